@@ -1,0 +1,13 @@
+/* cli_check — the 'check' subcommand (stub: being written). */
+#include "autoconfig.h"
+
+#include "cli.h"
+#include "i18n.h"
+
+int cli_check(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	(void)argc;
+	cli_error(_("%s: not implemented yet"), argv[0]);
+	return CLI_ERROR;
+}

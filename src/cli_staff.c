@@ -1,0 +1,13 @@
+/* cli_staff — the 'staff' subcommand (stub: being written). */
+#include "autoconfig.h"
+
+#include "cli.h"
+#include "i18n.h"
+
+int cli_staff(struct cli_ctx *ctx, int argc, char **argv)
+{
+	(void)ctx;
+	(void)argc;
+	cli_error(_("%s: not implemented yet"), argv[0]);
+	return CLI_ERROR;
+}

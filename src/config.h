@@ -1,0 +1,68 @@
+/* config — balie.conf read with libconfuse into an immutable struct config.
+ * Looked up: --config FILE, $XDG_CONFIG_HOME/balie/balie.conf (or ~/.config/...),
+ * SYSCONFDIR/balie/balie.conf (/etc/balie/balie.conf), else built-in defaults. */
+#ifndef BALIE_CONFIG_H
+#define BALIE_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/policy.h"
+#include "core/roles.h"
+
+struct config_building {
+	char *id;                 /* short id used in ban scope: "stadhuis" */
+	char *name;               /* shown: "Stadhuis" */
+	struct policy_week hours; /* public opening hours, evening periods marked */
+	char **rooms;             /* "Spreekkamer 006", ... */
+	size_t nrooms;
+	char **alarm_points;      /* "Balie 1", ... */
+	size_t nalarm_points;
+};
+
+struct config_user_role {
+	char *name;               /* login user, or "@group" for a Unix group */
+	enum role role;
+};
+
+struct config {
+	char *source;             /* the file read, or NULL for built-in defaults */
+	char *database;           /* database path */
+	char *language;           /* "nl", "en" or "" (follow the locale) */
+	char *municipality;       /* "Gemeente Voorbeeld" */
+	char *building;           /* id of the building this terminal stands in */
+	int support_minimum;      /* support-team members required while open (default 2) */
+	int realarm_seconds;      /* re-signal unacknowledged alarms every N s (default 30) */
+	struct config_building *buildings;
+	size_t nbuildings;
+	struct config_user_role *roles;
+	size_t nroles;
+	enum role default_role;   /* role of users the configuration does not map */
+	char *protocol_ban_hit;   /* what to do on a MATCH */
+	char *protocol_possible;  /* what to do on a POSSIBLE */
+	char *protocol_alarm;     /* shown with an alarm */
+	char *protocol_understaffed; /* shown when the support team is short */
+};
+
+/* Find and read the configuration. explicit_path (may be NULL) is --config. On error
+ * returns NULL and writes "FILE:LINE: what is wrong" (translated) to err. */
+struct config *config_load(const char *explicit_path, char *err, size_t errsz);
+
+/* Read exactly this file (no lookup); same error contract. */
+struct config *config_load_file(const char *path, char *err, size_t errsz);
+
+/* The built-in defaults (one building "stadhuis"); NULL on out-of-memory. */
+struct config *config_defaults(void);
+
+void config_free(struct config *c);
+
+/* The building with this id, or NULL. */
+const struct config_building *config_building_find(const struct config *c, const char *id);
+
+/* The building this terminal stands in (config->building, else the first one). */
+const struct config_building *config_building_here(const struct config *c);
+
+/* Role of a login user (by name, then by "@group" membership), else default_role. */
+enum role config_role_for(const struct config *c, const char *user);
+
+#endif

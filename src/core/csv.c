@@ -1,0 +1,4 @@
+/* csv — stub: being written. */
+#include "autoconfig.h"
+
+#include "core/csv.h"

@@ -1,0 +1,215 @@
+/* dates — strict calendar parsing and the conversions between stored UTC text and local
+ * time (Europe/Amsterdam at the desk, whatever TZ says). */
+#include "autoconfig.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/dates.h"
+
+static bool is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return m == 2 && is_leap(y) ? 29 : days[m - 1];
+}
+
+bool dates_valid_ymd(int y, int m, int d)
+{
+	return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+/* Read exactly n ASCII digits; -1 when any is not a digit. */
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int dates_parse_date(const char *s, int *y, int *m, int *d)
+{
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	int yy = digits(s, 4), mm = digits(s + 5, 2), dd = digits(s + 8, 2);
+	if (yy < 0 || mm < 0 || dd < 0 || !dates_valid_ymd(yy, mm, dd))
+		return -1;
+	*y = yy;
+	*m = mm;
+	*d = dd;
+	return 0;
+}
+
+int dates_parse_hm(const char *s, bool allow_24)
+{
+	if (!s || strlen(s) != 5 || s[2] != ':')
+		return -1;
+	int h = digits(s, 2), m = digits(s + 3, 2);
+	if (h < 0 || m < 0 || m > 59)
+		return -1;
+	if (h == 24 && m == 0 && allow_24)
+		return 24 * 60;
+	if (h > 23)
+		return -1;
+	return h * 60 + m;
+}
+
+void dates_format_utc(time_t t, char out[DATES_UTC_LEN])
+{
+	struct tm tm;
+	if (!gmtime_r(&t, &tm) || strftime(out, DATES_UTC_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		snprintf(out, DATES_UTC_LEN, "%s", "1970-01-01T00:00:00Z");
+}
+
+int dates_parse_utc(const char *s, time_t *out)
+{
+	int y, mo, d;
+	char date[DATES_DATE_LEN];
+	if (!s || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+		return -1;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (dates_parse_date(date, &y, &mo, &d) != 0)
+		return -1;
+	int h = digits(s + 11, 2), mi = digits(s + 14, 2), se = digits(s + 17, 2);
+	if (h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 60)
+		return -1;
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d,
+			.tm_hour = h, .tm_min = mi, .tm_sec = se};
+	*out = timegm(&tm);
+	return 0;
+}
+
+/* Write a valid date; the modulo keeps the compiler sure it fits. */
+static void format_date(int y, int m, int d, char out[DATES_DATE_LEN])
+{
+	snprintf(out, DATES_DATE_LEN, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
+}
+
+static struct tm local(time_t t)
+{
+	struct tm tm;
+	if (!localtime_r(&t, &tm))
+		memset(&tm, 0, sizeof tm);
+	return tm;
+}
+
+void dates_local_date(time_t t, char out[DATES_DATE_LEN])
+{
+	struct tm tm = local(t);
+	format_date(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, out);
+}
+
+void dates_local_hm(time_t t, char out[6])
+{
+	struct tm tm = local(t);
+	snprintf(out, 6, "%02u:%02u", (unsigned)tm.tm_hour % 100u, (unsigned)tm.tm_min % 100u);
+}
+
+int dates_local_weekday(time_t t)
+{
+	struct tm tm = local(t);
+	return (tm.tm_wday + 6) % 7;
+}
+
+int dates_local_minutes(time_t t)
+{
+	struct tm tm = local(t);
+	return tm.tm_hour * 60 + tm.tm_min;
+}
+
+int dates_local_instant(const char *date, int minutes, time_t *out)
+{
+	int y, m, d;
+	if (dates_parse_date(date, &y, &m, &d) != 0 || minutes < 0 || minutes > 24 * 60)
+		return -1;
+	/* tm_isdst = -1 lets mktime decide summer or winter time for that very day. */
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d,
+			.tm_hour = minutes / 60, .tm_min = minutes % 60, .tm_isdst = -1};
+	time_t t = mktime(&tm);
+	if (t == (time_t)-1)
+		return -1;
+	*out = t;
+	return 0;
+}
+
+time_t dates_local_day_start(time_t t)
+{
+	char date[DATES_DATE_LEN];
+	time_t start = t;
+	dates_local_date(t, date);
+	if (dates_local_instant(date, 0, &start) != 0)
+		return t;
+	return start;
+}
+
+/* Days since 1970-01-01 of a valid date (proleptic Gregorian, no time zone involved). */
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int dates_add_days(const char *date, int days, char out[DATES_DATE_LEN])
+{
+	int y, m, d;
+	if (dates_parse_date(date, &y, &m, &d) != 0)
+		return -1;
+	civil_from_days(days_from_civil(y, m, d) + days, &y, &m, &d);
+	if (!dates_valid_ymd(y, m, d))
+		return -1;
+	format_date(y, m, d, out);
+	return 0;
+}
+
+int dates_add_months(const char *date, int months, char out[DATES_DATE_LEN])
+{
+	int y, m, d;
+	if (dates_parse_date(date, &y, &m, &d) != 0)
+		return -1;
+	long total = (long)y * 12 + (m - 1) + months;
+	y = (int)(total / 12);
+	m = (int)(total % 12) + 1;
+	if (d > days_in_month(y, m))
+		d = days_in_month(y, m);
+	if (!dates_valid_ymd(y, m, d))
+		return -1;
+	format_date(y, m, d, out);
+	return 0;
+}
+
+int dates_diff_days(const char *a, const char *b, int *out)
+{
+	int ya, ma, da, yb, mb, db;
+	if (dates_parse_date(a, &ya, &ma, &da) != 0 || dates_parse_date(b, &yb, &mb, &db) != 0)
+		return -1;
+	*out = (int)(days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da));
+	return 0;
+}

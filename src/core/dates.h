@@ -1,0 +1,54 @@
+/* dates — calendar dates and times: strict parsing, validation, formatting.
+ * Stored form: UTC "YYYY-MM-DDTHH:MM:SSZ" for instants, "YYYY-MM-DD" for dates. */
+#ifndef BALIE_DATES_H
+#define BALIE_DATES_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#define DATES_DATE_LEN 11 /* "YYYY-MM-DD" + NUL */
+#define DATES_UTC_LEN 21  /* "YYYY-MM-DDTHH:MM:SSZ" + NUL */
+
+/* True when y-m-d is a real day of the Gregorian calendar (1900..9999). */
+bool dates_valid_ymd(int y, int m, int d);
+
+/* Parse a strict "YYYY-MM-DD"; 0 on success, -1 when malformed or not a real day. */
+int dates_parse_date(const char *s, int *y, int *m, int *d);
+
+/* Parse "HH:MM" (00:00..23:59, or 24:00 when allow_24) into minutes since midnight; -1 on error. */
+int dates_parse_hm(const char *s, bool allow_24);
+
+/* Format an instant as stored UTC text. */
+void dates_format_utc(time_t t, char out[DATES_UTC_LEN]);
+
+/* Parse stored UTC text; 0 on success, -1 on error. */
+int dates_parse_utc(const char *s, time_t *out);
+
+/* The local calendar date of an instant, "YYYY-MM-DD". */
+void dates_local_date(time_t t, char out[DATES_DATE_LEN]);
+
+/* Local "HH:MM" of an instant. */
+void dates_local_hm(time_t t, char out[6]);
+
+/* Local weekday of an instant, 0 = Monday .. 6 = Sunday. */
+int dates_local_weekday(time_t t);
+
+/* Minutes since local midnight of an instant. */
+int dates_local_minutes(time_t t);
+
+/* The instant of a local date and minutes since midnight (handles DST); -1 on error. */
+int dates_local_instant(const char *date, int minutes, time_t *out);
+
+/* Start of the local day containing t. */
+time_t dates_local_day_start(time_t t);
+
+/* Add days to a date "YYYY-MM-DD" (calendar arithmetic); 0 on success. */
+int dates_add_days(const char *date, int days, char out[DATES_DATE_LEN]);
+
+/* Add months to a date, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+int dates_add_months(const char *date, int months, char out[DATES_DATE_LEN]);
+
+/* Days from date a to date b (b - a); fills *out, 0 on success. */
+int dates_diff_days(const char *a, const char *b, int *out);
+
+#endif

@@ -1,0 +1,4 @@
+/* names — stub: being written. */
+#include "autoconfig.h"
+
+#include "core/names.h"

@@ -1,0 +1,4 @@
+/* policy — stub: being written. */
+#include "autoconfig.h"
+
+#include "core/policy.h"

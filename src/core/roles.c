@@ -1,0 +1,4 @@
+/* roles — stub: being written. */
+#include "autoconfig.h"
+
+#include "core/roles.h"

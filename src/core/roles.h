@@ -1,0 +1,31 @@
+/* roles — who may do what at the desk; pure rules, no I/O. */
+#ifndef BALIE_ROLES_H
+#define BALIE_ROLES_H
+
+#include <stdbool.h>
+
+enum role { ROLE_NONE, ROLE_RECEPTIONIST, ROLE_PORTER, ROLE_MANAGER, ROLE_HR, ROLE_COUNT };
+
+enum permission {
+	PERM_CHECK_VISITOR,   /* search the ban list */
+	PERM_RAISE_ALARM,
+	PERM_HANDLE_ALARM,    /* acknowledge, resolve, false alarm */
+	PERM_STAFFING,        /* check in/out, roster */
+	PERM_FLAG_APPT,       /* flag risky appointments, add appointments */
+	PERM_EDIT_BAN,        /* impose, extend, lift bans */
+	PERM_SEE_REASON,      /* see reasons and incident details, expired bans */
+	PERM_EXPORT,          /* export bans */
+	PERM_COUNT
+};
+
+/* Machine name ("receptionist", "porter", "manager", "hr") and translated label. */
+const char *roles_name(enum role r);
+const char *roles_label(enum role r);
+
+/* Parse a machine name; 0 on success, -1 when unknown. */
+int roles_parse(const char *s, enum role *out);
+
+/* Whether role r may do p. */
+bool roles_may(enum role r, enum permission p);
+
+#endif

@@ -1,0 +1,4 @@
+/* text — stub: being written. */
+#include "autoconfig.h"
+
+#include "core/text.h"

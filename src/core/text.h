@@ -1,0 +1,38 @@
+/* text — user text hygiene: validation at input, escaping at output, display width.
+ * Guards the terminal against escape sequences and bidi tricks hidden in names. */
+#ifndef BALIE_TEXT_H
+#define BALIE_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum text_problem {
+	TEXT_OK = 0,
+	TEXT_EMPTY,        /* required text is empty or only spaces */
+	TEXT_INVALID_UTF8, /* not valid UTF-8 */
+	TEXT_CONTROL,      /* C0/C1 control character (tab, newline, ESC ...) */
+	TEXT_BIDI,         /* bidirectional override/isolate/mark characters */
+	TEXT_TOO_LONG      /* more than the allowed number of bytes */
+};
+
+/* Check one line of user text; allow_empty says whether "" is acceptable. */
+enum text_problem text_check(const char *s, size_t max_bytes, bool allow_empty);
+
+/* A translated, lower-case explanation of a problem ("contains a control character"). */
+const char *text_problem_message(enum text_problem p);
+
+/* Copy s to out making every control, bidi or invalid byte visible (ESC -> "\x1b",
+ * invalid UTF-8 -> U+FFFD). Always NUL-terminates when outsz > 0; returns the length
+ * the full result needs (like snprintf). */
+size_t text_escape(const char *s, char *out, size_t outsz);
+
+/* Display columns of valid UTF-8 s (wide characters count 2, combining marks 0). */
+int text_width(const char *s);
+
+/* Byte length of the longest prefix of s that fits in cols columns (never splits a character). */
+size_t text_fit(const char *s, int cols);
+
+/* Trim leading/trailing ASCII spaces in place; returns s. */
+char *text_trim(char *s);
+
+#endif

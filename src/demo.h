@@ -1,0 +1,21 @@
+/* demo — realistic, fictional data for `balie --demo` (and for trying the console). */
+#ifndef BALIE_DEMO_H
+#define BALIE_DEMO_H
+
+#include <time.h>
+
+#include "config.h"
+#include "store/db.h"
+
+/* Adjust a configuration so today has an evening opening (the demo shows it). */
+void demo_adjust_config(struct config *c, time_t now);
+
+/* Fill an empty database: ~30 persons with bans of every kind (two expired, one ending this
+ * week), today's appointments (two risky, one with a banned visitor), an alarm raised a
+ * minute ago, and a support team one short for tonight. 0 on success, -1 with err set. */
+int demo_populate(struct store *st, const struct config *c, time_t now, char *err, size_t errsz);
+
+/* Print a plain-text summary of each panel's data to stdout. */
+int demo_summary(struct store *st, const struct config *c, time_t now);
+
+#endif

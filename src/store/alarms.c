@@ -1,0 +1,4 @@
+/* alarms — stub: being written. */
+#include "autoconfig.h"
+
+#include "store/alarms.h"

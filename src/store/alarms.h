@@ -1,0 +1,52 @@
+/* alarms — the porters' alarm queue: raised -> acknowledged -> resolved / false alarm. */
+#ifndef BALIE_STORE_ALARMS_H
+#define BALIE_STORE_ALARMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "store/db.h"
+
+enum alarm_kind { ALARM_PANIC, ALARM_ROBBERY, ALARM_TEST, ALARM_KIND_COUNT };
+enum alarm_outcome { ALARM_OPEN, ALARM_RESOLVED, ALARM_FALSE, ALARM_TESTED };
+
+#define ALARM_TEXT_MAX 128
+
+struct alarm {
+	int64_t id;
+	char location[ALARM_TEXT_MAX];
+	enum alarm_kind kind;
+	time_t raised_at;
+	char raised_by[ALARM_TEXT_MAX];
+	time_t acked_at;                 /* 0 when not acknowledged */
+	char acked_by[ALARM_TEXT_MAX];
+	time_t resolved_at;              /* 0 while open */
+	char resolved_by[ALARM_TEXT_MAX];
+	enum alarm_outcome outcome;
+};
+
+/* "panic", "robbery", "test" and back; translated label. */
+const char *store_alarm_kind_name(enum alarm_kind k);
+int store_alarm_kind_parse(const char *s, enum alarm_kind *out);
+
+/* Raise an alarm now at location; the actor is the store's actor. */
+enum store_status store_alarm_raise(struct store *st, const char *location, enum alarm_kind kind,
+				    int64_t *id_out);
+
+/* Acknowledge ("on the way"); STORE_CONFLICT when already resolved (acking twice is OK and
+ * keeps the first porter). */
+enum store_status store_alarm_ack(struct store *st, int64_t id);
+
+/* Close an alarm with an outcome (ALARM_RESOLVED or ALARM_FALSE; a test alarm closes as
+ * ALARM_TESTED); STORE_CONFLICT when already closed. */
+enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_outcome outcome);
+
+/* Resolve every open alarm (after an incident the manager resets all); count closed. */
+enum store_status store_alarm_resolve_all(struct store *st, int *count);
+
+/* Open alarms oldest first (open_only) or the latest `limit` alarms of all (newest first). */
+enum store_status store_alarm_list(struct store *st, int open_only, size_t limit,
+				   struct alarm **out, size_t *n);
+
+#endif

@@ -1,0 +1,4 @@
+/* appts — stub: being written. */
+#include "autoconfig.h"
+
+#include "store/appts.h"

@@ -1,0 +1,4 @@
+/* audit — stub: being written. */
+#include "autoconfig.h"
+
+#include "store/audit.h"

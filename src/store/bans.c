@@ -1,0 +1,4 @@
+/* bans — stub: being written. */
+#include "autoconfig.h"
+
+#include "store/bans.h"

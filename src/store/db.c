@@ -1,0 +1,528 @@
+/* db — opening the SQLite database, migrations, transactions and the change watch.
+ * Every write elsewhere in store/ is one short BEGIN IMMEDIATE transaction. */
+#include "autoconfig.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "i18n.h"
+#include "store/internal.h"
+
+/* Generated from data/schema.sql by tools/embed.sh. */
+extern const char store_schema_sql[];
+
+/* Long enough for a batch import on another terminal to finish; the design asks >= 5 s. */
+#define BUSY_TIMEOUT_MS 10000
+#define MIGRATION_MAX 64
+
+static const char *migration_marker = "-- migration ";
+
+/* Split the embedded schema into its migration blocks once; index 1..count. */
+static struct {
+	int count;
+	char *sql[MIGRATION_MAX + 1];
+} migrations;
+
+static int migrations_load(void)
+{
+	if (migrations.count > 0)
+		return 0;
+	const char *p = store_schema_sql;
+	const char *block = NULL;
+	int n = 0;
+	while (p && *p) {
+		const char *eol = strchr(p, '\n');
+		size_t len = eol ? (size_t)(eol - p) : strlen(p);
+		if (len > strlen(migration_marker) &&
+		    strncmp(p, migration_marker, strlen(migration_marker)) == 0) {
+			int num = atoi(p + strlen(migration_marker));
+			if (num != n + 1 || num > MIGRATION_MAX)
+				return -1; /* blocks must be numbered 1, 2, 3 ... */
+			if (block) {
+				migrations.sql[n] = strndup(block, (size_t)(p - block));
+				if (!migrations.sql[n])
+					return -1;
+			}
+			n = num;
+			block = eol ? eol + 1 : p + len;
+		}
+		p = eol ? eol + 1 : NULL;
+	}
+	if (block) {
+		migrations.sql[n] = strdup(block);
+		if (!migrations.sql[n])
+			return -1;
+	}
+	migrations.count = n;
+	return n > 0 ? 0 : -1;
+}
+
+int store_schema_latest(void)
+{
+	if (migrations_load() != 0)
+		return 0;
+	return migrations.count;
+}
+
+const char *store_migration_sql(int n)
+{
+	if (migrations_load() != 0 || n < 1 || n > migrations.count)
+		return NULL;
+	return migrations.sql[n];
+}
+
+enum store_status store_failf(struct store *st, enum store_status s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(st->err, sizeof st->err, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+enum store_status store_fail(struct store *st, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db);
+	const char *msg = sqlite3_errmsg(st->db);
+	enum store_status s = STORE_ERROR;
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		s = STORE_BUSY;
+		msg = _("the database is locked by another program; try again");
+		break;
+	case SQLITE_CONSTRAINT:
+		s = STORE_INVALID;
+		break;
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		msg = _("the database is read-only for this user");
+		break;
+	case SQLITE_FULL:
+		msg = _("the disk is full");
+		break;
+	default:
+		break;
+	}
+	return store_failf(st, s, "%s: %s", what, msg);
+}
+
+sqlite3_stmt *store_stmt(struct store *st, const char *sql)
+{
+	for (struct stmt_cache_entry *e = st->cache; e; e = e->next)
+		if (e->sql == sql)
+			return e->stmt;
+	struct stmt_cache_entry *e = calloc(1, sizeof *e);
+	if (!e) {
+		store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &e->stmt, NULL) !=
+	    SQLITE_OK) {
+		store_fail(st, _("preparing a query"));
+		sqlite3_finalize(e->stmt);
+		free(e);
+		return NULL;
+	}
+	e->sql = sql;
+	e->next = st->cache;
+	st->cache = e;
+	return e->stmt;
+}
+
+void store_done(sqlite3_stmt *s)
+{
+	if (!s)
+		return;
+	/* The error, if any, was already taken from the step that failed. */
+	(void)sqlite3_reset(s);
+	(void)sqlite3_clear_bindings(s);
+}
+
+static enum store_status exec(struct store *st, const char *sql, const char *what)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, what);
+	return STORE_OK;
+}
+
+enum store_status store_begin(struct store *st)
+{
+	return exec(st, "BEGIN IMMEDIATE", _("starting a transaction"));
+}
+
+enum store_status store_commit(struct store *st)
+{
+	enum store_status s = exec(st, "COMMIT", _("saving"));
+	if (s != STORE_OK)
+		store_rollback(st);
+	return s;
+}
+
+void store_rollback(struct store *st)
+{
+	if (sqlite3_get_autocommit(st->db))
+		return; /* SQLite already rolled back (e.g. after SQLITE_FULL) */
+	/* Nothing more can be done when ROLLBACK itself fails: the connection is closed soon. */
+	(void)sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char *what)
+{
+	int rc = sqlite3_step(s);
+	enum store_status r = STORE_OK;
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		r = store_fail(st, what);
+	store_done(s);
+	return r;
+}
+
+int store_bind_text(sqlite3_stmt *s, int idx, const char *text)
+{
+	return sqlite3_bind_text(s, idx, text ? text : "", -1, SQLITE_TRANSIENT) == SQLITE_OK
+		       ? 0 : -1;
+}
+
+int store_bind_int(sqlite3_stmt *s, int idx, int64_t v)
+{
+	return sqlite3_bind_int64(s, idx, v) == SQLITE_OK ? 0 : -1;
+}
+
+int store_bind_time(sqlite3_stmt *s, int idx, time_t t)
+{
+	char buf[DATES_UTC_LEN] = "";
+	if (t != 0)
+		dates_format_utc(t, buf);
+	return store_bind_text(s, idx, buf);
+}
+
+char *store_col_dup(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return strdup(t ? (const char *)t : "");
+}
+
+void store_col_copy(sqlite3_stmt *s, int col, char *out, size_t outsz)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	if (outsz == 0)
+		return;
+	size_t len = t ? strlen((const char *)t) : 0;
+	if (len >= outsz) {
+		len = outsz - 1;
+		while (len > 0 && (t[len] & 0xc0) == 0x80)
+			len--; /* do not cut a UTF-8 sequence in half */
+	}
+	if (len)
+		memcpy(out, t, len);
+	out[len] = '\0';
+}
+
+time_t store_col_time(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	time_t v = 0;
+	if (!t || !*t || dates_parse_utc((const char *)t, &v) != 0)
+		return 0;
+	return v;
+}
+
+void store_now_text(char out[DATES_UTC_LEN])
+{
+	dates_format_utc(clock_now(), out);
+}
+
+enum store_status store_audit_write(struct store *st, const char *action, const char *object,
+				    const char *result, const char *detail)
+{
+	static const char sql[] =
+		"INSERT INTO audit (at, actor, terminal, action, object, result, detail)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
+	    store_bind_text(s, 3, st->terminal) || store_bind_text(s, 4, action) ||
+	    store_bind_text(s, 5, object) || store_bind_text(s, 6, result) ||
+	    store_bind_text(s, 7, detail)) {
+		store_done(s);
+		return store_fail(st, _("writing the audit trail"));
+	}
+	return store_step_done(st, s, _("writing the audit trail"));
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, long long *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(s, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+int store_schema_version(struct store *st)
+{
+	long long v = -1;
+	if (pragma_int(st->db, "PRAGMA user_version", &v) != 0)
+		return -1;
+	return (int)v;
+}
+
+/* Bring the schema from its current version to the latest, all in one transaction,
+ * so a crash or a second process never sees half a migration. */
+static enum store_status migrate(struct store *st)
+{
+	int latest = store_schema_latest();
+	if (latest <= 0)
+		return store_failf(st, STORE_ERROR, "%s", _("the built-in schema is damaged"));
+	enum store_status s = store_begin(st);
+	if (s != STORE_OK)
+		return s;
+	int version = store_schema_version(st);
+	if (version < 0) {
+		s = store_fail(st, _("reading the schema version"));
+		goto fail;
+	}
+	if (version > latest) {
+		s = store_failf(st, STORE_ERROR,
+				_("the database has schema version %d, newer than this program "
+				  "knows (%d); upgrade balie"), version, latest);
+		goto fail;
+	}
+	if (version == 0) {
+		long long tables = 0;
+		if (pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &tables) != 0) {
+			s = store_fail(st, _("reading the schema"));
+			goto fail;
+		}
+		if (tables > 0) {
+			s = store_failf(st, STORE_ERROR, "%s",
+					_("this is an SQLite file, but not a balie database"));
+			goto fail;
+		}
+	}
+	for (int v = version + 1; v <= latest; v++) {
+		char what[64];
+		snprintf(what, sizeof what, _("migration %d"), v);
+		s = exec(st, store_migration_sql(v), what);
+		if (s != STORE_OK)
+			goto fail;
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+		s = exec(st, pragma, what);
+		if (s != STORE_OK)
+			goto fail;
+	}
+	if (version < latest) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "%d -> %d", version, latest);
+		s = store_audit_write(st, "schema.migrate", "database", "ok", detail);
+		if (s != STORE_OK)
+			goto fail;
+	}
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return s;
+}
+
+/* Create the file ourselves so it gets mode 0660 whatever the umask says; SQLite gives
+ * the -wal and -shm files the mode of the database file. */
+static int create_file(const char *path, char *err, size_t errsz)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			return 0;
+		snprintf(err, errsz, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	int rc = fchmod(fd, 0660);
+	int saved = errno;
+	if (close(fd) != 0 && rc == 0) {
+		rc = -1;
+		saved = errno;
+	}
+	if (rc != 0) {
+		snprintf(err, errsz, "%s: %s", path, strerror(saved));
+		return -1;
+	}
+	return 0;
+}
+
+static int configure_connection(sqlite3 *db, bool readonly)
+{
+	if (sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) != SQLITE_OK)
+		return -1;
+	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	if (readonly)
+		return 0;
+	/* Alarms must survive a power cut: every commit is synced. */
+	if (sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_stmt *s = NULL;
+	int ok = sqlite3_prepare_v2(db, "PRAGMA journal_mode = WAL", -1, &s, NULL) == SQLITE_OK &&
+		 sqlite3_step(s) == SQLITE_ROW &&
+		 strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
+	sqlite3_finalize(s);
+	return ok ? 0 : -1;
+}
+
+static void watch_setup(struct store *st)
+{
+	st->inotify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (st->inotify_fd < 0)
+		return;
+	/* The directory, because the last connection to close deletes -wal and -shm. */
+	char *copy = strdup(st->path);
+	if (!copy || inotify_add_watch(st->inotify_fd, dirname(copy),
+				       IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_TO) < 0) {
+		close(st->inotify_fd);
+		st->inotify_fd = -1;
+	}
+	free(copy);
+}
+
+struct store *store_open(const char *path, int flags, char *err, size_t errsz)
+{
+	bool readonly = flags & STORE_READONLY;
+	struct store *st = calloc(1, sizeof *st);
+	if (!st || !(st->path = strdup(path))) {
+		snprintf(err, errsz, "%s: %s", path, strerror(ENOMEM));
+		free(st);
+		return NULL;
+	}
+	st->inotify_fd = -1;
+	st->data_version = -1;
+	snprintf(st->actor, sizeof st->actor, "%s", "?");
+
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		if (errno != ENOENT || !(flags & STORE_CREATE) || readonly) {
+			snprintf(err, errsz, "%s: %s%s", path, strerror(errno),
+				 errno == ENOENT ? _(" (create it with: balie init)") : "");
+			goto fail;
+		}
+		if (create_file(path, err, errsz) != 0)
+			goto fail;
+	} else if (!S_ISREG(sb.st_mode)) {
+		snprintf(err, errsz, "%s: %s", path, _("not a regular file"));
+		goto fail;
+	}
+
+	int oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		     SQLITE_OPEN_NOFOLLOW;
+	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK ||
+	    sqlite3_extended_result_codes(st->db, 1) != SQLITE_OK ||
+	    configure_connection(st->db, readonly) != 0) {
+		snprintf(err, errsz, "%s: %s", path,
+			 st->db ? sqlite3_errmsg(st->db) : strerror(ENOMEM));
+		goto fail;
+	}
+	if (!readonly && migrate(st) != STORE_OK) {
+		snprintf(err, errsz, "%s: %s", path, st->err);
+		goto fail;
+	}
+	if (readonly && store_schema_version(st) != store_schema_latest()) {
+		snprintf(err, errsz, "%s: %s", path,
+			 _("the database schema is not up to date (run: balie init)"));
+		goto fail;
+	}
+	if (sqlite3_open_v2(path, &st->watch, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW,
+			    NULL) != SQLITE_OK ||
+	    configure_connection(st->watch, true) != 0) {
+		snprintf(err, errsz, "%s: %s", path,
+			 st->watch ? sqlite3_errmsg(st->watch) : strerror(ENOMEM));
+		goto fail;
+	}
+	(void)store_changed(st); /* take the first data_version as the baseline */
+	watch_setup(st);
+	return st;
+fail:
+	store_close(st);
+	return NULL;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	struct stmt_cache_entry *e = st->cache;
+	while (e) {
+		struct stmt_cache_entry *next = e->next;
+		sqlite3_finalize(e->stmt);
+		free(e);
+		e = next;
+	}
+	/* sqlite3_close_v2 only fails on a NULL-safe misuse; statements are finalised above. */
+	(void)sqlite3_close_v2(st->watch);
+	(void)sqlite3_close_v2(st->db);
+	if (st->inotify_fd >= 0)
+		(void)close(st->inotify_fd);
+	free(st->path);
+	free(st);
+}
+
+void store_set_actor(struct store *st, const char *user, const char *terminal)
+{
+	snprintf(st->actor, sizeof st->actor, "%s", user && *user ? user : "?");
+	snprintf(st->terminal, sizeof st->terminal, "%s", terminal ? terminal : "");
+}
+
+const char *store_actor(const struct store *st)
+{
+	return st->actor;
+}
+
+const char *store_error(const struct store *st)
+{
+	return st->err;
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+bool store_changed(struct store *st)
+{
+	long long v = 0;
+	if (pragma_int(st->watch, "PRAGMA data_version", &v) != 0)
+		return true; /* when in doubt, reload: a missed alarm is worse than a redraw */
+	bool changed = v != st->data_version;
+	st->data_version = v;
+	return changed;
+}
+
+int store_watch_fd(struct store *st)
+{
+	return st->inotify_fd;
+}
+
+void store_watch_drain(struct store *st)
+{
+	char buf[4096];
+	if (st->inotify_fd < 0)
+		return;
+	while (read(st->inotify_fd, buf, sizeof buf) > 0)
+		; /* only the wake-up matters; store_changed() says whether data changed */
+}

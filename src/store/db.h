@@ -1,0 +1,61 @@
+/* db — the SQLite database: open (WAL, busy_timeout, foreign keys, synchronous=FULL),
+ * schema migrations by PRAGMA user_version, transactions and the cross-process change watch.
+ * store/ is the only code that includes <sqlite3.h>. */
+#ifndef BALIE_STORE_DB_H
+#define BALIE_STORE_DB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Results of store_* functions. Messages for STORE_ERROR are in store_error(). */
+enum store_status {
+	STORE_OK = 0,
+	STORE_ERROR,     /* SQLite or system error; see store_error() */
+	STORE_NOT_FOUND, /* no such record */
+	STORE_CONFLICT,  /* the record changed since it was read (or is in a state that forbids this) */
+	STORE_INVALID,   /* input refused by the schema's rules; see store_error() */
+	STORE_BUSY       /* the database stayed locked past busy_timeout */
+};
+
+enum store_open_flags {
+	STORE_CREATE = 1 << 0,   /* create the file when missing */
+	STORE_READONLY = 1 << 1  /* open read-only, no migrations */
+};
+
+struct store;
+
+/* Open (and with STORE_CREATE create, mode 0660) the database at path and bring its schema
+ * up to date in one transaction. On failure returns NULL and writes a translated message
+ * naming the file and the reason to err. */
+struct store *store_open(const char *path, int flags, char *err, size_t errsz);
+
+/* Close; safe with NULL. */
+void store_close(struct store *st);
+
+/* Who is acting (login name) and from where (terminal); recorded in the audit table. */
+void store_set_actor(struct store *st, const char *user, const char *terminal);
+const char *store_actor(const struct store *st);
+
+/* The message of the last failed call (never NULL). */
+const char *store_error(const struct store *st);
+
+/* Schema version of the open database, and the newest this program knows. */
+int store_schema_version(struct store *st);
+int store_schema_latest(void);
+
+/* The SQL of migration n (1-based) as found in data/schema.sql, or NULL; for tests. */
+const char *store_migration_sql(int n);
+
+/* The path this store was opened with. */
+const char *store_path(const struct store *st);
+
+/* True when another connection committed since the last call (PRAGMA data_version on a
+ * connection of its own; about 2 microseconds). Own writes are reported too. */
+bool store_changed(struct store *st);
+
+/* A file descriptor that becomes readable when the database files change (inotify on the
+ * directory), or -1 when unavailable; after it fires call store_watch_drain(). */
+int store_watch_fd(struct store *st);
+void store_watch_drain(struct store *st);
+
+#endif

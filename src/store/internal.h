@@ -1,0 +1,75 @@
+/* internal — what the store's table families share: the struct store itself, prepared
+ * statements, transactions and error reporting. Only src/store/ includes this. */
+#ifndef BALIE_STORE_INTERNAL_H
+#define BALIE_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "core/dates.h"
+#include "store/db.h"
+
+struct stmt_cache_entry {
+	const char *sql;                 /* the static SQL text, compared by address */
+	sqlite3_stmt *stmt;
+	struct stmt_cache_entry *next;
+};
+
+struct store {
+	sqlite3 *db;                     /* the working connection */
+	sqlite3 *watch;                  /* read-only connection for PRAGMA data_version */
+	char *path;
+	char actor[128];
+	char terminal[64];
+	char err[512];
+	int inotify_fd;                  /* -1 when unavailable */
+	long long data_version;          /* last seen on the watch connection */
+	struct stmt_cache_entry *cache;
+};
+
+/* A prepared statement for static SQL text, reset and unbound, kept for reuse; NULL with
+ * st->err set on failure. Reset it (store_done) as soon as you are done, so no read
+ * transaction stays open. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+
+/* Reset and clear a statement from store_stmt (safe with NULL). */
+void store_done(sqlite3_stmt *s);
+
+/* Record the SQLite error of the working connection as "what: reason" and map it to a
+ * status (busy -> STORE_BUSY, constraint -> STORE_INVALID, else STORE_ERROR). */
+enum store_status store_fail(struct store *st, const char *what);
+
+/* Set st->err from a format and return status s. */
+enum store_status store_failf(struct store *st, enum store_status s, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK on the working connection. */
+enum store_status store_begin(struct store *st);
+enum store_status store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* Run a statement that returns no rows to completion (then reset it). */
+enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char *what);
+
+/* Bind text (NULL binds ""), an int64, or a UTC instant; 0 on success. */
+int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
+int store_bind_int(sqlite3_stmt *s, int idx, int64_t v);
+int store_bind_time(sqlite3_stmt *s, int idx, time_t t);
+
+/* A malloc'd copy of a text column ("" for NULL); NULL on out-of-memory. */
+char *store_col_dup(sqlite3_stmt *s, int col);
+
+/* Copy a text column into a fixed buffer (truncating on a character boundary). */
+void store_col_copy(sqlite3_stmt *s, int col, char *out, size_t outsz);
+
+/* A UTC text column as time_t (0 for "" or malformed). */
+time_t store_col_time(sqlite3_stmt *s, int col);
+
+/* The current instant as stored text. */
+void store_now_text(char out[DATES_UTC_LEN]);
+
+/* Append an audit line inside the caller's transaction. */
+enum store_status store_audit_write(struct store *st, const char *action, const char *object,
+				    const char *result, const char *detail);
+
+#endif

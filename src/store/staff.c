@@ -1,0 +1,4 @@
+/* staff — stub: being written. */
+#include "autoconfig.h"
+
+#include "store/staff.h"

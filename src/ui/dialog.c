@@ -1,0 +1,2 @@
+/* dialog — stub */
+#include "autoconfig.h"

@@ -1,0 +1,4 @@
+/* dialog — stub */
+#ifndef BALIE_UI_DIALOG_H
+#define BALIE_UI_DIALOG_H
+#endif

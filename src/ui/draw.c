@@ -1,0 +1,2 @@
+/* draw — stub */
+#include "autoconfig.h"

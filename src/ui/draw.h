@@ -1,0 +1,4 @@
+/* draw — stub */
+#ifndef BALIE_UI_DRAW_H
+#define BALIE_UI_DRAW_H
+#endif

@@ -1,0 +1,2 @@
+/* keys — stub */
+#include "autoconfig.h"

@@ -1,0 +1,2 @@
+/* panel_alarms — stub */
+#include "autoconfig.h"

@@ -1,0 +1,2 @@
+/* panel_appts — stub */
+#include "autoconfig.h"

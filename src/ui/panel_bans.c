@@ -1,0 +1,2 @@
+/* panel_bans — stub */
+#include "autoconfig.h"

@@ -1,0 +1,2 @@
+/* panel_staff — stub */
+#include "autoconfig.h"

@@ -1,0 +1,2 @@
+/* theme — stub */
+#include "autoconfig.h"

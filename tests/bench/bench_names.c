@@ -1,0 +1,2 @@
+/* bench_names — stub */
+int main(void) { return 0; }

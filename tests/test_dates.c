@@ -1,0 +1,120 @@
+/* test_dates — strict date parsing, calendar arithmetic and local time around DST. */
+#include "autoconfig.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/dates.h"
+#include "tests.h"
+
+static void amsterdam(void)
+{
+	setenv("TZ", "Europe/Amsterdam", 1);
+	tzset();
+}
+
+START_TEST(test_dates__parse_date_rejects_bad_input)
+{
+	int y, m, d;
+	static const char *bad[] = {"", "2027-02-30", "2026-13-01", "2026-00-10", "2026-1-01",
+				    "26-11-2026", "2026/11/25", "2026-11-25x", "abcd-ef-gh",
+				    "2023-02-29", "1899-12-31", "2026-04-31"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(dates_parse_date(bad[i], &y, &m, &d) == -1, "accepted %s", bad[i]);
+	ck_assert_int_eq(dates_parse_date(NULL, &y, &m, &d), -1);
+}
+END_TEST
+
+START_TEST(test_dates__parse_date_accepts_real_days)
+{
+	int y, m, d;
+	ck_assert_int_eq(dates_parse_date("2024-02-29", &y, &m, &d), 0);
+	ck_assert_int_eq(y, 2024);
+	ck_assert_int_eq(m, 2);
+	ck_assert_int_eq(d, 29);
+	ck_assert_int_eq(dates_parse_date("2000-02-29", &y, &m, &d), 0);
+	ck_assert_int_eq(dates_parse_date("2026-12-31", &y, &m, &d), 0);
+}
+END_TEST
+
+START_TEST(test_dates__parse_hm)
+{
+	ck_assert_int_eq(dates_parse_hm("08:30", false), 510);
+	ck_assert_int_eq(dates_parse_hm("24:00", true), 1440);
+	ck_assert_int_eq(dates_parse_hm("24:00", false), -1);
+	ck_assert_int_eq(dates_parse_hm("8:30", false), -1);
+	ck_assert_int_eq(dates_parse_hm("12:60", false), -1);
+	ck_assert_int_eq(dates_parse_hm("25:00", true), -1);
+}
+END_TEST
+
+START_TEST(test_dates__utc_round_trip)
+{
+	time_t t;
+	char buf[DATES_UTC_LEN];
+	ck_assert_int_eq(dates_parse_utc("2026-11-22T18:05:00Z", &t), 0);
+	dates_format_utc(t, buf);
+	ck_assert_str_eq(buf, "2026-11-22T18:05:00Z");
+	ck_assert_int_eq(dates_parse_utc("2026-11-22 18:05:00", &t), -1);
+	ck_assert_int_eq(dates_parse_utc("2026-02-30T18:05:00Z", &t), -1);
+}
+END_TEST
+
+START_TEST(test_dates__local_time_across_dst)
+{
+	amsterdam();
+	time_t t;
+	char date[DATES_DATE_LEN], hm[6];
+	/* 2026-03-29 01:30 UTC is 03:30 summer time; 2026-10-25 01:30 UTC is 02:30 winter time. */
+	ck_assert_int_eq(dates_parse_utc("2026-03-29T01:30:00Z", &t), 0);
+	dates_local_hm(t, hm);
+	ck_assert_str_eq(hm, "03:30");
+	ck_assert_int_eq(dates_parse_utc("2026-10-25T01:30:00Z", &t), 0);
+	dates_local_hm(t, hm);
+	ck_assert_str_eq(hm, "02:30");
+	/* 23:30 UTC on 22 November is already the 23rd in Amsterdam. */
+	ck_assert_int_eq(dates_parse_utc("2026-11-22T23:30:00Z", &t), 0);
+	dates_local_date(t, date);
+	ck_assert_str_eq(date, "2026-11-23");
+	ck_assert_int_eq(dates_local_weekday(t), 0); /* a Monday */
+	/* The day of the spring change has 23 hours. */
+	time_t a, b;
+	ck_assert_int_eq(dates_local_instant("2026-03-29", 0, &a), 0);
+	ck_assert_int_eq(dates_local_instant("2026-03-30", 0, &b), 0);
+	ck_assert_int_eq((int)(b - a), 23 * 3600);
+	ck_assert_int_eq(dates_local_day_start(a + 5 * 3600) == a, 1);
+}
+END_TEST
+
+START_TEST(test_dates__add_days_and_months)
+{
+	char out[DATES_DATE_LEN];
+	int diff;
+	ck_assert_int_eq(dates_add_days("2026-12-30", 3, out), 0);
+	ck_assert_str_eq(out, "2027-01-02");
+	ck_assert_int_eq(dates_add_days("2024-03-01", -1, out), 0);
+	ck_assert_str_eq(out, "2024-02-29");
+	ck_assert_int_eq(dates_add_months("2027-01-31", 1, out), 0);
+	ck_assert_str_eq(out, "2027-02-28");
+	ck_assert_int_eq(dates_add_months("2026-11-25", 6, out), 0);
+	ck_assert_str_eq(out, "2027-05-25");
+	ck_assert_int_eq(dates_add_months("2026-02-31", 1, out), -1);
+	ck_assert_int_eq(dates_diff_days("2026-11-25", "2027-11-25", &diff), 0);
+	ck_assert_int_eq(diff, 365);
+}
+END_TEST
+
+Suite *dates_suite(void)
+{
+	Suite *s = suite_create("dates");
+	TCase *tc = tcase_create("dates");
+	tcase_add_test(tc, test_dates__parse_date_rejects_bad_input);
+	tcase_add_test(tc, test_dates__parse_date_accepts_real_days);
+	tcase_add_test(tc, test_dates__parse_hm);
+	tcase_add_test(tc, test_dates__utc_round_trip);
+	tcase_add_test(tc, test_dates__local_time_across_dst);
+	tcase_add_test(tc, test_dates__add_days_and_months);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,39 @@
+/* tests — the suites of the one Check runner (tests/check_main.c) and shared fixtures. */
+#ifndef BALIE_TESTS_H
+#define BALIE_TESTS_H
+
+#include <check.h>
+#include <stddef.h>
+
+#include "store/db.h"
+
+Suite *dates_suite(void);
+Suite *text_suite(void);
+Suite *csv_suite(void);
+Suite *policy_suite(void);
+Suite *roles_suite(void);
+Suite *names_suite(void);
+Suite *config_suite(void);
+Suite *store_db_suite(void);
+Suite *store_bans_suite(void);
+Suite *store_alarms_suite(void);
+Suite *store_appts_suite(void);
+Suite *store_staff_suite(void);
+
+/* A fresh temporary directory (mkdtemp) for one test; path written to dir. */
+void testutil_tmpdir(char *dir, size_t dirsz);
+
+/* Remove a temporary directory and everything in it (one level deep). */
+void testutil_rmdir(const char *dir);
+
+/* Open a new database in a fresh temporary directory; its path is written to path.
+ * Fails the test when it cannot. Close with testutil_close_store. */
+struct store *testutil_store(char *path, size_t pathsz);
+
+/* Close the store and remove its directory. */
+void testutil_close_store(struct store *st, const char *path);
+
+/* $BALIE_SRCDIR (the source tree) or "." — for tests/data files. */
+const char *testutil_srcdir(void);
+
+#endif
