@@ -38,10 +38,16 @@ struct config {
 	struct config_user_role *roles;
 	size_t nroles;
 	enum role default_role;   /* role of users the configuration does not map */
-	char *protocol_ban_hit;   /* what to do on a MATCH */
-	char *protocol_possible;  /* what to do on a POSSIBLE */
-	char *protocol_alarm;     /* shown with an alarm */
-	char *protocol_understaffed; /* shown when the support team is short */
+	/* Protocol texts from the file; NULL = the built-in (translated) text, see
+	 * config_protocol(). */
+	char *protocol[4];
+};
+
+enum config_protocol {
+	PROTOCOL_BAN_HIT,      /* what to do now on a MATCH */
+	PROTOCOL_POSSIBLE,     /* what to do on a POSSIBLE (ask for ID) */
+	PROTOCOL_ALARM,        /* shown with an active alarm */
+	PROTOCOL_UNDERSTAFFED  /* support team short: aggression -> police (112) */
 };
 
 /* Find and read the configuration. explicit_path (may be NULL) is --config. On error
@@ -55,6 +61,10 @@ struct config *config_load_file(const char *path, char *err, size_t errsz);
 struct config *config_defaults(void);
 
 void config_free(struct config *c);
+
+/* The protocol text to show: the configured one, else the built-in text translated into
+ * the current language (so it follows the `language` option). Never NULL. */
+const char *config_protocol(const struct config *c, enum config_protocol p);
 
 /* The building with this id, or NULL. */
 const struct config_building *config_building_find(const struct config *c, const char *id);

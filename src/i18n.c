@@ -1,15 +1,28 @@
 /* i18n — binding the gettext domain; tests point $BALIE_LOCALEDIR at the build tree. */
 #include "autoconfig.h"
 
+#include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
+
+/* Names and the console need UTF-8 even when the session's locale is plain "C"/"POSIX". */
+static void ensure_utf8_ctype(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	if (codeset && strcmp(codeset, "UTF-8") == 0)
+		return;
+	if (!setlocale(LC_CTYPE, "C.UTF-8"))
+		(void)setlocale(LC_CTYPE, "C.utf8");
+}
 
 void i18n_init(void)
 {
 	/* A locale the system lacks leaves "C": still safe, only untranslated. */
 	(void)setlocale(LC_ALL, "");
+	ensure_utf8_ctype();
 	const char *dir = getenv("BALIE_LOCALEDIR");
 	(void)bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
 	(void)bind_textdomain_codeset(PACKAGE, "UTF-8");
@@ -20,7 +33,13 @@ void i18n_set_language(const char *lang)
 {
 	if (!lang || !*lang)
 		return;
-	/* LANGUAGE outranks LC_MESSAGES in GNU gettext; setlocale() again drops its cache. */
-	if (setenv("LANGUAGE", lang, 1) == 0)
-		(void)setlocale(LC_ALL, "");
+	/* LANGUAGE outranks LC_MESSAGES in GNU gettext, but only when LC_MESSAGES is not
+	 * "C"; setlocale() again also drops gettext's cache of looked-up messages. */
+	if (setenv("LANGUAGE", lang, 1) != 0)
+		return;
+	(void)setlocale(LC_ALL, "");
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	if (!messages || strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0)
+		(void)setlocale(LC_MESSAGES, "C.UTF-8");
+	ensure_utf8_ctype();
 }

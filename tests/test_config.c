@@ -1,10 +1,601 @@
-/* test_config — stub: being written. */
+/* test_config — balie.conf: every refusal with its FILE:LINE and option, the lookup order,
+ * the built-in defaults, the shipped example file and the role of a login user. */
 #include "autoconfig.h"
 
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
 #include "tests.h"
+
+/* Write text as dir/name; the full path goes to path. */
+static void write_file(const char *dir, const char *name, const char *text, size_t len,
+		       char *path, size_t pathsz)
+{
+	snprintf(path, pathsz, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	ck_assert_msg(f != NULL, "cannot write %s", path);
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* Load text as a configuration file and expect it refused at line with both needles in
+ * the message (needle2 may be NULL). */
+static void expect_error_n(const char *text, size_t len, int line, const char *needle,
+			   const char *needle2)
+{
+	char dir[1024], path[1200], err[1024], prefix[1300];
+	testutil_tmpdir(dir, sizeof dir);
+	write_file(dir, "balie.conf", text, len, path, sizeof path);
+	struct config *c = config_load_file(path, err, sizeof err);
+	ck_assert_msg(c == NULL, "accepted:\n%s", text);
+	snprintf(prefix, sizeof prefix, "%s:%d: ", path, line);
+	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\", expected \"%s...\"",
+		      err, prefix);
+	ck_assert_msg(strstr(err, needle) != NULL, "message \"%s\" lacks \"%s\"", err, needle);
+	ck_assert_msg(!needle2 || strstr(err, needle2) != NULL, "message \"%s\" lacks \"%s\"", err,
+		      needle2);
+	testutil_rmdir(dir);
+}
+
+static void expect_error(const char *text, int line, const char *needle, const char *needle2)
+{
+	expect_error_n(text, strlen(text), line, needle, needle2);
+}
+
+/* Load text and expect success; free with config_free. */
+static struct config *load_ok(const char *text)
+{
+	char dir[1024], path[1200], err[1024];
+	testutil_tmpdir(dir, sizeof dir);
+	write_file(dir, "balie.conf", text, strlen(text), path, sizeof path);
+	struct config *c = config_load_file(path, err, sizeof err);
+	ck_assert_msg(c != NULL, "refused: %s", err);
+	testutil_rmdir(dir);
+	return c;
+}
+
+START_TEST(test_config__missing_file)
+{
+	char err[512];
+	ck_assert_ptr_null(config_load_file("/nonexistent/balie.conf", err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/balie.conf: "));
+	ck_assert_ptr_null(config_load("/nonexistent/balie.conf", err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "/nonexistent/balie.conf: "));
+	ck_assert_ptr_null(config_load_file("", err, sizeof err));
+	ck_assert_ptr_null(config_load_file(NULL, err, sizeof err));
+	/* A directory is not a configuration file. */
+	ck_assert_ptr_null(config_load_file("/", err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "/: "));
+}
+END_TEST
+
+START_TEST(test_config__unknown_options_and_sections)
+{
+	expect_error("database = \"/x.db\"\nbogus = 1\n", 2, "bogus", NULL);
+	expect_error("building stadhuis {\n  name = \"S\"\n  colour = \"red\"\n}\n", 3, "colour",
+		     NULL);
+	expect_error("roles {\n  admin = {\"root\"}\n}\n", 2, "admin", NULL);
+	expect_error("\n\nweather {\n}\n", 3, "weather", NULL);
+	/* Our own end-of-file marker is not an option a file may use. */
+	expect_error("__balie_end_of_file = 1\n", 1, "__balie_end_of_file", NULL);
+}
+END_TEST
+
+START_TEST(test_config__syntax_errors)
+{
+	expect_error("database \"/x.db\"\n", 1, "database", NULL);
+	expect_error("municipality = \"Gemeente\nlanguage = \"nl\"\n", 2, "", NULL);
+	expect_error("database = \"/x.db\"\nroles {\n  porter = {\"piet\"\n}\n", 4, "", NULL);
+	expect_error("support_minimum = many\n", 1, "support_minimum", NULL);
+	expect_error("database = \"/x.db\"\nroles {\n  porter = {\"piet\"}\n", 3,
+		     "end of file", "not closed");
+}
+END_TEST
+
+START_TEST(test_config__line_numbers_after_comments)
+{
+	/* libconfuse 3.3 alone would count each comment line more than once. */
+	expect_error("# one\n# two\n// three\n/* four\n   five */\nbogus = 1\n", 6, "bogus", NULL);
+	expect_error("database = \"/x.db\" # the file\n\n# x\nsupport_minimum = 99 # too many\n",
+		     4, "support_minimum", "out of range");
+	/* A comment left open swallows the end of the file. */
+	expect_error("database = \"/x.db\"\n/* open\n", 2, "end of file", NULL);
+}
+END_TEST
+
+START_TEST(test_config__comments_in_lists_and_quotes)
+{
+	struct config *c = load_ok("database = \"/srv/a#b//c.db\" # real comment\n"
+				   "building stadhuis {\n"
+				   "  alarm_points = {\"Balie 1\", # under the counter\n"
+				   "                  \"Balie 2\" // the other one\n"
+				   "                  , \"Balie /* 3 */\"}\n"
+				   "}\n");
+	ck_assert_str_eq(c->database, "/srv/a#b//c.db");
+	ck_assert_uint_eq(c->buildings[0].nalarm_points, 3);
+	ck_assert_str_eq(c->buildings[0].alarm_points[1], "Balie 2");
+	ck_assert_str_eq(c->buildings[0].alarm_points[2], "Balie /* 3 */");
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_config__unclosed_section_fixture)
+{
+	char path[1024], err[1024];
+	snprintf(path, sizeof path, "%s/tests/data/conf/unclosed-section.conf", testutil_srcdir());
+	ck_assert_ptr_null(config_load_file(path, err, sizeof err));
+	char prefix[1100];
+	snprintf(prefix, sizeof prefix, "%s:4: ", path);
+	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\"", err);
+	ck_assert_ptr_nonnull(strstr(err, "not closed"));
+}
+END_TEST
+
+START_TEST(test_config__bad_periods)
+{
+	static const char *bad[] = {"8:30-17:00", "08:30-1700", "08:30 - 17:00", "25:00-26:00",
+				    "08:30", "08:30-17:60", "", "open"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char text[256];
+		snprintf(text, sizeof text, "building stadhuis {\n  monday = {\"%s\"}\n}\n", bad[i]);
+		expect_error(text, 2, "building stadhuis: monday", bad[i]);
+	}
+	expect_error("building stadhuis {\n  monday = {\"08:30-17:00\"}\n  friday = "
+		     "{\"08:30-12:00\", \"17:00-08:30\"}\n}\n", 3, "friday", "ends before it starts");
+	expect_error("building stadhuis {\n  sunday = {\"09:00-09:00\"}\n}\n", 2, "sunday",
+		     "ends before it starts");
+}
+END_TEST
+
+START_TEST(test_config__overlapping_or_unsorted_periods)
+{
+	char path[1024], err[1024];
+	snprintf(path, sizeof path, "%s/tests/data/conf/overlap.conf", testutil_srcdir());
+	ck_assert_ptr_null(config_load_file(path, err, sizeof err));
+	char prefix[1100];
+	snprintf(prefix, sizeof prefix, "%s:5: building stadhuis: tuesday: ", path);
+	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\"", err);
+	ck_assert_ptr_nonnull(strstr(err, "overlaps"));
+
+	expect_error("building stadhuis {\n  wednesday = {\"13:00-17:00\", \"08:30-12:00\"}\n}\n",
+		     2, "wednesday", "08:30-12:00");
+}
+END_TEST
+
+START_TEST(test_config__too_many_periods)
+{
+	expect_error("building stadhuis {\n  monday = {\"08:00-09:00\", \"10:00-11:00\", "
+		     "\"12:00-13:00\", \"14:00-15:00\", \"16:00-17:00\"}\n}\n", 2, "monday",
+		     "more than 4 periods");
+}
+END_TEST
+
+START_TEST(test_config__bad_evening_from)
+{
+	expect_error("building stadhuis {\n  evening_from = \"5 pm\"\n}\n", 2,
+		     "building stadhuis: evening_from", "5 pm");
+}
+END_TEST
+
+START_TEST(test_config__duplicate_building_ids)
+{
+	expect_error("building stadhuis {\n}\nbuilding sporthal {\n}\nbuilding stadhuis {\n}\n",
+		     5, "building: \"stadhuis\"", "earlier building");
+}
+END_TEST
+
+START_TEST(test_config__bad_building_ids)
+{
+	expect_error("\nbuilding Stadhuis {\n  name = \"Stadhuis\"\n}\n", 2, "building",
+		     "Stadhuis");
+	expect_error("building \"stad huis\" {\n}\n", 1, "building", "stad huis");
+	expect_error("building \"\" {\n}\n", 1, "building", "not a building id");
+	expect_error("this_building = \"Stadhuis\"\n", 1, "this_building", "not a building id");
+}
+END_TEST
+
+START_TEST(test_config__this_building_unknown)
+{
+	expect_error("database = \"/x.db\"\nthis_building = \"raadhuis\"\n"
+		     "building stadhuis {\n}\n", 2, "this_building", "raadhuis");
+	/* Without building sections only the built-in "stadhuis" exists. */
+	expect_error("this_building = \"sporthal\"\n", 1, "this_building", "sporthal");
+}
+END_TEST
+
+START_TEST(test_config__numbers_out_of_range)
+{
+	expect_error("support_minimum = 21\n", 1, "support_minimum", "0..20");
+	expect_error("\nsupport_minimum = -1\n", 2, "support_minimum", "out of range");
+	expect_error("realarm_interval = 4\n", 1, "realarm_interval", "5..3600");
+	expect_error("realarm_interval = 3601\n", 1, "realarm_interval", "3601");
+}
+END_TEST
+
+START_TEST(test_config__unknown_language_and_role)
+{
+	expect_error("language = \"de\"\n", 1, "language", "\"de\"");
+	expect_error("language = \"NL\"\n", 1, "language", "NL");
+	expect_error("default_role = \"admin\"\n", 1, "default_role", "admin");
+	expect_error("default_role = \"none\"\n", 1, "default_role", "none");
+}
+END_TEST
+
+START_TEST(test_config__user_under_two_roles)
+{
+	expect_error("roles {\n  receptionist = {\"anna\", \"@balie\"}\n  porter = {\"piet\",\n"
+		     "    \"anna\"}\n}\n", 4, "roles: porter", "anna");
+	expect_error("roles {\n  hr = {\"@hr\"}\n  manager = {\"@hr\"}\n}\n", 3, "roles: manager",
+		     "already named under hr");
+	expect_error("roles {\n  porter = {\"piet\", \"piet\"}\n}\n", 2, "roles: porter",
+		     "named twice");
+	expect_error("roles {\n  porter = {\"piet de bode\"}\n}\n", 2, "roles: porter",
+		     "not a login name");
+	expect_error("roles {\n  porter = {\"@\"}\n}\n", 2, "roles: porter", "@");
+	expect_error("roles {\n  porter = {\" piet\"}\n}\n", 2, "roles: porter", "piet");
+	/* Directory logins and group names with a space are real. */
+	struct config *c = load_ok("roles {\n  porter = {\"piet@gemeente.local\", "
+				   "\"@domain users\"}\n}\n");
+	ck_assert_uint_eq(c->nroles, 2);
+	ck_assert_str_eq(c->roles[1].name, "@domain users");
+	ck_assert_int_eq(config_role_for(c, "piet@gemeente.local"), ROLE_PORTER);
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_config__control_characters)
+{
+	expect_error("municipality = \"Gemeente\x1b[31mVoorbeeld\"\n", 1, "municipality",
+		     "control character");
+	/* The message itself shows the escape made harmless. */
+	expect_error("building stadhuis {\n  alarm_points = {\"Balie\t1\"}\n}\n", 2,
+		     "building stadhuis: alarm_points", "control character");
+	expect_error("building stadhuis {\n  name = \"Stad\xE2\x80\xAEhuis\"\n}\n", 2, "name",
+		     "bidirectional");
+	expect_error("protocol {\n  alarm = \"Bel \xC2\x9B de bode\"\n}\n", 2, "protocol: alarm",
+		     "control character");
+	expect_error("municipality = \"Gemeente \xFF\"\n", 1, "municipality", "UTF-8");
+	expect_error_n("database = \"/x.db\"\n# \0\n", 22, 2, "NUL", NULL);
+}
+END_TEST
+
+START_TEST(test_config__error_message_is_escaped)
+{
+	char dir[1024], path[1200], err[1024];
+	testutil_tmpdir(dir, sizeof dir);
+	const char *text = "bogus\x1b[2J = 1\n";
+	write_file(dir, "balie.conf", text, strlen(text), path, sizeof path);
+	ck_assert_ptr_null(config_load_file(path, err, sizeof err));
+	ck_assert_msg(strchr(err, '\x1b') == NULL, "raw ESC in \"%s\"", err);
+	testutil_rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_config__empty_texts)
+{
+	expect_error("database = \"\"\n", 1, "database", "empty");
+	expect_error("municipality = \"  \"\n", 1, "municipality", "empty");
+	expect_error("building stadhuis {\n  rooms = {\"Spreekkamer 006\", \"\"}\n}\n", 2,
+		     "rooms", "empty");
+	expect_error("building stadhuis {\n  name = \"\"\n}\n", 2, "name", "empty");
+}
+END_TEST
+
+START_TEST(test_config__duplicates)
+{
+	expect_error("database = \"/a.db\"\n\ndatabase = \"/b.db\"\n", 3, "database", "twice");
+	expect_error("roles {\n  porter = {\"piet\"}\n}\nroles {\n  hr = {\"hanneke\"}\n}\n", 6,
+		     "roles", "twice");
+	expect_error("protocol {\n}\nprotocol {\n}\n", 4, "protocol", "twice");
+	expect_error("building stadhuis {\n  alarm_points = {\"Balie 1\", \"Balie 1\"}\n}\n", 2,
+		     "alarm_points", "Balie 1");
+}
+END_TEST
+
+START_TEST(test_config__too_long)
+{
+	char text[4096];
+	char name[300];
+	memset(name, 'a', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	snprintf(text, sizeof text, "municipality = \"%s\"\n", name);
+	expect_error(text, 1, "municipality", "too long");
+}
+END_TEST
+
+START_TEST(test_config__defaults)
+{
+	struct config *c = config_defaults();
+	ck_assert_ptr_nonnull(c);
+	ck_assert_ptr_null(c->source);
+	ck_assert_str_eq(c->database, "/var/lib/balie/balie.db");
+	ck_assert_str_eq(c->language, "");
+	ck_assert_str_eq(c->building, "stadhuis");
+	ck_assert_int_eq(c->support_minimum, 2);
+	ck_assert_int_eq(c->realarm_seconds, 30);
+	ck_assert_int_eq(c->default_role, ROLE_RECEPTIONIST);
+	ck_assert_uint_eq(c->nroles, 0);
+	ck_assert_uint_eq(c->nbuildings, 1);
+	const struct config_building *b = config_building_here(c);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_str_eq(b->id, "stadhuis");
+	ck_assert_str_eq(b->name, "Stadhuis");
+	for (int d = 0; d < 5; d++) {
+		ck_assert_int_eq(b->hours.day[d][0].start, 8 * 60 + 30);
+		ck_assert_int_eq(b->hours.day[d][0].end, 17 * 60);
+		ck_assert(!b->hours.day[d][0].evening);
+	}
+	ck_assert_int_eq(b->hours.count[3], 2);
+	ck_assert_int_eq(b->hours.day[3][1].start, 18 * 60);
+	ck_assert_int_eq(b->hours.day[3][1].end, 20 * 60);
+	ck_assert(b->hours.day[3][1].evening);
+	ck_assert_int_eq(policy_evening_period(&b->hours, 3), 1);
+	ck_assert_int_eq(b->hours.count[5], 0);
+	ck_assert_int_eq(b->hours.count[6], 0);
+	ck_assert_uint_eq(b->nrooms, 2);
+	ck_assert_str_eq(b->rooms[1], "Spreekkamer 008");
+	ck_assert_uint_eq(b->nalarm_points, 5);
+	ck_assert_str_eq(b->alarm_points[4], "Burgerzaken (overval)");
+	for (int p = PROTOCOL_BAN_HIT; p <= PROTOCOL_UNDERSTAFFED; p++)
+		ck_assert_ptr_null(c->protocol[p]);
+	config_free(c);
+	config_free(NULL);
+}
+END_TEST
+
+START_TEST(test_config__empty_file_is_the_defaults)
+{
+	struct config *c = load_ok("# nothing set\n");
+	ck_assert_ptr_nonnull(c->source);
+	ck_assert_str_eq(c->database, "/var/lib/balie/balie.db");
+	ck_assert_uint_eq(c->nbuildings, 1);
+	ck_assert_str_eq(c->buildings[0].id, "stadhuis");
+	ck_assert_str_eq(c->building, "stadhuis");
+	config_free(c);
+	c = load_ok("");
+	ck_assert_uint_eq(c->nbuildings, 1);
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_config__full_fixture)
+{
+	char path[1024], err[1024];
+	snprintf(path, sizeof path, "%s/tests/data/conf/two-buildings.conf", testutil_srcdir());
+	struct config *c = config_load_file(path, err, sizeof err);
+	ck_assert_msg(c != NULL, "refused: %s", err);
+	ck_assert_str_eq(c->source, path);
+	ck_assert_str_eq(c->database, "/srv/balie/test.db");
+	ck_assert_str_eq(c->language, "nl");
+	ck_assert_str_eq(c->municipality, "Gemeente Ermelo");
+	ck_assert_int_eq(c->support_minimum, 3);
+	ck_assert_int_eq(c->realarm_seconds, 60);
+	ck_assert_int_eq(c->default_role, ROLE_PORTER);
+	ck_assert_uint_eq(c->nbuildings, 2);
+	const struct config_building *here = config_building_here(c);
+	ck_assert_str_eq(here->id, "milieustraat");
+	ck_assert_int_eq(here->hours.count[5], 1);
+	ck_assert_int_eq(here->hours.count[0], 0);
+	const struct config_building *s = config_building_find(c, "stadhuis");
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(s->hours.count[0], 2);
+	ck_assert_int_eq(s->hours.day[0][1].start, 13 * 60);
+	/* evening_from = 18:00: the Thursday evening counts, the day does not. */
+	ck_assert(!s->hours.day[3][0].evening);
+	ck_assert(s->hours.day[3][1].evening);
+	ck_assert_uint_eq(s->nalarm_points, 2);
+	ck_assert_ptr_null(config_building_find(c, "raadhuis"));
+	ck_assert_ptr_null(config_building_find(c, NULL));
+	ck_assert_uint_eq(c->nroles, 5);
+	ck_assert_str_eq(config_protocol(c, PROTOCOL_BAN_HIT),
+			 "Niet helpen; bel de bode op toestel 1234.");
+	/* Empty = the built-in text. */
+	ck_assert_ptr_null(c->protocol[PROTOCOL_POSSIBLE]);
+	ck_assert_ptr_nonnull(strstr(config_protocol(c, PROTOCOL_POSSIBLE), "date of birth"));
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_config__shipped_example_loads)
+{
+	char path[1024], err[1024];
+	snprintf(path, sizeof path, "%s/data/balie.conf", testutil_srcdir());
+	struct config *c = config_load_file(path, err, sizeof err);
+	ck_assert_msg(c != NULL, "data/balie.conf refused: %s", err);
+	struct config *d = config_defaults();
+	ck_assert_ptr_nonnull(d);
+	/* The example shows the built-in values. */
+	ck_assert_str_eq(c->database, d->database);
+	ck_assert_str_eq(c->municipality, d->municipality);
+	ck_assert_str_eq(c->building, d->building);
+	ck_assert_int_eq(c->support_minimum, d->support_minimum);
+	ck_assert_int_eq(c->realarm_seconds, d->realarm_seconds);
+	ck_assert_int_eq(c->default_role, d->default_role);
+	ck_assert_uint_eq(c->nbuildings, 1);
+	ck_assert_mem_eq(&c->buildings[0].hours, &d->buildings[0].hours,
+			 sizeof c->buildings[0].hours);
+	ck_assert_uint_eq(c->buildings[0].nalarm_points, d->buildings[0].nalarm_points);
+	ck_assert_uint_eq(c->buildings[0].nrooms, d->buildings[0].nrooms);
+	config_free(d);
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_config__protocol_texts)
+{
+	struct config *c = config_defaults();
+	ck_assert_ptr_nonnull(strstr(config_protocol(c, PROTOCOL_BAN_HIT), "trespass"));
+	ck_assert_ptr_nonnull(strstr(config_protocol(c, PROTOCOL_BAN_HIT), "112"));
+	ck_assert_ptr_nonnull(strstr(config_protocol(c, PROTOCOL_POSSIBLE), "ID"));
+	ck_assert_ptr_nonnull(strstr(config_protocol(c, PROTOCOL_ALARM), "porter"));
+	ck_assert_ptr_nonnull(strstr(config_protocol(c, PROTOCOL_UNDERSTAFFED), "112"));
+	ck_assert_ptr_nonnull(strstr(config_protocol(NULL, PROTOCOL_ALARM), "porter"));
+	ck_assert_str_eq(config_protocol(c, (enum config_protocol)7), "");
+	config_free(c);
+	c = load_ok("protocol {\n  understaffed = \"Geen bodes: bel 112.\"\n}\n");
+	ck_assert_str_eq(config_protocol(c, PROTOCOL_UNDERSTAFFED), "Geen bodes: bel 112.");
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_config__role_for)
+{
+	ck_assert_int_eq(config_role_for(NULL, "anna"), ROLE_NONE);
+	struct config *c = load_ok("default_role = \"porter\"\nroles {\n"
+				   "  receptionist = {\"anna\"}\n  manager = {\"@nosuchgroup\"}\n"
+				   "  hr = {\"hanneke\"}\n}\n");
+	ck_assert_int_eq(config_role_for(c, "anna"), ROLE_RECEPTIONIST);
+	ck_assert_int_eq(config_role_for(c, "hanneke"), ROLE_HR);
+	ck_assert_int_eq(config_role_for(c, "nobody-known-here"), ROLE_PORTER);
+	ck_assert_int_eq(config_role_for(c, NULL), ROLE_PORTER);
+	ck_assert_int_eq(config_role_for(c, ""), ROLE_PORTER);
+	/* "@nosuchgroup" names a group, never a user of that name. */
+	ck_assert_int_eq(config_role_for(c, "@nosuchgroup"), ROLE_PORTER);
+	ck_assert_int_eq(config_role_for(c, "nosuchgroup"), ROLE_PORTER);
+	config_free(c);
+	c = config_defaults();
+	ck_assert_int_eq(config_role_for(c, "anna"), ROLE_RECEPTIONIST);
+	config_free(c);
+}
+END_TEST
+
+START_TEST(test_config__role_for_group)
+{
+	/* The running account and its primary group stand in for a desk user. */
+	struct passwd *pw = getpwuid(getuid());
+	struct group *gr = pw ? getgrgid(pw->pw_gid) : NULL;
+	if (!pw || !gr)
+		return; /* no account entry in this environment: nothing to look up */
+	char user[256], group[256], text[1024];
+	snprintf(user, sizeof user, "%s", pw->pw_name);
+	snprintf(group, sizeof group, "%s", gr->gr_name);
+
+	snprintf(text, sizeof text, "roles {\n  manager = {\"@%s\"}\n}\n", group);
+	struct config *c = load_ok(text);
+	ck_assert_int_eq(config_role_for(c, user), ROLE_MANAGER);
+	config_free(c);
+
+	/* A user named directly gets that role, whatever the groups say. */
+	snprintf(text, sizeof text, "roles {\n  receptionist = {\"%s\"}\n  hr = {\"@%s\"}\n}\n",
+		 user, group);
+	c = load_ok(text);
+	ck_assert_int_eq(config_role_for(c, user), ROLE_RECEPTIONIST);
+	config_free(c);
+}
+END_TEST
+
+/* Run config_load with a fresh XDG_CONFIG_HOME/HOME layout. */
+START_TEST(test_config__lookup_order)
+{
+	char dir[1024], sub[1200], path[1300], xdgpath[1300], err[1024];
+	testutil_tmpdir(dir, sizeof dir);
+
+	/* HOME/.config/balie/balie.conf when XDG_CONFIG_HOME is unset. */
+	snprintf(sub, sizeof sub, "%s/.config", dir);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	snprintf(sub, sizeof sub, "%s/.config/balie", dir);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	write_file(sub, "balie.conf", "municipality = \"Home\"\n", 22, path, sizeof path);
+	ck_assert_int_eq(unsetenv("XDG_CONFIG_HOME"), 0);
+	ck_assert_int_eq(setenv("HOME", dir, 1), 0);
+	struct config *c = config_load(NULL, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_str_eq(c->municipality, "Home");
+	ck_assert_str_eq(c->source, path);
+	config_free(c);
+
+	/* XDG_CONFIG_HOME wins over HOME. */
+	snprintf(sub, sizeof sub, "%s/xdg", dir);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	snprintf(sub, sizeof sub, "%s/xdg/balie", dir);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	write_file(sub, "balie.conf", "municipality = \"Xdg\"\n", 21, xdgpath, sizeof xdgpath);
+	snprintf(sub, sizeof sub, "%s/xdg", dir);
+	ck_assert_int_eq(setenv("XDG_CONFIG_HOME", sub, 1), 0);
+	c = config_load(NULL, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_str_eq(c->municipality, "Xdg");
+	config_free(c);
+
+	/* --config wins over both. */
+	char explicit[1300];
+	write_file(dir, "explicit.conf", "municipality = \"Explicit\"\n", 26, explicit,
+		   sizeof explicit);
+	c = config_load(explicit, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	ck_assert_str_eq(c->municipality, "Explicit");
+	config_free(c);
+
+	/* A broken user file is an error, not a silent fall-back to the defaults. */
+	write_file(sub, "balie/balie.conf", "municipality = 1 2\n", 19, xdgpath, sizeof xdgpath);
+	ck_assert_ptr_null(config_load(NULL, err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, xdgpath));
+
+	/* Nothing in the user's directories: the system file, else the defaults. */
+	ck_assert_int_eq(unlink(xdgpath), 0);
+	ck_assert_int_eq(unlink(path), 0);
+	c = config_load(NULL, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s", err);
+	if (access(SYSCONFDIR "/balie/balie.conf", F_OK) != 0 &&
+	    access("/etc/balie/balie.conf", F_OK) != 0)
+		ck_assert_ptr_null(c->source);
+	else
+		ck_assert_ptr_nonnull(c->source);
+	config_free(c);
+
+	snprintf(sub, sizeof sub, "%s/xdg/balie", dir);
+	ck_assert_int_eq(rmdir(sub), 0);
+	snprintf(sub, sizeof sub, "%s/xdg", dir);
+	ck_assert_int_eq(rmdir(sub), 0);
+	snprintf(sub, sizeof sub, "%s/.config/balie", dir);
+	ck_assert_int_eq(rmdir(sub), 0);
+	snprintf(sub, sizeof sub, "%s/.config", dir);
+	ck_assert_int_eq(rmdir(sub), 0);
+	testutil_rmdir(dir);
+}
+END_TEST
 
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
+	TCase *tc = tcase_create("errors");
+	tcase_add_test(tc, test_config__missing_file);
+	tcase_add_test(tc, test_config__unknown_options_and_sections);
+	tcase_add_test(tc, test_config__syntax_errors);
+	tcase_add_test(tc, test_config__line_numbers_after_comments);
+	tcase_add_test(tc, test_config__unclosed_section_fixture);
+	tcase_add_test(tc, test_config__bad_periods);
+	tcase_add_test(tc, test_config__overlapping_or_unsorted_periods);
+	tcase_add_test(tc, test_config__too_many_periods);
+	tcase_add_test(tc, test_config__bad_evening_from);
+	tcase_add_test(tc, test_config__duplicate_building_ids);
+	tcase_add_test(tc, test_config__bad_building_ids);
+	tcase_add_test(tc, test_config__this_building_unknown);
+	tcase_add_test(tc, test_config__numbers_out_of_range);
+	tcase_add_test(tc, test_config__unknown_language_and_role);
+	tcase_add_test(tc, test_config__user_under_two_roles);
+	tcase_add_test(tc, test_config__control_characters);
+	tcase_add_test(tc, test_config__error_message_is_escaped);
+	tcase_add_test(tc, test_config__empty_texts);
+	tcase_add_test(tc, test_config__duplicates);
+	tcase_add_test(tc, test_config__too_long);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("values");
+	tcase_add_test(tc, test_config__defaults);
+	tcase_add_test(tc, test_config__empty_file_is_the_defaults);
+	tcase_add_test(tc, test_config__comments_in_lists_and_quotes);
+	tcase_add_test(tc, test_config__full_fixture);
+	tcase_add_test(tc, test_config__shipped_example_loads);
+	tcase_add_test(tc, test_config__protocol_texts);
+	tcase_add_test(tc, test_config__role_for);
+	tcase_add_test(tc, test_config__role_for_group);
+	tcase_add_test(tc, test_config__lookup_order);
+	suite_add_tcase(s, tc);
 	return s;
 }

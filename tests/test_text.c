@@ -1,10 +1,215 @@
-/* test_text — stub: being written. */
+/* test_text — text hygiene: control, bidi and invalid bytes refused at input and made
+ * visible at output; display width of wide and combining characters. */
 #include "autoconfig.h"
 
+#include <string.h>
+
+#include "core/text.h"
 #include "tests.h"
+
+START_TEST(test_text__check_rejects_invalid_utf8)
+{
+	static const char *bad[] = {
+		"\xC3",             /* truncated sequence */
+		"abc\x80",          /* lone continuation byte */
+		"\xC0\xAF",         /* over-long "/" */
+		"\xED\xA0\x80",     /* surrogate U+D800 */
+		"\xF4\x90\x80\x80", /* beyond U+10FFFF */
+		"Jan\xFF",
+		"\xE2\x82",         /* truncated euro sign */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(text_check(bad[i], 100, false) == TEXT_INVALID_UTF8,
+			      "accepted bad[%zu]", i);
+}
+END_TEST
+
+START_TEST(test_text__check_rejects_controls)
+{
+	static const char *bad[] = {
+		"Jan\x1b[31mde Vries", /* ESC: terminal escape sequence */
+		"Jan\tde Vries",
+		"Jan\nde Vries",
+		"Jan\rde Vries",
+		"\x01",
+		"Jan\x7f",             /* DEL */
+		"Jan\xC2\x85",         /* U+0085 NEL (C1) */
+		"Jan\xC2\x9B" "31m",   /* U+009B CSI (C1) */
+		"Jan\xE2\x80\xA8",     /* U+2028 line separator */
+		"Jan\xE2\x80\xA9",     /* U+2029 paragraph separator */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(text_check(bad[i], 100, false) == TEXT_CONTROL,
+			      "accepted bad[%zu]", i);
+}
+END_TEST
+
+START_TEST(test_text__check_rejects_bidi)
+{
+	static const char *bad[] = {
+		"\xD8\x9C" "abc",        /* U+061C arabic letter mark */
+		"abc\xE2\x80\x8E",       /* U+200E LRM */
+		"abc\xE2\x80\x8F",       /* U+200F RLM */
+		"abc\xE2\x80\xAA",       /* U+202A LRE */
+		"abc\xE2\x80\xAE" "cba", /* U+202E RLO */
+		"abc\xE2\x81\xA6",       /* U+2066 LRI */
+		"abc\xE2\x81\xA9",       /* U+2069 PDI */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(text_check(bad[i], 100, false) == TEXT_BIDI,
+			      "accepted bad[%zu]", i);
+}
+END_TEST
+
+START_TEST(test_text__check_empty_and_length)
+{
+	ck_assert_int_eq(text_check("", 100, false), TEXT_EMPTY);
+	ck_assert_int_eq(text_check("   ", 100, false), TEXT_EMPTY);
+	ck_assert_int_eq(text_check(NULL, 100, false), TEXT_EMPTY);
+	ck_assert_int_eq(text_check("", 100, true), TEXT_OK);
+	ck_assert_int_eq(text_check(NULL, 100, true), TEXT_OK);
+	ck_assert_int_eq(text_check("abcdef", 5, false), TEXT_TOO_LONG);
+	ck_assert_int_eq(text_check("abcde", 5, false), TEXT_OK);
+	/* The limit is in bytes: "Çelik" is 6 bytes. */
+	ck_assert_int_eq(text_check("\xC3\x87" "elik", 5, false), TEXT_TOO_LONG);
+}
+END_TEST
+
+START_TEST(test_text__check_accepts_real_names)
+{
+	static const char *good[] = {
+		"\xC3\x87" "elik",                 /* Çelik */
+		"Y\xC4\xB1lmaz",                   /* Yılmaz */
+		"Ge\xC3\xAB" "len",                /* Geëlen */
+		"\xC5\x81ukasz",                   /* Łukasz */
+		"\xC3\x91\xC3\xBA\xC3\xB1" "ez",   /* Ñúñez */
+		"Van Dijk-Jansen",
+		"d'Ancona",
+		"van 't Hek",
+		"\xE5\xBC\xA0\xE4\xBC\x9F",        /* 张伟 */
+		"Zo\xC3\xAB" "\xE2\x80\x8D",       /* ZWJ is a joiner, not a bidi control */
+	};
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+		ck_assert_msg(text_check(good[i], 100, false) == TEXT_OK, "refused good[%zu]", i);
+}
+END_TEST
+
+START_TEST(test_text__problem_messages)
+{
+	ck_assert_str_eq(text_problem_message(TEXT_CONTROL), "contains a control character");
+	ck_assert_str_eq(text_problem_message(TEXT_INVALID_UTF8), "is not valid UTF-8");
+	ck_assert_ptr_nonnull(text_problem_message((enum text_problem)99));
+	for (int p = TEXT_OK; p <= TEXT_TOO_LONG; p++)
+		ck_assert_int_gt(strlen(text_problem_message((enum text_problem)p)), 0);
+}
+END_TEST
+
+START_TEST(test_text__escape_makes_controls_visible)
+{
+	char out[128];
+	size_t n = text_escape("a\x1b[2Jb", out, sizeof out);
+	ck_assert_str_eq(out, "a\\x1b[2Jb");
+	ck_assert_uint_eq(n, strlen(out));
+	(void)text_escape("tab\there\n", out, sizeof out);
+	ck_assert_str_eq(out, "tab\\x09here\\x0a");
+	(void)text_escape("del\x7f", out, sizeof out);
+	ck_assert_str_eq(out, "del\\x7f");
+	(void)text_escape("c1\xC2\x9B", out, sizeof out);
+	ck_assert_str_eq(out, "c1\\u009B");
+	(void)text_escape("rlo\xE2\x80\xAEx", out, sizeof out);
+	ck_assert_str_eq(out, "rlo\\u202Ex");
+	(void)text_escape("ls\xE2\x80\xA8", out, sizeof out);
+	ck_assert_str_eq(out, "ls\\u2028");
+	/* Invalid bytes become U+FFFD, one each. */
+	(void)text_escape("x\xFF\xC3y", out, sizeof out);
+	ck_assert_str_eq(out, "x\xEF\xBF\xBD\xEF\xBF\xBDy");
+	/* Valid text is kept exactly. */
+	(void)text_escape("\xC5\x81ukasz Y\xC4\xB1lmaz", out, sizeof out);
+	ck_assert_str_eq(out, "\xC5\x81ukasz Y\xC4\xB1lmaz");
+	ck_assert_uint_eq(text_escape(NULL, out, sizeof out), 0);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+START_TEST(test_text__escape_truncates_whole_pieces)
+{
+	char out[6];
+	/* "ab\x1b" needs 2 + 4 bytes: the escape does not fit in 5 and is left out whole. */
+	size_t n = text_escape("ab\x1b", out, sizeof out);
+	ck_assert_uint_eq(n, 6);
+	ck_assert_str_eq(out, "ab");
+	/* A two-byte character is never cut in half. */
+	char small[4];
+	n = text_escape("ab\xC3\x87", small, sizeof small);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(small, "ab");
+	/* outsz 0 writes nothing and still says what is needed. */
+	ck_assert_uint_eq(text_escape("abc", NULL, 0), 3);
+	char one[1] = {'x'};
+	ck_assert_uint_eq(text_escape("abc", one, 1), 3);
+	ck_assert_int_eq(one[0], '\0');
+}
+END_TEST
+
+START_TEST(test_text__width)
+{
+	ck_assert_int_eq(text_width(NULL), 0);
+	ck_assert_int_eq(text_width(""), 0);
+	ck_assert_int_eq(text_width("Jansen"), 6);
+	ck_assert_int_eq(text_width("\xC3\x87" "elik"), 5);
+	/* e + combining acute: one column. */
+	ck_assert_int_eq(text_width("e\xCC\x81"), 1);
+	/* 张伟: two wide characters. */
+	ck_assert_int_eq(text_width("\xE5\xBC\xA0\xE4\xBC\x9F"), 4);
+	/* An invalid byte shows as U+FFFD: one column. */
+	ck_assert_int_eq(text_width("a\xFF"), 2);
+}
+END_TEST
+
+START_TEST(test_text__fit)
+{
+	const char *cjk = "\xE5\xBC\xA0\xE4\xBC\x9F"; /* 张伟 */
+	ck_assert_uint_eq(text_fit(NULL, 5), 0);
+	ck_assert_uint_eq(text_fit("abc", 0), 0);
+	ck_assert_uint_eq(text_fit("abc", -1), 0);
+	ck_assert_uint_eq(text_fit("abcdef", 3), 3);
+	ck_assert_uint_eq(text_fit("abc", 10), 3);
+	/* A wide character that does not fit whole is left out. */
+	ck_assert_uint_eq(text_fit(cjk, 3), 3);
+	ck_assert_uint_eq(text_fit(cjk, 1), 0);
+	ck_assert_uint_eq(text_fit(cjk, 4), 6);
+	/* Never splits a multi-byte character; combining marks stay with their base. */
+	ck_assert_uint_eq(text_fit("\xC3\x87" "elik", 1), 2);
+	ck_assert_uint_eq(text_fit("e\xCC\x81x", 1), 3);
+}
+END_TEST
+
+START_TEST(test_text__trim)
+{
+	char a[] = "  Jan de Vries  ", b[] = "   ", c[] = "x", d[] = "";
+	ck_assert_ptr_null(text_trim(NULL));
+	ck_assert_str_eq(text_trim(a), "Jan de Vries");
+	ck_assert_str_eq(text_trim(b), "");
+	ck_assert_str_eq(text_trim(c), "x");
+	ck_assert_str_eq(text_trim(d), "");
+}
+END_TEST
 
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
+	TCase *tc = tcase_create("text");
+	tcase_add_test(tc, test_text__check_rejects_invalid_utf8);
+	tcase_add_test(tc, test_text__check_rejects_controls);
+	tcase_add_test(tc, test_text__check_rejects_bidi);
+	tcase_add_test(tc, test_text__check_empty_and_length);
+	tcase_add_test(tc, test_text__check_accepts_real_names);
+	tcase_add_test(tc, test_text__problem_messages);
+	tcase_add_test(tc, test_text__escape_makes_controls_visible);
+	tcase_add_test(tc, test_text__escape_truncates_whole_pieces);
+	tcase_add_test(tc, test_text__width);
+	tcase_add_test(tc, test_text__fit);
+	tcase_add_test(tc, test_text__trim);
+	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,4 +1,179 @@
-/* text — stub: being written. */
+/* text — user text hygiene with utf8proc: reject control, bidi and invalid bytes at input,
+ * make them visible at output, and measure text in terminal columns. */
 #include "autoconfig.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include <utf8proc.h>
+
 #include "core/text.h"
+#include "i18n.h"
+
+/* Characters that reorder the text around them (Trojan-Source style tricks in names). */
+static bool is_bidi(utf8proc_int32_t c)
+{
+	return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+/* C0, DEL and C1 controls (category Cc) plus the Unicode line and paragraph separators. */
+static bool is_control(utf8proc_int32_t c)
+{
+	utf8proc_category_t cat = utf8proc_category(c);
+	return cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_ZL ||
+	       cat == UTF8PROC_CATEGORY_ZP;
+}
+
+/* Decode one character at s (n bytes left); its length, or -1 when the bytes are invalid. */
+static utf8proc_ssize_t next_char(const char *s, size_t n, utf8proc_int32_t *c)
+{
+	utf8proc_ssize_t len = utf8proc_iterate((const utf8proc_uint8_t *)s,
+						(utf8proc_ssize_t)(n < 4 ? n : 4), c);
+	return len > 0 && *c >= 0 ? len : -1;
+}
+
+enum text_problem text_check(const char *s, size_t max_bytes, bool allow_empty)
+{
+	if (!s)
+		return allow_empty ? TEXT_OK : TEXT_EMPTY;
+	size_t n = strlen(s);
+	if (max_bytes > 0 && n > max_bytes)
+		return TEXT_TOO_LONG;
+	bool blank = true;
+	for (size_t i = 0; i < n;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t len = next_char(s + i, n - i, &c);
+		if (len < 0)
+			return TEXT_INVALID_UTF8;
+		if (is_control(c))
+			return TEXT_CONTROL;
+		if (is_bidi(c))
+			return TEXT_BIDI;
+		if (c != ' ')
+			blank = false;
+		i += (size_t)len;
+	}
+	return blank && !allow_empty ? TEXT_EMPTY : TEXT_OK;
+}
+
+const char *text_problem_message(enum text_problem p)
+{
+	switch (p) {
+	case TEXT_OK:
+		return _("is valid");
+	case TEXT_EMPTY:
+		return _("is empty");
+	case TEXT_INVALID_UTF8:
+		return _("is not valid UTF-8");
+	case TEXT_CONTROL:
+		return _("contains a control character");
+	case TEXT_BIDI:
+		return _("contains a bidirectional control character");
+	case TEXT_TOO_LONG:
+		return _("is too long");
+	}
+	return _("is not acceptable");
+}
+
+/* Append piece (len bytes) when it fits whole, so a cut never splits a character or an
+ * escape; *need always grows by len. */
+static void put(char *out, size_t outsz, size_t *need, bool *full, const char *piece, size_t len)
+{
+	if (!*full && outsz > 0 && *need + len < outsz)
+		memcpy(out + *need, piece, len);
+	else
+		*full = true;
+	*need += len;
+}
+
+size_t text_escape(const char *s, char *out, size_t outsz)
+{
+	size_t need = 0;
+	bool full = false;
+	size_t n = s ? strlen(s) : 0;
+	size_t written = 0;
+	for (size_t i = 0; i < n;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t len = next_char(s + i, n - i, &c);
+		char buf[16];
+		if (len < 0) {
+			put(out, outsz, &need, &full, "\xEF\xBF\xBD", 3);
+			len = 1;
+		} else if (c < 0x20 || c == 0x7F) {
+			int k = snprintf(buf, sizeof buf, "\\x%02x", (unsigned)c);
+			put(out, outsz, &need, &full, buf, (size_t)k);
+		} else if (is_control(c) || is_bidi(c)) {
+			int k = snprintf(buf, sizeof buf, "\\u%04X", (unsigned)c);
+			put(out, outsz, &need, &full, buf, (size_t)k);
+		} else {
+			put(out, outsz, &need, &full, s + i, (size_t)len);
+		}
+		if (!full)
+			written = need;
+		i += (size_t)len;
+	}
+	if (outsz > 0)
+		out[written] = '\0';
+	return need;
+}
+
+int text_width(const char *s)
+{
+	if (!s)
+		return 0;
+	size_t n = strlen(s);
+	int w = 0;
+	for (size_t i = 0; i < n;) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t len = next_char(s + i, n - i, &c);
+		if (len < 0) {
+			/* Shown as U+FFFD by text_escape: one column. */
+			w += 1;
+			len = 1;
+		} else {
+			w += utf8proc_charwidth(c);
+		}
+		i += (size_t)len;
+	}
+	return w;
+}
+
+size_t text_fit(const char *s, int cols)
+{
+	if (!s || cols <= 0)
+		return 0;
+	size_t n = strlen(s);
+	int w = 0;
+	size_t i = 0;
+	while (i < n) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t len = next_char(s + i, n - i, &c);
+		int cw = 1;
+		if (len < 0)
+			len = 1;
+		else
+			cw = utf8proc_charwidth(c);
+		/* Zero-width marks after the last character that fits still belong to it. */
+		if (w + cw > cols)
+			break;
+		w += cw;
+		i += (size_t)len;
+	}
+	return i;
+}
+
+char *text_trim(char *s)
+{
+	if (!s)
+		return s;
+	size_t start = 0, end = strlen(s);
+	while (start < end && s[start] == ' ')
+		start++;
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
+	return s;
+}
