@@ -3,7 +3,14 @@
 #ifndef BALIE_CLI_H
 #define BALIE_CLI_H
 
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
 #include "config.h"
+#include "core/dates.h"
 #include "core/roles.h"
 
 enum { CLI_OK = 0, CLI_FOUND = 1, CLI_ERROR = 2 };
@@ -24,6 +31,70 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Open the database for a subcommand, printing an error on failure. */
 struct store *cli_open_store(const struct cli_ctx *ctx, int flags);
+
+/* Shared helpers of the subcommands (cli.c). */
+
+/* Reset getopt before parsing the options of a (sub)subcommand. */
+void cli_getopt_begin(void);
+
+/* getopt_long for the subcommand named cmd ("ban add"): returns the option character, -1 at
+ * the end, or '?' after printing "balie: cmd: unknown option ..." or "... needs an argument".
+ * shortopts must start with "+:" or ":" so a missing argument is told apart. */
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
+	       const char *cmd);
+
+/* Print "balie: cmd: unexpected argument 'X'" (or "missing ...") helpers. */
+int cli_error_extra(const char *cmd, const char *arg);
+
+/* Report the store's last error for command cmd; returns CLI_ERROR. */
+int cli_store_failed(struct store *st, const char *cmd);
+int cli_error_missing(const char *cmd, const char *what);
+
+/* Parse a positive record id; 0 on success, -1 (nothing printed) when malformed. */
+int cli_parse_id(const char *s, int64_t *out);
+
+/* The local date of "now" (clock_now(), so BALIE_NOW applies). */
+void cli_today(char out[DATES_DATE_LEN]);
+
+/* Join argv[0..argc) with single spaces into a malloc'd string; NULL on out-of-memory. */
+char *cli_join(int argc, char **argv);
+
+/* Write s to out with control, bidi and invalid bytes made visible (text_escape); 0 or -1. */
+int cli_put_escaped(FILE *out, const char *s);
+
+/* One TSV field (escaped) followed by a TAB, or a newline when last; 0 or -1. */
+int cli_put_tsv(FILE *out, const char *s, bool last);
+
+/* "Jan Pieter" + "de" + "Vries" joined by single spaces, skipping empty parts. */
+void cli_person_name(const char *given, const char *prefix, const char *surname, char *out,
+		     size_t outsz);
+
+/* The bans active on a date, indexed by name for the visitor check (cli_check.c). */
+struct cli_bans;
+struct names_hit;
+
+/* What the check shows of one indexed ban. */
+struct cli_ban_info {
+	int64_t id;
+	char *name;     /* display name: given prefix surname */
+	char *partner;  /* partner prefix + surname, "" when none */
+	char *born;     /* "" when unknown */
+	int kind;       /* enum ban_kind */
+	char *ends;
+	char *scope;    /* "" = all buildings */
+};
+
+/* Load the bans active on date into a names index; NULL after printing an error. */
+struct cli_bans *cli_bans_load(struct store *st, const char *date);
+
+/* Search the index (best first); returns the number of hits written. */
+size_t cli_bans_search(const struct cli_bans *b, const char *query, const char *born,
+		       struct names_hit *hits, size_t max);
+
+/* The ban with this id, or NULL. */
+const struct cli_ban_info *cli_bans_get(const struct cli_bans *b, int64_t id);
+
+void cli_bans_free(struct cli_bans *b);
 
 /* The subcommands, one file each: cli_ban.c, cli_check.c, cli_alarm.c, cli_appt.c,
  * cli_staff.c. argv[0] is the subcommand name. */

@@ -1,13 +1,365 @@
-/* cli_check — the 'check' subcommand (stub: being written). */
+/* cli_check — the 'check' subcommand: a visitor (or a batch of them) against the bans in
+ * force today. Exit status like diff: 0 clear, 1 a candidate, 2 error. */
 #include "autoconfig.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "core/dates.h"
+#include "core/names.h"
+#include "core/policy.h"
+#include "core/text.h"
 #include "i18n.h"
+#include "store/audit.h"
+#include "store/bans.h"
+
+#define MAX_HITS 16
+#define QUERY_MAX 400
+
+struct cli_bans {
+	struct names_index *ix;
+	struct cli_ban_info *items;  /* sorted by id once loaded */
+	size_t n, cap;
+	int oom;
+};
+
+static void info_clear(struct cli_ban_info *i)
+{
+	free(i->name);
+	free(i->partner);
+	free(i->born);
+	free(i->ends);
+	free(i->scope);
+}
+
+static int bans_add(const struct ban *b, void *arg)
+{
+	struct cli_bans *bs = arg;
+	struct names_record rec = {
+		.id = b->id, .given_names = b->given_names, .prefix = b->prefix,
+		.surname = b->surname, .partner_prefix = b->partner_prefix,
+		.partner_surname = b->partner_surname, .born = b->born,
+	};
+	if (bs->n == bs->cap) {
+		size_t ncap = bs->cap ? bs->cap * 2 : 64;
+		struct cli_ban_info *ni = realloc(bs->items, ncap * sizeof *ni);
+		if (!ni)
+			goto oom;
+		bs->items = ni;
+		bs->cap = ncap;
+	}
+	char name[1024], partner[512];
+	cli_person_name(b->given_names, b->prefix, b->surname, name, sizeof name);
+	cli_person_name("", b->partner_prefix, b->partner_surname, partner, sizeof partner);
+	struct cli_ban_info *i = &bs->items[bs->n];
+	*i = (struct cli_ban_info){
+		.id = b->id, .kind = (int)b->kind, .name = strdup(name), .partner = strdup(partner),
+		.born = strdup(b->born), .ends = strdup(b->ends), .scope = strdup(b->scope),
+	};
+	if (!i->name || !i->partner || !i->born || !i->ends || !i->scope) {
+		info_clear(i);
+		goto oom;
+	}
+	bs->n++;
+	if (names_index_add(bs->ix, &rec) != 0)
+		goto oom;
+	return 0;
+oom:
+	bs->oom = 1;
+	return 1;
+}
+
+static int info_cmp(const void *a, const void *b)
+{
+	const struct cli_ban_info *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+struct cli_bans *cli_bans_load(struct store *st, const char *date)
+{
+	struct cli_bans *bs = calloc(1, sizeof *bs);
+	if (!bs || !(bs->ix = names_index_new())) {
+		free(bs);
+		cli_error("%s: %s", _("ban list"), strerror(ENOMEM));
+		return NULL;
+	}
+	enum store_status s = store_ban_each(st, BAN_FILTER_ACTIVE, date, bans_add, bs);
+	if (bs->oom) {
+		cli_error("%s: %s", _("ban list"), strerror(ENOMEM));
+		cli_bans_free(bs);
+		return NULL;
+	}
+	if (s != STORE_OK) {
+		cli_error("%s: %s", _("ban list"), store_error(st));
+		cli_bans_free(bs);
+		return NULL;
+	}
+	qsort(bs->items, bs->n, sizeof *bs->items, info_cmp);
+	return bs;
+}
+
+size_t cli_bans_search(const struct cli_bans *b, const char *query, const char *born,
+		       struct names_hit *hits, size_t max)
+{
+	return names_index_search(b->ix, query, born, hits, max);
+}
+
+const struct cli_ban_info *cli_bans_get(const struct cli_bans *b, int64_t id)
+{
+	struct cli_ban_info key = {.id = id};
+	return bsearch(&key, b->items, b->n, sizeof *b->items, info_cmp);
+}
+
+void cli_bans_free(struct cli_bans *b)
+{
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->n; i++)
+		info_clear(&b->items[i]);
+	free(b->items);
+	names_index_free(b->ix);
+	free(b);
+}
+
+/* ------------------------------------------------------------------ output */
+
+static const char *verdict_word(enum names_verdict v)
+{
+	return v == NAMES_MATCH ? "MATCH" : "POSSIBLE";
+}
+
+static void print_tsv(const struct cli_bans *bs, const struct names_hit *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct cli_ban_info *b = cli_bans_get(bs, h[i].id);
+		char score[16], id[32];
+		if (!b)
+			continue; /* cannot happen: every hit comes from the loaded bans */
+		snprintf(score, sizeof score, "%d", h[i].score);
+		snprintf(id, sizeof id, "%lld", (long long)b->id);
+		cli_put_tsv(stdout, verdict_word(h[i].verdict), false);
+		cli_put_tsv(stdout, score, false);
+		cli_put_tsv(stdout, id, false);
+		cli_put_tsv(stdout, b->name, false);
+		cli_put_tsv(stdout, b->born, false);
+		cli_put_tsv(stdout, policy_kind_name((enum ban_kind)b->kind), false);
+		cli_put_tsv(stdout, b->ends, true);
+	}
+}
+
+static void print_human(const struct cli_bans *bs, const struct names_hit *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct cli_ban_info *b = cli_bans_get(bs, h[i].id);
+		if (!b)
+			continue; /* cannot happen: every hit comes from the loaded bans */
+		printf("%-9s ", h[i].verdict == NAMES_MATCH ? _("MATCH") : _("POSSIBLE"));
+		cli_put_escaped(stdout, b->name);
+		if (*b->partner) {
+			printf(" (%s ", _("partner name:"));
+			cli_put_escaped(stdout, b->partner);
+			putchar(')');
+		}
+		if (*b->born)
+			printf(_(", born %s"), b->born);
+		else
+			printf("%s", _(", date of birth unknown"));
+		putchar('\n');
+		printf("          ");
+		printf(_("%s until %s (ban %lld, score %d)"),
+		       policy_kind_label((enum ban_kind)b->kind), b->ends, (long long)b->id,
+		       h[i].score);
+		if (*b->scope)
+			printf(_("; only for: %s"), b->scope);
+		if (h[i].born_differs)
+			printf("%s", _("; the date of birth differs"));
+		putchar('\n');
+	}
+}
+
+/* Record the check in the audit trail; 0 or -1 after a warning. */
+static int audit_check(struct store *st, const char *object, size_t found, const char *detail)
+{
+	char result[32];
+	snprintf(result, sizeof result, "%zu", found);
+	if (store_audit(st, "visitor.check", object, result, detail) != STORE_OK) {
+		cli_error("%s: %s", _("audit"), store_error(st));
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ batch */
+
+/* Check every line "name<TAB>born" of stdin; returns the exit status. */
+static int check_batch(struct cli_ctx *ctx, struct store *st, const struct cli_bans *bs,
+		       bool tsv)
+{
+	char *line = NULL;
+	size_t cap = 0, lineno = 0, lines = 0, found = 0;
+	ssize_t len;
+	bool errors = false;
+	struct names_hit hits[MAX_HITS];
+	(void)ctx;
+	while ((len = getline(&line, &cap, stdin)) != -1) {
+		lineno++;
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		char empty[1] = "";
+		char *name = line, *born = strchr(line, '\t');
+		if (born)
+			*born++ = '\0';
+		else
+			born = empty;
+		text_trim(name);
+		text_trim(born);
+		enum text_problem p = text_check(name, QUERY_MAX, false);
+		int y, m, d;
+		char q[160];
+		if (p != TEXT_OK) {
+			cli_error("stdin:%zu: %s: %s", lineno, _("name"), text_problem_message(p));
+			errors = true;
+		} else if (*born && dates_parse_date(born, &y, &m, &d) != 0) {
+			char esc[128];
+			(void)text_escape(born, esc, sizeof esc);
+			snprintf(q, sizeof q, "\"%s\"", esc);
+			cli_error(_("stdin:%zu: born: %s is not a date (YYYY-MM-DD)"), lineno, q);
+			errors = true;
+		} else {
+			size_t n = cli_bans_search(bs, name, born, hits, MAX_HITS);
+			lines++;
+			found += n;
+			if (tsv)
+				print_tsv(bs, hits, n);
+			else
+				print_human(bs, hits, n);
+		}
+		putchar('\n');
+	}
+	int read_err = ferror(stdin);
+	free(line);
+	if (read_err) {
+		cli_error("stdin: %s", strerror(errno));
+		errors = true;
+	}
+	char detail[64];
+	snprintf(detail, sizeof detail, "batch: %zu lines", lines);
+	if (audit_check(st, "batch", found, detail) != 0)
+		errors = true;
+	if (errors)
+		return CLI_ERROR;
+	return found ? CLI_FOUND : CLI_OK;
+}
+
+/* ------------------------------------------------------------------ entry */
 
 int cli_check(struct cli_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx;
-	(void)argc;
-	cli_error(_("%s: not implemented yet"), argv[0]);
-	return CLI_ERROR;
+	static const struct option opts[] = {
+		{"born", required_argument, NULL, 'b'},
+		{"tsv", no_argument, NULL, 't'},
+		{"batch", no_argument, NULL, 'B'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *cmd = "check";
+	const char *born = "";
+	bool tsv = false, batch = false;
+	int c;
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
+		switch (c) {
+		case 'b': born = optarg; break;
+		case 't': tsv = true; break;
+		case 'B': batch = true; break;
+		case 'h':
+			printf(_("Usage: balie [--db FILE] check [--born YYYY-MM-DD] [--tsv] NAME...\n"
+				 "       balie [--db FILE] check --batch [--tsv] < FILE\n"
+				 "Check a visitor against the bans in force today. NAME is the name as the\n"
+				 "visitor gives it or the ID shows it, in any order, with initials.\n\n"
+				 "  --born DATE   date of birth (separates namesakes)\n"
+				 "  --tsv         one line per candidate, best first: verdict, score, ban id,\n"
+				 "                name, born, kind, ends; nothing when clear\n"
+				 "  --batch       read lines 'name<TAB>born' from standard input; each\n"
+				 "                line's candidates are followed by an empty line\n\n"
+				 "Exit status: 0 clear, 1 at least one candidate, 2 error.\n"));
+			return CLI_OK;
+		default:
+			return CLI_ERROR;
+		}
+	}
+	char *query = NULL;
+	if (batch) {
+		if (optind < argc)
+			return cli_error_extra(cmd, argv[optind]);
+		if (*born) {
+			cli_error(_("%s: --born cannot be used with --batch"), cmd);
+			return CLI_ERROR;
+		}
+	} else {
+		int y, m, d;
+		if (optind >= argc)
+			return cli_error_missing(cmd, _("the visitor's name"));
+		if (*born && dates_parse_date(born, &y, &m, &d) != 0) {
+			char esc[128];
+			(void)text_escape(born, esc, sizeof esc);
+			cli_error(_("%s: --born: \"%s\" is not a date (YYYY-MM-DD)"), cmd, esc);
+			return CLI_ERROR;
+		}
+		if (!(query = cli_join(argc - optind, argv + optind))) {
+			cli_error("%s: %s", cmd, strerror(ENOMEM));
+			return CLI_ERROR;
+		}
+		text_trim(query);
+		enum text_problem p = text_check(query, QUERY_MAX, false);
+		if (p != TEXT_OK) {
+			cli_error("%s: %s: %s", cmd, _("name"), text_problem_message(p));
+			free(query);
+			return CLI_ERROR;
+		}
+	}
+
+	struct store *st = cli_open_store(ctx, 0);
+	if (!st) {
+		free(query);
+		return CLI_ERROR;
+	}
+	char today[DATES_DATE_LEN];
+	cli_today(today);
+	struct cli_bans *bs = cli_bans_load(st, today);
+	int status = CLI_ERROR;
+	if (!bs)
+		goto out;
+	if (batch) {
+		status = check_batch(ctx, st, bs, tsv);
+		goto out;
+	}
+
+	struct names_hit hits[MAX_HITS];
+	size_t n = cli_bans_search(bs, query, born, hits, MAX_HITS);
+	if (tsv) {
+		print_tsv(bs, hits, n);
+	} else if (n == 0) {
+		printf("%s\n", _("CLEAR     no ban found"));
+	} else {
+		bool match = false;
+		for (size_t i = 0; i < n; i++)
+			match |= hits[i].verdict == NAMES_MATCH;
+		print_human(bs, hits, n);
+		printf("\n%s\n", config_protocol(ctx->config,
+						 match ? PROTOCOL_BAN_HIT : PROTOCOL_POSSIBLE));
+	}
+	status = n ? CLI_FOUND : CLI_OK;
+	const char *best = n == 0 ? "CLEAR" : verdict_word(hits[0].verdict);
+	/* The result is shown even when the audit fails: a missed ban is worse. */
+	if (audit_check(st, query, n, best) != 0)
+		status = CLI_ERROR;
+out:
+	cli_bans_free(bs);
+	store_close(st);
+	free(query);
+	return status;
 }

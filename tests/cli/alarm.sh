@@ -1,3 +1,106 @@
 #!/bin/sh
-# stub: being written
-exit 77
+# alarm.sh — 'balie alarm': raise (never refused for an unknown place, but warned), the flow
+# raise -> ack -> resolve, false alarms, resolve --all and the list.
+# shellcheck source=tests/cli/testlib.sh
+. "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
+
+me=$(id -un)
+fresh_db
+
+# --- invalid input first
+run alarm
+expect_rc 2 "alarm without a command is an error"
+run alarm ring 'Balie 1'
+expect_rc 2 "unknown alarm command is an error"
+run alarm raise
+expect_rc 2 "raise without a location is an error"
+run alarm raise --kind fire 'Balie 1'
+expect_rc 2 "raise with an unknown kind is an error"
+expect_err_has 'alarm raise: --kind: unknown kind "fire"' "unknown kind message"
+run alarm raise "$(printf 'Balie\0331')"
+expect_rc 2 "a location with a control character is an error"
+run alarm ack
+expect_rc 2 "ack without an id is an error"
+run alarm ack one
+expect_rc 2 "ack with a malformed id is an error"
+run alarm ack 99
+expect_rc 2 "ack of an unknown alarm is an error"
+expect_err_has "alarm 99: no such alarm" "unknown alarm message"
+run alarm resolve 1 2
+expect_rc 2 "resolve with two ids is an error"
+run alarm list --open
+expect_rc 2 "list with an unknown option is an error"
+
+# --- raise -> ack -> resolve
+run alarm raise 'Balie 1'
+expect_rc 0 "raise at a configured alarm point"
+printf '1\n' >"$tmp/want"
+expect_out "$tmp/want" "raise prints the id"
+expect_empty "$tmp/err" "no warning for a configured alarm point"
+
+run alarm raise --kind robbery Hal bij de lift
+expect_rc 0 "raise at an unknown place is accepted"
+printf '2\n' >"$tmp/want"
+expect_out "$tmp/want" "raise at an unknown place prints the id"
+expect_err_has 'alarm raise: warning: "Hal bij de lift" is not a configured alarm point' \
+	"unknown place gives a warning"
+
+run alarm list --tsv
+cat >"$tmp/want" <<TSV
+1${TAB}2026-11-24 14:00${TAB}panic${TAB}Balie 1${TAB}new${TAB}${TAB}
+2${TAB}2026-11-24 14:00${TAB}robbery${TAB}Hal bij de lift${TAB}new${TAB}${TAB}
+TSV
+expect_out "$tmp/want" "list shows the open alarms oldest first"
+
+run alarm ack 1
+expect_rc 0 "ack"
+run alarm ack 1
+expect_rc 0 "acking twice is fine"
+run alarm list --tsv
+if grep -q "^1${TAB}.*${TAB}acknowledged${TAB}${me}${TAB}\$" "$tmp/out"; then ok "acknowledged by the porter"; else
+	not_ok "acknowledged by the porter"; sed 's/^/#   /' "$tmp/out"; fi
+run alarm list
+expect_out_has "on the way: $me" "human list shows who is on the way"
+
+run alarm resolve 1
+expect_rc 0 "resolve"
+run alarm resolve 1
+expect_rc 2 "resolving twice is an error"
+run alarm ack 1
+expect_rc 2 "acking a resolved alarm is an error"
+run alarm false 2
+expect_rc 0 "false alarm"
+run alarm list --tsv
+expect_empty "$tmp/out" "no open alarms left"
+run alarm list
+expect_out_has "No open alarms." "human list says so"
+
+run alarm list --all --tsv
+cat >"$tmp/want" <<TSV
+2${TAB}2026-11-24 14:00${TAB}robbery${TAB}Hal bij de lift${TAB}false${TAB}${TAB}${me}
+1${TAB}2026-11-24 14:00${TAB}panic${TAB}Balie 1${TAB}resolved${TAB}${me}${TAB}${me}
+TSV
+expect_out "$tmp/want" "list --all shows closed alarms, newest first"
+
+# --- resolve --all
+run alarm resolve --all
+expect_rc 0 "resolve --all with nothing open"
+printf 'resolved 0 alarms\n' >"$tmp/want"
+expect_out "$tmp/want" "resolve --all counts zero"
+run alarm raise 'Balie 2'
+run alarm raise --kind test 'Spreekkamer 006'
+run alarm raise Weegbrug
+run alarm ack 3
+run alarm resolve --all
+expect_rc 0 "resolve --all"
+printf 'resolved 3 alarms\n' >"$tmp/want"
+expect_out "$tmp/want" "resolve --all prints how many"
+run alarm list --all --tsv
+if grep -q "^4${TAB}.*${TAB}test${TAB}Spreekkamer 006${TAB}tested${TAB}" "$tmp/out"; then
+	ok "a test alarm closes as tested"; else not_ok "a test alarm closes as tested"; fi
+run alarm list --tsv
+expect_empty "$tmp/out" "nothing open after resolve --all"
+run alarm resolve --all 3
+expect_rc 2 "resolve --all with an id is an error"
+
+finish

@@ -1,3 +1,81 @@
 #!/bin/sh
-# stub: being written
-exit 77
+# appt.sh — 'balie appt': add, flag risky with precautions, list a day with visitors on the
+# ban list marked BANNED.
+# shellcheck source=tests/cli/testlib.sh
+. "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
+
+fresh_db bans
+add() { run appt add --date 2026-11-24 --host 'Annet de Boer' "$@"; }
+
+# --- invalid input first
+add --start 14:00 --end 15:00
+expect_rc 2 "add without --visitor is an error"
+expect_err_has "appt add: missing --visitor" "missing option named"
+add --start 14:00 --end 13:00 --visitor 'Sanne Bakker'
+expect_rc 2 "end before start is an error"
+add --start 14:00 --end 25:00 --visitor 'Sanne Bakker'
+expect_rc 2 "25:00 is an error"
+expect_err_has 'appt add: --end: "25:00" is not a time (HH:MM)' "bad time message"
+run appt add --date 2027-02-30 --start 14:00 --end 15:00 --host H --visitor V
+expect_rc 2 "2027-02-30 is an error"
+expect_err_has 'appt add: --date: "2027-02-30" is not a date (YYYY-MM-DD)' "bad date message"
+add --start 14:00 --end 15:00 --visitor V --precautions safe_room,bodyguard
+expect_rc 2 "an unknown precaution is an error"
+expect_err_has 'unknown precaution "bodyguard"' "unknown precaution message"
+add --start 14:00 --end 15:00 --visitor "$(printf 'V\033x')"
+expect_rc 2 "a control character in the visitor is an error"
+run appt flag 99
+expect_rc 2 "flag of an unknown appointment is an error"
+run appt list --date tomorrow
+expect_rc 2 "list with a bad date is an error"
+
+# --- add and list
+add --start 14:00 --end 15:00 --visitor 'Jan de Vries' --born 1980-05-01 \
+	--room 'Spreekkamer 006' --precautions safe_room,porter
+expect_rc 0 "add a risky appointment with a banned visitor"
+printf '1\n' >"$tmp/want"
+expect_out "$tmp/want" "add prints the id"
+expect_empty "$tmp/err" "no warning within opening hours"
+add --start 10:00 --end 10:30 --visitor 'Sanne Bakker'
+expect_rc 0 "add an ordinary appointment"
+run appt add --date 2026-11-25 --start 09:00 --end 09:30 --host H --visitor 'Other Day'
+expect_rc 0 "add an appointment on another day"
+add --start 18:30 --end 19:00 --visitor 'Kees Late' --risky
+expect_rc 0 "a risky appointment after hours is accepted"
+expect_err_has "outside public opening hours" "but warned about"
+
+run appt list --tsv
+cat >"$tmp/want" <<TSV
+2${TAB}2026-11-24${TAB}10:00${TAB}10:30${TAB}Annet de Boer${TAB}Sanne Bakker${TAB}${TAB}${TAB}no${TAB}${TAB}
+1${TAB}2026-11-24${TAB}14:00${TAB}15:00${TAB}Annet de Boer${TAB}Jan de Vries${TAB}1980-05-01${TAB}Spreekkamer 006${TAB}yes${TAB}safe_room,porter${TAB}BANNED
+4${TAB}2026-11-24${TAB}18:30${TAB}19:00${TAB}Annet de Boer${TAB}Kees Late${TAB}${TAB}${TAB}yes${TAB}${TAB}
+TSV
+expect_out "$tmp/want" "list --tsv: today's appointments in local time, banned visitor marked"
+
+run appt list --risky --tsv
+if [ "$(cut -f1 "$tmp/out" | tr '\n' ' ')" = "1 4 " ]; then ok "list --risky shows only risky ones"; else
+	not_ok "list --risky shows only risky ones"; fi
+run appt list --date 2026-11-25 --tsv
+if [ "$(cut -f1,6 "$tmp/out")" = "3${TAB}Other Day" ]; then ok "list --date picks the day"; else not_ok "list --date picks the day"; fi
+run appt list
+expect_out_has "BANNED" "human list marks the banned visitor"
+expect_out_has "RISKY" "human list marks risky appointments"
+
+# --- flag
+run appt flag 2 --precautions colleague,police
+expect_rc 0 "flag an appointment"
+run appt list --tsv
+if grep -q "^2${TAB}.*${TAB}yes${TAB}colleague,police${TAB}\$" "$tmp/out"; then ok "flag sets risky and precautions"; else
+	not_ok "flag sets risky and precautions"; sed 's/^/#   /' "$tmp/out"; fi
+run appt flag 2
+expect_rc 0 "flag again without --precautions"
+run appt list --tsv
+if grep -q "^2${TAB}.*${TAB}yes${TAB}colleague,police${TAB}\$" "$tmp/out"; then ok "precautions kept"; else not_ok "precautions kept"; fi
+run appt flag 2 --off
+expect_rc 0 "flag --off"
+run appt list --tsv
+if grep -q "^2${TAB}.*${TAB}no${TAB}${TAB}\$" "$tmp/out"; then ok "--off clears the flag"; else not_ok "--off clears the flag"; fi
+run appt flag 2 --off --precautions police
+expect_rc 2 "--off with --precautions is an error"
+
+finish

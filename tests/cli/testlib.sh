@@ -1,0 +1,125 @@
+# testlib.sh — shared set-up of the command-line tests (sourced by tests/cli/*.sh).
+# Gives a private temp dir, a test configuration, a fixed clock and ok/not ok reporting.
+
+if [ -z "$BALIE" ] || [ ! -x "$BALIE" ]; then
+	echo "# BALIE is not set to the balie program; skipped"
+	exit 77
+fi
+: "${BALIE_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
+DATA=$BALIE_SRCDIR/tests/data
+
+# shellcheck disable=SC2034
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/balie-cli.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 99' INT TERM HUP
+
+# Messages in English, the clock fixed at Tuesday 2026-11-24 14:00 in Dutch time, and no
+# configuration from the system or the home directory.
+LANGUAGE=en
+LC_ALL=C.UTF-8
+TZ=Europe/Amsterdam
+BALIE_NOW=2026-11-24T13:00:00Z
+XDG_CONFIG_HOME=$tmp/xdg
+HOME=$tmp
+export LANGUAGE LC_ALL TZ BALIE_NOW XDG_CONFIG_HOME HOME
+
+cat >"$tmp/balie.conf" <<'CONF'
+language = "en"
+database = "/nonexistent/balie.db"
+this_building = "stadhuis"
+support_minimum = 2
+building stadhuis {
+  name = "Stadhuis"
+  monday = {"08:30-17:00"}
+  tuesday = {"08:30-17:00"}
+  wednesday = {"08:30-17:00"}
+  thursday = {"08:30-17:00", "18:00-20:00"}
+  friday = {"08:30-12:30"}
+  evening_from = "17:00"
+  rooms = {"Spreekkamer 006", "Spreekkamer 008"}
+  alarm_points = {"Balie 1", "Balie 2", "Spreekkamer 006"}
+}
+building milieustraat {
+  name = "Milieustraat"
+  saturday = {"09:00-16:00"}
+  alarm_points = {"Weegbrug"}
+}
+CONF
+
+# shellcheck disable=SC2034 # used by the tests that source this file
+TAB=$(printf '\t')
+failed=0
+count=0
+
+ok() { count=$((count + 1)); echo "ok $count - $1"; }
+not_ok() {
+	count=$((count + 1))
+	echo "not ok $count - $1"
+	failed=1
+	if [ -s "$tmp/err" ]; then sed 's/^/#   stderr: /' "$tmp/err"; fi
+}
+
+# balie with the test database and configuration; stdout in $tmp/out, stderr in $tmp/err,
+# exit status in $rc.
+run() {
+	"$BALIE" --config "$tmp/balie.conf" --db "$tmp/t.db" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+
+# run_in FILE ARGS...: the same with FILE on standard input.
+run_in() {
+	_in=$1
+	shift
+	"$BALIE" --config "$tmp/balie.conf" --db "$tmp/t.db" "$@" <"$_in" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+
+# expect_rc WANT DESCRIPTION: after run, check the exit status.
+expect_rc() {
+	if [ "$rc" -eq "$1" ]; then ok "$2"; else not_ok "$2 (exit $rc, wanted $1)"; fi
+}
+
+# expect_out FILE DESCRIPTION: stdout must equal FILE exactly.
+expect_out() {
+	if cmp -s "$1" "$tmp/out"; then
+		ok "$2"
+	else
+		not_ok "$2 (stdout differs)"
+		diff "$1" "$tmp/out" | sed 's/^/#   /'
+	fi
+}
+
+# expect_err_has TEXT DESCRIPTION: stderr must contain TEXT (fixed string).
+expect_err_has() {
+	if grep -qF -- "$1" "$tmp/err"; then ok "$2"; else not_ok "$2 (stderr lacks: $1)"; fi
+}
+
+# expect_out_has TEXT DESCRIPTION: stdout must contain TEXT (fixed string).
+expect_out_has() {
+	if grep -qF -- "$1" "$tmp/out"; then
+		ok "$2"
+	else
+		not_ok "$2 (stdout lacks: $1)"
+		sed 's/^/#   stdout: /' "$tmp/out"
+	fi
+}
+
+# expect_empty FILE DESCRIPTION
+expect_empty() {
+	if [ ! -s "$1" ]; then ok "$2"; else not_ok "$2 ($1 not empty)"; sed 's/^/#   /' "$1"; fi
+}
+
+# A fresh database holding the fixture bans.
+fresh_db() {
+	rm -f "$tmp/t.db" "$tmp/t.db-wal" "$tmp/t.db-shm"
+	"$BALIE" --config "$tmp/balie.conf" --db "$tmp/t.db" init >/dev/null || exit 99
+	if [ "${1:-}" = bans ]; then
+		"$BALIE" --config "$tmp/balie.conf" --db "$tmp/t.db" ban import \
+			"$DATA/cli_bans.csv" >/dev/null || exit 99
+	fi
+}
+
+finish() {
+	echo "1..$count"
+	exit $failed
+}
