@@ -1,28 +1,801 @@
-/* demo — stub: being written. */
+/* demo — fills a fresh database with realistic, fictional data for `balie --demo` and, without
+ * a terminal, prints what each console panel would show. Every name and number is made up. */
 #include "autoconfig.h"
 
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "core/names.h"
+#include "core/policy.h"
+#include "core/text.h"
 #include "demo.h"
+#include "i18n.h"
+#include "store/alarms.h"
+#include "store/appts.h"
+#include "store/bans.h"
+#include "store/staff.h"
+
+/* The opening the demo gives today when the configuration has none (minutes). */
+#define DEMO_DAY_START (9 * 60)
+#define DEMO_DAY_END (17 * 60)
+#define DEMO_EVENING_START (18 * 60)
+#define DEMO_EVENING_END (20 * 60)
+
+/* ------------------------------------------------------------------ demo_adjust_config */
+
+static void sort_periods(struct policy_period *p, int n)
+{
+	for (int i = 1; i < n; i++) {
+		struct policy_period cur = p[i];
+		int j = i - 1;
+		for (; j >= 0 && p[j].start > cur.start; j--)
+			p[j + 1] = p[j];
+		p[j + 1] = cur;
+	}
+}
+
+/* Give weekday wd both daytime hours and an evening opening, keeping what the configuration
+ * already has where it fits. */
+static void adjust_day(struct policy_week *w, int wd)
+{
+	struct policy_period *day = w->day[wd];
+	int count = w->count[wd];
+	bool has_day = false, has_evening = false;
+
+	if (count < 0 || count > POLICY_MAX_PERIODS)
+		count = 0;
+	for (int i = 0; i < count; i++) {
+		if (day[i].evening)
+			has_evening = true;
+		else
+			has_day = true;
+	}
+	if (has_day && has_evening)
+		return;
+
+	struct policy_period keep[POLICY_MAX_PERIODS];
+	int n = 0;
+	/* Keep the configured daytime periods, cut off where the demo evening begins, leaving
+	 * one slot free for the evening. */
+	for (int i = 0; i < count && n < POLICY_MAX_PERIODS - 1; i++) {
+		if (day[i].evening || day[i].start >= DEMO_EVENING_START - 30)
+			continue;
+		keep[n] = day[i];
+		if (keep[n].end > DEMO_EVENING_START)
+			keep[n].end = DEMO_EVENING_START;
+		n++;
+	}
+	if (n == 0)
+		keep[n++] = (struct policy_period){DEMO_DAY_START, DEMO_DAY_END, false};
+	sort_periods(keep, n);
+	int day_end = keep[n - 1].end;
+	int kept_day = n;
+	for (int i = 0; i < count && n < POLICY_MAX_PERIODS; i++)
+		if (day[i].evening && day[i].start >= day_end)
+			keep[n++] = day[i];
+	if (n == kept_day)
+		keep[n++] = (struct policy_period){DEMO_EVENING_START, DEMO_EVENING_END, true};
+	sort_periods(keep, n);
+	memcpy(day, keep, (size_t)n * sizeof *keep);
+	w->count[wd] = n;
+}
 
 void demo_adjust_config(struct config *c, time_t now)
 {
-	(void)c;
-	(void)now;
+	if (!c)
+		return;
+	int wd = dates_local_weekday(now);
+	for (size_t i = 0; i < c->nbuildings; i++)
+		adjust_day(&c->buildings[i].hours, wd);
+}
+
+/* ------------------------------------------------------------------ the fictional data */
+
+enum demo_scope { SCOPE_ALL, SCOPE_HALL, SCOPE_YARD };
+
+/* Department heads (and a deputy) who impose bans, mandated by the board. */
+static const char *const demo_heads[] = {
+	"Marloes Bakker (afdelingshoofd Publiekszaken)",
+	"Erik van den Heuvel (afdelingshoofd Sociaal Domein)",
+	"Ingrid Smeets (afdelingshoofd Ruimte en Omgeving)",
+	"Sanne Kok (plv. afdelingshoofd Publiekszaken)",
+};
+
+struct demo_ban {
+	const char *given, *prefix, *surname;
+	const char *partner_prefix, *partner_surname;
+	const char *born;
+	enum ban_kind kind;
+	enum ban_reason reason;
+	enum demo_scope scope;
+	int ends_in;  /* days from today to the last day (negative: expired) */
+	int months;   /* length of the ban, per the sanction table */
+	int letter;   /* days before the start the letter went out */
+	int head;     /* index into demo_heads */
+	bool police;
+	const char *notes;
+};
+
+/* Thirty persons. Jan de Vries born 1968 is banned; his namesake born 1991 has an ordinary
+ * appointment today. Two bans have expired, one ends within the week. */
+static const struct demo_ban demo_bans[] = {
+	{"Jan", "de", "Vries", "", "", "1968-03-14", BAN_BUILDING, REASON_PHYSICAL, SCOPE_ALL,
+	 96, 6, 2, 0, true,
+	 "Duwde een medewerker van Burgerzaken tegen de balie na weigering van een spoedaanvraag "
+	 "paspoort. Aangifte gedaan."},
+	{"Mehmet", "", "Çelik", "", "", "1979-11-02", BAN_BUILDING_PHONE, REASON_THREAT, SCOPE_ALL,
+	 61, 3, 1, 1, true,
+	 "Dreigde een klantmanager Werk en Inkomen 'op te wachten na werktijd'. Herhaling na "
+	 "eerdere waarschuwing; gesprekken alleen op afspraak in een veilige spreekkamer."},
+	{"Ayşe", "", "Yılmaz", "", "", "1985-06-21", BAN_PHONE, REASON_THREAT, SCOPE_ALL,
+	 34, 2, 3, 1, true,
+	 "Bedreigde telefonisch een medewerker van het KCC en diens gezin."},
+	{"Jos", "", "Geëlen", "", "", "1961-09-30", BAN_WARNING, REASON_VERBAL, SCOPE_ALL,
+	 140, 6, 0, 0, false,
+	 "Schold een baliemedewerker uit na een lange wachttijd; ordegesprek gevoerd."},
+	{"Dieter", "", "Müller", "", "", "1972-01-17", BAN_BUILDING, REASON_OBSTRUCTION, SCOPE_HALL,
+	 22, 2, 2, 2, true,
+	 "Weigerde na sluitingstijd het gemeentehuis te verlaten (lokaalvredebreuk), tweede keer."},
+	{"Łukasz", "", "Kowalczyk", "", "", "1990-04-08", BAN_SERVICE, REASON_VERBAL, SCOPE_ALL,
+	 45, 2, 1, 3, false,
+	 "Herhaald beledigend en discriminerend taalgebruik aan de balie. Dienstverlening "
+	 "opgeschort tot na een ordegesprek; contact alleen schriftelijk."},
+	{"Petra", "", "Jansen", "van", "Dijk", "1974-12-05", BAN_BUILDING, REASON_ATTEMPT, SCOPE_ALL,
+	 57, 3, 2, 1, true,
+	 "Probeerde een medewerker Jeugd te slaan tijdens een gesprek over haar dossier."},
+	{"Gerrit", "", "IJzerman", "", "", "1958-07-23", BAN_BUILDING_PHONE, REASON_ATTEMPT,
+	 SCOPE_ALL, 88, 4, 2, 1, true,
+	 "Stalkt een medewerker Jeugd: wachtte haar herhaaldelijk op bij de personeelsingang."},
+	{"Cornelis", "van der", "Meer", "", "", "1966-02-11", BAN_WARNING, REASON_VERBAL, SCOPE_ALL,
+	 118, 6, 1, 0, false,
+	 "Discriminerende opmerkingen tegen een baliemedewerker."},
+	{"Anouk", "ter", "Horst", "", "", "1993-10-19", BAN_WARNING, REASON_OBSTRUCTION, SCOPE_ALL,
+	 150, 6, 3, 3, false,
+	 "Hield de balie van Burgerzaken een half uur bezet en weigerde plaats te maken."},
+	{"Henk", "van 't", "Hof", "", "", "1955-05-05", BAN_BUILDING, REASON_PROPERTY, SCOPE_YARD,
+	 73, 3, 2, 2, true,
+	 "Reed de slagboom van de milieustraat kapot na een discussie over het stortbedrag. "
+	 "Schade verhaald."},
+	{"Mohamed", "", "El Amrani", "", "", "1988-08-30", BAN_BUILDING, REASON_THREAT, SCOPE_ALL,
+	 29, 2, 1, 1, true,
+	 "Bedreigde een medewerker Schuldhulpverlening met een mes-gebaar."},
+	{"Sandra", "", "Hendriks", "", "", "1980-03-03", BAN_PHONE, REASON_OTHER, SCOPE_ALL,
+	 38, 2, 2, 3, false,
+	 "Tientallen intimiderende telefoontjes per dag naar het KCC."},
+	{"Richard", "", "Kuijpers", "", "", "1970-12-12", BAN_BUILDING, REASON_PHYSICAL, SCOPE_ALL,
+	 170, 7, 2, 0, true,
+	 "Sloeg een bode in de hal (herhaling); aangifte gedaan."},
+	{"Bram", "de", "Jong", "", "", "1999-01-25", BAN_BUILDING, REASON_ATTEMPT, SCOPE_ALL,
+	 -40, 2, 1, 1, true,
+	 "Gooide een stoel richting de balie. Verbod verlopen."},
+	{"Wilma", "", "Meijer", "", "", "1963-06-14", BAN_SERVICE, REASON_VERBAL, SCOPE_ALL,
+	 -12, 1, 2, 0, false,
+	 "Herhaald schelden aan de telefoon; dienstverlening opgeschort tot ordegesprek. "
+	 "Verlopen."},
+	{"Ahmed", "", "Boukhari", "", "", "1983-09-09", BAN_SERVICE, REASON_OBSTRUCTION, SCOPE_ALL,
+	 19, 1, 1, 1, false,
+	 "Dwong een medewerker tot een toezegging over zijn uitkering; opgeschort tot gesprek."},
+	{"Lisa", "van den", "Broek", "", "", "1995-02-28", BAN_PHONE, REASON_THREAT, SCOPE_ALL,
+	 66, 3, 2, 3, true,
+	 "Dreigende voicemails aan een medewerker Leerplicht."},
+	{"Frank", "", "Verhoeven", "", "", "1977-07-07", BAN_BUILDING_PHONE, REASON_PHYSICAL,
+	 SCOPE_ALL, 4, 5, 2, 0, true,
+	 "Gaf een beveiliger een duw op de trap; aangifte gedaan. Eindigt deze week."},
+	{"Tamara", "de", "Wit", "", "", "1987-11-11", BAN_WARNING, REASON_VERBAL, SCOPE_ALL,
+	 101, 6, 1, 3, false,
+	 "Seksueel intimiderende opmerkingen tegen een baliemedewerker."},
+	{"Piet", "", "Schouten", "", "", "1952-04-01", BAN_BUILDING, REASON_OBSTRUCTION, SCOPE_HALL,
+	 48, 2, 2, 2, true,
+	 "Blokkeerde met een sit-in de ingang van het gemeentehuis (herhaling)."},
+	{"Oksana", "", "Kovalenko", "", "", "1991-08-17", BAN_WARNING, REASON_OBSTRUCTION,
+	 SCOPE_ALL, 132, 6, 2, 0, false,
+	 "Filmde medewerkers aan de balie en weigerde daarmee te stoppen."},
+	{"Willem", "van", "Leeuwen", "", "", "1969-10-10", BAN_BUILDING, REASON_THREAT, SCOPE_ALL,
+	 112, 6, 2, 1, true,
+	 "Herhaalde persoonlijke bedreiging van een wethouder tijdens het spreekuur."},
+	{"Daan", "", "Smit", "", "", "2001-05-30", BAN_BUILDING, REASON_PROPERTY, SCOPE_HALL,
+	 77, 3, 1, 2, true,
+	 "Trapte de glazen deur van de hal in; schade verhaald, aangifte gedaan."},
+	{"Fatima", "", "Ouali", "", "", "1984-01-09", BAN_SERVICE, REASON_VERBAL, SCOPE_ALL,
+	 26, 2, 2, 1, false,
+	 "Herhaald beledigend taalgebruik bij Werk en Inkomen; opgeschort tot ordegesprek."},
+	{"Ricardo", "da", "Silva", "", "", "1976-03-27", BAN_BUILDING_PHONE, REASON_THREAT,
+	 SCOPE_ALL, 83, 4, 2, 0, true,
+	 "Dreigde de balie 'leeg te halen' en herhaalde dit telefonisch."},
+	{"Marco", "van", "Beek", "", "", "", BAN_PHONE, REASON_OTHER, SCOPE_ALL,
+	 15, 1, 1, 3, false,
+	 "Belt dagelijks anoniem met scheldpartijen; geboortedatum onbekend."},
+	{"Yvonne", "", "Peeters", "", "", "1966-09-13", BAN_WARNING, REASON_VERBAL, SCOPE_ALL,
+	 159, 6, 1, 0, false,
+	 "Discriminerende uitlatingen tegen een medewerker in de wachtruimte."},
+	{"Erik", "", "Janssen", "", "", "1974-02-02", BAN_BUILDING, REASON_ATTEMPT, SCOPE_YARD,
+	 53, 3, 2, 2, true,
+	 "Probeerde een medewerker van de milieustraat met zijn aanhanger klem te rijden."},
+	{"Ömer", "", "Doğan", "", "", "1989-06-06", BAN_WARNING, REASON_THREAT, SCOPE_ALL,
+	 127, 6, 1, 1, true,
+	 "Persoonlijke bedreiging aan de balie (eerste keer): schriftelijke waarschuwing en "
+	 "aangifte."},
+};
+#define DEMO_NBANS (sizeof demo_bans / sizeof *demo_bans)
+
+/* Index in demo_bans of the banned visitor with a risky appointment today (Mehmet Çelik). */
+#define DEMO_BANNED_VISITOR 1
+
+struct demo_appt {
+	const char *host, *visitor, *born;
+	int room;            /* index into the rooms below */
+	bool risky;
+	unsigned precautions;
+};
+
+/* Fallback rooms when the building lists none; the first is the safe room. */
+static const char *const demo_rooms[] = {
+	"Spreekkamer 006", "Spreekkamer 008", "Spreekkamer 1.12", "Spreekkamer 1.14",
+};
+
+/* Six appointments spread over today's daytime opening; the banned visitor is filled in
+ * from demo_bans. */
+static const struct demo_appt demo_appts[] = {
+	{"Marieke Dekker", "Jan de Vries", "1991-07-19", 2, false, 0},
+	{"Sanne Vermeulen", "Noor Bakker", "1986-04-02", 3, false, 0},
+	{"Thijs de Boer", NULL, NULL, 0, true,
+	 PREC_SAFE_ROOM | PREC_COLLEAGUE | PREC_PORTER | PREC_POLICE},
+	{"Fleur Jacobs", "Lotte van Rijn", "", 2, false, 0},
+	{"Ruben Mulder", "Gerard Pronk", "1965-12-30", 1, true, PREC_SAFE_ROOM | PREC_COLLEAGUE},
+	{"Koen ter Veen", "Eva Lambrechts", "1998-05-16", 3, false, 0},
+};
+#define DEMO_NAPPTS (sizeof demo_appts / sizeof *demo_appts)
+
+/* The manager who judged the risky appointments. */
+#define DEMO_FLAGGED_BY "Marloes Bakker"
+
+struct demo_staff {
+	const char *name;
+	enum staff_team team;
+	const char *phone;
+	bool in_now;
+};
+
+/* Phone numbers are fictional (06 1234 56xx). The evening roster takes support-team members
+ * from the end of the list, so the two checked in during the day keep their day shift. */
+static const struct demo_staff demo_staff[] = {
+	{"Hans Kuipers", TEAM_SUPPORT, "06 1234 5601", true},
+	{"Mustafa Aydın", TEAM_SUPPORT, "06 1234 5602", true},
+	{"Ellen van der Linden", TEAM_SUPPORT, "06 1234 5603", false},
+	{"Bart Hoekstra", TEAM_SUPPORT, "06 1234 5604", false},
+	{"Joke Dekker", TEAM_COUNTER, "06 1234 5611", true},
+	{"Priya Ramdin", TEAM_COUNTER, "06 1234 5612", true},
+	{"Lars ter Brugge", TEAM_COUNTER, "06 1234 5613", false},
+};
+#define DEMO_NSTAFF (sizeof demo_staff / sizeof *demo_staff)
+
+/* The counter where the alarm goes off. */
+#define DEMO_ALARM_POINT "Balie 2"
+
+/* ------------------------------------------------------------------ demo_populate */
+
+static int fail(char *err, size_t errsz, const char *what, struct store *st, enum store_status s)
+{
+	const char *why = s == STORE_ERROR || s == STORE_INVALID ? store_error(st)
+			  : s == STORE_CONFLICT ? _("it already exists or was changed meanwhile")
+			  : s == STORE_NOT_FOUND ? _("not found")
+			  : s == STORE_BUSY ? _("the database is locked")
+			  : _("unknown error");
+	snprintf(err, errsz, "%s: %s", what, why);
+	return -1;
+}
+
+/* Today's daytime periods of building b (09:00-17:00 when it has none); returns how many. */
+static int day_periods(const struct config_building *b, int wd,
+		       struct policy_period out[POLICY_MAX_PERIODS])
+{
+	int n = 0;
+	for (int i = 0; b && i < b->hours.count[wd] && i < POLICY_MAX_PERIODS; i++) {
+		const struct policy_period *p = &b->hours.day[wd][i];
+		if (!p->evening && p->end > p->start)
+			out[n++] = *p;
+	}
+	if (n == 0)
+		out[n++] = (struct policy_period){DEMO_DAY_START, DEMO_DAY_END, false};
+	return n;
+}
+
+/* Start and length in minutes of appointment i of n spread evenly over the periods: on a
+ * quarter hour (when the period starts on one), at most 45 minutes, ending in the period. */
+static void appt_slot(const struct policy_period *p, int np, int i, int n, int *at, int *dur)
+{
+	int total = 0;
+	for (int k = 0; k < np; k++)
+		total += p[k].end - p[k].start;
+	int off = i * total / n, acc = 0, k = 0;
+	while (k < np - 1 && off >= acc + (p[k].end - p[k].start)) {
+		acc += p[k].end - p[k].start;
+		k++;
+	}
+	*at = p[k].start + (off - acc) / 15 * 15;
+	int room = p[k].end - *at, want = total / n;
+	*dur = want > 45 ? 45 : want < 10 ? 10 : want;
+	if (*dur > room)
+		*dur = room;
+}
+
+/* Room i for building b: room 0 is the safe room (the one named "006" when configured),
+ * then the other configured rooms in order, then made-up ones. */
+static const char *room_name(const struct config_building *b, int i)
+{
+	size_t nrooms = b ? b->nrooms : 0, safe = 0;
+	for (size_t r = 0; r < nrooms; r++) {
+		if (strstr(b->rooms[r], "006")) {
+			safe = r;
+			break;
+		}
+	}
+	if ((size_t)i >= nrooms)
+		return demo_rooms[i];
+	if (i == 0)
+		return b->rooms[safe];
+	/* The others in configured order, skipping the safe room taken as room 0. */
+	return b->rooms[(size_t)i <= safe ? (size_t)i - 1 : (size_t)i];
+}
+
+static const char *alarm_point(const struct config_building *b)
+{
+	if (!b || b->nalarm_points == 0)
+		return DEMO_ALARM_POINT;
+	for (size_t i = 0; i < b->nalarm_points; i++)
+		if (strcmp(b->alarm_points[i], DEMO_ALARM_POINT) == 0)
+			return b->alarm_points[i];
+	return b->alarm_points[b->nalarm_points > 1 ? 1 : 0];
+}
+
+/* Building ids for the scopes: "" (all) when the configuration has a single building. */
+static void scope_ids(const struct config *c, const char **hall, const char **yard)
+{
+	*hall = *yard = "";
+	if (c->nbuildings < 2)
+		return;
+	const struct config_building *h = config_building_find(c, "stadhuis");
+	if (!h)
+		h = config_building_here(c);
+	const struct config_building *y = config_building_find(c, "milieustraat");
+	*hall = h ? h->id : "";
+	*yard = y ? y->id : *hall;
+}
+
+static int populate_bans(struct store *st, const struct config *c, const char *today,
+			 char *err, size_t errsz)
+{
+	struct ban_new rows[DEMO_NBANS];
+	char starts[DEMO_NBANS][DATES_DATE_LEN], ends[DEMO_NBANS][DATES_DATE_LEN];
+	char letter[DEMO_NBANS][DATES_DATE_LEN];
+	const char *hall, *yard;
+
+	scope_ids(c, &hall, &yard);
+	for (size_t i = 0; i < DEMO_NBANS; i++) {
+		const struct demo_ban *d = &demo_bans[i];
+		if (dates_add_days(today, d->ends_in, ends[i]) != 0 ||
+		    dates_add_months(ends[i], -d->months, starts[i]) != 0 ||
+		    dates_add_days(starts[i], -d->letter, letter[i]) != 0) {
+			snprintf(err, errsz, _("cannot compute the dates of the demo bans from %s"),
+				 today);
+			return -1;
+		}
+		rows[i] = (struct ban_new){
+			.given_names = d->given, .prefix = d->prefix, .surname = d->surname,
+			.partner_prefix = d->partner_prefix, .partner_surname = d->partner_surname,
+			.born = d->born, .kind = d->kind, .reason = d->reason,
+			.scope = d->scope == SCOPE_HALL ? hall : d->scope == SCOPE_YARD ? yard : "",
+			.starts = starts[i], .ends = ends[i],
+			.imposed_by = demo_heads[d->head], .letter_sent = letter[i],
+			.police_informed = d->police, .notes = d->notes,
+		};
+	}
+	enum store_status s = store_ban_import(st, rows, DEMO_NBANS);
+	return s == STORE_OK ? 0 : fail(err, errsz, _("demo bans"), st, s);
+}
+
+static int populate_appts(struct store *st, const struct config *c, time_t now,
+			  const char *today, char *err, size_t errsz)
+{
+	const struct config_building *b = config_building_here(c);
+	struct policy_period periods[POLICY_MAX_PERIODS];
+	int np = day_periods(b, dates_local_weekday(now), periods);
+
+	for (size_t i = 0; i < DEMO_NAPPTS; i++) {
+		const struct demo_appt *d = &demo_appts[i];
+		int at, dur;
+		appt_slot(periods, np, (int)i, (int)DEMO_NAPPTS, &at, &dur);
+		struct appt a = {0};
+		if (dates_local_instant(today, at, &a.starts) != 0) {
+			snprintf(err, errsz, _("cannot compute the time of a demo appointment on %s"),
+				 today);
+			return -1;
+		}
+		a.ends = a.starts + (time_t)dur * 60;
+		const struct demo_ban *banned = &demo_bans[DEMO_BANNED_VISITOR];
+		char visitor[APPT_TEXT_MAX];
+		if (d->visitor)
+			snprintf(visitor, sizeof visitor, "%s", d->visitor);
+		else
+			snprintf(visitor, sizeof visitor, "%s %s", banned->given, banned->surname);
+		snprintf(a.host, sizeof a.host, "%s", d->host);
+		snprintf(a.visitor, sizeof a.visitor, "%s", visitor);
+		snprintf(a.visitor_born, sizeof a.visitor_born, "%s",
+			 d->born ? d->born : banned->born);
+		snprintf(a.room, sizeof a.room, "%s", room_name(b, d->room));
+		a.risky = d->risky;
+		a.precautions = d->precautions;
+		if (d->risky) {
+			snprintf(a.flagged_by, sizeof a.flagged_by, "%s", DEMO_FLAGGED_BY);
+			a.flagged_at = now - 26 * 3600; /* judged the day before */
+		}
+		enum store_status s = store_appt_add(st, &a, NULL);
+		if (s != STORE_OK)
+			return fail(err, errsz, _("demo appointments"), st, s);
+	}
+	return 0;
+}
+
+/* Whether today's evening opening of building b has begun at now. */
+static bool evening_begun(const struct config_building *b, time_t now)
+{
+	if (!b)
+		return false;
+	int wd = dates_local_weekday(now);
+	int e = policy_evening_period(&b->hours, wd);
+	return e >= 0 && dates_local_minutes(now) >= b->hours.day[wd][e].start;
+}
+
+static int populate_staff(struct store *st, const struct config *c, time_t now,
+			  const char *today, char *err, size_t errsz)
+{
+	/* One fewer than the minimum on tonight's roster, from the end of the list: the demo
+	 * shows a short evening. */
+	bool rostered[DEMO_NSTAFF] = {false};
+	int want = c->support_minimum - 1;
+	for (size_t i = DEMO_NSTAFF; i-- > 0 && want > 0;) {
+		if (demo_staff[i].team == TEAM_SUPPORT) {
+			rostered[i] = true;
+			want--;
+		}
+	}
+	/* Once the evening has begun the day shift has gone home and the evening crew is in,
+	 * so the shortage shows now as well. */
+	bool evening = evening_begun(config_building_here(c), now);
+	enum store_status s;
+	for (size_t i = 0; i < DEMO_NSTAFF; i++) {
+		const struct demo_staff *d = &demo_staff[i];
+		bool in = evening && d->team == TEAM_SUPPORT ? rostered[i] : d->in_now;
+		if ((s = store_staff_add(st, d->name, d->team, d->phone)) != STORE_OK ||
+		    (in && (s = store_staff_in(st, d->name)) != STORE_OK))
+			return fail(err, errsz, _("demo staff"), st, s);
+		if (rostered[i] && (s = store_staff_roster(st, d->name, today, true)) != STORE_OK)
+			return fail(err, errsz, _("demo evening roster"), st, s);
+	}
+	return 0;
 }
 
 int demo_populate(struct store *st, const struct config *c, time_t now, char *err, size_t errsz)
 {
-	(void)st;
-	(void)c;
-	(void)now;
-	(void)err;
-	(void)errsz;
+	char today[DATES_DATE_LEN];
+	dates_local_date(now, today);
+
+	if (populate_bans(st, c, today, err, errsz) != 0 ||
+	    populate_appts(st, c, now, today, err, errsz) != 0 ||
+	    populate_staff(st, c, now, today, err, errsz) != 0)
+		return -1;
+	/* Last, so it is the newest event: a panic button pressed a minute ago. */
+	enum store_status s = store_alarm_raise_at(st, alarm_point(config_building_here(c)),
+						   ALARM_PANIC, now - 60, NULL);
+	return s == STORE_OK ? 0 : fail(err, errsz, _("demo alarm"), st, s);
+}
+
+/* ------------------------------------------------------------------ demo_summary */
+
+/* Database text made safe for the terminal. */
+static const char *esc(const char *s, char *buf, size_t bufsz)
+{
+	text_escape(s ? s : "", buf, bufsz);
+	return buf;
+}
+
+/* "Petra van Dijk-Jansen": given names, then the partner's name before the own one, as the
+ * BRP usage "partner name, own name" is written. */
+static void ban_display_name(const struct ban *b, char *out, size_t outsz)
+{
+	char own[256];
+	snprintf(own, sizeof own, "%s%s%s", b->prefix, *b->prefix ? " " : "", b->surname);
+	if (*b->partner_surname)
+		snprintf(out, outsz, "%s%s%s%s%s-%s", b->given_names, *b->given_names ? " " : "",
+			 b->partner_prefix, *b->partner_prefix ? " " : "", b->partner_surname, own);
+	else
+		snprintf(out, outsz, "%s%s%s", b->given_names, *b->given_names ? " " : "", own);
+}
+
+/* Building names of a comma-separated scope, or "all buildings". */
+static void scope_text(const struct config *c, const char *scope, char *out, size_t outsz)
+{
+	if (!*scope) {
+		snprintf(out, outsz, "%s", _("all buildings"));
+		return;
+	}
+	size_t used = 0;
+	out[0] = '\0';
+	const char *p = scope;
+	while (*p && used < outsz) {
+		size_t n = strcspn(p, ",");
+		char id[128];
+		snprintf(id, sizeof id, "%.*s", (int)n, p);
+		const struct config_building *b = config_building_find(c, id);
+		int w = snprintf(out + used, outsz - used, "%s%s", used ? ", " : "",
+				 b && b->name ? b->name : id);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+		p += n + (p[n] == ',');
+	}
+}
+
+/* Print s padded with spaces to cols display columns. */
+static void print_padded(const char *s, int cols)
+{
+	fputs(s, stdout);
+	for (int w = text_width(s); w < cols; w++)
+		putchar(' ');
+}
+
+static int index_add(const struct ban *b, void *arg)
+{
+	struct names_record rec = {
+		.id = b->id, .given_names = b->given_names, .prefix = b->prefix,
+		.surname = b->surname, .partner_prefix = b->partner_prefix,
+		.partner_surname = b->partner_surname, .born = b->born,
+	};
+	return names_index_add(arg, &rec);
+}
+
+static int summary_alarms(struct store *st, time_t now)
+{
+	struct alarm *al = NULL;
+	size_t n = 0;
+	char buf[3][512];
+	if (store_alarm_list(st, 1, 0, &al, &n) != STORE_OK) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, store_error(st));
+		return -1;
+	}
+	printf(_("ALARMS: %zu open\n"), n);
+	for (size_t i = 0; i < n; i++) {
+		char hm[6];
+		dates_local_hm(al[i].raised_at, hm);
+		long mins = (long)((now - al[i].raised_at) / 60);
+		printf(ngettext("  %s  %s alarm at %s, raised %ld minute ago by %s, %s\n",
+				"  %s  %s alarm at %s, raised %ld minutes ago by %s, %s\n",
+				(unsigned long)(mins < 0 ? 0 : mins)),
+		       hm, esc(store_alarm_kind_name(al[i].kind), buf[0], sizeof buf[0]),
+		       esc(al[i].location, buf[1], sizeof buf[1]), mins,
+		       esc(al[i].raised_by, buf[2], sizeof buf[2]),
+		       al[i].acked_at ? _("acknowledged (porter on the way)")
+				      : _("NOT acknowledged"));
+	}
+	free(al);
+	return 0;
+}
+
+static int summary_bans(struct store *st, const struct config *c, const char *today,
+			struct names_index *ix)
+{
+	struct ban_list all = {0};
+	if (store_ban_list(st, BAN_FILTER_ALL, today, 0, 0, &all) != STORE_OK) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, store_error(st));
+		return -1;
+	}
+	size_t active = 0, expired = 0, other = 0;
+	for (size_t i = 0; i < all.count; i++) {
+		const struct ban *b = &all.items[i];
+		bool lifted = *b->lifted_at != '\0';
+		if (policy_ban_active(b->starts, b->ends, lifted, today))
+			active++;
+		else if (!lifted && strcmp(b->ends, today) < 0)
+			expired++;
+		else
+			other++;
+	}
+	putchar('\n');
+	printf(_("BAN LIST: %zu active (of %zu on record; %zu expired and %zu lifted or "
+		 "future, not shown)\n"),
+	       active, all.count, expired, other);
+	for (size_t i = 0; i < all.count; i++) {
+		const struct ban *b = &all.items[i];
+		if (!policy_ban_active(b->starts, b->ends, *b->lifted_at != '\0', today))
+			continue;
+		if (ix && index_add(b, ix) != 0) {
+			store_ban_list_free(&all);
+			fprintf(stderr, "%s: %s\n", PACKAGE, _("out of memory"));
+			return -1;
+		}
+		char name[512], ename[1024], born[64], scope[512], escope[1024];
+		ban_display_name(b, name, sizeof name);
+		esc(name, ename, sizeof ename);
+		snprintf(born, sizeof born, "(%s)", *b->born ? b->born : _("born unknown"));
+		scope_text(c, b->scope, scope, sizeof scope);
+		esc(scope, escope, sizeof escope);
+		int days = 0;
+		bool soon = dates_diff_days(today, b->ends, &days) == 0 && days <= 7;
+		printf("  %s  ", b->ends);
+		print_padded(ename, 26);
+		printf(" ");
+		print_padded(born, 15);
+		printf(" %s, %s", policy_kind_label(b->kind), escope);
+		if (soon)
+			printf(ngettext("  -- ends in %d day", "  -- ends in %d days",
+					(unsigned long)days),
+			       days);
+		putchar('\n');
+	}
+	store_ban_list_free(&all);
+	return 0;
+}
+
+static int summary_appts(struct store *st, const char *today, const struct names_index *ix)
+{
+	char tomorrow[DATES_DATE_LEN];
+	time_t from, to;
+	if (dates_add_days(today, 1, tomorrow) != 0 || dates_local_instant(today, 0, &from) != 0 ||
+	    dates_local_instant(tomorrow, 0, &to) != 0) {
+		fprintf(stderr, "%s: %s: %s\n", PACKAGE, today, _("not a date"));
+		return -1;
+	}
+	struct appt *ap = NULL;
+	size_t n = 0, risky = 0;
+	if (store_appt_list(st, from, to, false, &ap, &n) != STORE_OK) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, store_error(st));
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		risky += ap[i].risky;
+	putchar('\n');
+	printf(_("TODAY'S RISKY APPOINTMENTS: %zu of %zu appointments\n"), risky, n);
+	for (size_t i = 0; i < n; i++) {
+		const struct appt *a = &ap[i];
+		if (!a->risky)
+			continue;
+		char hm1[6], hm2[6], buf[4][512];
+		dates_local_hm(a->starts, hm1);
+		dates_local_hm(a->ends, hm2);
+		printf(_("  %s-%s  %s  host %s  visitor %s"), hm1, hm2,
+		       esc(a->room, buf[0], sizeof buf[0]), esc(a->host, buf[1], sizeof buf[1]),
+		       esc(a->visitor, buf[2], sizeof buf[2]));
+		if (*a->visitor_born)
+			printf(" (%s)", esc(a->visitor_born, buf[3], sizeof buf[3]));
+		struct names_hit hit;
+		if (ix && names_index_search(ix, a->visitor, a->visitor_born, &hit, 1) > 0)
+			printf("  %s", hit.verdict == NAMES_MATCH ? _("** ON THE BAN LIST **")
+								  : _("(possibly on the ban list)"));
+		putchar('\n');
+		printf("      %s", _("precautions:"));
+		bool any = false;
+		for (int p = 0; p < PRECAUTION_COUNT; p++) {
+			if (a->precautions & (1u << p)) {
+				printf("%s %s", any ? "," : "", policy_precaution_label(p));
+				any = true;
+			}
+		}
+		if (!any)
+			printf(" %s", _("none"));
+		if (*a->flagged_by)
+			printf(_("; judged by %s"), esc(a->flagged_by, buf[0], sizeof buf[0]));
+		putchar('\n');
+	}
+	free(ap);
+	return 0;
+}
+
+static const char *staffing_word(enum staffing_state s)
+{
+	switch (s) {
+	case STAFFING_CLOSED:
+		return _("closed, no minimum");
+	case STAFFING_OK:
+		return _("OK");
+	case STAFFING_SHORT:
+		return _("SHORT");
+	case STAFFING_NOBODY:
+		return _("NOBODY of the support team");
+	}
+	return "?";
+}
+
+static int summary_staff(struct store *st, const struct config *c, time_t now, const char *today)
+{
+	struct staff_member *m = NULL;
+	size_t n = 0;
+	if (store_staff_list(st, today, &m, &n) != STORE_OK) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, store_error(st));
+		return -1;
+	}
+	const struct config_building *b = config_building_here(c);
+	int wd = dates_local_weekday(now), minute = dates_local_minutes(now);
+	bool open = b && policy_open_period(&b->hours, wd, minute) >= 0;
+	int eve = b ? policy_evening_period(&b->hours, wd) : -1;
+	int present = 0, roster = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (m[i].team != TEAM_SUPPORT)
+			continue;
+		present += m[i].present;
+		roster += m[i].evening;
+	}
+	char buf[2][512];
+	putchar('\n');
+	printf(_("STAFFING (minimum %d of the support team while open)\n"), c->support_minimum);
+	enum staffing_state now_state = policy_staffing(open, present, c->support_minimum);
+	printf(_("  now: %s, support team present %d/%d: %s\n"),
+	       open ? _("open") : _("closed"), present, c->support_minimum,
+	       staffing_word(now_state));
+	if (eve >= 0) {
+		const struct policy_period *p = &b->hours.day[wd][eve];
+		enum staffing_state st_eve = policy_staffing(true, roster, c->support_minimum);
+		printf(_("  tonight %02d:%02d-%02d:%02d: support team on the roster %d/%d: %s"),
+		       p->start / 60, p->start % 60, p->end / 60, p->end % 60, roster,
+		       c->support_minimum, staffing_word(st_eve));
+		if (roster < c->support_minimum)
+			printf(ngettext(" (%d short)", " (%d short)",
+					(unsigned long)(c->support_minimum - roster)),
+			       c->support_minimum - roster);
+		putchar('\n');
+		if (st_eve == STAFFING_SHORT || st_eve == STAFFING_NOBODY)
+			printf("    %s\n", esc(config_protocol(c, PROTOCOL_UNDERSTAFFED), buf[0],
+					   sizeof buf[0]));
+	} else {
+		printf("  %s\n", _("no evening opening today"));
+	}
+	for (size_t i = 0; i < n; i++) {
+		char hm[6] = "";
+		if (m[i].present)
+			dates_local_hm(m[i].since, hm);
+		printf("  %-8s ", m[i].team == TEAM_SUPPORT ? _("support") : _("counter"));
+		print_padded(esc(m[i].name, buf[0], sizeof buf[0]), 22);
+		putchar(' ');
+		esc(m[i].phone, buf[1], sizeof buf[1]);
+		if (m[i].present || m[i].evening)
+			print_padded(buf[1], 14);
+		else
+			fputs(buf[1], stdout);
+		if (m[i].present) {
+			putchar(' ');
+			printf(_("present since %s"), hm);
+		}
+		if (m[i].evening)
+			printf("%s%s", m[i].present ? ", " : " ", _("on tonight's roster"));
+		putchar('\n');
+	}
+	free(m);
 	return 0;
 }
 
 int demo_summary(struct store *st, const struct config *c, time_t now)
 {
-	(void)st;
-	(void)c;
-	(void)now;
-	return 0;
+	char today[DATES_DATE_LEN], hm[6], buf[2][512];
+	dates_local_date(now, today);
+	dates_local_hm(now, hm);
+	const struct config_building *b = config_building_here(c);
+
+	printf(_("balie demo: %s, %s, %s %s (fictional data)\n\n"),
+	       esc(c->municipality, buf[0], sizeof buf[0]),
+	       esc(b ? b->name : "", buf[1], sizeof buf[1]), today, hm);
+	struct names_index *ix = names_index_new();
+	if (!ix) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, _("out of memory"));
+		return -1;
+	}
+	int rc = 0;
+	if (summary_alarms(st, now) != 0 || summary_bans(st, c, today, ix) != 0 ||
+	    summary_appts(st, today, ix) != 0 || summary_staff(st, c, now, today) != 0)
+		rc = -1;
+	names_index_free(ix);
+	if (ferror(stdout))
+		rc = -1;
+	return rc;
 }
