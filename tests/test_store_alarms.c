@@ -1,10 +1,250 @@
-/* test_store_alarms — stub: being written. */
+/* test_store_alarms — the alarm queue in the store: raise, acknowledge (first porter kept),
+ * close with an outcome, resolve all, the two lists and the audit lines of each step. */
 #include "autoconfig.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/alarms.h"
+#include "store/audit.h"
 #include "tests.h"
+
+static struct store *st;
+static char path[4096];
+
+static void setup(void)
+{
+	setenv("BALIE_NOW", "2026-11-25T09:00:00Z", 1);
+	st = testutil_store(path, sizeof path);
+}
+
+static void teardown(void)
+{
+	testutil_close_store(st, path);
+	unsetenv("BALIE_NOW");
+}
+
+static int64_t raise_at(const char *now, const char *location, enum alarm_kind kind)
+{
+	setenv("BALIE_NOW", now, 1);
+	int64_t id = 0;
+	ck_assert_msg(store_alarm_raise(st, location, kind, &id) == STORE_OK, "%s",
+		      store_error(st));
+	ck_assert_int_gt(id, 0);
+	return id;
+}
+
+static struct alarm get(int64_t id)
+{
+	struct alarm *a, found = { 0 };
+	size_t n;
+	ck_assert_int_eq(store_alarm_list(st, 0, 0, &a, &n), STORE_OK);
+	for (size_t i = 0; i < n; i++)
+		if (a[i].id == id)
+			found = a[i];
+	free(a);
+	ck_assert_int_eq(found.id, id);
+	return found;
+}
+
+static void last_audit(const char *action, const char *result)
+{
+	struct audit_entry *e;
+	size_t n;
+	ck_assert_int_eq(store_audit_list(st, 1, &e, &n), STORE_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(e[0].action, action);
+	ck_assert_str_eq(e[0].result, result);
+	free(e);
+}
+
+START_TEST(test_store_alarms__kind_names)
+{
+	enum alarm_kind k;
+	ck_assert_int_eq(store_alarm_kind_parse("fire", &k), -1);
+	ck_assert_int_eq(store_alarm_kind_parse("", &k), -1);
+	ck_assert_int_eq(store_alarm_kind_parse(NULL, &k), -1);
+	ck_assert_int_eq(store_alarm_kind_parse("robbery", &k), 0);
+	ck_assert_int_eq(k, ALARM_ROBBERY);
+	ck_assert_int_eq(store_alarm_kind_parse("test", &k), 0);
+	ck_assert_int_eq(k, ALARM_TEST);
+	for (int i = 0; i < ALARM_KIND_COUNT; i++) {
+		ck_assert_int_eq(store_alarm_kind_parse(store_alarm_kind_name(i), &k), 0);
+		ck_assert_int_eq(k, i);
+	}
+	ck_assert_str_eq(store_alarm_kind_name(ALARM_PANIC), "panic"); /* English in tests */
+	ck_assert_str_eq(store_alarm_kind_name(ALARM_KIND_COUNT), "?");
+}
+END_TEST
+
+START_TEST(test_store_alarms__refuses_invalid_input)
+{
+	ck_assert_int_eq(store_alarm_raise(st, "", ALARM_PANIC, NULL), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "location"));
+	ck_assert_int_eq(store_alarm_raise(st, NULL, ALARM_PANIC, NULL), STORE_INVALID);
+	ck_assert_int_eq(store_alarm_raise(st, "hall", ALARM_KIND_COUNT, NULL), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "kind"));
+	ck_assert_int_eq(store_alarm_ack(st, 77), STORE_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "77"));
+	ck_assert_int_eq(store_alarm_close(st, 77, ALARM_RESOLVED), STORE_NOT_FOUND);
+	int64_t id = raise_at("2026-11-25T09:00:00Z", "counter 1", ALARM_PANIC);
+	ck_assert_int_eq(store_alarm_close(st, id, ALARM_OPEN), STORE_INVALID);
+	ck_assert_int_eq(store_alarm_close(st, id, ALARM_TESTED), STORE_INVALID);
+	ck_assert_int_eq(get(id).outcome, ALARM_OPEN);
+	struct alarm *a;
+	size_t n;
+	ck_assert_int_eq(store_alarm_list(st, 1, 0, &a, &n), STORE_OK);
+	ck_assert_uint_eq(n, 1);
+	free(a);
+}
+END_TEST
+
+START_TEST(test_store_alarms__raise_ack_resolve)
+{
+	store_set_actor(st, "desk", "tty1");
+	int64_t id = raise_at("2026-11-25T09:00:00Z", "spreekkamer 006", ALARM_PANIC);
+	last_audit("alarm.raise", "ok");
+	struct alarm a = get(id);
+	ck_assert_str_eq(a.location, "spreekkamer 006");
+	ck_assert_int_eq(a.kind, ALARM_PANIC);
+	ck_assert_int_eq(a.raised_at, 1795597200);
+	ck_assert_str_eq(a.raised_by, "desk");
+	ck_assert_int_eq(a.acked_at, 0);
+	ck_assert_int_eq(a.resolved_at, 0);
+	ck_assert_int_eq(a.outcome, ALARM_OPEN);
+
+	store_set_actor(st, "piet", "pts/1");
+	setenv("BALIE_NOW", "2026-11-25T09:00:20Z", 1);
+	ck_assert_int_eq(store_alarm_ack(st, id), STORE_OK);
+	last_audit("alarm.ack", "ok");
+	store_set_actor(st, "klaas", "pts/2");
+	setenv("BALIE_NOW", "2026-11-25T09:00:30Z", 1);
+	ck_assert_int_eq(store_alarm_ack(st, id), STORE_OK); /* twice is fine */
+	last_audit("alarm.ack", "already acknowledged");
+	a = get(id);
+	ck_assert_str_eq(a.acked_by, "piet");
+	ck_assert_int_eq(a.acked_at, 1795597220);
+	ck_assert_int_eq(a.outcome, ALARM_OPEN);
+
+	setenv("BALIE_NOW", "2026-11-25T09:05:00Z", 1);
+	ck_assert_int_eq(store_alarm_close(st, id, ALARM_RESOLVED), STORE_OK);
+	last_audit("alarm.close", "ok");
+	a = get(id);
+	ck_assert_int_eq(a.outcome, ALARM_RESOLVED);
+	ck_assert_str_eq(a.resolved_by, "klaas");
+	ck_assert_int_eq(a.resolved_at, 1795597500);
+
+	ck_assert_int_eq(store_alarm_close(st, id, ALARM_FALSE), STORE_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "closed"));
+	ck_assert_int_eq(store_alarm_ack(st, id), STORE_CONFLICT);
+	a = get(id);
+	ck_assert_int_eq(a.outcome, ALARM_RESOLVED);
+	ck_assert_str_eq(a.acked_by, "piet");
+}
+END_TEST
+
+START_TEST(test_store_alarms__false_and_test_outcomes)
+{
+	int64_t f = raise_at("2026-11-25T09:00:00Z", "counter 2", ALARM_ROBBERY);
+	int64_t t = raise_at("2026-11-25T09:01:00Z", "counter 3", ALARM_TEST);
+	ck_assert_int_eq(store_alarm_close(st, f, ALARM_FALSE), STORE_OK);
+	ck_assert_int_eq(get(f).outcome, ALARM_FALSE);
+	ck_assert_int_eq(get(f).acked_at, 0); /* closing needs no acknowledgement first */
+	ck_assert_int_eq(store_alarm_close(st, t, ALARM_FALSE), STORE_OK);
+	ck_assert_int_eq(get(t).outcome, ALARM_TESTED);
+	ck_assert_int_eq(store_alarm_close(st, t, ALARM_RESOLVED), STORE_CONFLICT);
+}
+END_TEST
+
+START_TEST(test_store_alarms__resolve_all_counts)
+{
+	int count = -1;
+	ck_assert_int_eq(store_alarm_resolve_all(st, &count), STORE_OK);
+	ck_assert_int_eq(count, 0);
+	int64_t a = raise_at("2026-11-25T09:00:00Z", "a", ALARM_PANIC);
+	int64_t b = raise_at("2026-11-25T09:00:01Z", "b", ALARM_TEST);
+	int64_t c = raise_at("2026-11-25T09:00:02Z", "c", ALARM_ROBBERY);
+	int64_t d = raise_at("2026-11-25T09:00:03Z", "d", ALARM_PANIC);
+	ck_assert_int_eq(store_alarm_close(st, d, ALARM_FALSE), STORE_OK);
+	store_set_actor(st, "manager", "");
+	ck_assert_int_eq(store_alarm_resolve_all(st, &count), STORE_OK);
+	ck_assert_int_eq(count, 3);
+	last_audit("alarm.resolve_all", "ok");
+	ck_assert_int_eq(get(a).outcome, ALARM_RESOLVED);
+	ck_assert_str_eq(get(a).resolved_by, "manager");
+	ck_assert_int_eq(get(b).outcome, ALARM_TESTED);
+	ck_assert_int_eq(get(c).outcome, ALARM_RESOLVED);
+	ck_assert_int_eq(get(d).outcome, ALARM_FALSE);
+	ck_assert_int_eq(store_alarm_resolve_all(st, &count), STORE_OK);
+	ck_assert_int_eq(count, 0);
+	ck_assert_int_eq(store_alarm_resolve_all(st, NULL), STORE_OK);
+}
+END_TEST
+
+START_TEST(test_store_alarms__lists)
+{
+	struct alarm *a;
+	size_t n;
+	ck_assert_int_eq(store_alarm_list(st, 1, 0, &a, &n), STORE_OK);
+	ck_assert_uint_eq(n, 0);
+	free(a);
+	/* Raised out of id order, to show the lists go by time. */
+	int64_t late = raise_at("2026-11-25T10:00:00Z", "late", ALARM_PANIC);
+	int64_t early = raise_at("2026-11-25T08:00:00Z", "early", ALARM_PANIC);
+	int64_t mid = raise_at("2026-11-25T09:00:00Z", "mid", ALARM_PANIC);
+	int64_t closed = raise_at("2026-11-25T11:00:00Z", "closed", ALARM_PANIC);
+	ck_assert_int_eq(store_alarm_close(st, closed, ALARM_RESOLVED), STORE_OK);
+
+	ck_assert_int_eq(store_alarm_list(st, 1, 0, &a, &n), STORE_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(a[0].id, early);
+	ck_assert_int_eq(a[1].id, mid);
+	ck_assert_int_eq(a[2].id, late);
+	free(a);
+	/* A limit never hides an open alarm. */
+	ck_assert_int_eq(store_alarm_list(st, 1, 1, &a, &n), STORE_OK);
+	ck_assert_uint_eq(n, 3);
+	free(a);
+
+	ck_assert_int_eq(store_alarm_list(st, 0, 2, &a, &n), STORE_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(a[0].id, closed);
+	ck_assert_int_eq(a[1].id, late);
+	free(a);
+	ck_assert_int_eq(store_alarm_list(st, 0, 0, &a, &n), STORE_OK);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(a[3].id, early);
+	free(a);
+}
+END_TEST
+
+START_TEST(test_store_alarms__raise_at_given_instant)
+{
+	ck_assert_int_eq(store_alarm_raise_at(st, "", ALARM_PANIC, 1795597200, NULL),
+			 STORE_INVALID);
+	int64_t id = 0;
+	/* A minute before "now" (2026-11-25T09:00:00Z), as the demo does. */
+	ck_assert_int_eq(store_alarm_raise_at(st, "hal", ALARM_TEST, 1795597140, &id), STORE_OK);
+	struct alarm a = get(id);
+	ck_assert_int_eq(a.raised_at, 1795597140);
+	ck_assert_int_eq(a.kind, ALARM_TEST);
+	ck_assert_str_eq(a.raised_by, "tester");
+	last_audit("alarm.raise", "ok");
+}
+END_TEST
 
 Suite *store_alarms_suite(void)
 {
 	Suite *s = suite_create("store_alarms");
+	TCase *tc = tcase_create("store_alarms");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_store_alarms__kind_names);
+	tcase_add_test(tc, test_store_alarms__refuses_invalid_input);
+	tcase_add_test(tc, test_store_alarms__raise_ack_resolve);
+	tcase_add_test(tc, test_store_alarms__false_and_test_outcomes);
+	tcase_add_test(tc, test_store_alarms__resolve_all_counts);
+	tcase_add_test(tc, test_store_alarms__lists);
+	tcase_add_test(tc, test_store_alarms__raise_at_given_instant);
+	suite_add_tcase(s, tc);
 	return s;
 }

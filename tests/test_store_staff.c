@@ -1,10 +1,196 @@
-/* test_store_staff — stub: being written. */
+/* test_store_staff — staff in the store: adding, check in/out with one open presence per
+ * person, the evening roster and the list by team then name. */
 #include "autoconfig.h"
 
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/audit.h"
+#include "store/internal.h"
+#include "store/staff.h"
 #include "tests.h"
+
+static struct store *st;
+static char path[4096];
+
+static void setup(void)
+{
+	setenv("BALIE_NOW", "2026-11-25T17:30:00Z", 1);
+	st = testutil_store(path, sizeof path);
+}
+
+static void teardown(void)
+{
+	testutil_close_store(st, path);
+	unsetenv("BALIE_NOW");
+}
+
+static void add(const char *name, enum staff_team team)
+{
+	ck_assert_msg(store_staff_add(st, name, team, "06-12345678") == STORE_OK, "%s",
+		      store_error(st));
+}
+
+static const struct staff_member *find(const struct staff_member *m, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(m[i].name, name) == 0)
+			return &m[i];
+	ck_abort_msg("%s not listed", name);
+	return NULL;
+}
+
+START_TEST(test_store_staff__team_names)
+{
+	enum staff_team t;
+	ck_assert_int_eq(store_staff_team_parse("boa", &t), -1);
+	ck_assert_int_eq(store_staff_team_parse(NULL, &t), -1);
+	ck_assert_int_eq(store_staff_team_parse("counter", &t), 0);
+	ck_assert_int_eq(t, TEAM_COUNTER);
+	ck_assert_int_eq(store_staff_team_parse("support", &t), 0);
+	ck_assert_int_eq(t, TEAM_SUPPORT);
+	ck_assert_str_eq(store_staff_team_name(TEAM_SUPPORT), "support");
+	ck_assert_str_eq(store_staff_team_name(TEAM_COUNTER), "counter");
+}
+END_TEST
+
+START_TEST(test_store_staff__add_refuses_invalid_and_duplicates)
+{
+	ck_assert_int_eq(store_staff_add(st, "", TEAM_SUPPORT, ""), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "name"));
+	ck_assert_int_eq(store_staff_add(st, NULL, TEAM_SUPPORT, ""), STORE_INVALID);
+	ck_assert_int_eq(store_staff_add(st, "Piet", (enum staff_team)7, ""), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "team"));
+	add("Piet", TEAM_SUPPORT);
+	ck_assert_int_eq(store_staff_add(st, "Piet", TEAM_COUNTER, NULL), STORE_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "Piet"));
+	struct staff_member *m;
+	size_t n;
+	ck_assert_int_eq(store_staff_list(st, NULL, &m, &n), STORE_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(m[0].team, TEAM_SUPPORT);
+	ck_assert_str_eq(m[0].phone, "06-12345678");
+	free(m);
+}
+END_TEST
+
+START_TEST(test_store_staff__in_and_out)
+{
+	ck_assert_int_eq(store_staff_in(st, "Nobody"), STORE_NOT_FOUND);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "Nobody"));
+	ck_assert_int_eq(store_staff_out(st, "Nobody"), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_staff_in(st, NULL), STORE_NOT_FOUND);
+	add("Piet", TEAM_SUPPORT);
+	ck_assert_int_eq(store_staff_out(st, "Piet"), STORE_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "not checked in"));
+
+	ck_assert_int_eq(store_staff_in(st, "Piet"), STORE_OK);
+	ck_assert_int_eq(store_staff_in(st, "Piet"), STORE_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "already"));
+	struct staff_member *m;
+	size_t n;
+	ck_assert_int_eq(store_staff_list(st, NULL, &m, &n), STORE_OK);
+	ck_assert(m[0].present);
+	ck_assert_int_eq(m[0].since, 1795627800); /* 2026-11-25T17:30:00Z */
+	free(m);
+
+	/* The schema itself refuses a second open presence, whatever the program does. */
+	ck_assert_int_eq(sqlite3_exec(st->db,
+		"INSERT INTO presence (staff_id, checked_in, recorded_by)"
+		" VALUES (1, '2026-11-25T17:31:00Z', 'x')", NULL, NULL, NULL),
+			 SQLITE_CONSTRAINT_UNIQUE);
+
+	setenv("BALIE_NOW", "2026-11-25T21:00:00Z", 1);
+	ck_assert_int_eq(store_staff_out(st, "Piet"), STORE_OK);
+	ck_assert_int_eq(store_staff_out(st, "Piet"), STORE_CONFLICT);
+	ck_assert_int_eq(store_staff_list(st, NULL, &m, &n), STORE_OK);
+	ck_assert(!m[0].present);
+	ck_assert_int_eq(m[0].since, 0);
+	free(m);
+	ck_assert_int_eq(store_staff_in(st, "Piet"), STORE_OK); /* back the next day */
+
+	struct audit_entry *e;
+	ck_assert_int_eq(store_audit_list(st, 3, &e, &n), STORE_OK);
+	ck_assert_str_eq(e[0].action, "staff.in");
+	ck_assert_str_eq(e[1].action, "staff.out");
+	ck_assert_str_eq(e[2].action, "staff.in");
+	free(e);
+}
+END_TEST
+
+START_TEST(test_store_staff__roster)
+{
+	ck_assert_int_eq(store_staff_roster(st, "Piet", "2026-11-25", true), STORE_NOT_FOUND);
+	add("Piet", TEAM_SUPPORT);
+	ck_assert_int_eq(store_staff_roster(st, "Piet", "25-11-2026", true), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "date"));
+	ck_assert_int_eq(store_staff_roster(st, "Piet", NULL, true), STORE_INVALID);
+
+	ck_assert_int_eq(store_staff_roster(st, "Piet", "2026-11-25", true), STORE_OK);
+	ck_assert_int_eq(store_staff_roster(st, "Piet", "2026-11-25", true), STORE_OK);
+	struct staff_member *m;
+	size_t n;
+	ck_assert_int_eq(store_staff_list(st, "2026-11-25", &m, &n), STORE_OK);
+	ck_assert(m[0].evening);
+	free(m);
+	ck_assert_int_eq(store_staff_list(st, "2026-11-26", &m, &n), STORE_OK);
+	ck_assert(!m[0].evening);
+	free(m);
+	ck_assert_int_eq(store_staff_list(st, NULL, &m, &n), STORE_OK);
+	ck_assert(!m[0].evening);
+	free(m);
+	ck_assert_int_eq(store_staff_roster(st, "Piet", "2026-11-25", false), STORE_OK);
+	ck_assert_int_eq(store_staff_roster(st, "Piet", "2026-11-25", false), STORE_OK);
+	ck_assert_int_eq(store_staff_list(st, "2026-11-25", &m, &n), STORE_OK);
+	ck_assert(!m[0].evening);
+	free(m);
+}
+END_TEST
+
+START_TEST(test_store_staff__list_by_team_then_name)
+{
+	struct staff_member *m;
+	size_t n;
+	ck_assert_int_eq(store_staff_list(st, "2026-11-25", &m, &n), STORE_OK);
+	ck_assert_uint_eq(n, 0);
+	free(m);
+	add("Wim", TEAM_COUNTER);
+	add("Anna", TEAM_COUNTER);
+	add("Kees", TEAM_SUPPORT);
+	add("Bram", TEAM_SUPPORT);
+	ck_assert_int_eq(store_staff_in(st, "Kees"), STORE_OK);
+	ck_assert_int_eq(store_staff_in(st, "Anna"), STORE_OK);
+	ck_assert_int_eq(store_staff_roster(st, "Bram", "2026-11-25", true), STORE_OK);
+
+	ck_assert_int_eq(store_staff_list(st, "2026-11-25", &m, &n), STORE_OK);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(m[0].name, "Bram");
+	ck_assert_str_eq(m[1].name, "Kees");
+	ck_assert_str_eq(m[2].name, "Anna");
+	ck_assert_str_eq(m[3].name, "Wim");
+	ck_assert_int_eq(m[0].team, TEAM_SUPPORT);
+	ck_assert_int_eq(m[3].team, TEAM_COUNTER);
+	ck_assert(find(m, n, "Kees")->present);
+	ck_assert(find(m, n, "Anna")->present);
+	ck_assert(!find(m, n, "Bram")->present);
+	ck_assert(find(m, n, "Bram")->evening);
+	ck_assert(!find(m, n, "Kees")->evening);
+	ck_assert_int_gt(m[0].id, 0);
+	free(m);
+}
+END_TEST
 
 Suite *store_staff_suite(void)
 {
 	Suite *s = suite_create("store_staff");
+	TCase *tc = tcase_create("store_staff");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_store_staff__team_names);
+	tcase_add_test(tc, test_store_staff__add_refuses_invalid_and_duplicates);
+	tcase_add_test(tc, test_store_staff__in_and_out);
+	tcase_add_test(tc, test_store_staff__roster);
+	tcase_add_test(tc, test_store_staff__list_by_team_then_name);
+	suite_add_tcase(s, tc);
 	return s;
 }

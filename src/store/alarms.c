@@ -1,4 +1,300 @@
-/* alarms — stub: being written. */
+/* alarms — the porters' alarm queue in SQLite: raise, acknowledge, close (resolved, false
+ * or tested), reset all, and the lists the alarm panel and `balie alarm list` show. */
 #include "autoconfig.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "i18n.h"
 #include "store/alarms.h"
+#include "store/internal.h"
+
+/* Column values of alarm.kind and alarm.outcome, in enum order. */
+static const char *const kind_db[ALARM_KIND_COUNT] = { "panic", "robbery", "test" };
+static const char *const kind_label[ALARM_KIND_COUNT] = { N_("panic"), N_("robbery"),
+							   N_("test") };
+static const char *const outcome_db[] = { "open", "resolved", "false", "test" };
+
+#define ALARM_SELECT                                                                   \
+	"SELECT id, location, kind, raised_at, raised_by, acked_at, acked_by, resolved_at," \
+	" resolved_by, outcome FROM alarm"
+
+static const char raise_sql[] =
+	"INSERT INTO alarm (location, kind, raised_at, raised_by) VALUES (?1, ?2, ?3, ?4)";
+static const char ack_sql[] =
+	"UPDATE alarm SET acked_at = ?1, acked_by = ?2"
+	" WHERE id = ?3 AND outcome = 'open' AND acked_at = ''";
+static const char state_sql[] = "SELECT outcome, acked_by FROM alarm WHERE id = ?1";
+static const char close_sql[] =
+	"UPDATE alarm SET resolved_at = ?1, resolved_by = ?2,"
+	" outcome = CASE kind WHEN 'test' THEN 'test' ELSE ?3 END"
+	" WHERE id = ?4 AND outcome = 'open'";
+static const char resolve_all_sql[] =
+	"UPDATE alarm SET resolved_at = ?1, resolved_by = ?2,"
+	" outcome = CASE kind WHEN 'test' THEN 'test' ELSE 'resolved' END"
+	" WHERE outcome = 'open'";
+static const char list_open_sql[] = ALARM_SELECT " WHERE outcome = 'open' ORDER BY raised_at, id";
+static const char list_latest_sql[] = ALARM_SELECT " ORDER BY raised_at DESC, id DESC LIMIT ?1";
+
+const char *store_alarm_kind_name(enum alarm_kind k)
+{
+	if ((int)k < 0 || k >= ALARM_KIND_COUNT)
+		return "?";
+	return _(kind_label[k]);
+}
+
+int store_alarm_kind_parse(const char *s, enum alarm_kind *out)
+{
+	if (!s)
+		return -1;
+	for (int i = 0; i < ALARM_KIND_COUNT; i++) {
+		/* The machine name, or the label in the user's language. */
+		if (strcmp(s, kind_db[i]) == 0 || strcmp(s, _(kind_label[i])) == 0) {
+			*out = (enum alarm_kind)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static void object_of(char *buf, size_t sz, int64_t id)
+{
+	snprintf(buf, sz, "alarm:%lld", (long long)id);
+}
+
+/* Finish a write: audit line, then commit; roll back on any failure. */
+static enum store_status finish(struct store *st, enum store_status r, const char *action,
+				const char *object, const char *result, const char *detail)
+{
+	if (r == STORE_OK)
+		r = store_audit_write(st, action, object, result, detail);
+	if (r == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return r;
+}
+
+enum store_status store_alarm_raise(struct store *st, const char *location, enum alarm_kind kind,
+				    int64_t *id_out)
+{
+	return store_alarm_raise_at(st, location, kind, clock_now(), id_out);
+}
+
+enum store_status store_alarm_raise_at(struct store *st, const char *location,
+				       enum alarm_kind kind, time_t at, int64_t *id_out)
+{
+	if (!location || !*location)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "location");
+	if ((int)kind < 0 || kind >= ALARM_KIND_COUNT)
+		return store_failf(st, STORE_INVALID, _("%s: unknown value"), "kind");
+	char now[DATES_UTC_LEN];
+	dates_format_utc(at, now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, raise_sql);
+	if (!s) {
+		store_rollback(st);
+		return STORE_ERROR;
+	}
+	if (store_bind_text(s, 1, location) || store_bind_text(s, 2, kind_db[kind]) ||
+	    store_bind_text(s, 3, now) || store_bind_text(s, 4, st->actor)) {
+		store_done(s);
+		r = store_fail(st, _("raising the alarm"));
+	} else {
+		r = store_step_done(st, s, _("raising the alarm"));
+	}
+	int64_t id = sqlite3_last_insert_rowid(st->db);
+	char object[32], detail[ALARM_TEXT_MAX + 16];
+	object_of(object, sizeof object, id);
+	snprintf(detail, sizeof detail, "%s at %s", kind_db[kind], location);
+	r = finish(st, r, "alarm.raise", object, "ok", detail);
+	if (r == STORE_OK && id_out)
+		*id_out = id;
+	return r;
+}
+
+/* Outcome and acknowledging porter of an alarm inside the transaction. */
+static enum store_status alarm_state(struct store *st, int64_t id, char *outcome, size_t osz,
+				     char *acked_by, size_t asz)
+{
+	sqlite3_stmt *s = store_stmt(st, state_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, id)) {
+		store_done(s);
+		return store_fail(st, _("reading an alarm"));
+	}
+	enum store_status r = STORE_OK;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		store_col_copy(s, 0, outcome, osz);
+		store_col_copy(s, 1, acked_by, asz);
+	} else if (rc == SQLITE_DONE) {
+		r = store_failf(st, STORE_NOT_FOUND, _("alarm %lld: not found"), (long long)id);
+	} else {
+		r = store_fail(st, _("reading an alarm"));
+	}
+	store_done(s);
+	return r;
+}
+
+enum store_status store_alarm_ack(struct store *st, int64_t id)
+{
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, ack_sql);
+	if (!s) {
+		store_rollback(st);
+		return STORE_ERROR;
+	}
+	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
+	    store_bind_int(s, 3, id)) {
+		store_done(s);
+		r = store_fail(st, _("acknowledging the alarm"));
+	} else {
+		r = store_step_done(st, s, _("acknowledging the alarm"));
+	}
+	const char *result = "ok";
+	char detail[ALARM_TEXT_MAX] = "";
+	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
+		char outcome[16];
+		r = alarm_state(st, id, outcome, sizeof outcome, detail, sizeof detail);
+		if (r == STORE_OK && strcmp(outcome, "open") != 0)
+			r = store_failf(st, STORE_CONFLICT, _("alarm %lld: already closed"),
+					(long long)id);
+		/* Acknowledged before: the first porter stays on record; this click is audited. */
+		result = "already acknowledged";
+	}
+	char object[32];
+	object_of(object, sizeof object, id);
+	return finish(st, r, "alarm.ack", object, result, detail);
+}
+
+enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_outcome outcome)
+{
+	if (outcome != ALARM_RESOLVED && outcome != ALARM_FALSE)
+		return store_failf(st, STORE_INVALID, _("%s: must be resolved or false"),
+				   "outcome");
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, close_sql);
+	if (!s) {
+		store_rollback(st);
+		return STORE_ERROR;
+	}
+	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
+	    store_bind_text(s, 3, outcome_db[outcome]) || store_bind_int(s, 4, id)) {
+		store_done(s);
+		r = store_fail(st, _("closing the alarm"));
+	} else {
+		r = store_step_done(st, s, _("closing the alarm"));
+	}
+	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
+		char state[16], acked[ALARM_TEXT_MAX];
+		r = alarm_state(st, id, state, sizeof state, acked, sizeof acked);
+		if (r == STORE_OK)
+			r = store_failf(st, STORE_CONFLICT, _("alarm %lld: already closed"),
+					(long long)id);
+	}
+	char object[32];
+	object_of(object, sizeof object, id);
+	return finish(st, r, "alarm.close", object, "ok", outcome_db[outcome]);
+}
+
+enum store_status store_alarm_resolve_all(struct store *st, int *count)
+{
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, resolve_all_sql);
+	if (!s) {
+		store_rollback(st);
+		return STORE_ERROR;
+	}
+	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor)) {
+		store_done(s);
+		r = store_fail(st, _("resolving all alarms"));
+	} else {
+		r = store_step_done(st, s, _("resolving all alarms"));
+	}
+	int n = r == STORE_OK ? sqlite3_changes(st->db) : 0;
+	char detail[32];
+	snprintf(detail, sizeof detail, "%d", n);
+	r = finish(st, r, "alarm.resolve_all", "alarms", "ok", detail);
+	if (count)
+		*count = r == STORE_OK ? n : 0;
+	return r;
+}
+
+static void alarm_from_row(sqlite3_stmt *s, struct alarm *a)
+{
+	memset(a, 0, sizeof *a);
+	a->id = sqlite3_column_int64(s, 0);
+	store_col_copy(s, 1, a->location, sizeof a->location);
+	const char *kind = (const char *)sqlite3_column_text(s, 2);
+	for (int i = 0; kind && i < ALARM_KIND_COUNT; i++)
+		if (strcmp(kind, kind_db[i]) == 0)
+			a->kind = (enum alarm_kind)i;
+	a->raised_at = store_col_time(s, 3);
+	store_col_copy(s, 4, a->raised_by, sizeof a->raised_by);
+	a->acked_at = store_col_time(s, 5);
+	store_col_copy(s, 6, a->acked_by, sizeof a->acked_by);
+	a->resolved_at = store_col_time(s, 7);
+	store_col_copy(s, 8, a->resolved_by, sizeof a->resolved_by);
+	const char *outcome = (const char *)sqlite3_column_text(s, 9);
+	for (size_t i = 0; outcome && i < sizeof outcome_db / sizeof outcome_db[0]; i++)
+		if (strcmp(outcome, outcome_db[i]) == 0)
+			a->outcome = (enum alarm_outcome)i;
+}
+
+enum store_status store_alarm_list(struct store *st, int open_only, size_t limit,
+				   struct alarm **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	/* Open alarms are never cut off by a limit: none may drop off a screen. */
+	sqlite3_stmt *s = store_stmt(st, open_only ? list_open_sql : list_latest_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (!open_only && store_bind_int(s, 1, limit ? (int64_t)limit : -1)) {
+		store_done(s);
+		return store_fail(st, _("listing alarms"));
+	}
+	enum store_status r = STORE_OK;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct alarm *items = realloc(*out, ncap * sizeof *items);
+			if (!items)
+				break;
+			*out = items;
+			cap = ncap;
+		}
+		alarm_from_row(s, &(*out)[(*n)++]);
+	}
+	if (rc == SQLITE_ROW)
+		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	else if (rc != SQLITE_DONE)
+		r = store_fail(st, _("listing alarms"));
+	store_done(s);
+	if (r != STORE_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return r;
+}

@@ -34,6 +34,11 @@ int store_alarm_kind_parse(const char *s, enum alarm_kind *out);
 enum store_status store_alarm_raise(struct store *st, const char *location, enum alarm_kind kind,
 				    int64_t *id_out);
 
+/* The same, recorded as raised at instant `at` (the demo's alarm "a minute ago");
+ * store_alarm_raise is this with clock_now(). */
+enum store_status store_alarm_raise_at(struct store *st, const char *location,
+				       enum alarm_kind kind, time_t at, int64_t *id_out);
+
 /* Acknowledge ("on the way"); STORE_CONFLICT when already resolved (acking twice is OK and
  * keeps the first porter). */
 enum store_status store_alarm_ack(struct store *st, int64_t id);
@@ -45,7 +50,8 @@ enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_out
 /* Resolve every open alarm (after an incident the manager resets all); count closed. */
 enum store_status store_alarm_resolve_all(struct store *st, int *count);
 
-/* Open alarms oldest first (open_only) or the latest `limit` alarms of all (newest first). */
+/* Open alarms oldest first (open_only; all of them, limit is ignored so none is hidden) or the
+ * latest `limit` alarms of all (newest first; 0 = all). Free *out with free(). */
 enum store_status store_alarm_list(struct store *st, int open_only, size_t limit,
 				   struct alarm **out, size_t *n);
 

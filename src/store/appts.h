@@ -34,7 +34,8 @@ enum store_status store_appt_flag(struct store *st, int64_t id, bool risky, unsi
 
 enum store_status store_appt_get(struct store *st, int64_t id, struct appt *out);
 
-/* Appointments starting in [from, to), by start time; risky_only filters. */
+/* Appointments starting in [from, to), by start time; risky_only filters. Free *out with
+ * free(). */
 enum store_status store_appt_list(struct store *st, time_t from, time_t to, bool risky_only,
 				  struct appt **out, size_t *n);
 

@@ -24,7 +24,7 @@ struct audit_entry {
 enum store_status store_audit(struct store *st, const char *action, const char *object,
 			      const char *result, const char *detail);
 
-/* The latest entries, newest first. */
+/* The latest entries, newest first (limit 0 = all). Free *out with free(). */
 enum store_status store_audit_list(struct store *st, size_t limit, struct audit_entry **out,
 				   size_t *n);
 

@@ -1,4 +1,613 @@
-/* bans — stub: being written. */
+/* bans — persons and their bans and warnings in SQLite: insert, bulk import, read, list,
+ * optimistic-concurrency update, lifting, and a fast stream for the in-memory name index. */
 #include "autoconfig.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "i18n.h"
 #include "store/bans.h"
+#include "store/internal.h"
+
+/* The spellings the schema's CHECK constraints accept, in enum order. They are the same
+ * machine names as policy_kind_name()/policy_reason_name(); the store keeps its own copy
+ * because these are column values, fixed by data/schema.sql. */
+static const char *const kind_db[BAN_KIND_COUNT] = {
+	"building", "phone", "building+phone", "service", "warning"
+};
+static const char *const reason_db[REASON_COUNT] = {
+	"verbal", "threat", "obstruction", "attempt", "physical", "property", "other"
+};
+
+/* Columns of a ban with its person, in the order of enum col below. */
+#define BAN_SELECT                                                                         \
+	"SELECT b.id, b.person_id, p.given_names, p.prefix, p.surname, p.partner_prefix,"   \
+	" p.partner_surname, p.born, b.kind, b.reason,"                                      \
+	" (SELECT group_concat(sc.building, ',') FROM ban_scope sc WHERE sc.ban_id = b.id)," \
+	" b.starts, b.ends, b.imposed_by, b.letter_sent, b.police_informed, b.notes,"        \
+	" b.lifted_at, b.lifted_by, b.lifted_reason, b.created_at, b.created_by, b.version"  \
+	" FROM ban b JOIN person p ON p.id = b.person_id"
+
+enum col {
+	C_ID, C_PERSON, C_GIVEN, C_PREFIX, C_SURNAME, C_PPREFIX, C_PSURNAME, C_BORN, C_KIND,
+	C_REASON, C_SCOPE, C_STARTS, C_ENDS, C_IMPOSED, C_LETTER, C_POLICE, C_NOTES, C_LIFTED_AT,
+	C_LIFTED_BY, C_LIFTED_REASON, C_CREATED_AT, C_CREATED_BY, C_VERSION
+};
+
+#define WHERE_ACTIVE " WHERE b.lifted_at = '' AND b.starts <= :today AND b.ends >= :today"
+#define WHERE_CURRENT " WHERE b.lifted_at = '' AND b.ends >= :today"
+#define ORDER " ORDER BY b.ends, p.surname, b.id"
+
+static const char list_active[] = BAN_SELECT WHERE_ACTIVE ORDER " LIMIT :limit OFFSET :offset";
+static const char list_current[] = BAN_SELECT WHERE_CURRENT ORDER " LIMIT :limit OFFSET :offset";
+static const char list_all[] = BAN_SELECT ORDER " LIMIT :limit OFFSET :offset";
+static const char *const list_sql[] = { list_active, list_current, list_all };
+
+/* The stream and the counts visit most rows, so they scan the table in rowid order: "+b.ends"
+ * keeps SQLite off the ends index, whose random-order lookups are 15 times slower here. */
+#define SCAN_ACTIVE " WHERE b.lifted_at = '' AND b.starts <= :today AND +b.ends >= :today"
+#define SCAN_CURRENT " WHERE b.lifted_at = '' AND +b.ends >= :today"
+
+/* The stream needs no order: the name index sorts for itself. */
+static const char each_active[] = BAN_SELECT SCAN_ACTIVE;
+static const char each_current[] = BAN_SELECT SCAN_CURRENT;
+static const char each_all[] = BAN_SELECT;
+static const char *const each_sql[] = { each_active, each_current, each_all };
+
+static const char count_active[] = "SELECT count(*) FROM ban b" SCAN_ACTIVE;
+static const char count_current[] = "SELECT count(*) FROM ban b" SCAN_CURRENT;
+static const char count_all[] = "SELECT count(*) FROM ban b";
+static const char *const count_sql[] = { count_active, count_current, count_all };
+
+static const char get_sql[] = BAN_SELECT " WHERE b.id = ?1";
+
+static const char person_insert_sql[] =
+	"INSERT INTO person (given_names, prefix, surname, born, partner_prefix, partner_surname,"
+	" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char ban_insert_sql[] =
+	"INSERT INTO ban (person_id, kind, reason, starts, ends, imposed_by, letter_sent,"
+	" police_informed, notes, created_at, created_by)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+static const char scope_insert_sql[] =
+	"INSERT OR IGNORE INTO ban_scope (ban_id, building) VALUES (?1, ?2)";
+static const char scope_delete_sql[] = "DELETE FROM ban_scope WHERE ban_id = ?1";
+static const char ban_update_sql[] =
+	"UPDATE ban SET kind = ?1, reason = ?2, starts = ?3, ends = ?4, imposed_by = ?5,"
+	" letter_sent = ?6, police_informed = ?7, notes = ?8, version = version + 1"
+	" WHERE id = ?9 AND version = ?10";
+static const char person_update_sql[] =
+	"UPDATE person SET given_names = ?1, prefix = ?2, surname = ?3, born = ?4,"
+	" partner_prefix = ?5, partner_surname = ?6"
+	" WHERE id = (SELECT person_id FROM ban WHERE id = ?7)";
+static const char ban_lift_sql[] =
+	"UPDATE ban SET lifted_at = ?1, lifted_by = ?2, lifted_reason = ?3, version = version + 1"
+	" WHERE id = ?4 AND lifted_at = '' AND (?5 < 0 OR version = ?5)";
+static const char ban_exists_sql[] = "SELECT 1 FROM ban WHERE id = ?1";
+
+/* A date field: "YYYY-MM-DD" and a real day; optional ones may be empty. */
+static enum store_status check_date(struct store *st, const char *field, const char *v,
+				    bool optional)
+{
+	int y, m, d;
+	if (optional && (!v || !*v))
+		return STORE_OK;
+	if (!v || !*v)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), field);
+	if (dates_parse_date(v, &y, &m, &d) != 0)
+		return store_failf(st, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
+				   field, v);
+	return STORE_OK;
+}
+
+/* The rules of the schema, checked first so the message names the field. */
+static enum store_status validate(struct store *st, const struct ban_new *b)
+{
+	enum store_status s;
+	if (!b->surname || !*b->surname)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "surname");
+	if ((int)b->kind < 0 || b->kind >= BAN_KIND_COUNT)
+		return store_failf(st, STORE_INVALID, _("%s: unknown value"), "kind");
+	if ((int)b->reason < 0 || b->reason >= REASON_COUNT)
+		return store_failf(st, STORE_INVALID, _("%s: unknown value"), "reason");
+	if ((s = check_date(st, "born", b->born, true)) != STORE_OK ||
+	    (s = check_date(st, "starts", b->starts, false)) != STORE_OK ||
+	    (s = check_date(st, "ends", b->ends, false)) != STORE_OK ||
+	    (s = check_date(st, "letter_sent", b->letter_sent, true)) != STORE_OK)
+		return s;
+	if (strcmp(b->ends, b->starts) < 0)
+		return store_failf(st, STORE_INVALID, _("%s: %s is before the start %s"), "ends",
+				   b->ends, b->starts);
+	return STORE_OK;
+}
+
+/* Add one ban_scope row per comma-separated building (spaces trimmed,
+ * empty items and duplicates ignored). */
+static enum store_status scope_insert(struct store *st, int64_t ban_id, const char *scope)
+{
+	if (!scope || !*scope)
+		return STORE_OK;
+	sqlite3_stmt *s = store_stmt(st, scope_insert_sql);
+	if (!s)
+		return STORE_ERROR;
+	char *copy = strdup(scope);
+	if (!copy)
+		return store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	enum store_status r = STORE_OK;
+	char *save = NULL;
+	for (char *tok = strtok_r(copy, ",", &save); tok && r == STORE_OK;
+	     tok = strtok_r(NULL, ",", &save)) {
+		while (*tok == ' ' || *tok == '\t')
+			tok++;
+		size_t len = strlen(tok);
+		while (len > 0 && (tok[len - 1] == ' ' || tok[len - 1] == '\t'))
+			tok[--len] = '\0';
+		if (len == 0)
+			continue;
+		if (store_bind_int(s, 1, ban_id) || store_bind_text(s, 2, tok)) {
+			store_done(s);
+			r = store_fail(st, _("saving the scope"));
+			break;
+		}
+		r = store_step_done(st, s, _("saving the scope"));
+	}
+	free(copy);
+	return r;
+}
+
+/* One person and one ban inside the caller's transaction. */
+static enum store_status insert_one(struct store *st, const struct ban_new *b, const char *now,
+				    int64_t *id_out)
+{
+	sqlite3_stmt *p = store_stmt(st, person_insert_sql);
+	if (!p)
+		return STORE_ERROR;
+	if (store_bind_text(p, 1, b->given_names) || store_bind_text(p, 2, b->prefix) ||
+	    store_bind_text(p, 3, b->surname) || store_bind_text(p, 4, b->born) ||
+	    store_bind_text(p, 5, b->partner_prefix) || store_bind_text(p, 6, b->partner_surname) ||
+	    store_bind_text(p, 7, now)) {
+		store_done(p);
+		return store_fail(st, _("saving the person"));
+	}
+	enum store_status r = store_step_done(st, p, _("saving the person"));
+	if (r != STORE_OK)
+		return r;
+	int64_t person_id = sqlite3_last_insert_rowid(st->db);
+
+	sqlite3_stmt *s = store_stmt(st, ban_insert_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, person_id) || store_bind_text(s, 2, kind_db[b->kind]) ||
+	    store_bind_text(s, 3, reason_db[b->reason]) || store_bind_text(s, 4, b->starts) ||
+	    store_bind_text(s, 5, b->ends) || store_bind_text(s, 6, b->imposed_by) ||
+	    store_bind_text(s, 7, b->letter_sent) || store_bind_int(s, 8, b->police_informed) ||
+	    store_bind_text(s, 9, b->notes) || store_bind_text(s, 10, now) ||
+	    store_bind_text(s, 11, st->actor)) {
+		store_done(s);
+		return store_fail(st, _("saving the ban"));
+	}
+	r = store_step_done(st, s, _("saving the ban"));
+	if (r != STORE_OK)
+		return r;
+	int64_t ban_id = sqlite3_last_insert_rowid(st->db);
+	r = scope_insert(st, ban_id, b->scope);
+	if (r == STORE_OK && id_out)
+		*id_out = ban_id;
+	return r;
+}
+
+enum store_status store_ban_insert(struct store *st, const struct ban_new *b, int64_t *id_out)
+{
+	enum store_status r = validate(st, b);
+	if (r != STORE_OK)
+		return r;
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	if ((r = store_begin(st)) != STORE_OK)
+		return r;
+	int64_t id = 0;
+	r = insert_one(st, b, now, &id);
+	if (r == STORE_OK) {
+		char object[32], detail[64];
+		snprintf(object, sizeof object, "ban:%lld", (long long)id);
+		snprintf(detail, sizeof detail, "%s until %s", kind_db[b->kind], b->ends);
+		r = store_audit_write(st, "ban.insert", object, "ok", detail);
+	}
+	if (r == STORE_OK)
+		r = store_commit(st);
+	else
+		store_rollback(st);
+	if (r == STORE_OK && id_out)
+		*id_out = id;
+	return r;
+}
+
+/* Put "row N: " (1-based) before the message of a failed import row. */
+static void row_error(struct store *st, enum store_status r, size_t i)
+{
+	char why[sizeof st->err];
+	snprintf(why, sizeof why, "%s", st->err);
+	store_failf(st, r, _("row %zu: %s"), i + 1, why);
+}
+
+enum store_status store_ban_import(struct store *st, const struct ban_new *rows, size_t n)
+{
+	enum store_status r = STORE_OK;
+	/* Validate everything before taking the write lock, so other terminals wait only for
+	 * the inserts themselves. */
+	for (size_t i = 0; i < n && r == STORE_OK; i++)
+		if ((r = validate(st, &rows[i])) != STORE_OK)
+			row_error(st, r, i);
+	if (r != STORE_OK)
+		return r;
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	if ((r = store_begin(st)) != STORE_OK)
+		return r;
+	for (size_t i = 0; i < n && r == STORE_OK; i++) {
+		if ((r = insert_one(st, &rows[i], now, NULL)) != STORE_OK)
+			row_error(st, r, i);
+	}
+	if (r == STORE_OK) {
+		char detail[32];
+		snprintf(detail, sizeof detail, "%zu", n);
+		r = store_audit_write(st, "ban.import", "bans", "ok", detail);
+	}
+	if (r == STORE_OK)
+		r = store_commit(st);
+	else
+		store_rollback(st);
+	return r;
+}
+
+static const char *col_str(sqlite3_stmt *s, int col)
+{
+	const unsigned char *t = sqlite3_column_text(s, col);
+	return t ? (const char *)t : "";
+}
+
+static enum ban_kind kind_from_db(const char *v)
+{
+	for (int i = 0; i < BAN_KIND_COUNT; i++)
+		if (strcmp(v, kind_db[i]) == 0)
+			return (enum ban_kind)i;
+	return BAN_BUILDING; /* the schema's CHECK allows nothing else */
+}
+
+static enum ban_reason reason_from_db(const char *v)
+{
+	for (int i = 0; i < REASON_COUNT; i++)
+		if (strcmp(v, reason_db[i]) == 0)
+			return (enum ban_reason)i;
+	return REASON_OTHER; /* the schema's CHECK allows nothing else */
+}
+
+/* Fill b from the current row. With borrow the strings point into SQLite's buffers (valid
+ * until the next step or reset); otherwise they are malloc'd copies. -1 on out-of-memory. */
+static int ban_from_row(sqlite3_stmt *s, struct ban *b, bool borrow)
+{
+	static const struct { int col; size_t off; } text[] = {
+		{ C_GIVEN, offsetof(struct ban, given_names) },
+		{ C_PREFIX, offsetof(struct ban, prefix) },
+		{ C_SURNAME, offsetof(struct ban, surname) },
+		{ C_PPREFIX, offsetof(struct ban, partner_prefix) },
+		{ C_PSURNAME, offsetof(struct ban, partner_surname) },
+		{ C_BORN, offsetof(struct ban, born) },
+		{ C_SCOPE, offsetof(struct ban, scope) },
+		{ C_STARTS, offsetof(struct ban, starts) },
+		{ C_ENDS, offsetof(struct ban, ends) },
+		{ C_IMPOSED, offsetof(struct ban, imposed_by) },
+		{ C_LETTER, offsetof(struct ban, letter_sent) },
+		{ C_NOTES, offsetof(struct ban, notes) },
+		{ C_LIFTED_AT, offsetof(struct ban, lifted_at) },
+		{ C_LIFTED_BY, offsetof(struct ban, lifted_by) },
+		{ C_LIFTED_REASON, offsetof(struct ban, lifted_reason) },
+		{ C_CREATED_AT, offsetof(struct ban, created_at) },
+		{ C_CREATED_BY, offsetof(struct ban, created_by) },
+	};
+	memset(b, 0, sizeof *b);
+	b->id = sqlite3_column_int64(s, C_ID);
+	b->person_id = sqlite3_column_int64(s, C_PERSON);
+	b->kind = kind_from_db(col_str(s, C_KIND));
+	b->reason = reason_from_db(col_str(s, C_REASON));
+	b->police_informed = sqlite3_column_int(s, C_POLICE) != 0;
+	b->version = sqlite3_column_int(s, C_VERSION);
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+		char **field = (char **)((char *)b + text[i].off);
+		if (borrow) {
+			*field = (char *)col_str(s, text[i].col);
+		} else if (!(*field = store_col_dup(s, text[i].col))) {
+			store_ban_clear(b);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+enum store_status store_ban_get(struct store *st, int64_t id, struct ban *out)
+{
+	sqlite3_stmt *s = store_stmt(st, get_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, id)) {
+		store_done(s);
+		return store_fail(st, _("reading a ban"));
+	}
+	enum store_status r = STORE_OK;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		if (ban_from_row(s, out, false) != 0)
+			r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	} else if (rc == SQLITE_DONE) {
+		r = store_failf(st, STORE_NOT_FOUND, _("ban %lld: not found"), (long long)id);
+	} else {
+		r = store_fail(st, _("reading a ban"));
+	}
+	store_done(s);
+	return r;
+}
+
+static enum store_status check_filter(struct store *st, enum ban_filter f, const char *today)
+{
+	if ((int)f < 0 || f > BAN_FILTER_ALL)
+		return store_failf(st, STORE_INVALID, _("%s: unknown value"), "filter");
+	if (f != BAN_FILTER_ALL)
+		return check_date(st, "today", today, false);
+	return STORE_OK;
+}
+
+/* Bind :today, :limit and :offset where the statement has them. */
+static int bind_filter(sqlite3_stmt *s, const char *today, long long limit, long long offset)
+{
+	int i;
+	if ((i = sqlite3_bind_parameter_index(s, ":today")) > 0 && store_bind_text(s, i, today))
+		return -1;
+	if ((i = sqlite3_bind_parameter_index(s, ":limit")) > 0 && store_bind_int(s, i, limit))
+		return -1;
+	if ((i = sqlite3_bind_parameter_index(s, ":offset")) > 0 && store_bind_int(s, i, offset))
+		return -1;
+	return 0;
+}
+
+enum store_status store_ban_list(struct store *st, enum ban_filter f, const char *today,
+				 size_t offset, size_t limit, struct ban_list *out)
+{
+	out->items = NULL;
+	out->count = 0;
+	enum store_status r = check_filter(st, f, today);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, list_sql[f]);
+	if (!s)
+		return STORE_ERROR;
+	if (bind_filter(s, today, limit ? (long long)limit : -1, (long long)offset)) {
+		store_done(s);
+		return store_fail(st, _("listing bans"));
+	}
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (out->count == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct ban *items = realloc(out->items, ncap * sizeof *items);
+			if (!items)
+				break;
+			out->items = items;
+			cap = ncap;
+		}
+		if (ban_from_row(s, &out->items[out->count], false) != 0)
+			break;
+		out->count++;
+	}
+	if (rc == SQLITE_ROW)
+		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	else if (rc != SQLITE_DONE)
+		r = store_fail(st, _("listing bans"));
+	store_done(s);
+	if (r != STORE_OK)
+		store_ban_list_free(out);
+	return r;
+}
+
+enum store_status store_ban_count(struct store *st, enum ban_filter f, const char *today,
+				  size_t *out)
+{
+	*out = 0;
+	enum store_status r = check_filter(st, f, today);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, count_sql[f]);
+	if (!s)
+		return STORE_ERROR;
+	if (bind_filter(s, today, -1, 0) || sqlite3_step(s) != SQLITE_ROW)
+		r = store_fail(st, _("counting bans"));
+	else
+		*out = (size_t)sqlite3_column_int64(s, 0);
+	store_done(s);
+	return r;
+}
+
+/* After an UPDATE that changed nothing: was the ban missing, or in the way? */
+static enum store_status missing_or_conflict(struct store *st, int64_t id, const char *conflict)
+{
+	sqlite3_stmt *s = store_stmt(st, ban_exists_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, id)) {
+		store_done(s);
+		return store_fail(st, _("reading a ban"));
+	}
+	int rc = sqlite3_step(s);
+	store_done(s);
+	if (rc == SQLITE_DONE)
+		return store_failf(st, STORE_NOT_FOUND, _("ban %lld: not found"), (long long)id);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, _("reading a ban"));
+	return store_failf(st, STORE_CONFLICT, _("ban %lld: %s"), (long long)id, conflict);
+}
+
+static enum store_status update_locked(struct store *st, const struct ban *b)
+{
+	sqlite3_stmt *s = store_stmt(st, ban_update_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, kind_db[b->kind]) || store_bind_text(s, 2, reason_db[b->reason]) ||
+	    store_bind_text(s, 3, b->starts) || store_bind_text(s, 4, b->ends) ||
+	    store_bind_text(s, 5, b->imposed_by) || store_bind_text(s, 6, b->letter_sent) ||
+	    store_bind_int(s, 7, b->police_informed) || store_bind_text(s, 8, b->notes) ||
+	    store_bind_int(s, 9, b->id) || store_bind_int(s, 10, b->version)) {
+		store_done(s);
+		return store_fail(st, _("saving the ban"));
+	}
+	enum store_status r = store_step_done(st, s, _("saving the ban"));
+	if (r != STORE_OK)
+		return r;
+	if (sqlite3_changes(st->db) == 0)
+		return missing_or_conflict(st, b->id,
+					   _("changed by someone else meanwhile; reload and retry"));
+	s = store_stmt(st, person_update_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, b->given_names) || store_bind_text(s, 2, b->prefix) ||
+	    store_bind_text(s, 3, b->surname) || store_bind_text(s, 4, b->born) ||
+	    store_bind_text(s, 5, b->partner_prefix) || store_bind_text(s, 6, b->partner_surname) ||
+	    store_bind_int(s, 7, b->id)) {
+		store_done(s);
+		return store_fail(st, _("saving the person"));
+	}
+	if ((r = store_step_done(st, s, _("saving the person"))) != STORE_OK)
+		return r;
+	s = store_stmt(st, scope_delete_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, b->id)) {
+		store_done(s);
+		return store_fail(st, _("saving the scope"));
+	}
+	if ((r = store_step_done(st, s, _("saving the scope"))) != STORE_OK)
+		return r;
+	return scope_insert(st, b->id, b->scope);
+}
+
+enum store_status store_ban_update(struct store *st, const struct ban *b)
+{
+	struct ban_new v = {
+		.given_names = b->given_names, .prefix = b->prefix, .surname = b->surname,
+		.partner_prefix = b->partner_prefix, .partner_surname = b->partner_surname,
+		.born = b->born, .kind = b->kind, .reason = b->reason, .scope = b->scope,
+		.starts = b->starts, .ends = b->ends, .imposed_by = b->imposed_by,
+		.letter_sent = b->letter_sent, .police_informed = b->police_informed,
+		.notes = b->notes,
+	};
+	enum store_status r = validate(st, &v);
+	if (r != STORE_OK)
+		return r;
+	if ((r = store_begin(st)) != STORE_OK)
+		return r;
+	r = update_locked(st, b);
+	char object[32];
+	snprintf(object, sizeof object, "ban:%lld", (long long)b->id);
+	if (r == STORE_OK) {
+		char detail[64];
+		snprintf(detail, sizeof detail, "version %d", b->version + 1);
+		r = store_audit_write(st, "ban.update", object, "ok", detail);
+	}
+	if (r == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return r;
+}
+
+enum store_status store_ban_lift(struct store *st, int64_t id, const char *reason,
+				 int expected_version)
+{
+	if (!reason || !*reason)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "reason");
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, ban_lift_sql);
+	if (!s) {
+		store_rollback(st);
+		return STORE_ERROR;
+	}
+	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
+	    store_bind_text(s, 3, reason) || store_bind_int(s, 4, id) ||
+	    store_bind_int(s, 5, expected_version)) {
+		store_done(s);
+		r = store_fail(st, _("lifting the ban"));
+	} else {
+		r = store_step_done(st, s, _("lifting the ban"));
+	}
+	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
+		r = missing_or_conflict(st, id, _("already lifted or changed meanwhile"));
+	if (r == STORE_OK) {
+		char object[32];
+		snprintf(object, sizeof object, "ban:%lld", (long long)id);
+		r = store_audit_write(st, "ban.lift", object, "ok", reason);
+	}
+	if (r == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return r;
+}
+
+void store_ban_clear(struct ban *b)
+{
+	if (!b)
+		return;
+	char **fields[] = {
+		&b->given_names, &b->prefix, &b->surname, &b->partner_prefix, &b->partner_surname,
+		&b->born, &b->scope, &b->starts, &b->ends, &b->imposed_by, &b->letter_sent,
+		&b->notes, &b->lifted_at, &b->lifted_by, &b->lifted_reason, &b->created_at,
+		&b->created_by,
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		free(*fields[i]);
+	memset(b, 0, sizeof *b);
+}
+
+void store_ban_list_free(struct ban_list *l)
+{
+	if (!l)
+		return;
+	for (size_t i = 0; i < l->count; i++)
+		store_ban_clear(&l->items[i]);
+	free(l->items);
+	l->items = NULL;
+	l->count = 0;
+}
+
+/* Borrowed rows (see bans.h): no allocation per row, so a million bans stream in about a
+ * second. */
+enum store_status store_ban_each(struct store *st, enum ban_filter f, const char *today,
+				 int (*fn)(const struct ban *b, void *arg), void *arg)
+{
+	enum store_status r = check_filter(st, f, today);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, each_sql[f]);
+	if (!s)
+		return STORE_ERROR;
+	if (bind_filter(s, today, -1, 0)) {
+		store_done(s);
+		return store_fail(st, _("reading bans"));
+	}
+	int rc;
+	struct ban b;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		(void)ban_from_row(s, &b, true); /* borrowing never allocates */
+		if (fn(&b, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		r = store_fail(st, _("reading bans"));
+	store_done(s);
+	return r;
+}

@@ -87,7 +87,10 @@ enum store_status store_ban_lift(struct store *st, int64_t id, const char *reaso
 void store_ban_clear(struct ban *b);
 void store_ban_list_free(struct ban_list *l);
 
-/* Call fn for every ban matching filter (for building the name index); stops on non-zero. */
+/* Call fn for every ban matching filter (for building the name index); stops on non-zero.
+ * The struct passed to fn is borrowed: its strings point into SQLite's row buffers and are
+ * valid only during that call (copy what you keep, never store_ban_clear it); fn must not
+ * write through st. Rows come in no particular order. */
 enum store_status store_ban_each(struct store *st, enum ban_filter f, const char *today,
 				 int (*fn)(const struct ban *b, void *arg), void *arg);
 

@@ -1,4 +1,279 @@
-/* staff — stub: being written. */
+/* staff — support-team and counter staff in SQLite: members, presence (check in/out; one
+ * open presence per person, enforced by a partial unique index) and the evening roster. */
 #include "autoconfig.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "i18n.h"
+#include "store/internal.h"
 #include "store/staff.h"
+
+static const char *const team_db[] = { "support", "counter" };
+#define TEAM_COUNT (sizeof team_db / sizeof team_db[0])
+
+static const char find_sql[] = "SELECT id FROM staff WHERE name = ?1";
+static const char add_sql[] = "INSERT INTO staff (name, team, phone) VALUES (?1, ?2, ?3)";
+static const char in_sql[] =
+	"INSERT INTO presence (staff_id, checked_in, recorded_by) VALUES (?1, ?2, ?3)";
+static const char is_in_sql[] = "SELECT 1 FROM presence WHERE staff_id = ?1 AND checked_out = ''";
+static const char out_sql[] =
+	"UPDATE presence SET checked_out = ?1 WHERE staff_id = ?2 AND checked_out = ''";
+static const char roster_on_sql[] =
+	"INSERT OR IGNORE INTO evening_roster (staff_id, date) VALUES (?1, ?2)";
+static const char roster_off_sql[] = "DELETE FROM evening_roster WHERE staff_id = ?1 AND date = ?2";
+static const char list_sql[] =
+	"SELECT s.id, s.name, s.team, s.phone, p.checked_in,"
+	" EXISTS (SELECT 1 FROM evening_roster r WHERE r.staff_id = s.id AND r.date = ?1)"
+	" FROM staff s LEFT JOIN presence p ON p.staff_id = s.id AND p.checked_out = ''"
+	" ORDER BY CASE s.team WHEN 'support' THEN 0 ELSE 1 END, s.name, s.id";
+
+const char *store_staff_team_name(enum staff_team t)
+{
+	if ((size_t)t >= TEAM_COUNT)
+		return "?";
+	return team_db[t];
+}
+
+int store_staff_team_parse(const char *s, enum staff_team *out)
+{
+	for (size_t i = 0; s && i < TEAM_COUNT; i++) {
+		if (strcmp(s, team_db[i]) == 0) {
+			*out = (enum staff_team)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static enum store_status finish(struct store *st, enum store_status r, const char *action,
+				const char *object, const char *detail)
+{
+	if (r == STORE_OK)
+		r = store_audit_write(st, action, object, "ok", detail);
+	if (r == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return r;
+}
+
+/* Run a one-parameter-pair query and tell whether it returned a row: 1 yes, 0 no, -1 error
+ * (st->err set). The first column of the row goes to *v when v is not NULL. */
+static int query_row(struct store *st, const char *sql, int64_t a, const char *b, int64_t *v,
+		     const char *what)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return -1;
+	int bad = b ? store_bind_text(s, 1, b) : store_bind_int(s, 1, a);
+	if (bad) {
+		store_done(s);
+		store_fail(st, what);
+		return -1;
+	}
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW && v)
+		*v = sqlite3_column_int64(s, 0);
+	store_done(s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	store_fail(st, what);
+	return -1;
+}
+
+/* The id of a staff member by name inside the transaction. */
+static enum store_status find(struct store *st, const char *name, int64_t *id)
+{
+	int found = query_row(st, find_sql, 0, name, id, _("reading staff"));
+	if (found < 0)
+		return STORE_ERROR;
+	if (found == 0)
+		return store_failf(st, STORE_NOT_FOUND, _("%s: no such staff member"), name);
+	return STORE_OK;
+}
+
+/* Run one write statement with up to three bound values (text when non-NULL, else int). */
+static enum store_status write3(struct store *st, const char *sql, const char *t1, int64_t i1,
+				const char *t2, const char *t3, const char *what)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	int bad = t1 ? store_bind_text(s, 1, t1) : store_bind_int(s, 1, i1);
+	if (!bad && t2)
+		bad = store_bind_text(s, 2, t2);
+	if (!bad && t3)
+		bad = store_bind_text(s, 3, t3);
+	if (bad) {
+		store_done(s);
+		return store_fail(st, what);
+	}
+	return store_step_done(st, s, what);
+}
+
+enum store_status store_staff_add(struct store *st, const char *name, enum staff_team team,
+				  const char *phone)
+{
+	if (!name || !*name)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "name");
+	if ((size_t)team >= TEAM_COUNT)
+		return store_failf(st, STORE_INVALID, _("%s: unknown value"), "team");
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	int found = query_row(st, find_sql, 0, name, NULL, _("reading staff"));
+	if (found < 0)
+		r = STORE_ERROR;
+	else if (found > 0)
+		r = store_failf(st, STORE_CONFLICT, _("%s: a staff member with this name exists"),
+				name);
+	else
+		r = write3(st, add_sql, name, 0, team_db[team], phone ? phone : "",
+			   _("adding a staff member"));
+	char object[32];
+	snprintf(object, sizeof object, "staff:%lld",
+		 r == STORE_OK ? (long long)sqlite3_last_insert_rowid(st->db) : 0LL);
+	return finish(st, r, "staff.add", object, name);
+}
+
+enum store_status store_staff_in(struct store *st, const char *name)
+{
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	int64_t id = 0;
+	r = find(st, name ? name : "", &id);
+	if (r == STORE_OK) {
+		int in = query_row(st, is_in_sql, id, NULL, NULL, _("reading presence"));
+		if (in < 0)
+			r = STORE_ERROR;
+		else if (in > 0)
+			r = store_failf(st, STORE_CONFLICT, _("%s: already checked in"), name);
+	}
+	if (r == STORE_OK) {
+		sqlite3_stmt *s = store_stmt(st, in_sql);
+		if (!s)
+			r = STORE_ERROR;
+		else if (store_bind_int(s, 1, id) || store_bind_text(s, 2, now) ||
+			 store_bind_text(s, 3, st->actor)) {
+			store_done(s);
+			r = store_fail(st, _("checking in"));
+		} else {
+			r = store_step_done(st, s, _("checking in"));
+		}
+	}
+	char object[32];
+	snprintf(object, sizeof object, "staff:%lld", (long long)id);
+	return finish(st, r, "staff.in", object, name);
+}
+
+enum store_status store_staff_out(struct store *st, const char *name)
+{
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	int64_t id = 0;
+	r = find(st, name ? name : "", &id);
+	if (r == STORE_OK) {
+		sqlite3_stmt *s = store_stmt(st, out_sql);
+		if (!s)
+			r = STORE_ERROR;
+		else if (store_bind_text(s, 1, now) || store_bind_int(s, 2, id)) {
+			store_done(s);
+			r = store_fail(st, _("checking out"));
+		} else {
+			r = store_step_done(st, s, _("checking out"));
+		}
+		if (r == STORE_OK && sqlite3_changes(st->db) == 0)
+			r = store_failf(st, STORE_CONFLICT, _("%s: not checked in"), name);
+	}
+	char object[32];
+	snprintf(object, sizeof object, "staff:%lld", (long long)id);
+	return finish(st, r, "staff.out", object, name);
+}
+
+enum store_status store_staff_roster(struct store *st, const char *name, const char *date, bool on)
+{
+	int y, m, d;
+	if (!date || dates_parse_date(date, &y, &m, &d) != 0)
+		return store_failf(st, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
+				   "date", date ? date : "");
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	int64_t id = 0;
+	r = find(st, name ? name : "", &id);
+	if (r == STORE_OK) {
+		sqlite3_stmt *s = store_stmt(st, on ? roster_on_sql : roster_off_sql);
+		if (!s)
+			r = STORE_ERROR;
+		else if (store_bind_int(s, 1, id) || store_bind_text(s, 2, date)) {
+			store_done(s);
+			r = store_fail(st, _("saving the roster"));
+		} else {
+			r = store_step_done(st, s, _("saving the roster"));
+		}
+	}
+	char object[32];
+	snprintf(object, sizeof object, "staff:%lld", (long long)id);
+	return finish(st, r, on ? "staff.roster_on" : "staff.roster_off", object, date);
+}
+
+enum store_status store_staff_list(struct store *st, const char *date,
+				   struct staff_member **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, list_sql);
+	if (!s)
+		return STORE_ERROR;
+	/* No date: bind NULL, which matches no roster row. */
+	if ((date && store_bind_text(s, 1, date)) ||
+	    (!date && sqlite3_bind_null(s, 1) != SQLITE_OK)) {
+		store_done(s);
+		return store_fail(st, _("listing staff"));
+	}
+	enum store_status r = STORE_OK;
+	size_t cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct staff_member *items = realloc(*out, ncap * sizeof *items);
+			if (!items)
+				break;
+			*out = items;
+			cap = ncap;
+		}
+		struct staff_member *m = &(*out)[(*n)++];
+		memset(m, 0, sizeof *m);
+		m->id = sqlite3_column_int64(s, 0);
+		store_col_copy(s, 1, m->name, sizeof m->name);
+		const char *team = (const char *)sqlite3_column_text(s, 2);
+		m->team = team && strcmp(team, "counter") == 0 ? TEAM_COUNTER : TEAM_SUPPORT;
+		store_col_copy(s, 3, m->phone, sizeof m->phone);
+		m->present = sqlite3_column_type(s, 4) != SQLITE_NULL;
+		m->since = m->present ? store_col_time(s, 4) : 0;
+		m->evening = sqlite3_column_int(s, 5) != 0;
+	}
+	if (rc == SQLITE_ROW)
+		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	else if (rc != SQLITE_DONE)
+		r = store_fail(st, _("listing staff"));
+	store_done(s);
+	if (r != STORE_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return r;
+}

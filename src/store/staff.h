@@ -39,7 +39,8 @@ enum store_status store_staff_out(struct store *st, const char *name);
 /* Put on / take off the evening roster of a local date "YYYY-MM-DD". */
 enum store_status store_staff_roster(struct store *st, const char *name, const char *date, bool on);
 
-/* Everybody, by team then name, with presence now and roster for date (may be NULL). */
+/* Everybody, by team then name, with presence now and roster for date (may be NULL).
+ * Free *out with free(). */
 enum store_status store_staff_list(struct store *st, const char *date,
 				   struct staff_member **out, size_t *n);
 
