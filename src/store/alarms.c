@@ -259,6 +259,11 @@ static void alarm_from_row(sqlite3_stmt *s, struct alarm *a)
 			a->outcome = (enum alarm_outcome)i;
 }
 
+static void collect_alarm(sqlite3_stmt *s, void *item)
+{
+	alarm_from_row(s, item);
+}
+
 enum store_status store_alarm_list(struct store *st, int open_only, size_t limit,
 				   struct alarm **out, size_t *n)
 {
@@ -272,29 +277,6 @@ enum store_status store_alarm_list(struct store *st, int open_only, size_t limit
 		store_done(s);
 		return store_fail(st, _("listing alarms"));
 	}
-	enum store_status r = STORE_OK;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct alarm *items = realloc(*out, ncap * sizeof *items);
-			if (!items)
-				break;
-			*out = items;
-			cap = ncap;
-		}
-		alarm_from_row(s, &(*out)[(*n)++]);
-	}
-	if (rc == SQLITE_ROW)
-		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-	else if (rc != SQLITE_DONE)
-		r = store_fail(st, _("listing alarms"));
-	store_done(s);
-	if (r != STORE_OK) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return r;
+	return store_collect(st, s, sizeof **out, collect_alarm, (void **)out, n,
+			     _("listing alarms"));
 }

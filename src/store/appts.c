@@ -166,6 +166,11 @@ static void appt_from_row(sqlite3_stmt *s, struct appt *a)
 	a->version = sqlite3_column_int(s, 11);
 }
 
+static void collect_appt(sqlite3_stmt *s, void *item)
+{
+	appt_from_row(s, item);
+}
+
 enum store_status store_appt_get(struct store *st, int64_t id, struct appt *out)
 {
 	sqlite3_stmt *s = store_stmt(st, get_sql);
@@ -204,29 +209,6 @@ enum store_status store_appt_list(struct store *st, time_t from, time_t to, bool
 		store_done(s);
 		return store_fail(st, _("listing appointments"));
 	}
-	enum store_status r = STORE_OK;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct appt *items = realloc(*out, ncap * sizeof *items);
-			if (!items)
-				break;
-			*out = items;
-			cap = ncap;
-		}
-		appt_from_row(s, &(*out)[(*n)++]);
-	}
-	if (rc == SQLITE_ROW)
-		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-	else if (rc != SQLITE_DONE)
-		r = store_fail(st, _("listing appointments"));
-	store_done(s);
-	if (r != STORE_OK) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return r;
+	return store_collect(st, s, sizeof **out, collect_appt, (void **)out, n,
+			     _("listing appointments"));
 }

@@ -187,6 +187,40 @@ enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char 
 	return r;
 }
 
+enum store_status store_collect(struct store *st, sqlite3_stmt *s, size_t elem,
+				void (*from_row)(sqlite3_stmt *s, void *item), void **out,
+				size_t *n, const char *what)
+{
+	enum store_status r = STORE_OK;
+	char *items = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			char *grown = realloc(items, ncap * elem);
+			if (!grown)
+				break;
+			items = grown;
+			cap = ncap;
+		}
+		from_row(s, items + count++ * elem);
+	}
+	if (rc == SQLITE_ROW)
+		r = store_failf(st, STORE_ERROR, "%s: %s", what, strerror(ENOMEM));
+	else if (rc != SQLITE_DONE)
+		r = store_fail(st, what);
+	store_done(s);
+	if (r != STORE_OK) {
+		free(items);
+		items = NULL;
+		count = 0;
+	}
+	*out = items;
+	*n = count;
+	return r;
+}
+
 int store_bind_text(sqlite3_stmt *s, int idx, const char *text)
 {
 	return sqlite3_bind_text(s, idx, text ? text : "", -1, SQLITE_TRANSIENT) == SQLITE_OK

@@ -68,6 +68,13 @@ time_t store_col_time(sqlite3_stmt *s, int col);
 /* The current instant as stored text. */
 void store_now_text(char out[DATES_UTC_LEN]);
 
+/* Step a bound statement to its end, copying each row into a growing array of elements
+ * of size elem with from_row; then reset it. On failure frees the array and returns the
+ * error ("what: reason") with an empty result (NULL, 0). */
+enum store_status store_collect(struct store *st, sqlite3_stmt *s, size_t elem,
+				void (*from_row)(sqlite3_stmt *s, void *item), void **out,
+				size_t *n, const char *what);
+
 /* Append an audit line inside the caller's transaction. */
 enum store_status store_audit_write(struct store *st, const char *action, const char *object,
 				    const char *result, const char *detail);

@@ -228,6 +228,21 @@ enum store_status store_staff_roster(struct store *st, const char *name, const c
 	return finish(st, r, on ? "staff.roster_on" : "staff.roster_off", object, date);
 }
 
+/* One row of list_sql into a struct staff_member (for store_collect). */
+static void collect_staff(sqlite3_stmt *s, void *item)
+{
+	struct staff_member *m = item;
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(s, 0);
+	store_col_copy(s, 1, m->name, sizeof m->name);
+	const char *team = (const char *)sqlite3_column_text(s, 2);
+	m->team = team && strcmp(team, "counter") == 0 ? TEAM_COUNTER : TEAM_SUPPORT;
+	store_col_copy(s, 3, m->phone, sizeof m->phone);
+	m->present = sqlite3_column_type(s, 4) != SQLITE_NULL;
+	m->since = m->present ? store_col_time(s, 4) : 0;
+	m->evening = sqlite3_column_int(s, 5) != 0;
+}
+
 enum store_status store_staff_list(struct store *st, const char *date,
 				   struct staff_member **out, size_t *n)
 {
@@ -242,38 +257,6 @@ enum store_status store_staff_list(struct store *st, const char *date,
 		store_done(s);
 		return store_fail(st, _("listing staff"));
 	}
-	enum store_status r = STORE_OK;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct staff_member *items = realloc(*out, ncap * sizeof *items);
-			if (!items)
-				break;
-			*out = items;
-			cap = ncap;
-		}
-		struct staff_member *m = &(*out)[(*n)++];
-		memset(m, 0, sizeof *m);
-		m->id = sqlite3_column_int64(s, 0);
-		store_col_copy(s, 1, m->name, sizeof m->name);
-		const char *team = (const char *)sqlite3_column_text(s, 2);
-		m->team = team && strcmp(team, "counter") == 0 ? TEAM_COUNTER : TEAM_SUPPORT;
-		store_col_copy(s, 3, m->phone, sizeof m->phone);
-		m->present = sqlite3_column_type(s, 4) != SQLITE_NULL;
-		m->since = m->present ? store_col_time(s, 4) : 0;
-		m->evening = sqlite3_column_int(s, 5) != 0;
-	}
-	if (rc == SQLITE_ROW)
-		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-	else if (rc != SQLITE_DONE)
-		r = store_fail(st, _("listing staff"));
-	store_done(s);
-	if (r != STORE_OK) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return r;
+	return store_collect(st, s, sizeof **out, collect_staff, (void **)out, n,
+			     _("listing staff"));
 }
