@@ -44,6 +44,18 @@ size_t names_index_search(const struct names_index *ix, const char *query, const
 
 void names_index_free(struct names_index *ix);
 
+/* One reading of free text, for display ("read as: …") and tests. */
+struct names_parsed {
+	char given[96];   /* folded given names or initials, space-separated */
+	char prefix[32];  /* canonical tussenvoegsel ("van den", "t" for 't/het), "" when none */
+	char surname[96]; /* folded surname without it; the parts of a double name joined by '-' */
+};
+
+/* The most likely reading of text: a comma puts the surname first ("Vries, Jan de"),
+ * otherwise the surname is last ("J.P. de Vries", "jan devries"). 0, or -1 on invalid
+ * UTF-8 or when no surname can be read. (The search itself tries every reading.) */
+int names_parse(const char *text, struct names_parsed *out);
+
 /* Fold a name for comparison (case, marks, Dutch IJ/Y, spaces); a malloc'd string or NULL. */
 char *names_fold(const char *s);
 
