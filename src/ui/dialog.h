@@ -1,4 +1,60 @@
-/* dialog — stub */
+/* dialog — modal layers over the console: confirmation, pick list, checklist and forms
+ * (ncurses form library). A dialog never runs its own input loop: the console feeds it
+ * keys and draws it on top, so alarms keep arriving while a form is open. */
 #ifndef BALIE_UI_DIALOG_H
 #define BALIE_UI_DIALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui/keys.h"
+#include "ui/panel.h"
+
+struct dialog;
+
+/* Called when the dialog is answered. ok=false on cancel. For forms, returning non-zero
+ * from submit keeps the form open (the message written to err is shown in it), e.g. when
+ * the record changed meanwhile; submit may refresh field values with dialog_form_set. */
+typedef void (*dialog_done_fn)(struct dialog *d, struct panel_ctx *ctx, bool ok, void *arg);
+typedef int (*dialog_submit_fn)(struct dialog *d, struct panel_ctx *ctx, void *arg,
+				char *err, size_t errsz);
+
+/* Yes/no question; done gets ok=true for yes. */
+struct dialog *dialog_confirm_new(const char *title, const char *question,
+				  dialog_done_fn done, void *arg);
+
+/* Choose one of n items; the choice is dialog_pick_choice(d) in done. */
+struct dialog *dialog_pick_new(const char *title, const char *const *items, size_t n,
+			       dialog_done_fn done, void *arg);
+size_t dialog_pick_choice(const struct dialog *d);
+
+/* Tick any of n items (n <= 16), starting from bits; result dialog_checklist_bits(d). */
+struct dialog *dialog_checklist_new(const char *title, const char *const *items, size_t n,
+				    unsigned bits, dialog_done_fn done, void *arg);
+unsigned dialog_checklist_bits(const struct dialog *d);
+
+/* A form of labelled one-line text fields. */
+struct dialog_field {
+	const char *label;       /* translated */
+	const char *value;       /* initial text, may be NULL */
+	int width;               /* visible columns of the field */
+	size_t max_bytes;        /* longest accepted text */
+	const char *help;        /* translated hint shown while the field is focused, or NULL */
+};
+struct dialog *dialog_form_new(const char *title, const struct dialog_field *fields, size_t n,
+			       dialog_submit_fn submit, dialog_done_fn done, void *arg);
+/* The current text of field i (trimmed), valid until the dialog is freed. */
+const char *dialog_form_value(struct dialog *d, size_t i);
+void dialog_form_set(struct dialog *d, size_t i, const char *value);
+/* Move the cursor to field i (e.g. the one a submit callback found wrong). */
+void dialog_form_focus(struct dialog *d, size_t i);
+
+/* For the console: draw centred on the screen (works down to the minimum size, redraws
+ * after a resize), feed one key, ask whether unsaved edits exist, free. */
+enum dialog_state { DIALOG_OPEN, DIALOG_CLOSED };
+void dialog_draw(struct dialog *d, struct panel_ctx *ctx);
+enum dialog_state dialog_handle(struct dialog *d, struct panel_ctx *ctx, const struct key_event *ev);
+bool dialog_dirty(const struct dialog *d);
+void dialog_free(struct dialog *d);
+
 #endif

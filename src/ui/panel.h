@@ -1,4 +1,83 @@
-/* panel — stub */
+/* panel — what every console panel provides (create, reload from the store, draw, handle
+ * an action) and what the console lends to panels (struct panel_ctx). One loop, in
+ * console.c, owns the screen; panels only draw into the window they are given. */
 #ifndef BALIE_UI_PANEL_H
 #define BALIE_UI_PANEL_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "config.h"
+#include "core/roles.h"
+#include "store/db.h"
+#include "ui/keys.h"
+
+struct dialog;
+
+/* What the console lends to panels. */
+struct panel_ctx {
+	const struct config *config;
+	struct store *store;
+	const char *user;
+	enum role role;          /* may change in demo (F9) */
+	bool demo;
+	time_t now;              /* clock_now() at the start of this loop turn */
+	void *console;           /* for the functions below */
+	/* Show a one-line message on the status line (printf-style, already translated). */
+	void (*message)(struct panel_ctx *ctx, const char *fmt, ...)
+		__attribute__((format(printf, 2, 3)));
+	/* Open a modal dialog over the console; the console owns and frees it. Live updates
+	 * (alarms!) keep arriving while it is open. */
+	void (*open_dialog)(struct panel_ctx *ctx, struct dialog *d);
+	/* Ask the terminal to beep and flash (new alarm). */
+	void (*signal)(struct panel_ctx *ctx);
+};
+
+/* Bits a handler returns: what the console must do next. */
+enum panel_result {
+	PANEL_IGNORED = 0,       /* not mine: the console may try its own bindings */
+	PANEL_HANDLED = 1 << 0,
+	PANEL_REDRAW = 1 << 1,   /* draw again */
+	PANEL_RELAYOUT = 1 << 2, /* my wanted height changed */
+	PANEL_RELOAD = 1 << 3,   /* data changed: reload every panel (after my own write) */
+	PANEL_QUIT = 1 << 4
+};
+
+struct panel_ops {
+	const char *name;        /* "alarms", "bans", "appts", "staff" */
+	/* Make the panel's state; NULL on out-of-memory. */
+	void *(*create)(struct panel_ctx *ctx);
+	void (*destroy)(void *self);
+	/* Re-read from the store after a change by anyone; 0 or -1 (message via ctx). */
+	int (*reload)(void *self, struct panel_ctx *ctx);
+	/* Lines this panel would like at this width (the alarm panel grows); 0 = any. */
+	int (*wanted_lines)(void *self, struct panel_ctx *ctx, int cols);
+	/* Draw into win (werase + contents; the console calls wnoutrefresh/doupdate). */
+	void (*draw)(void *self, struct panel_ctx *ctx, WINDOW *win, bool focused);
+	/* One key press while focused; returns enum panel_result bits. */
+	int (*handle)(void *self, struct panel_ctx *ctx, const struct key_event *ev);
+	/* Whether printable keys should go to a text field of this panel (search). */
+	bool (*text_mode)(void *self);
+	/* Called about once a second (clock, re-signalling unacknowledged alarms). */
+	int (*tick)(void *self, struct panel_ctx *ctx);
+	/* A mouse click at (y, x) relative to the panel's window. */
+	int (*click)(void *self, struct panel_ctx *ctx, int y, int x);
+};
+
+struct names_index;
+
+/* The name index of today's active bans, shared by the visitor check and the appointments
+ * (panel_bans.c): built on first use, rebuilt only when a ban was written or the day
+ * changed; NULL when it could not be read (message via ctx). Panels that use it hold it
+ * from create to destroy; it is freed with the last holder. */
+const struct names_index *panel_bans_index(struct panel_ctx *ctx);
+void panel_bans_index_hold(void);
+void panel_bans_index_drop(void);
+
+extern const struct panel_ops panel_alarms_ops;
+extern const struct panel_ops panel_bans_ops;
+extern const struct panel_ops panel_appts_ops;
+extern const struct panel_ops panel_staff_ops;
+
 #endif

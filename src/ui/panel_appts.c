@@ -1,2 +1,405 @@
-/* panel_appts — stub */
+/* panel_appts — today's appointments, risky ones first with their precautions; a visitor who
+ * is also on the ban list is marked; managers flag and unflag with a checklist. */
 #include "autoconfig.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "core/dates.h"
+#include "core/names.h"
+#include "core/policy.h"
+#include "core/roles.h"
+#include "i18n.h"
+#include "store/appts.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/panel.h"
+#include "ui/theme.h"
+
+struct appts_panel {
+	struct appt *items;
+	size_t n;
+	enum names_verdict *verdict;   /* per item: the visitor against the ban list */
+	bool loaded;
+	size_t sel, top;
+	int64_t sel_id;                /* keeps the selection across reloads */
+	int list_y, list_rows;         /* where the list was drawn (clicks) */
+	int item_lines;                /* lines per appointment in the last draw */
+	char day[DATES_DATE_LEN];      /* the local day shown */
+	/* the appointment a checklist is open for */
+	bool flagging;
+	int64_t flag_id;
+	int flag_version;
+};
+
+/* Risky first, then by start time. */
+static int appt_order(const void *a, const void *b)
+{
+	const struct appt *x = a, *y = b;
+	if (x->risky != y->risky)
+		return x->risky ? -1 : 1;
+	if (x->starts != y->starts)
+		return x->starts < y->starts ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void *appts_create(struct panel_ctx *ctx)
+{
+	(void)ctx;
+	struct appts_panel *p = calloc(1, sizeof *p);
+	if (p)
+		panel_bans_index_hold();
+	return p;
+}
+
+static void appts_destroy(void *self)
+{
+	struct appts_panel *p = self;
+	if (!p)
+		return;
+	free(p->items);
+	free(p->verdict);
+	panel_bans_index_drop();
+	free(p);
+}
+
+/* Check every visitor against today's active bans with the same matcher (and the same
+ * shared index) as the visitor check. */
+static int check_visitors(struct appts_panel *p, struct panel_ctx *ctx)
+{
+	for (size_t i = 0; i < p->n; i++)
+		p->verdict[i] = NAMES_CLEAR;
+	if (p->n == 0)
+		return 0;
+	const struct names_index *ix = panel_bans_index(ctx);
+	if (!ix)
+		return -1;
+	for (size_t i = 0; i < p->n; i++) {
+		struct names_hit hit;
+		if (!p->items[i].visitor[0])
+			continue;
+		if (names_index_search(ix, p->items[i].visitor, p->items[i].visitor_born, &hit, 1) > 0)
+			p->verdict[i] = hit.verdict;
+	}
+	return 0;
+}
+
+static int appts_reload(void *self, struct panel_ctx *ctx)
+{
+	struct appts_panel *p = self;
+	char today[DATES_DATE_LEN], tomorrow[DATES_DATE_LEN];
+	dates_local_date(ctx->now, today);
+	time_t from, to;
+	if (dates_add_days(today, 1, tomorrow) != 0 || dates_local_instant(today, 0, &from) != 0 ||
+	    dates_local_instant(tomorrow, 0, &to) != 0) {
+		ctx->message(ctx, _("Appointments: the local day %s cannot be worked out"), today);
+		return -1;
+	}
+	struct appt *items = NULL;
+	size_t n = 0;
+	if (store_appt_list(ctx->store, from, to, false, &items, &n) != STORE_OK) {
+		ctx->message(ctx, _("Appointments could not be read: %s"), store_error(ctx->store));
+		return -1;
+	}
+	enum names_verdict *verdict = calloc(n ? n : 1, sizeof *verdict);
+	if (!verdict) {
+		free(items);
+		ctx->message(ctx, "%s", _("Out of memory while reading appointments"));
+		return -1;
+	}
+	if (n > 1)
+		qsort(items, n, sizeof *items, appt_order);
+	free(p->items);
+	free(p->verdict);
+	p->items = items;
+	p->verdict = verdict;
+	p->n = n;
+	p->loaded = true;
+	memcpy(p->day, today, sizeof today);
+	if (check_visitors(p, ctx) != 0)
+		ctx->message(ctx, "%s", _("Appointments: visitors could not be checked against the "
+					  "ban list"));
+	p->sel = 0;
+	for (size_t i = 0; i < n; i++)
+		if (items[i].id == p->sel_id)
+			p->sel = i;
+	return 0;
+}
+
+static int appts_wanted_lines(void *self, struct panel_ctx *ctx, int cols)
+{
+	(void)self;
+	(void)ctx;
+	(void)cols;
+	return 0;
+}
+
+/* The precautions in words: "safe room, porter on standby", or "none chosen". */
+static void precautions_text(unsigned bits, char *out, size_t outsz)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < PRECAUTION_COUNT; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		int w = snprintf(out + used, outsz - used, "%s%s", used ? ", " : "",
+				 policy_precaution_label(i));
+		if (w < 0 || (size_t)w >= outsz - used)
+			return;
+		used += (size_t)w;
+	}
+	if (!used)
+		(void)snprintf(out, outsz, "%s", _("no precautions chosen"));
+}
+
+static void draw_item(struct appts_panel *p, WINDOW *win, int y, int cols, size_t i,
+		      bool selected, bool two_lines)
+{
+	const struct appt *a = &p->items[i];
+	attr_t base = selected ? theme_attr(THEME_SELECTED)
+			       : a->risky ? theme_attr(THEME_NORMAL) : theme_attr(THEME_DIM);
+	if (selected) {
+		draw_fill(win, y, 1, cols, base);
+		if (two_lines)
+			draw_fill(win, y + 1, 1, cols, base);
+	}
+	char hm[6];
+	dates_local_hm(a->starts, hm);
+	int x = 1 + draw_text(win, y, 1, cols, hm, base | A_BOLD);
+	x++;
+	if (a->risky)
+		x += draw_text(win, y, x, cols - x + 1, _("RISK"), theme_attr(THEME_APPT_RISK)) + 1;
+	if (p->verdict[i] != NAMES_CLEAR) {
+		bool match = p->verdict[i] == NAMES_MATCH;
+		char tag[64];
+		(void)snprintf(tag, sizeof tag, " %s ", match ? _("BANNED") : _("possibly banned"));
+		x += draw_text(win, y, x, cols - x + 1, tag,
+			       theme_attr(match ? THEME_BAN_MATCH : THEME_BAN_POSSIBLE)) + 1;
+	}
+	char line[3 * APPT_TEXT_MAX + 320];
+	if (!two_lines) {
+		(void)snprintf(line, sizeof line, _("%s with %s, %s"), a->visitor, a->host, a->room);
+		(void)draw_text(win, y, x, cols - x + 1, line, base);
+		return;
+	}
+	(void)snprintf(line, sizeof line, _("%s with %s"), a->visitor, a->host);
+	(void)draw_text(win, y, x, cols - x + 1, line, base);
+	char prec[256];
+	if (a->risky)
+		precautions_text(a->precautions, prec, sizeof prec);
+	else
+		(void)snprintf(prec, sizeof prec, "%s", _("not flagged as risky"));
+	(void)snprintf(line, sizeof line, "%s: %s", a->room[0] ? a->room : _("no room"), prec);
+	(void)draw_text(win, y + 1, 7, cols - 6, line, a->risky ? base : theme_attr(THEME_DIM));
+}
+
+static void appts_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focused)
+{
+	struct appts_panel *p = self;
+	(void)ctx;
+	int lines = getmaxy(win), cols = getmaxx(win) - 2;
+	(void)werase(win);
+	draw_frame(win, _("Today's risky appointments"), focused, theme_attr(THEME_NORMAL));
+	if (lines < 3 || cols < 10)
+		return;
+	int y = 1, last = lines - 2;
+	if (!p->loaded) {
+		(void)draw_text(win, y, 1, cols, _("reading..."), theme_attr(THEME_DIM));
+		return;
+	}
+	if (p->n == 0) {
+		(void)draw_text(win, y, 1, cols, _("No appointments today"), theme_attr(THEME_DIM));
+		return;
+	}
+	int avail = last - y + 1;
+	size_t risky = 0;
+	for (size_t i = 0; i < p->n; i++)
+		risky += p->items[i].risky;
+	/* two lines each while they fit (precautions visible), else one line each */
+	bool two = (size_t)avail >= 2 * p->n || avail >= 8;
+	int h = two ? 2 : 1;
+	int per_view = avail / h;
+	if (per_view < 1)
+		per_view = 1;
+	p->list_y = y;
+	p->list_rows = per_view;
+	p->item_lines = h;
+	if (p->sel >= p->n)
+		p->sel = p->n - 1;
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + (size_t)per_view)
+		p->top = p->sel - (size_t)per_view + 1;
+	if (p->top + (size_t)per_view > p->n)
+		p->top = p->n > (size_t)per_view ? p->n - (size_t)per_view : 0;
+	for (int r = 0; r < per_view && p->top + (size_t)r < p->n; r++) {
+		size_t i = p->top + (size_t)r;
+		draw_item(p, win, y + r * h, cols, i, focused && i == p->sel, two);
+	}
+	char note[96];
+	if (p->top + (size_t)per_view < p->n)
+		(void)snprintf(note, sizeof note, _("%zu risky, %zu more"), risky,
+			       p->n - p->top - (size_t)per_view);
+	else
+		(void)snprintf(note, sizeof note, _("%zu risky of %zu"), risky, p->n);
+	draw_frame_note(win, note, theme_attr(THEME_DIM));
+}
+
+/* The checklist's items: whether it is risky, then the four precautions. */
+#define FLAG_ITEMS (1 + PRECAUTION_COUNT)
+
+static void flag_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *arg)
+{
+	struct appts_panel *p = arg;
+	p->flagging = false;
+	if (!ok)
+		return;
+	unsigned bits = dialog_checklist_bits(d);
+	bool risky = bits & 1u;
+	unsigned prec = risky ? (bits >> 1) & PREC_ALL : 0;
+	enum store_status r = store_appt_flag(ctx->store, p->flag_id, risky, prec, p->flag_version);
+	switch (r) {
+	case STORE_OK:
+		/* without "risky" the precautions are dropped: they belong to a risky meeting */
+		ctx->message(ctx, "%s", risky ? _("Appointment flagged as risky")
+					      : _("Appointment no longer flagged as risky"));
+		break;
+	case STORE_CONFLICT:
+		ctx->message(ctx, "%s", _("Changed by someone else meanwhile: nothing saved; check "
+					  "the new values and flag again"));
+		break;
+	case STORE_NOT_FOUND:
+		ctx->message(ctx, "%s", _("The appointment was removed meanwhile"));
+		break;
+	case STORE_BUSY:
+		ctx->message(ctx, "%s", _("The database is busy; try again"));
+		break;
+	default:
+		ctx->message(ctx, _("The appointment could not be flagged: %s"),
+			     store_error(ctx->store));
+		break;
+	}
+	/* the change (or the conflict's news) reaches every panel through the change watch */
+}
+
+static int open_flag(struct appts_panel *p, struct panel_ctx *ctx)
+{
+	if (!roles_may(ctx->role, PERM_FLAG_APPT)) {
+		ctx->message(ctx, _("Your role (%s) may not flag appointments"),
+			     roles_label(ctx->role));
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
+	if (p->n == 0 || p->sel >= p->n) {
+		ctx->message(ctx, "%s", _("No appointment selected"));
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
+	if (p->flagging)
+		return PANEL_HANDLED;
+	const struct appt *a = &p->items[p->sel];
+	const char *items[FLAG_ITEMS];
+	items[0] = _("risky appointment");
+	for (int i = 0; i < PRECAUTION_COUNT; i++)
+		items[1 + i] = policy_precaution_label(i);
+	/* m on an appointment that is not flagged yet means "flag it": risky starts ticked */
+	unsigned bits = 1u | ((a->precautions & PREC_ALL) << 1);
+	char hm[6], title[3 * APPT_TEXT_MAX];
+	dates_local_hm(a->starts, hm);
+	(void)snprintf(title, sizeof title, _("%s %s with %s"), hm, a->visitor, a->host);
+	struct dialog *d = dialog_checklist_new(title, items, FLAG_ITEMS, bits, flag_done, p);
+	if (!d) {
+		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
+	p->flagging = true;
+	p->flag_id = a->id;
+	p->flag_version = a->version;
+	ctx->open_dialog(ctx, d);
+	return PANEL_HANDLED | PANEL_REDRAW;
+}
+
+static void select_item(struct appts_panel *p, size_t i)
+{
+	if (p->n == 0)
+		return;
+	p->sel = i < p->n ? i : p->n - 1;
+	p->sel_id = p->items[p->sel].id;
+}
+
+static int appts_handle(void *self, struct panel_ctx *ctx, const struct key_event *ev)
+{
+	struct appts_panel *p = self;
+	size_t page = p->list_rows > 1 ? (size_t)p->list_rows : 1;
+	switch (ev->action) {
+	case ACT_UP:
+		select_item(p, p->sel > 0 ? p->sel - 1 : 0);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_DOWN:
+		select_item(p, p->sel + 1);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_PAGE_UP:
+		select_item(p, p->sel > page ? p->sel - page : 0);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_PAGE_DOWN:
+		select_item(p, p->sel + page);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_HOME:
+		select_item(p, 0);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_END:
+		select_item(p, p->n ? p->n - 1 : 0);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_FLAG:
+	case ACT_SELECT:
+		return open_flag(p, ctx);
+	default:
+		return PANEL_IGNORED;
+	}
+}
+
+static bool appts_text_mode(void *self)
+{
+	(void)self;
+	return false;
+}
+
+static int appts_tick(void *self, struct panel_ctx *ctx)
+{
+	struct appts_panel *p = self;
+	char today[DATES_DATE_LEN];
+	dates_local_date(ctx->now, today);
+	/* at midnight the panel shows the new day */
+	if (p->loaded && strcmp(today, p->day) != 0 && appts_reload(p, ctx) == 0)
+		return PANEL_REDRAW;
+	return 0;
+}
+
+static int appts_click(void *self, struct panel_ctx *ctx, int y, int x)
+{
+	(void)ctx;
+	(void)x;
+	struct appts_panel *p = self;
+	if (p->list_rows <= 0 || y < p->list_y)
+		return PANEL_HANDLED;
+	int h = p->item_lines > 0 ? p->item_lines : 1;
+	size_t row = (size_t)((y - p->list_y) / h);
+	if (row < (size_t)p->list_rows && p->top + row < p->n) {
+		select_item(p, p->top + row);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
+	return PANEL_HANDLED;
+}
+
+const struct panel_ops panel_appts_ops = {
+	.name = "appts",
+	.create = appts_create,
+	.destroy = appts_destroy,
+	.reload = appts_reload,
+	.wanted_lines = appts_wanted_lines,
+	.draw = appts_draw,
+	.handle = appts_handle,
+	.text_mode = appts_text_mode,
+	.tick = appts_tick,
+	.click = appts_click,
+};

@@ -1,2 +1,13 @@
 #!/bin/sh
-echo "no benchmarks yet"
+# run.sh — `make bench`: every benchmark in tests/bench/, printing its figures.
+# Benchmarks are not tests: they never fail the build on a number.
+set -e
+bindir=$1
+here=$(dirname "$0")
+status=0
+for b in "$here"/bench_*.sh; do
+	[ -e "$b" ] || continue
+	echo "== $(basename "$b")"
+	BENCH_BINDIR=$bindir sh "$b" || status=1
+done
+exit $status

@@ -1,3 +1,54 @@
 #!/bin/sh
-# stub: being written
-exit 77
+# search.sh — the visitor check in the console: typing a banned name shows MATCH and the
+# name with its ban; an unknown name shows no hit; a receptionist may only look.
+. "$(dirname "$0")/lib.sh"
+
+e2e_config
+e2e_init
+# the bans are imposed by a manager; the console below runs as a porter (lib.sh)
+sed 's/porter = {/manager = {/' "$E2E_CONF" >"$E2E_TMP/manager.conf"
+as_manager() {
+	LANGUAGE=en LANG=C.UTF-8 "$BALIE" --config "$E2E_TMP/manager.conf" --db "$E2E_DB" "$@"
+}
+as_manager ban add --given Jan --prefix de --surname Vries --born 1980-02-03 --kind building \
+	--reason threat --starts 2020-01-01 --ends 2099-12-31 --imposed-by "A. Hoofd" \
+	--notes "threatened a colleague" --justification "test data" \
+	--letter-sent 2020-01-02 --police >/dev/null || e2e_fail "ban add (de Vries) failed"
+as_manager ban add --given Fatma --surname Yılmaz --kind phone --reason verbal \
+	--starts 2020-01-01 --ends 2098-06-30 --justification "test data" \
+	--imposed-by "A. Hoofd" --letter-sent 2020-01-02 --notes "shouted" >/dev/null || e2e_fail "ban add (Yılmaz) failed"
+
+# The test user is a porter here (lib.sh): porters only look, like receptionists.
+e2e_start desk 100 30 -- --config "$E2E_CONF" --db "$E2E_DB"
+e2e_expect desk 'Visitor check' "the ban panel is not shown"
+e2e_expect desk '2 active bans' "the list of active bans is not shown"
+
+# Search: / focuses the field, the name is typed, the hit shows at once.
+e2e_keys desk /
+e2e_keys desk -l 'Jan de Vries'
+e2e_expect desk 'MATCH' "typing a banned name shows no MATCH"
+e2e_expect desk 'Jan de Vries' "the hit does not show the name"
+e2e_expect desk '2099-12-31' "the hit does not show until when"
+e2e_expect desk 'born 1980-02-03' "the hit does not show the date of birth"
+# porters may not see the reason
+e2e_expect_not desk 'threatened a colleague' "a porter sees the reason"
+
+# Backspace edits; an unknown name finds nothing.
+e2e_keys desk C-u
+e2e_keys desk -l 'Pietersen'
+e2e_expect desk 'No ban found' "an unknown name shows no 'no ban found'"
+e2e_expect_not desk 'MATCH' "an unknown name shows a MATCH"
+
+# Non-ASCII input arrives whole.
+e2e_keys desk C-u
+e2e_keys desk -l 'Fatma Yılmaz'
+e2e_expect desk 'Fatma Yılmaz' "a name with ı is not found or not shown"
+
+# Esc leaves the field; then n (new ban) is refused for this role; q quits.
+e2e_keys desk Escape
+e2e_keys desk n
+e2e_expect desk 'may only look' "a porter is not told that he may only look"
+e2e_keys desk Escape
+e2e_quit desk
+
+e2e_done

@@ -1,0 +1,109 @@
+#!/bin/sh
+# banform.sh — the ban form as a manager: an invalid date is refused inside the form and
+# nothing is saved; a valid form saves the ban; two managers editing the same ban: the
+# second save is told the record changed, sees the new values, and saves on the second try.
+. "$(dirname "$0")/lib.sh"
+
+# The second console runs on a tmux server of its own: tmux 3.3 may crash when a second
+# session is created on a server whose window was resized.
+E2E_SOCKET_MAIN=$E2E_SOCKET
+on_other() {
+	E2E_SOCKET="$E2E_SOCKET_MAIN-other"
+	"$@"
+	_rc=$?
+	E2E_SOCKET=$E2E_SOCKET_MAIN
+	return $_rc
+}
+trap 'tmux -L "$E2E_SOCKET_MAIN-other" kill-server >/dev/null 2>&1; e2e_cleanup' EXIT
+
+e2e_config
+# this test's user is a manager (lib.sh makes it a porter)
+sed 's/porter = {/manager = {/' "$E2E_CONF" >"$E2E_CONF.new" && mv "$E2E_CONF.new" "$E2E_CONF"
+e2e_init
+
+e2e_start desk 100 30 -- --config "$E2E_CONF" --db "$E2E_DB"
+e2e_expect desk '0 active bans' "the empty ban list is not shown"
+
+# n opens the form; the fields are: given names, prefix, surname, born, kind, reason,
+# starts, ends, buildings, imposed by, letter sent, police informed, notes.
+e2e_keys desk n
+e2e_expect desk 'New ban or warning' "n does not open the new-ban form"
+e2e_keys desk -l 'Kees'
+e2e_keys desk Tab
+e2e_keys desk -l 'van der'
+e2e_keys desk Tab
+e2e_keys desk -l 'Berg'
+e2e_keys desk Tab
+e2e_keys desk -l '1975-02-30'
+e2e_keys desk F10
+e2e_expect desk 'Date of birth: "1975-02-30" is not a date' "an invalid date is not named in the form"
+e2e_expect desk 'New ban or warning' "the form closed on an invalid date"
+[ -z "$(e2e_cli ban list --tsv)" ] || e2e_fail "a form with an invalid date saved a ban"
+
+# The cursor is back on the date: correct it and fill in the rest.
+e2e_keys desk C-u
+e2e_keys desk -l '1975-02-03'
+e2e_keys desk Tab C-u
+e2e_keys desk -l 'building'
+e2e_keys desk Tab
+e2e_keys desk -l 'physical'
+e2e_keys desk Tab C-u
+e2e_keys desk -l '2020-01-01'
+e2e_keys desk Tab
+e2e_keys desk -l '2099-06-30'
+e2e_keys desk Tab
+e2e_keys desk -l 'stadhuis'
+e2e_keys desk Tab
+e2e_keys desk -l 'A. Hoofd'
+e2e_keys desk Tab
+e2e_keys desk -l '2020-01-02'
+e2e_keys desk Tab C-u
+e2e_keys desk -l 'yes'
+e2e_keys desk Tab
+e2e_keys desk -l 'kicked the door'
+e2e_keys desk Enter
+e2e_wait_gone desk 'F10: save' || e2e_fail "the valid form did not close"
+e2e_expect desk 'saved' "no message that the ban was saved"
+line=$(e2e_cli ban list --tsv)
+case "$line" in
+*"Kees van der Berg"*"1975-02-03"*"building"*"physical"*"2020-01-01"*"2099-06-30"*) ;;
+*) e2e_fail "the saved ban is not in 'ban list --tsv': $line" ;;
+esac
+e2e_expect desk 'Kees van der Berg' "the new ban is not listed in the console"
+
+# Two managers open the same ban; the first extends it, the second then saves.
+on_other e2e_start other 100 30 -- --config "$E2E_CONF" --db "$E2E_DB"
+on_other e2e_expect other 'Kees van der Berg' "the second console does not list the ban"
+e2e_keys desk e
+on_other e2e_keys other e
+e2e_expect desk 'Ban for Kees van der Berg' "e does not open the edit form (first console)"
+on_other e2e_expect other 'Ban for Kees van der Berg' "e does not open the edit form (second console)"
+# fields: ends is the 8th; go there with Tab and change it
+e2e_keys desk Tab Tab Tab Tab Tab Tab Tab C-u
+e2e_keys desk -l '2100-01-31'
+e2e_keys desk F10
+e2e_wait_gone desk 'F10: save' || e2e_fail "the first save did not close the form"
+on_other e2e_keys other Tab Tab Tab Tab Tab Tab Tab C-u
+on_other e2e_keys other -l '2099-12-31'
+on_other e2e_keys other F10
+on_other e2e_expect other 'Changed by someone else meanwhile' "the second save was not told of the change"
+on_other e2e_expect other '2100-01-31' "the second form does not show the new end date"
+[ "$(e2e_cli ban list --tsv | cut -f7)" = 2100-01-31 ] ||
+	e2e_fail "the first save was overwritten: $(e2e_cli ban list --tsv)"
+# saving again (now on the current version) works
+on_other e2e_keys other F10
+on_other e2e_wait_gone other 'F10: save' || e2e_fail "the second try did not save"
+
+# Lift it with a reason.
+e2e_keys desk l
+e2e_expect desk 'Lift the ban' "l does not open the lift form"
+e2e_keys desk Enter
+e2e_expect desk 'is required' "lifting without a reason is not refused"
+e2e_keys desk -l 'apology letter received'
+e2e_keys desk Enter
+e2e_wait_gone desk 'F10: save' || e2e_fail "the lift form did not close"
+e2e_expect desk '0 active bans' "the lifted ban is still listed"
+
+e2e_quit desk
+on_other e2e_quit other
+e2e_done
