@@ -11,6 +11,7 @@
 #include "core/dates.h"
 #include "core/names.h"
 #include "core/policy.h"
+#include "core/roles.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "store/appts.h"
@@ -58,18 +59,45 @@ static int take_precautions(const char *cmd, const char *v, unsigned *out)
 	return 0;
 }
 
-/* Risky meetings are never planned outside public hours (domain rule): warn, do not refuse. */
-static void warn_outside_hours(const struct cli_ctx *ctx, const char *cmd, time_t from, time_t to)
+/* Risky meetings are never planned outside public hours (domain rule): refused unless a
+ * manager overrides with a reason. Returns 0 when the appointment may be flagged (and
+ * leaves *reason set to the override to record, or NULL), -1 after an error. */
+static int check_public_hours(const struct cli_ctx *ctx, const char *cmd, time_t from, time_t to,
+			      const char **reason)
 {
 	const struct config_building *b = config_building_here(ctx->config);
-	if (!b)
-		return;
-	int wd = dates_local_weekday(from);
-	int p1 = policy_open_period(&b->hours, wd, dates_local_minutes(from));
-	int p2 = policy_open_period(&b->hours, dates_local_weekday(to - 60),
-				    dates_local_minutes(to - 60));
-	if (p1 < 0 || p1 != p2)
-		cli_error(_("%s: warning: a risky appointment outside public opening hours"), cmd);
+	bool within = b && policy_within_public(&b->hours, &b->exceptions, from, to);
+	if (within) {
+		if (*reason)
+			cli_error(_("%s: --override-reason: not needed, the appointment lies within "
+				    "public opening hours (not recorded)"), cmd);
+		*reason = NULL;
+		return 0;
+	}
+	if (!*reason) {
+		cli_error(_("%s: a risky appointment outside public opening hours is not allowed; "
+			    "plan it within public hours, or a manager may allow it with "
+			    "--override-reason TEXT"), cmd);
+		return -1;
+	}
+	if (!roles_may(ctx->role, PERM_FLAG_APPT)) {
+		cli_error(_("%s: --override-reason: only a manager may allow a risky appointment "
+			    "outside public opening hours (your role: %s)"), cmd,
+			  roles_label(ctx->role));
+		return -1;
+	}
+	return 0;
+}
+
+/* Validate --override-reason in place; 0 or -1 after an error. */
+static int take_reason(const char *cmd, char *v)
+{
+	text_trim(v);
+	enum text_problem p = text_check(v, 255, false);
+	if (p == TEXT_OK)
+		return 0;
+	cli_error("%s: --override-reason: %s", cmd, text_problem_message(p));
+	return -1;
 }
 
 static int appt_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -84,10 +112,12 @@ static int appt_add(struct cli_ctx *ctx, int argc, char **argv)
 		{"room", required_argument, NULL, 'r'},
 		{"risky", no_argument, NULL, 'R'},
 		{"precautions", required_argument, NULL, 'p'},
+		{"override-reason", required_argument, NULL, 'O'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *cmd = "appt add";
+	char *override = NULL;
 	char *date = NULL, *start = NULL, *end = NULL, *host = NULL, *visitor = NULL;
 	char *born = NULL, *room = NULL, *prec = NULL;
 	bool risky = false;
@@ -104,14 +134,16 @@ static int appt_add(struct cli_ctx *ctx, int argc, char **argv)
 		case 'r': room = optarg; break;
 		case 'R': risky = true; break;
 		case 'p': prec = optarg; break;
+		case 'O': override = optarg; break;
 		case 'h':
 			printf(_("Usage: balie [--db FILE] appt add --date YYYY-MM-DD --start HH:MM "
 				 "--end HH:MM\n"
 				 "         --host NAME --visitor NAME [--born DATE] [--room ROOM]\n"
-				 "         [--risky] [--precautions LIST]\n"
+				 "         [--risky] [--precautions LIST] [--override-reason TEXT]\n"
 				 "Add an appointment (local time) and print its id. --precautions (a\n"
 				 "comma-separated list of safe_room, colleague, porter, police) implies\n"
-				 "--risky.\n"));
+				 "--risky. A risky appointment outside public opening hours is refused\n"
+				 "unless a manager gives --override-reason, which is recorded with it.\n"));
 			return CLI_OK;
 		default:
 			return CLI_ERROR;
@@ -166,6 +198,16 @@ static int appt_add(struct cli_ctx *ctx, int argc, char **argv)
 		risky = true;
 	}
 	a.risky = risky;
+	if (override && take_reason(cmd, override) != 0)
+		return CLI_ERROR;
+	const char *reason = override;
+	if (risky && check_public_hours(ctx, cmd, a.starts, a.ends, &reason) != 0)
+		return CLI_ERROR;
+	if (!risky && reason)
+		cli_error(_("%s: --override-reason: not needed for an appointment that is not "
+			    "risky (not recorded)"), cmd);
+	else if (reason)
+		snprintf(a.override_reason, sizeof a.override_reason, "%s", reason);
 
 	struct store *st = cli_open_store(ctx, 0);
 	if (!st)
@@ -176,8 +218,6 @@ static int appt_add(struct cli_ctx *ctx, int argc, char **argv)
 		status = cli_store_failed(st, cmd);
 	} else {
 		printf("%lld\n", (long long)id);
-		if (risky)
-			warn_outside_hours(ctx, cmd, a.starts, a.ends);
 	}
 	store_close(st);
 	return status;
@@ -188,10 +228,12 @@ static int appt_flag(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{"off", no_argument, NULL, 'o'},
 		{"precautions", required_argument, NULL, 'p'},
+		{"override-reason", required_argument, NULL, 'O'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *cmd = "appt flag";
+	char *override = NULL;
 	bool off = false;
 	const char *prec = NULL;
 	int c;
@@ -200,12 +242,15 @@ static int appt_flag(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'o': off = true; break;
 		case 'p': prec = optarg; break;
+		case 'O': override = optarg; break;
 		case 'h':
-			printf(_("Usage: balie [--db FILE] appt flag ID [--precautions LIST]\n"
+			printf(_("Usage: balie [--db FILE] appt flag ID [--precautions LIST] "
+				 "[--override-reason TEXT]\n"
 				 "       balie [--db FILE] appt flag ID --off\n"
 				 "Mark an appointment as risky with precautions (safe_room, colleague,\n"
 				 "porter, police; without --precautions the present ones are kept), or\n"
-				 "take the mark off.\n"));
+				 "take the mark off. Outside public opening hours the mark is refused\n"
+				 "unless a manager gives --override-reason, which is recorded.\n"));
 			return CLI_OK;
 		default:
 			return CLI_ERROR;
@@ -222,10 +267,13 @@ static int appt_flag(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error(_("%s: \"%s\" is not an appointment id"), cmd, esc);
 		return CLI_ERROR;
 	}
-	if (off && prec) {
-		cli_error(_("%s: --off and --precautions exclude each other"), cmd);
+	if (off && (prec || override)) {
+		cli_error(_("%s: --off and %s exclude each other"), cmd,
+			  prec ? "--precautions" : "--override-reason");
 		return CLI_ERROR;
 	}
+	if (override && take_reason(cmd, override) != 0)
+		return CLI_ERROR;
 	unsigned bits = 0;
 	if (prec && take_precautions(cmd, prec, &bits) != 0)
 		return CLI_ERROR;
@@ -240,12 +288,16 @@ static int appt_flag(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!off && !prec && a.risky)
 		bits = a.precautions;
-	if (store_appt_flag(st, id, !off, off ? 0 : bits, a.version) != STORE_OK) {
-		status = cli_store_failed(st, cmd);
+	const char *reason = override;
+	if (!off && check_public_hours(ctx, cmd, a.starts, a.ends, &reason) != 0) {
+		status = CLI_ERROR;
 		goto out;
 	}
-	if (!off)
-		warn_outside_hours(ctx, cmd, a.starts, a.ends);
+	enum store_status r = reason
+		? store_appt_flag_override(st, id, bits, reason, a.version)
+		: store_appt_flag(st, id, !off, off ? 0 : bits, a.version);
+	if (r != STORE_OK)
+		status = cli_store_failed(st, cmd);
 out:
 	store_close(st);
 	return status;
@@ -372,6 +424,10 @@ static int appt_list(struct cli_ctx *ctx, int argc, char **argv)
 			printf(" (%s)", a[i].visitor_born);
 		if (a[i].risky)
 			printf("  %s%s%s", _("RISKY"), *prec ? ": " : "", prec);
+		if (a[i].risky && *a[i].override_reason) {
+			printf(_("  outside public hours, allowed by %s: "), a[i].override_by);
+			cli_put_escaped(stdout, a[i].override_reason);
+		}
 		if (*mark == 'B')
 			printf(_("  BANNED (ban %lld)"), (long long)ban_id);
 		else if (*mark == 'P')
@@ -392,7 +448,8 @@ static void appt_usage(void)
 	printf(_("Usage: balie [--db FILE] appt COMMAND [OPTION]... [ARG]...\n"
 		 "Appointments and risky meetings.\n\n"
 		 "  add --date D --start HH:MM --end HH:MM --host H --visitor V [OPTION]...\n"
-		 "  flag ID [--off] [--precautions LIST]   mark as risky (or not)\n"
+		 "  flag ID [--off] [--precautions LIST] [--override-reason TEXT]\n"
+		 "                                         mark as risky (or not)\n"
 		 "  list [--date D] [--risky] [--tsv]      a day's appointments\n\n"
 		 "Run 'balie appt COMMAND --help' for the options of a command.\n"));
 }

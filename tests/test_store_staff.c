@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dates.h"
 #include "store/audit.h"
 #include "store/internal.h"
 #include "store/staff.h"
@@ -181,6 +182,121 @@ START_TEST(test_store_staff__list_by_team_then_name)
 }
 END_TEST
 
+
+START_TEST(test_store_staff__unreachable_refuses_invalid)
+{
+	int64_t id = 0;
+	ck_assert_int_eq(store_staff_unreachable(st, "", "2026-11-26", "evening", "n", &id),
+			 STORE_INVALID);
+	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-31", "evening", "n",
+						 &id), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "date"));
+	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-26", "night", "n", &id),
+			 STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "period"));
+	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-26", NULL, "n", &id),
+			 STORE_INVALID);
+	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-26", "day", "", &id),
+			 STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "note"));
+	ck_assert_int_eq(id, 0);
+	ck_assert_int_eq(store_staff_unreachable_withdraw(st, 1), STORE_NOT_FOUND);
+}
+END_TEST
+
+START_TEST(test_store_staff__unreachable)
+{
+	int64_t id = 0, id2 = 0;
+	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-26", "evening",
+						 "Piet ill, Ali on leave; reception told", &id),
+			 STORE_OK);
+	ck_assert_int_eq(id, 1);
+	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-26", "evening", "again",
+						 &id2), STORE_CONFLICT);
+	/* Another building, period or date is another record. */
+	ck_assert_int_eq(store_staff_unreachable(st, "milieustraat", "2026-11-26", "evening",
+						 "n", &id2), STORE_OK);
+	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-26", "08:30", "n", &id2),
+			 STORE_OK);
+	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-12-03", "day", "n", &id2),
+			 STORE_OK);
+
+	struct staff_unreachable *u;
+	size_t n;
+	ck_assert_int_eq(store_staff_unreachable_list(st, "stadhuis", "2026-11-26", "2026-12-02",
+						      &u, &n), STORE_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(u[0].period, "evening");
+	ck_assert_str_eq(u[0].note, "Piet ill, Ali on leave; reception told");
+	ck_assert_str_eq(u[0].recorded_by, "tester");
+	ck_assert_int_eq(u[0].recorded_at, 1795627800); /* 2026-11-25T17:30:00Z */
+	ck_assert_str_eq(u[1].period, "08:30");
+	free(u);
+
+	/* Withdrawn: kept, no longer in force; may be recorded anew. */
+	ck_assert_int_eq(store_staff_unreachable_withdraw(st, 1), STORE_OK);
+	ck_assert_int_eq(store_staff_unreachable_withdraw(st, 1), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_staff_unreachable_list(st, "stadhuis", "2026-11-26", "2026-11-26",
+						      &u, &n), STORE_OK);
+	ck_assert_uint_eq(n, 1);
+	free(u);
+	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-26", "evening", "n",
+						 &id2), STORE_OK);
+	sqlite3_stmt *q;
+	ck_assert_int_eq(sqlite3_prepare_v2(st->db, "SELECT count(*) FROM staffing_unreachable",
+					    -1, &q, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(q, 0), 5);
+	ck_assert_int_eq(sqlite3_finalize(q), SQLITE_OK);
+
+	struct audit_entry *e;
+	ck_assert_int_eq(store_audit_list(st, 2, &e, &n), STORE_OK);
+	ck_assert_str_eq(e[0].action, "staff.unreachable");
+	ck_assert_str_eq(e[1].action, "staff.unreachable_withdraw");
+	free(e);
+}
+END_TEST
+
+START_TEST(test_store_staff__out_at_records_who_and_why)
+{
+	time_t in, at;
+	ck_assert_int_eq(dates_parse_utc("2026-11-25T17:30:00Z", &in), 0);
+	add("Piet", TEAM_SUPPORT);
+	ck_assert_int_eq(store_staff_out_at(st, "Piet", in, "forgot"), STORE_CONFLICT);
+	ck_assert_int_eq(store_staff_out_at(st, "Nobody", in, "forgot"), STORE_CONFLICT);
+	ck_assert_int_eq(store_staff_in(st, "Piet"), STORE_OK);
+	ck_assert_int_eq(store_staff_out_at(st, "Piet", in, ""), STORE_INVALID);
+	ck_assert_int_eq(store_staff_out_at(st, "Piet", in, NULL), STORE_INVALID);
+	/* Before the check-in, or in the future: refused. */
+	ck_assert_int_eq(store_staff_out_at(st, "Piet", in - 60, "forgot"), STORE_INVALID);
+	ck_assert_int_eq(store_staff_out_at(st, "Piet", in + 60, "forgot"), STORE_INVALID);
+	/* The next morning, the evening's checkout is recorded as of 20:00 local. */
+	setenv("BALIE_NOW", "2026-11-26T08:00:00Z", 1);
+	ck_assert_int_eq(dates_parse_utc("2026-11-25T19:00:00Z", &at), 0);
+	ck_assert_int_eq(store_staff_out_at(st, "Piet", at, "left at 20:00, forgot to check out"),
+			 STORE_OK);
+	struct staff_member *m;
+	size_t n;
+	ck_assert_int_eq(store_staff_list(st, NULL, &m, &n), STORE_OK);
+	ck_assert(!m[0].present);
+	free(m);
+	sqlite3_stmt *q;
+	ck_assert_int_eq(sqlite3_prepare_v2(st->db, "SELECT checked_out, checkout_by, checkout_note"
+					    " FROM presence", -1, &q, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(q, 0), "2026-11-25T19:00:00Z");
+	ck_assert_str_eq((const char *)sqlite3_column_text(q, 1), "tester");
+	ck_assert_str_eq((const char *)sqlite3_column_text(q, 2),
+			 "left at 20:00, forgot to check out");
+	ck_assert_int_eq(sqlite3_finalize(q), SQLITE_OK);
+	struct audit_entry *e;
+	ck_assert_int_eq(store_audit_list(st, 1, &e, &n), STORE_OK);
+	ck_assert_str_eq(e[0].action, "staff.out_at");
+	ck_assert_ptr_nonnull(strstr(e[0].detail, "forgot"));
+	free(e);
+}
+END_TEST
+
 Suite *store_staff_suite(void)
 {
 	Suite *s = suite_create("store_staff");
@@ -191,6 +307,9 @@ Suite *store_staff_suite(void)
 	tcase_add_test(tc, test_store_staff__in_and_out);
 	tcase_add_test(tc, test_store_staff__roster);
 	tcase_add_test(tc, test_store_staff__list_by_team_then_name);
+	tcase_add_test(tc, test_store_staff__unreachable_refuses_invalid);
+	tcase_add_test(tc, test_store_staff__unreachable);
+	tcase_add_test(tc, test_store_staff__out_at_records_who_and_why);
 	suite_add_tcase(s, tc);
 	return s;
 }

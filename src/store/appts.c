@@ -15,15 +15,21 @@
 
 #define APPT_SELECT                                                                        \
 	"SELECT id, starts, ends, host, visitor, visitor_born, room, risky, precautions,"   \
-	" flagged_by, flagged_at, version FROM appointment"
+	" flagged_by, flagged_at, version, override_reason, override_by, override_at"     \
+	" FROM appointment"
 
 static const char add_sql[] =
 	"INSERT INTO appointment (starts, ends, host, visitor, visitor_born, room, risky,"
-	" precautions, flagged_by, flagged_at, created_at, created_by)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+	" precautions, flagged_by, flagged_at, created_at, created_by, override_reason,"
+	" override_by, override_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
 static const char flag_sql[] =
 	"UPDATE appointment SET risky = ?1, precautions = ?2, flagged_by = ?3, flagged_at = ?4,"
 	" version = version + 1 WHERE id = ?5 AND (?6 < 0 OR version = ?6)";
+static const char flag_override_sql[] =
+	"UPDATE appointment SET risky = ?1, precautions = ?2, flagged_by = ?3, flagged_at = ?4,"
+	" version = version + 1, override_reason = ?7, override_by = ?3, override_at = ?4"
+	" WHERE id = ?5 AND (?6 < 0 OR version = ?6)";
 static const char exists_sql[] = "SELECT 1 FROM appointment WHERE id = ?1";
 static const char get_sql[] = APPT_SELECT " WHERE id = ?1";
 static const char list_sql[] =
@@ -81,25 +87,46 @@ enum store_status store_appt_add(struct store *st, const struct appt *a, int64_t
 	    store_bind_int(s, 7, a->risky) || store_bind_int(s, 8, a->precautions) ||
 	    store_bind_text(s, 9, a->risky ? st->actor : "") ||
 	    store_bind_text(s, 10, a->risky ? now : "") || store_bind_text(s, 11, now) ||
-	    store_bind_text(s, 12, st->actor)) {
+	    store_bind_text(s, 12, st->actor) || store_bind_text(s, 13, a->override_reason) ||
+	    store_bind_text(s, 14, *a->override_reason ? st->actor : "") ||
+	    store_bind_text(s, 15, *a->override_reason ? now : "")) {
 		store_done(s);
 		r = store_fail(st, _("saving the appointment"));
 	} else {
 		r = store_step_done(st, s, _("saving the appointment"));
 	}
 	int64_t id = sqlite3_last_insert_rowid(st->db);
-	char object[32], detail[32] = "";
+	char object[32], detail[320] = "";
 	snprintf(object, sizeof object, "appt:%lld", (long long)id);
 	if (a->risky)
-		snprintf(detail, sizeof detail, "risky, precautions %u", a->precautions);
+		snprintf(detail, sizeof detail, "risky, precautions %u%s%s", a->precautions,
+			 *a->override_reason ? ", override: " : "", a->override_reason);
 	r = finish(st, r, "appt.add", object, detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
 }
 
+static enum store_status flag(struct store *st, int64_t id, bool risky, unsigned precautions,
+			      const char *reason, int expected_version);
+
 enum store_status store_appt_flag(struct store *st, int64_t id, bool risky, unsigned precautions,
 				  int expected_version)
+{
+	return flag(st, id, risky, precautions, NULL, expected_version);
+}
+
+enum store_status store_appt_flag_override(struct store *st, int64_t id, unsigned precautions,
+					   const char *reason, int expected_version)
+{
+	if (!reason || !*reason)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "override_reason");
+	return flag(st, id, true, precautions, reason, expected_version);
+}
+
+/* Set the risk state; with reason (not NULL) also record the override. */
+static enum store_status flag(struct store *st, int64_t id, bool risky, unsigned precautions,
+			      const char *reason, int expected_version)
 {
 	if (precautions & ~(unsigned)PREC_ALL)
 		return store_failf(st, STORE_INVALID, _("%s: unknown value"), "precautions");
@@ -108,7 +135,7 @@ enum store_status store_appt_flag(struct store *st, int64_t id, bool risky, unsi
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, flag_sql);
+	sqlite3_stmt *s = store_stmt(st, reason ? flag_override_sql : flag_sql);
 	if (!s) {
 		store_rollback(st);
 		return STORE_ERROR;
@@ -116,7 +143,8 @@ enum store_status store_appt_flag(struct store *st, int64_t id, bool risky, unsi
 	/* flagged_by/at record who set the risk state last, also when taking the flag off. */
 	if (store_bind_int(s, 1, risky) || store_bind_int(s, 2, precautions) ||
 	    store_bind_text(s, 3, st->actor) || store_bind_text(s, 4, now) ||
-	    store_bind_int(s, 5, id) || store_bind_int(s, 6, expected_version)) {
+	    store_bind_int(s, 5, id) || store_bind_int(s, 6, expected_version) ||
+	    (reason && store_bind_text(s, 7, reason))) {
 		store_done(s);
 		r = store_fail(st, _("flagging the appointment"));
 	} else {
@@ -143,9 +171,10 @@ enum store_status store_appt_flag(struct store *st, int64_t id, bool risky, unsi
 				r = store_fail(st, _("reading an appointment"));
 		}
 	}
-	char object[32], detail[32];
+	char object[32], detail[320];
 	snprintf(object, sizeof object, "appt:%lld", (long long)id);
-	snprintf(detail, sizeof detail, "precautions %u", precautions);
+	snprintf(detail, sizeof detail, "precautions %u%s%s", precautions,
+		 reason ? ", override: " : "", reason ? reason : "");
 	return finish(st, r, risky ? "appt.flag" : "appt.unflag", object, detail);
 }
 
@@ -164,6 +193,9 @@ static void appt_from_row(sqlite3_stmt *s, struct appt *a)
 	store_col_copy(s, 9, a->flagged_by, sizeof a->flagged_by);
 	a->flagged_at = store_col_time(s, 10);
 	a->version = sqlite3_column_int(s, 11);
+	store_col_copy(s, 12, a->override_reason, sizeof a->override_reason);
+	store_col_copy(s, 13, a->override_by, sizeof a->override_by);
+	a->override_at = store_col_time(s, 14);
 }
 
 static void collect_appt(sqlite3_stmt *s, void *item)

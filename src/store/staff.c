@@ -1,5 +1,6 @@
 /* staff — support-team and counter staff in SQLite: members, presence (check in/out; one
- * open presence per person, enforced by a partial unique index) and the evening roster. */
+ * open presence per person, enforced by a partial unique index), the evening roster, and
+ * the "nobody reachable" records and recorded closing of forgotten presences. */
 #include "autoconfig.h"
 
 #include <errno.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/policy.h"
 #include "i18n.h"
 #include "store/internal.h"
 #include "store/staff.h"
@@ -259,4 +261,198 @@ enum store_status store_staff_list(struct store *st, const char *date,
 	}
 	return store_collect(st, s, sizeof **out, collect_staff, (void **)out, n,
 			     _("listing staff"));
+}
+
+/* ------------------------------------------------------------------ nobody reachable */
+
+static const char unreach_dup_sql[] =
+	"SELECT id FROM staffing_unreachable WHERE building = ?1 AND date = ?2 AND period = ?3"
+	" AND withdrawn_at = ''";
+static const char unreach_add_sql[] =
+	"INSERT INTO staffing_unreachable (building, date, period, note, recorded_at, recorded_by)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char unreach_withdraw_sql[] =
+	"UPDATE staffing_unreachable SET withdrawn_at = ?1, withdrawn_by = ?2"
+	" WHERE id = ?3 AND withdrawn_at = ''";
+static const char unreach_list_sql[] =
+	"SELECT id, building, date, period, note, recorded_at, recorded_by"
+	" FROM staffing_unreachable WHERE building = ?1 AND date >= ?2 AND date <= ?3"
+	" AND withdrawn_at = '' ORDER BY date, recorded_at, id";
+static const char open_presence_sql[] =
+	"SELECT p.id, p.checked_in FROM presence p JOIN staff s ON s.id = p.staff_id"
+	" WHERE s.name = ?1 AND p.checked_out = ''";
+static const char out_at_sql[] =
+	"UPDATE presence SET checked_out = ?1, checkout_by = ?2, checkout_note = ?3"
+	" WHERE id = ?4 AND checked_out = ''";
+
+enum store_status store_staff_unreachable(struct store *st, const char *building,
+					  const char *date, const char *period, const char *note,
+					  int64_t *id_out)
+{
+	int y, m, d;
+	if (!building || !*building)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "building");
+	if (!date || dates_parse_date(date, &y, &m, &d) != 0)
+		return store_failf(st, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
+				   "date", date ? date : "");
+	if (policy_period_spec_check(period) != 0)
+		return store_failf(st, STORE_INVALID,
+				   _("%s: \"%s\" is not a period (day, evening or HH:MM)"),
+				   "period", period ? period : "");
+	if (!note || !*note)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "note");
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, unreach_dup_sql);
+	if (!s) {
+		r = STORE_ERROR;
+	} else if (store_bind_text(s, 1, building) || store_bind_text(s, 2, date) ||
+		   store_bind_text(s, 3, period)) {
+		store_done(s);
+		r = store_fail(st, _("reading the staffing records"));
+	} else {
+		int rc = sqlite3_step(s);
+		store_done(s);
+		if (rc == SQLITE_ROW)
+			r = store_failf(st, STORE_CONFLICT,
+					_("%s %s: \"nobody reachable\" is already recorded"), date,
+					period);
+		else if (rc != SQLITE_DONE)
+			r = store_fail(st, _("reading the staffing records"));
+	}
+	int64_t id = 0;
+	if (r == STORE_OK) {
+		s = store_stmt(st, unreach_add_sql);
+		if (!s) {
+			r = STORE_ERROR;
+		} else if (store_bind_text(s, 1, building) || store_bind_text(s, 2, date) ||
+			   store_bind_text(s, 3, period) || store_bind_text(s, 4, note) ||
+			   store_bind_text(s, 5, now) || store_bind_text(s, 6, st->actor)) {
+			store_done(s);
+			r = store_fail(st, _("saving the staffing record"));
+		} else {
+			r = store_step_done(st, s, _("saving the staffing record"));
+			id = sqlite3_last_insert_rowid(st->db);
+		}
+	}
+	char object[32], detail[64];
+	snprintf(object, sizeof object, "unreachable:%lld", (long long)id);
+	snprintf(detail, sizeof detail, "%s %s %s", building, date, period);
+	r = finish(st, r, "staff.unreachable", object, detail);
+	if (r == STORE_OK && id_out)
+		*id_out = id;
+	return r;
+}
+
+enum store_status store_staff_unreachable_withdraw(struct store *st, int64_t id)
+{
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, unreach_withdraw_sql);
+	if (!s) {
+		r = STORE_ERROR;
+	} else if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
+		   store_bind_int(s, 3, id)) {
+		store_done(s);
+		r = store_fail(st, _("saving the staffing record"));
+	} else {
+		r = store_step_done(st, s, _("saving the staffing record"));
+	}
+	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
+		r = store_failf(st, STORE_NOT_FOUND, _("%lld: no such \"nobody reachable\" record"),
+				(long long)id);
+	char object[32];
+	snprintf(object, sizeof object, "unreachable:%lld", (long long)id);
+	return finish(st, r, "staff.unreachable_withdraw", object, "");
+}
+
+static void collect_unreachable(sqlite3_stmt *s, void *item)
+{
+	struct staff_unreachable *u = item;
+	memset(u, 0, sizeof *u);
+	u->id = sqlite3_column_int64(s, 0);
+	store_col_copy(s, 1, u->building, sizeof u->building);
+	store_col_copy(s, 2, u->date, sizeof u->date);
+	store_col_copy(s, 3, u->period, sizeof u->period);
+	store_col_copy(s, 4, u->note, sizeof u->note);
+	u->recorded_at = store_col_time(s, 5);
+	store_col_copy(s, 6, u->recorded_by, sizeof u->recorded_by);
+}
+
+enum store_status store_staff_unreachable_list(struct store *st, const char *building,
+					       const char *from, const char *to,
+					       struct staff_unreachable **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, unreach_list_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, building) || store_bind_text(s, 2, from) ||
+	    store_bind_text(s, 3, to)) {
+		store_done(s);
+		return store_fail(st, _("reading the staffing records"));
+	}
+	return store_collect(st, s, sizeof **out, collect_unreachable, (void **)out, n,
+			     _("reading the staffing records"));
+}
+
+enum store_status store_staff_out_at(struct store *st, const char *name, time_t at,
+				     const char *note)
+{
+	if (!note || !*note)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "note");
+	char now[DATES_UTC_LEN], when[DATES_UTC_LEN];
+	store_now_text(now);
+	dates_format_utc(at, when);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	int64_t pid = 0;
+	time_t in = 0;
+	sqlite3_stmt *s = store_stmt(st, open_presence_sql);
+	if (!s) {
+		r = STORE_ERROR;
+	} else if (store_bind_text(s, 1, name ? name : "")) {
+		store_done(s);
+		r = store_fail(st, _("reading presence"));
+	} else {
+		int rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			pid = sqlite3_column_int64(s, 0);
+			in = store_col_time(s, 1);
+		}
+		store_done(s);
+		if (rc == SQLITE_DONE)
+			r = store_failf(st, STORE_CONFLICT, _("%s: not checked in"),
+					name ? name : "");
+		else if (rc != SQLITE_ROW)
+			r = store_fail(st, _("reading presence"));
+	}
+	/* Text comparison of stored UTC instants is chronological. */
+	if (r == STORE_OK && (at < in || strcmp(when, now) > 0))
+		r = store_failf(st, STORE_INVALID,
+				_("%s: the checkout must lie between the check-in and now"), "at");
+	if (r == STORE_OK) {
+		s = store_stmt(st, out_at_sql);
+		if (!s) {
+			r = STORE_ERROR;
+		} else if (store_bind_text(s, 1, when) || store_bind_text(s, 2, st->actor) ||
+			   store_bind_text(s, 3, note) || store_bind_int(s, 4, pid)) {
+			store_done(s);
+			r = store_fail(st, _("checking out"));
+		} else {
+			r = store_step_done(st, s, _("checking out"));
+		}
+	}
+	char object[32], detail[STAFF_NOTE_MAX + 64];
+	snprintf(object, sizeof object, "presence:%lld", (long long)pid);
+	snprintf(detail, sizeof detail, "%s at %s: %s", name ? name : "", when, note);
+	return finish(st, r, "staff.out_at", object, detail);
 }

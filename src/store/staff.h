@@ -44,4 +44,42 @@ enum store_status store_staff_roster(struct store *st, const char *name, const c
 enum store_status store_staff_list(struct store *st, const char *date,
 				   struct staff_member **out, size_t *n);
 
+/* ---------------------------------------------------------------- issue 6 additions */
+
+#define STAFF_NOTE_MAX 512
+
+/* "Nobody of the support team reachable, reception informed" for a period of a date. */
+struct staff_unreachable {
+	int64_t id;
+	char building[64];
+	char date[11];                 /* local date "YYYY-MM-DD" */
+	char period[8];                /* "day", "evening" or the period's start "HH:MM" */
+	char note[STAFF_NOTE_MAX];
+	time_t recorded_at;
+	char recorded_by[STAFF_TEXT_MAX];
+};
+
+/* Record it (a manager's statement) for building on date; period as
+ * policy_period_spec_check() accepts. STORE_INVALID for a bad date, period or empty note,
+ * STORE_CONFLICT when the same period of that date is already recorded. */
+enum store_status store_staff_unreachable(struct store *st, const char *building,
+					  const char *date, const char *period, const char *note,
+					  int64_t *id_out);
+
+/* Withdraw a record (someone turned up after all); kept, marked withdrawn. STORE_NOT_FOUND
+ * when there is no such record in force. */
+enum store_status store_staff_unreachable_withdraw(struct store *st, int64_t id);
+
+/* The records in force for building on the dates from..to (inclusive), by date then time
+ * recorded. Free *out with free(). */
+enum store_status store_staff_unreachable_list(struct store *st, const char *building,
+					       const char *from, const char *to,
+					       struct staff_unreachable **out, size_t *n);
+
+/* Close a forgotten presence (see policy_presence_check) at instant at, with who did it
+ * and why, never silently: at must lie between the check-in and now, note must not be
+ * empty. STORE_CONFLICT when not checked in, STORE_INVALID for a bad time or note. */
+enum store_status store_staff_out_at(struct store *st, const char *name, time_t at,
+				     const char *note);
+
 #endif

@@ -40,9 +40,15 @@ add --start 10:00 --end 10:30 --visitor 'Sanne Bakker'
 expect_rc 0 "add an ordinary appointment"
 run appt add --date 2026-11-25 --start 09:00 --end 09:30 --host H --visitor 'Other Day'
 expect_rc 0 "add an appointment on another day"
+# Risky appointments outside public hours: refused unless a manager overrides with a reason
+# (the test user created the database and so has every role).
 add --start 18:30 --end 19:00 --visitor 'Kees Late' --risky
-expect_rc 0 "a risky appointment after hours is accepted"
-expect_err_has "outside public opening hours" "but warned about"
+expect_rc 2 "a risky appointment after hours is refused"
+expect_err_has "outside public opening hours is not allowed" "refusal names the rule"
+add --start 18:30 --end 19:00 --visitor 'Kees Late' --risky \
+	--override-reason 'Only possible after work; porter stays'
+expect_rc 0 "a manager's override with a reason is accepted"
+expect_empty "$tmp/err" "no warning with an override"
 
 run appt list --tsv
 cat >"$tmp/want" <<TSV

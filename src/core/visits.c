@@ -1,0 +1,93 @@
+/* visits — overdue rules and time parsing for the home-visit back-up board (Ermelo 4.1,
+ * Veghel 3d): whoever does not come back in time is noticed. */
+#include "autoconfig.h"
+
+#include <string.h>
+
+#include "core/dates.h"
+#include "core/visits.h"
+#include "i18n.h"
+
+static const struct {
+	const char *name;
+	const char *label;
+} states[] = {
+	[VISIT_OUT] = {"out", N_("out")},
+	[VISIT_CALL_DUE] = {"call", N_("call time passed")},
+	[VISIT_OVERDUE] = {"overdue", N_("overdue")},
+	[VISIT_BACK] = {"back", N_("back")},
+};
+#define STATE_COUNT (sizeof states / sizeof states[0])
+
+enum visit_state visits_state(time_t expected_back, time_t call_at, time_t back_at, time_t now)
+{
+	if (back_at > 0)
+		return VISIT_BACK;
+	if (now >= expected_back)
+		return VISIT_OVERDUE;
+	if (call_at > 0 && now >= call_at)
+		return VISIT_CALL_DUE;
+	return VISIT_OUT;
+}
+
+bool visits_overdue(enum visit_state s)
+{
+	return s == VISIT_CALL_DUE || s == VISIT_OVERDUE;
+}
+
+time_t visits_deadline(time_t expected_back, time_t call_at)
+{
+	return call_at > 0 && call_at < expected_back ? call_at : expected_back;
+}
+
+const char *visits_state_name(enum visit_state s)
+{
+	return (size_t)s < STATE_COUNT ? states[s].name : "?";
+}
+
+const char *visits_state_label(enum visit_state s)
+{
+	return (size_t)s < STATE_COUNT ? _(states[s].label) : "?";
+}
+
+/* The local date and minute of t equal date and minutes. */
+static bool is_local(time_t t, const char *date, int minutes)
+{
+	char d[DATES_DATE_LEN];
+	dates_local_date(t, d);
+	return strcmp(d, date) == 0 && dates_local_minutes(t) == minutes;
+}
+
+enum visits_time visits_parse_time(const char *s, time_t now, time_t *out)
+{
+	char date[DATES_DATE_LEN];
+	const char *hm;
+	int y, m, d;
+	if (!s)
+		return VISITS_TIME_MALFORMED;
+	if (strlen(s) == 5) {
+		dates_local_date(now, date);
+		hm = s;
+	} else if (strlen(s) == 16 && s[10] == ' ') {
+		memcpy(date, s, 10);
+		date[10] = '\0';
+		if (dates_parse_date(date, &y, &m, &d) != 0)
+			return VISITS_TIME_MALFORMED;
+		hm = s + 11;
+	} else {
+		return VISITS_TIME_MALFORMED;
+	}
+	int minutes = dates_parse_hm(hm, false);
+	time_t t;
+	if (minutes < 0 || dates_local_instant(date, minutes, &t) != 0)
+		return VISITS_TIME_MALFORMED;
+	/* mktime moves a time in the spring-forward gap; such a time does not exist. */
+	if (!is_local(t, date, minutes))
+		return VISITS_TIME_NO_SUCH;
+	if (is_local(t - 3600, date, minutes))
+		t -= 3600;
+	if (t <= now)
+		return VISITS_TIME_PAST;
+	*out = t;
+	return VISITS_TIME_OK;
+}

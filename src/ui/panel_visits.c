@@ -1,0 +1,469 @@
+/* panel_visits — the home-visit back-up board (achterwacht): who is out where, with whom,
+ * until when and on which mobile; overdue visits in words, colour and on every console's
+ * notice strip until someone records the return. */
+#include "autoconfig.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "core/visits.h"
+#include "i18n.h"
+#include "store/visits.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/notices.h"
+#include "ui/panel.h"
+#include "ui/theme.h"
+
+#define LINES_PER_VISIT 2
+
+struct visits_panel {
+	struct visit *v;          /* the visits still out, first deadline first */
+	size_t n;
+	size_t selected, top;
+	int64_t selected_id;      /* keeps the selection on the same visit across reloads */
+	int first_row, rows;      /* where the list was drawn, in visits (for clicks) */
+	bool loaded;
+	unsigned signature;       /* of the states at the last tick: redraw when it changes */
+	/* The visit a "back" form is about, copied: a reload may come before the answer. */
+	int64_t pending_id;
+	char pending_employee[VISIT_TEXT_MAX];
+};
+
+static void *visits_create(struct panel_ctx *ctx)
+{
+	(void)ctx;
+	return calloc(1, sizeof(struct visits_panel));
+}
+
+static void visits_destroy(void *self)
+{
+	struct visits_panel *p = self;
+	if (!p)
+		return;
+	free(p->v);
+	free(p);
+}
+
+static int visits_reload(void *self, struct panel_ctx *ctx)
+{
+	struct visits_panel *p = self;
+	struct visit *list = NULL;
+	size_t n = 0;
+	if (store_visit_list(ctx->store, false, &list, &n) != STORE_OK) {
+		/* Keep the last list on screen: an overdue visit must not vanish on a hiccup. */
+		ctx->message(ctx, _("Home visits could not be read: %s"), store_error(ctx->store));
+		return -1;
+	}
+	free(p->v);
+	p->v = list;
+	p->n = n;
+	p->loaded = true;
+	p->selected = 0;
+	for (size_t i = 0; i < n; i++)
+		if (list[i].id == p->selected_id)
+			p->selected = i;
+	p->selected_id = n ? list[p->selected].id : 0;
+	return 0;
+}
+
+static enum visit_state state_of(const struct visit *v, time_t now)
+{
+	return visits_state(v->expected_back, v->call_at, v->back_at, now);
+}
+
+/* Local "HH:MM" today, else "DD-MM HH:MM". */
+static void when_text(time_t t, time_t now, char out[24])
+{
+	char date[DATES_DATE_LEN], today[DATES_DATE_LEN], hm[6];
+	dates_local_date(t, date);
+	dates_local_date(now, today);
+	dates_local_hm(t, hm);
+	if (strcmp(date, today) == 0)
+		snprintf(out, 24, "%s", hm);
+	else
+		snprintf(out, 24, "%.2s-%.2s %s", date + 8, date + 5, hm);
+}
+
+/* ---------------------------------------------------------------- drawing */
+
+static int visits_wanted_lines(void *self, struct panel_ctx *ctx, int cols)
+{
+	struct visits_panel *p = self;
+	(void)ctx;
+	(void)cols;
+	return 2 + (p->n ? (int)p->n * LINES_PER_VISIT : 1);
+}
+
+/* Two lines: state, employee and mobile; then address, client, return and call time. */
+static void draw_visit(struct visits_panel *p, struct panel_ctx *ctx, WINDOW *win, int y,
+		       int cols, size_t i, bool focused)
+{
+	const struct visit *v = &p->v[i];
+	enum visit_state s = state_of(v, ctx->now);
+	bool late = visits_overdue(s);
+	attr_t attr = theme_attr(late ? THEME_ALARM_NEW : THEME_NORMAL);
+	if (focused && i == p->selected)
+		attr = theme_attr(THEME_SELECTED) | (late ? A_BOLD : 0);
+	draw_fill(win, y, 1, cols, attr);
+	draw_fill(win, y + 1, 1, cols, attr);
+	const char *state = s == VISIT_OVERDUE ? _("!! OVERDUE")
+			    : s == VISIT_CALL_DUE ? _("!! CALL DUE") : _("out");
+	char mobile[VISIT_TEXT_MAX + 32];
+	snprintf(mobile, sizeof mobile, _("mobile %s"), v->mobile);
+	int x = 1;
+	x += draw_text(win, y, x, cols, state, attr | A_BOLD);
+	x += 1;
+	/* The mobile number is what reception needs most when it is late: it never gives way. */
+	int mobile_w = draw_width(mobile);
+	int name_w = cols - x - mobile_w - 1;
+	if (name_w > 0)
+		draw_text(win, y, x, name_w, v->employee, attr | A_BOLD);
+	draw_text_right(win, y, cols + 1, cols, mobile, attr | (late ? A_BOLD : 0));
+	char back[24], call[24], line[3 * VISIT_TEXT_MAX + 128];
+	when_text(v->expected_back, ctx->now, back);
+	if (v->call_at) {
+		when_text(v->call_at, ctx->now, call);
+		snprintf(line, sizeof line, _("back %s, call me at %s - %s (client %s)"), back, call,
+			 v->address, v->client);
+	} else {
+		snprintf(line, sizeof line, _("back %s - %s (client %s)"), back, v->address,
+			 v->client);
+	}
+	draw_text(win, y + 1, 4, cols - 3, line, attr);
+}
+
+static void visits_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focused)
+{
+	struct visits_panel *p = self;
+	int lines = getmaxy(win), cols = getmaxx(win) - 2;
+	werase(win);
+	size_t late = 0;
+	for (size_t i = 0; i < p->n; i++)
+		late += visits_overdue(state_of(&p->v[i], ctx->now));
+	draw_frame(win, _("Home visits"), focused,
+		   theme_attr(late ? THEME_ALARM_FRAME : THEME_NORMAL));
+	p->rows = 0;
+	if (lines < 3 || cols < 4)
+		return;
+	int y = 1, last = lines - 2;
+	if (!p->loaded) {
+		draw_text(win, y, 1, cols, _("reading..."), theme_attr(THEME_DIM));
+		return;
+	}
+	if (late) {
+		/* Replaced below by "overdue, more" when not every visit fits. */
+		char note[64];
+		snprintf(note, sizeof note, _("%zu overdue"), late);
+		draw_frame_note(win, note, theme_attr(THEME_ALARM_FRAME));
+	}
+	if (p->n == 0) {
+		char none[128];
+		snprintf(none, sizeof none, _("Nobody out on a home visit (%s: record one)"),
+			 keys_key_name(ACT_VISIT_OUT));
+		draw_text(win, y, 1, cols, none, theme_attr(THEME_DIM));
+		return;
+	}
+	int rows = (last - y + 1) / LINES_PER_VISIT;
+	if (rows < 1) {
+		/* One line only: say how many are out and late rather than half a visit. */
+		char one[128];
+		snprintf(one, sizeof one, _("%zu out, %zu overdue"), p->n, late);
+		draw_text(win, y, 1, cols, one,
+			  theme_attr(late ? THEME_ALARM_NEW : THEME_NORMAL));
+		return;
+	}
+	p->first_row = y;
+	p->rows = rows;
+	if (p->selected < p->top)
+		p->top = p->selected;
+	if (p->selected >= p->top + (size_t)rows)
+		p->top = p->selected - (size_t)rows + 1;
+	if (p->top + (size_t)rows > p->n)
+		p->top = p->n > (size_t)rows ? p->n - (size_t)rows : 0;
+	for (int r = 0; r < rows && p->top + (size_t)r < p->n; r++)
+		draw_visit(p, ctx, win, y + r * LINES_PER_VISIT, cols, p->top + (size_t)r, focused);
+	if (p->n > (size_t)rows) {
+		char note[96];
+		if (late)
+			snprintf(note, sizeof note, _("%zu overdue, %zu more"), late,
+				 p->n - (size_t)rows);
+		else
+			snprintf(note, sizeof note, _("%zu more"), p->n - (size_t)rows);
+		draw_frame_note(win, note, theme_attr(late ? THEME_ALARM_FRAME : THEME_DIM));
+	}
+}
+
+/* Every overdue visit, with its mobile number, on every console's strip. */
+static void visits_notices(void *self, struct panel_ctx *ctx, struct notices *out)
+{
+	struct visits_panel *p = self;
+	for (size_t i = 0; i < p->n; i++) {
+		const struct visit *v = &p->v[i];
+		enum visit_state s = state_of(v, ctx->now);
+		if (!visits_overdue(s))
+			continue;
+		char when[24], text[3 * VISIT_TEXT_MAX + 128];
+		if (s == VISIT_OVERDUE) {
+			when_text(v->expected_back, ctx->now, when);
+			snprintf(text, sizeof text,
+				 _("Visit OVERDUE: %s, mobile %s, due back %s"), v->employee,
+				 v->mobile, when);
+		} else {
+			when_text(v->call_at, ctx->now, when);
+			snprintf(text, sizeof text,
+				 _("Visit: %s has not called, mobile %s, call was due %s"),
+				 v->employee, v->mobile, when);
+		}
+		(void)notices_add(out, NOTICE_VISIT, text); /* counted even when not stored */
+	}
+}
+
+/* ---------------------------------------------------------------- forms */
+
+enum { VF_EMPLOYEE, VF_ADDRESS, VF_CLIENT, VF_BACK, VF_MOBILE, VF_CALL, VF_COUNT };
+
+/* Read a time field; 0, or -1 with the reason in err and the cursor on the field. */
+static int form_time(struct dialog *d, size_t field, const char *label, time_t now,
+		     time_t *out, char *err, size_t errsz)
+{
+	const char *s = dialog_form_value(d, field);
+	switch (visits_parse_time(s, now, out)) {
+	case VISITS_TIME_OK:
+		return 0;
+	case VISITS_TIME_NO_SUCH:
+		snprintf(err, errsz, _("%s: %s does not exist (the clocks go forward then)"), label,
+			 s);
+		break;
+	case VISITS_TIME_PAST:
+		snprintf(err, errsz, _("%s: %s is not in the future (give a date for another day: "
+				       "\"YYYY-MM-DD HH:MM\")"), label, s);
+		break;
+	case VISITS_TIME_MALFORMED:
+	default:
+		snprintf(err, errsz, _("%s: \"%s\" is not a time (HH:MM or \"YYYY-MM-DD HH:MM\")"),
+			 label, s);
+		break;
+	}
+	dialog_form_focus(d, field);
+	return -1;
+}
+
+static int out_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *err,
+		      size_t errsz)
+{
+	(void)arg;
+	static const char *const required[] = {N_("Employee"), N_("Address"), N_("Client")};
+	struct visit v;
+	memset(&v, 0, sizeof v);
+	char *text[] = {v.employee, v.address, v.client};
+	for (size_t i = 0; i < 3; i++) {
+		const char *s = dialog_form_value(d, i);
+		if (!*s) {
+			snprintf(err, errsz, _("%s: is required"), _(required[i]));
+			dialog_form_focus(d, i);
+			return -1;
+		}
+		snprintf(text[i], VISIT_TEXT_MAX, "%s", s);
+	}
+	if (form_time(d, VF_BACK, _("Back at"), ctx->now, &v.expected_back, err, errsz) != 0)
+		return -1;
+	const char *mobile = dialog_form_value(d, VF_MOBILE);
+	if (!*mobile) {
+		snprintf(err, errsz, _("%s: is required"), _("Mobile"));
+		dialog_form_focus(d, VF_MOBILE);
+		return -1;
+	}
+	snprintf(v.mobile, sizeof v.mobile, "%s", mobile);
+	if (*dialog_form_value(d, VF_CALL) &&
+	    form_time(d, VF_CALL, _("Call me at"), ctx->now, &v.call_at, err, errsz) != 0)
+		return -1;
+	if (v.call_at > v.expected_back) {
+		snprintf(err, errsz, "%s", _("Call me at: after the expected return"));
+		dialog_form_focus(d, VF_CALL);
+		return -1;
+	}
+	int64_t id = 0;
+	enum store_status r = store_visit_out(ctx->store, &v, &id);
+	switch (r) {
+	case STORE_OK:
+		ctx->message(ctx, _("Home visit of %s recorded (number %lld)"), v.employee,
+			     (long long)id);
+		return 0;
+	case STORE_BUSY:
+		snprintf(err, errsz, "%s", _("The database is busy; try again"));
+		return -1;
+	default:
+		snprintf(err, errsz, "%s", store_error(ctx->store));
+		return -1;
+	}
+}
+
+static int open_out(struct visits_panel *p, struct panel_ctx *ctx)
+{
+	struct dialog_field f[VF_COUNT] = {
+		{_("Employee"), "", 30, VISIT_TEXT_MAX - 1, _("Who goes out")},
+		{_("Address"), "", 40, VISIT_TEXT_MAX - 1, _("Where the visit is")},
+		{_("Client"), "", 30, VISIT_TEXT_MAX - 1, _("Whom the visit is with")},
+		{_("Back at"), "", 16, 16, _("Expected return: HH:MM today, or \"YYYY-MM-DD HH:MM\"")},
+		{_("Mobile"), "", 20, VISIT_TEXT_MAX - 1, _("The number reception calls when late")},
+		{_("Call me at"), "", 16, 16,
+		 _("Optional: reception expects a call by then (HH:MM)")},
+	};
+	struct dialog *d = dialog_form_new(_("Home visit out"), f, VF_COUNT, out_submit, NULL, p);
+	if (!d) {
+		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
+	ctx->open_dialog(ctx, d);
+	return PANEL_HANDLED | PANEL_REDRAW;
+}
+
+static int back_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *err,
+		       size_t errsz)
+{
+	struct visits_panel *p = arg;
+	enum store_status r = store_visit_back(ctx->store, p->pending_id, dialog_form_value(d, 0));
+	switch (r) {
+	case STORE_OK:
+		ctx->message(ctx, _("%s is back: recorded"), p->pending_employee);
+		return 0;
+	case STORE_CONFLICT:
+	case STORE_NOT_FOUND:
+		ctx->message(ctx, _("The return of %s was already recorded by someone else"),
+			     p->pending_employee);
+		return 0;
+	case STORE_BUSY:
+		snprintf(err, errsz, "%s", _("The database is busy; try again"));
+		return -1;
+	default:
+		snprintf(err, errsz, "%s", store_error(ctx->store));
+		return -1;
+	}
+}
+
+static int open_back(struct visits_panel *p, struct panel_ctx *ctx)
+{
+	if (p->n == 0 || p->selected >= p->n) {
+		ctx->message(ctx, "%s", _("Nobody is out on a home visit"));
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
+	const struct visit *v = &p->v[p->selected];
+	p->pending_id = v->id;
+	snprintf(p->pending_employee, sizeof p->pending_employee, "%s", v->employee);
+	char title[2 * VISIT_TEXT_MAX + 64];
+	snprintf(title, sizeof title, _("Back from the visit: %s (%s)"), v->employee, v->address);
+	struct dialog_field f = {_("Outcome"), "", 40, VISIT_OUTCOME_MAX - 1,
+				 _("How it went; anything colleagues should know")};
+	struct dialog *d = dialog_form_new(title, &f, 1, back_submit, NULL, p);
+	if (!d) {
+		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
+	ctx->open_dialog(ctx, d);
+	return PANEL_HANDLED | PANEL_REDRAW;
+}
+
+/* ---------------------------------------------------------------- keys */
+
+static void select_visit(struct visits_panel *p, size_t i)
+{
+	if (i < p->n) {
+		p->selected = i;
+		p->selected_id = p->v[i].id;
+	}
+}
+
+static int visits_handle(void *self, struct panel_ctx *ctx, const struct key_event *ev)
+{
+	struct visits_panel *p = self;
+	switch (ev->action) {
+	case ACT_VISIT_OUT:
+		return open_out(p, ctx);
+	case ACT_VISIT_BACK:
+		return open_back(p, ctx);
+	default:
+		break;
+	}
+	if (p->n == 0)
+		return PANEL_IGNORED;
+	size_t page = p->rows > 1 ? (size_t)p->rows - 1 : 1;
+	switch (ev->action) {
+	case ACT_UP:
+		if (p->selected > 0)
+			select_visit(p, p->selected - 1);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_DOWN:
+		select_visit(p, p->selected + 1);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_PAGE_UP:
+		select_visit(p, p->selected > page ? p->selected - page : 0);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_PAGE_DOWN:
+		select_visit(p, p->selected + page < p->n ? p->selected + page : p->n - 1);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_HOME:
+		select_visit(p, 0);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_END:
+		select_visit(p, p->n - 1);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_SELECT: {
+		const struct visit *v = &p->v[p->selected];
+		char left[24];
+		when_text(v->leaves_at, ctx->now, left);
+		ctx->message(ctx, _("Visit %lld: %s left %s for %s (client %s), recorded by %s; "
+				    "mobile %s"), (long long)v->id, v->employee, left, v->address,
+			     v->client, v->recorded_by, v->mobile);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
+	default:
+		return PANEL_IGNORED;
+	}
+}
+
+static bool visits_text_mode(void *self)
+{
+	(void)self;
+	return false;
+}
+
+/* A visit turns overdue by the clock alone: redraw (and re-measure) when a state changes. */
+static int visits_tick(void *self, struct panel_ctx *ctx)
+{
+	struct visits_panel *p = self;
+	unsigned sig = 0;
+	for (size_t i = 0; i < p->n; i++)
+		sig = sig * 31u + (unsigned)state_of(&p->v[i], ctx->now) + 1u;
+	if (sig == p->signature)
+		return 0;
+	p->signature = sig;
+	return PANEL_RELAYOUT | PANEL_REDRAW;
+}
+
+static int visits_click(void *self, struct panel_ctx *ctx, int y, int x)
+{
+	struct visits_panel *p = self;
+	(void)ctx;
+	(void)x;
+	int row = (y - p->first_row) / LINES_PER_VISIT;
+	if (y >= p->first_row && row < p->rows)
+		select_visit(p, p->top + (size_t)row);
+	return PANEL_HANDLED | PANEL_REDRAW;
+}
+
+const struct panel_ops panel_visits_ops = {
+	.name = "visits",
+	.create = visits_create,
+	.destroy = visits_destroy,
+	.reload = visits_reload,
+	.wanted_lines = visits_wanted_lines,
+	.draw = visits_draw,
+	.handle = visits_handle,
+	.text_mode = visits_text_mode,
+	.tick = visits_tick,
+	.click = visits_click,
+	.notices = visits_notices,
+};
