@@ -1,4 +1,5 @@
-/* cli_ban — the 'ban' subcommand: import, add, list, lift and export the ban list.
+/* cli_ban — the 'ban' subcommand: import, add, list, lift and export the ban list; the
+ * policy's life cycle (propose, activate, extend, history), exceptions, notices and letters.
  * Every row is validated before anything is written; an import is one transaction. */
 #include "autoconfig.h"
 
@@ -14,7 +15,9 @@
 #include "core/dates.h"
 #include "core/policy.h"
 #include "core/text.h"
+#include "core/sanctions.h"
 #include "i18n.h"
+#include "sanctions.h"
 #include "store/bans.h"
 
 /* The CSV columns, in the order export writes them; the first COL_REQUIRED are required. */
@@ -500,6 +503,184 @@ out:
 	return status;
 }
 
+/* ------------------------------------------------------------------ policy helpers */
+
+/* The options of 'ban add' beyond the CSV columns. */
+struct policy_extra {
+	char *enforcement, *justification;
+	bool until_conversation, draft;
+};
+
+/* Read the sanction table for this configuration; 0 or -1 after reporting. */
+static int load_table(const struct cli_ctx *ctx, struct sanction_table *t)
+{
+	char err[1024];
+	if (sanctions_load(ctx->config ? ctx->config->source : NULL, t, err, sizeof err) != 0) {
+		cli_error("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Parse "threat,physical" into the most serious reason (its name into most) and the
+ * normalised list (into list); 0 or -1 after reporting. */
+static int combination(const struct sanction_table *t, const char *cmd, const char *v,
+		       char *list, size_t listsz, char most[32])
+{
+	enum ban_reason r[REASON_COUNT];
+	size_t n = 0, len = 0;
+	char q[160];
+	list[0] = '\0';
+	for (const char *p = v;;) {
+		size_t tl = strcspn(p, ",");
+		char tok[64];
+		if (tl >= sizeof tok)
+			tl = sizeof tok - 1;
+		memcpy(tok, p, tl);
+		tok[tl] = '\0';
+		text_trim(tok);
+		enum ban_reason one;
+		if (policy_reason_parse(tok, &one) != 0) {
+			cli_error(_("%s: --reason: unknown reason %s (one of: verbal, threat, "
+				    "obstruction, attempt, physical, property, other)"), cmd,
+				  quoted(tok, q, sizeof q));
+			return -1;
+		}
+		bool dup = false;
+		for (size_t i = 0; i < n; i++)
+			dup |= r[i] == one;
+		if (!dup && n < REASON_COUNT) {
+			r[n++] = one;
+			int k = snprintf(list + len, listsz - len, "%s%s", len ? "," : "",
+					 policy_reason_name(one));
+			if (k > 0 && (size_t)k < listsz - len)
+				len += (size_t)k;
+		}
+		p += strcspn(p, ",");
+		if (!*p)
+			break;
+		p++;
+	}
+	enum ban_reason worst;
+	if (sanctions_most_serious(t, r, n, &worst) != 0) {
+		cli_error(_("%s: --reason: no reason given"), cmd);
+		return -1;
+	}
+	snprintf(most, 32, "%s", policy_reason_name(worst));
+	if (n < 2)
+		list[0] = '\0';
+	return 0;
+}
+
+/* Check the texts of the extra options; 0 or -1 after reporting. */
+static int check_extra(const char *cmd, struct policy_extra *x, enum ban_kind kind)
+{
+	struct { const char *opt; char *v; } t[] = {
+		{"--enforcement", x->enforcement}, {"--justification", x->justification},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+		if (!t[i].v)
+			continue;
+		text_trim(t[i].v);
+		enum text_problem p = text_check(t[i].v, 2000, false);
+		if (p != TEXT_OK) {
+			cli_error("%s: %s: %s", cmd, t[i].opt, text_problem_message(p));
+			return -1;
+		}
+	}
+	if (x->until_conversation && kind != BAN_SERVICE) {
+		cli_error(_("%s: --until-conversation: only a service stop (--kind service) waits "
+			    "for an order conversation"), cmd);
+		return -1;
+	}
+	return 0;
+}
+
+/* The names of the missing-answer bits, comma-separated. */
+static void missing_text(unsigned bits, char *out, size_t outsz)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < POLICY_MISSING_COUNT; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		int n = snprintf(out + len, outsz - len, "%s%s", len ? ", " : "",
+				 policy_missing_name(i));
+		if (n < 0 || (size_t)n >= outsz - len)
+			return;
+		len += (size_t)n;
+	}
+}
+
+/* "physical violence, repeat offence: building+phone,building,phone,service; a ban ends
+ * from 2027-05-23 to 2027-08-24" for messages and proposals. */
+static void describe_rule(const struct sanction_table *t, enum ban_reason reason,
+			  enum sanction_offence o, enum ban_kind kind, const char *starts,
+			  char *out, size_t outsz)
+{
+	const struct sanction_rule *rule = sanctions_rule(t, reason, o);
+	if (!rule) {
+		snprintf(out, outsz, "%s", sanctions_check_message(SANCTION_NO_RULE));
+		return;
+	}
+	char kinds[128], lo[DATES_DATE_LEN], hi[DATES_DATE_LEN];
+	sanctions_kinds_text(rule->kinds, kinds, sizeof kinds);
+	int n = snprintf(out, outsz, "%s, %s: %s %s", policy_reason_label(reason),
+			 o == SANCTION_REPEAT ? _("repeat offence") : _("first offence"),
+			 _("allowed kinds"), kinds);
+	if (n < 0 || (size_t)n >= outsz)
+		return;
+	if (sanctions_bounds(t, rule, kind, starts, lo, hi) == 0)
+		snprintf(out + n, outsz - (size_t)n, _("; a %s starting %s may end from %s to %s"),
+			 policy_kind_label(kind), starts, lo, hi);
+}
+
+/* Kind and duration against the table: 0 when they fit or a justification is given, -1
+ * after reporting. A required police report not made is only a warning. */
+static int fits_table(const char *cmd, const struct sanction_table *t, enum ban_reason reason,
+		      enum sanction_offence o, enum ban_kind kind, const char *starts,
+		      const char *ends, bool police, const char *justification)
+{
+	enum sanction_check c = sanctions_check(t, reason, o, kind, starts, ends);
+	const struct sanction_rule *rule = sanctions_rule(t, reason, o);
+	if (rule && rule->police_report && !police)
+		cli_error(_("%s: warning: the sanction table requires a police report for %s "
+			    "(--police)"), cmd, policy_reason_label(reason));
+	if (c == SANCTION_OK || (justification && *justification))
+		return 0;
+	char rule_text[512];
+	describe_rule(t, reason, o, kind, starts, rule_text, sizeof rule_text);
+	cli_error(_("%s: %s %s..%s: %s (%s); give --justification TEXT to go outside the "
+		    "table"), cmd, policy_kind_name(kind), starts, ends,
+		  sanctions_check_message(c), rule_text);
+	return -1;
+}
+
+/* Parse the ban id argument of cmd; 0 or -1 after reporting. */
+static int ban_id_arg(const char *cmd, int argc, char **argv, int64_t *id)
+{
+	if (optind >= argc)
+		return cli_error_missing(cmd, _("the ban id")), -1;
+	if (optind + 1 < argc)
+		return cli_error_extra(cmd, argv[optind + 1]), -1;
+	if (cli_parse_id(argv[optind], id) != 0) {
+		char q[160];
+		cli_error(_("%s: %s is not a ban id"), cmd, quoted(argv[optind], q, sizeof q));
+		return -1;
+	}
+	return 0;
+}
+
+/* Report a failed store call on ban id: unknown ban, conflict or other. */
+static int ban_failed(struct store *st, const char *cmd, int64_t id, enum store_status r)
+{
+	if (r == STORE_NOT_FOUND) {
+		cli_error(_("ban %lld: no such ban"), (long long)id);
+		return CLI_ERROR;
+	}
+	return cli_store_failed(st, cmd);
+}
+
 /* ------------------------------------------------------------------ add */
 
 static int ban_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -520,11 +701,16 @@ static int ban_add(struct cli_ctx *ctx, int argc, char **argv)
 		{"letter-sent", required_argument, NULL, 'l'},
 		{"police", optional_argument, NULL, 'x'},
 		{"notes", required_argument, NULL, 'n'},
+		{"enforcement", required_argument, NULL, 'E'},
+		{"justification", required_argument, NULL, 'J'},
+		{"until-conversation", no_argument, NULL, 'U'},
+		{"draft", no_argument, NULL, 'D'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	const char *cmd = "ban add";
 	char *v[COL_COUNT] = {NULL};
+	struct policy_extra extra = {0};
 	static char yes[] = "yes";
 	char today[DATES_DATE_LEN];
 	int c;
@@ -547,6 +733,10 @@ static int ban_add(struct cli_ctx *ctx, int argc, char **argv)
 		case 'l': col = COL_LETTER_SENT; break;
 		case 'x': col = COL_POLICE; break;
 		case 'n': col = COL_NOTES; break;
+		case 'E': extra.enforcement = optarg; continue;
+		case 'J': extra.justification = optarg; continue;
+		case 'U': extra.until_conversation = true; continue;
+		case 'D': extra.draft = true; continue;
 		case 'h':
 			printf(_("Usage: balie [--db FILE] ban add --surname NAME --kind KIND --reason "
 				 "REASON --ends DATE [OPTION]...\n"
@@ -570,6 +760,22 @@ static int ban_add(struct cli_ctx *ctx, int argc, char **argv)
 				 "  --police[=yes|no]         the police were informed\n"
 				 "  --notes TEXT              details (shown only to roles that may see "
 				 "them)\n"));
+			printf(_("  --enforcement TEXT        how it is enforced besides informing "
+				 "reception\n"
+				 "  --justification TEXT      why kind or duration is outside the sanction "
+				 "table\n"
+				 "  --until-conversation      service stop until an order conversation took "
+				 "place\n"
+				 "  --draft                   save as a draft even when complete\n\n"
+				 "A combination of reasons is written REASON,REASON: the most serious "
+				 "counts.\n"
+				 "The ban is active only when the mandatory answers are given: --notes "
+				 "(why),\n"
+				 "--starts, --ends, --imposed-by and --letter-sent; otherwise it is saved "
+				 "as a\n"
+				 "draft ('balie ban activate ID' later). Kind and duration must fit the "
+				 "sanction\n"
+				 "table (see 'balie ban propose') unless --justification is given.\n"));
 			return CLI_OK;
 		default:
 			return CLI_ERROR;
@@ -582,6 +788,16 @@ static int ban_add(struct cli_ctx *ctx, int argc, char **argv)
 	if (!v[COL_STARTS])
 		v[COL_STARTS] = today;
 
+	struct sanction_table table;
+	if (load_table(ctx, &table) != 0)
+		return CLI_ERROR;
+	/* A combination is stored under its most serious category, the list kept beside it. */
+	char reasons[256] = "", most[32];
+	if (v[COL_REASON] && strchr(v[COL_REASON], ',')) {
+		if (combination(&table, cmd, v[COL_REASON], reasons, sizeof reasons, most) != 0)
+			return CLI_ERROR;
+		v[COL_REASON] = most;
+	}
 	struct ban_new b = {0};
 	enum col bad;
 	char why[512];
@@ -592,15 +808,49 @@ static int ban_add(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error("%s: %s: %s", cmd, columns[bad].option, why);
 		return CLI_ERROR;
 	}
+	if (check_extra(cmd, &extra, b.kind) != 0)
+		return CLI_ERROR;
 	struct store *st = cli_open_store(ctx, 0);
 	if (!st)
 		return CLI_ERROR;
 	int64_t id;
-	int status = CLI_OK;
-	if (store_ban_insert(st, &b, &id) != STORE_OK)
+	int status = CLI_ERROR;
+	size_t earlier;
+	if (store_ban_earlier(st, b.given_names, b.prefix, b.surname, b.born, 0, &earlier) !=
+	    STORE_OK) {
 		status = cli_store_failed(st, cmd);
-	else
-		printf("%lld\n", (long long)id);
+		goto out;
+	}
+	enum sanction_offence offence = sanctions_offence(earlier);
+	if (fits_table(cmd, &table, b.reason, offence, b.kind, b.starts, b.ends, b.police_informed,
+		       extra.justification) != 0)
+		goto out;
+	b.repeat_offence = offence == SANCTION_REPEAT;
+	b.reasons = reasons;
+	b.enforcement = extra.enforcement;
+	b.justification = extra.justification;
+	b.until_conversation = extra.until_conversation;
+	b.draft = extra.draft;
+	if (store_ban_insert(st, &b, &id) != STORE_OK) {
+		status = cli_store_failed(st, cmd);
+		goto out;
+	}
+	printf("%lld\n", (long long)id);
+	status = CLI_OK;
+	unsigned missing = policy_ban_missing(b.notes, b.starts, b.ends, b.imposed_by,
+					      b.letter_sent);
+	if (missing || b.draft) {
+		char names[256];
+		missing_text(missing, names, sizeof names);
+		if (missing)
+			cli_error(_("ban %lld saved as a draft: missing %s; it is not on the list "
+				    "until 'balie ban activate %lld'"), (long long)id, names,
+				  (long long)id);
+		else
+			cli_error(_("ban %lld saved as a draft; it is not on the list until "
+				    "'balie ban activate %lld'"), (long long)id, (long long)id);
+	}
+out:
 	store_close(st);
 	return status;
 }
@@ -612,6 +862,7 @@ static int ban_list(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{"all", no_argument, NULL, 'a'},
 		{"current", no_argument, NULL, 'c'},
+		{"drafts", no_argument, NULL, 'd'},
 		{"tsv", no_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -625,12 +876,14 @@ static int ban_list(struct cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'a': filter = BAN_FILTER_ALL; break;
 		case 'c': filter = BAN_FILTER_CURRENT; break;
+		case 'd': filter = BAN_FILTER_DRAFT; break;
 		case 't': tsv = true; break;
 		case 'h':
-			printf(_("Usage: balie [--db FILE] ban list [--all|--current] [--tsv]\n"
+			printf(_("Usage: balie [--db FILE] ban list [--all|--current|--drafts] [--tsv]\n"
 				 "List the bans in force today, soonest-ending first.\n\n"
 				 "  --current   also bans that start later\n"
-				 "  --all       every ban, also expired and lifted ones\n"
+				 "  --all       every ban, also expired, lifted and draft ones\n"
+				 "  --drafts    only drafts (not yet active)\n"
 				 "  --tsv       tab-separated: id, name, born, kind, reason, starts, ends,\n"
 				 "              scope, lifted (date or empty)\n"));
 			return CLI_OK;
@@ -665,7 +918,9 @@ static int ban_list(struct cli_ctx *ctx, int argc, char **argv)
 			cli_put_tsv(stdout, name, false);
 			cli_put_tsv(stdout, b->born, false);
 			cli_put_tsv(stdout, policy_kind_name(b->kind), false);
-			cli_put_tsv(stdout, policy_reason_name(b->reason), false);
+			/* Issue 7, discreet view: the reason only for roles that may see it. */
+			cli_put_tsv(stdout, roles_may(ctx->role, PERM_SEE_REASON)
+					    ? policy_reason_name(b->reason) : "", false);
 			cli_put_tsv(stdout, b->starts, false);
 			cli_put_tsv(stdout, b->ends, false);
 			cli_put_tsv(stdout, b->scope, false);
@@ -688,6 +943,8 @@ static int ban_list(struct cli_ctx *ctx, int argc, char **argv)
 			printf(_("; only for: %s"), b->scope);
 		if (*b->lifted_at)
 			printf("; %s", _("lifted"));
+		if (b->status == BAN_STATUS_DRAFT)
+			printf("; %s", _("draft"));
 		putchar('\n');
 	}
 	if (!tsv && l.count == 0)
@@ -881,6 +1138,883 @@ static int ban_export(struct cli_ctx *ctx, int argc, char **argv)
 	return status;
 }
 
+/* ------------------------------------------------------------------ propose */
+
+static int ban_propose(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"reason", required_argument, NULL, 'r'},
+		{"person", required_argument, NULL, 'P'},
+		{"given", required_argument, NULL, 'g'},
+		{"prefix", required_argument, NULL, 'p'},
+		{"surname", required_argument, NULL, 's'},
+		{"born", required_argument, NULL, 'b'},
+		{"starts", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *cmd = "ban propose";
+	char *reason = NULL, *person = NULL, *given = "", *prefix = "", *surname = NULL;
+	char *born = "", *starts = NULL;
+	char today[DATES_DATE_LEN], q[160];
+	int c;
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
+		switch (c) {
+		case 'r': reason = optarg; break;
+		case 'P': person = optarg; break;
+		case 'g': given = optarg; break;
+		case 'p': prefix = optarg; break;
+		case 's': surname = optarg; break;
+		case 'b': born = optarg; break;
+		case 'f': starts = optarg; break;
+		case 'h':
+			printf(_("Usage: balie [--db FILE] ban propose --reason REASON[,REASON...]\n"
+				 "         (--person ID | --surname NAME [--given NAMES] [--prefix P] "
+				 "[--born DATE])\n"
+				 "         [--starts DATE]\n"
+				 "What the sanction table proposes for this person: the earlier bans and\n"
+				 "warnings of the same person decide first offence or repeat; a\n"
+				 "combination counts as its most serious reason.\n"));
+			return CLI_OK;
+		default:
+			return CLI_ERROR;
+		}
+	}
+	if (optind < argc)
+		return cli_error_extra(cmd, argv[optind]);
+	if (!reason)
+		return cli_error_missing(cmd, "--reason");
+	if (!person && !surname)
+		return cli_error_missing(cmd, _("--person or --surname"));
+	int64_t person_id = 0;
+	if (person && cli_parse_id(person, &person_id) != 0) {
+		cli_error(_("%s: --person: %s is not a person id"), cmd, quoted(person, q, sizeof q));
+		return CLI_ERROR;
+	}
+	cli_today(today);
+	if (!starts)
+		starts = today;
+	char why[256];
+	if (check_date(starts, why, sizeof why) != 0) {
+		cli_error("%s: --starts: %s", cmd, why);
+		return CLI_ERROR;
+	}
+	if (*born && check_date(born, why, sizeof why) != 0) {
+		cli_error("%s: --born: %s", cmd, why);
+		return CLI_ERROR;
+	}
+	struct sanction_table table;
+	if (load_table(ctx, &table) != 0)
+		return CLI_ERROR;
+	char list[256], most[32];
+	if (combination(&table, cmd, reason, list, sizeof list, most) != 0)
+		return CLI_ERROR;
+	enum ban_reason r;
+	(void)policy_reason_parse(most, &r); /* combination() gave a known name */
+	struct store *st = cli_open_store(ctx, 0);
+	if (!st)
+		return CLI_ERROR;
+	size_t earlier;
+	enum store_status s = person ? store_ban_earlier_for_person(st, person_id, &earlier)
+				     : store_ban_earlier(st, given, prefix, surname, born, 0,
+							 &earlier);
+	int status = CLI_ERROR;
+	struct sanction_proposal p;
+	if (s == STORE_NOT_FOUND) {
+		cli_error(_("person %lld: no such person"), (long long)person_id);
+		goto out;
+	}
+	if (s != STORE_OK) {
+		status = cli_store_failed(st, cmd);
+		goto out;
+	}
+	if (sanctions_propose(&table, r, earlier, starts, &p) != 0) {
+		cli_error("%s: %s: %s", cmd, policy_reason_name(r),
+			  sanctions_check_message(SANCTION_NO_RULE));
+		goto out;
+	}
+	char kinds[128], lo[DATES_DATE_LEN], hi[DATES_DATE_LEN];
+	sanctions_kinds_text(p.rule.kinds, kinds, sizeof kinds);
+	printf("%-20s %s (%s)\n", _("reason:"), policy_reason_label(r), policy_reason_name(r));
+	if (*list)
+		printf("%-20s %s\n", _("combination of:"), list);
+	printf("%-20s %s (", _("offence:"),
+	       p.offence == SANCTION_REPEAT ? _("repeat") : _("first"));
+	printf(ngettext("%zu earlier ban or warning", "%zu earlier bans or warnings", earlier),
+	       earlier);
+	printf(")\n");
+	printf("%-20s %s\n", _("proposed kind:"), policy_kind_name(p.kind));
+	printf("%-20s %s\n", _("allowed kinds:"), kinds);
+	if (p.rule.max_months > 0)
+		printf(_("%-20s %d to %d months (building and phone bans)\n"), _("duration:"),
+		       p.rule.min_months, p.rule.max_months);
+	else
+		printf(_("%-20s at most %d months\n"), _("duration:"), table.other_max_months);
+	if (sanctions_bounds(&table, &p.rule, p.kind, starts, lo, hi) == 0)
+		printf("%-20s %s .. %s\n", _("allowed end:"), lo, hi);
+	printf("%-20s %s .. %s\n", _("proposed period:"), starts, p.ends);
+	printf("%-20s %s\n", _("police report:"), p.rule.police_report ? _("required")
+								   : _("optional"));
+	printf("%-20s %s\n", _("order conversation:"), p.rule.conversation ? _("proposed")
+									   : _("no"));
+	status = CLI_OK;
+out:
+	store_close(st);
+	return status;
+}
+
+/* ------------------------------------------------------------------ activate */
+
+static int ban_activate(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"imposed-by", required_argument, NULL, 'i'},
+		{"letter-sent", required_argument, NULL, 'l'},
+		{"notes", required_argument, NULL, 'n'},
+		{"enforcement", required_argument, NULL, 'E'},
+		{"police", optional_argument, NULL, 'x'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *cmd = "ban activate";
+	char *imposed = NULL, *letter = NULL, *notes = NULL, *enforcement = NULL, *police = NULL;
+	static char yes[] = "yes";
+	int c;
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
+		switch (c) {
+		case 'i': imposed = optarg; break;
+		case 'l': letter = optarg; break;
+		case 'n': notes = optarg; break;
+		case 'E': enforcement = optarg; break;
+		case 'x': police = optarg ? optarg : yes; break;
+		case 'h':
+			printf(_("Usage: balie [--db FILE] ban activate ID [--imposed-by NAME] "
+				 "[--letter-sent DATE]\n"
+				 "         [--notes TEXT] [--enforcement TEXT] [--police[=yes|no]]\n"
+				 "Make a draft ban active once every mandatory answer is given; the\n"
+				 "options fill in answers that are still missing first. Reception is\n"
+				 "notified on every console.\n"));
+			return CLI_OK;
+		default:
+			return CLI_ERROR;
+		}
+	}
+	int64_t id;
+	if (ban_id_arg(cmd, argc, argv, &id) != 0)
+		return CLI_ERROR;
+	char why[256];
+	struct { const char *opt; char *v; size_t max; } t[] = {
+		{"--imposed-by", imposed, 200}, {"--letter-sent", letter, 10},
+		{"--notes", notes, 2000}, {"--enforcement", enforcement, 2000},
+	};
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
+		if (!t[i].v)
+			continue;
+		text_trim(t[i].v);
+		enum text_problem p = text_check(t[i].v, t[i].max, false);
+		if (p != TEXT_OK) {
+			cli_error("%s: %s: %s", cmd, t[i].opt, text_problem_message(p));
+			return CLI_ERROR;
+		}
+	}
+	if (letter && check_date(letter, why, sizeof why) != 0) {
+		cli_error("%s: --letter-sent: %s", cmd, why);
+		return CLI_ERROR;
+	}
+	bool police_v = false;
+	if (police && parse_yesno(police, &police_v) != 0) {
+		char q[160];
+		cli_error(_("%s: --police: %s is not yes or no"), cmd, quoted(police, q, sizeof q));
+		return CLI_ERROR;
+	}
+	struct store *st = cli_open_store(ctx, 0);
+	if (!st)
+		return CLI_ERROR;
+	int status = CLI_ERROR;
+	struct ban b = {0};
+	enum store_status r = store_ban_get(st, id, &b);
+	if (r != STORE_OK) {
+		status = ban_failed(st, cmd, id, r);
+		goto out;
+	}
+	if (b.status == BAN_STATUS_ACTIVE) {
+		cli_error(_("ban %lld: is active already"), (long long)id);
+		goto out;
+	}
+	if (imposed || letter || notes || enforcement || police) {
+		/* The answers go in as an update first: the history shows who filled them in. */
+		char **f[] = {&b.imposed_by, &b.letter_sent, &b.notes, &b.enforcement};
+		char *nv[] = {imposed, letter, notes, enforcement};
+		for (size_t i = 0; i < 4; i++) {
+			if (!nv[i])
+				continue;
+			char *d = strdup(nv[i]);
+			if (!d) {
+				cli_error("%s: %s", cmd, strerror(ENOMEM));
+				goto out;
+			}
+			free(*f[i]);
+			*f[i] = d;
+		}
+		if (police)
+			b.police_informed = police_v;
+		if ((r = store_ban_update(st, &b)) != STORE_OK) {
+			status = ban_failed(st, cmd, id, r);
+			goto out;
+		}
+		b.version++;
+	}
+	r = store_ban_activate(st, id, b.version);
+	if (r != STORE_OK) {
+		status = ban_failed(st, cmd, id, r);
+		goto out;
+	}
+	printf(_("ban %lld active\n"), (long long)id);
+	status = CLI_OK;
+out:
+	store_ban_clear(&b);
+	store_close(st);
+	return status;
+}
+
+/* ------------------------------------------------------------------ extend */
+
+static int ban_extend(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"ends", required_argument, NULL, 'e'},
+		{"reason", required_argument, NULL, 'r'},
+		{"justification", required_argument, NULL, 'J'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *cmd = "ban extend";
+	char *ends = NULL, *reason = NULL, *justification = NULL;
+	int c;
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
+		switch (c) {
+		case 'e': ends = optarg; break;
+		case 'r': reason = optarg; break;
+		case 'J': justification = optarg; break;
+		case 'h':
+			printf(_("Usage: balie [--db FILE] ban extend ID --ends DATE --reason TEXT "
+				 "[--justification TEXT]\n"
+				 "Extend a ban to a later last day. The whole period must fit the\n"
+				 "sanction table unless a justification is given; the old end stays in\n"
+				 "the history.\n"));
+			return CLI_OK;
+		default:
+			return CLI_ERROR;
+		}
+	}
+	int64_t id;
+	if (ban_id_arg(cmd, argc, argv, &id) != 0)
+		return CLI_ERROR;
+	if (!ends)
+		return cli_error_missing(cmd, "--ends");
+	if (!reason)
+		return cli_error_missing(cmd, "--reason");
+	char why[256];
+	if (check_date(ends, why, sizeof why) != 0) {
+		cli_error("%s: --ends: %s", cmd, why);
+		return CLI_ERROR;
+	}
+	struct { const char *opt; char *v; } t[] = {
+		{"--reason", reason}, {"--justification", justification},
+	};
+	for (size_t i = 0; i < 2; i++) {
+		if (!t[i].v)
+			continue;
+		text_trim(t[i].v);
+		enum text_problem p = text_check(t[i].v, 2000, false);
+		if (p != TEXT_OK) {
+			cli_error("%s: %s: %s", cmd, t[i].opt, text_problem_message(p));
+			return CLI_ERROR;
+		}
+	}
+	struct sanction_table table;
+	if (load_table(ctx, &table) != 0)
+		return CLI_ERROR;
+	struct store *st = cli_open_store(ctx, 0);
+	if (!st)
+		return CLI_ERROR;
+	int status = CLI_ERROR;
+	struct ban b = {0};
+	enum store_status r = store_ban_get(st, id, &b);
+	if (r != STORE_OK) {
+		status = ban_failed(st, cmd, id, r);
+		goto out;
+	}
+	enum sanction_offence o = b.repeat_offence ? SANCTION_REPEAT : SANCTION_FIRST;
+	if (fits_table(cmd, &table, b.reason, o, b.kind, b.starts, ends, true, justification) != 0)
+		goto out;
+	r = store_ban_extend(st, id, ends, reason, justification, b.version);
+	if (r != STORE_OK) {
+		status = ban_failed(st, cmd, id, r);
+		goto out;
+	}
+	printf(_("ban %lld extended until %s\n"), (long long)id, ends);
+	status = CLI_OK;
+out:
+	store_ban_clear(&b);
+	store_close(st);
+	return status;
+}
+
+/* ------------------------------------------------------------------ history */
+
+/* Local "YYYY-MM-DD HH:MM" of a stored instant, or the text as stored. */
+static void local_time(const char *utc, char *out, size_t outsz)
+{
+	time_t t;
+	char d[DATES_DATE_LEN], hm[6];
+	if (dates_parse_utc(utc, &t) != 0) {
+		snprintf(out, outsz, "%s", utc);
+		return;
+	}
+	dates_local_date(t, d);
+	dates_local_hm(t, hm);
+	snprintf(out, outsz, "%s %s", d, hm);
+}
+
+static int ban_history(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"tsv", no_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *cmd = "ban history";
+	bool tsv = false;
+	int c;
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
+		switch (c) {
+		case 't': tsv = true; break;
+		case 'h':
+			printf(_("Usage: balie [--db FILE] ban history ID [--tsv]\n"
+				 "Every change of a ban, oldest first: when (local time), who, what, and\n"
+				 "the ban as it was after the change.\n"
+				 "  --tsv   at, actor, action, status, kind, reason, starts, ends, scope,\n"
+				 "          imposed_by, letter_sent, police, lifted, detail\n"));
+			return CLI_OK;
+		default:
+			return CLI_ERROR;
+		}
+	}
+	int64_t id;
+	if (ban_id_arg(cmd, argc, argv, &id) != 0)
+		return CLI_ERROR;
+	struct store *st = cli_open_store(ctx, 0);
+	if (!st)
+		return CLI_ERROR;
+	struct ban_history *h = NULL;
+	size_t n = 0;
+	struct ban b = {0};
+	enum store_status r = store_ban_get(st, id, &b);
+	if (r == STORE_OK)
+		r = store_ban_history(st, id, &h, &n);
+	if (r != STORE_OK) {
+		int rc = ban_failed(st, cmd, id, r);
+		store_ban_clear(&b);
+		store_close(st);
+		return rc;
+	}
+	if (!tsv) {
+		char name[1024];
+		cli_person_name(b.given_names, b.prefix, b.surname, name, sizeof name);
+		printf(_("ban %lld: "), (long long)id);
+		cli_put_escaped(stdout, name);
+		printf(_(" (person %lld)\n"), (long long)b.person_id);
+	}
+	for (size_t i = 0; i < n; i++) {
+		char at[32];
+		local_time(h[i].at, at, sizeof at);
+		const char *status = h[i].status == BAN_STATUS_DRAFT ? "draft" : "active";
+		if (tsv) {
+			const char *f[] = {at, h[i].actor, h[i].action, status,
+					   policy_kind_name(h[i].kind), policy_reason_name(h[i].reason),
+					   h[i].starts, h[i].ends, h[i].scope, h[i].imposed_by,
+					   h[i].letter_sent, h[i].police_informed ? "yes" : "no",
+					   *h[i].lifted_at ? "lifted" : "", h[i].detail};
+			for (size_t j = 0; j < sizeof f / sizeof *f; j++)
+				cli_put_tsv(stdout, f[j], j + 1 == sizeof f / sizeof *f);
+			continue;
+		}
+		printf("%s  ", at);
+		cli_put_escaped(stdout, h[i].actor);
+		printf("  %-9s %-6s %s %s..%s", h[i].action, status, policy_kind_name(h[i].kind),
+		       h[i].starts, h[i].ends);
+		if (*h[i].lifted_at)
+			printf("  %s", _("lifted"));
+		putchar('\n');
+		if (*h[i].detail) {
+			printf("    ");
+			cli_put_escaped(stdout, h[i].detail);
+			putchar('\n');
+		}
+	}
+	store_ban_history_free(h, n);
+	store_ban_clear(&b);
+	store_close(st);
+	return CLI_OK;
+}
+
+/* ------------------------------------------------------------------ letter */
+
+/* The letter is an official Dutch document whatever the screen's language, so these
+ * phrases are part of the letter (like the templates in data/letters/), not of the
+ * interface, and are not translated. */
+static const char *const nl_months[12] = {
+	"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+	"september", "oktober", "november", "december",
+};
+static const char *const nl_reason[REASON_COUNT] = {
+	[REASON_VERBAL] = "verbale of non-verbale agressie",
+	[REASON_THREAT] = "bedreiging",
+	[REASON_OBSTRUCTION] = "het bemoeilijken of belemmeren van het werk van onze medewerkers",
+	[REASON_ATTEMPT] = "een poging tot fysiek geweld",
+	[REASON_PHYSICAL] = "fysiek geweld",
+	[REASON_PROPERTY] = "het beschadigen van eigendommen van de gemeente",
+	[REASON_OTHER] = "ongewenst gedrag",
+};
+static const char *const nl_kind_title[BAN_KIND_COUNT] = {
+	[BAN_BUILDING] = "toegangsverbod",
+	[BAN_PHONE] = "telefoonverbod",
+	[BAN_BUILDING_PHONE] = "toegangs- en telefoonverbod",
+	[BAN_SERVICE] = "opschorting van de dienstverlening",
+	[BAN_WARNING] = "schriftelijke waarschuwing",
+};
+
+/* Columns of a printed letter: a monospaced A4 page with margins. */
+#define LETTER_WIDTH 78
+
+/* "24 november 2026" from "2026-11-24" (the text itself when it is no date). */
+static void nl_date(const char *date, char *out, size_t outsz)
+{
+	int y, m, d;
+	if (!date || dates_parse_date(date, &y, &m, &d) != 0) {
+		snprintf(out, outsz, "%s", date && *date ? date : "...");
+		return;
+	}
+	/* No-break spaces: a date is never split over two lines (sanctions_wrap). */
+	snprintf(out, outsz, "%d\u00a0%s\u00a0%d", d, nl_months[m - 1], y);
+}
+
+/* "het gebouw Stadhuis", "de gebouwen Stadhuis en Milieustraat", "alle gemeentelijke
+ * gebouwen", with the configured names of the scope's ids. */
+static void nl_buildings(const struct config *cfg, const char *scope, char *out, size_t outsz)
+{
+	if (!scope || !*scope) {
+		snprintf(out, outsz, "alle gemeentelijke gebouwen");
+		return;
+	}
+	size_t count = 1;
+	for (const char *p = scope; *p; p++)
+		count += *p == ',';
+	int len = snprintf(out, outsz, "%s", count > 1 ? "de gebouwen " : "het gebouw ");
+	size_t i = 0;
+	for (const char *p = scope; *p && len > 0 && (size_t)len < outsz; i++) {
+		size_t n = strcspn(p, ",");
+		char id[256];
+		snprintf(id, sizeof id, "%.*s", (int)n, p);
+		const struct config_building *b = config_building_find(cfg, id);
+		const char *sep = i == 0 ? "" : i + 1 == count ? " en " : ", ";
+		len += snprintf(out + len, outsz - (size_t)len, "%s%s", sep, b ? b->name : id);
+		p += n + (p[n] == ',');
+	}
+}
+
+/* The measure as the letter's sentence "Wij hebben daarom besloten tot ..." ends it. */
+static void nl_measure(const struct config *cfg, const struct ban *b, char *out, size_t outsz)
+{
+	char where[512];
+	nl_buildings(cfg, b->scope, where, sizeof where);
+	switch (b->kind) {
+	case BAN_BUILDING:
+		snprintf(out, outsz, "een toegangsverbod voor %s", where);
+		return;
+	case BAN_PHONE:
+		snprintf(out, outsz, "een telefoonverbod: onze medewerkers staan u telefonisch "
+			 "niet meer te woord");
+		return;
+	case BAN_BUILDING_PHONE:
+		snprintf(out, outsz, "een toegangsverbod voor %s en een telefoonverbod", where);
+		return;
+	case BAN_SERVICE:
+		snprintf(out, outsz, "het opschorten van de dienstverlening aan u");
+		return;
+	case BAN_WARNING:
+	case BAN_KIND_COUNT:
+		break;
+	}
+	snprintf(out, outsz, "een schriftelijke waarschuwing");
+}
+
+/* "fysiek geweld" or, for a combination, "bedreiging en fysiek geweld". */
+static void nl_reasons(const struct ban *b, char *out, size_t outsz)
+{
+	if (!*b->reasons) {
+		snprintf(out, outsz, "%s", nl_reason[b->reason < REASON_COUNT ? b->reason
+									       : REASON_OTHER]);
+		return;
+	}
+	size_t count = 1, len = 0, i = 0;
+	for (const char *p = b->reasons; *p; p++)
+		count += *p == ',';
+	out[0] = '\0';
+	for (const char *p = b->reasons; *p; i++) {
+		size_t n = strcspn(p, ",");
+		char tok[32];
+		enum ban_reason r = REASON_OTHER;
+		snprintf(tok, sizeof tok, "%.*s", (int)n, p);
+		(void)policy_reason_parse(tok, &r); /* validated by the store; else "other" */
+		const char *sep = i == 0 ? "" : i + 1 == count ? " en " : ", ";
+		int k = snprintf(out + len, outsz - len, "%s%s", sep, nl_reason[r]);
+		if (k < 0 || (size_t)k >= outsz - len)
+			return;
+		len += (size_t)k;
+		p += n + (p[n] == ',');
+	}
+}
+
+static int ban_letter(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"type", required_argument, NULL, 't'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *cmd = "ban letter";
+	const char *type = NULL;
+	int c;
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
+		switch (c) {
+		case 't': type = optarg; break;
+		case 'h':
+			printf(_("Usage: balie [--db FILE] ban letter ID [--type "
+				 "warning|ban|invitation]\n"
+				 "Write the letter that informs the person, as plain text for printing\n"
+				 "(Dutch). Without --type: a warning for a written warning, an "
+				 "invitation\n"
+				 "for an order conversation for a service stop until that conversation,\n"
+				 "else the ban letter. The templates are letters/TYPE.txt next to\n"
+				 "balie.conf, else the built-in ones.\n"));
+			return CLI_OK;
+		default:
+			return CLI_ERROR;
+		}
+	}
+	int64_t id;
+	if (ban_id_arg(cmd, argc, argv, &id) != 0)
+		return CLI_ERROR;
+	enum sanctions_letter lt = LETTER_BAN;
+	if (type && sanctions_letter_parse(type, &lt) != 0) {
+		char q[160];
+		cli_error(_("%s: --type: unknown letter %s (one of: warning, ban, invitation)"), cmd,
+			  quoted(type, q, sizeof q));
+		return CLI_ERROR;
+	}
+	struct store *st = cli_open_store(ctx, 0);
+	if (!st)
+		return CLI_ERROR;
+	struct ban b = {0};
+	enum store_status r = store_ban_get(st, id, &b);
+	if (r != STORE_OK) {
+		int rc = ban_failed(st, cmd, id, r);
+		store_close(st);
+		return rc;
+	}
+	store_close(st);
+	if (!type)
+		lt = b.kind == BAN_WARNING ? LETTER_WARNING
+		   : b.kind == BAN_SERVICE && b.until_conversation ? LETTER_INVITATION : LETTER_BAN;
+	char err[1024];
+	const char *source = ctx->config ? ctx->config->source : NULL;
+	char *tmpl = sanctions_letter_template(source, lt, err, sizeof err);
+	if (!tmpl) {
+		cli_error("%s", err);
+		store_ban_clear(&b);
+		return CLI_ERROR;
+	}
+	const char *muni = ctx->config && ctx->config->municipality ? ctx->config->municipality
+								    : "Gemeente";
+	char today[DATES_DATE_LEN], datum[64], ingang[64], einde[64], name[1024], kenmerk[64];
+	char kort[256], measure[1024], reden[512], signer[256];
+	cli_today(today);
+	nl_date(today, datum, sizeof datum);
+	nl_date(b.starts, ingang, sizeof ingang);
+	nl_date(b.ends, einde, sizeof einde);
+	cli_person_name(b.given_names, b.prefix, b.surname, name, sizeof name);
+	snprintf(kenmerk, sizeof kenmerk, "nr. %lld", (long long)id);
+	/* "Gemeente Ermelo" -> "gemeente Ermelo" inside a sentence. */
+	if (strncmp(muni, "Gemeente ", 9) == 0 || strncmp(muni, "gemeente ", 9) == 0)
+		snprintf(kort, sizeof kort, "gemeente %s", muni + 9);
+	else
+		snprintf(kort, sizeof kort, "gemeente %s", muni);
+	nl_measure(ctx->config, &b, measure, sizeof measure);
+	nl_reasons(&b, reden, sizeof reden);
+	snprintf(signer, sizeof signer, "%s", *b.imposed_by ? b.imposed_by
+			 : "................................");
+	static const char *const names[] = {
+		"gemeente", "gemeente_kort", "naam", "datum", "kenmerk", "maatregel",
+		"maatregel_kop", "reden", "ingang", "einde", "tot_ordegesprek", "politie",
+		"opgelegd_door",
+	};
+	const char *values[] = {
+		muni, kort, name, datum, kenmerk, measure,
+		nl_kind_title[b.kind < BAN_KIND_COUNT ? b.kind : BAN_WARNING], reden, ingang, einde,
+		b.until_conversation ? ", of tot het ordegesprek heeft plaatsgevonden als dat "
+				       "eerder is" : "",
+		b.police_informed ? "\nVoor de goede orde merken wij op dat wij een afschrift van "
+				    "deze brief hebben gezonden aan de politie.\n" : "",
+		signer,
+	};
+	const char *bad = NULL;
+	char *filled = sanctions_fill(tmpl, names, values, sizeof names / sizeof *names, &bad);
+	char *text = filled ? sanctions_wrap(filled, LETTER_WIDTH) : NULL;
+	int status = CLI_OK;
+	if (!text) {
+		if (bad && !filled) {
+			char shown[64];
+			snprintf(shown, sizeof shown, "%.*s", (int)strcspn(bad, "}\n"), bad);
+			cli_error(_("letter %s: unknown placeholder %s} (see balie(1))"),
+				  sanctions_letter_name(lt), shown);
+		} else {
+			cli_error("%s: %s", cmd, strerror(ENOMEM));
+		}
+		status = CLI_ERROR;
+	} else if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
+		cli_error("%s: %s", cmd, strerror(errno));
+		status = CLI_ERROR;
+	}
+	free(text);
+	free(filled);
+	free(tmpl);
+	store_ban_clear(&b);
+	return status;
+}
+
+/* ------------------------------------------------------------------ exceptions */
+
+static int exception_add(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"kind", required_argument, NULL, 'k'},
+		{"date", required_argument, NULL, 'd'},
+		{"from", required_argument, NULL, 'f'},
+		{"until", required_argument, NULL, 'u'},
+		{"detail", required_argument, NULL, 'D'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *cmd = "ban exception add";
+	char *kind = NULL, *date = NULL, *from = NULL, *until = NULL, *detail = NULL;
+	int c;
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
+		switch (c) {
+		case 'k': kind = optarg; break;
+		case 'd': date = optarg; break;
+		case 'f': from = optarg; break;
+		case 'u': until = optarg; break;
+		case 'D': detail = optarg; break;
+		case 'h':
+			printf(_("Usage: balie [--db FILE] ban exception add ID --kind "
+				 "representative|appointment\n"
+				 "         (--date DATE | --from DATE --until DATE) --detail TEXT\n"
+				 "Record an exception during a ban: an appointment arranged by phone "
+				 "first\n"
+				 "(--date, detail: time, place, host) or a representative with a signed\n"
+				 "authorisation (--from/--until, detail: who). The visitor check shows an\n"
+				 "appointment of today as allowed.\n"));
+			return CLI_OK;
+		default:
+			return CLI_ERROR;
+		}
+	}
+	int64_t id;
+	if (ban_id_arg(cmd, argc, argv, &id) != 0)
+		return CLI_ERROR;
+	if (!kind)
+		return cli_error_missing(cmd, "--kind");
+	enum ban_exception_kind k;
+	char q[160], why[256];
+	if (store_ban_exception_kind_parse(kind, &k) != 0) {
+		cli_error(_("%s: --kind: unknown kind %s (one of: representative, appointment)"), cmd,
+			  quoted(kind, q, sizeof q));
+		return CLI_ERROR;
+	}
+	if (date && (from || until)) {
+		cli_error(_("%s: --date cannot be used with --from or --until"), cmd);
+		return CLI_ERROR;
+	}
+	if (date)
+		from = until = date;
+	if (!from)
+		return cli_error_missing(cmd, date ? "--date" : _("--date or --from"));
+	if (!until)
+		return cli_error_missing(cmd, "--until");
+	if (check_date(from, why, sizeof why) != 0) {
+		cli_error("%s: %s: %s", cmd, date ? "--date" : "--from", why);
+		return CLI_ERROR;
+	}
+	if (check_date(until, why, sizeof why) != 0) {
+		cli_error("%s: --until: %s", cmd, why);
+		return CLI_ERROR;
+	}
+	if (!detail)
+		return cli_error_missing(cmd, "--detail");
+	text_trim(detail);
+	enum text_problem p = text_check(detail, 500, false);
+	if (p != TEXT_OK) {
+		cli_error("%s: --detail: %s", cmd, text_problem_message(p));
+		return CLI_ERROR;
+	}
+	struct store *st = cli_open_store(ctx, 0);
+	if (!st)
+		return CLI_ERROR;
+	int64_t eid;
+	int status = CLI_OK;
+	enum store_status r = store_ban_exception_add(st, id, k, from, until, detail, &eid);
+	if (r != STORE_OK)
+		status = ban_failed(st, cmd, id, r);
+	else
+		printf("%lld\n", (long long)eid);
+	store_close(st);
+	return status;
+}
+
+static int exception_list(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+	};
+	const char *cmd = "ban exception list";
+	int c;
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
+		if (c == 'h') {
+			printf(_("Usage: balie [--db FILE] ban exception list [ID]\n"
+				 "The exceptions of one ban, or of every ban, tab-separated: id, ban,\n"
+				 "kind, from, until, detail.\n"));
+			return CLI_OK;
+		}
+		return CLI_ERROR;
+	}
+	int64_t id = 0;
+	if (optind < argc && ban_id_arg(cmd, argc, argv, &id) != 0)
+		return CLI_ERROR;
+	struct store *st = cli_open_store(ctx, 0);
+	if (!st)
+		return CLI_ERROR;
+	struct ban_exception *e = NULL;
+	size_t n = 0;
+	int status = CLI_OK;
+	if (store_ban_exception_list(st, id, &e, &n) != STORE_OK)
+		status = cli_store_failed(st, cmd);
+	for (size_t i = 0; i < n; i++) {
+		char eid[32], bid[32];
+		snprintf(eid, sizeof eid, "%lld", (long long)e[i].id);
+		snprintf(bid, sizeof bid, "%lld", (long long)e[i].ban_id);
+		cli_put_tsv(stdout, eid, false);
+		cli_put_tsv(stdout, bid, false);
+		cli_put_tsv(stdout, store_ban_exception_kind_name(e[i].kind), false);
+		cli_put_tsv(stdout, e[i].starts, false);
+		cli_put_tsv(stdout, e[i].ends, false);
+		cli_put_tsv(stdout, e[i].detail, true);
+	}
+	free(e);
+	store_close(st);
+	return status;
+}
+
+static int ban_exception(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2)
+		return cli_error_missing("ban exception", _("a command (add, list)"));
+	if (strcmp(argv[1], "add") == 0)
+		return exception_add(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return exception_list(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		printf(_("Usage: balie [--db FILE] ban exception add|list ...\n"));
+		return CLI_OK;
+	}
+	cli_error(_("ban exception: unknown command '%s' (add, list)"), argv[1]);
+	return CLI_ERROR;
+}
+
+/* ------------------------------------------------------------------ notices */
+
+static int ban_notices(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"seen", required_argument, NULL, 's'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *cmd = "ban notices";
+	const char *seen = NULL;
+	int c;
+	cli_getopt_begin();
+	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
+		switch (c) {
+		case 's': seen = optarg; break;
+		case 'h':
+			printf(_("Usage: balie [--db FILE] ban notices [--seen ID]\n"
+				 "The notices for reception you have not marked seen (a ban became\n"
+				 "active, was extended, lifted or ended), tab-separated: id, event, ban,\n"
+				 "name, kind, from, until. --seen ID marks one as seen by you.\n"));
+			return CLI_OK;
+		default:
+			return CLI_ERROR;
+		}
+	}
+	if (optind < argc)
+		return cli_error_extra(cmd, argv[optind]);
+	int64_t nid = 0;
+	if (seen && cli_parse_id(seen, &nid) != 0) {
+		char q[160];
+		cli_error(_("%s: --seen: %s is not a notice id"), cmd, quoted(seen, q, sizeof q));
+		return CLI_ERROR;
+	}
+	struct store *st = cli_open_store(ctx, 0);
+	if (!st)
+		return CLI_ERROR;
+	int status = CLI_OK;
+	char today[DATES_DATE_LEN];
+	cli_today(today);
+	struct ban_notice *n = NULL;
+	size_t count = 0;
+	if (seen) {
+		if (store_ban_notice_seen(st, nid, ctx->user) != STORE_OK)
+			status = cli_store_failed(st, cmd);
+	} else if (store_ban_notice_sweep(st, today, NULL) != STORE_OK ||
+		   store_ban_notice_unseen(st, ctx->user, 0, &n, &count) != STORE_OK) {
+		status = cli_store_failed(st, cmd);
+	}
+	for (size_t i = 0; i < count; i++) {
+		char id[32], bid[32];
+		snprintf(id, sizeof id, "%lld", (long long)n[i].id);
+		snprintf(bid, sizeof bid, "%lld", (long long)n[i].ban_id);
+		cli_put_tsv(stdout, id, false);
+		cli_put_tsv(stdout, store_ban_notice_event_name(n[i].event), false);
+		cli_put_tsv(stdout, bid, false);
+		cli_put_tsv(stdout, n[i].name, false);
+		cli_put_tsv(stdout, policy_kind_name(n[i].kind), false);
+		cli_put_tsv(stdout, n[i].starts, false);
+		cli_put_tsv(stdout, n[i].ends, true);
+	}
+	free(n);
+	store_close(st);
+	return status;
+}
+
 /* ------------------------------------------------------------------ dispatch */
 
 static void ban_usage(void)
@@ -891,7 +2025,15 @@ static void ban_usage(void)
 		 "  add OPTION...        impose a ban; prints its id\n"
 		 "  list [--all|--current] [--tsv]   list bans, soonest-ending first\n"
 		 "  lift ID --reason TEXT            lift a ban early\n"
-		 "  export [--all] [FILE|-]          write bans as CSV\n\n"
+		 "  export [--all] [FILE|-]          write bans as CSV\n"
+		 "  propose --reason R (--person ID|--surname NAME ...)  the sanction table's\n"
+		 "                                   proposal for this person\n"
+		 "  activate ID                      make a complete draft active\n"
+		 "  extend ID --ends DATE --reason TEXT  extend a ban\n"
+		 "  history ID                       every change of a ban\n"
+		 "  letter ID [--type warning|ban|invitation]  the letter, for printing\n"
+		 "  exception add|list ...           representative or appointment during a ban\n"
+		 "  notices [--seen ID]              notices for reception\n\n"
 		 "Run 'balie ban COMMAND --help' for the options of a command.\n"));
 }
 
@@ -902,10 +2044,14 @@ int cli_ban(struct cli_ctx *ctx, int argc, char **argv)
 		int (*run)(struct cli_ctx *, int, char **);
 	} sub[] = {
 		{"import", ban_import}, {"add", ban_add}, {"list", ban_list},
-		{"lift", ban_lift}, {"export", ban_export},
+		{"lift", ban_lift}, {"export", ban_export}, {"propose", ban_propose},
+		{"activate", ban_activate}, {"extend", ban_extend}, {"history", ban_history},
+		{"letter", ban_letter}, {"exception", ban_exception}, {"notices", ban_notices},
 	};
 	if (argc < 2)
-		return cli_error_missing("ban", _("a command (import, add, list, lift, export)"));
+		return cli_error_missing("ban", _("a command (import, add, list, lift, export, "
+						  "propose, activate, extend, history, letter, "
+						  "exception, notices)"));
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		ban_usage();
 		return CLI_OK;

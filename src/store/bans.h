@@ -1,13 +1,23 @@
-/* bans — persons and their bans and warnings (kind, reason, scope, period, lifting). */
+/* bans — persons and their bans and warnings (kind, reason, scope, period, lifting), their
+ * life cycle (draft, active, extended, lifted) with a history row per change, exceptions
+ * during a ban and the one-line notices for reception. */
 #ifndef BALIE_STORE_BANS_H
 #define BALIE_STORE_BANS_H
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <time.h>
 
+#include "core/dates.h"
 #include "core/policy.h"
 #include "store/db.h"
+
+/* Stored life-cycle status; "ended" and "lifted" follow from the dates (policy_ban_state). */
+enum ban_status {
+	BAN_STATUS_DRAFT,   /* not all mandatory answers given: on no receptionist's list */
+	BAN_STATUS_ACTIVE   /* decided: in force from starts to ends unless lifted */
+};
 
 /* A ban with its person. All strings are owned by the struct (free with store_ban_clear),
  * never NULL ("" when empty). Dates "YYYY-MM-DD"; instants stored UTC text. */
@@ -28,6 +38,13 @@ struct ban {
 	char *lifted_at, *lifted_by, *lifted_reason; /* "" when not lifted */
 	char *created_at, *created_by;
 	int version;             /* bumped on every change: optimistic concurrency */
+	/* Issue 5: the policy's life cycle and sanction table. */
+	enum ban_status status;
+	bool until_conversation; /* service stop until an order conversation took place */
+	bool repeat_offence;     /* the sanction table's "repeat" row was used */
+	char *enforcement;       /* extra enforcement measures besides informing reception */
+	char *justification;     /* why kind or duration is outside the sanction table */
+	char *reasons;           /* every category of a combination ("threat,physical"); "" */
 };
 
 /* Input for a new ban (and its person). Strings are read, not kept. */
@@ -43,12 +60,18 @@ struct ban_new {
 	const char *letter_sent;
 	bool police_informed;
 	const char *notes;
+	/* Issue 5. Zero values keep the old behaviour of callers that do not set them. */
+	bool draft;              /* store as a draft even when every answer is given */
+	bool until_conversation;
+	bool repeat_offence;
+	const char *enforcement, *justification, *reasons;
 };
 
 enum ban_filter {
 	BAN_FILTER_ACTIVE,  /* not lifted, starts <= today <= ends */
 	BAN_FILTER_CURRENT, /* not lifted, ends >= today (active and future) */
-	BAN_FILTER_ALL
+	BAN_FILTER_ALL,     /* everything, drafts too */
+	BAN_FILTER_DRAFT    /* drafts only, soonest-ending first */
 };
 
 struct ban_list {
@@ -56,10 +79,16 @@ struct ban_list {
 	size_t count;
 };
 
-/* Insert one ban (a new person each time; persons are matched by name later). */
+/* The ACTIVE and CURRENT filters see only bans with status active; ALL sees drafts too. */
+
+/* Insert one ban (a new person each time; persons are matched by name later). It is stored
+ * active when every mandatory answer is given (policy_ban_missing) and b->draft is false,
+ * else as a draft. Writes a history row, an audit line and, when active, a notice. */
 enum store_status store_ban_insert(struct store *st, const struct ban_new *b, int64_t *id_out);
 
-/* Insert many bans in one transaction: all or nothing. */
+/* Insert many bans in one transaction: all or nothing. An import takes over a register kept
+ * elsewhere: its bans are active as given (unless draft is set), one history row each, one
+ * audit line, and no notices (thousands of them would hide the ones that matter). */
 enum store_status store_ban_import(struct store *st, const struct ban_new *rows, size_t n);
 
 /* Read one ban; STORE_NOT_FOUND when there is none. */
@@ -75,11 +104,14 @@ enum store_status store_ban_count(struct store *st, enum ban_filter f, const cha
 				  size_t *out);
 
 /* Change the fields of ban b->id (person and ban) when its version is still b->version;
- * STORE_CONFLICT (nothing written) when someone else changed it meanwhile. */
+ * STORE_CONFLICT (nothing written) when someone else changed it meanwhile. The status is not
+ * changed (see store_ban_activate); an active ban keeps all its mandatory answers
+ * (STORE_INVALID otherwise). Writes a history row. */
 enum store_status store_ban_update(struct store *st, const struct ban *b);
 
-/* Lift a ban early: who and why are recorded. expected_version < 0 skips the check.
- * STORE_CONFLICT when already lifted or changed meanwhile. */
+/* Lift a ban early: who and why are recorded (history row, notice for reception).
+ * expected_version < 0 skips the check. STORE_CONFLICT when already lifted or changed
+ * meanwhile. */
 enum store_status store_ban_lift(struct store *st, int64_t id, const char *reason,
 				 int expected_version);
 
@@ -93,5 +125,123 @@ void store_ban_list_free(struct ban_list *l);
  * write through st. Rows come in no particular order. */
 enum store_status store_ban_each(struct store *st, enum ban_filter f, const char *today,
 				 int (*fn)(const struct ban *b, void *arg), void *arg);
+
+/* ------------------------------------------------------------------ life cycle (issue 5) */
+
+/* Make a draft active once every mandatory answer is given: STORE_INVALID naming the missing
+ * fields otherwise, STORE_CONFLICT when it is active already or its version differs
+ * (expected_version < 0 skips that check). History row, audit line, notice. */
+enum store_status store_ban_activate(struct store *st, int64_t id, int expected_version);
+
+/* Extend a ban to a later end date, with the reason (required) and, when the new duration is
+ * outside the sanction table, a justification (appended to the ban's). STORE_INVALID for a
+ * date that is not later than the current end; STORE_CONFLICT for a lifted ban or a changed
+ * version. History row, audit line, notice. */
+enum store_status store_ban_extend(struct store *st, int64_t id, const char *ends,
+				   const char *reason, const char *justification,
+				   int expected_version);
+
+/* How many active bans and warnings (lifted and ended ones included, drafts not) an earlier
+ * person with this name has: same surname and prefix (ASCII case ignored), the same date of
+ * birth when both are known, the same first initial when both are known. exclude_ban is left
+ * out of the count (0 = none). */
+enum store_status store_ban_earlier(struct store *st, const char *given, const char *prefix,
+				    const char *surname, const char *born, int64_t exclude_ban,
+				    size_t *out);
+
+/* The same for the person of a ban or a person id (STORE_NOT_FOUND when there is none). */
+enum store_status store_ban_earlier_for_ban(struct store *st, int64_t ban_id, size_t *out);
+enum store_status store_ban_earlier_for_person(struct store *st, int64_t person_id,
+					       size_t *out);
+
+/* One history row: the ban as it was right after a change, and why. Strings owned. */
+struct ban_history {
+	int64_t id, ban_id;
+	char *at, *actor;
+	char *action;            /* insert, import, update, activate, extend, lift, exception */
+	char *detail;            /* the reason given for the change */
+	enum ban_status status;
+	enum ban_kind kind;
+	enum ban_reason reason;
+	char *starts, *ends, *scope, *imposed_by, *letter_sent;
+	bool police_informed, until_conversation;
+	char *enforcement, *justification, *lifted_at;
+	int version;
+};
+
+/* Every history row of a ban, oldest first; an unknown ban gives STORE_NOT_FOUND. */
+enum store_status store_ban_history(struct store *st, int64_t ban_id, struct ban_history **out,
+				    size_t *n);
+void store_ban_history_free(struct ban_history *h, size_t n);
+
+/* ------------------------------------------------------------------ exceptions */
+
+enum ban_exception_kind {
+	BAN_EXCEPTION_REPRESENTATIVE, /* a representative with signed authorisation */
+	BAN_EXCEPTION_APPOINTMENT,    /* an appointment arranged by phone first */
+	BAN_EXCEPTION_KIND_COUNT
+};
+
+struct ban_exception {
+	int64_t id, ban_id;
+	enum ban_exception_kind kind;
+	char starts[DATES_DATE_LEN], ends[DATES_DATE_LEN];
+	char detail[512];        /* who the representative is / time, place and host */
+	char created_at[DATES_UTC_LEN];
+	char created_by[128];
+};
+
+/* Machine name ("representative", "appointment"); parse: 0 or -1. */
+const char *store_ban_exception_kind_name(enum ban_exception_kind k);
+int store_ban_exception_kind_parse(const char *s, enum ban_exception_kind *out);
+
+/* Record an exception valid from starts to ends (inclusive); detail is required (at most
+ * 500 bytes). STORE_NOT_FOUND for an unknown ban. History row and audit line. */
+enum store_status store_ban_exception_add(struct store *st, int64_t ban_id,
+					  enum ban_exception_kind kind, const char *starts,
+					  const char *ends, const char *detail, int64_t *id_out);
+
+/* The exceptions of a ban (ban_id 0: of every ban), by start date. Free *out with free(). */
+enum store_status store_ban_exception_list(struct store *st, int64_t ban_id,
+					   struct ban_exception **out, size_t *n);
+
+/* The exception of a ban valid on a date (an appointment before a representative);
+ * STORE_NOT_FOUND when there is none. For the visitor check: "allowed: appointment". */
+enum store_status store_ban_exception_on(struct store *st, int64_t ban_id, const char *date,
+					 struct ban_exception *out);
+
+/* ------------------------------------------------------------------ notices */
+
+enum ban_notice_event {
+	BAN_NOTICE_ACTIVE, BAN_NOTICE_EXTENDED, BAN_NOTICE_LIFTED, BAN_NOTICE_ENDED,
+	BAN_NOTICE_EVENT_COUNT
+};
+
+/* A one-line notice for reception. */
+struct ban_notice {
+	int64_t id, ban_id;
+	enum ban_notice_event event;
+	char at[DATES_UTC_LEN];
+	char name[256];          /* given prefix surname of the person */
+	enum ban_kind kind;
+	char starts[DATES_DATE_LEN], ends[DATES_DATE_LEN];
+	char scope[256];
+};
+
+/* Machine name of an event ("active", "extended", "lifted", "ended"). */
+const char *store_ban_notice_event_name(enum ban_notice_event e);
+
+/* Add an "ended" notice for every active, unlifted ban whose last day lies in the seven days
+ * before today (a local date); each ban ends once, so every console may run this (at start
+ * and when the date changes). *added (may be NULL) counts the new notices. */
+enum store_status store_ban_notice_sweep(struct store *st, const char *today, size_t *added);
+
+/* The notices user has not marked seen, oldest first, from since on (0 = all). Free *out
+ * with free(). */
+enum store_status store_ban_notice_unseen(struct store *st, const char *user, time_t since,
+					  struct ban_notice **out, size_t *n);
+
+/* Mark a notice seen by user (again is harmless). STORE_NOT_FOUND for an unknown notice. */
+enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, const char *user);
 
 #endif

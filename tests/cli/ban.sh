@@ -209,6 +209,14 @@ expect_rc 2 "add with an extra argument refused"
 run ban add --given 'Łukasz' --surname 'Müller' --born 1988-08-08 --kind building+phone \
 	--reason physical --ends 2027-01-10 --scope stadhuis --imposed-by 'C. Chef' --police \
 	--letter-sent 2026-11-24 --notes 'Hit a porter'
+expect_rc 2 "a ban shorter than the sanction table is refused"
+expect_err_has 'ban add: building+phone 2026-11-24..2027-01-10: shorter than the sanction table allows (physical violence, first offence' \
+	"the refusal names the table's rule"
+expect_err_has 'may end from 2027-02-23 to 2027-05-24); give --justification TEXT' \
+	"the refusal names the allowed end dates and the way out"
+run ban add --given 'Łukasz' --surname 'Müller' --born 1988-08-08 --kind building+phone \
+	--reason physical --ends 2027-01-10 --scope stadhuis --imposed-by 'C. Chef' --police \
+	--letter-sent 2026-11-24 --notes 'Hit a porter' --justification 'Short: first incident in years'
 expect_rc 0 "add a ban"
 printf '7\n' >"$tmp/want"
 expect_out "$tmp/want" "add prints the new id"
@@ -248,5 +256,7 @@ if grep -q '^7' "$tmp/out"; then not_ok "lifted ban gone from the list"; else ok
 run ban list --all --tsv
 if grep "^7${TAB}" "$tmp/out" | grep -q "${TAB}2026-11-24\$"; then ok "list --all shows the lifting date"; else
 	not_ok "list --all shows the lifting date"; fi
+
+. "$BALIE_SRCDIR/tests/cli/ban_policy.sh"
 
 finish
