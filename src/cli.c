@@ -2,6 +2,7 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,15 +13,24 @@
 #include "clock.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "store/audit.h"
 #include "store/db.h"
+
+static int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);
 
 void cli_error(const char *fmt, ...)
 {
+	/* Messages quote user input (arguments, file contents): escaped as a whole, so no
+	 * message can carry a terminal escape sequence or bidi control (issue 7). */
+	char buf[2048];
 	va_list ap;
-	fprintf(stderr, "%s: ", PACKAGE);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
+	if (n < 0)
+		buf[0] = '\0';
+	fprintf(stderr, "%s: ", PACKAGE);
+	(void)cli_put_escaped(stderr, buf);
 	fputc('\n', stderr);
 }
 
@@ -171,15 +181,243 @@ int cli_init(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error(_("init: unexpected argument '%s'"), argv[1]);
 		return CLI_ERROR;
 	}
+	/* Issue 7: who creates the database is hr while the configuration maps nobody. */
+	bool created = access(ctx->db_path, F_OK) != 0;
 	struct store *st = cli_open_store(ctx, STORE_CREATE);
 	if (!st)
 		return CLI_ERROR;
-	printf(_("%s: schema version %d\n"), store_path(st), store_schema_version(st));
+	if (created && store_set_creator(st, ctx->user) != STORE_OK) {
+		int rc = cli_store_failed(st, "init");
+		store_close(st);
+		return rc;
+	}
+	(void)cli_put_escaped(stdout, store_path(st));
+	printf(_(": schema version %d\n"), store_schema_version(st));
 	store_close(st);
 	return CLI_OK;
 }
 
+/* ------------------------------------------------------------------ roles (issue 7) */
+
+/* Which permission each (command, verb) needs; the first matching row counts. A NULL verb
+ * matches any other verb; a row with an option applies only when that option is given. A
+ * command without a row needs PERM_ADMIN: a new command is closed until it is listed. */
+static const struct {
+	const char *command, *verb, *option;
+	enum permission perm;
+} permissions[] = {
+	{"check", NULL, NULL, PERM_CHECK_VISITOR},
+	{"visit", NULL, NULL, PERM_CHECK_VISITOR},
+	{"ban", "list", "--all", PERM_SEE_REASON},
+	{"ban", "list", NULL, PERM_CHECK_VISITOR},
+	{"ban", "show", NULL, PERM_CHECK_VISITOR},
+	{"ban", "notices", NULL, PERM_CHECK_VISITOR},
+	{"ban", "history", NULL, PERM_SEE_REASON},
+	{"ban", "export", NULL, PERM_EXPORT},
+	{"ban", NULL, NULL, PERM_EDIT_BAN},
+	{"alarm", "raise", NULL, PERM_RAISE_ALARM},
+	{"alarm", "list", NULL, PERM_RAISE_ALARM},
+	{"alarm", NULL, NULL, PERM_HANDLE_ALARM},
+	{"appt", "list", NULL, PERM_CHECK_VISITOR},
+	{"appt", NULL, NULL, PERM_FLAG_APPT},
+	{"staff", "status", NULL, PERM_CHECK_VISITOR},
+	{"staff", NULL, NULL, PERM_STAFFING},
+	{"audit", NULL, NULL, PERM_ADMIN},
+	{"purge", NULL, NULL, PERM_ADMIN},
+	{"backup", NULL, NULL, PERM_ADMIN},
+	{"restore", NULL, NULL, PERM_ADMIN},
+	{"person", NULL, NULL, PERM_ADMIN},
+};
+
+/* What a permission allows, for "role X may not ...". */
+static const char *const permission_text[PERM_COUNT] = {
+	[PERM_CHECK_VISITOR] = N_("check visitors"),
+	[PERM_RAISE_ALARM] = N_("raise alarms"),
+	[PERM_HANDLE_ALARM] = N_("handle alarms"),
+	[PERM_STAFFING] = N_("change the staffing"),
+	[PERM_FLAG_APPT] = N_("add or flag appointments"),
+	[PERM_EDIT_BAN] = N_("edit bans"),
+	[PERM_SEE_REASON] = N_("see reasons or expired bans"),
+	[PERM_EXPORT] = N_("export bans"),
+	[PERM_ADMIN] = N_("use the audit trail, purge, backup, restore or person export"),
+};
+
+static bool has_arg(int argc, char **argv, const char *a, const char *b)
+{
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strcmp(argv[i], a) == 0 || (b && strcmp(argv[i], b) == 0))
+			return true;
+	return false;
+}
+
+static enum permission needed(int argc, char **argv)
+{
+	const char *verb = argc > 1 && argv[1][0] != '-' ? argv[1] : "";
+	for (size_t i = 0; i < sizeof permissions / sizeof *permissions; i++) {
+		if (strcmp(permissions[i].command, argv[0]) != 0)
+			continue;
+		if (permissions[i].verb && strcmp(permissions[i].verb, verb) != 0)
+			continue;
+		if (permissions[i].option && !has_arg(argc, argv, permissions[i].option, NULL))
+			continue;
+		return permissions[i].perm;
+	}
+	return PERM_ADMIN;
+}
+
+enum role cli_role_for(const struct config *cfg, const char *user, struct store *st)
+{
+	enum role r = config_role_for(cfg, user);
+	if (!cfg || cfg->nroles > 0 || !st || !user)
+		return r;
+	char creator[128];
+	if (store_creator(st, creator, sizeof creator) == STORE_OK && strcmp(creator, user) == 0)
+		return ROLE_HR;
+	return r;
+}
+
+void cli_error_no_role(const struct config *cfg, const char *user, const char *cmd)
+{
+	const char *conf = cfg && cfg->source ? cfg->source : _("the configuration");
+	if (cfg && cfg->nroles == 0)
+		cli_error(_("%s: permission denied: the login user '%s' has no role: the "
+			    "configuration (%s) names nobody yet and only the user who created "
+			    "the database may work with it; ask HR to add a roles section"),
+			  cmd, user, conf);
+	else
+		cli_error(_("%s: permission denied: the login user '%s' has no role in %s; ask "
+			    "HR to add it to the roles section"), cmd, user, conf);
+}
+
+/* Record a denial or a look at the ban list; a failure to audit is reported, as the
+ * trail must be complete. */
+static void audit_cli(const struct cli_ctx *ctx, const char *action, const char *object,
+		      const char *result, const char *detail)
+{
+	char err[1024];
+	struct store *st = store_open(ctx->db_path, 0, err, sizeof err);
+	if (!st)
+		return; /* no database: the command itself has said so */
+	const char *tty = ttyname(STDIN_FILENO);
+	store_set_actor(st, ctx->user, tty ? tty : "cli");
+	if (store_audit(st, action, object, result, detail) != STORE_OK)
+		cli_error("%s: %s", _("audit"), store_error(st));
+	store_close(st);
+}
+
+/* Resolve the role and check the permission of argv; 0 when allowed, else CLI_ERROR after
+ * the message and the audit line. */
+static int check_permission(struct cli_ctx *ctx, int argc, char **argv)
+{
+	char cmd[128];
+	bool verb = argc > 1 && argv[1][0] != '-';
+	snprintf(cmd, sizeof cmd, "%s%s%s", argv[0], verb ? " " : "", verb ? argv[1] : "");
+	if (strcmp(argv[0], "init") == 0 && access(ctx->db_path, F_OK) != 0)
+		return 0; /* a new database: its creator becomes hr */
+	if (ctx->config && ctx->config->nroles == 0) {
+		char err[1024];
+		struct store *st = store_open(ctx->db_path, 0, err, sizeof err);
+		if (!st) {
+			cli_error("%s", err);
+			return CLI_ERROR;
+		}
+		ctx->role = cli_role_for(ctx->config, ctx->user, st);
+		store_close(st);
+	}
+	if (ctx->role == ROLE_NONE) {
+		cli_error_no_role(ctx->config, ctx->user, cmd);
+		audit_cli(ctx, "denied", cmd, "denied", "no role");
+		return CLI_ERROR;
+	}
+	if (strcmp(argv[0], "init") == 0)
+		return 0; /* any role may bring the schema up to date, as every open does */
+	enum permission p = needed(argc, argv);
+	if (roles_may(ctx->role, p))
+		return 0;
+	cli_error(_("%s: permission denied: role %s may not %s"), cmd, roles_name(ctx->role),
+		  _(permission_text[p]));
+	char detail[128];
+	snprintf(detail, sizeof detail, "role %s", roles_name(ctx->role));
+	audit_cli(ctx, "denied", cmd, "denied", detail);
+	return CLI_ERROR;
+}
+
+/* A look at the ban list is recorded like a visitor check (who looked at what). */
+static void audit_after(struct cli_ctx *ctx, int argc, char **argv, int status)
+{
+	if (strcmp(argv[0], "ban") != 0 || argc < 2 ||
+	    (strcmp(argv[1], "list") != 0 && strcmp(argv[1], "export") != 0))
+		return;
+	char *args = cli_join(argc - 2, argv + 2);
+	char action[32];
+	snprintf(action, sizeof action, "ban.%s", argv[1]);
+	audit_cli(ctx, action, "bans", status == CLI_OK ? "ok" : "error", args ? args : "");
+	free(args);
+}
+
+/* Privileged, files named on the command line are opened with the operator's own rights:
+ * the input of `ban import FILE` becomes standard input (opened as the real user), and
+ * `ban export FILE` must go to standard output. 0, or CLI_ERROR after a message. */
+static int privileged_files(struct cli_ctx *ctx, int argc, char **argv)
+{
+	if (!ctx->privileged || argc < 3 || strcmp(argv[0], "ban") != 0)
+		return 0;
+	char *file = argv[argc - 1];
+	if (file[0] == '-' && file[1] == '\0')
+		return 0;
+	if (strcmp(argv[1], "export") == 0 && file[0] != '-') {
+		cli_error(_("ban export: %s: refused: balie runs with the rights of its own "
+			    "account; write to standard output instead: balie ban export > %s"),
+			  file, file);
+		return CLI_ERROR;
+	}
+	if (strcmp(argv[1], "import") != 0 || file[0] == '-')
+		return 0;
+	uid_t euid = geteuid();
+	/* The saved set-user-ID lets us take the account's rights back afterwards. */
+	if (seteuid(getuid()) != 0) {
+		cli_error("%s: %s", file, strerror(errno));
+		return CLI_ERROR;
+	}
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	int saved = errno;
+	if (seteuid(euid) != 0) {
+		cli_error("%s: %s", "seteuid", strerror(errno));
+		if (fd >= 0)
+			(void)close(fd);
+		return CLI_ERROR;
+	}
+	if (fd < 0) {
+		cli_error("%s: %s", file, strerror(saved));
+		return CLI_ERROR;
+	}
+	if (dup2(fd, STDIN_FILENO) < 0) {
+		cli_error("%s: %s", file, strerror(errno));
+		(void)close(fd);
+		return CLI_ERROR;
+	}
+	(void)close(fd); /* stdin holds it now */
+	static char dash[] = "-";
+	argv[argc - 1] = dash;
+	return 0;
+}
+
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	/* --help needs no role and no database. */
+	bool help = has_arg(argc, argv, "--help", "-h");
+	if (!help && check_permission(ctx, argc, argv) != 0)
+		return CLI_ERROR;
+	if (!help && privileged_files(ctx, argc, argv) != 0)
+		return CLI_ERROR;
+	int status = cli_dispatch(ctx, argc, argv);
+	if (!help)
+		audit_after(ctx, argc, argv, status);
+	return status;
+}
+
+/* Run the subcommand argv[0]. */
+static int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct {
 		const char *name;
@@ -187,6 +425,9 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 	} commands[] = {
 		{"init", cli_init}, {"ban", cli_ban}, {"check", cli_check},
 		{"alarm", cli_alarm}, {"appt", cli_appt}, {"staff", cli_staff},
+		/* issue 7 */
+		{"audit", cli_audit}, {"purge", cli_purge}, {"backup", cli_backup},
+		{"restore", cli_restore}, {"person", cli_person}, {"visit", cli_visit},
 	};
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[0], commands[i].name) == 0)

@@ -21,6 +21,10 @@ struct cli_ctx {
 	const struct config *config;
 	const char *user;           /* login user */
 	enum role role;
+	/* Issue 7: running setuid/setgid (the strong set-up); files named on the command
+	 * line must then lie inside data_dir (BALIE_STATEDIR). */
+	bool privileged;
+	const char *data_dir;
 };
 
 /* Run argv[0] (a subcommand name) with its arguments; returns the exit status. */
@@ -104,5 +108,25 @@ int cli_check(struct cli_ctx *ctx, int argc, char **argv);
 int cli_alarm(struct cli_ctx *ctx, int argc, char **argv);
 int cli_appt(struct cli_ctx *ctx, int argc, char **argv);
 int cli_staff(struct cli_ctx *ctx, int argc, char **argv);
+int cli_visit(struct cli_ctx *ctx, int argc, char **argv); /* cli_visit.c */
+
+/* Issue 7: roles and HR commands (cli_admin.c). */
+
+/* The role of user for this database: the configuration's, except that while it maps
+ * nobody the user who created the database (balie init) is hr. st may be NULL. */
+enum role cli_role_for(const struct config *cfg, const char *user, struct store *st);
+
+/* Print why user may not use balie at all (no role) for command cmd. */
+void cli_error_no_role(const struct config *cfg, const char *user, const char *cmd);
+
+/* Whether path may be used: always when not privileged, else only inside data_dir (its
+ * directory resolved with realpath). Prints the refusal naming what and path. */
+bool cli_path_allowed(const struct cli_ctx *ctx, const char *what, const char *path);
+
+int cli_audit(struct cli_ctx *ctx, int argc, char **argv);
+int cli_purge(struct cli_ctx *ctx, int argc, char **argv);
+int cli_backup(struct cli_ctx *ctx, int argc, char **argv);
+int cli_restore(struct cli_ctx *ctx, int argc, char **argv);
+int cli_person(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

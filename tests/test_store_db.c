@@ -63,6 +63,8 @@ static void raw_db(const char *sql, int version)
 	snprintf(v, sizeof v, "PRAGMA user_version = %d", version);
 	ck_assert_int_eq(sqlite3_exec(db, v, NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+	/* Not world-readable, or balie refuses it before anything else (issue 7). */
+	ck_assert_int_eq(chmod(path, 0660), 0);
 }
 
 START_TEST(test_store_db__missing_file_names_balie_init)
@@ -105,10 +107,45 @@ START_TEST(test_store_db__refuses_non_sqlite_file)
 	for (int i = 0; i < 200; i++)
 		ck_assert_int_ge(fputs("surname,given_names\n", f), 0);
 	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(chmod(path, 0660), 0); /* else refused as world-readable first */
 	char err[1024] = "";
 	ck_assert_ptr_null(store_open(path, STORE_CREATE, err, sizeof err));
 	ck_assert_ptr_nonnull(strstr(err, path));
 	ck_assert_msg(strstr(err, "not a database") != NULL, "%s", err);
+}
+END_TEST
+
+/* Issue 7: personal data is never opened while every user could read it. */
+START_TEST(test_store_db__refuses_world_accessible_file)
+{
+	char err[1024] = "";
+	struct store *st = store_open(path, STORE_CREATE, err, sizeof err);
+	ck_assert_msg(st != NULL, "%s", err);
+	store_close(st);
+	static const mode_t bad[] = {0664, 0662, 0666, 0604};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_int_eq(chmod(path, bad[i]), 0);
+		err[0] = '\0';
+		ck_assert_ptr_null(store_open(path, 0, err, sizeof err));
+		ck_assert_ptr_null(store_open(path, STORE_READONLY, err, sizeof err));
+		ck_assert_ptr_nonnull(strstr(err, path));
+		ck_assert_ptr_nonnull(strstr(err, "chmod 660"));
+		ck_assert_ptr_nonnull(strstr(err, "chgrp balie"));
+	}
+	/* A stale world-readable -wal is refused as well. */
+	ck_assert_int_eq(chmod(path, 0660), 0);
+	char wal[2100];
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	int fd = open(wal, O_WRONLY | O_CREAT, 0644);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(fchmod(fd, 0644), 0);
+	ck_assert_int_eq(close(fd), 0);
+	ck_assert_ptr_null(store_open(path, 0, err, sizeof err));
+	ck_assert_ptr_nonnull(strstr(err, "-wal"));
+	ck_assert_int_eq(unlink(wal), 0);
+	st = store_open(path, 0, err, sizeof err);
+	ck_assert_msg(st != NULL, "%s", err);
+	store_close(st);
 }
 END_TEST
 
@@ -385,6 +422,7 @@ Suite *store_db_suite(void)
 	tcase_add_test(tc, test_store_db__refuses_newer_schema);
 	tcase_add_test(tc, test_store_db__refuses_other_sqlite_file);
 	tcase_add_test(tc, test_store_db__refuses_non_sqlite_file);
+	tcase_add_test(tc, test_store_db__refuses_world_accessible_file);
 	tcase_add_test(tc, test_store_db__create_mode_and_pragmas);
 	tcase_add_test(tc, test_store_db__migrates_version_1_keeping_data);
 	tcase_add_test(tc, test_store_db__read_only);

@@ -15,6 +15,7 @@ enum permission {
 	PERM_EDIT_BAN,        /* impose, extend, lift bans */
 	PERM_SEE_REASON,      /* see reasons and incident details, expired bans */
 	PERM_EXPORT,          /* export bans */
+	PERM_ADMIN,           /* audit trail, purge, backup, restore, person export (hr) */
 	PERM_COUNT
 };
 

@@ -78,3 +78,101 @@ enum store_status store_audit_list(struct store *st, size_t limit, struct audit_
 	}
 	return r;
 }
+
+enum store_status store_audit_each(struct store *st, const struct audit_filter *f,
+				   int (*fn)(const struct audit_line *l, void *arg), void *arg)
+{
+	static const char sql[] =
+		"SELECT id, at, actor, terminal, action, object, result, detail, prev_hash, hash"
+		" FROM audit WHERE (?1 = '' OR at >= ?1) AND (?2 = '' OR actor = ?2)"
+		" AND (?3 = '' OR action = ?3 OR substr(action, 1, length(?3) + 1) = ?3 || '.')"
+		" AND (?4 = '' OR object = ?4) ORDER BY id";
+	static const struct audit_filter none = {0};
+	if (!f)
+		f = &none;
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, f->since) || store_bind_text(s, 2, f->actor) ||
+	    store_bind_text(s, 3, f->action) || store_bind_text(s, 4, f->object)) {
+		store_done(s);
+		return store_fail(st, _("reading the audit trail"));
+	}
+	int rc;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *col[9];
+		for (int i = 0; i < 9; i++) {
+			const unsigned char *t = sqlite3_column_text(s, i + 1);
+			col[i] = t ? (const char *)t : "";
+		}
+		struct audit_line l = {
+			.id = sqlite3_column_int64(s, 0), .at = col[0], .actor = col[1],
+			.terminal = col[2], .action = col[3], .object = col[4], .result = col[5],
+			.detail = col[6], .prev_hash = col[7], .hash = col[8],
+		};
+		if (fn(&l, arg) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	enum store_status r = rc == SQLITE_DONE ? STORE_OK
+						: store_fail(st, _("reading the audit trail"));
+	store_done(s);
+	return r;
+}
+
+struct verify_state {
+	struct audit_verify *v;
+	int64_t chain_from;
+	char expect_prev[SHA256_HEX_LEN];
+};
+
+static int verify_line(const struct audit_line *l, void *arg)
+{
+	struct verify_state *vs = arg;
+	struct audit_verify *v = vs->v;
+	if (l->id < vs->chain_from) {
+		v->unchained++;
+		return 0;
+	}
+	char hash[SHA256_HEX_LEN];
+	const char *fields[7] = {l->at, l->actor, l->terminal, l->action, l->object, l->result,
+				 l->detail};
+	store_audit_line_hash(l->prev_hash, l->id, fields, hash);
+	const char *why = NULL;
+	if (strcmp(l->prev_hash, vs->expect_prev) != 0)
+		why = N_("the line before it was changed or removed");
+	else if (strcmp(hash, l->hash) != 0)
+		why = N_("the line itself was changed");
+	if (why) {
+		v->first_bad = l->id;
+		snprintf(v->why, sizeof v->why, "%s", why);
+		return 1;
+	}
+	v->lines++;
+	v->head_id = l->id;
+	snprintf(v->head_hash, sizeof v->head_hash, "%s", l->hash);
+	snprintf(vs->expect_prev, sizeof vs->expect_prev, "%s", l->hash);
+	return 0;
+}
+
+enum store_status store_audit_verify(struct store *st, struct audit_verify *v)
+{
+	memset(v, 0, sizeof *v);
+	struct verify_state vs = {.v = v, .chain_from = 1};
+	char buf[64];
+	enum store_status r = store_meta_get(st, "audit.chain_from", buf, sizeof buf);
+	if (r == STORE_OK)
+		vs.chain_from = strtoll(buf, NULL, 10);
+	else if (r != STORE_NOT_FOUND)
+		return r;
+	r = store_meta_get(st, "audit.anchor", vs.expect_prev, sizeof vs.expect_prev);
+	if (r != STORE_OK && r != STORE_NOT_FOUND)
+		return r;
+	/* One read transaction, so a line appended meanwhile cannot look like a gap. */
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, _("reading the audit trail"));
+	r = store_audit_each(st, NULL, verify_line, &vs);
+	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read-only: nothing to lose */
+	return r;
+}

@@ -28,4 +28,38 @@ enum store_status store_audit(struct store *st, const char *action, const char *
 enum store_status store_audit_list(struct store *st, size_t limit, struct audit_entry **out,
 				   size_t *n);
 
+/* A filter for store_audit_each; NULL or "" fields do not filter. */
+struct audit_filter {
+	const char *since;   /* UTC instant text: lines at or after it */
+	const char *actor;   /* exactly this login name */
+	const char *action;  /* this action, or a family: "ban" matches "ban.lift" */
+	const char *object;  /* exactly this object ("ban 12") */
+};
+
+/* One line as handed to a callback: strings borrowed, valid during the call only. */
+struct audit_line {
+	int64_t id;
+	const char *at, *actor, *terminal, *action, *object, *result, *detail;
+	const char *prev_hash, *hash;
+};
+
+/* Call fn for every line matching f, oldest first; stops early when fn returns non-zero.
+ * fn must not write through st. */
+enum store_status store_audit_each(struct store *st, const struct audit_filter *f,
+				   int (*fn)(const struct audit_line *l, void *arg), void *arg);
+
+/* The result of checking the hash chain. */
+struct audit_verify {
+	size_t lines;           /* chained lines checked */
+	size_t unchained;       /* lines written before the chain existed (schema < 3) */
+	int64_t first_bad;      /* id of the first line that does not fit, 0 when intact */
+	char why[128];          /* what does not fit (an untranslated msgid: show _(why)) */
+	int64_t head_id;        /* the newest line: note it to detect a cut-off tail later */
+	char head_hash[65];
+};
+
+/* Recompute the chain from the anchor the last purge left; STORE_OK also when broken
+ * (then v->first_bad is set). */
+enum store_status store_audit_verify(struct store *st, struct audit_verify *v);
+
 #endif

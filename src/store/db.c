@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "core/sha256.h"
 #include "i18n.h"
 #include "store/internal.h"
 
@@ -276,21 +277,74 @@ void store_now_text(char out[DATES_UTC_LEN])
 	dates_format_utc(clock_now(), out);
 }
 
+void store_audit_line_hash(const char *prev_hash, int64_t id, const char *const fields[7],
+			   char out[SHA256_HEX_LEN])
+{
+	struct sha256 c;
+	char num[32];
+	sha256_init(&c);
+	/* Every part length-prefixed, so no choice of field contents can collide. */
+	int n = snprintf(num, sizeof num, "%zu:", strlen(prev_hash));
+	sha256_update(&c, num, (size_t)n);
+	sha256_update(&c, prev_hash, strlen(prev_hash));
+	n = snprintf(num, sizeof num, "%lld;", (long long)id);
+	sha256_update(&c, num, (size_t)n);
+	for (int i = 0; i < 7; i++) {
+		const char *f = fields[i] ? fields[i] : "";
+		n = snprintf(num, sizeof num, "%zu:", strlen(f));
+		sha256_update(&c, num, (size_t)n);
+		sha256_update(&c, f, strlen(f));
+	}
+	sha256_final_hex(&c, out);
+}
+
+/* The hash and id of the newest audit line (or the anchor the last purge left); the
+ * caller holds the write transaction, so no other process appends meanwhile. */
+static enum store_status audit_tail(struct store *st, char prev[SHA256_HEX_LEN], int64_t *last)
+{
+	static const char sql[] =
+		"SELECT coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1),"
+		"                (SELECT value FROM meta WHERE key = 'audit.anchor'), ''),"
+		" max(coalesce((SELECT max(id) FROM audit), 0),"
+		"     coalesce((SELECT CAST(value AS INTEGER) FROM meta"
+		"               WHERE key = 'audit.anchor_id'), 0))";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	enum store_status r = STORE_OK;
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		store_col_copy(s, 0, prev, SHA256_HEX_LEN);
+		*last = sqlite3_column_int64(s, 1);
+	} else {
+		r = store_fail(st, _("writing the audit trail"));
+	}
+	store_done(s);
+	return r;
+}
+
 enum store_status store_audit_write(struct store *st, const char *action, const char *object,
 				    const char *result, const char *detail)
 {
 	static const char sql[] =
-		"INSERT INTO audit (at, actor, terminal, action, object, result, detail)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+		"INSERT INTO audit (id, at, actor, terminal, action, object, result, detail,"
+		" prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	char prev[SHA256_HEX_LEN] = "", hash[SHA256_HEX_LEN];
+	int64_t last = 0;
+	enum store_status r = audit_tail(st, prev, &last);
+	if (r != STORE_OK)
+		return r;
 	sqlite3_stmt *s = store_stmt(st, sql);
 	if (!s)
 		return STORE_ERROR;
 	char now[DATES_UTC_LEN];
 	store_now_text(now);
-	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
-	    store_bind_text(s, 3, st->terminal) || store_bind_text(s, 4, action) ||
-	    store_bind_text(s, 5, object) || store_bind_text(s, 6, result) ||
-	    store_bind_text(s, 7, detail)) {
+	const char *fields[7] = {now, st->actor, st->terminal, action, object, result, detail};
+	store_audit_line_hash(prev, last + 1, fields, hash);
+	if (store_bind_int(s, 1, last + 1) || store_bind_text(s, 2, now) ||
+	    store_bind_text(s, 3, st->actor) || store_bind_text(s, 4, st->terminal) ||
+	    store_bind_text(s, 5, action) || store_bind_text(s, 6, object) ||
+	    store_bind_text(s, 7, result) || store_bind_text(s, 8, detail) ||
+	    store_bind_text(s, 9, prev) || store_bind_text(s, 10, hash)) {
 		store_done(s);
 		return store_fail(st, _("writing the audit trail"));
 	}
@@ -322,7 +376,7 @@ int store_schema_version(struct store *st)
 
 /* Bring the schema from its current version to the latest, all in one transaction,
  * so a crash or a second process never sees half a migration. */
-static enum store_status migrate(struct store *st)
+enum store_status store_migrate(struct store *st)
 {
 	int latest = store_schema_latest();
 	if (latest <= 0)
@@ -402,6 +456,26 @@ static int create_file(const char *path, char *err, size_t errsz)
 	return 0;
 }
 
+/* Whether the database or its -wal/-shm may be read or written by every user; then err
+ * names the commands that fix it. Personal data must never be open to all. */
+static bool world_accessible(const char *path, char *err, size_t errsz)
+{
+	static const char *suffix[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		char p[4096];
+		struct stat sb;
+		snprintf(p, sizeof p, "%s%s", path, suffix[i]);
+		if (stat(p, &sb) != 0 || !(sb.st_mode & (S_IROTH | S_IWOTH)))
+			continue;
+		snprintf(err, errsz,
+			 _("%s: refused: every user of this computer may read or write this file "
+			   "(mode %04o); fix it with: chmod 660 %s; chgrp balie %s"),
+			 p, (unsigned)(sb.st_mode & 07777), p, p);
+		return true;
+	}
+	return false;
+}
+
 static int configure_connection(sqlite3 *db, bool readonly)
 {
 	if (sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) != SQLITE_OK)
@@ -461,6 +535,8 @@ struct store *store_open(const char *path, int flags, char *err, size_t errsz)
 	} else if (!S_ISREG(sb.st_mode)) {
 		snprintf(err, errsz, "%s: %s", path, _("not a regular file"));
 		goto fail;
+	} else if (world_accessible(path, err, errsz)) {
+		goto fail;
 	}
 
 	int oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -472,7 +548,7 @@ struct store *store_open(const char *path, int flags, char *err, size_t errsz)
 			 st->db ? sqlite3_errmsg(st->db) : strerror(ENOMEM));
 		goto fail;
 	}
-	if (!readonly && migrate(st) != STORE_OK) {
+	if (!readonly && store_migrate(st) != STORE_OK) {
 		snprintf(err, errsz, "%s: %s", path, st->err);
 		goto fail;
 	}
@@ -496,10 +572,8 @@ fail:
 	return NULL;
 }
 
-void store_close(struct store *st)
+void store_stmt_cache_clear(struct store *st)
 {
-	if (!st)
-		return;
 	struct stmt_cache_entry *e = st->cache;
 	while (e) {
 		struct stmt_cache_entry *next = e->next;
@@ -507,6 +581,14 @@ void store_close(struct store *st)
 		free(e);
 		e = next;
 	}
+	st->cache = NULL;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	store_stmt_cache_clear(st);
 	/* sqlite3_close_v2 only fails on a NULL-safe misuse; statements are finalised above. */
 	(void)sqlite3_close_v2(st->watch);
 	(void)sqlite3_close_v2(st->db);
@@ -559,4 +641,64 @@ void store_watch_drain(struct store *st)
 		return;
 	while (read(st->inotify_fd, buf, sizeof buf) > 0)
 		; /* only the wake-up matters; store_changed() says whether data changed */
+}
+
+/* ------------------------------------------------------------------ meta */
+
+enum store_status store_meta_get(struct store *st, const char *key, char *out, size_t outsz)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = ?1";
+	if (outsz > 0)
+		*out = '\0';
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, key)) {
+		store_done(s);
+		return store_fail(st, _("reading the settings"));
+	}
+	int rc = sqlite3_step(s);
+	enum store_status r = STORE_OK;
+	if (rc == SQLITE_ROW)
+		store_col_copy(s, 0, out, outsz);
+	else if (rc == SQLITE_DONE)
+		r = STORE_NOT_FOUND;
+	else
+		r = store_fail(st, _("reading the settings"));
+	store_done(s);
+	return r;
+}
+
+enum store_status store_meta_put(struct store *st, const char *key, const char *value,
+				 bool keep_existing)
+{
+	static const char replace_sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)";
+	static const char keep_sql[] = "INSERT OR IGNORE INTO meta (key, value) VALUES (?1, ?2)";
+	sqlite3_stmt *s = store_stmt(st, keep_existing ? keep_sql : replace_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, key) || store_bind_text(s, 2, value)) {
+		store_done(s);
+		return store_fail(st, _("saving the settings"));
+	}
+	return store_step_done(st, s, _("saving the settings"));
+}
+
+enum store_status store_set_creator(struct store *st, const char *user)
+{
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	r = store_meta_put(st, "creator", user, true);
+	if (r == STORE_OK)
+		r = store_audit_write(st, "database.create", "database", "ok", user);
+	if (r == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return r;
+}
+
+enum store_status store_creator(struct store *st, char *out, size_t outsz)
+{
+	return store_meta_get(st, "creator", out, outsz);
 }

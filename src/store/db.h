@@ -58,4 +58,10 @@ bool store_changed(struct store *st);
 int store_watch_fd(struct store *st);
 void store_watch_drain(struct store *st);
 
+/* Who created the database with `balie init` (HR while the configuration maps nobody).
+ * store_set_creator records user only when no creator is recorded yet (audited). */
+enum store_status store_set_creator(struct store *st, const char *user);
+/* STORE_NOT_FOUND when none is recorded. */
+enum store_status store_creator(struct store *st, char *out, size_t outsz);
+
 #endif

@@ -4,9 +4,11 @@
 #define BALIE_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/dates.h"
+#include "core/sha256.h"
 #include "store/db.h"
 
 struct stmt_cache_entry {
@@ -78,5 +80,23 @@ enum store_status store_collect(struct store *st, sqlite3_stmt *s, size_t elem,
 /* Append an audit line inside the caller's transaction. */
 enum store_status store_audit_write(struct store *st, const char *action, const char *object,
 				    const char *result, const char *detail);
+
+/* The chain hash of one audit line: SHA-256 over prev_hash, id and the fields at, actor,
+ * terminal, action, object, result, detail (each length-prefixed), as hex. */
+void store_audit_line_hash(const char *prev_hash, int64_t id, const char *const fields[7],
+			   char out[SHA256_HEX_LEN]);
+
+/* A value of the meta table: STORE_NOT_FOUND when the key is absent (out is then ""). */
+enum store_status store_meta_get(struct store *st, const char *key, char *out, size_t outsz);
+
+/* Set a meta value inside the caller's transaction; keep_existing leaves a present key. */
+enum store_status store_meta_put(struct store *st, const char *key, const char *value,
+				 bool keep_existing);
+
+/* Bring the schema up to date (migrations, one transaction); after a restore. */
+enum store_status store_migrate(struct store *st);
+
+/* Finalise every cached statement (after the schema was replaced underneath them). */
+void store_stmt_cache_clear(struct store *st);
 
 #endif

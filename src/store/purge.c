@@ -1,0 +1,345 @@
+/* purge — deleting records past their retention period, all kinds in one transaction, with
+ * the audit chain's anchor moved past the removed lines so `balie audit --verify` still holds. */
+#include "autoconfig.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "store/internal.h"
+#include "store/purge.h"
+
+/* The day a ban ended: its end date, or the (UTC) day it was lifted when earlier. */
+#define BAN_ENDED "CASE WHEN lifted_at <> '' AND substr(lifted_at, 1, 10) < ends" \
+		  " THEN substr(lifted_at, 1, 10) ELSE ends END"
+#define OLD_BANS "SELECT id FROM ban WHERE " BAN_ENDED " < ?1"
+
+static const char count_bans[] = "SELECT count(*) FROM ban WHERE " BAN_ENDED " < ?1";
+static const char count_persons[] =
+	"SELECT count(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM ban b"
+	" WHERE b.person_id = p.id AND NOT (" BAN_ENDED " < ?1))";
+static const char count_alarms[] =
+	"SELECT count(*) FROM alarm WHERE raised_at < ?1 AND outcome <> 'open'";
+static const char count_presence[] =
+	"SELECT count(*) FROM presence WHERE checked_in < ?1 AND checked_out <> ''";
+static const char count_appts[] = "SELECT count(*) FROM appointment WHERE ends < ?1";
+/* Audit lines go as a prefix (the chain must stay whole): everything before the first
+ * line still inside its period; a line out of time order (clock set back) stays longer. */
+#define AUDIT_KEEP "coalesce((SELECT min(id) FROM audit WHERE at >= ?1)," \
+		   " (SELECT max(id) + 1 FROM audit), 1)"
+static const char count_audit[] = "SELECT count(*) FROM audit WHERE id < " AUDIT_KEEP;
+
+/* Deleting the bans: what refers to them first. */
+static const char *const delete_bans[] = {
+	"DELETE FROM ban_notice_seen WHERE notice_id IN"
+	" (SELECT id FROM ban_notice WHERE ban_id IN (" OLD_BANS "))",
+	"DELETE FROM ban_notice WHERE ban_id IN (" OLD_BANS ")",
+	"DELETE FROM ban_exception WHERE ban_id IN (" OLD_BANS ")",
+	"DELETE FROM ban_history WHERE ban_id IN (" OLD_BANS ")",
+	"DELETE FROM ban_scope WHERE ban_id IN (" OLD_BANS ")",
+	"DELETE FROM ban WHERE " BAN_ENDED " < ?1",
+};
+static const char delete_persons[] =
+	"DELETE FROM person WHERE NOT EXISTS (SELECT 1 FROM ban b WHERE b.person_id = person.id)";
+static const char delete_alarms[] =
+	"DELETE FROM alarm WHERE raised_at < ?1 AND outcome <> 'open'";
+static const char delete_presence[] =
+	"DELETE FROM presence WHERE checked_in < ?1 AND checked_out <> ''";
+static const char delete_appts[] = "DELETE FROM appointment WHERE ends < ?1";
+/* The first audit line to keep, and the hash of the last one removed (the new anchor). */
+static const char audit_keep_sql[] = "SELECT " AUDIT_KEEP;
+static const char audit_anchor_sql[] =
+	"SELECT id, hash FROM audit WHERE id < ?1 ORDER BY id DESC LIMIT 1";
+static const char delete_audit[] = "DELETE FROM audit WHERE id < ?1";
+
+/* Run one statement with ?1 bound to arg (NULL: no parameter); *n gets the count of the
+ * first column (count queries) or of the rows changed. */
+static enum store_status run(struct store *st, const char *sql, const char *arg, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	if (arg && store_bind_text(s, 1, arg)) {
+		store_done(s);
+		return store_fail(st, _("purging"));
+	}
+	int rc = sqlite3_step(s);
+	enum store_status r = STORE_OK;
+	if (rc == SQLITE_ROW && n)
+		*n = (size_t)sqlite3_column_int64(s, 0);
+	else if (rc == SQLITE_DONE && n)
+		*n = (size_t)sqlite3_changes(st->db);
+	else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = store_fail(st, _("purging"));
+	store_done(s);
+	return r;
+}
+
+/* The UTC instant of local midnight starting date, as stored text. */
+static int midnight_utc(const char *date, char out[DATES_UTC_LEN])
+{
+	time_t t;
+	if (dates_local_instant(date, 0, &t) != 0)
+		return -1;
+	dates_format_utc(t, out);
+	return 0;
+}
+
+static int cutoff(const char *today, int months, char out[DATES_DATE_LEN])
+{
+	return months < 1 ? -1 : dates_add_months(today, -months, out);
+}
+
+static enum store_status purge_audit(struct store *st, const char *before, size_t *n)
+{
+	size_t keep = 0;
+	enum store_status r = run(st, audit_keep_sql, before, &keep);
+	if (r != STORE_OK)
+		return r;
+	char keep_text[32];
+	snprintf(keep_text, sizeof keep_text, "%zu", keep);
+	sqlite3_stmt *s = store_stmt(st, audit_anchor_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, (int64_t)keep)) {
+		store_done(s);
+		return store_fail(st, _("purging"));
+	}
+	int rc = sqlite3_step(s);
+	char anchor[SHA256_HEX_LEN] = "", anchor_id[32] = "";
+	if (rc == SQLITE_ROW) {
+		snprintf(anchor_id, sizeof anchor_id, "%lld", (long long)sqlite3_column_int64(s, 0));
+		store_col_copy(s, 1, anchor, sizeof anchor);
+	}
+	store_done(s);
+	if (rc == SQLITE_DONE) {
+		*n = 0;
+		return STORE_OK; /* nothing old enough */
+	}
+	if (rc != SQLITE_ROW)
+		return store_fail(st, _("purging"));
+	/* The trigger audit_no_delete lets only lines below audit.purge_below go. */
+	if ((r = store_meta_put(st, "audit.purge_below", keep_text, false)) != STORE_OK ||
+	    (r = run(st, delete_audit, keep_text, n)) != STORE_OK ||
+	    (r = run(st, "DELETE FROM meta WHERE key = 'audit.purge_below'", NULL, NULL)) !=
+		    STORE_OK ||
+	    (r = store_meta_put(st, "audit.anchor", anchor, false)) != STORE_OK ||
+	    (r = store_meta_put(st, "audit.anchor_id", anchor_id, false)) != STORE_OK)
+		return r;
+	return STORE_OK;
+}
+
+/* The purge inside an open transaction (or counting only when dry_run). */
+static enum store_status purge_in(struct store *st, struct purge_report *o, bool dry_run)
+{
+	char alarms[DATES_UTC_LEN], presence[DATES_UTC_LEN], appts[DATES_UTC_LEN],
+		audit[DATES_UTC_LEN];
+	if (midnight_utc(o->alarms_before, alarms) || midnight_utc(o->presence_before, presence) ||
+	    midnight_utc(o->appointments_before, appts) || midnight_utc(o->audit_before, audit))
+		return store_failf(st, STORE_INVALID, "%s", _("purge: no valid cut-off date"));
+	enum store_status r;
+	if (dry_run) {
+		if ((r = run(st, count_bans, o->bans_before, &o->bans)) != STORE_OK ||
+		    (r = run(st, count_persons, o->bans_before, &o->persons)) != STORE_OK ||
+		    (r = run(st, count_alarms, alarms, &o->alarms)) != STORE_OK ||
+		    (r = run(st, count_presence, presence, &o->presence)) != STORE_OK ||
+		    (r = run(st, count_appts, appts, &o->appointments)) != STORE_OK ||
+		    (r = run(st, count_audit, audit, &o->audit)) != STORE_OK)
+			return r;
+		return STORE_OK;
+	}
+	/* ban_history is append-only except while purge.running is set, in this transaction. */
+	if ((r = store_meta_put(st, "purge.running", "1", false)) != STORE_OK)
+		return r;
+	for (size_t i = 0; i < sizeof delete_bans / sizeof *delete_bans; i++) {
+		size_t n = 0;
+		if ((r = run(st, delete_bans[i], o->bans_before, &n)) != STORE_OK)
+			return r;
+		if (i + 1 == sizeof delete_bans / sizeof *delete_bans)
+			o->bans = n;
+	}
+	if ((r = run(st, "DELETE FROM meta WHERE key = 'purge.running'", NULL, NULL)) != STORE_OK ||
+	    (r = run(st, delete_persons, NULL, &o->persons)) != STORE_OK ||
+	    (r = run(st, delete_alarms, alarms, &o->alarms)) != STORE_OK ||
+	    (r = run(st, delete_presence, presence, &o->presence)) != STORE_OK ||
+	    (r = run(st, delete_appts, appts, &o->appointments)) != STORE_OK ||
+	    (r = purge_audit(st, audit, &o->audit)) != STORE_OK)
+		return r;
+	char detail[256];
+	snprintf(detail, sizeof detail,
+		 "bans=%zu persons=%zu alarms=%zu presence=%zu appointments=%zu audit=%zu "
+		 "(ended before %s; audit before %s)", o->bans, o->persons, o->alarms,
+		 o->presence, o->appointments, o->audit, o->bans_before, o->audit_before);
+	return store_audit_write(st, "retention.purge", "database", "ok", detail);
+}
+
+static enum store_status prepare(struct store *st, const struct purge_policy *p,
+				 const char *today, struct purge_report *o)
+{
+	memset(o, 0, sizeof *o);
+	if (!p || !today || cutoff(today, p->bans_months, o->bans_before) ||
+	    cutoff(today, p->alarms_months, o->alarms_before) ||
+	    cutoff(today, p->presence_months, o->presence_before) ||
+	    cutoff(today, p->appointments_months, o->appointments_before) ||
+	    cutoff(today, p->audit_months, o->audit_before))
+		return store_failf(st, STORE_INVALID, "%s",
+				   _("purge: retention periods must be at least one month"));
+	return STORE_OK;
+}
+
+enum store_status store_purge(struct store *st, const struct purge_policy *p, const char *today,
+			      bool dry_run, struct purge_report *out)
+{
+	enum store_status r = prepare(st, p, today, out);
+	if (r != STORE_OK)
+		return r;
+	if (dry_run) {
+		/* One read transaction, so the counts belong together. */
+		if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+			return store_fail(st, _("purging"));
+		r = purge_in(st, out, true);
+		(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read only */
+		return r;
+	}
+	if ((r = store_begin(st)) != STORE_OK)
+		return r;
+	r = purge_in(st, out, false);
+	if (r == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return r;
+}
+
+enum store_status store_purge_daily(struct store *st, const struct purge_policy *p,
+				    const char *today, bool *ran, struct purge_report *out)
+{
+	*ran = false;
+	enum store_status r = prepare(st, p, today, out);
+	if (r != STORE_OK)
+		return r;
+	if ((r = store_begin(st)) != STORE_OK)
+		return r;
+	/* Checked inside the write transaction: two consoles starting together purge once. */
+	char last[DATES_DATE_LEN] = "";
+	r = store_meta_get(st, "purge.last_day", last, sizeof last);
+	if (r == STORE_OK && strcmp(last, today) == 0) {
+		store_rollback(st);
+		return STORE_OK;
+	}
+	if (r == STORE_OK || r == STORE_NOT_FOUND)
+		r = purge_in(st, out, false);
+	if (r == STORE_OK)
+		r = store_meta_put(st, "purge.last_day", today, false);
+	if (r == STORE_OK && (r = store_commit(st)) == STORE_OK) {
+		*ran = true;
+		return STORE_OK;
+	}
+	store_rollback(st);
+	return r;
+}
+
+/* ------------------------------------------------------------------ subject access */
+
+#define BANS_OF "SELECT id FROM ban WHERE person_id = ?1"
+/* A name match: the visitor text holds the surname, and no date of birth contradicts. */
+#define NAME_OF "(SELECT surname FROM person WHERE id = ?1)"
+#define BORN_OF "(SELECT born FROM person WHERE id = ?1)"
+
+static const struct {
+	const char *section;
+	const char *sql;
+} export_queries[] = {
+	{"person", "SELECT * FROM person WHERE id = ?1"},
+	{"ban", "SELECT * FROM ban WHERE person_id = ?1 ORDER BY id"},
+	{"ban_scope", "SELECT * FROM ban_scope WHERE ban_id IN (" BANS_OF ")"},
+	{"ban_history", "SELECT * FROM ban_history WHERE ban_id IN (" BANS_OF ") ORDER BY id"},
+	{"ban_exception", "SELECT * FROM ban_exception WHERE ban_id IN (" BANS_OF ") ORDER BY id"},
+	{"ban_notice", "SELECT * FROM ban_notice WHERE ban_id IN (" BANS_OF ") ORDER BY id"},
+	{"appointment?", "SELECT * FROM appointment WHERE instr(lower(visitor), lower(" NAME_OF
+			 ")) > 0 AND (visitor_born = '' OR " BORN_OF " = '' OR visitor_born = "
+			 BORN_OF ") ORDER BY starts"},
+	{"audit", "SELECT id, at, actor, terminal, action, object, result, detail FROM audit"
+		  " WHERE object IN (SELECT 'ban:' || id FROM ban WHERE person_id = ?1)"
+		  " OR object = 'person:' || ?1 ORDER BY id"},
+	{"audit?", "SELECT id, at, actor, terminal, action, object, result, detail FROM audit"
+		   " WHERE NOT (object IN (SELECT 'ban:' || id FROM ban WHERE person_id = ?1)"
+		   " OR object = 'person:' || ?1)"
+		   " AND (instr(lower(object), lower(" NAME_OF ")) > 0"
+		   " OR instr(lower(detail), lower(" NAME_OF ")) > 0) ORDER BY id"},
+};
+
+enum store_status store_person_of_ban(struct store *st, int64_t ban_id, int64_t *person_id)
+{
+	static const char sql[] = "SELECT person_id FROM ban WHERE id = ?1";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, ban_id)) {
+		store_done(s);
+		return store_fail(st, _("reading the ban"));
+	}
+	int rc = sqlite3_step(s);
+	enum store_status r = STORE_OK;
+	if (rc == SQLITE_ROW)
+		*person_id = sqlite3_column_int64(s, 0);
+	else if (rc == SQLITE_DONE)
+		r = store_failf(st, STORE_NOT_FOUND, _("no ban %lld"), (long long)ban_id);
+	else
+		r = store_fail(st, _("reading the ban"));
+	store_done(s);
+	return r;
+}
+
+enum store_status store_person_export(struct store *st, int64_t person_id,
+				      int (*fn)(const char *section, int ncols,
+						const char *const *names,
+						const char *const *values, void *arg),
+				      void *arg)
+{
+	enum store_status r = STORE_OK;
+	bool found = false;
+	/* One read transaction: the sections describe one moment. */
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, _("reading the person"));
+	for (size_t q = 0; q < sizeof export_queries / sizeof *export_queries && r == STORE_OK;
+	     q++) {
+		sqlite3_stmt *s = store_stmt(st, export_queries[q].sql);
+		if (!s) {
+			r = STORE_ERROR;
+			break;
+		}
+		if (store_bind_int(s, 1, person_id)) {
+			store_done(s);
+			r = store_fail(st, _("reading the person"));
+			break;
+		}
+		int n = sqlite3_column_count(s), rc;
+		const char *names[64], *values[64];
+		if (n > 64)
+			n = 64;
+		bool stop = false;
+		while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+			for (int i = 0; i < n; i++) {
+				const unsigned char *t = sqlite3_column_text(s, i);
+				names[i] = sqlite3_column_name(s, i);
+				values[i] = t ? (const char *)t : "";
+			}
+			if (q == 0)
+				found = true;
+			else if (!found)
+				break; /* no such person: nothing else to look for */
+			stop = fn(export_queries[q].section, n, names, values, arg) != 0;
+		}
+		if (!stop && rc != SQLITE_DONE && rc != SQLITE_ROW)
+			r = store_fail(st, _("reading the person"));
+		store_done(s);
+		if (stop || (q == 0 && !found))
+			break;
+	}
+	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read only */
+	if (r == STORE_OK && !found)
+		r = store_failf(st, STORE_NOT_FOUND, _("no person %lld"), (long long)person_id);
+	return r;
+}

@@ -1,0 +1,157 @@
+#!/bin/sh
+# roles.sh — issue 7: who may do what from the command line. Each (command, verb) is checked
+# before it runs; a denial exits 2 with "permission denied" and is audited; an unmapped user
+# may do nothing; while the configuration maps nobody, the creator of the database is hr.
+# shellcheck source=tests/cli/testlib.sh
+. "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
+
+me=$(id -un)
+# conf ROLE: the test configuration with the tester in that role ("" = someone else mapped).
+conf() {
+	cp "$tmp/balie.conf" "$tmp/$1.conf"
+	if [ -n "$1" ] && [ "$1" != nobody ]; then
+		printf 'roles {\n  %s = {"%s"}\n}\n' "$1" "$me" >>"$tmp/$1.conf"
+	else
+		printf 'roles {\n  hr = {"someone-else-entirely"}\n}\n' >>"$tmp/$1.conf"
+	fi
+}
+for r in receptionist porter manager hr nobody; do conf $r; done
+as() {
+	_role=$1
+	shift
+	"$BALIE" --config "$tmp/$_role.conf" --db "$tmp/t.db" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+# allowed ROLE ARGS...: exit status 0 or 1, no "permission denied"
+allowed() {
+	as "$@"
+	if [ "$rc" -le 1 ] && ! grep -q "permission denied" "$tmp/err"; then
+		ok "$1 may: $2 $3"
+	else
+		not_ok "$1 may: $2 $3 (exit $rc)"
+	fi
+}
+# denied ROLE ARGS...: exit 2 and "CMD: permission denied"
+denied() {
+	as "$@"
+	if [ "$rc" -eq 2 ] && grep -q "permission denied" "$tmp/err"; then
+		ok "$1 may not: $2 $3"
+	else
+		not_ok "$1 may not: $2 $3 (exit $rc)"
+	fi
+}
+
+fresh_db bans
+
+# --- while the configuration maps nobody, the creator (the tester) is hr
+run audit --action denied
+expect_rc 0 "the creator is hr while nobody is mapped"
+
+# --- the message of a denial, exactly
+as receptionist ban add --surname Test --kind warning --reason other --ends 2027-01-01
+expect_rc 2 "receptionist: ban add exits 2"
+if [ "$(cat "$tmp/err")" = "balie: ban add: permission denied: role receptionist may not edit bans" ]; then
+	ok "denial message names command, role and what"
+else
+	not_ok "denial message: $(cat "$tmp/err")"
+fi
+run audit --action denied --tsv
+if grep -q "${TAB}denied${TAB}ban add${TAB}denied${TAB}role receptionist\$" "$tmp/out"; then
+	ok "the denial is in the audit trail"
+else
+	not_ok "the denial is in the audit trail"
+	sed 's/^/#   /' "$tmp/out"
+fi
+
+# --- receptionist: check visitors, raise alarms; nothing else
+allowed receptionist check Jansen
+allowed receptionist check --batch </dev/null
+allowed receptionist ban list
+allowed receptionist alarm raise "Balie 1"
+allowed receptionist alarm list
+allowed receptionist appt list
+allowed receptionist staff status
+denied receptionist ban list --all
+denied receptionist ban export
+denied receptionist ban lift 1 --reason x
+denied receptionist ban import "$DATA/cli_bans.csv"
+denied receptionist alarm ack 1
+denied receptionist alarm resolve --all
+denied receptionist staff add "Piet Bakker" --team support
+denied receptionist appt add --date 2026-11-24 --start 14:00 --end 15:00 --host A --visitor B
+denied receptionist audit
+denied receptionist purge --dry-run
+denied receptionist backup "$tmp/x.db"
+denied receptionist person export 1
+
+# --- the discreet view: the reason column stays empty below manager
+as receptionist ban list --tsv
+if [ -s "$tmp/out" ] && [ -z "$(cut -f5 "$tmp/out" | tr -d '\n')" ]; then
+	ok "receptionist: ban list --tsv without reasons"
+else
+	not_ok "receptionist: ban list --tsv without reasons"
+	sed 's/^/#   /' "$tmp/out"
+fi
+as manager ban list --tsv
+if [ -n "$(cut -f5 "$tmp/out" | tr -d '\n')" ]; then ok "manager: reasons shown"; else
+	not_ok "manager: reasons shown"; fi
+
+# --- porter: also alarms and staffing
+allowed porter alarm ack 1
+allowed porter staff add "Piet Bakker" --team support
+allowed porter staff in "Piet Bakker"
+denied porter ban add --surname Test --kind warning --reason other --ends 2027-01-01
+denied porter appt add --date 2026-11-24 --start 14:00 --end 15:00 --host A --visitor B
+denied porter audit
+
+# --- manager: appointments and bans, not export or the HR commands
+allowed manager appt add --date 2026-11-24 --start 14:00 --end 15:00 --host A --visitor B
+allowed manager ban list --all
+allowed manager ban lift 1 --reason "apology received"
+denied manager ban export
+denied manager audit --verify
+denied manager purge
+denied manager person export 1
+denied manager restore "$tmp/x.db"
+
+# --- hr: everything
+allowed hr ban export
+allowed hr audit --verify
+allowed hr purge --dry-run
+allowed hr person export --ban 2
+
+# --- a user the configuration does not map may do nothing
+as nobody check Jansen
+expect_rc 2 "unmapped user: check exits 2"
+expect_err_has "the login user '$me' has no role" "unmapped user told why"
+expect_empty "$tmp/out" "unmapped user sees nothing"
+as nobody alarm raise "Balie 1"
+expect_rc 2 "unmapped user may not raise an alarm"
+as nobody check --help
+expect_rc 0 "--help needs no role"
+# default_role gives unmapped users a role when the configuration says so
+cp "$tmp/nobody.conf" "$tmp/default.conf"
+echo 'default_role = "receptionist"' >>"$tmp/default.conf"
+as default check Jansen
+if [ "$rc" -le 1 ]; then ok "default_role receptionist lets an unmapped user check"; else
+	not_ok "default_role receptionist (exit $rc)"; fi
+as default ban export
+expect_rc 2 "default_role receptionist may not export"
+
+# --- nobody mapped and not the creator: no role
+if command -v sqlite3 >/dev/null 2>&1; then
+	sqlite3 "$tmp/t.db" "UPDATE meta SET value = 'the-real-creator' WHERE key = 'creator'"
+	run check Jansen
+	expect_rc 2 "not the creator, nobody mapped: exit 2"
+	expect_err_has "names nobody yet" "told that the configuration names nobody"
+else
+	ok "# SKIP sqlite3 not installed"
+fi
+
+# --- a new database: anyone may create it and becomes its hr
+rm -f "$tmp/t.db" "$tmp/t.db-wal" "$tmp/t.db-shm"
+run init
+expect_rc 0 "init of a new database"
+run audit --action database.create --tsv
+expect_out_has "${TAB}database.create${TAB}database${TAB}ok${TAB}$me" "creator recorded and audited"
+finish

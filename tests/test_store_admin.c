@@ -1,0 +1,384 @@
+/* test_store_admin — issue 7 in the store: the audit hash chain and its verification, the
+ * creator, retention (purge, daily purge), backup and restore, the subject access export. */
+#include "autoconfig.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store/alarms.h"
+#include "store/audit.h"
+#include "store/backup.h"
+#include "store/bans.h"
+#include "store/internal.h"
+#include "store/purge.h"
+#include "tests.h"
+
+static char path[4096];
+static struct store *st;
+
+static void setup(void)
+{
+	unsetenv("BALIE_NOW");
+	st = testutil_store(path, sizeof path);
+}
+
+static void teardown(void)
+{
+	unsetenv("BALIE_NOW");
+	testutil_close_store(st, path);
+}
+
+/* Run SQL on a second, raw connection: what an operator with sqlite3 could do. */
+static void raw(const char *sql)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	char *err = NULL;
+	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
+	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+}
+
+static long long scalar(const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	long long v = sqlite3_column_int64(s, 0);
+	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
+	return v;
+}
+
+static void add_ban(const char *surname, const char *starts, const char *ends, int64_t *id)
+{
+	struct ban_new b = {
+		.given_names = "Jan", .prefix = "de", .surname = surname, .born = "1980-02-29",
+		.kind = BAN_BUILDING, .reason = REASON_THREAT, .starts = starts, .ends = ends,
+		.imposed_by = "A. Hoofd", .notes = "threatened a colleague",
+	};
+	ck_assert_msg(store_ban_insert(st, &b, id) == STORE_OK, "%s", store_error(st));
+}
+
+static void audit_at(const char *when, const char *action)
+{
+	setenv("BALIE_NOW", when, 1);
+	ck_assert_int_eq(store_audit(st, action, "x", "ok", ""), STORE_OK);
+	unsetenv("BALIE_NOW");
+}
+
+/* ---------------------------------------------------------------- audit chain */
+
+START_TEST(test_store_admin__audit_rejects_empty_action)
+{
+	ck_assert_int_eq(store_audit(st, "", "x", "ok", ""), STORE_INVALID);
+	ck_assert_int_eq(store_audit(st, NULL, "x", "ok", ""), STORE_INVALID);
+}
+END_TEST
+
+START_TEST(test_store_admin__chain_intact)
+{
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	struct audit_verify v;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_int_eq(v.first_bad, 0);
+	ck_assert_uint_ge(v.lines, 6); /* the migration's line too */
+	ck_assert_int_eq(strlen(v.head_hash), 64);
+	ck_assert_int_eq(v.head_id, scalar("SELECT max(id) FROM audit"));
+	/* Every line links to the one before it. */
+	ck_assert_int_eq(scalar("SELECT count(*) FROM audit a JOIN audit b ON b.id = a.id - 1"
+				" WHERE a.prev_hash <> b.hash"), 0);
+}
+END_TEST
+
+START_TEST(test_store_admin__chain_detects_an_edit)
+{
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	/* The program refuses; sqlite3 with the trigger dropped does not. */
+	ck_assert_int_ne(sqlite3_exec(st->db, "UPDATE audit SET detail = 'x' WHERE id = 3", NULL,
+				      NULL, NULL), SQLITE_OK);
+	raw("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'someone' WHERE id = 3");
+	struct audit_verify v;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_int_eq(v.first_bad, 3);
+	ck_assert_ptr_nonnull(strstr(v.why, "line itself"));
+}
+END_TEST
+
+START_TEST(test_store_admin__chain_detects_a_deletion)
+{
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	ck_assert_int_ne(sqlite3_exec(st->db, "DELETE FROM audit WHERE id = 4", NULL, NULL, NULL),
+			 SQLITE_OK);
+	raw("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4");
+	struct audit_verify v;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_int_eq(v.first_bad, 5);
+	/* The first line, removed: the second no longer fits the (empty) anchor. */
+	raw("DELETE FROM audit WHERE id = 1");
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_int_eq(v.first_bad, 2);
+}
+END_TEST
+
+static int count(const struct audit_line *l, void *arg)
+{
+	(void)l;
+	(*(size_t *)arg)++;
+	return 0;
+}
+
+START_TEST(test_store_admin__audit_filters)
+{
+	ck_assert_int_eq(store_audit(st, "ban.lift", "ban:1", "ok", ""), STORE_OK);
+	ck_assert_int_eq(store_audit(st, "banner", "x", "ok", ""), STORE_OK);
+	store_set_actor(st, "other", "tty9");
+	ck_assert_int_eq(store_audit(st, "ban", "ban:2", "ok", ""), STORE_OK);
+	struct audit_filter f = {.action = "ban"};
+	size_t n = 0;
+	ck_assert_int_eq(store_audit_each(st, &f, count, &n), STORE_OK);
+	ck_assert_uint_eq(n, 2); /* ban.lift and ban, not banner */
+	n = 0;
+	f = (struct audit_filter){.actor = "other"};
+	ck_assert_int_eq(store_audit_each(st, &f, count, &n), STORE_OK);
+	ck_assert_uint_eq(n, 1);
+	n = 0;
+	f = (struct audit_filter){.since = "2999-01-01T00:00:00Z"};
+	ck_assert_int_eq(store_audit_each(st, &f, count, &n), STORE_OK);
+	ck_assert_uint_eq(n, 0);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- creator */
+
+START_TEST(test_store_admin__creator_recorded_once)
+{
+	char who[64];
+	ck_assert_int_eq(store_creator(st, who, sizeof who), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_set_creator(st, "alice"), STORE_OK);
+	ck_assert_int_eq(store_set_creator(st, "mallory"), STORE_OK);
+	ck_assert_int_eq(store_creator(st, who, sizeof who), STORE_OK);
+	ck_assert_str_eq(who, "alice");
+}
+END_TEST
+
+/* ---------------------------------------------------------------- purge */
+
+static const struct purge_policy policy = {12, 24, 24, 12, 60};
+
+START_TEST(test_store_admin__purge_refuses_bad_policy)
+{
+	struct purge_policy p = policy;
+	struct purge_report r;
+	p.audit_months = 0;
+	ck_assert_int_eq(store_purge(st, &p, "2026-11-24", false, &r), STORE_INVALID);
+	ck_assert_int_eq(store_purge(st, &policy, "24-11-2026", false, &r), STORE_INVALID);
+	ck_assert_int_eq(store_purge(st, NULL, "2026-11-24", false, &r), STORE_INVALID);
+}
+END_TEST
+
+START_TEST(test_store_admin__purge_removes_what_is_past_its_period)
+{
+	/* A database begun in 2020, so its first audit lines are old. */
+	store_close(st);
+	ck_assert_int_eq(unlink(path), 0);
+	char err[1024];
+	setenv("BALIE_NOW", "2020-01-01T10:00:00Z", 1);
+	st = store_open(path, STORE_CREATE, err, sizeof err);
+	ck_assert_msg(st != NULL, "%s", err);
+	store_set_actor(st, "tester", "test");
+	ck_assert_int_eq(store_audit(st, "old.line", "x", "ok", ""), STORE_OK);
+	unsetenv("BALIE_NOW");
+	int64_t old_ban, recent_ban, lifted_ban;
+	add_ban("Oud", "2024-01-01", "2025-06-30", &old_ban);         /* ended > 12 months ago */
+	add_ban("Recent", "2025-01-01", "2026-01-31", &recent_ban);   /* ended < 12 months ago */
+	add_ban("Opgeheven", "2024-01-01", "2027-12-31", &lifted_ban); /* lifted long ago */
+	setenv("BALIE_NOW", "2024-03-01T10:00:00Z", 1);
+	ck_assert_int_eq(store_ban_lift(st, lifted_ban, "apology", -1), STORE_OK);
+	unsetenv("BALIE_NOW");
+	int64_t a;
+	ck_assert_int_eq(store_alarm_raise_at(st, "Balie 1", ALARM_PANIC, 1600000000, &a),
+			 STORE_OK);
+	ck_assert_int_eq(store_alarm_close(st, a, ALARM_RESOLVED), STORE_OK);
+	/* An open alarm is never purged, however old. */
+	ck_assert_int_eq(store_alarm_raise_at(st, "Balie 2", ALARM_PANIC, 1600000000, NULL),
+			 STORE_OK);
+	audit_at("2020-01-01T10:00:00Z", "late.line"); /* out of time order: kept */
+
+	struct purge_report r;
+	ck_assert_int_eq(store_purge(st, &policy, "2026-11-24", true, &r), STORE_OK);
+	ck_assert_uint_eq(r.bans, 2);
+	ck_assert_uint_eq(r.persons, 2);
+	ck_assert_uint_eq(r.alarms, 1);
+	ck_assert_uint_eq(r.audit, 2); /* the migration's line and old.line */
+	ck_assert_str_eq(r.bans_before, "2025-11-24");
+	ck_assert_str_eq(r.audit_before, "2021-11-24");
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 3); /* a dry run changes nothing */
+
+	ck_assert_msg(store_purge(st, &policy, "2026-11-24", false, &r) == STORE_OK, "%s",
+		      store_error(st));
+	ck_assert_uint_eq(r.bans, 2);
+	ck_assert_uint_eq(r.persons, 2);
+	ck_assert_uint_eq(r.alarms, 1);
+	ck_assert_uint_eq(r.audit, 2);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 1);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM person"), 1);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM alarm"), 1);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban_history WHERE ban_id <> 2"), 0);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM audit WHERE action = 'old.line'"), 0);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM audit WHERE action = 'late.line'"), 1);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM audit WHERE action = 'retention.purge'"), 1);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM meta WHERE key IN ('purge.running',"
+				" 'audit.purge_below')"), 0);
+	/* The chain still holds from the new anchor, and new lines join it. */
+	ck_assert_int_eq(store_audit(st, "after", "x", "ok", ""), STORE_OK);
+	struct audit_verify v;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_int_eq(v.first_bad, 0);
+	/* And history stays append-only outside the purge. */
+	ck_assert_int_ne(sqlite3_exec(st->db, "DELETE FROM ban_history", NULL, NULL, NULL),
+			 SQLITE_OK);
+}
+END_TEST
+
+START_TEST(test_store_admin__purge_daily_once_a_day)
+{
+	struct purge_report r;
+	bool ran = false;
+	ck_assert_int_eq(store_purge_daily(st, &policy, "2026-11-24", &ran, &r), STORE_OK);
+	ck_assert(ran);
+	ck_assert_int_eq(store_purge_daily(st, &policy, "2026-11-24", &ran, &r), STORE_OK);
+	ck_assert(!ran);
+	ck_assert_int_eq(store_purge_daily(st, &policy, "2026-11-25", &ran, &r), STORE_OK);
+	ck_assert(ran);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM audit WHERE action = 'retention.purge'"), 2);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- backup, restore */
+
+START_TEST(test_store_admin__backup_and_restore)
+{
+	char copy[4200], bad[4200];
+	snprintf(copy, sizeof copy, "%s.backup", path);
+	snprintf(bad, sizeof bad, "%s.bad", path);
+	ck_assert_int_eq(store_backup(st, "", false), STORE_INVALID);
+	int64_t id;
+	add_ban("Vries", "2026-01-01", "2027-01-01", &id);
+	ck_assert_msg(store_backup(st, copy, false) == STORE_OK, "%s", store_error(st));
+	struct stat sb;
+	ck_assert_int_eq(stat(copy, &sb), 0);
+	ck_assert_uint_eq(sb.st_mode & 0777, 0600);
+	ck_assert_int_eq(store_backup(st, copy, false), STORE_CONFLICT);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "--force"));
+	ck_assert_int_eq(store_backup(st, copy, true), STORE_OK);
+
+	add_ban("Jansen", "2026-01-01", "2027-01-01", NULL);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 2);
+
+	/* A damaged or foreign file replaces nothing. */
+	FILE *f = fopen(bad, "w");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_ge(fputs("this is not a database, just some text\n", f), 0);
+	ck_assert_int_eq(fclose(f), 0);
+	ck_assert_int_eq(store_restore(st, bad), STORE_INVALID);
+	ck_assert_int_eq(store_restore(st, "/nonexistent/x.db"), STORE_INVALID);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 2);
+
+	ck_assert_msg(store_restore(st, copy) == STORE_OK, "%s", store_error(st));
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 1);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM audit WHERE action = 'database.restore'"),
+			 1);
+	struct audit_verify v;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_int_eq(v.first_bad, 0);
+	/* The store still works after the schema was replaced underneath it. */
+	add_ban("Bakker", "2026-01-01", "2027-01-01", NULL);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 2);
+	ck_assert_int_eq(unlink(copy), 0);
+	ck_assert_int_eq(unlink(bad), 0);
+}
+END_TEST
+
+START_TEST(test_store_admin__restore_refuses_damaged_file)
+{
+	char copy[4200];
+	snprintf(copy, sizeof copy, "%s.backup", path);
+	ck_assert_int_eq(store_backup(st, copy, false), STORE_OK);
+	/* Overwrite a page in the middle of the copy: integrity_check must notice. */
+	raw("PRAGMA user_version"); /* the live file stays fine */
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(copy, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "PRAGMA writable_schema = ON;"
+				      " UPDATE sqlite_schema SET rootpage = 9999"
+				      " WHERE name = 'ban_person'", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+	ck_assert_int_eq(store_restore(st, copy), STORE_INVALID);
+	ck_assert_int_eq(scalar("PRAGMA integrity_check"), 0); /* "ok" reads as 0 */
+	ck_assert_int_eq(unlink(copy), 0);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- subject access */
+
+struct seen {
+	int person, ban, audit;
+	bool notes;
+};
+
+static int collect(const char *section, int n, const char *const *names,
+		   const char *const *values, void *arg)
+{
+	struct seen *s = arg;
+	s->person += strcmp(section, "person") == 0;
+	s->ban += strcmp(section, "ban") == 0;
+	s->audit += strcmp(section, "audit") == 0;
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], "notes") == 0 && strstr(values[i], "threatened"))
+			s->notes = true;
+	return 0;
+}
+
+START_TEST(test_store_admin__person_export)
+{
+	struct seen s = {0};
+	ck_assert_int_eq(store_person_export(st, 99, collect, &s), STORE_NOT_FOUND);
+	ck_assert_int_eq(s.person + s.ban, 0);
+	int64_t ban, person = 0;
+	add_ban("Vries", "2026-01-01", "2027-01-01", &ban);
+	add_ban("Anders", "2026-01-01", "2027-01-01", NULL);
+	ck_assert_int_eq(store_person_of_ban(st, ban, &person), STORE_OK);
+	ck_assert_int_eq(store_person_of_ban(st, 999, &person), STORE_NOT_FOUND);
+	ck_assert_int_eq(store_person_export(st, person, collect, &s), STORE_OK);
+	ck_assert_int_eq(s.person, 1);
+	ck_assert_int_eq(s.ban, 1);
+	ck_assert_int_ge(s.audit, 1); /* the ban.insert line */
+	ck_assert(s.notes);
+}
+END_TEST
+
+Suite *store_admin_suite(void)
+{
+	Suite *s = suite_create("store_admin");
+	TCase *tc = tcase_create("store_admin");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_store_admin__audit_rejects_empty_action);
+	tcase_add_test(tc, test_store_admin__chain_intact);
+	tcase_add_test(tc, test_store_admin__chain_detects_an_edit);
+	tcase_add_test(tc, test_store_admin__chain_detects_a_deletion);
+	tcase_add_test(tc, test_store_admin__audit_filters);
+	tcase_add_test(tc, test_store_admin__creator_recorded_once);
+	tcase_add_test(tc, test_store_admin__purge_refuses_bad_policy);
+	tcase_add_test(tc, test_store_admin__purge_removes_what_is_past_its_period);
+	tcase_add_test(tc, test_store_admin__purge_daily_once_a_day);
+	tcase_add_test(tc, test_store_admin__backup_and_restore);
+	tcase_add_test(tc, test_store_admin__restore_refuses_damaged_file);
+	tcase_add_test(tc, test_store_admin__person_export);
+	suite_add_tcase(s, tc);
+	return s;
+}
