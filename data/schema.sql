@@ -118,3 +118,153 @@ CREATE TABLE evening_roster (
     date     TEXT NOT NULL,
     PRIMARY KEY (staff_id, date)
 ) WITHOUT ROWID;
+
+-- migration 3
+-- Bans as the policy defines them (issue 5): draft/active, the mandatory answers, the
+-- offence number from the sanction table, a justification for going outside the table.
+-- Bans that exist already were in force: they become 'active'.
+ALTER TABLE ban ADD COLUMN status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('draft', 'active'));
+ALTER TABLE ban ADD COLUMN until_conversation INTEGER NOT NULL DEFAULT 0 CHECK (until_conversation IN (0, 1));
+ALTER TABLE ban ADD COLUMN enforcement TEXT NOT NULL DEFAULT '';
+ALTER TABLE ban ADD COLUMN justification TEXT NOT NULL DEFAULT '';
+-- All categories of a combination, comma-separated; reason holds the most serious one.
+ALTER TABLE ban ADD COLUMN reasons TEXT NOT NULL DEFAULT '';
+ALTER TABLE ban ADD COLUMN repeat_offence INTEGER NOT NULL DEFAULT 0 CHECK (repeat_offence IN (0, 1));
+
+-- Every change of a ban as a new row: the ban as it was after the change, and why.
+CREATE TABLE ban_history (
+    id                 INTEGER PRIMARY KEY,
+    ban_id             INTEGER NOT NULL REFERENCES ban(id),
+    at                 TEXT NOT NULL,
+    actor              TEXT NOT NULL,
+    action             TEXT NOT NULL CHECK (action IN ('insert', 'import', 'update', 'activate', 'extend', 'lift', 'exception')),
+    detail             TEXT NOT NULL DEFAULT '',
+    status             TEXT NOT NULL,
+    kind               TEXT NOT NULL,
+    reason             TEXT NOT NULL,
+    starts             TEXT NOT NULL,
+    ends               TEXT NOT NULL,
+    scope              TEXT NOT NULL DEFAULT '',
+    imposed_by         TEXT NOT NULL DEFAULT '',
+    letter_sent        TEXT NOT NULL DEFAULT '',
+    police_informed    INTEGER NOT NULL DEFAULT 0,
+    enforcement        TEXT NOT NULL DEFAULT '',
+    justification      TEXT NOT NULL DEFAULT '',
+    until_conversation INTEGER NOT NULL DEFAULT 0,
+    lifted_at          TEXT NOT NULL DEFAULT '',
+    version            INTEGER NOT NULL
+);
+CREATE INDEX ban_history_ban ON ban_history(ban_id, id);
+CREATE TRIGGER ban_history_no_update BEFORE UPDATE ON ban_history
+BEGIN SELECT RAISE(ABORT, 'the ban history is append-only'); END;
+CREATE TRIGGER ban_history_no_delete BEFORE DELETE ON ban_history
+BEGIN SELECT RAISE(ABORT, 'the ban history is append-only'); END;
+-- The existing bans start their history with how they were created.
+INSERT INTO ban_history (ban_id, at, actor, action, detail, status, kind, reason, starts, ends,
+        scope, imposed_by, letter_sent, police_informed, lifted_at, version)
+    SELECT b.id, b.created_at, b.created_by, 'insert', 'before history was kept', 'active',
+        b.kind, b.reason, b.starts, b.ends,
+        coalesce((SELECT group_concat(sc.building, ',') FROM ban_scope sc WHERE sc.ban_id = b.id), ''),
+        b.imposed_by, b.letter_sent, b.police_informed, b.lifted_at, b.version
+    FROM ban b;
+
+-- Exceptions during a ban: an authorised representative, or one appointment arranged by
+-- phone first; valid from starts to ends (dates, inclusive).
+CREATE TABLE ban_exception (
+    id         INTEGER PRIMARY KEY,
+    ban_id     INTEGER NOT NULL REFERENCES ban(id),
+    kind       TEXT NOT NULL CHECK (kind IN ('representative', 'appointment')),
+    starts     TEXT NOT NULL,
+    ends       TEXT NOT NULL CHECK (ends >= starts),
+    detail     TEXT NOT NULL CHECK (detail <> ''),
+    created_at TEXT NOT NULL,
+    created_by TEXT NOT NULL
+);
+CREATE INDEX ban_exception_ban ON ban_exception(ban_id, starts);
+
+-- One-line notices for reception: a ban became active, was extended, lifted or ended.
+CREATE TABLE ban_notice (
+    id     INTEGER PRIMARY KEY,
+    ban_id INTEGER NOT NULL REFERENCES ban(id),
+    event  TEXT NOT NULL CHECK (event IN ('active', 'extended', 'lifted', 'ended')),
+    at     TEXT NOT NULL
+);
+CREATE INDEX ban_notice_at ON ban_notice(at);
+-- A ban ends only once: the daily sweep may run on every console.
+CREATE UNIQUE INDEX ban_notice_ended ON ban_notice(ban_id) WHERE event = 'ended';
+-- Which receptionist has seen which notice.
+CREATE TABLE ban_notice_seen (
+    notice_id INTEGER NOT NULL REFERENCES ban_notice(id),
+    user      TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (notice_id, user)
+) WITHOUT ROWID;
+
+-- Issue 7 (roles, audit, retention): settings kept with the data — who created the
+-- database (HR while the configuration maps nobody), the day of the last automatic purge,
+-- the anchor of the audit chain.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+-- Audit lines are hash-chained: hash = SHA-256 over prev_hash and the line's fields, so an
+-- edit or deletion made outside the program shows in `balie audit --verify`. Lines written
+-- before this migration are not chained: the chain starts at audit.chain_from.
+ALTER TABLE audit ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+INSERT INTO meta (key, value) SELECT 'audit.chain_from', coalesce(max(id), 0) + 1 FROM audit;
+CREATE INDEX audit_at ON audit(at);
+-- Retention (balie purge) removes the oldest audit lines, only those below
+-- audit.purge_below, which the purge sets and clears inside its own transaction.
+DROP TRIGGER audit_no_delete;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+WHEN old.id >= coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'audit.purge_below'), 0)
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+-- The history of a ban goes with the ban when its retention period is over, and only then.
+DROP TRIGGER ban_history_no_delete;
+CREATE TRIGGER ban_history_no_delete BEFORE DELETE ON ban_history
+WHEN coalesce((SELECT value FROM meta WHERE key = 'purge.running'), '') <> '1'
+BEGIN SELECT RAISE(ABORT, 'the ban history is append-only'); END;
+
+-- Staffing, home visits and risky appointments outside public hours (issue 6).
+-- A manager's record that nobody of the support team is reachable for a period of a date
+-- ("day", "evening" or the period's start "HH:MM"): reception was informed, aggression then
+-- means calling the police at once. Withdrawn (not deleted) when someone turns up after all.
+CREATE TABLE staffing_unreachable (
+    id           INTEGER PRIMARY KEY,
+    building     TEXT NOT NULL,
+    date         TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    period       TEXT NOT NULL CHECK (period IN ('day', 'evening') OR period GLOB '[0-2][0-9]:[0-5][0-9]'),
+    note         TEXT NOT NULL CHECK (note <> ''),
+    recorded_at  TEXT NOT NULL,
+    recorded_by  TEXT NOT NULL,
+    withdrawn_at TEXT NOT NULL DEFAULT '',
+    withdrawn_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX staffing_unreachable_date ON staffing_unreachable(building, date);
+
+-- Who closed a forgotten presence, and why (a stale check-in is never closed silently).
+ALTER TABLE presence ADD COLUMN checkout_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE presence ADD COLUMN checkout_note TEXT NOT NULL DEFAULT '';
+
+-- The home-visit back-up board (achterwacht): who went where, until when, how to reach them.
+CREATE TABLE home_visit (
+    id            INTEGER PRIMARY KEY,
+    employee      TEXT NOT NULL CHECK (employee <> ''),
+    address       TEXT NOT NULL CHECK (address <> ''),
+    client        TEXT NOT NULL CHECK (client <> ''),
+    mobile        TEXT NOT NULL CHECK (mobile <> ''),
+    leaves_at     TEXT NOT NULL,
+    expected_back TEXT NOT NULL CHECK (expected_back > leaves_at),
+    call_at       TEXT NOT NULL DEFAULT '' CHECK (call_at = '' OR (call_at > leaves_at AND call_at <= expected_back)),
+    back_at       TEXT NOT NULL DEFAULT '',
+    outcome       TEXT NOT NULL DEFAULT '',
+    recorded_by   TEXT NOT NULL,
+    back_by       TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX home_visit_open ON home_visit(expected_back) WHERE back_at = '';
+
+-- A risky appointment outside public hours needs a manager's override with a reason.
+ALTER TABLE appointment ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
+ALTER TABLE appointment ADD COLUMN override_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE appointment ADD COLUMN override_at TEXT NOT NULL DEFAULT '';

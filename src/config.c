@@ -27,6 +27,10 @@
 #define SUPPORT_MAX 20
 #define REALARM_MIN 5
 #define REALARM_MAX 3600
+#define WARNING_BEFORE_MAX (24 * 60)
+#define MAX_EXCEPTIONS 500  /* dated exceptions per building: years of holidays */
+#define RETENTION_MIN 1      /* months: the GDPR allows no "keep for ever" */
+#define RETENTION_MAX 1200
 #define MAX_NAME 100        /* building, room, alarm point, user names */
 #define MAX_TEXT 2000       /* protocol texts */
 #define MAX_FILE (1 << 20)  /* a configuration file larger than this is a mistake */
@@ -91,6 +95,7 @@ struct load_ctx {
 	bool reached_end;       /* the sentinel was read at the top level */
 	int this_building_line; /* where `this_building` was set, for the cross-check */
 	int roles_seen, protocol_seen;
+	int retention_seen;     /* issue 7 */
 	int seen[8];            /* times each root option was set, see once() */
 };
 static struct load_ctx *ctx;
@@ -198,7 +203,8 @@ static int once(cfg_t *cfg, cfg_opt_t *opt)
 {
 	static const char *const names[] = {"database", "language", "municipality",
 					    "this_building", "support_minimum",
-					    "realarm_interval", "default_role"};
+					    "realarm_interval", "default_role",
+					    "staffing_warning_before"};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		if (strcmp(names[i], cfg_opt_name(opt)) != 0)
 			continue;
@@ -276,19 +282,47 @@ static int v_realarm(cfg_t *cfg, cfg_opt_t *opt)
 	return check_range(cfg, opt, REALARM_MIN, REALARM_MAX);
 }
 
+static int v_warning_before(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return check_range(cfg, opt, 0, WARNING_BEFORE_MAX);
+}
+
 static int v_default_role(cfg_t *cfg, cfg_opt_t *opt)
 {
 	if (once(cfg, opt) != 0)
 		return -1;
 	const char *s = cfg_opt_getnstr(opt, 0);
 	enum role r;
-	if (roles_parse(s, &r) == 0)
+	/* "none": users the configuration does not name may not use balie (the default). */
+	if (roles_parse(s, &r) == 0 || (s && strcmp(s, "none") == 0))
 		return 0;
 	char what[512], shown[128];
 	(void)text_escape(s ? s : "", shown, sizeof shown);
 	snprintf(what, sizeof what,
-		 _("unknown role \"%s\" (use receptionist, porter, manager or hr)"), shown);
+		 _("unknown role \"%s\" (use none, receptionist, porter, manager or hr)"), shown);
 	return fail(cfg, cfg_opt_name(opt), what);
+}
+
+/* ---- retention (issue 7) */
+
+static int v_retention(cfg_t *cfg, cfg_opt_t *opt)
+{
+	if (++ctx->retention_seen > 1)
+		return fail(cfg, cfg_opt_name(opt),
+			    _("the section is given twice (merge the two into one)"));
+	return 0;
+}
+
+static int v_retention_months(cfg_t *cfg, cfg_opt_t *opt)
+{
+	long v = cfg_opt_getnint(opt, 0);
+	if (v >= RETENTION_MIN && v <= RETENTION_MAX)
+		return 0;
+	char where[256], what[256];
+	qualify(cfg, opt, where, sizeof where);
+	snprintf(what, sizeof what, _("%ld months is out of range (%d..%d)"), v, RETENTION_MIN,
+		 RETENTION_MAX);
+	return fail(cfg, where, what);
 }
 
 /* One day's list: every period well formed, in order, not overlapping, not too many. */
@@ -342,6 +376,95 @@ static int v_evening_from(cfg_t *cfg, cfg_opt_t *opt)
 	return fail(cfg, where, what);
 }
 
+/* Parse an extra period "YYYY-MM-DD HH:MM-HH:MM[ evening|day]"; 0 on success. *evening
+ * is 1 for "evening", 0 for "day", -1 when the word is left out (evening_from decides). */
+static int parse_extra(const char *s, char date[DATES_DATE_LEN], int *start, int *end,
+		       int *evening)
+{
+	int y, m, d;
+	size_t len = s ? strlen(s) : 0;
+	if (len < 22 || s[10] != ' ')
+		return -1;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	char period[12];
+	memcpy(period, s + 11, 11);
+	period[11] = '\0';
+	if (dates_parse_date(date, &y, &m, &d) != 0 || parse_period(period, start, end) != 0)
+		return -1;
+	if (len == 22)
+		*evening = -1;
+	else if (strcmp(s + 22, " evening") == 0)
+		*evening = 1;
+	else if (strcmp(s + 22, " day") == 0)
+		*evening = 0;
+	else
+		return -1;
+	return 0;
+}
+
+/* closed = {"YYYY-MM-DD", ...}: real dates, each named once. */
+static int v_closed(cfg_t *cfg, cfg_opt_t *opt)
+{
+	char where[256], what[512];
+	qualify(cfg, opt, where, sizeof where);
+	unsigned n = cfg_opt_size(opt);
+	if (n > MAX_EXCEPTIONS) {
+		snprintf(what, sizeof what, _("more than %d dates"), MAX_EXCEPTIONS);
+		return fail(cfg, where, what);
+	}
+	for (unsigned i = 0; i < n; i++) {
+		const char *s = cfg_opt_getnstr(opt, i);
+		int y, m, d;
+		if (check_text(cfg, opt, s, MAX_NAME, false) != 0)
+			return -1;
+		if (dates_parse_date(s, &y, &m, &d) != 0) {
+			snprintf(what, sizeof what,
+				 _("\"%s\" is not a date YYYY-MM-DD (such as \"2026-12-25\")"), s);
+			return fail(cfg, where, what);
+		}
+		for (unsigned j = 0; j < i; j++) {
+			if (strcmp(s, cfg_opt_getnstr(opt, j)) == 0) {
+				snprintf(what, sizeof what, _("\"%s\" is named twice"), s);
+				return fail(cfg, where, what);
+			}
+		}
+	}
+	return 0;
+}
+
+/* extra = {"YYYY-MM-DD HH:MM-HH:MM [evening|day]", ...}: each well formed; overlaps with
+ * the day's other periods are checked when the section is complete (v_building). */
+static int v_extra(cfg_t *cfg, cfg_opt_t *opt)
+{
+	char where[256], what[512];
+	qualify(cfg, opt, where, sizeof where);
+	unsigned n = cfg_opt_size(opt);
+	if (n > MAX_EXCEPTIONS) {
+		snprintf(what, sizeof what, _("more than %d periods"), MAX_EXCEPTIONS);
+		return fail(cfg, where, what);
+	}
+	for (unsigned i = 0; i < n; i++) {
+		const char *s = cfg_opt_getnstr(opt, i);
+		char date[DATES_DATE_LEN];
+		int start, end, evening;
+		if (check_text(cfg, opt, s, MAX_NAME, false) != 0)
+			return -1;
+		if (parse_extra(s, date, &start, &end, &evening) != 0) {
+			snprintf(what, sizeof what,
+				 _("\"%s\" is not a dated period \"YYYY-MM-DD HH:MM-HH:MM\", "
+				   "optionally followed by \"evening\" or \"day\" (such as "
+				   "\"2026-12-23 18:00-20:00 evening\")"), s);
+			return fail(cfg, where, what);
+		}
+		if (start >= end) {
+			snprintf(what, sizeof what, _("\"%s\" ends before it starts"), s);
+			return fail(cfg, where, what);
+		}
+	}
+	return 0;
+}
+
 static int v_building_name(cfg_t *cfg, cfg_opt_t *opt)
 {
 	return check_text(cfg, opt, cfg_opt_getnstr(opt, 0), MAX_NAME, false);
@@ -389,12 +512,111 @@ static int section_line(const char *keyword, const char *title, int fallback)
 	return fallback;
 }
 
+/* The line of the first line at or after from holding needle, else fallback. */
+static int line_of(const char *needle, int from, int fallback)
+{
+	int line = 1;
+	for (const char *p = ctx->text; *p; line++) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		if (line >= from) {
+			const char *hit = strstr(p, needle);
+			if (hit && (size_t)(hit - p) < len)
+				return line;
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return fallback;
+}
+
+/* Report at the line of the extra period s (quoted in the file). */
+static int fail_extra(cfg_t *cfg, const char *id, const char *s, const char *what)
+{
+	char where[256], needle[128];
+	snprintf(where, sizeof where, "building %s: extra", id);
+	snprintf(needle, sizeof needle, "\"%s\"", s);
+	int save = cfg->line;
+	cfg->line = line_of(needle, section_line("building", id, 1), save);
+	cfg_error(cfg, "%s: %s", where, what);
+	cfg->line = save;
+	return -1;
+}
+
+/* Each date with extra periods: the day's periods (weekly ones unless the date is closed,
+ * plus every extra of that date) must not overlap, nor number more than fit. */
+static int check_extras(cfg_t *cfg, cfg_t *b)
+{
+	const char *id = cfg_title(b);
+	unsigned n = cfg_size(b, "extra");
+	for (unsigned i = 0; i < n; i++) {
+		const char *s = cfg_getnstr(b, "extra", i);
+		char date[DATES_DATE_LEN], other[DATES_DATE_LEN];
+		int start, end, evening;
+		if (parse_extra(s, date, &start, &end, &evening) != 0)
+			return -1; /* reported by v_extra already */
+		/* Only the first extra of a date checks that date. */
+		bool first = true;
+		for (unsigned j = 0; j < i && first; j++)
+			if (parse_extra(cfg_getnstr(b, "extra", j), other, &start, &end,
+					&evening) == 0 && strcmp(other, date) == 0)
+				first = false;
+		if (!first)
+			continue;
+		bool closed = false;
+		for (unsigned j = 0; j < cfg_size(b, "closed"); j++)
+			closed = closed || strcmp(cfg_getnstr(b, "closed", j), date) == 0;
+		struct { int start, end; const char *text; } p[2 * POLICY_MAX_PERIODS + 2];
+		int np = 0;
+		const char *day = day_names[policy_weekday(date)];
+		for (unsigned j = 0; !closed && j < cfg_size(b, day) && j < POLICY_MAX_PERIODS; j++) {
+			if (parse_period(cfg_getnstr(b, day, j), &p[np].start, &p[np].end) == 0) {
+				p[np].text = NULL;
+				np++;
+			}
+		}
+		for (unsigned j = i; j < n; j++) {
+			const char *t = cfg_getnstr(b, "extra", j);
+			if (parse_extra(t, other, &start, &end, &evening) != 0 ||
+			    strcmp(other, date) != 0)
+				continue;
+			char what[512];
+			if (np >= POLICY_MAX_PERIODS) {
+				snprintf(what, sizeof what, _("\"%s\": more than %d periods on %s"),
+					 t, POLICY_MAX_PERIODS, date);
+				return fail_extra(cfg, id, t, what);
+			}
+			for (int k = 0; k < np; k++) {
+				if (start < p[k].end && p[k].start < end) {
+					if (p[k].text)
+						snprintf(what, sizeof what,
+							 _("\"%s\" overlaps \"%s\""), t, p[k].text);
+					else
+						snprintf(what, sizeof what,
+							 _("\"%s\" overlaps the %s opening hours "
+							   "(%02d:%02d-%02d:%02d); to replace that day's "
+							   "hours, also list the date under closed"),
+							 t, day, p[k].start / 60, p[k].start % 60,
+							 p[k].end / 60, p[k].end % 60);
+					return fail_extra(cfg, id, t, what);
+				}
+			}
+			p[np].start = start;
+			p[np].end = end;
+			p[np].text = t;
+			np++;
+		}
+	}
+	return 0;
+}
+
 static int v_building(cfg_t *cfg, cfg_opt_t *opt)
 {
 	cfg_t *b = cfg_opt_getnsec(opt, cfg_opt_size(opt) - 1);
 	const char *id = cfg_title(b);
 	if (valid_id(id))
-		return 0;
+		return check_extras(cfg, b);
 	char what[512], shown[128];
 	(void)text_escape(id ? id : "", shown, sizeof shown);
 	snprintf(what, sizeof what,
@@ -490,6 +712,8 @@ static cfg_opt_t building_opts[] = {
 	CFG_STR_LIST("saturday", "{}", CFGF_NONE),
 	CFG_STR_LIST("sunday", "{}", CFGF_NONE),
 	CFG_STR("evening_from", "17:00", CFGF_NONE),
+	CFG_STR_LIST("closed", "{}", CFGF_NONE),
+	CFG_STR_LIST("extra", "{}", CFGF_NONE),
 	CFG_STR_LIST("rooms", "{}", CFGF_NONE),
 	CFG_STR_LIST("alarm_points", "{}", CFGF_NONE),
 	CFG_END(),
@@ -500,6 +724,16 @@ static cfg_opt_t roles_opts[] = {
 	CFG_STR_LIST("porter", "{}", CFGF_NONE),
 	CFG_STR_LIST("manager", "{}", CFGF_NONE),
 	CFG_STR_LIST("hr", "{}", CFGF_NONE),
+	CFG_END(),
+};
+
+/* Retention periods in months (issue 7); the defaults are those of data/balie.conf. */
+static cfg_opt_t retention_opts[] = {
+	CFG_INT("bans_months", 12, CFGF_NONE),
+	CFG_INT("alarms_months", 24, CFGF_NONE),
+	CFG_INT("presence_months", 24, CFGF_NONE),
+	CFG_INT("appointments_months", 12, CFGF_NONE),
+	CFG_INT("audit_months", 60, CFGF_NONE),
 	CFG_END(),
 };
 
@@ -518,9 +752,11 @@ static cfg_opt_t root_opts[] = {
 	CFG_STR("this_building", "", CFGF_NONE),
 	CFG_INT("support_minimum", 2, CFGF_NONE),
 	CFG_INT("realarm_interval", 30, CFGF_NONE),
-	CFG_STR("default_role", "receptionist", CFGF_NONE),
+	CFG_INT("staffing_warning_before", 120, CFGF_NONE),
+	CFG_STR("default_role", "none", CFGF_NONE),
 	CFG_SEC("building", building_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
 	CFG_SEC("roles", roles_opts, CFGF_NONE),
+	CFG_SEC("retention", retention_opts, CFGF_NONE),
 	CFG_SEC("protocol", protocol_opts, CFGF_NONE),
 	CFG_INT(SENTINEL, 0, CFGF_NONE),
 	CFG_END(),
@@ -544,6 +780,7 @@ static cfg_t *schema_new(void)
 		{"this_building", v_this_building},
 		{"support_minimum", v_support_minimum},
 		{"realarm_interval", v_realarm},
+		{"staffing_warning_before", v_warning_before},
 		{"default_role", v_default_role},
 		{"building", v_building},
 		{"building|name", v_building_name},
@@ -555,9 +792,17 @@ static cfg_t *schema_new(void)
 		{"building|saturday", v_day},
 		{"building|sunday", v_day},
 		{"building|evening_from", v_evening_from},
+		{"building|closed", v_closed},
+		{"building|extra", v_extra},
 		{"building|rooms", v_places},
 		{"building|alarm_points", v_places},
 		{"roles", v_roles},
+		{"retention", v_retention},
+		{"retention|bans_months", v_retention_months},
+		{"retention|alarms_months", v_retention_months},
+		{"retention|presence_months", v_retention_months},
+		{"retention|appointments_months", v_retention_months},
+		{"retention|audit_months", v_retention_months},
 		{"roles|receptionist", v_role_list},
 		{"roles|porter", v_role_list},
 		{"roles|manager", v_role_list},
@@ -614,6 +859,27 @@ static void building_from(cfg_t *sec, struct config_building *b, bool *oom)
 			p->evening = evening >= 0 && p->start >= evening;
 		}
 	}
+	size_t nc = cfg_size(sec, "closed"), ne = cfg_size(sec, "extra");
+	b->exceptions.closed = calloc(nc ? nc : 1, sizeof *b->exceptions.closed);
+	b->exceptions.extra = calloc(ne ? ne : 1, sizeof *b->exceptions.extra);
+	if (!b->exceptions.closed || !b->exceptions.extra) {
+		*oom = true;
+	} else {
+		for (size_t i = 0; i < nc; i++)
+			snprintf(b->exceptions.closed[i], sizeof *b->exceptions.closed, "%s",
+				 cfg_getnstr(sec, "closed", (unsigned)i));
+		b->exceptions.nclosed = nc;
+		for (size_t i = 0; i < ne; i++) {
+			struct policy_extra_period *e = &b->exceptions.extra[i];
+			int ev = -1;
+			/* Validated while parsing: cannot fail here. */
+			(void)parse_extra(cfg_getnstr(sec, "extra", (unsigned)i), e->date,
+					  &e->period.start, &e->period.end, &ev);
+			e->period.evening = ev >= 0 ? ev == 1
+						    : evening >= 0 && e->period.start >= evening;
+		}
+		b->exceptions.nextra = ne;
+	}
 	b->rooms = dup_list(sec, "rooms", &b->nrooms, oom);
 	b->alarm_points = dup_list(sec, "alarm_points", &b->nalarm_points, oom);
 }
@@ -653,8 +919,15 @@ static struct config *config_from(cfg_t *cfg, cfg_t *fallback, const char *sourc
 	c->municipality = dup_or_fail(cfg_getstr(cfg, "municipality"), &oom);
 	c->support_minimum = (int)cfg_getint(cfg, "support_minimum");
 	c->realarm_seconds = (int)cfg_getint(cfg, "realarm_interval");
+	c->staffing_warning_before = (int)cfg_getint(cfg, "staffing_warning_before");
 	if (roles_parse(cfg_getstr(cfg, "default_role"), &c->default_role) != 0)
-		c->default_role = ROLE_RECEPTIONIST;
+		c->default_role = ROLE_NONE; /* "none", the default */
+	cfg_t *ret = cfg_getsec(cfg, "retention");
+	c->retention.bans_months = (int)cfg_getint(ret, "bans_months");
+	c->retention.alarms_months = (int)cfg_getint(ret, "alarms_months");
+	c->retention.presence_months = (int)cfg_getint(ret, "presence_months");
+	c->retention.appointments_months = (int)cfg_getint(ret, "appointments_months");
+	c->retention.audit_months = (int)cfg_getint(ret, "audit_months");
 
 	cfg_t *from = cfg_size(cfg, "building") > 0 ? cfg : fallback;
 	size_t nb = cfg_size(from, "building");
@@ -946,6 +1219,8 @@ static void building_free(struct config_building *b)
 	for (size_t i = 0; b->alarm_points && i < b->nalarm_points; i++)
 		free(b->alarm_points[i]);
 	free(b->alarm_points);
+	free(b->exceptions.closed);
+	free(b->exceptions.extra);
 }
 
 void config_free(struct config *c)

@@ -14,6 +14,7 @@ struct config_building {
 	char *id;                 /* short id used in ban scope: "stadhuis" */
 	char *name;               /* shown: "Stadhuis" */
 	struct policy_week hours; /* public opening hours, evening periods marked */
+	struct policy_exceptions exceptions; /* dated: holidays closed, extra periods */
 	char **rooms;             /* "Spreekkamer 006", ... */
 	size_t nrooms;
 	char **alarm_points;      /* "Balie 1", ... */
@@ -33,11 +34,19 @@ struct config {
 	char *building;           /* id of the building this terminal stands in */
 	int support_minimum;      /* support-team members required while open (default 2) */
 	int realarm_seconds;      /* re-signal unacknowledged alarms every N s (default 30) */
+	int staffing_warning_before; /* minutes before a short period its warning shows (120) */
 	struct config_building *buildings;
 	size_t nbuildings;
 	struct config_user_role *roles;
 	size_t nroles;
-	enum role default_role;   /* role of users the configuration does not map */
+	enum role default_role;   /* role of users the configuration does not map (ROLE_NONE) */
+	struct config_retention {  /* months kept after the end (section retention) */
+		int bans_months;         /* after a ban ended or was lifted (12) */
+		int alarms_months;       /* after an alarm was raised (24) */
+		int presence_months;     /* after a check-in (24) */
+		int appointments_months; /* after an appointment (12) */
+		int audit_months;        /* audit trail lines (60) */
+	} retention;
 	/* Protocol texts from the file; NULL = the built-in (translated) text, see
 	 * config_protocol(). */
 	char *protocol[4];

@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(sr, text_suite());
 	srunner_add_suite(sr, csv_suite());
 	srunner_add_suite(sr, policy_suite());
+	srunner_add_suite(sr, sanctions_suite());
 	srunner_add_suite(sr, roles_suite());
 	srunner_add_suite(sr, names_suite());
 	srunner_add_suite(sr, config_suite());
@@ -25,6 +26,12 @@ int main(void)
 	srunner_add_suite(sr, store_alarms_suite());
 	srunner_add_suite(sr, store_appts_suite());
 	srunner_add_suite(sr, store_staff_suite());
+	srunner_add_suite(sr, visits_suite());
+	srunner_add_suite(sr, store_visits_suite());
+	srunner_add_suite(sr, config_hours_suite());
+	srunner_add_suite(sr, sha256_suite());
+	srunner_add_suite(sr, store_admin_suite());
+	srunner_add_suite(sr, notices_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -223,7 +223,11 @@ START_TEST(test_config__unknown_language_and_role)
 	expect_error("language = \"de\"\n", 1, "language", "\"de\"");
 	expect_error("language = \"NL\"\n", 1, "language", "NL");
 	expect_error("default_role = \"admin\"\n", 1, "default_role", "admin");
-	expect_error("default_role = \"none\"\n", 1, "default_role", "none");
+	expect_error("default_role = \"None\"\n", 1, "default_role", "None");
+	expect_error("retention {\n  audit_months = 0\n}\n", 2, "audit_months", "0");
+	expect_error("retention {\n  bans_months = -1\n}\n", 2, "bans_months", "-1");
+	expect_error("retention {\n  days = 3\n}\n", 2, "days", NULL);
+	expect_error("retention {\n}\nretention {\n}\n", 4, "retention", "twice");
 }
 END_TEST
 
@@ -319,8 +323,13 @@ START_TEST(test_config__defaults)
 	ck_assert_str_eq(c->building, "stadhuis");
 	ck_assert_int_eq(c->support_minimum, 2);
 	ck_assert_int_eq(c->realarm_seconds, 30);
-	ck_assert_int_eq(c->default_role, ROLE_RECEPTIONIST);
+	ck_assert_int_eq(c->default_role, ROLE_NONE); /* issue 7: unmapped users have no role */
 	ck_assert_uint_eq(c->nroles, 0);
+	ck_assert_int_eq(c->retention.bans_months, 12);
+	ck_assert_int_eq(c->retention.alarms_months, 24);
+	ck_assert_int_eq(c->retention.presence_months, 24);
+	ck_assert_int_eq(c->retention.appointments_months, 12);
+	ck_assert_int_eq(c->retention.audit_months, 60);
 	ck_assert_uint_eq(c->nbuildings, 1);
 	const struct config_building *b = config_building_here(c);
 	ck_assert_ptr_nonnull(b);
@@ -417,6 +426,7 @@ START_TEST(test_config__shipped_example_loads)
 	ck_assert_int_eq(c->support_minimum, d->support_minimum);
 	ck_assert_int_eq(c->realarm_seconds, d->realarm_seconds);
 	ck_assert_int_eq(c->default_role, d->default_role);
+	ck_assert_mem_eq(&c->retention, &d->retention, sizeof c->retention);
 	ck_assert_uint_eq(c->nbuildings, 1);
 	ck_assert_mem_eq(&c->buildings[0].hours, &d->buildings[0].hours,
 			 sizeof c->buildings[0].hours);
@@ -460,7 +470,14 @@ START_TEST(test_config__role_for)
 	ck_assert_int_eq(config_role_for(c, "nosuchgroup"), ROLE_PORTER);
 	config_free(c);
 	c = config_defaults();
-	ck_assert_int_eq(config_role_for(c, "anna"), ROLE_RECEPTIONIST);
+	ck_assert_int_eq(config_role_for(c, "anna"), ROLE_NONE);
+	config_free(c);
+	c = load_ok("default_role = \"none\"\nroles {\n  hr = {\"hanneke\"}\n}\n"
+		    "retention {\n  audit_months = 120\n}\n");
+	ck_assert_int_eq(config_role_for(c, "anna"), ROLE_NONE);
+	ck_assert_int_eq(config_role_for(c, "hanneke"), ROLE_HR);
+	ck_assert_int_eq(c->retention.audit_months, 120);
+	ck_assert_int_eq(c->retention.bans_months, 12);
 	config_free(c);
 }
 END_TEST

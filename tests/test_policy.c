@@ -2,8 +2,11 @@
  * opening-hour periods and the support-team minimum. */
 #include "autoconfig.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "core/dates.h"
 #include "core/policy.h"
 #include "tests.h"
 
@@ -213,6 +216,341 @@ START_TEST(test_policy__staffing)
 }
 END_TEST
 
+
+/* ------------------------------------------------------------------ hours with exceptions */
+
+static void amsterdam(void)
+{
+	setenv("TZ", "Europe/Amsterdam", 1);
+	tzset();
+}
+
+static time_t utc(const char *s)
+{
+	time_t t;
+	ck_assert_msg(dates_parse_utc(s, &t) == 0, "bad UTC %s", s);
+	return t;
+}
+
+/* Weekdays 08:30-17:00, Thursday also 18:00-20:00 (evening). */
+static struct policy_week office(void)
+{
+	struct policy_week w;
+	memset(&w, 0, sizeof w);
+	for (int d = 0; d < 5; d++) {
+		w.day[d][0] = (struct policy_period){510, 1020, false};
+		w.count[d] = 1;
+	}
+	w.day[3][1] = (struct policy_period){1080, 1200, true};
+	w.count[3] = 2;
+	return w;
+}
+
+static char closed_dates[][POLICY_DATE_LEN] = {"2026-12-24", "2026-12-25"};
+static struct policy_extra_period extras[] = {
+	{"2026-12-23", {1080, 1200, true}},  /* extra evening (Wednesday) */
+	{"2026-12-24", {510, 720, false}},   /* Christmas Eve: mornings only ... */
+	{"2026-12-24", {720, 780, false}},   /* ... and an hour straight after */
+	{"2026-03-29", {60, 240, false}},    /* across the spring change (Sunday) */
+	{"2026-10-25", {60, 240, false}},    /* across the autumn change (Sunday) */
+};
+static const struct policy_exceptions holidays = {closed_dates, 2, extras, 5};
+
+START_TEST(test_policy__weekday)
+{
+	ck_assert_int_eq(policy_weekday(NULL), -1);
+	ck_assert_int_eq(policy_weekday("2026-02-30"), -1);
+	ck_assert_int_eq(policy_weekday("26-11-2026"), -1);
+	ck_assert_int_eq(policy_weekday("2024-01-01"), 0);
+	ck_assert_int_eq(policy_weekday("2023-12-31"), 6);
+	ck_assert_int_eq(policy_weekday("2026-11-26"), 3);
+	ck_assert_int_eq(policy_weekday("2026-03-29"), 6);
+	ck_assert_int_eq(policy_weekday("2028-02-29"), 1);
+}
+END_TEST
+
+START_TEST(test_policy__day_periods_with_exceptions)
+{
+	struct policy_week w = office();
+	struct policy_period p[POLICY_MAX_PERIODS];
+	ck_assert_int_eq(policy_day_periods(&w, &holidays, "2026-12-32", p), -1);
+	ck_assert_int_eq(policy_day_periods(&w, &holidays, NULL, p), -1);
+	/* No exceptions: the weekly hours. */
+	ck_assert_int_eq(policy_day_periods(&w, NULL, "2026-11-26", p), 2);
+	ck_assert(p[1].evening);
+	ck_assert_int_eq(policy_day_periods(&w, &holidays, "2026-11-29", p), 0); /* Sunday */
+	/* Closed all day. */
+	ck_assert_int_eq(policy_day_periods(&w, &holidays, "2026-12-25", p), 0);
+	/* Closed, then extras: exactly the extras, in order. */
+	ck_assert_int_eq(policy_day_periods(&w, &holidays, "2026-12-24", p), 2);
+	ck_assert_int_eq(p[0].start, 510);
+	ck_assert_int_eq(p[1].start, 720);
+	/* An extra evening on top of the weekly hours. */
+	ck_assert_int_eq(policy_day_periods(&w, &holidays, "2026-12-23", p), 2);
+	ck_assert_int_eq(p[0].start, 510);
+	ck_assert(!p[0].evening);
+	ck_assert_int_eq(p[1].start, 1080);
+	ck_assert(p[1].evening);
+	/* A closed date does not close the same weekday a week later. */
+	ck_assert_int_eq(policy_day_periods(&w, &holidays, "2026-12-31", p), 2);
+}
+END_TEST
+
+START_TEST(test_policy__slots_across_dst)
+{
+	amsterdam();
+	struct policy_week w = office();
+	struct policy_slot s[POLICY_MAX_PERIODS];
+	/* 01:00-04:00 on the night the clocks go forward lasts two hours ... */
+	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-03-29", s), 1);
+	ck_assert_int_eq(s[0].starts, utc("2026-03-29T00:00:00Z"));
+	ck_assert_int_eq(s[0].ends - s[0].starts, 2 * 3600);
+	/* ... and four on the night they go back. */
+	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-10-25", s), 1);
+	ck_assert_int_eq(s[0].starts, utc("2026-10-24T23:00:00Z"));
+	ck_assert_int_eq(s[0].ends - s[0].starts, 4 * 3600);
+	/* The Monday after each change: 08:30 local is 06:30Z in summer, 07:30Z in winter. */
+	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-03-30", s), 1);
+	ck_assert_int_eq(s[0].starts, utc("2026-03-30T06:30:00Z"));
+	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-10-26", s), 1);
+	ck_assert_int_eq(s[0].starts, utc("2026-10-26T07:30:00Z"));
+	/* The Friday before the autumn change is still summer time. */
+	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-10-23", s), 1);
+	ck_assert_int_eq(s[0].ends, utc("2026-10-23T15:00:00Z"));
+}
+END_TEST
+
+START_TEST(test_policy__open_and_next_slot)
+{
+	amsterdam();
+	struct policy_week w = office();
+	struct policy_slot s;
+	/* Thursday 2026-11-26 (winter time: UTC+1). */
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T07:29:59Z"), &s), 0);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T07:30:00Z"), &s), 1);
+	ck_assert_int_eq(s.period.start, 510);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T16:00:00Z"), &s), 0);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T17:00:00Z"), &s), 1);
+	ck_assert(s.period.evening);
+	ck_assert_str_eq(s.date, "2026-11-26");
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T19:00:00Z"), NULL), 0);
+	/* Holiday closed, though a Friday. */
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-12-25T10:00:00Z"), NULL), 0);
+	/* Extra evening on a Wednesday. */
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-12-23T18:30:00Z"), &s), 1);
+	ck_assert(s.period.evening);
+
+	/* Next: between the day and the evening period, the evening is next today. */
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T16:30:00Z"), 0, &s), 1);
+	ck_assert_int_eq(s.starts, utc("2026-11-26T17:00:00Z"));
+	/* While the day period runs, the next one is the evening, not the running one. */
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T07:30:00Z"), 0, &s), 1);
+	ck_assert_int_eq(s.period.start, 1080);
+	/* After the evening nothing more today; with one day more: Friday morning. */
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T19:30:00Z"), 0, &s), 0);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T19:30:00Z"), 1, &s), 1);
+	ck_assert_str_eq(s.date, "2026-11-27");
+	/* Day boundary: 23:59 local Thursday and 00:01 local Friday. */
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T22:59:00Z"), 0, &s), 0);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T23:01:00Z"), 0, &s), 1);
+	ck_assert_str_eq(s.date, "2026-11-27");
+	/* Christmas: the 24th is closed except its extras, the 25th closed, then a weekend. */
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-12-24T12:30:00Z"), 3, &s), 0);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-12-24T12:30:00Z"), 4, &s), 1);
+	ck_assert_str_eq(s.date, "2026-12-28");
+}
+END_TEST
+
+START_TEST(test_policy__evening_slots)
+{
+	amsterdam();
+	struct policy_week w = office();
+	struct policy_slot s[16];
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-24T13:00:00Z"), 7, s,
+					       0), 0);
+	/* Tuesday: this Thursday only (next Thursday is 9 days away). */
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-24T13:00:00Z"), 7, s,
+					       16), 1);
+	ck_assert_str_eq(s[0].date, "2026-11-26");
+	/* Thursday during the evening: it counts until it ends; a week later is day 8. */
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-26T18:59:00Z"), 7, s,
+					       16), 1);
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-26T19:00:00Z"), 7, s,
+					       16), 0);
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-26T19:00:00Z"), 8, s,
+					       16), 1);
+	/* Christmas week: the extra Wednesday evening; Thursday the 24th has none. */
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-12-21T08:00:00Z"), 7, s,
+					       16), 1);
+	ck_assert_str_eq(s[0].date, "2026-12-23");
+	ck_assert_int_eq(s[0].starts, utc("2026-12-23T17:00:00Z"));
+	/* Across the autumn change: Thursday 2026-10-29 18:00 is 17:00Z (winter time). */
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-10-24T10:00:00Z"), 7, s,
+					       16), 1);
+	ck_assert_int_eq(s[0].starts, utc("2026-10-29T17:00:00Z"));
+}
+END_TEST
+
+START_TEST(test_policy__within_public)
+{
+	amsterdam();
+	struct policy_week w = office();
+	time_t t14 = utc("2026-11-26T13:00:00Z"); /* Thursday 14:00 local */
+	ck_assert(!policy_within_public(&w, &holidays, t14, t14));
+	ck_assert(!policy_within_public(&w, &holidays, t14, t14 - 60));
+	ck_assert(policy_within_public(&w, &holidays, t14, t14 + 3600));
+	/* Up to the closing minute, not past it. */
+	ck_assert(policy_within_public(&w, &holidays, utc("2026-11-26T15:00:00Z"),
+				       utc("2026-11-26T16:00:00Z")));
+	ck_assert(!policy_within_public(&w, &holidays, utc("2026-11-26T15:30:00Z"),
+					utc("2026-11-26T16:30:00Z")));
+	/* Across the gap between day and evening: outside. */
+	ck_assert(!policy_within_public(&w, &holidays, utc("2026-11-26T15:30:00Z"),
+					utc("2026-11-26T17:30:00Z")));
+	ck_assert(policy_within_public(&w, &holidays, utc("2026-11-26T17:00:00Z"),
+				       utc("2026-11-26T19:00:00Z")));
+	/* Periods that follow each other count as one stretch. */
+	ck_assert(policy_within_public(&w, &holidays, utc("2026-12-24T10:30:00Z"),
+				       utc("2026-12-24T11:30:00Z")));
+	ck_assert(!policy_within_public(&w, &holidays, utc("2026-12-24T11:30:00Z"),
+					utc("2026-12-24T12:30:00Z")));
+	/* Holidays and weekends are outside. */
+	ck_assert(!policy_within_public(&w, &holidays, utc("2026-12-25T10:00:00Z"),
+					utc("2026-12-25T11:00:00Z")));
+	ck_assert(!policy_within_public(&w, &holidays, utc("2026-11-29T10:00:00Z"),
+					utc("2026-11-29T11:00:00Z")));
+}
+END_TEST
+
+START_TEST(test_policy__warning_window)
+{
+	time_t s = 100000, e = 107200;
+	ck_assert(!policy_warning_window(s - 7201, s, e, 120));
+	ck_assert(policy_warning_window(s - 7200, s, e, 120));
+	ck_assert(policy_warning_window(e - 1, s, e, 120));
+	ck_assert(!policy_warning_window(e, s, e, 120));
+	ck_assert(!policy_warning_window(s - 1, s, e, 0));
+	ck_assert(!policy_warning_window(s - 1, s, e, -30)); /* a negative lead is none */
+	ck_assert(policy_warning_window(s, s, e, 0));
+}
+END_TEST
+
+START_TEST(test_policy__slot_staffing)
+{
+	amsterdam();
+	struct policy_week w = office();
+	struct policy_slot ev, day;
+	struct policy_slot_staffing v;
+	policy_slot_staffing(NULL, 0, 0, 0, 2, 120, false, &v);
+	ck_assert_int_eq(v.state, STAFFING_CLOSED);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T17:30:00Z"), &ev), 1);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T10:00:00Z"), &day), 1);
+
+	/* Three hours before the evening: short on the roster, no console warning yet. */
+	time_t t = utc("2026-11-26T14:00:00Z");
+	policy_slot_staffing(&ev, t, 3, 1, 2, 120, false, &v);
+	ck_assert(!v.running);
+	ck_assert(!v.counts_present);
+	ck_assert_int_eq(v.have, 1);
+	ck_assert_int_eq(v.need, 2);
+	ck_assert_int_eq(v.state, STAFFING_SHORT);
+	ck_assert(!v.warn);
+	ck_assert(!v.police);
+	/* Two hours before: the warning shows; with the manager's record, the police rule. */
+	t = utc("2026-11-26T15:00:00Z");
+	policy_slot_staffing(&ev, t, 3, 1, 2, 120, false, &v);
+	ck_assert(v.warn);
+	policy_slot_staffing(&ev, t, 3, 1, 2, 120, true, &v);
+	ck_assert(v.police);
+	policy_slot_staffing(&ev, t, 3, 0, 2, 120, false, &v);
+	ck_assert_int_eq(v.state, STAFFING_NOBODY);
+	/* Configured lead of 30 minutes: not yet. */
+	policy_slot_staffing(&ev, t, 3, 1, 2, 30, false, &v);
+	ck_assert(!v.warn);
+	/* Enough scheduled: no warning, and the record does not matter. */
+	policy_slot_staffing(&ev, t, 0, 2, 2, 120, true, &v);
+	ck_assert_int_eq(v.state, STAFFING_OK);
+	ck_assert(!v.warn);
+	ck_assert(!v.police);
+	/* Once the evening runs, who is present counts, not the roster. */
+	t = utc("2026-11-26T17:10:00Z");
+	policy_slot_staffing(&ev, t, 1, 2, 2, 120, false, &v);
+	ck_assert(v.running);
+	ck_assert(v.counts_present);
+	ck_assert_int_eq(v.have, 1);
+	ck_assert(v.warn);
+	/* After the evening: nothing to warn about. */
+	policy_slot_staffing(&ev, utc("2026-11-26T19:00:00Z"), 0, 0, 2, 120, true, &v);
+	ck_assert(!v.warn);
+	ck_assert(!v.police);
+	/* A daytime period counts those present even before it starts. */
+	policy_slot_staffing(&day, utc("2026-11-26T07:00:00Z"), 2, 0, 2, 120, false, &v);
+	ck_assert(v.counts_present);
+	ck_assert_int_eq(v.state, STAFFING_OK);
+	/* Minimum 0: never short. */
+	policy_slot_staffing(&day, utc("2026-11-26T10:00:00Z"), 0, 0, 0, 120, false, &v);
+	ck_assert_int_eq(v.state, STAFFING_OK);
+}
+END_TEST
+
+START_TEST(test_policy__period_spec)
+{
+	static const char *bad[] = {"", "night", "Evening", "18:0", "24:00", "18:60", "day "};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(policy_period_spec_check(bad[i]) == -1, "accepted %s", bad[i]);
+	ck_assert_int_eq(policy_period_spec_check(NULL), -1);
+	ck_assert_int_eq(policy_period_spec_check("day"), 0);
+	ck_assert_int_eq(policy_period_spec_check("evening"), 0);
+	ck_assert_int_eq(policy_period_spec_check("18:00"), 0);
+	struct policy_slot ev = {.period = {1080, 1200, true}}, day = {.period = {510, 1020, false}};
+	ck_assert(!policy_period_spec_covers(NULL, &ev));
+	ck_assert(!policy_period_spec_covers("day", NULL));
+	ck_assert(policy_period_spec_covers("day", &ev));
+	ck_assert(policy_period_spec_covers("day", &day));
+	ck_assert(policy_period_spec_covers("evening", &ev));
+	ck_assert(!policy_period_spec_covers("evening", &day));
+	ck_assert(policy_period_spec_covers("08:30", &day));
+	ck_assert(!policy_period_spec_covers("08:30", &ev));
+	ck_assert(!policy_period_spec_covers("night", &day));
+}
+END_TEST
+
+START_TEST(test_policy__stale_presence)
+{
+	amsterdam();
+	struct policy_week w = office();
+	time_t in = utc("2026-11-26T07:00:00Z"); /* Thursday 08:00 local */
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, 0, in), PRESENCE_OK);
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, in - 60), PRESENCE_OK);
+	/* Between the day period and the evening: the building still opens again today. */
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T16:30:00Z")),
+			 PRESENCE_OK);
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T18:59:00Z")),
+			 PRESENCE_OK);
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T19:00:00Z")),
+			 PRESENCE_AFTER_CLOSING);
+	/* Midnight local: from an earlier day. */
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T22:59:00Z")),
+			 PRESENCE_AFTER_CLOSING);
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T23:00:00Z")),
+			 PRESENCE_EARLIER_DAY);
+	/* Checked in after closing: stale only the next day. */
+	time_t late = utc("2026-11-26T20:00:00Z");
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, late, late + 3600), PRESENCE_OK);
+	/* A closed day (Sunday, a holiday): no closing time, only the day boundary. */
+	time_t sun = utc("2026-11-29T09:00:00Z");
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, sun, sun + 10 * 3600), PRESENCE_OK);
+	time_t xmas = utc("2026-12-25T09:00:00Z");
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, xmas, xmas + 3600), PRESENCE_OK);
+	/* The night of the autumn change: 25 hours in a day, still the same date. */
+	time_t sat = utc("2026-10-24T20:00:00Z"); /* Saturday 22:00 CEST */
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, sat, utc("2026-10-24T21:59:00Z")),
+			 PRESENCE_OK);
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, sat, utc("2026-10-24T22:00:00Z")),
+			 PRESENCE_EARLIER_DAY);
+}
+END_TEST
+
 Suite *policy_suite(void)
 {
 	Suite *s = suite_create("policy");
@@ -231,5 +569,17 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_policy__next_and_evening_period);
 	tcase_add_test(tc, test_policy__staffing);
 	suite_add_tcase(s, tc);
+	TCase *hours = tcase_create("hours");
+	tcase_add_test(hours, test_policy__weekday);
+	tcase_add_test(hours, test_policy__day_periods_with_exceptions);
+	tcase_add_test(hours, test_policy__slots_across_dst);
+	tcase_add_test(hours, test_policy__open_and_next_slot);
+	tcase_add_test(hours, test_policy__evening_slots);
+	tcase_add_test(hours, test_policy__within_public);
+	tcase_add_test(hours, test_policy__warning_window);
+	tcase_add_test(hours, test_policy__slot_staffing);
+	tcase_add_test(hours, test_policy__period_spec);
+	tcase_add_test(hours, test_policy__stale_presence);
+	suite_add_tcase(s, hours);
 	return s;
 }

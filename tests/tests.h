@@ -11,6 +11,7 @@ Suite *dates_suite(void);
 Suite *text_suite(void);
 Suite *csv_suite(void);
 Suite *policy_suite(void);
+Suite *sanctions_suite(void);
 Suite *roles_suite(void);
 Suite *names_suite(void);
 Suite *config_suite(void);
@@ -19,6 +20,12 @@ Suite *store_bans_suite(void);
 Suite *store_alarms_suite(void);
 Suite *store_appts_suite(void);
 Suite *store_staff_suite(void);
+Suite *visits_suite(void);
+Suite *store_visits_suite(void);
+Suite *config_hours_suite(void);
+Suite *sha256_suite(void);
+Suite *store_admin_suite(void);
+Suite *notices_suite(void);
 
 /* A fresh temporary directory (mkdtemp) for one test; path written to dir. */
 void testutil_tmpdir(char *dir, size_t dirsz);

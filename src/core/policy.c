@@ -1,7 +1,9 @@
 /* policy — the desk's rules as pure functions: the names and labels of ban kinds, reasons and
- * precautions, when a ban is active, opening-hour periods and the support-team minimum. */
+ * precautions, when a ban is active, opening hours with dated exceptions (DST-correct), and
+ * the support-team minimum per period with its warning window and stale presences. */
 #include "autoconfig.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/dates.h"
@@ -202,4 +204,332 @@ enum staffing_state policy_staffing(bool open, int support_present, int minimum)
 	if (support_present >= minimum)
 		return STAFFING_OK;
 	return support_present <= 0 ? STAFFING_NOBODY : STAFFING_SHORT;
+}
+
+/* ------------------------------------------------------------------ hours with exceptions */
+
+int policy_weekday(const char *date)
+{
+	int days;
+	/* 2024-01-01 was a Monday. */
+	if (dates_diff_days("2024-01-01", date, &days) != 0)
+		return -1;
+	return ((days % 7) + 7) % 7;
+}
+
+static void sort_periods(struct policy_period *p, int n)
+{
+	for (int i = 1; i < n; i++) {
+		struct policy_period cur = p[i];
+		int j = i - 1;
+		for (; j >= 0 && p[j].start > cur.start; j--)
+			p[j + 1] = p[j];
+		p[j + 1] = cur;
+	}
+}
+
+int policy_day_periods(const struct policy_week *w, const struct policy_exceptions *x,
+		       const char *date, struct policy_period out[POLICY_MAX_PERIODS])
+{
+	int wd = date ? policy_weekday(date) : -1;
+	if (wd < 0)
+		return -1;
+	bool closed = false;
+	for (size_t i = 0; x && x->closed && i < x->nclosed; i++)
+		if (strcmp(x->closed[i], date) == 0)
+			closed = true;
+	int n = 0, cnt = 0;
+	const struct policy_period *p = closed ? NULL : periods(w, wd, &cnt);
+	for (int i = 0; p && i < cnt && n < POLICY_MAX_PERIODS; i++)
+		out[n++] = p[i];
+	/* The configuration refuses more periods on a date than fit; a damaged struct loses
+	 * the surplus rather than overrunning out. */
+	for (size_t i = 0; x && x->extra && i < x->nextra && n < POLICY_MAX_PERIODS; i++)
+		if (strcmp(x->extra[i].date, date) == 0)
+			out[n++] = x->extra[i].period;
+	sort_periods(out, n);
+	return n;
+}
+
+int policy_day_slots(const struct policy_week *w, const struct policy_exceptions *x,
+		     const char *date, struct policy_slot out[POLICY_MAX_PERIODS])
+{
+	struct policy_period p[POLICY_MAX_PERIODS];
+	int n = policy_day_periods(w, x, date, p);
+	if (n < 0)
+		return -1;
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		struct policy_slot *s = &out[k];
+		memset(s, 0, sizeof *s);
+		snprintf(s->date, sizeof s->date, "%s", date);
+		s->period = p[i];
+		/* mktime places each wall-clock time in summer or winter time for that very
+		 * day, so a period on a DST day gets its true length. */
+		if (dates_local_instant(date, p[i].start, &s->starts) != 0 ||
+		    dates_local_instant(date, p[i].end, &s->ends) != 0 || s->ends <= s->starts)
+			continue;
+		k++;
+	}
+	return k;
+}
+
+int policy_open_slot(const struct policy_week *w, const struct policy_exceptions *x, time_t now,
+		     struct policy_slot *out)
+{
+	char today[DATES_DATE_LEN];
+	struct policy_slot s[POLICY_MAX_PERIODS];
+	dates_local_date(now, today);
+	int n = policy_day_slots(w, x, today, s);
+	for (int i = 0; i < n; i++) {
+		if (s[i].starts <= now && now < s[i].ends) {
+			if (out)
+				*out = s[i];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int policy_next_slot(const struct policy_week *w, const struct policy_exceptions *x, time_t now,
+		     int days, struct policy_slot *out)
+{
+	char today[DATES_DATE_LEN], date[DATES_DATE_LEN];
+	struct policy_slot s[POLICY_MAX_PERIODS];
+	dates_local_date(now, today);
+	for (int d = 0; d <= days; d++) {
+		if (dates_add_days(today, d, date) != 0)
+			return 0;
+		int n = policy_day_slots(w, x, date, s);
+		for (int i = 0; i < n; i++) {
+			if (s[i].starts > now) {
+				if (out)
+					*out = s[i];
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+size_t policy_evening_slots(const struct policy_week *w, const struct policy_exceptions *x,
+			    time_t now, int days, struct policy_slot *out, size_t max)
+{
+	char today[DATES_DATE_LEN], date[DATES_DATE_LEN];
+	struct policy_slot s[POLICY_MAX_PERIODS];
+	size_t k = 0;
+	dates_local_date(now, today);
+	for (int d = 0; d < days && k < max; d++) {
+		if (dates_add_days(today, d, date) != 0)
+			break;
+		int n = policy_day_slots(w, x, date, s);
+		for (int i = 0; i < n && k < max; i++)
+			if (s[i].period.evening && s[i].ends > now)
+				out[k++] = s[i];
+	}
+	return k;
+}
+
+bool policy_within_public(const struct policy_week *w, const struct policy_exceptions *x,
+			  time_t from, time_t to)
+{
+	if (to <= from)
+		return false;
+	char date[DATES_DATE_LEN];
+	struct policy_slot s[POLICY_MAX_PERIODS];
+	dates_local_date(from, date);
+	int n = policy_day_slots(w, x, date, s);
+	for (int i = 0; i < n; i++) {
+		if (!(s[i].starts <= from && from < s[i].ends))
+			continue;
+		time_t end = s[i].ends;
+		for (int j = i + 1; j < n && end < to && s[j].starts == end; j++)
+			end = s[j].ends;
+		return to <= end;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------ staffing per period */
+
+bool policy_warning_window(time_t now, time_t starts, time_t ends, int before_minutes)
+{
+	if (before_minutes < 0)
+		before_minutes = 0;
+	return now >= starts - (time_t)before_minutes * 60 && now < ends;
+}
+
+void policy_slot_staffing(const struct policy_slot *s, time_t now, int present, int scheduled,
+			  int minimum, int warn_before_minutes, bool unreachable,
+			  struct policy_slot_staffing *out)
+{
+	memset(out, 0, sizeof *out);
+	out->need = minimum;
+	if (!s) {
+		out->state = STAFFING_CLOSED;
+		return;
+	}
+	out->running = s->starts <= now && now < s->ends;
+	/* Only the evening opening has a roster; before it starts, the roster is what is
+	 * known. Once a period runs, only who is actually in counts. */
+	out->counts_present = out->running || !s->period.evening;
+	out->have = out->counts_present ? present : scheduled;
+	out->state = policy_staffing(true, out->have, minimum);
+	bool short_ = out->state == STAFFING_SHORT || out->state == STAFFING_NOBODY;
+	out->warn = short_ && policy_warning_window(now, s->starts, s->ends, warn_before_minutes);
+	out->police = short_ && unreachable && now < s->ends;
+}
+
+int policy_period_spec_check(const char *spec)
+{
+	if (!spec)
+		return -1;
+	if (strcmp(spec, "day") == 0 || strcmp(spec, "evening") == 0)
+		return 0;
+	return dates_parse_hm(spec, false) >= 0 ? 0 : -1;
+}
+
+bool policy_period_spec_covers(const char *spec, const struct policy_slot *s)
+{
+	if (!spec || !s)
+		return false;
+	if (strcmp(spec, "day") == 0)
+		return true;
+	if (strcmp(spec, "evening") == 0)
+		return s->period.evening;
+	int m = dates_parse_hm(spec, false);
+	return m >= 0 && m == s->period.start;
+}
+
+enum policy_presence policy_presence_check(const struct policy_week *w,
+					   const struct policy_exceptions *x, time_t checked_in,
+					   time_t now)
+{
+	if (checked_in <= 0 || checked_in > now)
+		return PRESENCE_OK;
+	char day_in[DATES_DATE_LEN], today[DATES_DATE_LEN];
+	dates_local_date(checked_in, day_in);
+	dates_local_date(now, today);
+	if (strcmp(day_in, today) < 0)
+		return PRESENCE_EARLIER_DAY;
+	struct policy_slot s[POLICY_MAX_PERIODS];
+	int n = policy_day_slots(w, x, today, s);
+	time_t closing = 0;
+	for (int i = 0; i < n; i++)
+		if (s[i].ends > closing)
+			closing = s[i].ends;
+	/* Checked in after closing (an evening meeting, say): only the next day makes it
+	 * stale. */
+	if (n > 0 && checked_in < closing && now >= closing)
+		return PRESENCE_AFTER_CLOSING;
+	return PRESENCE_OK;
+}
+
+/* ------------------------------------------------------------------ bans (issue 5) */
+
+static const struct named missing[POLICY_MISSING_COUNT] = {
+	{"notes", N_("why: what happened")},
+	{"starts", N_("from when")},
+	{"ends", N_("until when")},
+	{"imposed_by", N_("who imposed it")},
+	{"letter_sent", N_("the date of the letter that informed the person")},
+};
+
+static bool blank(const char *s)
+{
+	if (!s)
+		return true;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '\0';
+}
+
+static bool is_date(const char *s)
+{
+	int y, m, d;
+	return s && dates_parse_date(s, &y, &m, &d) == 0;
+}
+
+unsigned policy_ban_missing(const char *why, const char *starts, const char *ends,
+			    const char *imposed_by, const char *letter_sent)
+{
+	unsigned bits = 0;
+	if (blank(why))
+		bits |= POLICY_MISSING_WHY;
+	if (!is_date(starts))
+		bits |= POLICY_MISSING_STARTS;
+	if (!is_date(ends))
+		bits |= POLICY_MISSING_ENDS;
+	if (blank(imposed_by))
+		bits |= POLICY_MISSING_IMPOSED_BY;
+	if (!is_date(letter_sent))
+		bits |= POLICY_MISSING_LETTER;
+	return bits;
+}
+
+const char *policy_missing_name(int i)
+{
+	return i >= 0 && i < POLICY_MISSING_COUNT ? missing[i].name : unknown;
+}
+
+const char *policy_missing_label(int i)
+{
+	return i >= 0 && i < POLICY_MISSING_COUNT ? _(missing[i].label) : unknown;
+}
+
+/* Whether the comma-separated list holds id (items trimmed of spaces). */
+static bool list_has(const char *list, const char *id)
+{
+	size_t idlen = strlen(id);
+	for (const char *p = list; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, ",");
+		size_t n = len;
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n == idlen && strncmp(p, id, n) == 0)
+			return true;
+		p += len + (p[len] == ',');
+	}
+	return false;
+}
+
+enum policy_here policy_ban_applies_here(enum ban_kind kind, const char *scope,
+					 const char *here)
+{
+	if (kind == BAN_PHONE)
+		return POLICY_HERE_PHONE_ONLY;
+	if (kind == BAN_WARNING)
+		return POLICY_HERE_WARNING;
+	/* No scope, or no idea where we are: the ban applies. */
+	if (blank(scope) || blank(here) || list_has(scope, here))
+		return POLICY_HERE_APPLIES;
+	return POLICY_HERE_OTHER_BUILDING;
+}
+
+enum policy_ban_state policy_ban_state(bool draft, bool lifted, const char *starts,
+				       const char *ends, const char *today)
+{
+	if (draft)
+		return POLICY_BAN_DRAFT;
+	if (lifted)
+		return POLICY_BAN_LIFTED;
+	if (is_date(today) && is_date(ends) && strcmp(today, ends) > 0)
+		return POLICY_BAN_ENDED;
+	if (is_date(today) && is_date(starts) && strcmp(today, starts) < 0)
+		return POLICY_BAN_PLANNED;
+	return POLICY_BAN_ACTIVE;
+}
+
+const char *policy_ban_state_label(enum policy_ban_state s)
+{
+	switch (s) {
+	case POLICY_BAN_DRAFT: return _("draft");
+	case POLICY_BAN_PLANNED: return _("planned");
+	case POLICY_BAN_ACTIVE: return _("active");
+	case POLICY_BAN_ENDED: return _("ended");
+	case POLICY_BAN_LIFTED: return _("lifted");
+	}
+	return unknown;
 }

@@ -4,6 +4,8 @@
 #define BALIE_POLICY_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
 
 enum ban_kind {
 	BAN_BUILDING,       /* "building": pandverbod */
@@ -75,5 +77,161 @@ int policy_evening_period(const struct policy_week *w, int weekday);
  * while open to the public; outside public hours no minimum applies. */
 enum staffing_state { STAFFING_CLOSED, STAFFING_OK, STAFFING_SHORT, STAFFING_NOBODY };
 enum staffing_state policy_staffing(bool open, int support_present, int minimum);
+
+/* ---------------------------------------------------------------- hours with exceptions */
+
+#define POLICY_DATE_LEN 11 /* "YYYY-MM-DD" + NUL */
+
+/* A public period added on one date ("extra evening opening"). */
+struct policy_extra_period {
+	char date[POLICY_DATE_LEN];
+	struct policy_period period;
+};
+
+/* Dated exceptions to the weekly hours. A closed date drops the weekly periods of that
+ * day; extra periods are added afterwards, so a closed date with extras has exactly its
+ * extras. The configuration guarantees at most POLICY_MAX_PERIODS periods on any date,
+ * none overlapping. */
+struct policy_exceptions {
+	char (*closed)[POLICY_DATE_LEN];
+	size_t nclosed;
+	struct policy_extra_period *extra;
+	size_t nextra;
+};
+
+/* One public period on a concrete local date, with its instants (DST-correct). */
+struct policy_slot {
+	char date[POLICY_DATE_LEN];
+	struct policy_period period;
+	time_t starts, ends;
+};
+
+/* Weekday of a date "YYYY-MM-DD", 0 = Monday (pure calendar, no time zone); -1 when not a
+ * date. */
+int policy_weekday(const char *date);
+
+/* The public periods of a local date, exceptions applied (x may be NULL), sorted by start.
+ * Returns their number (0 = closed), or -1 when date is not a date. */
+int policy_day_periods(const struct policy_week *w, const struct policy_exceptions *x,
+		       const char *date, struct policy_period out[POLICY_MAX_PERIODS]);
+
+/* The same as slots with their instants in local time (TZ); count or -1. */
+int policy_day_slots(const struct policy_week *w, const struct policy_exceptions *x,
+		     const char *date, struct policy_slot out[POLICY_MAX_PERIODS]);
+
+/* The public period running at instant now: 1 with *out filled, 0 when closed. */
+int policy_open_slot(const struct policy_week *w, const struct policy_exceptions *x, time_t now,
+		     struct policy_slot *out);
+
+/* The first public period starting after now, on today's local date or at most days dates
+ * later (0 = today only): 1 with *out filled, 0 when there is none. */
+int policy_next_slot(const struct policy_week *w, const struct policy_exceptions *x, time_t now,
+		     int days, struct policy_slot *out);
+
+/* The evening openings on the local dates today .. today+days-1 that have not ended at now,
+ * in order of time; writes at most max and returns the number written. */
+size_t policy_evening_slots(const struct policy_week *w, const struct policy_exceptions *x,
+			    time_t now, int days, struct policy_slot *out, size_t max);
+
+/* Whether [from, to) lies within public opening hours: inside one period, or periods that
+ * follow each other without a gap. False for an empty or inverted interval. */
+bool policy_within_public(const struct policy_week *w, const struct policy_exceptions *x,
+			  time_t from, time_t to);
+
+/* ---------------------------------------------------------------- staffing per period */
+
+/* The staffing of one public period as every console shows it. */
+struct policy_slot_staffing {
+	enum staffing_state state; /* STAFFING_OK, _SHORT or _NOBODY (a period is open) */
+	int have;                  /* support-team members counted */
+	int need;                  /* the minimum */
+	bool running;              /* the period is on at now */
+	bool counts_present;       /* have = present now (else: scheduled on the roster) */
+	bool warn;                 /* short inside the warning window: warn on every console */
+	bool police;               /* short and "nobody reachable, reception informed" is
+				    * recorded: any aggression means police (112) */
+};
+
+/* Whether a warning about a period [starts, ends) shows at now: from before_minutes before
+ * its start until its end. */
+bool policy_warning_window(time_t now, time_t starts, time_t ends, int before_minutes);
+
+/* The verdict for slot s at now. A running period and a daytime period count the support
+ * team present now; a coming evening opening counts those scheduled for it. unreachable:
+ * a manager recorded "nobody reachable, reception informed" for this period. */
+void policy_slot_staffing(const struct policy_slot *s, time_t now, int present, int scheduled,
+			  int minimum, int warn_before_minutes, bool unreachable,
+			  struct policy_slot_staffing *out);
+
+/* A period named in a "nobody reachable" record: "day" (every public period of the date),
+ * "evening" (its evening opening) or "HH:MM" (the period starting then); 0 when valid. */
+int policy_period_spec_check(const char *spec);
+
+/* Whether a record for spec on the slot's date covers slot s. */
+bool policy_period_spec_covers(const char *spec, const struct policy_slot *s);
+
+/* Stale presence: someone still checked in after the building closed, or since an earlier
+ * day (a missing checkout). Shown, never silently checked out. */
+enum policy_presence {
+	PRESENCE_OK,
+	PRESENCE_AFTER_CLOSING,    /* checked in before today's last period ended, now after */
+	PRESENCE_EARLIER_DAY       /* checked in on an earlier local date */
+};
+enum policy_presence policy_presence_check(const struct policy_week *w,
+					   const struct policy_exceptions *x, time_t checked_in,
+					   time_t now);
+
+
+/* ---- bans as the policy defines them (issue 5) ---- */
+
+/* The privacy regulator's questions a ban must answer before it can be active, as bits of
+ * what is still missing. "Police informed" is a yes/no that is always answered, and how the
+ * ban is enforced always includes informing reception and porters (balie's notices), so
+ * neither can be missing. */
+enum policy_missing {
+	POLICY_MISSING_WHY = 1 << 0,        /* a description of what happened (notes) */
+	POLICY_MISSING_STARTS = 1 << 1,     /* from when */
+	POLICY_MISSING_ENDS = 1 << 2,       /* until when: a ban always ends */
+	POLICY_MISSING_IMPOSED_BY = 1 << 3, /* who imposed it */
+	POLICY_MISSING_LETTER = 1 << 4      /* how the person was informed: the letter's date */
+};
+#define POLICY_MISSING_COUNT 5
+
+/* The bits of the answers that are empty or malformed (0 = complete). */
+unsigned policy_ban_missing(const char *why, const char *starts, const char *ends,
+			    const char *imposed_by, const char *letter_sent);
+
+/* Field name ("notes", "starts", "ends", "imposed_by", "letter_sent") and translated
+ * question of missing-bit i (0-based); "?" outside the range. */
+const char *policy_missing_name(int i);
+const char *policy_missing_label(int i);
+
+/* Whether a ban stops the visitor at the desk of building here. */
+enum policy_here {
+	POLICY_HERE_APPLIES,        /* building ban or service stop for this building */
+	POLICY_HERE_OTHER_BUILDING, /* the scope names other buildings only */
+	POLICY_HERE_PHONE_ONLY,     /* a phone ban: the visitor may come in */
+	POLICY_HERE_WARNING         /* a written warning: serve, but be alert */
+};
+
+/* scope is the comma-separated list of building ids ("" = all buildings); here is the id
+ * of the building this terminal stands in. An unreadable scope applies (a missed ban is the
+ * worst error). */
+enum policy_here policy_ban_applies_here(enum ban_kind kind, const char *scope,
+					 const char *here);
+
+/* A ban's life-cycle state on a local date (status draft/active stored, the rest derived). */
+enum policy_ban_state {
+	POLICY_BAN_DRAFT,   /* not all answers given: not on the receptionist's list */
+	POLICY_BAN_PLANNED, /* active, starts later */
+	POLICY_BAN_ACTIVE,  /* in force today */
+	POLICY_BAN_ENDED,   /* its last day has passed */
+	POLICY_BAN_LIFTED   /* lifted early */
+};
+enum policy_ban_state policy_ban_state(bool draft, bool lifted, const char *starts,
+				       const char *ends, const char *today);
+
+/* Translated name of a state ("draft", "active", ...). */
+const char *policy_ban_state_label(enum policy_ban_state s);
 
 #endif

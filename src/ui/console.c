@@ -19,6 +19,7 @@
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
+#include "ui/notices.h"
 #include "ui/panel.h"
 #include "ui/theme.h"
 
@@ -33,8 +34,9 @@
 #define MESSAGE_MS 10000      /* a status-line message stays this long */
 #define FLASH_MS 400          /* a new alarm turns the alarm block over this long */
 #define KEY_CTRL_C 3
+#define NOTICE_LINES 3        /* the notice strip grows to this many lines at most */
 
-enum slot_id { SLOT_ALARMS, SLOT_BANS, SLOT_APPTS, SLOT_STAFF, SLOT_COUNT };
+enum slot_id { SLOT_ALARMS, SLOT_BANS, SLOT_APPTS, SLOT_STAFF, SLOT_VISITS, SLOT_COUNT };
 
 struct slot {
 	const struct panel_ops *ops;
@@ -48,6 +50,9 @@ struct console {
 	struct slot slot[SLOT_COUNT];
 	int focus;
 	WINDOW *status;
+	struct notices *notices;      /* of this frame, from every panel (see draw_all) */
+	WINDOW *strip;                /* the notice strip under the alarms, while there are any */
+	int strip_h;
 	WINDOW *help;                 /* non-NULL while the help screen is shown */
 	int help_top;
 	struct dialog *dialog[MAX_DIALOGS];
@@ -149,8 +154,35 @@ static int wanted(struct console *c, enum slot_id id, int cols)
 	return s->ops->wanted_lines ? s->ops->wanted_lines(s->self, &c->ctx, cols) : 0;
 }
 
-/* Alarms full width on top; below, two columns from WIDE_COLS (bans | appts over staff),
- * else the three stacked; the status line at the bottom. */
+/* The notice strip under the alarms: a line while any panel has a notice (more when they
+ * do not fit side by side, up to NOTICE_LINES), else none. */
+static void place_strip(struct console *c, int y, int max)
+{
+	c->strip_h = notices_lines(c->notices, c->cols, max < NOTICE_LINES ? max : NOTICE_LINES);
+	if (c->strip && (!c->strip_h || getbegy(c->strip) != y || getmaxx(c->strip) != c->cols ||
+			 getmaxy(c->strip) != c->strip_h)) {
+		(void)delwin(c->strip);
+		c->strip = NULL;
+	}
+	if (c->strip_h && !c->strip)
+		c->strip = newwin(c->strip_h, c->cols, y, 0);
+	/* newwin fails only on out-of-memory: the notices then still show in the panels. */
+}
+
+/* Every panel's notices for this frame, from its last data and the clock. */
+static void collect_notices(struct console *c)
+{
+	notices_clear(c->notices);
+	for (int i = 0; i < SLOT_COUNT; i++) {
+		struct slot *s = &c->slot[i];
+		if (s->self && s->ops->notices)
+			s->ops->notices(s->self, &c->ctx, c->notices);
+	}
+}
+
+/* Alarms full width on top, the notice strip under them; below, two columns from
+ * WIDE_COLS (bans | appts over staff over visits), else the four stacked; the status line
+ * at the bottom. */
 static void layout(struct console *c)
 {
 	getmaxyx(stdscr, c->lines, c->cols);
@@ -159,6 +191,10 @@ static void layout(struct console *c)
 	if (c->too_small) {
 		for (int i = 0; i < SLOT_COUNT; i++)
 			slot_place(&c->slot[i], 0, 0, 0, 0);
+		if (c->strip)
+			(void)delwin(c->strip);
+		c->strip = NULL;
+		c->strip_h = 0;
 		if (c->status)
 			(void)delwin(c->status);
 		c->status = NULL;
@@ -168,25 +204,36 @@ static void layout(struct console *c)
 	/* The alarm block may take up to half the screen; more alarms are counted in it. */
 	int alarm_h = clamp(wanted(c, SLOT_ALARMS, c->cols), 1, body / 2);
 	slot_place(&c->slot[SLOT_ALARMS], 0, 0, alarm_h, c->cols);
-	int y = alarm_h, h = body - alarm_h;
+	place_strip(c, alarm_h, (body - alarm_h) / 5);
+	int y = alarm_h + c->strip_h, h = body - y;
 	int left = c->cols >= WIDE_COLS ? c->cols / 2 : 0;
-	int staff_want = wanted(c, SLOT_STAFF, c->cols - left);
+	int right = c->cols - left;
+	int staff_want = wanted(c, SLOT_STAFF, right);
+	int visits_want = wanted(c, SLOT_VISITS, right);
 	if (c->cols >= WIDE_COLS) {
-		int staff_h = clamp(staff_want ? staff_want : h / 2, 5, h * 6 / 10);
+		/* Right column: appointments, staffing, home visits. */
+		int visits_h = clamp(visits_want, 3, h / 4);
+		int staff_h = clamp(staff_want ? staff_want : h / 2, 5, (h - visits_h) * 6 / 10);
+		int appts_h = h - staff_h - visits_h;
 		slot_place(&c->slot[SLOT_BANS], y, 0, h, left);
-		slot_place(&c->slot[SLOT_APPTS], y, left, h - staff_h, c->cols - left);
-		slot_place(&c->slot[SLOT_STAFF], y + h - staff_h, left, staff_h, c->cols - left);
+		slot_place(&c->slot[SLOT_APPTS], y, left, appts_h, right);
+		slot_place(&c->slot[SLOT_STAFF], y + appts_h, left, staff_h, right);
+		slot_place(&c->slot[SLOT_VISITS], y + appts_h + staff_h, left, visits_h, right);
 	} else {
 		/* Staffing gets room for its warning before the appointments get theirs; the
-		 * visitor check keeps the rest (at least a third). */
+		 * visitor check keeps the rest (at least a third). Overdue visits are on the
+		 * strip as well, so their panel may stay small. */
+		int visits_h = clamp(visits_want, 3, h / 5);
 		int staff_h = clamp(staff_want ? staff_want : h * 3 / 10, 4, h * 4 / 10);
 		int appts_want = wanted(c, SLOT_APPTS, c->cols);
-		int appts_h = clamp(appts_want ? appts_want : h * 3 / 10, 4,
-				    h - staff_h - h / 3 > 4 ? h - staff_h - h / 3 : 4);
-		int bans_h = h - staff_h - appts_h;
+		int room = h - staff_h - visits_h - h / 3;
+		int appts_h = clamp(appts_want ? appts_want : h * 3 / 10, 3, room > 3 ? room : 3);
+		int bans_h = h - staff_h - appts_h - visits_h;
 		slot_place(&c->slot[SLOT_BANS], y, 0, bans_h, c->cols);
 		slot_place(&c->slot[SLOT_APPTS], y + bans_h, 0, appts_h, c->cols);
 		slot_place(&c->slot[SLOT_STAFF], y + bans_h + appts_h, 0, staff_h, c->cols);
+		slot_place(&c->slot[SLOT_VISITS], y + bans_h + appts_h + staff_h, 0, visits_h,
+			   c->cols);
 	}
 	if (c->status && (getbegy(c->status) != c->lines - 1 || getmaxx(c->status) != c->cols)) {
 		(void)delwin(c->status);
@@ -203,7 +250,9 @@ static const enum action hints_general[] = {ACT_HELP, ACT_RAISE_ALARM, ACT_NEXT_
 static const enum action hints_alarms[] = {ACT_ACK, ACT_RESOLVE, ACT_FALSE_ALARM};
 static const enum action hints_bans[] = {ACT_BAN_ADD, ACT_BAN_EXTEND, ACT_BAN_LIFT};
 static const enum action hints_appts[] = {ACT_FLAG};
-static const enum action hints_staff[] = {ACT_CHECK_IN, ACT_CHECK_OUT};
+static const enum action hints_staff[] = {ACT_CHECK_IN, ACT_CHECK_OUT, ACT_ROSTER,
+					  ACT_UNREACHABLE};
+static const enum action hints_visits[] = {ACT_VISIT_OUT, ACT_VISIT_BACK};
 
 /* "F1 Help" with the key in its own attribute; returns the new x or -1 when full. */
 static int draw_hint(WINDOW *w, int x, int right, enum action a)
@@ -244,6 +293,7 @@ static void draw_status(struct console *c)
 	case SLOT_BANS: own = hints_bans, nown = sizeof hints_bans / sizeof *own; break;
 	case SLOT_APPTS: own = hints_appts, nown = sizeof hints_appts / sizeof *own; break;
 	case SLOT_STAFF: own = hints_staff, nown = sizeof hints_staff / sizeof *own; break;
+	case SLOT_VISITS: own = hints_visits, nown = sizeof hints_visits / sizeof *own; break;
 	default: break;
 	}
 	size_t ngen = sizeof hints_general / sizeof *hints_general;
@@ -286,9 +336,9 @@ static int help_lines(char lines[][160], int max)
 
 static void draw_help(struct console *c)
 {
-	/* The help covers the panels but not the alarms: those stay in sight. */
+	/* The help covers the panels but not the alarms and notices: those stay in sight. */
 	const struct slot *al = &c->slot[SLOT_ALARMS];
-	int top = al->h, h = c->lines - 1 - top;
+	int top = al->h + c->strip_h, h = c->lines - 1 - top;
 	if (c->help) {
 		int hy, hx, hh, hw;
 		getbegyx(c->help, hy, hx);
@@ -350,14 +400,18 @@ static void draw_too_small(struct console *c)
 	/* Alarms are never hidden, not even here. */
 	if (wanted(c, SLOT_ALARMS, c->cols) > 1)
 		draw_text_centre(stdscr, mid + 2, _("!! ALARM ACTIVE"), theme_attr(THEME_ALARM_NEW));
+	/* Nor an overdue visit or "police (112)": the strip goes where it fits. */
+	if (mid + 4 < c->lines)
+		(void)notices_draw(c->notices, stdscr, mid + 4, c->lines - mid - 4);
 	(void)wnoutrefresh(stdscr);
 }
 
 static void draw_all(struct console *c)
 {
 	c->need_redraw = false;
-	/* Every time: the alarm block and the staffing warning change their wanted height
-	 * with the data; windows are only remade when their place changes. */
+	collect_notices(c);
+	/* Every time: the alarm block, the notices and the staffing warning change their
+	 * wanted height with the data; windows are only remade when their place changes. */
 	layout(c);
 	if (c->too_small) {
 		/* Dialogs follow the screen size when drawn: let them adapt now (they keep their
@@ -382,6 +436,11 @@ static void draw_all(struct console *c)
 			for (int y = 0; y < s->h; y++)
 				(void)mvwchgat(s->win, y, 0, -1, A_REVERSE | A_BOLD, 0, NULL);
 		(void)wnoutrefresh(s->win);
+	}
+	if (c->strip) {
+		werase(c->strip);
+		(void)notices_draw(c->notices, c->strip, 0, c->strip_h);
+		(void)wnoutrefresh(c->strip);
 	}
 	draw_status(c);
 	if (c->status)
@@ -617,8 +676,19 @@ static void handle_key(struct console *c, wint_t ch, bool is_keycode)
 		break;
 	case ACT_CHECK_IN:
 	case ACT_CHECK_OUT:
+	case ACT_ROSTER:
+	case ACT_UNREACHABLE:
 		set_focus(c, SLOT_STAFF);
 		apply(c, delegate(c, SLOT_STAFF, &ev));
+		break;
+	case ACT_VISIT_OUT:
+	case ACT_VISIT_BACK:
+		set_focus(c, SLOT_VISITS);
+		apply(c, delegate(c, SLOT_VISITS, &ev));
+		break;
+	case ACT_NOTICE_SEEN:
+		/* The ban notices on the strip can be marked seen from any panel. */
+		apply(c, delegate(c, SLOT_BANS, &ev));
 		break;
 	default:
 		break;
@@ -690,6 +760,9 @@ static void cleanup(struct console *c)
 	}
 	if (c->help)
 		(void)delwin(c->help);
+	if (c->strip)
+		(void)delwin(c->strip);
+	notices_free(c->notices);
 	if (c->status)
 		(void)delwin(c->status);
 	if (c->screen) {
@@ -718,10 +791,16 @@ int console_run(const struct console_opts *o)
 	};
 	static const struct panel_ops *const ops[SLOT_COUNT] = {
 		&panel_alarms_ops, &panel_bans_ops, &panel_appts_ops, &panel_staff_ops,
+		&panel_visits_ops,
 	};
 	for (int i = 0; i < SLOT_COUNT; i++)
 		c->slot[i].ops = ops[i];
 	console_stop = 0;
+	c->notices = notices_new();
+	if (!c->notices) {
+		snprintf(err, sizeof err, "notices: %s", strerror(ENOMEM));
+		goto fail;
+	}
 	if (install_signals() != 0) {
 		snprintf(err, sizeof err, "%s", strerror(errno));
 		goto fail;

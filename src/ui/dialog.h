@@ -49,6 +49,20 @@ void dialog_form_set(struct dialog *d, size_t i, const char *value);
 /* Move the cursor to field i (e.g. the one a submit callback found wrong). */
 void dialog_form_focus(struct dialog *d, size_t i);
 
+/* Called when the cursor has left field i of a form (Tab, Enter, arrows): the panel may
+ * fill other fields (dialog_form_set) or show a note, e.g. a proposal from what was typed. */
+typedef void (*dialog_leave_fn)(struct dialog *d, struct panel_ctx *ctx, size_t i, void *arg);
+void dialog_form_on_leave(struct dialog *d, dialog_leave_fn fn);
+
+/* A note shown under the fields until replaced (up to three wrapped lines; NULL or "" to
+ * clear it), e.g. what the sanction table proposes. The form keeps room for it once set. */
+void dialog_form_note(struct dialog *d, const char *note);
+
+/* A read-only text to read and scroll (history, details); lines separated by '\n'. Enter
+ * or Esc closes it; done gets ok=true. */
+struct dialog *dialog_text_new(const char *title, const char *text, dialog_done_fn done,
+			       void *arg);
+
 /* For the console: draw centred on the screen (works down to the minimum size, redraws
  * after a resize), feed one key, ask whether unsaved edits exist, free. */
 enum dialog_state { DIALOG_OPEN, DIALOG_CLOSED };

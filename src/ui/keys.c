@@ -13,11 +13,11 @@
 #define KEY_ESC 27
 
 enum keys_group_id { GROUP_GENERAL, GROUP_MOVE, GROUP_ALARMS, GROUP_VISITORS, GROUP_APPTS,
-		     GROUP_STAFF, GROUP_COUNT };
+		     GROUP_STAFF, GROUP_VISITS, GROUP_COUNT };
 
 static const char *const keys_groups[GROUP_COUNT] = {
 	N_("General"), N_("Moving"), N_("Alarms"), N_("Visitor check and bans"),
-	N_("Appointments"), N_("Staffing"),
+	N_("Appointments"), N_("Staffing"), N_("Home visits"),
 };
 
 struct key_binding {
@@ -60,9 +60,16 @@ static const struct key_entry keys_table[ACT_COUNT] = {
 	[ACT_BAN_ADD] = {GROUP_VISITORS, N_("New ban"), {K('n', "n")}, "n"},
 	[ACT_BAN_EXTEND] = {GROUP_VISITORS, N_("Extend / edit ban"), {K('e', "e")}, "e"},
 	[ACT_BAN_LIFT] = {GROUP_VISITORS, N_("Lift ban"), {K('l', "l")}, "l"},
+	[ACT_BAN_ACTIVATE] = {GROUP_VISITORS, N_("Activate draft ban"), {K('A', "A")}, "A"},
+	[ACT_BAN_DRAFTS] = {GROUP_VISITORS, N_("Draft bans / active bans"), {K('d', "d")}, "d"},
+	[ACT_NOTICE_SEEN] = {GROUP_GENERAL, N_("Ban notices seen"), {K('s', "s")}, "s"},
 	[ACT_FLAG] = {GROUP_APPTS, N_("Mark risky / precautions"), {K('m', "m")}, "m"},
 	[ACT_CHECK_IN] = {GROUP_STAFF, N_("Check in"), {K('i', "i")}, "i"},
 	[ACT_CHECK_OUT] = {GROUP_STAFF, N_("Check out"), {K('o', "o")}, "o"},
+	[ACT_ROSTER] = {GROUP_STAFF, N_("Evening roster"), {K('w', "w")}, "w"},
+	[ACT_UNREACHABLE] = {GROUP_STAFF, N_("Nobody reachable (manager)"), {K('u', "u")}, "u"},
+	[ACT_VISIT_OUT] = {GROUP_VISITS, N_("Visit out"), {K('v', "v")}, "v"},
+	[ACT_VISIT_BACK] = {GROUP_VISITS, N_("Back from visit"), {K('b', "b")}, "b"},
 	[ACT_SWITCH_ROLE] = {GROUP_GENERAL, N_("Switch role (demo)"), {KC(KEY_F(9), "F9")}, "F9"},
 	[ACT_REDRAW] = {GROUP_GENERAL, N_("Redraw screen"), {K(CTRL('l'), "Ctrl-L")}, "Ctrl-L"},
 };

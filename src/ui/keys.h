@@ -23,9 +23,16 @@ enum action {
 	ACT_BAN_ADD,       /* n: new ban (managers, hr) */
 	ACT_BAN_EXTEND,    /* e: extend / edit the selected ban */
 	ACT_BAN_LIFT,      /* l: lift the selected ban early */
+	ACT_BAN_ACTIVATE,  /* A: make the selected draft ban active (managers, hr) */
+	ACT_BAN_DRAFTS,    /* d: show the draft bans instead of the active ones (managers, hr) */
+	ACT_NOTICE_SEEN,   /* s: mark the ban notices on the strip as seen */
 	ACT_FLAG,          /* m: mark / unmark an appointment as risky, pick precautions */
 	ACT_CHECK_IN,      /* i: check in (staffing) */
 	ACT_CHECK_OUT,     /* o: check out (staffing) */
+	ACT_ROSTER,        /* w: put a support member on / off the evenings of the coming week */
+	ACT_UNREACHABLE,   /* u: record / withdraw "nobody reachable" (managers, hr) */
+	ACT_VISIT_OUT,     /* v: record a home visit leaving now */
+	ACT_VISIT_BACK,    /* b: record the return (outcome) of the selected home visit */
 	ACT_SWITCH_ROLE,   /* F9: demo only, try another role */
 	ACT_REDRAW,        /* Ctrl-L */
 	ACT_COUNT

@@ -14,6 +14,7 @@
 #include "ui/keys.h"
 
 struct dialog;
+struct notices;
 
 /* What the console lends to panels. */
 struct panel_ctx {
@@ -63,6 +64,10 @@ struct panel_ops {
 	int (*tick)(void *self, struct panel_ctx *ctx);
 	/* A mouse click at (y, x) relative to the panel's window. */
 	int (*click)(void *self, struct panel_ctx *ctx, int y, int x);
+	/* Optional: add what every console must show on its notice strip (overdue visits,
+	 * staffing warnings), whether or not this panel is on screen; called before each
+	 * draw, from the data of the last reload and ctx->now. */
+	void (*notices)(void *self, struct panel_ctx *ctx, struct notices *out);
 };
 
 struct names_index;
@@ -79,5 +84,6 @@ extern const struct panel_ops panel_alarms_ops;
 extern const struct panel_ops panel_bans_ops;
 extern const struct panel_ops panel_appts_ops;
 extern const struct panel_ops panel_staff_ops;
+extern const struct panel_ops panel_visits_ops;
 
 #endif
