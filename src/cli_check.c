@@ -97,7 +97,8 @@ struct cli_bans *cli_bans_load(struct store *st, const char *date)
 		cli_bans_free(bs);
 		return NULL;
 	}
-	qsort(bs->items, bs->n, sizeof *bs->items, info_cmp);
+	if (bs->n > 1) /* qsort(NULL, 0, ...) is undefined behaviour */
+		qsort(bs->items, bs->n, sizeof *bs->items, info_cmp);
 	return bs;
 }
 
@@ -150,8 +151,59 @@ static void print_tsv(const struct cli_bans *bs, const struct names_hit *h, size
 	}
 }
 
-static void print_human(const struct cli_bans *bs, const struct names_hit *h, size_t n)
+/* Where the ban applies and any exception today, for the receptionist (issue 5). Returns
+ * whether the ban stops the visitor here: it applies to this building and no appointment
+ * arranged by phone allows the visit today (a representative's authorisation does not let
+ * the person in). */
+static bool print_here(const struct cli_ctx *ctx, struct store *st, const char *today,
+		       const struct cli_ban_info *b)
 {
+	const struct config_building *here = config_building_here(ctx->config);
+	const char *here_id = here ? here->id : "";
+	const char *here_name = here ? here->name : "";
+	printf("          ");
+	enum policy_here where = policy_ban_applies_here((enum ban_kind)b->kind, b->scope, here_id);
+	bool stops = where == POLICY_HERE_APPLIES;
+	switch (where) {
+	case POLICY_HERE_APPLIES:
+		printf(_("applies to this building (%s)"), here_name);
+		break;
+	case POLICY_HERE_OTHER_BUILDING:
+		printf(_("does NOT apply to this building (%s): only for %s"), here_name, b->scope);
+		break;
+	case POLICY_HERE_PHONE_ONLY:
+		printf("%s", _("phone ban only: the visitor may come in"));
+		break;
+	case POLICY_HERE_WARNING:
+		printf("%s", _("written warning: serve, but stay alert"));
+		break;
+	}
+	putchar('\n');
+	struct ban_exception e;
+	enum store_status r = store_ban_exception_on(st, b->id, today, &e);
+	if (r == STORE_OK) {
+		printf("          ");
+		printf("%s (", e.kind == BAN_EXCEPTION_APPOINTMENT
+			       ? _("allowed: appointment arranged")
+			       : _("allowed: authorised representative"));
+		/* The detail is user text: escaped. */
+		cli_put_escaped(stdout, e.detail);
+		printf(")\n");
+		if (e.kind == BAN_EXCEPTION_APPOINTMENT)
+			stops = false;
+	} else if (r != STORE_NOT_FOUND) {
+		cli_error("%s: %s", _("exceptions"), store_error(st));
+	}
+	return stops;
+}
+
+/* The candidates in words; *stop_match / *stop_possible (may be NULL) tell whether a MATCH
+ * or a POSSIBLE among them stops the visitor at this building. */
+static void print_human(const struct cli_ctx *ctx, struct store *st, const char *today,
+			const struct cli_bans *bs, const struct names_hit *h, size_t n,
+			bool *stop_match, bool *stop_possible)
+{
+	bool sm = false, sp = false;
 	for (size_t i = 0; i < n; i++) {
 		const struct cli_ban_info *b = cli_bans_get(bs, h[i].id);
 		if (!b)
@@ -177,7 +229,17 @@ static void print_human(const struct cli_bans *bs, const struct names_hit *h, si
 		if (h[i].born_differs)
 			printf("%s", _("; the date of birth differs"));
 		putchar('\n');
+		if (print_here(ctx, st, today, b)) {
+			if (h[i].verdict == NAMES_MATCH)
+				sm = true;
+			else
+				sp = true;
+		}
 	}
+	if (stop_match)
+		*stop_match = sm;
+	if (stop_possible)
+		*stop_possible = sp;
 }
 
 /* Record the check in the audit trail; 0 or -1 after a warning. */
@@ -203,7 +265,8 @@ static int check_batch(struct cli_ctx *ctx, struct store *st, const struct cli_b
 	ssize_t len;
 	bool errors = false;
 	struct names_hit hits[MAX_HITS];
-	(void)ctx;
+	char today[DATES_DATE_LEN];
+	cli_today(today);
 	while ((len = getline(&line, &cap, stdin)) != -1) {
 		lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
@@ -235,7 +298,7 @@ static int check_batch(struct cli_ctx *ctx, struct store *st, const struct cli_b
 			if (tsv)
 				print_tsv(bs, hits, n);
 			else
-				print_human(bs, hits, n);
+				print_human(ctx, st, today, bs, hits, n, NULL, NULL);
 		}
 		putchar('\n');
 	}
@@ -345,12 +408,20 @@ int cli_check(struct cli_ctx *ctx, int argc, char **argv)
 	} else if (n == 0) {
 		printf("%s\n", _("CLEAR     no ban found"));
 	} else {
-		bool match = false;
-		for (size_t i = 0; i < n; i++)
-			match |= hits[i].verdict == NAMES_MATCH;
-		print_human(bs, hits, n);
-		printf("\n%s\n", config_protocol(ctx->config,
-						 match ? PROTOCOL_BAN_HIT : PROTOCOL_POSSIBLE));
+		bool stop_match, stop_possible;
+		print_human(ctx, st, today, bs, hits, n, &stop_match, &stop_possible);
+		/* The protocol is for a ban that stops the visitor here; a ban for another
+		 * building, a phone ban or a warning must not send the porter. */
+		if (stop_match || stop_possible) {
+			printf("\n%s\n", config_protocol(ctx->config, stop_match ? PROTOCOL_BAN_HIT
+										: PROTOCOL_POSSIBLE));
+		} else {
+			const struct config_building *here = config_building_here(ctx->config);
+			putchar('\n');
+			printf(_("None of these bans stops the visitor at this building (%s): see "
+				 "above."), here ? here->name : "");
+			putchar('\n');
+		}
 	}
 	status = n ? CLI_FOUND : CLI_OK;
 	const char *best = n == 0 ? "CLEAR" : verdict_word(hits[0].verdict);

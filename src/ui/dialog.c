@@ -14,7 +14,7 @@
 #include "ui/draw.h"
 #include "ui/theme.h"
 
-enum dialog_kind { DK_CONFIRM, DK_PICK, DK_CHECKLIST, DK_FORM };
+enum dialog_kind { DK_CONFIRM, DK_PICK, DK_CHECKLIST, DK_FORM, DK_TEXT };
 
 /* A string handed out by dialog_form_value that was replaced later: kept until free so the
  * promise "valid until the dialog is freed" holds. */
@@ -38,6 +38,9 @@ struct form_part {
 	int per_page, labelw;
 	bool discard_armed;      /* Esc pressed once on a dirty form */
 	dialog_submit_fn submit;
+	dialog_leave_fn on_leave;
+	char *note;              /* shown under the fields, or NULL */
+	int note_rows;           /* rows kept for the note once one was set */
 };
 
 struct dialog {
@@ -346,9 +349,11 @@ static bool form_build(struct dialog *d)
 	int area = w - labelw - 7;   /* border, pads and ": " around the label column */
 	if (area < 4)
 		return false;
-	int per_page = LINES - 6;
+	/* Five lines stay free (centred: the alarm block's first lines stay in sight); more
+	 * fields than fit go onto pages. */
+	int per_page = LINES - 11 - f->note_rows;
 	per_page = imax(1, imin(per_page, (int)f->n));
-	int h = per_page + 6;
+	int h = per_page + 6 + f->note_rows;
 	if (!ensure_window(d, h, w))
 		return false;
 	(void)wbkgdset(d->win, ' ' | theme_attr(THEME_DIALOG));
@@ -443,6 +448,30 @@ void dialog_form_set(struct dialog *d, size_t i, const char *value)
 	}
 }
 
+void dialog_form_on_leave(struct dialog *d, dialog_leave_fn fn)
+{
+	if (d && d->kind == DK_FORM)
+		d->f.on_leave = fn;
+}
+
+void dialog_form_note(struct dialog *d, const char *note)
+{
+	if (!d || d->kind != DK_FORM)
+		return;
+	struct form_part *f = &d->f;
+	char *s = note && *note ? strdup(note) : NULL;
+	if (note && *note && !s)
+		return; /* out of memory: keep the old note rather than none */
+	free(f->note);
+	f->note = s;
+	if (s && f->note_rows == 0) {
+		/* the window grows once; the values typed so far survive the rebuild */
+		form_sync(f);
+		f->note_rows = 3;
+		drop_windows(d);
+	}
+}
+
 void dialog_form_focus(struct dialog *d, size_t i)
 {
 	if (!d || d->kind != DK_FORM || i >= d->f.n)
@@ -500,6 +529,9 @@ static void form_draw(struct dialog *d)
 		(void)snprintf(pg, sizeof pg, _(" page %d/%d "), page + 1, pages);
 		(void)draw_text(d->win, 0, imax(2, w - 2 - draw_width(pg)), w - 4, pg, A_NORMAL);
 	}
+	if (f->note_rows > 0 && f->note)
+		(void)draw_wrap(d->win, 2 + f->per_page, 2, w - 4, f->note_rows, f->note,
+				theme_attr(THEME_DIALOG_TITLE));
 	int y = h - 4;
 	if (d->msg[0])
 		(void)draw_wrap(d->win, y, 2, w - 4, 2, d->msg, theme_attr(THEME_ERROR));
@@ -662,6 +694,11 @@ static enum dialog_state form_handle(struct dialog *d, struct panel_ctx *ctx,
 	/* write the typing back to the field buffer now, so dialog_dirty() sees it */
 	(void)form_driver(f->form, REQ_VALIDATION);
 	f->cur = (size_t)field_index(current_field(f->form));
+	if (f->cur != cur && f->on_leave) {
+		form_sync(f);
+		/* last: the callback may set fields or a note, which can rebuild the form */
+		f->on_leave(d, ctx, cur, d->arg);
+	}
 	return DIALOG_OPEN;
 }
 
@@ -819,6 +856,116 @@ static enum dialog_state list_handle(struct dialog *d, struct panel_ctx *ctx,
 	return DIALOG_OPEN;
 }
 
+/* ------------------------------------------------------------------ text */
+
+struct dialog *dialog_text_new(const char *title, const char *text, dialog_done_fn done,
+			       void *arg)
+{
+	const char *t = text ? text : "";
+	size_t n = 1;
+	for (const char *s = t; *s; s++)
+		n += *s == '\n';
+	char **lines = calloc(n, sizeof *lines);
+	if (!lines)
+		return NULL;
+	size_t k = 0;
+	for (const char *s = t;; k++) {
+		size_t len = strcspn(s, "\n");
+		lines[k] = strndup(s, len);
+		if (!lines[k])
+			break;
+		s += len;
+		if (!*s) {
+			k++;
+			break;
+		}
+		s++;
+	}
+	struct dialog *d = k == n ? list_new(DK_TEXT, title, (const char *const *)lines, n, done,
+					     arg) : NULL;
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	return d;
+}
+
+/* Rows the text takes from logical line from on, wrapped at cols. */
+static int text_rows(const struct dialog *d, size_t from, int cols)
+{
+	int rows = 0;
+	for (size_t i = from; i < d->n; i++)
+		rows += imax(1, draw_wrap_lines(d->items[i], cols, 100));
+	return rows;
+}
+
+static void text_draw(struct dialog *d)
+{
+	int widest = 0;
+	for (size_t i = 0; i < d->n; i++)
+		widest = imax(widest, draw_width(d->items[i]));
+	const char *hint = _("Up/Down: scroll  Enter/Esc: close");
+	int w = imax(imin(widest + 4, 96), draw_width(d->title) + 8);
+	w = imax(w, draw_width(hint) + 6);
+	w = imin(w, COLS);
+	int cols = imax(1, w - 4);
+	int h = imin(LINES, text_rows(d, 0, cols) + 4);
+	h = imax(h, imin(LINES, 5));
+	if (!ensure_window(d, h, w))
+		return;
+	frame(d, hint);
+	int rows = h - 4;
+	/* never scroll past the point where the last line is at the bottom */
+	while (d->top > 0 && text_rows(d, d->top - 1, cols) <= rows)
+		d->top--;
+	int y = 2;
+	for (size_t i = d->top; i < d->n && y < 2 + rows; i++)
+		y += imax(1, draw_wrap(d->win, y, 2, cols, 2 + rows - y, d->items[i], A_NORMAL));
+	if (d->top > 0 || y >= 2 + rows) {
+		char pos[64];
+		(void)snprintf(pos, sizeof pos, " %zu/%zu ", d->top + 1, d->n);
+		(void)draw_text(d->win, 0, imax(2, w - 2 - draw_width(pos)), w - 4, pos, A_NORMAL);
+	}
+	(void)touchwin(d->win);
+	(void)wnoutrefresh(d->win);
+}
+
+static enum dialog_state text_handle(struct dialog *d, struct panel_ctx *ctx,
+				     const struct key_event *ev)
+{
+	wint_t ch = ev->ch;
+	size_t page = d->win ? (size_t)imax(1, getmaxy(d->win) - 5) : 5;
+	if ((!ev->is_keycode && (ch == 27 || ch == '\n' || ch == '\r' || ch == 'q')) ||
+	    (ev->is_keycode && ch == KEY_ENTER) || ev->action == ACT_CANCEL)
+		return close_with(d, ctx, true);
+	if (!ev->is_keycode)
+		return DIALOG_OPEN;
+	switch (ch) {
+	case KEY_UP:
+		if (d->top > 0)
+			d->top--;
+		break;
+	case KEY_DOWN:
+		if (d->top + 1 < d->n)
+			d->top++; /* the draw pulls it back when the end is in sight */
+		break;
+	case KEY_PPAGE:
+		d->top = d->top > page ? d->top - page : 0;
+		break;
+	case KEY_NPAGE:
+		d->top = d->top + page < d->n ? d->top + page : d->n - 1;
+		break;
+	case KEY_HOME:
+		d->top = 0;
+		break;
+	case KEY_END:
+		d->top = d->n - 1;
+		break;
+	default:
+		break;
+	}
+	return DIALOG_OPEN;
+}
+
 /* ------------------------------------------------------------------ console side */
 
 void dialog_draw(struct dialog *d, struct panel_ctx *ctx)
@@ -837,6 +984,9 @@ void dialog_draw(struct dialog *d, struct panel_ctx *ctx)
 	case DK_FORM:
 		form_draw(d);
 		break;
+	case DK_TEXT:
+		text_draw(d);
+		break;
 	}
 }
 
@@ -854,6 +1004,8 @@ enum dialog_state dialog_handle(struct dialog *d, struct panel_ctx *ctx, const s
 		return list_handle(d, ctx, ev);
 	case DK_FORM:
 		return form_handle(d, ctx, ev);
+	case DK_TEXT:
+		return text_handle(d, ctx, ev);
 	}
 	return DIALOG_OPEN;
 }
@@ -897,6 +1049,7 @@ void dialog_free(struct dialog *d)
 	free(f->max_bytes);
 	free(f->init);
 	free(f->val);
+	free(f->note);
 	while (f->old) {
 		struct old_value *o = f->old;
 		f->old = o->next;

@@ -128,4 +128,43 @@ else
 	echo "# sqlite3 not installed: audit not inspected"
 fi
 
+# --- where the ban applies: the hit protocol only for a ban that stops the visitor here
+fresh_db
+run ban add --given Henk --surname Milieu --born 1970-01-01 --kind building --reason threat \
+	--starts 2026-11-01 --ends 2027-01-31 --scope milieustraat --imposed-by 'A. Hoofd' \
+	--letter-sent 2026-11-02 --notes 'Dreigde' --justification 'test'
+expect_rc 0 "a ban for the Milieustraat only"
+run check --born 1970-01-01 Henk Milieu
+expect_rc 1 "a ban for another building is still a candidate"
+expect_out_has "MATCH" "the ban for another building is shown"
+expect_out_has "does NOT apply to this building (Stadhuis): only for milieustraat" \
+	"the other building is named"
+expect_out_has "None of these bans stops the visitor at this building (Stadhuis)" \
+	"the 'applies elsewhere' line replaces the protocol"
+if grep -q "Entry ban:" "$tmp/out"; then not_ok "no hit protocol for a ban elsewhere"; else
+	ok "no hit protocol for a ban elsewhere"; fi
+run ban add --given Tineke --surname Telefoon --kind phone --reason threat \
+	--starts 2026-11-01 --ends 2027-01-31 --imposed-by 'A. Hoofd' \
+	--letter-sent 2026-11-02 --notes 'Belde dreigend' --justification 'test'
+run check Tineke Telefoon
+expect_out_has "phone ban only: the visitor may come in" "a phone ban says the visitor may come in"
+if grep -q "Entry ban:" "$tmp/out"; then not_ok "no hit protocol for a phone ban"; else
+	ok "no hit protocol for a phone ban"; fi
+run ban add --given Stijn --surname Stadhuis --kind building --reason threat \
+	--starts 2026-11-01 --ends 2027-01-31 --scope stadhuis --imposed-by 'A. Hoofd' \
+	--letter-sent 2026-11-02 --notes 'Dreigde' --justification 'test'
+run check Stijn Stadhuis
+expect_out_has "applies to this building (Stadhuis)" "a ban for this building applies here"
+expect_out_has "Entry ban:" "the hit protocol for a ban that applies here"
+if grep -q "None of these bans" "$tmp/out"; then not_ok "no 'applies elsewhere' line for a ban here"; else
+	ok "no 'applies elsewhere' line for a ban here"; fi
+# An appointment arranged by phone allows today's visit: no protocol then.
+run ban exception add 3 --kind appointment --date 2026-11-24 \
+	--detail '14:30 Spreekkamer 006, mw. Bos'
+expect_rc 0 "an appointment exception for today"
+run check Stijn Stadhuis
+expect_out_has "allowed: appointment arranged" "the appointment is shown"
+if grep -q "Entry ban:" "$tmp/out"; then not_ok "no hit protocol for an arranged appointment"; else
+	ok "no hit protocol for an arranged appointment"; fi
+
 finish
