@@ -78,6 +78,33 @@ int cli_error_missing(const char *cmd, const char *what)
 	return CLI_ERROR;
 }
 
+int cli_check_text(const char *cmd, const char *opt, char *v, size_t max, bool allow_empty)
+{
+	text_trim(v);
+	enum text_problem p = text_check(v, max, allow_empty);
+	if (p == TEXT_OK)
+		return 0;
+	cli_error("%s: %s: %s", cmd, opt, text_problem_message(p));
+	return -1;
+}
+
+int cli_take_text(const char *cmd, const char *opt, char *v, bool allow_empty, char *out,
+		  size_t outsz)
+{
+	text_trim(v);
+	enum text_problem p = text_check(v, outsz - 1, allow_empty);
+	if (p == TEXT_EMPTY) {
+		(void)cli_error_missing(cmd, opt); /* always CLI_ERROR */
+		return -1;
+	}
+	if (p != TEXT_OK) {
+		cli_error("%s: %s: %s", cmd, opt, text_problem_message(p));
+		return -1;
+	}
+	snprintf(out, outsz, "%s", v);
+	return 0;
+}
+
 int cli_parse_id(const char *s, int64_t *out)
 {
 	if (!s || *s < '1' || *s > '9')
@@ -89,6 +116,14 @@ int cli_parse_id(const char *s, int64_t *out)
 		return -1;
 	*out = (int64_t)v;
 	return 0;
+}
+
+void cli_local_time(time_t t, char *out, size_t outsz)
+{
+	char d[DATES_DATE_LEN], hm[6];
+	dates_local_date(t, d);
+	dates_local_hm(t, hm);
+	snprintf(out, outsz, "%s %s", d, hm);
 }
 
 void cli_today(char out[DATES_DATE_LEN])

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "config.h"
 #include "core/dates.h"
@@ -54,8 +55,20 @@ int cli_error_extra(const char *cmd, const char *arg);
 int cli_store_failed(struct store *st, const char *cmd);
 int cli_error_missing(const char *cmd, const char *what);
 
+/* Trim the option text v in place and check it (at most max bytes, empty only with
+ * allow_empty); 0, or -1 after "balie: CMD: OPT: problem". */
+int cli_check_text(const char *cmd, const char *opt, char *v, size_t max, bool allow_empty);
+
+/* Trim and check v like cli_check_text (max outsz - 1) and copy it into out; an empty v
+ * not allowed is reported as missing OPT. 0, or -1 after an error. */
+int cli_take_text(const char *cmd, const char *opt, char *v, bool allow_empty, char *out,
+		  size_t outsz);
+
 /* Parse a positive record id; 0 on success, -1 (nothing printed) when malformed. */
 int cli_parse_id(const char *s, int64_t *out);
+
+/* Local "YYYY-MM-DD HH:MM" of an instant. */
+void cli_local_time(time_t t, char *out, size_t outsz);
 
 /* The local date of "now" (clock_now(), so BALIE_NOW applies). */
 void cli_today(char out[DATES_DATE_LEN]);

@@ -78,12 +78,8 @@ static int print_line(const struct audit_line *l, void *arg)
 	}
 	char when[DATES_DATE_LEN + 8] = "";
 	time_t t;
-	if (dates_parse_utc(l->at, &t) == 0) {
-		char d[DATES_DATE_LEN], hm[6];
-		dates_local_date(t, d);
-		dates_local_hm(t, hm);
-		snprintf(when, sizeof when, "%s %s", d, hm);
-	}
+	if (dates_parse_utc(l->at, &t) == 0)
+		cli_local_time(t, when, sizeof when);
 	printf("%6s  %s  ", id, when);
 	const char *f[] = {l->actor, l->terminal, l->action, l->object, l->result};
 	for (size_t i = 0; i < sizeof f / sizeof *f; i++) {

@@ -64,10 +64,7 @@ static int alarm_raise(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error("%s: %s", cmd, strerror(ENOMEM));
 		return CLI_ERROR;
 	}
-	text_trim(loc);
-	enum text_problem p = text_check(loc, ALARM_TEXT_MAX - 1, false);
-	if (p != TEXT_OK) {
-		cli_error("%s: %s: %s", cmd, _("location"), text_problem_message(p));
+	if (cli_check_text(cmd, _("location"), loc, ALARM_TEXT_MAX - 1, false) != 0) {
 		free(loc);
 		return CLI_ERROR;
 	}
@@ -170,14 +167,6 @@ static int alarm_step(struct cli_ctx *ctx, int argc, char **argv)
 	return status;
 }
 
-static void local_time(time_t t, char out[32])
-{
-	char date[DATES_DATE_LEN], hm[6];
-	dates_local_date(t, date);
-	dates_local_hm(t, hm);
-	snprintf(out, 32, "%s %s", date, hm);
-}
-
 static int alarm_list(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -220,7 +209,7 @@ static int alarm_list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	for (size_t i = 0; i < n; i++) {
 		char when[32], id[32];
-		local_time(a[i].raised_at, when);
+		cli_local_time(a[i].raised_at, when, sizeof when);
 		snprintf(id, sizeof id, "%lld", (long long)a[i].id);
 		const char *state;
 		switch (a[i].outcome) {

@@ -16,24 +16,6 @@
 #include "i18n.h"
 #include "store/appts.h"
 
-/* Validate a text option into a fixed buffer; 0 or -1 after an error. */
-static int take_text(const char *cmd, const char *opt, char *v, bool allow_empty, char *out,
-		     size_t outsz)
-{
-	text_trim(v);
-	enum text_problem p = text_check(v, outsz - 1, allow_empty);
-	if (p != TEXT_OK) {
-		if (p == TEXT_EMPTY) {
-			(void)cli_error_missing(cmd, opt); /* always CLI_ERROR */
-			return -1;
-		}
-		cli_error("%s: %s: %s", cmd, opt, text_problem_message(p));
-		return -1;
-	}
-	snprintf(out, outsz, "%s", v);
-	return 0;
-}
-
 static int take_date(const char *cmd, const char *opt, const char *v)
 {
 	int y, m, d;
@@ -92,12 +74,7 @@ static int check_public_hours(const struct cli_ctx *ctx, const char *cmd, time_t
 /* Validate --override-reason in place; 0 or -1 after an error. */
 static int take_reason(const char *cmd, char *v)
 {
-	text_trim(v);
-	enum text_problem p = text_check(v, 255, false);
-	if (p == TEXT_OK)
-		return 0;
-	cli_error("%s: --override-reason: %s", cmd, text_problem_message(p));
-	return -1;
+	return cli_check_text(cmd, "--override-reason", v, 255, false);
 }
 
 static int appt_add(struct cli_ctx *ctx, int argc, char **argv)
@@ -182,10 +159,10 @@ static int appt_add(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error(_("%s: %s %s: no such local time"), cmd, date, start);
 		return CLI_ERROR;
 	}
-	if (take_text(cmd, "--host", host, false, a.host, sizeof a.host) != 0 ||
-	    take_text(cmd, "--visitor", visitor, false, a.visitor, sizeof a.visitor) != 0)
+	if (cli_take_text(cmd, "--host", host, false, a.host, sizeof a.host) != 0 ||
+	    cli_take_text(cmd, "--visitor", visitor, false, a.visitor, sizeof a.visitor) != 0)
 		return CLI_ERROR;
-	if (room && take_text(cmd, "--room", room, true, a.room, sizeof a.room) != 0)
+	if (room && cli_take_text(cmd, "--room", room, true, a.room, sizeof a.room) != 0)
 		return CLI_ERROR;
 	if (born) {
 		if (take_date(cmd, "--born", born) != 0)

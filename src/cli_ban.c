@@ -578,16 +578,9 @@ static int check_extra(const char *cmd, struct policy_extra *x, enum ban_kind ki
 	struct { const char *opt; char *v; } t[] = {
 		{"--enforcement", x->enforcement}, {"--justification", x->justification},
 	};
-	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
-		if (!t[i].v)
-			continue;
-		text_trim(t[i].v);
-		enum text_problem p = text_check(t[i].v, 2000, false);
-		if (p != TEXT_OK) {
-			cli_error("%s: %s: %s", cmd, t[i].opt, text_problem_message(p));
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		if (t[i].v && cli_check_text(cmd, t[i].opt, t[i].v, 2000, false) != 0)
 			return -1;
-		}
-	}
 	if (x->until_conversation && kind != BAN_SERVICE) {
 		cli_error(_("%s: --until-conversation: only a service stop (--kind service) waits "
 			    "for an order conversation"), cmd);
@@ -979,24 +972,13 @@ static int ban_lift(struct cli_ctx *ctx, int argc, char **argv)
 			return CLI_ERROR;
 		}
 	}
-	if (optind >= argc)
-		return cli_error_missing(cmd, _("the ban id"));
-	if (optind + 1 < argc)
-		return cli_error_extra(cmd, argv[optind + 1]);
 	int64_t id;
-	if (cli_parse_id(argv[optind], &id) != 0) {
-		char q[160];
-		cli_error(_("%s: %s is not a ban id"), cmd, quoted(argv[optind], q, sizeof q));
+	if (ban_id_arg(cmd, argc, argv, &id) != 0)
 		return CLI_ERROR;
-	}
 	if (!reason)
 		return cli_error_missing(cmd, "--reason");
-	text_trim(reason);
-	enum text_problem p = text_check(reason, 2000, false);
-	if (p != TEXT_OK) {
-		cli_error("%s: --reason: %s", cmd, text_problem_message(p));
+	if (cli_check_text(cmd, "--reason", reason, 2000, false) != 0)
 		return CLI_ERROR;
-	}
 	struct store *st = cli_open_store(ctx, 0);
 	if (!st)
 		return CLI_ERROR;
@@ -1309,16 +1291,9 @@ static int ban_activate(struct cli_ctx *ctx, int argc, char **argv)
 		{"--imposed-by", imposed, 200}, {"--letter-sent", letter, 10},
 		{"--notes", notes, 2000}, {"--enforcement", enforcement, 2000},
 	};
-	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
-		if (!t[i].v)
-			continue;
-		text_trim(t[i].v);
-		enum text_problem p = text_check(t[i].v, t[i].max, false);
-		if (p != TEXT_OK) {
-			cli_error("%s: %s: %s", cmd, t[i].opt, text_problem_message(p));
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		if (t[i].v && cli_check_text(cmd, t[i].opt, t[i].v, t[i].max, false) != 0)
 			return CLI_ERROR;
-		}
-	}
 	if (letter && check_date(letter, why, sizeof why) != 0) {
 		cli_error("%s: --letter-sent: %s", cmd, why);
 		return CLI_ERROR;
@@ -1425,16 +1400,9 @@ static int ban_extend(struct cli_ctx *ctx, int argc, char **argv)
 	struct { const char *opt; char *v; } t[] = {
 		{"--reason", reason}, {"--justification", justification},
 	};
-	for (size_t i = 0; i < 2; i++) {
-		if (!t[i].v)
-			continue;
-		text_trim(t[i].v);
-		enum text_problem p = text_check(t[i].v, 2000, false);
-		if (p != TEXT_OK) {
-			cli_error("%s: %s: %s", cmd, t[i].opt, text_problem_message(p));
+	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
+		if (t[i].v && cli_check_text(cmd, t[i].opt, t[i].v, 2000, false) != 0)
 			return CLI_ERROR;
-		}
-	}
 	struct sanction_table table;
 	if (load_table(ctx, &table) != 0)
 		return CLI_ERROR;
@@ -1470,14 +1438,10 @@ out:
 static void local_time(const char *utc, char *out, size_t outsz)
 {
 	time_t t;
-	char d[DATES_DATE_LEN], hm[6];
-	if (dates_parse_utc(utc, &t) != 0) {
+	if (dates_parse_utc(utc, &t) == 0)
+		cli_local_time(t, out, outsz);
+	else
 		snprintf(out, outsz, "%s", utc);
-		return;
-	}
-	dates_local_date(t, d);
-	dates_local_hm(t, hm);
-	snprintf(out, outsz, "%s %s", d, hm);
 }
 
 static int ban_history(struct cli_ctx *ctx, int argc, char **argv)
@@ -1869,12 +1833,8 @@ static int exception_add(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!detail)
 		return cli_error_missing(cmd, "--detail");
-	text_trim(detail);
-	enum text_problem p = text_check(detail, 500, false);
-	if (p != TEXT_OK) {
-		cli_error("%s: --detail: %s", cmd, text_problem_message(p));
+	if (cli_check_text(cmd, "--detail", detail, 500, false) != 0)
 		return CLI_ERROR;
-	}
 	struct store *st = cli_open_store(ctx, 0);
 	if (!st)
 		return CLI_ERROR;

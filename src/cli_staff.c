@@ -29,10 +29,7 @@ static char *take_name(const char *cmd, int argc, char **argv)
 		cli_error("%s: %s", cmd, strerror(ENOMEM));
 		return NULL;
 	}
-	text_trim(name);
-	enum text_problem p = text_check(name, STAFF_TEXT_MAX - 1, false);
-	if (p != TEXT_OK) {
-		cli_error("%s: %s: %s", cmd, _("name"), text_problem_message(p));
+	if (cli_check_text(cmd, _("name"), name, STAFF_TEXT_MAX - 1, false) != 0) {
 		free(name);
 		return NULL;
 	}
@@ -74,14 +71,8 @@ static int staff_add(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error(_("%s: --team: unknown team \"%s\" (support or counter)"), cmd, esc);
 		return CLI_ERROR;
 	}
-	if (phone) {
-		text_trim(phone);
-		enum text_problem p = text_check(phone, STAFF_TEXT_MAX - 1, true);
-		if (p != TEXT_OK) {
-			cli_error("%s: --phone: %s", cmd, text_problem_message(p));
-			return CLI_ERROR;
-		}
-	}
+	if (phone && cli_check_text(cmd, "--phone", phone, STAFF_TEXT_MAX - 1, true) != 0)
+		return CLI_ERROR;
 	char *name = take_name(cmd, argc - optind, argv + optind);
 	if (!name)
 		return CLI_ERROR;
@@ -156,14 +147,8 @@ static int staff_inout(struct cli_ctx *ctx, int argc, char **argv)
 			  esc);
 		return CLI_ERROR;
 	}
-	if (note) {
-		text_trim(note);
-		enum text_problem p = text_check(note, STAFF_NOTE_MAX - 1, false);
-		if (p != TEXT_OK) {
-			cli_error("%s: --note: %s", cmd, text_problem_message(p));
-			return CLI_ERROR;
-		}
-	}
+	if (note && cli_check_text(cmd, "--note", note, STAFF_NOTE_MAX - 1, false) != 0)
+		return CLI_ERROR;
 	char *name = take_name(cmd, argc - optind, argv + optind);
 	if (!name)
 		return CLI_ERROR;
@@ -613,12 +598,8 @@ static int staff_unreachable(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!note)
 		return cli_error_missing(cmd, "--note");
-	text_trim(note);
-	enum text_problem p = text_check(note, STAFF_NOTE_MAX - 1, false);
-	if (p != TEXT_OK) {
-		cli_error("%s: --note: %s", cmd, text_problem_message(p));
+	if (cli_check_text(cmd, "--note", note, STAFF_NOTE_MAX - 1, false) != 0)
 		return CLI_ERROR;
-	}
 	char today[DATES_DATE_LEN];
 	cli_today(today);
 	if (strcmp(date, today) < 0) {

@@ -15,24 +15,6 @@
 #include "i18n.h"
 #include "store/visits.h"
 
-/* Trim and validate a text option into a fixed buffer; 0 or -1 after an error. */
-static int take_text(const char *cmd, const char *opt, char *v, bool allow_empty, char *out,
-		     size_t outsz)
-{
-	text_trim(v);
-	enum text_problem p = text_check(v, outsz - 1, allow_empty);
-	if (p == TEXT_EMPTY) {
-		(void)cli_error_missing(cmd, opt); /* always CLI_ERROR */
-		return -1;
-	}
-	if (p != TEXT_OK) {
-		cli_error("%s: %s: %s", cmd, opt, text_problem_message(p));
-		return -1;
-	}
-	snprintf(out, outsz, "%s", v);
-	return 0;
-}
-
 /* Read a --back or --call-at time; 0 or -1 after an error. */
 static int take_time(const char *cmd, const char *opt, const char *v, time_t now, time_t *out)
 {
@@ -110,12 +92,12 @@ static int visit_out(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error("%s: %s", cmd, _("out of memory"));
 		return CLI_ERROR;
 	}
-	int bad = take_text(cmd, _("the name"), name, false, v.employee, sizeof v.employee);
+	int bad = cli_take_text(cmd, _("the name"), name, false, v.employee, sizeof v.employee);
 	free(name);
 	time_t now = clock_now();
-	if (bad || take_text(cmd, "--address", address, false, v.address, sizeof v.address) ||
-	    take_text(cmd, "--client", client, false, v.client, sizeof v.client) ||
-	    take_text(cmd, "--mobile", mobile, false, v.mobile, sizeof v.mobile) ||
+	if (bad || cli_take_text(cmd, "--address", address, false, v.address, sizeof v.address) ||
+	    cli_take_text(cmd, "--client", client, false, v.client, sizeof v.client) ||
+	    cli_take_text(cmd, "--mobile", mobile, false, v.mobile, sizeof v.mobile) ||
 	    take_time(cmd, "--back", back, now, &v.expected_back) ||
 	    (call && take_time(cmd, "--call-at", call, now, &v.call_at)))
 		return CLI_ERROR;
@@ -172,7 +154,7 @@ static int visit_back(struct cli_ctx *ctx, int argc, char **argv)
 		return CLI_ERROR;
 	}
 	if (outcome_arg &&
-	    take_text(cmd, "--outcome", outcome_arg, true, outcome, sizeof outcome) != 0)
+	    cli_take_text(cmd, "--outcome", outcome_arg, true, outcome, sizeof outcome) != 0)
 		return CLI_ERROR;
 	struct store *st = cli_open_store(ctx, 0);
 	if (!st)

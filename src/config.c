@@ -106,17 +106,24 @@ static void set_error(int line, const char *msg)
 	if (!ctx || ctx->failed)
 		return;
 	ctx->failed = true;
+	config_format_error(ctx->err, ctx->errsz, ctx->path, line, ctx->last_line, msg);
+}
+
+void config_format_error(char *err, size_t errsz, const char *name, int line, int last_line,
+			 const char *msg)
+{
 	char raw[1024];
-	if (line > ctx->last_line) {
+	if (line > last_line) {
 		/* Past the file's end: the sentinel was swallowed by something still open. */
-		line = ctx->last_line;
+		line = last_line;
 		msg = _("unexpected end of file: a section, list, string or comment is not closed");
 	}
 	if (line > 0)
-		snprintf(raw, sizeof raw, "%s:%d: %s", ctx->path, line, msg);
+		snprintf(raw, sizeof raw, "%s:%d: %s", name, line, msg);
 	else
-		snprintf(raw, sizeof raw, "%s: %s", ctx->path, msg);
-	(void)text_escape(raw, ctx->err, ctx->errsz);
+		snprintf(raw, sizeof raw, "%s: %s", name, msg);
+	/* A message longer than err is cut; the start names the place, which is what counts. */
+	(void)text_escape(raw, err, errsz);
 }
 
 /* cfg_set_error_function target: libconfuse's own messages (already translated by its
@@ -983,10 +990,9 @@ static cfg_t *builtin_tree(void)
 	return cfg;
 }
 
-/* Blank out comments (#, //, slash-star) in place, keeping every newline. libconfuse 3.3
- * miscounts lines after comments and refuses comments inside lists; without comments
- * its line numbers are right. Quoted strings are left alone. */
-static void strip_comments(char *s)
+/* libconfuse 3.3 miscounts lines after comments and refuses comments inside lists;
+ * without comments its line numbers are right. */
+void config_strip_comments(char *s)
 {
 	enum { CODE, DQUOTE, SQUOTE, LINE, BLOCK } st = CODE;
 	char prev = '\n';
@@ -1091,7 +1097,7 @@ static char *read_file(const char *path, int *last_line, char *err, size_t errsz
 	/* The file's last line: the one holding its last byte. */
 	*last_line = len > 0 && buf[len - 1] == '\n' ? line - 1 : line;
 	memcpy(buf + len, tail, sizeof tail);
-	strip_comments(buf);
+	config_strip_comments(buf);
 	return buf;
 }
 

@@ -84,4 +84,14 @@ const struct config_building *config_building_here(const struct config *c);
 /* Role of a login user (by name, then by "@group" membership), else default_role. */
 enum role config_role_for(const struct config *c, const char *user);
 
+/* Shared by the libconfuse readers (config, sanctions). Blank out comments (#, //,
+ * slash-star) in s in place, keeping every newline and leaving quoted strings alone. */
+void config_strip_comments(char *s);
+
+/* Write "NAME:LINE: msg" (or "NAME: msg" for line <= 0), escaped, to err. A line past
+ * last_line means the end-of-file sentinel was swallowed: reported as an unclosed thing
+ * on last_line instead. */
+void config_format_error(char *err, size_t errsz, const char *name, int line, int last_line,
+			 const char *msg);
+
 #endif

@@ -26,17 +26,6 @@
 
 /* ------------------------------------------------------------------ demo_adjust_config */
 
-static void sort_periods(struct policy_period *p, int n)
-{
-	for (int i = 1; i < n; i++) {
-		struct policy_period cur = p[i];
-		int j = i - 1;
-		for (; j >= 0 && p[j].start > cur.start; j--)
-			p[j + 1] = p[j];
-		p[j + 1] = cur;
-	}
-}
-
 /* Give weekday wd both daytime hours and an evening opening, keeping what the configuration
  * already has where it fits. */
 static void adjust_day(struct policy_week *w, int wd)
@@ -70,7 +59,7 @@ static void adjust_day(struct policy_week *w, int wd)
 	}
 	if (n == 0)
 		keep[n++] = (struct policy_period){DEMO_DAY_START, DEMO_DAY_END, false};
-	sort_periods(keep, n);
+	policy_sort_periods(keep, n);
 	int day_end = keep[n - 1].end;
 	int kept_day = n;
 	for (int i = 0; i < count && n < POLICY_MAX_PERIODS; i++)
@@ -78,7 +67,7 @@ static void adjust_day(struct policy_week *w, int wd)
 			keep[n++] = day[i];
 	if (n == kept_day)
 		keep[n++] = (struct policy_period){DEMO_EVENING_START, DEMO_EVENING_END, true};
-	sort_periods(keep, n);
+	policy_sort_periods(keep, n);
 	memcpy(day, keep, (size_t)n * sizeof *keep);
 	w->count[wd] = n;
 }

@@ -12,6 +12,7 @@
 
 #include <confuse.h>
 
+#include "config.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "sanctions.h"
@@ -45,17 +46,7 @@ static void set_error(int line, const char *msg)
 	if (!ctx || ctx->failed)
 		return;
 	ctx->failed = true;
-	char raw[1024];
-	if (line > ctx->last_line) {
-		/* Past the end: the sentinel was swallowed by something still open. */
-		line = ctx->last_line;
-		msg = _("unexpected end of file: a section, list, string or comment is not closed");
-	}
-	if (line > 0)
-		snprintf(raw, sizeof raw, "%s:%d: %s", ctx->name, line, msg);
-	else
-		snprintf(raw, sizeof raw, "%s: %s", ctx->name, msg);
-	(void)text_escape(raw, ctx->err, ctx->errsz);
+	config_format_error(ctx->err, ctx->errsz, ctx->name, line, ctx->last_line, msg);
 }
 
 static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
@@ -256,28 +247,6 @@ static void rule_from(cfg_t *sec, struct sanction_rule *r)
 	r->conversation = cfg_getbool(sec, "conversation");
 }
 
-/* Blank out "#" comments outside quotes, keeping newlines: libconfuse 3.3 counts lines
- * wrongly after comments. */
-static void strip_comments(char *s)
-{
-	char quote = 0;
-	for (char *p = s; *p; p++) {
-		if (quote) {
-			if (*p == '\\' && p[1])
-				p++;
-			else if (*p == quote)
-				quote = 0;
-		} else if (*p == '"' || *p == '\'') {
-			quote = *p;
-		} else if (*p == '#') {
-			while (*p && *p != '\n')
-				*p++ = ' ';
-			if (!*p)
-				break;
-		}
-	}
-}
-
 int sanctions_load_text(const char *name, const char *text, struct sanction_table *out,
 			char *err, size_t errsz)
 {
@@ -296,7 +265,7 @@ int sanctions_load_text(const char *name, const char *text, struct sanction_tabl
 	int line = 1;
 	for (size_t i = 0; i < len; i++)
 		line += src[i] == '\n';
-	strip_comments(buf);
+	config_strip_comments(buf);
 	struct load_ctx mine = {.name = name, .err = err, .errsz = errsz};
 	/* The text's last line: the one holding its last byte. */
 	mine.last_line = len > 0 && src[len - 1] == '\n' ? line - 1 : line;

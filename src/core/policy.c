@@ -217,8 +217,9 @@ int policy_weekday(const char *date)
 	return ((days % 7) + 7) % 7;
 }
 
-static void sort_periods(struct policy_period *p, int n)
+void policy_sort_periods(struct policy_period *p, int n)
 {
+	/* Insertion sort: a handful of periods, and equal starts keep their order. */
 	for (int i = 1; i < n; i++) {
 		struct policy_period cur = p[i];
 		int j = i - 1;
@@ -247,7 +248,7 @@ int policy_day_periods(const struct policy_week *w, const struct policy_exceptio
 	for (size_t i = 0; x && x->extra && i < x->nextra && n < POLICY_MAX_PERIODS; i++)
 		if (strcmp(x->extra[i].date, date) == 0)
 			out[n++] = x->extra[i].period;
-	sort_periods(out, n);
+	policy_sort_periods(out, n);
 	return n;
 }
 

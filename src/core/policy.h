@@ -110,6 +110,9 @@ struct policy_slot {
  * date. */
 int policy_weekday(const char *date);
 
+/* Sort n periods by start in place, stably. */
+void policy_sort_periods(struct policy_period *p, int n);
+
 /* The public periods of a local date, exceptions applied (x may be NULL), sorted by start.
  * Returns their number (0 = closed), or -1 when date is not a date. */
 int policy_day_periods(const struct policy_week *w, const struct policy_exceptions *x,

@@ -66,17 +66,6 @@ static void object_of(char *buf, size_t sz, int64_t id)
 }
 
 /* Finish a write: audit line, then commit; roll back on any failure. */
-static enum store_status finish(struct store *st, enum store_status r, const char *action,
-				const char *object, const char *result, const char *detail)
-{
-	if (r == STORE_OK)
-		r = store_audit_write(st, action, object, result, detail);
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
-}
-
 enum store_status store_alarm_raise(struct store *st, const char *location, enum alarm_kind kind,
 				    int64_t *id_out)
 {
@@ -111,7 +100,7 @@ enum store_status store_alarm_raise_at(struct store *st, const char *location,
 	char object[32], detail[ALARM_TEXT_MAX + 16];
 	object_of(object, sizeof object, id);
 	snprintf(detail, sizeof detail, "%s at %s", kind_db[kind], location);
-	r = finish(st, r, "alarm.raise", object, "ok", detail);
+	r = store_finish(st, r, "alarm.raise", object, "ok", detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -174,7 +163,7 @@ enum store_status store_alarm_ack(struct store *st, int64_t id)
 	}
 	char object[32];
 	object_of(object, sizeof object, id);
-	return finish(st, r, "alarm.ack", object, result, detail);
+	return store_finish(st, r, "alarm.ack", object, result, detail);
 }
 
 enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_outcome outcome)
@@ -208,7 +197,7 @@ enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_out
 	}
 	char object[32];
 	object_of(object, sizeof object, id);
-	return finish(st, r, "alarm.close", object, "ok", outcome_db[outcome]);
+	return store_finish(st, r, "alarm.close", object, "ok", outcome_db[outcome]);
 }
 
 enum store_status store_alarm_resolve_all(struct store *st, int *count)
@@ -232,7 +221,7 @@ enum store_status store_alarm_resolve_all(struct store *st, int *count)
 	int n = r == STORE_OK ? sqlite3_changes(st->db) : 0;
 	char detail[32];
 	snprintf(detail, sizeof detail, "%d", n);
-	r = finish(st, r, "alarm.resolve_all", "alarms", "ok", detail);
+	r = store_finish(st, r, "alarm.resolve_all", "alarms", "ok", detail);
 	if (count)
 		*count = r == STORE_OK ? n : 0;
 	return r;

@@ -36,17 +36,6 @@ static const char list_sql[] =
 	APPT_SELECT " WHERE starts >= ?1 AND starts < ?2 AND (?3 = 0 OR risky = 1)"
 	" ORDER BY starts, id";
 
-static enum store_status finish(struct store *st, enum store_status r, const char *action,
-				const char *object, const char *detail)
-{
-	if (r == STORE_OK)
-		r = store_audit_write(st, action, object, "ok", detail);
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
-}
-
 static enum store_status validate(struct store *st, const struct appt *a)
 {
 	int y, m, d;
@@ -101,7 +90,7 @@ enum store_status store_appt_add(struct store *st, const struct appt *a, int64_t
 	if (a->risky)
 		snprintf(detail, sizeof detail, "risky, precautions %u%s%s", a->precautions,
 			 *a->override_reason ? ", override: " : "", a->override_reason);
-	r = finish(st, r, "appt.add", object, detail);
+	r = store_finish(st, r, "appt.add", object, "ok", detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -175,7 +164,7 @@ static enum store_status flag(struct store *st, int64_t id, bool risky, unsigned
 	snprintf(object, sizeof object, "appt:%lld", (long long)id);
 	snprintf(detail, sizeof detail, "precautions %u%s%s", precautions,
 		 reason ? ", override: " : "", reason ? reason : "");
-	return finish(st, r, risky ? "appt.flag" : "appt.unflag", object, detail);
+	return store_finish(st, r, risky ? "appt.flag" : "appt.unflag", object, "ok", detail);
 }
 
 static void appt_from_row(sqlite3_stmt *s, struct appt *a)
@@ -205,22 +194,9 @@ static void collect_appt(sqlite3_stmt *s, void *item)
 
 enum store_status store_appt_get(struct store *st, int64_t id, struct appt *out)
 {
-	sqlite3_stmt *s = store_stmt(st, get_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, id)) {
-		store_done(s);
-		return store_fail(st, _("reading an appointment"));
-	}
-	enum store_status r = STORE_OK;
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		appt_from_row(s, out);
-	else if (rc == SQLITE_DONE)
+	enum store_status r = store_fetch_one(st, get_sql, id, collect_appt, out, _("reading an appointment"));
+	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("appointment %lld: not found"), (long long)id);
-	else
-		r = store_fail(st, _("reading an appointment"));
-	store_done(s);
 	return r;
 }
 

@@ -305,6 +305,15 @@ static enum store_status insert_one(struct store *st, const struct ban_new *b, c
 	return r;
 }
 
+/* Finish a one-ban write: audit line, then commit, or roll back on any failure. */
+static enum store_status finish(struct store *st, enum store_status r, const char *action,
+				int64_t id, const char *detail)
+{
+	char object[32];
+	snprintf(object, sizeof object, "ban:%lld", (long long)id);
+	return store_finish(st, r, action, object, "ok", detail);
+}
+
 enum store_status store_ban_insert(struct store *st, const struct ban_new *b, int64_t *id_out)
 {
 	enum store_status r = validate(st, b);
@@ -319,17 +328,10 @@ enum store_status store_ban_insert(struct store *st, const struct ban_new *b, in
 	r = insert_one(st, b, now, active, "insert", &id);
 	if (r == STORE_OK && active)
 		r = notice_write(st, id, BAN_NOTICE_ACTIVE, now);
-	if (r == STORE_OK) {
-		char object[32], detail[80];
-		snprintf(object, sizeof object, "ban:%lld", (long long)id);
-		snprintf(detail, sizeof detail, "%s %s until %s", active ? "active" : "draft",
-			 kind_db[b->kind], b->ends);
-		r = store_audit_write(st, "ban.insert", object, "ok", detail);
-	}
-	if (r == STORE_OK)
-		r = store_commit(st);
-	else
-		store_rollback(st);
+	char detail[80];
+	snprintf(detail, sizeof detail, "%s %s until %s", active ? "active" : "draft",
+		 kind_db[b->kind], b->ends);
+	r = finish(st, r, "ban.insert", id, detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -361,16 +363,9 @@ enum store_status store_ban_import(struct store *st, const struct ban_new *rows,
 		if ((r = insert_one(st, &rows[i], now, !rows[i].draft, "import", NULL)) != STORE_OK)
 			row_error(st, r, i);
 	}
-	if (r == STORE_OK) {
-		char detail[32];
-		snprintf(detail, sizeof detail, "%zu", n);
-		r = store_audit_write(st, "ban.import", "bans", "ok", detail);
-	}
-	if (r == STORE_OK)
-		r = store_commit(st);
-	else
-		store_rollback(st);
-	return r;
+	char detail[32];
+	snprintf(detail, sizeof detail, "%zu", n);
+	return store_finish(st, r, "ban.import", "bans", "ok", detail);
 }
 
 static const char *col_str(sqlite3_stmt *s, int col)
@@ -684,17 +679,9 @@ enum store_status store_ban_update(struct store *st, const struct ban *b)
 		r = update_locked(st, b);
 	if (r == STORE_OK)
 		r = history_write(st, b->id, "update", "", now);
-	char object[32];
-	snprintf(object, sizeof object, "ban:%lld", (long long)b->id);
-	if (r == STORE_OK) {
-		char detail[64];
-		snprintf(detail, sizeof detail, "version %d", b->version + 1);
-		r = store_audit_write(st, "ban.update", object, "ok", detail);
-	}
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
+	char detail[64];
+	snprintf(detail, sizeof detail, "version %d", b->version + 1);
+	return finish(st, r, "ban.update", b->id, detail);
 }
 
 enum store_status store_ban_lift(struct store *st, int64_t id, const char *reason,
@@ -726,15 +713,7 @@ enum store_status store_ban_lift(struct store *st, int64_t id, const char *reaso
 		r = history_write(st, id, "lift", reason, now);
 	if (r == STORE_OK)
 		r = notice_write(st, id, BAN_NOTICE_LIFTED, now);
-	if (r == STORE_OK) {
-		char object[32];
-		snprintf(object, sizeof object, "ban:%lld", (long long)id);
-		r = store_audit_write(st, "ban.lift", object, "ok", reason);
-	}
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
+	return finish(st, r, "ban.lift", id, reason);
 }
 
 void store_ban_clear(struct ban *b)
@@ -803,21 +782,6 @@ static const char extend_sql[] =
 	" justification = CASE WHEN ?3 = '' THEN justification"
 	"  WHEN justification = '' THEN ?3 ELSE justification || char(10) || ?3 END"
 	" WHERE id = ?1 AND lifted_at = '' AND ends < ?2 AND (?4 < 0 OR version = ?4)";
-
-/* Finish a one-ban write: audit line, then commit, or roll back on any failure. */
-static enum store_status finish(struct store *st, enum store_status r, const char *action,
-				int64_t id, const char *detail)
-{
-	if (r == STORE_OK) {
-		char object[32];
-		snprintf(object, sizeof object, "ban:%lld", (long long)id);
-		r = store_audit_write(st, action, object, "ok", detail);
-	}
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
-}
 
 enum store_status store_ban_activate(struct store *st, int64_t id, int expected_version)
 {
@@ -1277,15 +1241,9 @@ enum store_status store_ban_notice_sweep(struct store *st, const char *today, si
 		r = store_commit(st);
 		return r;
 	}
-	if (r == STORE_OK) {
-		char detail[32];
-		snprintf(detail, sizeof detail, "%zu", n);
-		r = store_audit_write(st, "ban.notice.sweep", "bans", "ok", detail);
-	}
-	if (r == STORE_OK)
-		r = store_commit(st);
-	else
-		store_rollback(st);
+	char detail[32];
+	snprintf(detail, sizeof detail, "%zu", n);
+	r = store_finish(st, r, "ban.notice.sweep", "bans", "ok", detail);
 	if (r == STORE_OK && added)
 		*added = n;
 	return r;
@@ -1373,13 +1331,7 @@ enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, con
 			r = store_step_done(st, s, _("saving the notice"));
 		}
 	}
-	if (r == STORE_OK) {
-		char object[32];
-		snprintf(object, sizeof object, "notice:%lld", (long long)notice_id);
-		r = store_audit_write(st, "ban.notice.seen", object, "ok", user);
-	}
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
+	char object[32];
+	snprintf(object, sizeof object, "notice:%lld", (long long)notice_id);
+	return store_finish(st, r, "ban.notice.seen", object, "ok", user);
 }

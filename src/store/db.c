@@ -222,6 +222,40 @@ enum store_status store_collect(struct store *st, sqlite3_stmt *s, size_t elem,
 	return r;
 }
 
+enum store_status store_finish(struct store *st, enum store_status r, const char *action,
+			       const char *object, const char *result, const char *detail)
+{
+	if (r == STORE_OK)
+		r = store_audit_write(st, action, object, result, detail);
+	if (r == STORE_OK)
+		return store_commit(st);
+	store_rollback(st);
+	return r;
+}
+
+enum store_status store_fetch_one(struct store *st, const char *sql, int64_t id,
+				  void (*from_row)(sqlite3_stmt *s, void *item), void *out,
+				  const char *what)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, id)) {
+		store_done(s);
+		return store_fail(st, what);
+	}
+	enum store_status r = STORE_OK;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		from_row(s, out);
+	else if (rc == SQLITE_DONE)
+		r = STORE_NOT_FOUND;
+	else
+		r = store_fail(st, what);
+	store_done(s);
+	return r;
+}
+
 int store_bind_text(sqlite3_stmt *s, int idx, const char *text)
 {
 	return sqlite3_bind_text(s, idx, text ? text : "", -1, SQLITE_TRANSIENT) == SQLITE_OK

@@ -77,6 +77,17 @@ enum store_status store_collect(struct store *st, sqlite3_stmt *s, size_t elem,
 				void (*from_row)(sqlite3_stmt *s, void *item), void **out,
 				size_t *n, const char *what);
 
+/* End a write transaction: with r STORE_OK append the audit line and commit, otherwise
+ * (or when the audit line fails) roll back. Returns the first failure, else STORE_OK. */
+enum store_status store_finish(struct store *st, enum store_status r, const char *action,
+			       const char *object, const char *result, const char *detail);
+
+/* Bind id as ?1 of the statement for sql and read its one row with from_row into out.
+ * STORE_NOT_FOUND (no message set: the caller names the thing) when there is no row. */
+enum store_status store_fetch_one(struct store *st, const char *sql, int64_t id,
+				  void (*from_row)(sqlite3_stmt *s, void *item), void *out,
+				  const char *what);
+
 /* Append an audit line inside the caller's transaction. */
 enum store_status store_audit_write(struct store *st, const char *action, const char *object,
 				    const char *result, const char *detail);

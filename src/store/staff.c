@@ -51,17 +51,6 @@ int store_staff_team_parse(const char *s, enum staff_team *out)
 	return -1;
 }
 
-static enum store_status finish(struct store *st, enum store_status r, const char *action,
-				const char *object, const char *detail)
-{
-	if (r == STORE_OK)
-		r = store_audit_write(st, action, object, "ok", detail);
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
-}
-
 /* Run a one-parameter-pair query and tell whether it returned a row: 1 yes, 0 no, -1 error
  * (st->err set). The first column of the row goes to *v when v is not NULL. */
 static int query_row(struct store *st, const char *sql, int64_t a, const char *b, int64_t *v,
@@ -140,7 +129,7 @@ enum store_status store_staff_add(struct store *st, const char *name, enum staff
 	char object[32];
 	snprintf(object, sizeof object, "staff:%lld",
 		 r == STORE_OK ? (long long)sqlite3_last_insert_rowid(st->db) : 0LL);
-	return finish(st, r, "staff.add", object, name);
+	return store_finish(st, r, "staff.add", object, "ok", name);
 }
 
 enum store_status store_staff_in(struct store *st, const char *name)
@@ -173,7 +162,7 @@ enum store_status store_staff_in(struct store *st, const char *name)
 	}
 	char object[32];
 	snprintf(object, sizeof object, "staff:%lld", (long long)id);
-	return finish(st, r, "staff.in", object, name);
+	return store_finish(st, r, "staff.in", object, "ok", name);
 }
 
 enum store_status store_staff_out(struct store *st, const char *name)
@@ -200,7 +189,7 @@ enum store_status store_staff_out(struct store *st, const char *name)
 	}
 	char object[32];
 	snprintf(object, sizeof object, "staff:%lld", (long long)id);
-	return finish(st, r, "staff.out", object, name);
+	return store_finish(st, r, "staff.out", object, "ok", name);
 }
 
 enum store_status store_staff_roster(struct store *st, const char *name, const char *date, bool on)
@@ -227,7 +216,7 @@ enum store_status store_staff_roster(struct store *st, const char *name, const c
 	}
 	char object[32];
 	snprintf(object, sizeof object, "staff:%lld", (long long)id);
-	return finish(st, r, on ? "staff.roster_on" : "staff.roster_off", object, date);
+	return store_finish(st, r, on ? "staff.roster_on" : "staff.roster_off", object, "ok", date);
 }
 
 /* One row of list_sql into a struct staff_member (for store_collect). */
@@ -341,7 +330,7 @@ enum store_status store_staff_unreachable(struct store *st, const char *building
 	char object[32], detail[64];
 	snprintf(object, sizeof object, "unreachable:%lld", (long long)id);
 	snprintf(detail, sizeof detail, "%s %s %s", building, date, period);
-	r = finish(st, r, "staff.unreachable", object, detail);
+	r = store_finish(st, r, "staff.unreachable", object, "ok", detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -369,7 +358,7 @@ enum store_status store_staff_unreachable_withdraw(struct store *st, int64_t id)
 				(long long)id);
 	char object[32];
 	snprintf(object, sizeof object, "unreachable:%lld", (long long)id);
-	return finish(st, r, "staff.unreachable_withdraw", object, "");
+	return store_finish(st, r, "staff.unreachable_withdraw", object, "ok", "");
 }
 
 static void collect_unreachable(sqlite3_stmt *s, void *item)
@@ -454,5 +443,5 @@ enum store_status store_staff_out_at(struct store *st, const char *name, time_t 
 	char object[32], detail[STAFF_NOTE_MAX + 64];
 	snprintf(object, sizeof object, "presence:%lld", (long long)pid);
 	snprintf(detail, sizeof detail, "%s at %s: %s", name ? name : "", when, note);
-	return finish(st, r, "staff.out_at", object, detail);
+	return store_finish(st, r, "staff.out_at", object, "ok", detail);
 }

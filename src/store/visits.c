@@ -32,17 +32,6 @@ static const char list_all_sql[] =
 	" CASE WHEN back_at = '' THEN CASE call_at WHEN '' THEN expected_back ELSE call_at END"
 	" END, leaves_at DESC, id DESC";
 
-static enum store_status finish(struct store *st, enum store_status r, const char *action,
-				const char *object, const char *detail)
-{
-	if (r == STORE_OK)
-		r = store_audit_write(st, action, object, "ok", detail);
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
-}
-
 static enum store_status validate(struct store *st, const struct visit *v, time_t now)
 {
 	static const struct {
@@ -100,7 +89,7 @@ enum store_status store_visit_out(struct store *st, const struct visit *v, int64
 	char object[32], detail[VISIT_TEXT_MAX + 64];
 	snprintf(object, sizeof object, "visit:%lld", (long long)id);
 	snprintf(detail, sizeof detail, "%s, back %s", v->employee, back);
-	r = finish(st, r, "visit.out", object, detail);
+	r = store_finish(st, r, "visit.out", object, "ok", detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -133,7 +122,7 @@ enum store_status store_visit_back(struct store *st, int64_t id, const char *out
 	}
 	char object[32];
 	snprintf(object, sizeof object, "visit:%lld", (long long)id);
-	return finish(st, r, "visit.back", object, outcome ? outcome : "");
+	return store_finish(st, r, "visit.back", object, "ok", outcome ? outcome : "");
 }
 
 static void visit_from_row(sqlite3_stmt *s, struct visit *v)
@@ -160,22 +149,9 @@ static void collect_visit(sqlite3_stmt *s, void *item)
 
 enum store_status store_visit_get(struct store *st, int64_t id, struct visit *out)
 {
-	sqlite3_stmt *s = store_stmt(st, get_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, id)) {
-		store_done(s);
-		return store_fail(st, _("reading a home visit"));
-	}
-	enum store_status r = STORE_OK;
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		visit_from_row(s, out);
-	else if (rc == SQLITE_DONE)
+	enum store_status r = store_fetch_one(st, get_sql, id, collect_visit, out, _("reading a home visit"));
+	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("visit %lld: not found"), (long long)id);
-	else
-		r = store_fail(st, _("reading a home visit"));
-	store_done(s);
 	return r;
 }
 

@@ -15,6 +15,7 @@
 #include "clock.h"
 #include "core/dates.h"
 #include "i18n.h"
+#include "store/audit.h"
 #include "ui/console.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
@@ -905,4 +906,13 @@ fail:
 	cleanup(c);
 	fprintf(stderr, "%s: %s\n", PACKAGE, err);
 	return -1;
+}
+
+void panel_denied(struct panel_ctx *ctx, const char *action)
+{
+	/* Denials are part of the trail the policy asks for; failing to write one is told,
+	 * not hidden. */
+	if (store_audit(ctx->store, "denied", action, "denied", roles_name(ctx->role)) != STORE_OK)
+		ctx->message(ctx, _("The refusal could not be recorded: %s"),
+			     store_error(ctx->store));
 }

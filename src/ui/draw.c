@@ -272,3 +272,30 @@ void draw_frame_note(WINDOW *w, const char *note, attr_t attr)
 	snprintf(buf, sizeof buf, " %s ", note);
 	draw_text_right(w, 0, maxx - 2, maxx / 2, buf, attr);
 }
+
+bool draw_list_move(enum action a, size_t sel, size_t n, size_t page, size_t *to)
+{
+	size_t last = n > 0 ? n - 1 : 0;
+	switch (a) {
+	case ACT_UP:
+		*to = sel > 0 ? sel - 1 : sel;
+		return true;
+	case ACT_DOWN:
+		*to = sel + 1 < n ? sel + 1 : sel;
+		return true;
+	case ACT_PAGE_UP:
+		*to = sel > page ? sel - page : 0;
+		return true;
+	case ACT_PAGE_DOWN:
+		*to = sel + page < n ? sel + page : last;
+		return true;
+	case ACT_HOME:
+		*to = 0;
+		return true;
+	case ACT_END:
+		*to = last;
+		return true;
+	default:
+		return false;
+	}
+}

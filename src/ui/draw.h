@@ -5,7 +5,9 @@
 
 #include <curses.h>
 #include <stdbool.h>
+#include <stddef.h>
 
+#include "ui/keys.h"
 #include "ui/theme.h"
 
 /* Draw s at (y, x) in at most cols columns (and never past the window's right edge) with
@@ -46,5 +48,9 @@ void draw_frame(WINDOW *w, const char *title, bool focused, attr_t frame_attr);
 
 /* Put an extra label into the top border at the right ("── 3 more ┐"). */
 void draw_frame_note(WINDOW *w, const char *note, attr_t attr);
+
+/* The row a list-navigation action (up, down, page up/down, home, end) moves the selection
+ * sel to in a list of n rows, page rows a page; false (to untouched) for other actions. */
+bool draw_list_move(enum action a, size_t sel, size_t n, size_t page, size_t *to);
 
 #endif

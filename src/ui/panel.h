@@ -80,6 +80,10 @@ const struct names_index *panel_bans_index(struct panel_ctx *ctx);
 void panel_bans_index_hold(void);
 void panel_bans_index_drop(void);
 
+/* Record in the audit trail that the operator's role refused action ("alarm.ack"); the
+ * panel has already told the operator. Implemented in console.c. */
+void panel_denied(struct panel_ctx *ctx, const char *action);
+
 extern const struct panel_ops panel_alarms_ops;
 extern const struct panel_ops panel_bans_ops;
 extern const struct panel_ops panel_appts_ops;

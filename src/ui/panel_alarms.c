@@ -335,6 +335,7 @@ static int open_raise(struct alarms_panel *p, struct panel_ctx *ctx)
 {
 	if (!roles_may(ctx->role, PERM_RAISE_ALARM)) {
 		ctx->message(ctx, _("Your role (%s) may not raise alarms"), roles_label(ctx->role));
+		panel_denied(ctx, "alarm.raise");
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	const struct config *c = ctx->config;
@@ -380,6 +381,7 @@ static int handle_alarm(struct alarms_panel *p, struct panel_ctx *ctx, enum acti
 	if (!roles_may(ctx->role, PERM_HANDLE_ALARM)) {
 		ctx->message(ctx, _("Only porters and managers handle alarms (your role: %s)"),
 			     roles_label(ctx->role));
+		panel_denied(ctx, "alarm.handle");
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	struct alarm *a = selected_alarm(p);

@@ -289,6 +289,7 @@ static int open_flag(struct appts_panel *p, struct panel_ctx *ctx)
 	if (!roles_may(ctx->role, PERM_FLAG_APPT)) {
 		ctx->message(ctx, _("Your role (%s) may not flag appointments"),
 			     roles_label(ctx->role));
+		panel_denied(ctx, "appt.flag");
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	if (p->n == 0 || p->sel >= p->n) {
@@ -331,25 +332,12 @@ static int appts_handle(void *self, struct panel_ctx *ctx, const struct key_even
 {
 	struct appts_panel *p = self;
 	size_t page = p->list_rows > 1 ? (size_t)p->list_rows : 1;
+	size_t to;
+	if (draw_list_move(ev->action, p->sel, p->n, page, &to)) {
+		select_item(p, to);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
 	switch (ev->action) {
-	case ACT_UP:
-		select_item(p, p->sel > 0 ? p->sel - 1 : 0);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_DOWN:
-		select_item(p, p->sel + 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_PAGE_UP:
-		select_item(p, p->sel > page ? p->sel - page : 0);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_PAGE_DOWN:
-		select_item(p, p->sel + page);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_HOME:
-		select_item(p, 0);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_END:
-		select_item(p, p->n ? p->n - 1 : 0);
-		return PANEL_HANDLED | PANEL_REDRAW;
 	case ACT_FLAG:
 	case ACT_SELECT:
 		return open_flag(p, ctx);

@@ -17,6 +17,7 @@
 #include "core/roles.h"
 #include "core/sanctions.h"
 #include "core/text.h"
+#include "clock.h"
 #include "i18n.h"
 #include "sanctions.h"
 #include "store/audit.h"
@@ -59,6 +60,14 @@ struct bans_panel {
 	struct ban_exception exc[HITS_MAX]; /* ... this one */
 	size_t nhits;
 	char born_query[DATES_DATE_LEN]; /* a date of birth typed in the query, or "" */
+
+	/* The audit trail gets one line per visitor check, not one per key: a query is
+	 * recorded once it has rested CHECK_SETTLE_MS, or when the operator moves on. */
+	struct store *store;             /* for the last record at quit */
+	bool check_pending;
+	long long typed_ms;              /* clock_mono_ms() of the last change */
+	size_t check_hits;
+	char checked[QUERY_MAX + 1];     /* the query last recorded */
 
 	/* without a query: one page of active bans */
 	struct ban_list page;
@@ -198,6 +207,7 @@ static bool bans_written(struct panel_ctx *ctx, int64_t *newest)
 		/* notices and exceptions change no ban's name or dates: no rebuild for them */
 		if (strncmp(e[i].action, "ban.", 4) == 0 &&
 		    strncmp(e[i].action, "ban.notice.", 11) != 0 &&
+		    strcmp(e[i].action, "ban.open") != 0 &&
 		    strcmp(e[i].action, "ban.exception") != 0)
 			written = true;
 	}
@@ -291,9 +301,27 @@ static void split_query(const char *query, char *names, size_t namesz, char born
 	}
 }
 
+#define CHECK_SETTLE_MS 1500
+
+/* Record the settled query as a visitor check (query text, number of hits). */
+static void record_check(struct bans_panel *p, struct store *st)
+{
+	if (!p->check_pending)
+		return;
+	p->check_pending = false;
+	if (!p->query[0] || strcmp(p->query, p->checked) == 0)
+		return;
+	char count[32];
+	(void)snprintf(count, sizeof count, "%zu", p->check_hits);
+	if (store_audit(st, "visitor.check", p->query, count, "console") == STORE_OK)
+		(void)snprintf(p->checked, sizeof p->checked, "%s", p->query);
+}
+
 /* Run the query against the index and read the hits' bans. */
 static void search(struct bans_panel *p, struct panel_ctx *ctx)
 {
+	p->check_pending = true;
+	p->typed_ms = clock_mono_ms();
 	clear_hits(p);
 	p->sel = 0;
 	p->top = 0;
@@ -325,6 +353,7 @@ static void search(struct bans_panel *p, struct panel_ctx *ctx)
 				     store_error(ctx->store));
 	}
 	p->nhits = n;
+	p->check_hits = n;
 }
 
 /* ------------------------------------------------------------------ panel ops */
@@ -334,6 +363,7 @@ static void *bans_create(struct panel_ctx *ctx)
 	struct bans_panel *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
+	p->store = ctx->store;
 	char err[512];
 	if (sanctions_load(ctx->config ? ctx->config->source : NULL, &p->table, err,
 			   sizeof err) != 0) {
@@ -355,6 +385,7 @@ static void bans_destroy(void *self)
 	struct bans_panel *p = self;
 	if (!p)
 		return;
+	record_check(p, p->store);
 	clear_hits(p);
 	drop_page(p);
 	store_ban_clear(&p->edit_ban);
@@ -1678,6 +1709,7 @@ static int may_edit(struct panel_ctx *ctx)
 	if (roles_may(ctx->role, PERM_EDIT_BAN))
 		return 1;
 	ctx->message(ctx, _("Your role (%s) may only look at the ban list"), roles_label(ctx->role));
+	panel_denied(ctx, "ban.edit");
 	return 0;
 }
 
@@ -1982,6 +2014,14 @@ static int open_details(struct bans_panel *p, struct panel_ctx *ctx)
 		store_ban_clear(&b);
 		return PANEL_HANDLED | PANEL_RELOAD | PANEL_REDRAW;
 	}
+	char object[32];
+	(void)snprintf(object, sizeof object, "ban:%lld", (long long)b.id);
+	if (store_audit(ctx->store, "ban.open", object, "ok", roles_name(ctx->role)) != STORE_OK) {
+		/* who looked at a record must be provable: no record, no details */
+		ctx->message(ctx, _("The ban could not be opened: %s"), store_error(ctx->store));
+		store_ban_clear(&b);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
 	char *text = details_text(ctx, &b);
 	char name[256], title[512];
 	display_name(&b, name, sizeof name);
@@ -2109,6 +2149,8 @@ static int bans_handle(void *self, struct panel_ctx *ctx, const struct key_event
 {
 	struct bans_panel *p = self;
 	long page = p->list_rows > 1 ? p->list_rows : 1;
+	if (ev->action != ACT_NONE)
+		record_check(p, ctx->store); /* leaving the field or acting on a hit */
 	if (p->focused) {
 		if (!ev->is_keycode && (ev->ch == 127 || ev->ch == 8)) {
 			query_backspace(p);
@@ -2123,6 +2165,7 @@ static int bans_handle(void *self, struct panel_ctx *ctx, const struct key_event
 		if (ev->action == ACT_NONE && !ev->is_keycode) {
 			wint_t c = ev->ch;
 			if (c == 21) { /* Ctrl-U: start again */
+				record_check(p, ctx->store);
 				p->query[0] = '\0';
 				search(p, ctx);
 				return PANEL_HANDLED | PANEL_REDRAW;
@@ -2211,6 +2254,8 @@ static bool bans_text_mode(void *self)
 static int bans_tick(void *self, struct panel_ctx *ctx)
 {
 	struct bans_panel *p = self;
+	if (p->check_pending && clock_mono_ms() - p->typed_ms >= CHECK_SETTLE_MS)
+		record_check(p, ctx->store);
 	char today[DATES_DATE_LEN];
 	today_of(ctx, today);
 	/* after midnight other bans are active: read the list again */

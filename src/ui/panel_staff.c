@@ -663,6 +663,7 @@ static bool may_staff(struct panel_ctx *ctx)
 	if (roles_may(ctx->role, PERM_STAFFING))
 		return true;
 	ctx->message(ctx, _("Your role (%s) may not check staff in or out"), roles_label(ctx->role));
+	panel_denied(ctx, "staff.presence");
 	return false;
 }
 
@@ -841,6 +842,7 @@ static int open_roster(struct staff_panel *p, struct panel_ctx *ctx)
 	if (!roles_may(ctx->role, PERM_STAFFING)) {
 		ctx->message(ctx, _("Your role (%s) may not change the roster"),
 			     roles_label(ctx->role));
+		panel_denied(ctx, "staff.roster");
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	const struct staff_member *m = selected_member(p, ctx);
@@ -967,6 +969,7 @@ static int open_unreachable(struct staff_panel *p, struct panel_ctx *ctx)
 	if (ctx->role != ROLE_MANAGER && ctx->role != ROLE_HR) {
 		ctx->message(ctx, _("Only a manager records \"nobody reachable\" (your role: %s)"),
 			     roles_label(ctx->role));
+		panel_denied(ctx, "staff.unreachable");
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	struct staff_view v;
@@ -1046,26 +1049,12 @@ static int staff_handle(void *self, struct panel_ctx *ctx, const struct key_even
 	}
 	if (p->n == 0)
 		return PANEL_IGNORED;
+	size_t to;
+	if (draw_list_move(ev->action, p->selected, p->n, page, &to)) {
+		select_member(p, to);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
 	switch (ev->action) {
-	case ACT_UP:
-		if (p->selected > 0)
-			select_member(p, p->selected - 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_DOWN:
-		select_member(p, p->selected + 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_PAGE_UP:
-		select_member(p, p->selected > page ? p->selected - page : 0);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_PAGE_DOWN:
-		select_member(p, p->selected + page < p->n ? p->selected + page : p->n - 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_HOME:
-		select_member(p, 0);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_END:
-		select_member(p, p->n - 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
 	case ACT_SELECT: {
 		const struct staff_member *m = &p->members[p->selected];
 		ctx->message(ctx, _("%s (%s): phone %s"), m->name,

@@ -389,27 +389,12 @@ static int visits_handle(void *self, struct panel_ctx *ctx, const struct key_eve
 	}
 	if (p->n == 0)
 		return PANEL_IGNORED;
-	size_t page = p->rows > 1 ? (size_t)p->rows - 1 : 1;
+	size_t page = p->rows > 1 ? (size_t)p->rows - 1 : 1, to;
+	if (draw_list_move(ev->action, p->selected, p->n, page, &to)) {
+		select_visit(p, to);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
 	switch (ev->action) {
-	case ACT_UP:
-		if (p->selected > 0)
-			select_visit(p, p->selected - 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_DOWN:
-		select_visit(p, p->selected + 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_PAGE_UP:
-		select_visit(p, p->selected > page ? p->selected - page : 0);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_PAGE_DOWN:
-		select_visit(p, p->selected + page < p->n ? p->selected + page : p->n - 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_HOME:
-		select_visit(p, 0);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_END:
-		select_visit(p, p->n - 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
 	case ACT_SELECT: {
 		const struct visit *v = &p->v[p->selected];
 		char left[24];

@@ -48,7 +48,17 @@ e2e_expect desk 'Fatma Yılmaz' "a name with ı is not found or not shown"
 e2e_keys desk Escape
 e2e_keys desk n
 e2e_expect desk 'may only look' "a porter is not told that he may only look"
+e2e_cli audit --action denied --tsv | grep -q 'ban\.edit' ||
+	e2e_fail "the refused edit is not in the audit trail"
 e2e_keys desk Escape
+
+# Every visitor check is in the audit trail once (query and hit count), not once per key.
+audit=$(e2e_cli audit --action visitor.check --tsv) || e2e_fail "balie audit failed"
+for q in 'Jan de Vries' 'Pietersen' 'Fatma Yılmaz'; do
+	n=$(printf '%s\n' "$audit" | awk -F '\t' -v q="$q" '$0 ~ "console" && index($0, q) {c++} END {print c+0}')
+	[ "$n" = 1 ] || e2e_fail "the check '$q' is in the audit trail $n times, not once"
+done
+printf '%s\n' "$audit" | grep -q 'Jan de V	' && e2e_fail "a half-typed query was recorded"
 e2e_quit desk
 
 e2e_done
