@@ -365,16 +365,19 @@ static bool form_build(struct dialog *d)
 		return false;
 	}
 	for (size_t i = 0; i < f->n; i++) {
+		size_t maxc = f->max_bytes[i];
+		if (strlen(f->val[i]) > maxc)
+			maxc = strlen(f->val[i]);
+		/* set_max_field refuses a maximum below the visible width */
 		int fw = imin(f->width[i], area);
+		if (maxc < (size_t)fw)
+			fw = maxc > 0 ? (int)maxc : 1;
 		FIELD *fl = new_field(1, fw, (int)i % per_page, 0, 0, 0);
 		if (!fl) {
 			form_teardown(f);
 			return false;
 		}
 		f->fields[i] = fl;
-		size_t maxc = f->max_bytes[i];
-		if (strlen(f->val[i]) > maxc)
-			maxc = strlen(f->val[i]);
 		/* dynamic one-line fields scroll sideways instead of stopping at the edge;
 		 * O_BLANK off so typing at the start does not wipe the value */
 		if (field_opts_off(fl, O_AUTOSKIP | O_BLANK | O_STATIC) != E_OK ||

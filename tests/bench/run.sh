@@ -8,6 +8,6 @@ status=0
 for b in "$here"/bench_*.sh; do
 	[ -e "$b" ] || continue
 	echo "== $(basename "$b")"
-	BENCH_BINDIR=$bindir sh "$b" || status=1
+	BENCH_BINDIR=$bindir bash "$b" || status=1
 done
 exit $status
