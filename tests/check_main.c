@@ -20,6 +20,7 @@ int main(void)
 	srunner_add_suite(sr, sanctions_suite());
 	srunner_add_suite(sr, roles_suite());
 	srunner_add_suite(sr, names_suite());
+	srunner_add_suite(sr, keys_suite());
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, store_db_suite());
 	srunner_add_suite(sr, store_bans_suite());

@@ -14,6 +14,7 @@ Suite *policy_suite(void);
 Suite *sanctions_suite(void);
 Suite *roles_suite(void);
 Suite *names_suite(void);
+Suite *keys_suite(void);
 Suite *config_suite(void);
 Suite *store_db_suite(void);
 Suite *store_bans_suite(void);
