@@ -45,11 +45,15 @@ static void usage(FILE *out)
 	fputs(_("Commands:\n"
 		"  init                          create or upgrade the database\n"
 		"  ban import|add|list|lift|export ...   the ban list\n"
+		"  ban propose|activate|extend|history|letter|exception|notices ...\n"
+		"                                the life cycle of a ban\n"
 		"  check [--born DATE] [--tsv] NAME...  check a visitor against the ban list\n"
 		"  check --batch [--tsv] < FILE   check many visitors (name TAB born per line)\n"
 		"  alarm raise|ack|resolve|false|list ... the alarm queue\n"
 		"  appt add|flag|list ...        appointments and risky meetings\n"
-		"  staff add|in|out|roster|status ... support team and counter staff\n\n"),
+		"  staff add|in|out|roster|status|unreachable ... support team, counter staff\n"
+		"  visit out|back|list ...       the home-visit back-up board\n"
+		"  audit, purge, backup, restore, person export ...  accountability (hr)\n\n"),
 	      out);
 	fputs(_("Run 'balie COMMAND --help' for the options of a command.\n"
 		"Exit status: 0 success (check: visitor clear), 1 check found a candidate, 2 error.\n"),
