@@ -11,6 +11,7 @@
 #include "core/names.h"
 #include "core/policy.h"
 #include "core/roles.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "store/appts.h"
 #include "ui/dialog.h"
@@ -32,6 +33,9 @@ struct appts_panel {
 	bool flagging;
 	int64_t flag_id;
 	int flag_version;
+	time_t flag_starts, flag_ends;
+	bool flag_overridden;          /* a manager already allowed it outside public hours */
+	unsigned flag_prec;            /* precautions waiting for the override reason */
 };
 
 /* Risky first, then by start time. */
@@ -250,16 +254,9 @@ static void appts_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focu
 /* The checklist's items: whether it is risky, then the four precautions. */
 #define FLAG_ITEMS (1 + PRECAUTION_COUNT)
 
-static void flag_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *arg)
+/* Tell the operator how a flag or override write ended. */
+static void flag_result(struct panel_ctx *ctx, enum store_status r, bool risky)
 {
-	struct appts_panel *p = arg;
-	p->flagging = false;
-	if (!ok)
-		return;
-	unsigned bits = dialog_checklist_bits(d);
-	bool risky = bits & 1u;
-	unsigned prec = risky ? (bits >> 1) & PREC_ALL : 0;
-	enum store_status r = store_appt_flag(ctx->store, p->flag_id, risky, prec, p->flag_version);
 	switch (r) {
 	case STORE_OK:
 		/* without "risky" the precautions are dropped: they belong to a risky meeting */
@@ -282,6 +279,67 @@ static void flag_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *ar
 		break;
 	}
 	/* the change (or the conflict's news) reaches every panel through the change watch */
+}
+
+/* The override form: risky meetings are never planned outside public hours, unless a
+ * manager allows it with a reason (kept with the appointment). */
+static int override_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *err,
+			   size_t errsz)
+{
+	struct appts_panel *p = arg;
+	const char *reason = dialog_form_value(d, 0);
+	enum text_problem tp = text_check(reason, 255, false);
+	if (tp != TEXT_OK) {
+		(void)snprintf(err, errsz, _("Reason: %s"), text_problem_message(tp));
+		return -1;
+	}
+	enum store_status r = store_appt_flag_override(ctx->store, p->flag_id, p->flag_prec,
+						       reason, p->flag_version);
+	flag_result(ctx, r, true);
+	return 0;
+}
+
+static void override_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *arg)
+{
+	(void)d;
+	struct appts_panel *p = arg;
+	p->flagging = false;
+	if (!ok)
+		ctx->message(ctx, "%s", _("Not flagged: a risky appointment outside public opening "
+					  "hours needs a reason"));
+}
+
+static void flag_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *arg)
+{
+	struct appts_panel *p = arg;
+	p->flagging = false;
+	if (!ok)
+		return;
+	unsigned bits = dialog_checklist_bits(d);
+	bool risky = bits & 1u;
+	unsigned prec = risky ? (bits >> 1) & PREC_ALL : 0;
+	const struct config_building *b = config_building_here(ctx->config);
+	if (risky && !p->flag_overridden &&
+	    !(b && policy_within_public(&b->hours, &b->exceptions, p->flag_starts, p->flag_ends))) {
+		static const struct dialog_field field = {
+			.label = NULL, .value = "", .width = 50, .max_bytes = 255,
+		};
+		struct dialog_field f = field;
+		f.label = _("Reason");
+		struct dialog *o = dialog_form_new(
+			_("Outside public opening hours: allow this risky appointment?"), &f, 1,
+			override_submit, override_done, p);
+		if (!o) {
+			ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
+			return;
+		}
+		p->flag_prec = prec;
+		p->flagging = true;
+		ctx->open_dialog(ctx, o);
+		return;
+	}
+	flag_result(ctx, store_appt_flag(ctx->store, p->flag_id, risky, prec, p->flag_version),
+		    risky);
 }
 
 static int open_flag(struct appts_panel *p, struct panel_ctx *ctx)
@@ -316,6 +374,9 @@ static int open_flag(struct appts_panel *p, struct panel_ctx *ctx)
 	p->flagging = true;
 	p->flag_id = a->id;
 	p->flag_version = a->version;
+	p->flag_starts = a->starts;
+	p->flag_ends = a->ends;
+	p->flag_overridden = a->override_reason[0] != '\0';
 	ctx->open_dialog(ctx, d);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
