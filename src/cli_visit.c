@@ -205,7 +205,7 @@ static void print_visit(const struct visit *v, enum visit_state state, const cha
 		printf(_("back %s  "), at);
 		break;
 	case VISIT_OUT:
-		printf("%s  ", _("out"));
+		printf("%s  ", _("on a visit"));
 		break;
 	}
 	cli_put_escaped(stdout, v->employee);

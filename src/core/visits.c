@@ -12,7 +12,7 @@ static const struct {
 	const char *name;
 	const char *label;
 } states[] = {
-	[VISIT_OUT] = {"out", N_("out")},
+	[VISIT_OUT] = {"out", N_("on a visit")},
 	[VISIT_CALL_DUE] = {"call", N_("call time passed")},
 	[VISIT_OVERDUE] = {"overdue", N_("overdue")},
 	[VISIT_BACK] = {"back", N_("back")},

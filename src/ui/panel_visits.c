@@ -110,7 +110,7 @@ static void draw_visit(struct visits_panel *p, struct panel_ctx *ctx, WINDOW *wi
 	draw_fill(win, y, 1, cols, attr);
 	draw_fill(win, y + 1, 1, cols, attr);
 	const char *state = s == VISIT_OVERDUE ? _("!! OVERDUE")
-			    : s == VISIT_CALL_DUE ? _("!! CALL DUE") : _("out");
+			    : s == VISIT_CALL_DUE ? _("!! CALL DUE") : _("on a visit");
 	char mobile[VISIT_TEXT_MAX + 32];
 	snprintf(mobile, sizeof mobile, _("mobile %s"), v->mobile);
 	int x = 1;

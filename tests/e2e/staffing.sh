@@ -68,7 +68,7 @@ e2e_keys two -l "21:15"
 e2e_keys two Tab
 e2e_keys two -l "0655555555"
 e2e_keys two F10
-e2e_expect one 'out +Sanne Bos +mobile 0655555555' "one: the visit recorded in two is not listed"
+e2e_expect one 'on a visit +Sanne Bos +mobile 0655555555' "one: the visit recorded in two is not listed"
 e2e_keys two b
 e2e_expect two 'Back from the visit: Sanne Bos' "two: b opened no form"
 e2e_keys two Enter
