@@ -229,6 +229,14 @@ static void layout(struct console *c)
 		int appts_want = wanted(c, SLOT_APPTS, c->cols);
 		int room = h - staff_h - visits_h - h / 3;
 		int appts_h = clamp(appts_want ? appts_want : h * 3 / 10, 3, room > 3 ? room : 3);
+		if (wanted(c, SLOT_BANS, c->cols) > 0) {
+			/* A visitor is being checked and has hits: the hit and its protocol come
+			 * first; the other panels keep a line each, their warnings stay on the
+			 * notice strip. */
+			visits_h = 3;
+			staff_h = 3;
+			appts_h = 3;
+		}
 		int bans_h = h - staff_h - appts_h - visits_h;
 		slot_place(&c->slot[SLOT_BANS], y, 0, bans_h, c->cols);
 		slot_place(&c->slot[SLOT_APPTS], y + bans_h, 0, appts_h, c->cols);

@@ -463,10 +463,11 @@ static int bans_reload(void *self, struct panel_ctx *ctx)
 
 static int bans_wanted_lines(void *self, struct panel_ctx *ctx, int cols)
 {
-	(void)self;
 	(void)ctx;
 	(void)cols;
-	return 0;
+	const struct bans_panel *p = self;
+	/* While a visitor's hits are shown, the hit and what to do now need the room most. */
+	return is_search_mode(p) && p->nhits > 0 ? 14 : 0;
 }
 
 /* Read the page of active bans that holds rows [first, first + rows). */

@@ -52,10 +52,24 @@ e2e_cli audit --action denied --tsv | grep -q 'ban\.edit' ||
 	e2e_fail "the refused edit is not in the audit trail"
 e2e_keys desk Escape
 
+# At 80x24 (panels stacked) a hit takes the room it needs: the whole protocol is shown,
+# down to its last words, while the other panels shrink to a line.
+e2e_start small 80 24 -- --config "$E2E_CONF" --db "$E2E_DB"
+e2e_keys small /
+e2e_keys small -l 'Jan de Vries 1980-02-03'
+e2e_expect small 'MATCH' "80x24: typing a banned name shows no MATCH"
+e2e_expect small 'aggression call the police at once: 112' "80x24: the protocol is cut off"
+e2e_keys small Escape
+e2e_keys small Escape
+e2e_wait_gone small 'police at once: 112' || e2e_fail "80x24: the room is not given back"
+e2e_quit small
+
 # Every visitor check is in the audit trail once (query and hit count), not once per key.
 audit=$(e2e_cli audit --action visitor.check --tsv) || e2e_fail "balie audit failed"
 for q in 'Jan de Vries' 'Pietersen' 'Fatma Yılmaz'; do
-	n=$(printf '%s\n' "$audit" | awk -F '\t' -v q="$q" '$0 ~ "console" && index($0, q) {c++} END {print c+0}')
+	n=$(printf '%s\n' "$audit" | awk -F '\t' -v q="$q" '
+		$0 ~ "console" { for (i = 1; i <= NF; i++) if ($i == q) { c++; break } }
+		END { print c + 0 }')
 	[ "$n" = 1 ] || e2e_fail "the check '$q' is in the audit trail $n times, not once"
 done
 printf '%s\n' "$audit" | grep -q 'Jan de V	' && e2e_fail "a half-typed query was recorded"
