@@ -183,46 +183,44 @@ static void when_text(time_t t, const char *today, char out[17])
 
 static void print_visit(const struct visit *v, enum visit_state state, const char *today)
 {
-	char id[24], back[17], call[17], left[17], at[17];
-	snprintf(id, sizeof id, "%lld", (long long)v->id);
+	char back[17], call[17], left[17], at[17];
 	when_text(v->expected_back, today, back);
 	when_text(v->call_at, today, call);
 	when_text(v->leaves_at, today, left);
-	printf("%5s  ", id);
+	/* Database text is escaped first, so each line is one translatable sentence. */
+	char emp[1024], addr[1024], client[1024], mobile[512];
+	(void)text_escape(v->employee, emp, sizeof emp);
+	(void)text_escape(v->address, addr, sizeof addr);
+	(void)text_escape(v->client, client, sizeof client);
+	(void)text_escape(v->mobile, mobile, sizeof mobile);
+	printf("%5lld  ", (long long)v->id);
 	switch (state) {
 	case VISIT_OVERDUE:
-		printf(_("OVERDUE since %s: call "), back);
-		cli_put_escaped(stdout, v->mobile);
-		printf("  ");
+		printf(_("OVERDUE since %s: call %s"), back, mobile);
 		break;
 	case VISIT_CALL_DUE:
-		printf(_("OVERDUE: no call since %s: call "), call);
-		cli_put_escaped(stdout, v->mobile);
-		printf("  ");
+		printf(_("OVERDUE: no call since %s: call %s"), call, mobile);
 		break;
 	case VISIT_BACK:
 		when_text(v->back_at, today, at);
-		printf(_("back %s  "), at);
+		printf(_("back %s"), at);
 		break;
 	case VISIT_OUT:
-		printf("%s  ", _("on a visit"));
+		printf("%s", _("on a visit"));
 		break;
 	}
-	cli_put_escaped(stdout, v->employee);
-	printf("\n       ");
-	cli_put_escaped(stdout, v->address);
-	printf(_(" (client: "));
-	cli_put_escaped(stdout, v->client);
-	printf(_("); left %s, back by %s"), left, back);
+	printf("  %s\n       ", emp);
 	if (v->call_at)
-		printf(_(", call at %s"), call);
-	printf(_(", mobile "));
-	cli_put_escaped(stdout, v->mobile);
+		printf(_("%s (client: %s); left %s, back by %s, call at %s, mobile %s"), addr,
+		       client, left, back, call, mobile);
+	else
+		printf(_("%s (client: %s); left %s, back by %s, mobile %s"), addr, client, left,
+		       back, mobile);
 	putchar('\n');
 	if (state == VISIT_BACK && *v->outcome) {
-		printf("       %s: ", _("outcome"));
-		cli_put_escaped(stdout, v->outcome);
-		putchar('\n');
+		char outcome[2048];
+		(void)text_escape(v->outcome, outcome, sizeof outcome);
+		printf("       %s: %s\n", _("outcome"), outcome);
 	}
 }
 
