@@ -24,7 +24,8 @@
 enum col {
 	COL_GIVEN, COL_PREFIX, COL_SURNAME, COL_BORN, COL_KIND, COL_STARTS, COL_ENDS, COL_REASON,
 	COL_PARTNER_PREFIX, COL_PARTNER_SURNAME, COL_SCOPE, COL_IMPOSED_BY, COL_LETTER_SENT,
-	COL_POLICE, COL_NOTES, COL_COUNT
+	COL_POLICE, COL_NOTES, COL_STATUS, COL_LIFTED_AT, COL_LIFTED_BY, COL_LIFTED_REASON,
+	COL_COUNT
 };
 #define COL_REQUIRED (COL_REASON + 1)
 
@@ -48,6 +49,11 @@ static const struct {
 	[COL_LETTER_SENT] = {"letter_sent", "--letter-sent", 10},
 	[COL_POLICE] = {"police_informed", "--police", 16},
 	[COL_NOTES] = {"notes", "--notes", 2000},
+	/* Only in the CSV (an export read back): 'ban add' never sets these. */
+	[COL_STATUS] = {"status", "--draft", 16},
+	[COL_LIFTED_AT] = {"lifted_at", "lifted_at", 10},
+	[COL_LIFTED_BY] = {"lifted_by", "lifted_by", 200},
+	[COL_LIFTED_REASON] = {"lifted_reason", "lifted_reason", 2000},
 };
 
 #define MAX_BAD_ROWS 20
@@ -219,6 +225,39 @@ static int ban_validate(const struct config *cfg, char *v[COL_COUNT], const char
 	*bad = COL_SCOPE;
 	if (check_scope(cfg, v[COL_SCOPE], why, whysz) != 0)
 		return -1;
+	*bad = COL_STATUS;
+	if (strcmp(v[COL_STATUS], "draft") == 0) {
+		out->draft = true;
+	} else if (*v[COL_STATUS] && strcmp(v[COL_STATUS], "active") != 0) {
+		snprintf(why, whysz, _("unknown status %s (one of: active, draft)"),
+			 quoted(v[COL_STATUS], q, sizeof q));
+		return -1;
+	}
+	/* A lifted ban read back must stay lifted; half a lifting is refused, not guessed. */
+	if (*v[COL_LIFTED_AT]) {
+		*bad = COL_LIFTED_AT;
+		if (check_date(v[COL_LIFTED_AT], why, whysz) != 0)
+			return -1;
+		if (strcmp(v[COL_LIFTED_AT], today) > 0) {
+			snprintf(why, whysz, _("%s is in the future"),
+				 quoted(v[COL_LIFTED_AT], q, sizeof q));
+			return -1;
+		}
+		*bad = COL_LIFTED_BY;
+		if (!*v[COL_LIFTED_BY]) {
+			snprintf(why, whysz, "%s", _("must not be empty when lifted_at is given"));
+			return -1;
+		}
+		*bad = COL_LIFTED_REASON;
+		if (!*v[COL_LIFTED_REASON]) {
+			snprintf(why, whysz, "%s", _("must not be empty when lifted_at is given"));
+			return -1;
+		}
+	} else if (*v[COL_LIFTED_BY] || *v[COL_LIFTED_REASON]) {
+		*bad = *v[COL_LIFTED_BY] ? COL_LIFTED_BY : COL_LIFTED_REASON;
+		snprintf(why, whysz, "%s", _("given without lifted_at"));
+		return -1;
+	}
 
 	out->given_names = v[COL_GIVEN];
 	out->prefix = v[COL_PREFIX];
@@ -232,6 +271,9 @@ static int ban_validate(const struct config *cfg, char *v[COL_COUNT], const char
 	out->imposed_by = v[COL_IMPOSED_BY];
 	out->letter_sent = v[COL_LETTER_SENT];
 	out->notes = v[COL_NOTES];
+	out->lifted_at = v[COL_LIFTED_AT];
+	out->lifted_by = v[COL_LIFTED_BY];
+	out->lifted_reason = v[COL_LIFTED_REASON];
 	return 0;
 }
 
@@ -1012,6 +1054,17 @@ static int export_write(FILE *out, const struct ban_list *l)
 		rc |= csv_write_field(out, columns[c].name, c == COL_COUNT - 1);
 	for (size_t i = 0; i < l->count && rc == 0; i++) {
 		const struct ban *b = &l->items[i];
+		/* Stored as an instant; the CSV has the local date, as 'ban list' shows it. */
+		char lifted[DATES_DATE_LEN] = "";
+		time_t t;
+		if (*b->lifted_at) {
+			if (dates_parse_utc(b->lifted_at, &t) != 0) {
+				cli_error(_("ban %lld: unreadable lifting time %s in the database"),
+					  (long long)b->id, b->lifted_at);
+				return -1;
+			}
+			dates_local_date(t, lifted);
+		}
 		const char *v[COL_COUNT] = {
 			[COL_GIVEN] = b->given_names, [COL_PREFIX] = b->prefix,
 			[COL_SURNAME] = b->surname, [COL_BORN] = b->born,
@@ -1021,6 +1074,9 @@ static int export_write(FILE *out, const struct ban_list *l)
 			[COL_PARTNER_SURNAME] = b->partner_surname, [COL_SCOPE] = b->scope,
 			[COL_IMPOSED_BY] = b->imposed_by, [COL_LETTER_SENT] = b->letter_sent,
 			[COL_POLICE] = b->police_informed ? "yes" : "no", [COL_NOTES] = b->notes,
+			[COL_STATUS] = b->status == BAN_STATUS_DRAFT ? "draft" : "active",
+			[COL_LIFTED_AT] = lifted, [COL_LIFTED_BY] = b->lifted_by,
+			[COL_LIFTED_REASON] = b->lifted_reason,
 		};
 		for (int c = 0; c < COL_COUNT; c++)
 			rc |= csv_write_field(out, v[c] ? v[c] : "", c == COL_COUNT - 1);
@@ -1095,7 +1151,7 @@ static int ban_export(struct cli_ctx *ctx, int argc, char **argv)
 				 "Write the bans in force today and later (--all: every ban) as CSV in\n"
 				 "the import format, with every optional column. Without FILE or with '-'\n"
 				 "to standard output; a FILE is replaced at once when complete (mode 0600).\n"
-				 "Lifting is not part of the CSV.\n"));
+				 "Status and lifting are columns too, so 'ban import' reads it back as is.\n"));
 			return CLI_OK;
 		default:
 			return CLI_ERROR;

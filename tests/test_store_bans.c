@@ -359,6 +359,51 @@ START_TEST(test_store_bans__import_bad_row_changes_nothing)
 }
 END_TEST
 
+START_TEST(test_store_bans__import_lifted_row_stays_lifted)
+{
+	struct ban_new rows[2];
+	rows[0] = sample("Opgeheven", "2026-01-01", "2026-12-31");
+	rows[0].lifted_at = "2026-05-20";
+	rows[0].lifted_by = "B. Hoofd";
+	/* Half a lifting or a malformed date is refused, nothing written. (A lifted draft is
+	 * allowed: lifting is how a draft is dropped.) */
+	ck_assert_int_eq(store_ban_import(st, rows, 1), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "lifted_reason"));
+	rows[0].lifted_reason = "written apology";
+	rows[0].lifted_at = "2026-02-30";
+	ck_assert_int_eq(store_ban_import(st, rows, 1), STORE_INVALID);
+	rows[0].lifted_at = "2026-05-20";
+	ck_assert_uint_eq(count(BAN_FILTER_ALL), 0);
+
+	rows[1] = sample("Actief", "2026-01-01", "2026-12-31");
+	ck_assert_msg(store_ban_import(st, rows, 2) == STORE_OK, "%s", store_error(st));
+	ck_assert_uint_eq(count(BAN_FILTER_ALL), 2);
+	ck_assert_uint_eq(count(BAN_FILTER_ACTIVE), 1);
+	ck_assert_uint_eq(count(BAN_FILTER_CURRENT), 1);
+	struct ban_list l = {0};
+	ck_assert_int_eq(store_ban_list(st, BAN_FILTER_ACTIVE, "2026-06-01", 0, 0, &l), STORE_OK);
+	ck_assert_uint_eq(l.count, 1);
+	ck_assert_str_eq(l.items[0].surname, "Actief");
+	ck_assert_str_eq(l.items[0].lifted_at, "");
+	int64_t lifted_id = l.items[0].id == 1 ? 2 : 1;
+	store_ban_list_free(&l);
+
+	struct ban b;
+	ck_assert_int_eq(store_ban_get(st, lifted_id, &b), STORE_OK);
+	ck_assert_str_eq(b.surname, "Opgeheven");
+	ck_assert_int_eq(b.status, BAN_STATUS_ACTIVE);
+	/* Stored as the UTC instant of local midnight: the local date reads back the same. */
+	time_t t;
+	char day[DATES_DATE_LEN];
+	ck_assert_int_eq(dates_parse_utc(b.lifted_at, &t), 0);
+	dates_local_date(t, day);
+	ck_assert_str_eq(day, "2026-05-20");
+	ck_assert_str_eq(b.lifted_by, "B. Hoofd");
+	ck_assert_str_eq(b.lifted_reason, "written apology");
+	store_ban_clear(&b);
+}
+END_TEST
+
 START_TEST(test_store_bans__import_failing_in_sql_rolls_back)
 {
 	/* A row the checks let through but the database refuses, after rows that went in. */
@@ -874,6 +919,7 @@ Suite *store_bans_suite(void)
 	tcase_add_test(tc, test_store_bans__update_second_copy_conflicts);
 	tcase_add_test(tc, test_store_bans__lift);
 	tcase_add_test(tc, test_store_bans__import_bad_row_changes_nothing);
+	tcase_add_test(tc, test_store_bans__import_lifted_row_stays_lifted);
 	tcase_add_test(tc, test_store_bans__import_failing_in_sql_rolls_back);
 	tcase_add_test(tc, test_store_bans__import_many_with_one_audit_line);
 	tcase_add_test(tc, test_store_bans__each_streams_and_stops);

@@ -101,6 +101,8 @@ static const char ban_lift_sql[] =
 	"UPDATE ban SET lifted_at = ?1, lifted_by = ?2, lifted_reason = ?3, version = version + 1"
 	" WHERE id = ?4 AND lifted_at = '' AND (?5 < 0 OR version = ?5)";
 static const char ban_exists_sql[] = "SELECT 1 FROM ban WHERE id = ?1";
+static const char ban_imported_lift_sql[] =
+	"UPDATE ban SET lifted_at = ?1, lifted_by = ?2, lifted_reason = ?3 WHERE id = ?4";
 
 /* A date field: "YYYY-MM-DD" and a real day; optional ones may be empty. */
 static enum store_status check_date(struct store *st, const char *field, const char *v,
@@ -168,7 +170,45 @@ static enum store_status validate(struct store *st, const struct ban_new *b)
 	if (strcmp(b->ends, b->starts) < 0)
 		return store_failf(st, STORE_INVALID, _("%s: %s is before the start %s"), "ends",
 				   b->ends, b->starts);
+	if (b->lifted_at && *b->lifted_at) {
+		time_t t;
+		if ((s = check_date(st, "lifted_at", b->lifted_at, false)) != STORE_OK ||
+		    (s = check_text_field(st, "lifted_by", b->lifted_by, 200)) != STORE_OK ||
+		    (s = check_text_field(st, "lifted_reason", b->lifted_reason, 2000)) != STORE_OK)
+			return s;
+		if (dates_local_instant(b->lifted_at, 0, &t) != 0)
+			return store_failf(st, STORE_INVALID,
+					   _("%s: \"%s\" is not a date (YYYY-MM-DD)"), "lifted_at",
+					   b->lifted_at);
+		if (!b->lifted_by || !*b->lifted_by)
+			return store_failf(st, STORE_INVALID, _("%s: must not be empty"),
+					   "lifted_by");
+		if (!b->lifted_reason || !*b->lifted_reason)
+			return store_failf(st, STORE_INVALID, _("%s: must not be empty"),
+					   "lifted_reason");
+	}
 	return STORE_OK;
+}
+
+/* Record a lifting that happened elsewhere (an imported row) on a new ban, inside the
+ * caller's transaction; lifted_at is validated, so the conversion cannot fail here. */
+static enum store_status imported_lift(struct store *st, int64_t ban_id, const struct ban_new *b)
+{
+	time_t t;
+	char at[DATES_UTC_LEN];
+	if (dates_local_instant(b->lifted_at, 0, &t) != 0)
+		return store_failf(st, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
+				   "lifted_at", b->lifted_at);
+	dates_format_utc(t, at);
+	sqlite3_stmt *s = store_stmt(st, ban_imported_lift_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, at) || store_bind_text(s, 2, b->lifted_by) ||
+	    store_bind_text(s, 3, b->lifted_reason) || store_bind_int(s, 4, ban_id)) {
+		store_done(s);
+		return store_fail(st, _("lifting the ban"));
+	}
+	return store_step_done(st, s, _("lifting the ban"));
 }
 
 /* Add one ban_scope row per comma-separated building (spaces trimmed,
@@ -298,6 +338,9 @@ static enum store_status insert_one(struct store *st, const struct ban_new *b, c
 		return r;
 	int64_t ban_id = sqlite3_last_insert_rowid(st->db);
 	r = scope_insert(st, ban_id, b->scope);
+	/* Before the history row, so that row shows the ban as imported: lifted. */
+	if (r == STORE_OK && b->lifted_at && *b->lifted_at)
+		r = imported_lift(st, ban_id, b);
 	if (r == STORE_OK)
 		r = history_write(st, ban_id, action, "", now);
 	if (r == STORE_OK && id_out)

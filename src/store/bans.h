@@ -65,6 +65,9 @@ struct ban_new {
 	bool until_conversation;
 	bool repeat_offence;
 	const char *enforcement, *justification, *reasons;
+	/* Lifted already (an import of an export): the local date "YYYY-MM-DD", stored as the
+	 * UTC instant of its local midnight, with who and why. NULL or "" = not lifted. */
+	const char *lifted_at, *lifted_by, *lifted_reason;
 };
 
 enum ban_filter {
@@ -87,8 +90,9 @@ struct ban_list {
 enum store_status store_ban_insert(struct store *st, const struct ban_new *b, int64_t *id_out);
 
 /* Insert many bans in one transaction: all or nothing. An import takes over a register kept
- * elsewhere: its bans are active as given (unless draft is set), one history row each, one
- * audit line, and no notices (thousands of them would hide the ones that matter). */
+ * elsewhere: its bans are active as given (unless draft is set; lifted when lifted_at is
+ * set), one history row each, one audit line, and no notices (thousands of them would hide
+ * the ones that matter). */
 enum store_status store_ban_import(struct store *st, const struct ban_new *rows, size_t n);
 
 /* Read one ban; STORE_NOT_FOUND when there is none. */

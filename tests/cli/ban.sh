@@ -257,6 +257,94 @@ run ban list --all --tsv
 if grep "^7${TAB}" "$tmp/out" | grep -q "${TAB}2026-11-24\$"; then ok "list --all shows the lifting date"; else
 	not_ok "list --all shows the lifting date"; fi
 
+# --- export --all | import keeps drafts drafts and lifted bans lifted
+run ban add --surname Ontwerp --given Olga --kind warning --reason verbal --ends 2027-05-01
+expect_rc 0 "a draft added next to the lifted ban 7"
+run ban list --tsv
+cut -f2- "$tmp/out" >"$tmp/active1.tsv"
+run ban export --all "$tmp/roundtrip.csv"
+expect_rc 0 "export --all with an active, a draft and a lifted ban"
+if grep -q "^Łukasz,,Müller,.*,active,2026-11-24,[^,]*,Written apology received$(printf '\r')\$" \
+	"$tmp/roundtrip.csv"; then ok "export writes the lifting"; else
+	not_ok "export writes the lifting"; sed 's/^/#   /' "$tmp/roundtrip.csv"; fi
+if grep -q "^Olga,,Ontwerp,.*,draft,,,$(printf '\r')\$" "$tmp/roundtrip.csv"; then
+	ok "export writes the draft status"; else not_ok "export writes the draft status"; fi
+fresh_db
+run ban import "$tmp/roundtrip.csv"
+expect_rc 0 "export --all re-imported into a fresh database"
+run ban export --all
+if cmp -s "$tmp/out" "$tmp/roundtrip.csv"; then
+	ok "export --all | import | export --all round-trips status and lifting"; else
+	not_ok "export --all | import | export --all round-trips status and lifting"
+	diff "$tmp/roundtrip.csv" "$tmp/out" | sed 's/^/#   /'; fi
+run ban list --tsv
+if cut -f2- "$tmp/out" | cmp -s - "$tmp/active1.tsv"; then
+	ok "the same bans are active after the round trip"; else
+	not_ok "the same bans are active after the round trip"; sed 's/^/#   /' "$tmp/out"; fi
+if grep -q 'Müller\|Ontwerp' "$tmp/out"; then not_ok "lifted and draft bans stay off the list"; else
+	ok "lifted and draft bans stay off the list"; fi
+run check Łukasz Müller
+expect_rc 0 "the re-imported lifted ban does not stop a visitor"
+run check Olga Ontwerp
+expect_rc 0 "the re-imported draft does not stop a visitor"
+run ban list --drafts
+expect_out_has "Olga Ontwerp" "the draft is still a draft"
+run ban list --all --tsv
+if grep "Müller" "$tmp/out" | grep -q "${TAB}2026-11-24\$"; then ok "the lifting date survives"; else
+	not_ok "the lifting date survives"; fi
+
+# --- the new columns are validated
+fresh_db
+lheader="$header,status,lifted_at,lifted_by,lifted_reason"
+# bad_lift NAME DESCRIPTION EXPECTED-STDERR TAIL: a row ending in TAIL (the four new columns).
+bad_lift() {
+	printf '%s\n%s\n' "$lheader" "Jan,,Vries,,building,2026-01-01,2027-01-30,threat,$4" \
+		>"$tmp/$1.csv"
+	run ban import "$tmp/$1.csv"
+	expect_rc 2 "$2: exit 2"
+	expect_err_has "$3" "$2: message"
+	expect_err_has "$tmp/$1.csv: 1 bad row: nothing imported" "$2: nothing imported"
+}
+bad_lift status "unknown status refused" \
+	'status.csv:2: status (column 9): unknown status "lifted" (one of: active, draft)' 'lifted,,,'
+bad_lift liftdate "malformed lifted_at refused" \
+	'liftdate.csv:2: lifted_at (column 10): "2026-02-30" is not a date' 'active,2026-02-30,A,why'
+bad_lift liftfuture "lifted_at in the future refused" \
+	'liftfuture.csv:2: lifted_at (column 10): "2026-11-25" is in the future' ',2026-11-25,A,why'
+bad_lift liftby "lifted_at without lifted_by refused" \
+	'liftby.csv:2: lifted_by (column 11): must not be empty when lifted_at is given' \
+	'active,2026-11-01,,why'
+bad_lift liftwhy "lifted_at without lifted_reason refused" \
+	'liftwhy.csv:2: lifted_reason (column 12): must not be empty when lifted_at is given' \
+	'active,2026-11-01,A,'
+bad_lift liftonly "lifted_by without lifted_at refused" \
+	'liftonly.csv:2: lifted_by (column 11): given without lifted_at' 'active,,A,why'
+bad_lift liftctl "control character in lifted_reason refused" \
+	'liftctl.csv:2: lifted_reason (column 12): contains a control character' \
+	"active,2026-11-01,A,wh${esc}y"
+run ban list --all --tsv
+expect_empty "$tmp/out" "nothing imported from the bad rows"
+printf '%s\n%s\n' "$lheader" 'Jan,,Vries,,building,2026-01-01,2027-01-30,threat,,2026-11-01,A. Hoofd,Apology' \
+	>"$tmp/lifted.csv"
+run ban import "$tmp/lifted.csv"
+expect_rc 0 "a lifted row with an empty status imports"
+run ban list --tsv
+expect_empty "$tmp/out" "the imported lifted ban is not active"
+run ban list --all --tsv
+if grep -q "Vries.*${TAB}2026-11-01\$" "$tmp/out"; then ok "imported lifting date listed"; else
+	not_ok "imported lifting date listed"; fi
+# A draft that was lifted (discarded) comes back as a lifted draft, never as a ban in force.
+printf '%s\n%s\n' "$lheader" 'Piet,,Draft,,building,2026-01-01,2027-01-30,threat,draft,2026-11-02,A. Hoofd,Dropped' \
+	>"$tmp/liftdraft.csv"
+run ban import "$tmp/liftdraft.csv"
+expect_rc 0 "a lifted draft imports"
+run ban list --tsv
+if grep -q "Draft" "$tmp/out"; then not_ok "the lifted draft is not active"; else
+	ok "the lifted draft is not active"; fi
+run ban list --drafts --tsv
+if grep -q "Draft" "$tmp/out"; then ok "the lifted draft is still a draft"; else
+	not_ok "the lifted draft is still a draft"; fi
+
 . "$BALIE_SRCDIR/tests/cli/ban_policy.sh"
 
 finish
