@@ -631,22 +631,6 @@ static int check_extra(const char *cmd, struct policy_extra *x, enum ban_kind ki
 	return 0;
 }
 
-/* The names of the missing-answer bits, comma-separated. */
-static void missing_text(unsigned bits, char *out, size_t outsz)
-{
-	size_t len = 0;
-	out[0] = '\0';
-	for (int i = 0; i < POLICY_MISSING_COUNT; i++) {
-		if (!(bits & (1u << i)))
-			continue;
-		int n = snprintf(out + len, outsz - len, "%s%s", len ? ", " : "",
-				 policy_missing_name(i));
-		if (n < 0 || (size_t)n >= outsz - len)
-			return;
-		len += (size_t)n;
-	}
-}
-
 /* "physical violence, repeat offence: building+phone,building,phone,service; a ban ends
  * from 2027-05-23 to 2027-08-24" for messages and proposals. */
 static void describe_rule(const struct sanction_table *t, enum ban_reason reason,
@@ -876,7 +860,7 @@ static int ban_add(struct cli_ctx *ctx, int argc, char **argv)
 					      b.letter_sent);
 	if (missing || b.draft) {
 		char names[256];
-		missing_text(missing, names, sizeof names);
+		policy_missing_join(missing, policy_missing_name, ", ", names, sizeof names);
 		if (missing)
 			cli_error(_("ban %lld saved as a draft: missing %s; it is not on the list "
 				    "until 'balie ban activate %lld'"), (long long)id, names,

@@ -356,6 +356,19 @@ START_TEST(test_sanctions__policy_missing_answers)
 	ck_assert_str_eq(policy_missing_name(5), "?");
 	ck_assert_str_eq(policy_missing_label(-1), "?");
 	ck_assert_int_gt(strlen(policy_missing_label(0)), 0);
+
+	char out[64];
+	policy_missing_join(0, policy_missing_name, ", ", out, sizeof out);
+	ck_assert_str_eq(out, "");
+	policy_missing_join(POLICY_MISSING_ENDS | POLICY_MISSING_LETTER, policy_missing_name, ", ",
+			    out, sizeof out);
+	ck_assert_str_eq(out, "ends, letter_sent");
+	/* too small: cut short, still terminated */
+	char small[8];
+	policy_missing_join(POLICY_MISSING_ENDS | POLICY_MISSING_LETTER, policy_missing_name, "; ",
+			    small, sizeof small);
+	ck_assert_uint_lt(strlen(small), sizeof small);
+	ck_assert_str_eq(small, "ends; l");
 }
 END_TEST
 

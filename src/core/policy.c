@@ -478,6 +478,21 @@ const char *policy_missing_label(int i)
 	return i >= 0 && i < POLICY_MISSING_COUNT ? _(missing[i].label) : unknown;
 }
 
+void policy_missing_join(unsigned bits, const char *(*name)(int), const char *sep, char *out,
+			 size_t outsz)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (int i = 0; i < POLICY_MISSING_COUNT; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		int w = snprintf(out + used, outsz - used, "%s%s", used ? sep : "", name(i));
+		if (w < 0 || (size_t)w >= outsz - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
 /* Whether the comma-separated list holds id (items trimmed of spaces). */
 static bool list_has(const char *list, const char *id)
 {

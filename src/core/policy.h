@@ -209,6 +209,11 @@ unsigned policy_ban_missing(const char *why, const char *starts, const char *end
 const char *policy_missing_name(int i);
 const char *policy_missing_label(int i);
 
+/* The missing bits as one text, each named by name (policy_missing_name or _label) and
+ * joined by sep; cut short, never overflowing, when out is too small. */
+void policy_missing_join(unsigned bits, const char *(*name)(int), const char *sep, char *out,
+			 size_t outsz);
+
 /* Whether a ban stops the visitor at the desk of building here. */
 enum policy_here {
 	POLICY_HERE_APPLIES,        /* building ban or service stop for this building */

@@ -924,3 +924,13 @@ void panel_denied(struct panel_ctx *ctx, const char *action)
 		ctx->message(ctx, _("The refusal could not be recorded: %s"),
 			     store_error(ctx->store));
 }
+
+bool panel_show_dialog(struct panel_ctx *ctx, struct dialog *d)
+{
+	if (!d) {
+		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
+		return false;
+	}
+	ctx->open_dialog(ctx, d);
+	return true;
+}

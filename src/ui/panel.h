@@ -84,6 +84,10 @@ void panel_bans_index_drop(void);
  * panel has already told the operator. Implemented in console.c. */
 void panel_denied(struct panel_ctx *ctx, const char *action);
 
+/* Open d over the console (ctx->open_dialog), or, when d is NULL because making it ran out
+ * of memory, tell the operator the form could not be opened. True when opened. */
+bool panel_show_dialog(struct panel_ctx *ctx, struct dialog *d);
+
 extern const struct panel_ops panel_alarms_ops;
 extern const struct panel_ops panel_bans_ops;
 extern const struct panel_ops panel_appts_ops;

@@ -321,21 +321,16 @@ static void flag_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *ar
 	const struct config_building *b = config_building_here(ctx->config);
 	if (risky && !p->flag_overridden &&
 	    !(b && policy_within_public(&b->hours, &b->exceptions, p->flag_starts, p->flag_ends))) {
-		static const struct dialog_field field = {
-			.label = NULL, .value = "", .width = 50, .max_bytes = 255,
+		struct dialog_field f = {
+			.label = _("Reason"), .value = "", .width = 50, .max_bytes = 255,
 		};
-		struct dialog_field f = field;
-		f.label = _("Reason");
 		struct dialog *o = dialog_form_new(
 			_("Outside public opening hours: allow this risky appointment?"), &f, 1,
 			override_submit, override_done, p);
-		if (!o) {
-			ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
-			return;
+		if (panel_show_dialog(ctx, o)) {
+			p->flag_prec = prec;
+			p->flagging = true;
 		}
-		p->flag_prec = prec;
-		p->flagging = true;
-		ctx->open_dialog(ctx, o);
 		return;
 	}
 	flag_result(ctx, store_appt_flag(ctx->store, p->flag_id, risky, prec, p->flag_version),
@@ -367,17 +362,14 @@ static int open_flag(struct appts_panel *p, struct panel_ctx *ctx)
 	dates_local_hm(a->starts, hm);
 	(void)snprintf(title, sizeof title, _("%s %s with %s"), hm, a->visitor, a->host);
 	struct dialog *d = dialog_checklist_new(title, items, FLAG_ITEMS, bits, flag_done, p);
-	if (!d) {
-		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
+	if (!panel_show_dialog(ctx, d))
 		return PANEL_HANDLED | PANEL_REDRAW;
-	}
 	p->flagging = true;
 	p->flag_id = a->id;
 	p->flag_version = a->version;
 	p->flag_starts = a->starts;
 	p->flag_ends = a->ends;
 	p->flag_overridden = a->override_reason[0] != '\0';
-	ctx->open_dialog(ctx, d);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 

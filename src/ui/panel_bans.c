@@ -613,17 +613,7 @@ static void hit_advice(const struct bans_panel *p, struct panel_ctx *ctx, size_t
 /* The missing mandatory answers as translated words: "letter date; who imposed it". */
 static void missing_words(unsigned missing, char *out, size_t outsz)
 {
-	size_t used = 0;
-	out[0] = '\0';
-	for (int i = 0; i < POLICY_MISSING_COUNT; i++) {
-		if (!(missing & (1u << i)))
-			continue;
-		int w = snprintf(out + used, outsz - used, "%s%s", used ? "; " : "",
-				 policy_missing_label(i));
-		if (w < 0 || (size_t)w >= outsz - used)
-			break;
-		used += (size_t)w;
-	}
+	policy_missing_join(missing, policy_missing_label, "; ", out, outsz);
 }
 
 /* One search hit on two lines (verdict, name, born / where it applies, kind, until,
@@ -1717,12 +1707,8 @@ static int may_edit(struct panel_ctx *ctx)
 /* Open d, or say it could not be made. */
 static int open_or_fail(struct bans_panel *p, struct panel_ctx *ctx, struct dialog *d)
 {
-	if (!d) {
+	if (!panel_show_dialog(ctx, d))
 		edit_end(p);
-		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
-	ctx->open_dialog(ctx, d);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 

@@ -765,11 +765,7 @@ static int open_out_at(struct staff_panel *p, struct panel_ctx *ctx,
 		 _("Why the checkout was missing and who closes it")},
 	};
 	struct dialog *d = dialog_form_new(title, f, OUT_FIELDS, out_at_submit, NULL, p);
-	if (!d) {
-		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
-	ctx->open_dialog(ctx, d);
+	(void)panel_show_dialog(ctx, d);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
@@ -881,11 +877,7 @@ static int open_roster(struct staff_panel *p, struct panel_ctx *ctx)
 	char title[STAFF_TEXT_MAX + 64];
 	snprintf(title, sizeof title, _("Evenings %s works"), m->name);
 	struct dialog *d = dialog_checklist_new(title, items, n, bits, roster_done, p);
-	if (!d) {
-		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
-	ctx->open_dialog(ctx, d);
+	(void)panel_show_dialog(ctx, d);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
@@ -955,11 +947,7 @@ static void unreach_pick_done(struct dialog *d, struct panel_ctx *ctx, bool ok, 
 					 _("Who was tried, and that reception is informed")};
 		next = dialog_form_new(title, &f, 1, unreach_submit, NULL, p);
 	}
-	if (!next) {
-		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
-		return;
-	}
-	ctx->open_dialog(ctx, next);
+	(void)panel_show_dialog(ctx, next);
 }
 
 /* A manager records "nobody reachable, reception informed" for a short period (every
@@ -1013,11 +1001,7 @@ static int open_unreachable(struct staff_panel *p, struct panel_ctx *ctx)
 	p->nchoices = n;
 	struct dialog *d = dialog_pick_new(_("Nobody of the support team reachable"), items, n,
 					   unreach_pick_done, p);
-	if (!d) {
-		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
-	ctx->open_dialog(ctx, d);
+	(void)panel_show_dialog(ctx, d);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 

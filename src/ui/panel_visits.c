@@ -313,11 +313,7 @@ static int open_out(struct visits_panel *p, struct panel_ctx *ctx)
 		 _("Optional: reception expects a call by then (HH:MM)")},
 	};
 	struct dialog *d = dialog_form_new(_("Home visit out"), f, VF_COUNT, out_submit, NULL, p);
-	if (!d) {
-		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
-	ctx->open_dialog(ctx, d);
+	(void)panel_show_dialog(ctx, d);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
@@ -358,11 +354,7 @@ static int open_back(struct visits_panel *p, struct panel_ctx *ctx)
 	struct dialog_field f = {_("Outcome"), "", 40, VISIT_OUTCOME_MAX - 1,
 				 _("How it went; anything colleagues should know")};
 	struct dialog *d = dialog_form_new(title, &f, 1, back_submit, NULL, p);
-	if (!d) {
-		ctx->message(ctx, "%s", _("Out of memory: the form could not be opened"));
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
-	ctx->open_dialog(ctx, d);
+	(void)panel_show_dialog(ctx, d);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
