@@ -17,10 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "clock.h"
 #include "config.h"
-#include "demo.h"
+#include "cli/demo.h"
 #include "i18n.h"
 #include "store/audit.h"
 #include "store/db.h"

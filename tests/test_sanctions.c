@@ -10,7 +10,7 @@
 
 #include "core/policy.h"
 #include "core/sanctions.h"
-#include "sanctions.h"
+#include "sanctions_conf.h"
 #include "tests.h"
 
 static struct sanction_table table;

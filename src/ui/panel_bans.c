@@ -19,7 +19,7 @@
 #include "core/text.h"
 #include "clock.h"
 #include "i18n.h"
-#include "sanctions.h"
+#include "sanctions_conf.h"
 #include "store/audit.h"
 #include "store/bans.h"
 #include "ui/dialog.h"

@@ -11,7 +11,7 @@
 #include "core/names.h"
 #include "core/policy.h"
 #include "core/text.h"
-#include "demo.h"
+#include "cli/demo.h"
 #include "i18n.h"
 #include "store/alarms.h"
 #include "store/appts.h"

@@ -15,7 +15,7 @@
 #include "config.h"
 #include "core/text.h"
 #include "i18n.h"
-#include "sanctions.h"
+#include "sanctions_conf.h"
 
 #define MAX_MONTHS 120
 #define MAX_SEVERITY 100

@@ -10,14 +10,14 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/csv.h"
 #include "core/dates.h"
 #include "core/policy.h"
 #include "core/text.h"
 #include "core/sanctions.h"
 #include "i18n.h"
-#include "sanctions.h"
+#include "sanctions_conf.h"
 #include "store/bans.h"
 
 /* The CSV columns, in the order export writes them; the first COL_REQUIRED are required. */

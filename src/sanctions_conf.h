@@ -1,7 +1,7 @@
-/* sanctions — sanctions.conf (the sanction table) and the letter templates, read with
+/* sanctions_conf — sanctions.conf (the sanction table) and the letter templates, read with
  * libconfuse from next to balie.conf, else the copies built into the program. */
-#ifndef BALIE_SANCTIONS_H
-#define BALIE_SANCTIONS_H
+#ifndef BALIE_SANCTIONS_CONF_H
+#define BALIE_SANCTIONS_CONF_H
 
 #include <stddef.h>
 
