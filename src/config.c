@@ -96,7 +96,7 @@ struct load_ctx {
 	int this_building_line; /* where `this_building` was set, for the cross-check */
 	int roles_seen, protocol_seen;
 	int retention_seen;     /* issue 7 */
-	int seen[8];            /* times each root option was set, see once() */
+	int seen[16];           /* times each root option was set, see once() */
 };
 static struct load_ctx *ctx;
 
@@ -211,7 +211,7 @@ static int once(cfg_t *cfg, cfg_opt_t *opt)
 	static const char *const names[] = {"database", "language", "municipality",
 					    "this_building", "support_minimum",
 					    "realarm_interval", "default_role",
-					    "staffing_warning_before"};
+					    "staffing_warning_before", "socket"};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		if (strcmp(names[i], cfg_opt_name(opt)) != 0)
 			continue;
@@ -227,6 +227,19 @@ static int v_database(cfg_t *cfg, cfg_opt_t *opt)
 	if (once(cfg, opt) != 0)
 		return -1;
 	return check_text(cfg, opt, cfg_opt_getnstr(opt, 0), PATH_MAX - 1, false);
+}
+
+/* The service's socket: an absolute path that fits a Unix socket address. */
+static int v_socket(cfg_t *cfg, cfg_opt_t *opt)
+{
+	if (once(cfg, opt) != 0)
+		return -1;
+	const char *s = cfg_opt_getnstr(opt, 0);
+	if (check_text(cfg, opt, s, 107, false) != 0)
+		return -1;
+	if (s[0] != '/')
+		return fail(cfg, cfg_opt_name(opt), _("must be an absolute path"));
+	return 0;
 }
 
 static int v_language(cfg_t *cfg, cfg_opt_t *opt)
@@ -754,6 +767,7 @@ static cfg_opt_t protocol_opts[] = {
 
 static cfg_opt_t root_opts[] = {
 	CFG_STR("database", DEFAULT_DATABASE, CFGF_NONE),
+	CFG_STR("socket", BALIE_RUNDIR "/balie.sock", CFGF_NONE),
 	CFG_STR("language", "", CFGF_NONE),
 	CFG_STR("municipality", DEFAULT_MUNICIPALITY, CFGF_NONE),
 	CFG_STR("this_building", "", CFGF_NONE),
@@ -782,6 +796,7 @@ static cfg_t *schema_new(void)
 		cfg_validate_callback_t fn;
 	} v[] = {
 		{"database", v_database},
+		{"socket", v_socket},
 		{"language", v_language},
 		{"municipality", v_municipality},
 		{"this_building", v_this_building},
@@ -922,6 +937,7 @@ static struct config *config_from(cfg_t *cfg, cfg_t *fallback, const char *sourc
 	bool oom = false;
 	c->source = source ? dup_or_fail(source, &oom) : NULL;
 	c->database = dup_or_fail(cfg_getstr(cfg, "database"), &oom);
+	c->socket = dup_or_fail(cfg_getstr(cfg, "socket"), &oom);
 	c->language = dup_or_fail(cfg_getstr(cfg, "language"), &oom);
 	c->municipality = dup_or_fail(cfg_getstr(cfg, "municipality"), &oom);
 	c->support_minimum = (int)cfg_getint(cfg, "support_minimum");
@@ -1235,6 +1251,7 @@ void config_free(struct config *c)
 		return;
 	free(c->source);
 	free(c->database);
+	free(c->socket);
 	free(c->language);
 	free(c->municipality);
 	free(c->building);

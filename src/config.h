@@ -28,7 +28,8 @@ struct config_user_role {
 
 struct config {
 	char *source;             /* the file read, or NULL for built-in defaults */
-	char *database;           /* database path */
+	char *database;           /* database path (balied's, or a direct-mode default) */
+	char *socket;             /* balied's socket (default BALIE_RUNDIR/balie.sock) */
 	char *language;           /* "nl", "en" or "" (follow the locale) */
 	char *municipality;       /* "Gemeente Voorbeeld" */
 	char *building;           /* id of the building this terminal stands in */

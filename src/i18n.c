@@ -2,6 +2,7 @@
 #include "autoconfig.h"
 
 #include <langinfo.h>
+#include <stdio.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,4 +43,22 @@ void i18n_set_language(const char *lang)
 	if (!messages || strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0)
 		(void)setlocale(LC_MESSAGES, "C.UTF-8");
 	ensure_utf8_ctype();
+}
+
+void i18n_use_language(const char *lang)
+{
+	/* A service answers many clients, each in its own language: switch only when it
+	 * differs, and make gettext forget what it looked up for the previous one. */
+	static char current[64];
+	if (!lang || strcmp(lang, current) == 0 || strlen(lang) >= sizeof current)
+		return;
+	if (setenv("LANGUAGE", lang, 1) != 0)
+		return;
+	snprintf(current, sizeof current, "%s", lang);
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	char copy[64];
+	snprintf(copy, sizeof copy, "%s", messages ? messages : "C.UTF-8");
+	if (strcmp(copy, "C") == 0 || strcmp(copy, "POSIX") == 0)
+		snprintf(copy, sizeof copy, "%s", "C.UTF-8");
+	(void)setlocale(LC_MESSAGES, copy); /* also clears gettext's cache */
 }

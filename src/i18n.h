@@ -14,4 +14,7 @@ void i18n_init(void);
 /* Force a language ("nl", "en") chosen in the configuration; NULL or "" keeps the locale's. */
 void i18n_set_language(const char *lang);
 
+/* For the service: answer in this language (a client's LANGUAGE-style tag) from now on. */
+void i18n_use_language(const char *lang);
+
 #endif

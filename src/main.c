@@ -1,33 +1,26 @@
-/* main — argument parsing: no subcommand starts the console, otherwise cli.c runs one.
- * The only place that exits the program. */
+/* main — balie's entry: the global options, then the console (no command) or one command
+ * of src/cli/. The only place that exits the program. balie runs with the operator's own
+ * rights and nothing more: the shared database is balied's (src/daemon). */
 #include "autoconfig.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <getopt.h>
-#include <libgen.h>
-#include <limits.h>
 #include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/demo.h"
 #include "clock.h"
 #include "config.h"
-#include "cli/demo.h"
 #include "i18n.h"
 #include "store/audit.h"
 #include "store/db.h"
 #include "store/purge.h"
 #include "ui/console.h"
-
-extern char **environ;
 
 static void usage(FILE *out)
 {
@@ -36,9 +29,15 @@ static void usage(FILE *out)
 		"alarms, risky appointments and staffing. Without COMMAND it starts the console.\n\n"),
 	      out);
 	fputs(_("Options:\n"
-		"  -d, --db FILE       use this database (default: from the configuration)\n"
+		"  -d, --db FILE       work on this database file directly (direct mode: a demo,\n"
+		"                      tests, a desk of one); without it balie asks the service\n"
+		"                      balied, which keeps the shared database\n"
 		"  -c, --config FILE   read this configuration file\n"
-		"      --demo          start the console on fresh demo data in a temporary place\n"
+		"  -s, --socket PATH   the service's socket (default: from the configuration)\n"
+		"  -r, --role ROLE     act as a lesser role than yours (receptionist, porter,\n"
+		"                      manager, hr): see what that role sees\n"
+		"      --demo          start the console on fictional demo data (in FILE with --db,\n"
+		"                      so that a second console and the commands can join)\n"
 		"  -h, --help          show this help and exit\n"
 		"  -V, --version       show the version and exit\n\n"),
 	      out);
@@ -98,144 +97,6 @@ static void demo_cleanup(const char *dir, const char *db)
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, dir, strerror(errno));
 }
 
-/* ------------------------------------------------------------------ privileged (issue 7) */
-
-/* Running setuid/setgid: the real user is an operator, the effective one owns the data. */
-static bool privileged(void)
-{
-	return geteuid() != getuid() || getegid() != getgid();
-}
-
-/* Whether an environment value is harmless: short, printable ASCII, no "..", and no "/"
- * unless allowed (TZ names such as Europe/Amsterdam). */
-static bool env_value_ok(const char *v, bool slash)
-{
-	size_t n = strlen(v);
-	if (n == 0 || n > 64 || strstr(v, "..") || v[0] == '/')
-		return false;
-	for (const char *p = v; *p; p++)
-		if (*p < 0x21 || *p > 0x7e || (*p == '/' && !slash))
-			return false;
-	return true;
-}
-
-/* The environment a privileged balie runs with: the whitelisted variables with harmless
- * values and a fixed PATH; NULL-terminated, malloc'd strings (environ's own, not copies). */
-static char **clean_environment(void)
-{
-	static const struct {
-		const char *name;
-		bool slash;
-	} keep[] = {
-		{"TERM", false}, {"LANG", false}, {"LANGUAGE", false}, {"LC_ALL", false},
-		{"LC_CTYPE", false}, {"LC_MESSAGES", false}, {"LC_TIME", false},
-		{"LC_COLLATE", false}, {"TZ", true}, {"COLUMNS", false}, {"LINES", false},
-		{"NO_COLOR", false}, {"ESCDELAY", false},
-	};
-	static char path[] = "PATH=/usr/bin:/bin";
-	static char *env[sizeof keep / sizeof *keep + 2];
-	size_t n = 0;
-	for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
-		size_t len = strlen(keep[i].name);
-		for (char **e = environ; e && *e; e++)
-			if (strncmp(*e, keep[i].name, len) == 0 && (*e)[len] == '=' &&
-			    env_value_ok(*e + len + 1, keep[i].slash)) {
-				env[n++] = *e;
-				break;
-			}
-	}
-	env[n++] = path;
-	env[n] = NULL;
-	return env;
-}
-
-/* Whether environ holds exactly the entries of env. */
-static bool environment_is(char **env)
-{
-	size_t a = 0, b = 0;
-	for (char **e = environ; e && *e; e++, a++) {
-		bool found = false;
-		for (char **f = env; *f && !found; f++)
-			found = strcmp(*e, *f) == 0;
-		if (!found)
-			return false;
-	}
-	while (env[b])
-		b++;
-	return a == b;
-}
-
-/* Privileged start: fds 0-2 open, a whitelisted environment, no core dumps. Everything
- * else an operator could set (TERMINFO, TERMINFO_DIRS, TERMCAP, HOME, XDG_*, TMPDIR,
- * SQLITE_TMPDIR, LD_*, BALIE_NOW, BALIE_LOCALEDIR, ...) is dropped: balie executes itself
- * again with the clean environment, so that not even the C library's start-up or a
- * library's constructor saw the rest. 0, or -1 with errno. */
-static int secure_start(char **argv)
-{
-	/* With a standard descriptor closed, the database could be opened as fd 2 and
-	 * receive error messages. */
-	for (int fd = 0; fd < 3; fd++) {
-		if (fcntl(fd, F_GETFD) != -1)
-			continue;
-		int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
-		if (n != fd)
-			return -1;
-	}
-	char **env = clean_environment();
-	if (!environment_is(env)) {
-		(void)execve("/proc/self/exe", argv, env);
-		/* No /proc: clean this process's environment instead. */
-		char *copy[16]; /* kept by putenv for the life of the process */
-		size_t n = 0;
-		for (; env[n] && n + 1 < sizeof copy / sizeof *copy; n++)
-			if (!(copy[n] = strdup(env[n])))
-				return -1;
-		copy[n] = NULL;
-		if (clearenv() != 0)
-			return -1;
-		for (size_t i = 0; copy[i]; i++)
-			if (putenv(copy[i]) != 0)
-				return -1;
-	}
-	/* No core file and no ptrace by the operator: memory holds the ban list. */
-	struct rlimit none = {0, 0};
-	if (setrlimit(RLIMIT_CORE, &none) != 0 || prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
-		return -1;
-	umask(077);
-	return 0;
-}
-
-/* Whether path (its directory resolved) lies inside dir. */
-static bool inside(const char *path, const char *dir)
-{
-	char copy[PATH_MAX], real[PATH_MAX], real_dir[PATH_MAX];
-	if (snprintf(copy, sizeof copy, "%s", path) >= (int)sizeof copy ||
-	    !realpath(dirname(copy), real) || !realpath(dir, real_dir))
-		return false;
-	size_t n = strlen(real_dir);
-	return strncmp(real, real_dir, n) == 0 && (real[n] == '\0' || real[n] == '/');
-}
-
-/* Privileged: --config only from the configuration directory. */
-static int check_config_path(const char *path)
-{
-	if (!path || inside(path, SYSCONFDIR "/balie") || inside(path, "/etc/balie"))
-		return 0;
-	cli_error(_("--config %s: refused: balie runs with the rights of its own account and "
-		    "reads configuration files only from %s"), path, SYSCONFDIR "/balie");
-	return -1;
-}
-
-/* Privileged: the database only inside the data directory. */
-static int check_db_path(const char *path)
-{
-	if (path && inside(path, BALIE_STATEDIR))
-		return 0;
-	cli_error(_("--db %s: refused: balie runs with the rights of its own account and "
-		    "opens databases only inside %s"), path ? path : "", BALIE_STATEDIR);
-	return -1;
-}
-
 /* The retention periods of the configuration for the store. */
 static void purge_policy_of(const struct config *cfg, struct purge_policy *p)
 {
@@ -246,23 +107,42 @@ static void purge_policy_of(const struct config *cfg, struct purge_policy *p)
 	p->audit_months = cfg->retention.audit_months;
 }
 
-static int run_console(struct config *cfg, const char *db_path, bool demo, const char *user)
+/* Whether the demo database at path holds data already (a second console joining). */
+static bool demo_exists(const char *path)
+{
+	struct stat sb;
+	return stat(path, &sb) == 0 && sb.st_size > 0;
+}
+
+static int run_console(struct config *cfg, const char *db_path, bool demo, const char *user,
+		       int act_as)
 {
 	char err[1024];
 	char dir[4096] = "", demo_db[4200] = "";
 	int status = CLI_OK;
 	bool interactive = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	bool populate = demo;
 
 	if (demo) {
-		if (demo_dir(dir, sizeof dir, demo_db, sizeof demo_db) != 0) {
+		if (db_path) {
+			/* The demo kept in a file of the operator's: a second console and the
+			 * commands can join it; only the first start fills it. */
+			populate = !demo_exists(db_path);
+		} else if (demo_dir(dir, sizeof dir, demo_db, sizeof demo_db) != 0) {
 			fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("demo"), strerror(errno));
 			return CLI_ERROR;
+		} else {
+			db_path = demo_db;
 		}
 		demo_adjust_config(cfg, clock_now());
-		db_path = demo_db;
 	} else if (!interactive) {
 		fprintf(stderr, "%s: %s\n", PACKAGE,
 			_("the console needs a terminal; see 'balie --help' for the commands"));
+		return CLI_ERROR;
+	}
+	if (!db_path) {
+		cli_error(_("the console through the service balied is not available yet; use "
+			    "--db FILE"));
 		return CLI_ERROR;
 	}
 
@@ -273,16 +153,11 @@ static int run_console(struct config *cfg, const char *db_path, bool demo, const
 		goto out;
 	}
 	store_set_actor(st, user, terminal_name());
-	/* Issue 7: no role, no console (the demo's data is invented: everyone may try it). */
-	enum role role = cli_role_for(cfg, user, st);
-	if (demo && role == ROLE_NONE)
+	/* Direct mode: whoever may write the file has every right (design.md); the
+	 * configured role is the view the console starts in. */
+	enum role role = act_as >= 0 ? (enum role)act_as : config_role_for(cfg, user);
+	if (role == ROLE_NONE)
 		role = ROLE_HR;
-	if (role == ROLE_NONE) {
-		cli_error_no_role(cfg, user, _("console"));
-		(void)store_audit(st, "denied", "console", "denied", "no role");
-		status = CLI_ERROR;
-		goto out;
-	}
 	if (!demo) {
 		/* The daily purge; a failure must not keep the desk from working. */
 		struct purge_policy pp;
@@ -294,7 +169,7 @@ static int run_console(struct config *cfg, const char *db_path, bool demo, const
 		if (store_purge_daily(st, &pp, today, &ran, &pr) != STORE_OK)
 			fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("purge"), store_error(st));
 	}
-	if (demo && demo_populate(st, cfg, clock_now(), err, sizeof err) != 0) {
+	if (populate && demo_populate(st, cfg, clock_now(), err, sizeof err) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("demo"), err);
 		status = CLI_ERROR;
 		goto out;
@@ -317,87 +192,98 @@ out:
 	return status;
 }
 
+/* --role values, in enum role order from ROLE_RECEPTIONIST. */
+static const char *const role_names[] = {"receptionist", "porter", "manager", "hr", NULL};
+
+static const struct cli_opt global_opts[] = {
+	{.name = "db", .letter = 'd', .type = CLI_TEXT, .arg = "FILE",
+	 .help = N_("the database file (direct mode)"), .max = 4095},
+	{.name = "config", .letter = 'c', .type = CLI_TEXT, .arg = "FILE",
+	 .help = N_("the configuration file"), .max = 4095},
+	{.name = "socket", .letter = 's', .type = CLI_TEXT, .arg = "PATH",
+	 .help = N_("the service's socket"), .max = 107},
+	{.name = "role", .letter = 'r', .type = CLI_CHOICE, .arg = "ROLE",
+	 .help = N_("act as this role (never more than you may)"), .choices = role_names},
+	{.name = "demo", .type = CLI_FLAG, .help = N_("the demo console")},
+	{.name = "help", .letter = 'h', .type = CLI_FLAG, .help = N_("show this help and exit")},
+	{.name = "version", .letter = 'V', .type = CLI_FLAG,
+	 .help = N_("show the version and exit")},
+	{.name = NULL},
+};
+
+static const struct cli_command global = {
+	.name = "balie", .summary = N_("The reception-desk console."), .opts = global_opts,
+	.max_args = -1, .no_service = true, .leading_only = true,
+};
+
 int main(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"config", required_argument, NULL, 'c'},
-		{"demo", no_argument, NULL, 'D'},
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *db_path = NULL, *config_path = NULL;
-	bool demo = false;
-	int c;
-
-	bool priv = privileged();
-	if (priv && secure_start(argv) != 0) {
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, "setuid", strerror(errno));
-		return CLI_ERROR;
-	}
 	i18n_init();
-	opterr = 0;
-	/* "+": stop at the first non-option, which is the subcommand. */
-	while ((c = getopt_long(argc, argv, "+d:c:hV", options, NULL)) != -1) {
-		switch (c) {
-		case 'd':
-			db_path = optarg;
-			break;
-		case 'c':
-			config_path = optarg;
-			break;
-		case 'D':
-			demo = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return fflush(stdout) == 0 ? CLI_OK : CLI_ERROR;
-		case 'V':
-			printf("%s %s\n", PACKAGE, VERSION);
-			return fflush(stdout) == 0 ? CLI_OK : CLI_ERROR;
-		case ':':
-			cli_error(_("option '%s' needs an argument"), argv[optind - 1]);
-			return CLI_ERROR;
-		default:
-			cli_error(_("unknown option '%s' (see 'balie --help')"), argv[optind - 1]);
-			return CLI_ERROR;
-		}
-	}
-
-	if (priv && check_config_path(config_path) != 0)
+	/* balie never holds a privilege: an install that made it setuid or setgid is wrong,
+	 * and running on would hand an operator the rights of the file's owner. */
+	if (geteuid() != getuid() || getegid() != getgid()) {
+		fprintf(stderr, "%s: %s\n", PACKAGE,
+			_("refusing to run setuid or setgid: balie runs with the operator's own "
+			  "rights; the shared database belongs to the service balied (see the "
+			  "README, \"Installing for a desk\")"));
 		return CLI_ERROR;
+	}
+	struct cli_args g;
+	int rc = cli_args_parse(&global, argc - 1, argv + 1, &g);
+	if (rc != 0)
+		return CLI_ERROR;
+	if (cli_has(&g, "help")) {
+		usage(stdout);
+		cli_args_free(&g);
+		return fflush(stdout) == 0 ? CLI_OK : CLI_ERROR;
+	}
+	if (cli_has(&g, "version")) {
+		printf("%s %s\n", PACKAGE, VERSION);
+		cli_args_free(&g);
+		return fflush(stdout) == 0 ? CLI_OK : CLI_ERROR;
+	}
+	const char *db_path = cli_text(&g, "db"), *config_path = cli_text(&g, "config");
+	bool demo = cli_has(&g, "demo");
+
 	char err[1024];
 	struct config *cfg = demo && !config_path ? config_defaults()
 						  : config_load(config_path, err, sizeof err);
 	if (!cfg) {
 		cli_error("%s", demo ? strerror(ENOMEM) : err);
+		cli_args_free(&g);
 		return CLI_ERROR;
 	}
 	i18n_set_language(cfg->language);
 
 	const char *user = login_user();
+	int act_as = cli_has(&g, "role") ? ROLE_RECEPTIONIST + cli_choice(&g, "role", 0) : -1;
 	int status;
-	if (priv && !demo && check_db_path(db_path ? db_path : cfg->database) != 0) {
-		config_free(cfg);
-		return CLI_ERROR;
-	}
-	if (optind >= argc) {
-		status = run_console(cfg, db_path ? db_path : cfg->database, demo, user);
+	if (g.argc == 0) {
+		status = run_console(cfg, db_path, demo, user, act_as);
 	} else if (demo) {
 		cli_error(_("--demo starts the console and takes no command"));
 		status = CLI_ERROR;
 	} else {
 		struct cli_ctx ctx = {
+			.copts = {
+				.db_path = db_path,
+				.socket_path = cli_text(&g, "socket") ? cli_text(&g, "socket")
+								     : cfg->socket,
+				.config = cfg,
+				.act_as = act_as,
+			},
 			.db_path = db_path ? db_path : cfg->database,
 			.config = cfg,
 			.user = user,
-			.role = config_role_for(cfg, user),
-			.privileged = priv,
+			/* Commands not yet on the service still check the configuration's
+			 * roles themselves (cli.c). */
+			.role = act_as >= 0 ? (enum role)act_as : config_role_for(cfg, user),
 			.data_dir = BALIE_STATEDIR,
 		};
-		status = cli_run(&ctx, argc - optind, argv + optind);
+		status = cli_run(&ctx, g.argc, g.argv);
+		client_close(ctx.client);
 	}
+	cli_args_free(&g);
 	config_free(cfg);
 	if (fflush(stdout) != 0 && status != CLI_ERROR) {
 		cli_error("%s: %s", _("standard output"), strerror(errno));

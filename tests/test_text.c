@@ -87,10 +87,54 @@ START_TEST(test_text__check_accepts_real_names)
 		"d'Ancona",
 		"van 't Hek",
 		"\xE5\xBC\xA0\xE4\xBC\x9F",        /* 张伟 */
-		"Zo\xC3\xAB" "\xE2\x80\x8D",       /* ZWJ is a joiner, not a bidi control */
 	};
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
 		ck_assert_msg(text_check(good[i], 100, false) == TEXT_OK, "refused good[%zu]", i);
+}
+END_TEST
+
+/* Issue 11: characters that show nothing are refused at input, so a stored name cannot
+ * differ invisibly from the one a receptionist types, and they are shown escaped. */
+START_TEST(test_text__check_refuses_invisible)
+{
+	static const char *bad[] = {
+		"Zo\xC3\xAB\xE2\x80\x8D",            /* zero-width joiner */
+		"Jan\xE2\x80\x8B" "sen",              /* zero-width space */
+		"Jan\xC2\xAD" "sen",                   /* soft hyphen */
+		"\xEF\xBB\xBF" "Jansen",              /* BOM */
+		"Jansen\xF3\xA0\x81\xA1",             /* tag LATIN SMALL LETTER A */
+		"Jansen\xEF\xB8\x8F",                 /* variation selector 16 */
+		"Jan\xE3\x85\xA4" "sen",              /* Hangul filler */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		ck_assert_msg(text_check(bad[i], 100, false) == TEXT_INVISIBLE, "accepted bad[%zu]",
+			      i);
+		char out[128];
+		(void)text_escape(bad[i], out, sizeof out);
+		ck_assert_msg(strstr(out, "\\u") != NULL, "bad[%zu] not escaped: %s", i, out);
+	}
+	ck_assert_str_eq(text_problem_message(TEXT_INVISIBLE),
+			 "contains an invisible character (zero-width, tag or format)");
+}
+END_TEST
+
+START_TEST(test_text__check_lines)
+{
+	ck_assert_int_eq(text_check_lines("one\ntwo", 100, false), TEXT_OK);
+	ck_assert_int_eq(text_check("one\ntwo", 100, false), TEXT_CONTROL);
+	ck_assert_int_eq(text_check_lines("one\ttwo", 100, false), TEXT_CONTROL);
+	ck_assert_int_eq(text_check_lines("one\r\ntwo", 100, false), TEXT_CONTROL);
+	ck_assert_int_eq(text_check_lines("\n \n", 100, false), TEXT_EMPTY);
+	ck_assert_int_eq(text_check_lines("x\xE2\x80\xAE", 100, false), TEXT_BIDI);
+}
+END_TEST
+
+START_TEST(test_text__escape_doubles_backslash)
+{
+	char out[64];
+	/* A stored "\x1b" must not read as the escape of a real ESC. */
+	ck_assert_uint_eq(text_escape("a\\x1b", out, sizeof out), 6);
+	ck_assert_str_eq(out, "a\\\\x1b");
 }
 END_TEST
 
@@ -99,7 +143,7 @@ START_TEST(test_text__problem_messages)
 	ck_assert_str_eq(text_problem_message(TEXT_CONTROL), "contains a control character");
 	ck_assert_str_eq(text_problem_message(TEXT_INVALID_UTF8), "is not valid UTF-8");
 	ck_assert_ptr_nonnull(text_problem_message((enum text_problem)99));
-	for (int p = TEXT_OK; p <= TEXT_TOO_LONG; p++)
+	for (int p = TEXT_OK; p <= TEXT_INVISIBLE; p++)
 		ck_assert_int_gt(strlen(text_problem_message((enum text_problem)p)), 0);
 }
 END_TEST
@@ -204,6 +248,9 @@ Suite *text_suite(void)
 	tcase_add_test(tc, test_text__check_rejects_bidi);
 	tcase_add_test(tc, test_text__check_empty_and_length);
 	tcase_add_test(tc, test_text__check_accepts_real_names);
+	tcase_add_test(tc, test_text__check_refuses_invisible);
+	tcase_add_test(tc, test_text__check_lines);
+	tcase_add_test(tc, test_text__escape_doubles_backslash);
 	tcase_add_test(tc, test_text__problem_messages);
 	tcase_add_test(tc, test_text__escape_makes_controls_visible);
 	tcase_add_test(tc, test_text__escape_truncates_whole_pieces);

@@ -34,6 +34,37 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+struct client *cli_client(struct cli_ctx *ctx)
+{
+	if (ctx->client)
+		return ctx->client;
+	char err[1024];
+	ctx->client = client_open(&ctx->copts, err, sizeof err);
+	if (!ctx->client)
+		cli_error("%s", err);
+	return ctx->client;
+}
+
+int cli_client_failed(struct client *cl, const char *cmd)
+{
+	cli_error("%s: %s", cmd, client_error(cl));
+	return CLI_ERROR;
+}
+
+const char *cli_esc(const char *s, char *buf, size_t bufsz)
+{
+	(void)text_escape(s ? s : "", buf, bufsz);
+	return buf;
+}
+
+int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (cli_put_tsv(out, fields[i], i + 1 == n) != 0)
+			return -1;
+	return 0;
+}
+
 void cli_getopt_begin(void)
 {
 	/* optind = 0 makes glibc re-initialise its scanner for a new argument vector. */
@@ -205,32 +236,33 @@ struct store *cli_open_store(const struct cli_ctx *ctx, int flags)
 	return st;
 }
 
-int cli_init(struct cli_ctx *ctx, int argc, char **argv)
+/* init: in direct mode create the file (mode 0660) or bring its schema up to date; through
+ * the service, report the schema of the shared database (balied keeps it up to date). */
+static int init_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		printf(_("Usage: balie [--db FILE] init\n"
-			 "Create the database (mode 0660) or bring its schema up to date.\n"));
-		return CLI_OK;
-	}
-	if (argc > 1) {
-		cli_error(_("init: unexpected argument '%s'"), argv[1]);
+	(void)a;
+	ctx->copts.create = true;
+	struct client *cl = cli_client(ctx);
+	if (!cl)
 		return CLI_ERROR;
+	int version = 0;
+	char path[4096] = "";
+	if (client_schema(cl, &version, path, sizeof path) != STORE_OK)
+		return cli_client_failed(cl, "init");
+	if (*path) {
+		(void)cli_put_escaped(stdout, path);
+		printf(_(": schema version %d\n"), version);
+	} else {
+		printf(_("the service's database: schema version %d\n"), version);
 	}
-	/* Issue 7: who creates the database is hr while the configuration maps nobody. */
-	bool created = access(ctx->db_path, F_OK) != 0;
-	struct store *st = cli_open_store(ctx, STORE_CREATE);
-	if (!st)
-		return CLI_ERROR;
-	if (created && store_set_creator(st, ctx->user) != STORE_OK) {
-		int rc = cli_store_failed(st, "init");
-		store_close(st);
-		return rc;
-	}
-	(void)cli_put_escaped(stdout, store_path(st));
-	printf(_(": schema version %d\n"), store_schema_version(st));
-	store_close(st);
 	return CLI_OK;
 }
+
+const struct cli_command cli_init_commands[] = {
+	{.name = "init", .run = init_run,
+	 .summary = N_("Create the database (mode 0660) or bring its schema up to date.")},
+	{.name = NULL},
+};
 
 /* ------------------------------------------------------------------ roles (issue 7) */
 
@@ -250,9 +282,6 @@ static const struct {
 	{"ban", "history", NULL, PERM_SEE_REASON},
 	{"ban", "export", NULL, PERM_EXPORT},
 	{"ban", NULL, NULL, PERM_EDIT_BAN},
-	{"alarm", "raise", NULL, PERM_RAISE_ALARM},
-	{"alarm", "list", NULL, PERM_RAISE_ALARM},
-	{"alarm", NULL, NULL, PERM_HANDLE_ALARM},
 	{"appt", "list", NULL, PERM_CHECK_VISITOR},
 	{"appt", NULL, NULL, PERM_FLAG_APPT},
 	{"staff", "status", NULL, PERM_CHECK_VISITOR},
@@ -264,18 +293,6 @@ static const struct {
 	{"person", NULL, NULL, PERM_ADMIN},
 };
 
-/* What a permission allows, for "role X may not ...". */
-static const char *const permission_text[PERM_COUNT] = {
-	[PERM_CHECK_VISITOR] = N_("check visitors"),
-	[PERM_RAISE_ALARM] = N_("raise alarms"),
-	[PERM_HANDLE_ALARM] = N_("handle alarms"),
-	[PERM_STAFFING] = N_("change the staffing"),
-	[PERM_FLAG_APPT] = N_("add or flag appointments"),
-	[PERM_EDIT_BAN] = N_("edit bans"),
-	[PERM_SEE_REASON] = N_("see reasons or expired bans"),
-	[PERM_EXPORT] = N_("export bans"),
-	[PERM_ADMIN] = N_("use the audit trail, purge, backup, restore or person export"),
-};
 
 static bool has_arg(int argc, char **argv, const char *a, const char *b)
 {
@@ -347,30 +364,19 @@ static int check_permission(struct cli_ctx *ctx, int argc, char **argv)
 	char cmd[128];
 	bool verb = argc > 1 && argv[1][0] != '-';
 	snprintf(cmd, sizeof cmd, "%s%s%s", argv[0], verb ? " " : "", verb ? argv[1] : "");
-	if (strcmp(argv[0], "init") == 0 && access(ctx->db_path, F_OK) != 0)
-		return 0; /* a new database: its creator becomes hr */
-	if (ctx->config && ctx->config->nroles == 0) {
-		char err[1024];
-		struct store *st = store_open(ctx->db_path, 0, err, sizeof err);
-		if (!st) {
-			cli_error("%s", err);
-			return CLI_ERROR;
-		}
-		ctx->role = cli_role_for(ctx->config, ctx->user, st);
-		store_close(st);
-	}
-	if (ctx->role == ROLE_NONE) {
-		cli_error_no_role(ctx->config, ctx->user, cmd);
-		audit_cli(ctx, "denied", cmd, "denied", "no role");
+	/* Commands not yet moved to the service run in direct mode only: the owner of the
+	 * file has every right, the configured role is the default view (service.c). */
+	if (!ctx->copts.db_path) {
+		cli_error(_("%s: not available through the service yet; use --db FILE"), cmd);
 		return CLI_ERROR;
 	}
-	if (strcmp(argv[0], "init") == 0)
-		return 0; /* any role may bring the schema up to date, as every open does */
+	if (ctx->role == ROLE_NONE)
+		ctx->role = ROLE_HR;
 	enum permission p = needed(argc, argv);
 	if (roles_may(ctx->role, p))
 		return 0;
 	cli_error(_("%s: permission denied: role %s may not %s"), cmd, roles_name(ctx->role),
-		  _(permission_text[p]));
+		  roles_permission_text(p));
 	char detail[128];
 	snprintf(detail, sizeof detail, "role %s", roles_name(ctx->role));
 	audit_cli(ctx, "denied", cmd, "denied", detail);
@@ -437,15 +443,83 @@ static int privileged_files(struct cli_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* The commands declared as option tables; they reach the data through the service, which
+ * checks the role on the parsed request. */
+static const struct cli_command *const tables[] = {
+	cli_init_commands,
+	cli_alarm_commands,
+};
+
+/* Command groups, for "balie GROUP --help" and for naming an unknown subcommand. */
+static const struct {
+	const char *name;
+	const char *summary;
+	const struct cli_command *commands;
+} groups[] = {
+	{"alarm", N_("The porters' alarm queue."), cli_alarm_commands},
+};
+
+/* Run argv as a table command: 1 when argv[0] is not one of them (nothing done), else the
+ * exit status in *status. */
+static int run_table_command(struct cli_ctx *ctx, int argc, char **argv, int *status)
+{
+	const struct cli_command *cmd = NULL;
+	int used = 0;
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+		int u = 0;
+		const struct cli_command *c = cli_command_find(tables[t], argc, argv, &u);
+		if (c && u > used) {
+			cmd = c;
+			used = u;
+		}
+	}
+	if (!cmd) {
+		for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+			if (strcmp(argv[0], groups[g].name) != 0)
+				continue;
+			if (argc < 2) {
+				cli_error(_("%s: missing a command (see 'balie %s --help')"),
+					  argv[0], argv[0]);
+				*status = CLI_ERROR;
+			} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+				cli_group_help(stdout, groups[g].name, groups[g].summary,
+					       groups[g].commands);
+				*status = CLI_OK;
+			} else {
+				char esc[128];
+				(void)text_escape(argv[1], esc, sizeof esc);
+				cli_error(_("%s: unknown command '%s' (see 'balie %s --help')"),
+					  argv[0], esc, argv[0]);
+				*status = CLI_ERROR;
+			}
+			return 0;
+		}
+		return 1;
+	}
+	struct cli_args a;
+	int rc = cli_args_parse(cmd, argc - used, argv + used, &a);
+	if (rc != 0) {
+		*status = rc > 0 ? CLI_OK : CLI_ERROR;
+		return 0;
+	}
+	*status = cmd->run(ctx, &a);
+	cli_args_free(&a);
+	return 0;
+}
+
 int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 {
+	int status;
+	if (run_table_command(ctx, argc, argv, &status) == 0)
+		return status;
+
 	/* --help needs no role and no database. */
 	bool help = has_arg(argc, argv, "--help", "-h");
 	if (!help && check_permission(ctx, argc, argv) != 0)
 		return CLI_ERROR;
 	if (!help && privileged_files(ctx, argc, argv) != 0)
 		return CLI_ERROR;
-	int status = cli_dispatch(ctx, argc, argv);
+	status = cli_dispatch(ctx, argc, argv);
 	if (!help)
 		audit_after(ctx, argc, argv, status);
 	return status;
@@ -458,8 +532,8 @@ static int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		const char *name;
 		int (*run)(struct cli_ctx *, int, char **);
 	} commands[] = {
-		{"init", cli_init}, {"ban", cli_ban}, {"check", cli_check},
-		{"alarm", cli_alarm}, {"appt", cli_appt}, {"staff", cli_staff},
+		{"ban", cli_ban}, {"check", cli_check},
+		{"appt", cli_appt}, {"staff", cli_staff},
 		/* issue 7 */
 		{"audit", cli_audit}, {"purge", cli_purge}, {"backup", cli_backup},
 		{"restore", cli_restore}, {"person", cli_person}, {"visit", cli_visit},

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "client/client.h"
+#include "cli/opts.h"
 #include "config.h"
 #include "core/dates.h"
 #include "core/roles.h"
@@ -18,6 +20,8 @@ enum { CLI_OK = 0, CLI_FOUND = 1, CLI_ERROR = 2 };
 
 /* What main.c has settled before a subcommand runs. */
 struct cli_ctx {
+	struct client_opts copts;   /* how to reach the data: --db (direct) or the socket */
+	struct client *client;      /* the session, opened on first use (cli_client) */
 	const char *db_path;        /* --db, else config->database */
 	const struct config *config;
 	const char *user;           /* login user */
@@ -30,6 +34,22 @@ struct cli_ctx {
 
 /* Run argv[0] (a subcommand name) with its arguments; returns the exit status. */
 int cli_run(struct cli_ctx *ctx, int argc, char **argv);
+
+/* The session with the service, opened on first use; NULL after printing why not. */
+struct client *cli_client(struct cli_ctx *ctx);
+
+/* Report the client's last error for command cmd; returns CLI_ERROR. */
+int cli_client_failed(struct client *cl, const char *cmd);
+
+/* s escaped (cli_put_escaped's rules) into buf, for a printf argument; returns buf. */
+const char *cli_esc(const char *s, char *buf, size_t bufsz);
+
+/* One TSV line of n escaped fields; 0 or -1. */
+int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n);
+
+/* The commands of each group, as option tables (cli/alarm.c, ...). */
+extern const struct cli_command cli_init_commands[];
+extern const struct cli_command cli_alarm_commands[];
 
 /* Print "balie: what: why" to stderr (printf-style). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -115,10 +135,8 @@ void cli_bans_free(struct cli_bans *b);
 
 /* The subcommands, one file each: cli_ban.c, cli_check.c, cli_alarm.c, cli_appt.c,
  * cli_staff.c. argv[0] is the subcommand name. */
-int cli_init(struct cli_ctx *ctx, int argc, char **argv);
 int cli_ban(struct cli_ctx *ctx, int argc, char **argv);
 int cli_check(struct cli_ctx *ctx, int argc, char **argv);
-int cli_alarm(struct cli_ctx *ctx, int argc, char **argv);
 int cli_appt(struct cli_ctx *ctx, int argc, char **argv);
 int cli_staff(struct cli_ctx *ctx, int argc, char **argv);
 int cli_visit(struct cli_ctx *ctx, int argc, char **argv); /* cli_visit.c */

@@ -57,3 +57,27 @@ bool roles_may(enum role r, enum permission p)
 		return false;
 	return (roles[r].perms & P(p)) != 0;
 }
+
+bool roles_covers(enum role big, enum role small)
+{
+	if ((unsigned)big >= ROLE_COUNT || (unsigned)small >= ROLE_COUNT)
+		return false;
+	return (roles[small].perms & ~roles[big].perms) == 0;
+}
+
+const char *roles_permission_text(enum permission p)
+{
+	/* What a permission allows, for "role X may not ...". */
+	static const char *const text[PERM_COUNT] = {
+		[PERM_CHECK_VISITOR] = N_("check visitors"),
+		[PERM_RAISE_ALARM] = N_("raise alarms"),
+		[PERM_HANDLE_ALARM] = N_("handle alarms"),
+		[PERM_STAFFING] = N_("change the staffing"),
+		[PERM_FLAG_APPT] = N_("add or flag appointments"),
+		[PERM_EDIT_BAN] = N_("edit bans"),
+		[PERM_SEE_REASON] = N_("see reasons or expired bans"),
+		[PERM_EXPORT] = N_("export bans"),
+		[PERM_ADMIN] = N_("use the audit trail, purge, backup, restore or person export"),
+	};
+	return (unsigned)p < PERM_COUNT && text[p] ? _(text[p]) : "?";
+}

@@ -29,4 +29,11 @@ int roles_parse(const char *s, enum role *out);
 /* Whether role r may do p. */
 bool roles_may(enum role r, enum permission p);
 
+/* Whether role big may do everything role small may (a session may act as a lesser role,
+ * never a greater one). */
+bool roles_covers(enum role big, enum role small);
+
+/* What p allows, translated, for "role X may not ..." ("edit bans"). */
+const char *roles_permission_text(enum permission p);
+
 #endif

@@ -26,6 +26,16 @@ static bool is_control(utf8proc_int32_t c)
 	       cat == UTF8PROC_CATEGORY_ZP;
 }
 
+/* Characters that show nothing yet change what a name compares as or hide text: zero-width
+ * spaces and joiners, soft hyphen, BOM, the tag block (category Cf), variation selectors,
+ * and the fillers that render blank. */
+static bool is_invisible(utf8proc_int32_t c)
+{
+	return utf8proc_category(c) == UTF8PROC_CATEGORY_CF ||
+	       (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) ||
+	       c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800;
+}
+
 /* Decode one character at s (n bytes left); its length, or -1 when the bytes are invalid. */
 static utf8proc_ssize_t next_char(const char *s, size_t n, utf8proc_int32_t *c)
 {
@@ -34,7 +44,7 @@ static utf8proc_ssize_t next_char(const char *s, size_t n, utf8proc_int32_t *c)
 	return len > 0 && *c >= 0 ? len : -1;
 }
 
-enum text_problem text_check(const char *s, size_t max_bytes, bool allow_empty)
+static enum text_problem check(const char *s, size_t max_bytes, bool allow_empty, bool lines)
 {
 	if (!s)
 		return allow_empty ? TEXT_OK : TEXT_EMPTY;
@@ -47,15 +57,27 @@ enum text_problem text_check(const char *s, size_t max_bytes, bool allow_empty)
 		utf8proc_ssize_t len = next_char(s + i, n - i, &c);
 		if (len < 0)
 			return TEXT_INVALID_UTF8;
-		if (is_control(c))
+		if (is_control(c) && !(lines && c == '\n'))
 			return TEXT_CONTROL;
 		if (is_bidi(c))
 			return TEXT_BIDI;
-		if (c != ' ')
+		if (is_invisible(c))
+			return TEXT_INVISIBLE;
+		if (c != ' ' && c != '\n')
 			blank = false;
 		i += (size_t)len;
 	}
 	return blank && !allow_empty ? TEXT_EMPTY : TEXT_OK;
+}
+
+enum text_problem text_check(const char *s, size_t max_bytes, bool allow_empty)
+{
+	return check(s, max_bytes, allow_empty, false);
+}
+
+enum text_problem text_check_lines(const char *s, size_t max_bytes, bool allow_empty)
+{
+	return check(s, max_bytes, allow_empty, true);
 }
 
 const char *text_problem_message(enum text_problem p)
@@ -73,6 +95,8 @@ const char *text_problem_message(enum text_problem p)
 		return _("contains a bidirectional control character");
 	case TEXT_TOO_LONG:
 		return _("is too long");
+	case TEXT_INVISIBLE:
+		return _("contains an invisible character (zero-width, tag or format)");
 	}
 	return _("is not acceptable");
 }
@@ -104,7 +128,9 @@ size_t text_escape(const char *s, char *out, size_t outsz)
 		} else if (c < 0x20 || c == 0x7F) {
 			int k = snprintf(buf, sizeof buf, "\\x%02x", (unsigned)c);
 			put(out, outsz, &need, &full, buf, (size_t)k);
-		} else if (is_control(c) || is_bidi(c)) {
+		} else if (c == '\\') {
+			put(out, outsz, &need, &full, "\\\\", 2);
+		} else if (is_control(c) || is_bidi(c) || is_invisible(c)) {
 			int k = snprintf(buf, sizeof buf, "\\u%04X", (unsigned)c);
 			put(out, outsz, &need, &full, buf, (size_t)k);
 		} else {

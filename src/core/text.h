@@ -12,17 +12,23 @@ enum text_problem {
 	TEXT_INVALID_UTF8, /* not valid UTF-8 */
 	TEXT_CONTROL,      /* C0/C1 control character (tab, newline, ESC ...) */
 	TEXT_BIDI,         /* bidirectional override/isolate/mark characters */
-	TEXT_TOO_LONG      /* more than the allowed number of bytes */
+	TEXT_TOO_LONG,     /* more than the allowed number of bytes */
+	TEXT_INVISIBLE     /* zero-width, tag or other invisible format characters */
 };
 
 /* Check one line of user text; allow_empty says whether "" is acceptable. */
 enum text_problem text_check(const char *s, size_t max_bytes, bool allow_empty);
 
+/* The same for text of several lines (notes, descriptions): newlines are allowed, every
+ * other control character is not. */
+enum text_problem text_check_lines(const char *s, size_t max_bytes, bool allow_empty);
+
 /* A translated, lower-case explanation of a problem ("contains a control character"). */
 const char *text_problem_message(enum text_problem p);
 
-/* Copy s to out making every control, bidi or invalid byte visible (ESC -> "\x1b",
- * invalid UTF-8 -> U+FFFD). Always NUL-terminates when outsz > 0; returns the length
+/* Copy s to out making every control, bidi, invisible or invalid byte visible
+ * (ESC -> "\x1b", U+200B -> "\u200B", invalid UTF-8 -> U+FFFD); a backslash is doubled so
+ * that no stored text can pass for an escape. Always NUL-terminates when outsz > 0; returns the length
  * the full result needs (like snprintf). */
 size_t text_escape(const char *s, char *out, size_t outsz);
 

@@ -514,6 +514,12 @@ static int configure_connection(sqlite3 *db, bool readonly)
 {
 	if (sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) != SQLITE_OK)
 		return -1;
+	/* A database file is data, never code: no schema-defined functions or views run
+	 * with our rights, and SQL cannot corrupt the file on purpose (writable_schema,
+	 * journal tricks). */
+	if (sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) != SQLITE_OK ||
+	    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL) != SQLITE_OK)
+		return -1;
 	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	if (readonly)
@@ -547,6 +553,20 @@ static void watch_setup(struct store *st)
 struct store *store_open(const char *path, int flags, char *err, size_t errsz)
 {
 	bool readonly = flags & STORE_READONLY;
+	/* A database is a path and nothing else: "file:...?vfs=...&mode=..." would let the
+	 * name choose how and what is opened. SQLite reads URI names only when asked to
+	 * (SQLITE_OPEN_URI, which we never pass) or when built so: switch that off before
+	 * SQLite initialises, and refuse such names outright. */
+	static bool uri_off;
+	if (!uri_off) {
+		(void)sqlite3_config(SQLITE_CONFIG_URI, 0);
+		uri_off = true;
+	}
+	if (strncmp(path, "file:", 5) == 0) {
+		snprintf(err, errsz, _("%s: refused: a database is named by a path, not a URI"),
+			 path);
+		return NULL;
+	}
 	struct store *st = calloc(1, sizeof *st);
 	if (!st || !(st->path = strdup(path))) {
 		snprintf(err, errsz, "%s: %s", path, strerror(ENOMEM));

@@ -14,7 +14,12 @@ enum store_status {
 	STORE_NOT_FOUND, /* no such record */
 	STORE_CONFLICT,  /* the record changed since it was read (or is in a state that forbids this) */
 	STORE_INVALID,   /* input refused by the schema's rules; see store_error() */
-	STORE_BUSY       /* the database stayed locked past busy_timeout */
+	STORE_BUSY,      /* the database stayed locked past busy_timeout */
+	/* Only from the service and the client (src/service, src/client), never from the
+	 * store itself: the caller's role may not do this; the service could not be reached
+	 * or broke the protocol. */
+	STORE_DENIED,
+	STORE_UNAVAILABLE
 };
 
 enum store_open_flags {

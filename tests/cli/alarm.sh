@@ -16,7 +16,7 @@ run alarm raise
 expect_rc 2 "raise without a location is an error"
 run alarm raise --kind fire 'Balie 1'
 expect_rc 2 "raise with an unknown kind is an error"
-expect_err_has 'alarm raise: --kind: unknown kind "fire"' "unknown kind message"
+expect_err_has 'alarm raise: --kind: "fire" is not one of panic, robbery or test' "unknown kind message"
 run alarm raise "$(printf 'Balie\0331')"
 expect_rc 2 "a location with a control character is an error"
 run alarm ack

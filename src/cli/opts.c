@@ -1,0 +1,366 @@
+/* opts — parsing the options of one command from its table, and the help texts made from
+ * the same table (see opts.h). */
+#include "autoconfig.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/opts.h"
+#include "core/text.h"
+#include "i18n.h"
+
+static size_t opt_count(const struct cli_opt *o)
+{
+	size_t n = 0;
+	while (o && o[n].name)
+		n++;
+	return n;
+}
+
+/* The index of the option called name in cmd's table; aborts when there is none, as that
+ * is a mistake in the program, not in the input. */
+static size_t opt_index(const struct cli_args *a, const char *name)
+{
+	const struct cli_opt *o = a->cmd->opts;
+	for (size_t i = 0; o && o[i].name; i++)
+		if (strcmp(o[i].name, name) == 0)
+			return i;
+	abort();
+}
+
+bool cli_has(const struct cli_args *a, const char *name)
+{
+	return a->given[opt_index(a, name)];
+}
+
+const char *cli_text(const struct cli_args *a, const char *name)
+{
+	size_t i = opt_index(a, name);
+	return a->given[i] ? a->text[i] : NULL;
+}
+
+const char *cli_date(const struct cli_args *a, const char *name)
+{
+	size_t i = opt_index(a, name);
+	return a->given[i] ? a->date[i] : NULL;
+}
+
+int64_t cli_num(const struct cli_args *a, const char *name, int64_t absent)
+{
+	size_t i = opt_index(a, name);
+	return a->given[i] ? a->num[i] : absent;
+}
+
+int cli_choice(const struct cli_args *a, const char *name, int absent)
+{
+	size_t i = opt_index(a, name);
+	return a->given[i] ? (int)a->num[i] : absent;
+}
+
+void cli_args_free(struct cli_args *a)
+{
+	free(a->argv);
+	a->argv = NULL;
+	a->argc = 0;
+}
+
+/* "panic, robbery or test" */
+static void choice_list(const char *const *c, char *out, size_t outsz)
+{
+	size_t len = 0;
+	*out = '\0';
+	for (size_t i = 0; c[i]; i++) {
+		const char *sep = i == 0 ? "" : c[i + 1] ? ", " : _(" or ");
+		int k = snprintf(out + len, outsz - len, "%s%s", sep, c[i]);
+		if (k < 0 || (size_t)k >= outsz - len)
+			return;
+		len += (size_t)k;
+	}
+}
+
+/* Check and keep the value of option i. 0, or -1 after the message. */
+static int take_value(const struct cli_command *cmd, size_t i, char *v, struct cli_args *a)
+{
+	const struct cli_opt *o = &cmd->opts[i];
+	char shown[128];
+	(void)text_escape(v, shown, sizeof shown);
+	switch (o->type) {
+	case CLI_FLAG:
+		break;
+	case CLI_TEXT:
+	case CLI_LINES: {
+		text_trim(v);
+		size_t max = o->max ? o->max : 1024;
+		enum text_problem p = o->type == CLI_TEXT ? text_check(v, max, o->allow_empty)
+							  : text_check_lines(v, max, o->allow_empty);
+		if (p != TEXT_OK) {
+			cli_error("%s: --%s: %s", cmd->name, o->name, text_problem_message(p));
+			return -1;
+		}
+		a->text[i] = v;
+		break;
+	}
+	case CLI_ID:
+		if (cli_parse_id(v, &a->num[i]) != 0) {
+			cli_error(_("%s: --%s: \"%s\" is not a record number"), cmd->name, o->name,
+				  shown);
+			return -1;
+		}
+		break;
+	case CLI_INT: {
+		char *end;
+		errno = 0;
+		long long n = strtoll(v, &end, 10);
+		if (errno || end == v || *end || n < o->min || n > o->maxval) {
+			cli_error(_("%s: --%s: \"%s\" is not a whole number from %lld to %lld"),
+				  cmd->name, o->name, shown, (long long)o->min, (long long)o->maxval);
+			return -1;
+		}
+		a->num[i] = n;
+		break;
+	}
+	case CLI_DATE: {
+		int y, m, d;
+		if (dates_parse_date(v, &y, &m, &d) != 0) {
+			cli_error(_("%s: --%s: \"%s\" is not a date (YYYY-MM-DD)"), cmd->name,
+				  o->name, shown);
+			return -1;
+		}
+		snprintf(a->date[i], sizeof a->date[i], "%04d-%02d-%02d", y, m, d);
+		break;
+	}
+	case CLI_CHOICE:
+		for (size_t k = 0; o->choices[k]; k++)
+			if (strcmp(o->choices[k], v) == 0) {
+				a->num[i] = (int64_t)k;
+				a->text[i] = o->choices[k];
+				return 0;
+			}
+		{
+			char list[256];
+			choice_list(o->choices, list, sizeof list);
+			cli_error(_("%s: --%s: \"%s\" is not one of %s"), cmd->name, o->name, shown,
+				  list);
+		}
+		return -1;
+	}
+	return 0;
+}
+
+/* Long option name (without "--" and "=value"): its index, or -1 after the message (with
+ * the option meant when name is the start of exactly one). */
+static long find_long(const struct cli_command *cmd, const char *name, size_t len)
+{
+	const struct cli_opt *o = cmd->opts;
+	long prefix_of = -1;
+	int prefixes = 0;
+	for (size_t i = 0; o && o[i].name; i++) {
+		if (strlen(o[i].name) == len && strncmp(o[i].name, name, len) == 0)
+			return (long)i;
+		if (strncmp(o[i].name, name, len) == 0) {
+			prefix_of = (long)i;
+			prefixes++;
+		}
+	}
+	char shown[128];
+	char word[128];
+	snprintf(word, sizeof word, "--%.*s", (int)(len < 100 ? len : 100), name);
+	(void)text_escape(word, shown, sizeof shown);
+	if (prefixes == 1)
+		cli_error(_("%s: unknown option '%s' (options are spelt out in full: did you "
+			    "mean --%s?)"), cmd->name, shown, o[prefix_of].name);
+	else
+		cli_error(_("%s: unknown option '%s' (see 'balie %s --help')"), cmd->name, shown,
+			  cmd->name);
+	return -1;
+}
+
+static long find_short(const struct cli_command *cmd, char c)
+{
+	const struct cli_opt *o = cmd->opts;
+	for (size_t i = 0; o && o[i].name; i++)
+		if (o[i].letter && o[i].letter == c)
+			return (long)i;
+	char shown[16];
+	char word[3] = {'-', c, '\0'};
+	(void)text_escape(word, shown, sizeof shown);
+	cli_error(_("%s: unknown option '%s' (see 'balie %s --help')"), cmd->name, shown,
+		  cmd->name);
+	return -1;
+}
+
+static int mark_given(const struct cli_command *cmd, size_t i, struct cli_args *a)
+{
+	if (a->given[i]) {
+		cli_error(_("%s: --%s is given twice"), cmd->name, cmd->opts[i].name);
+		return -1;
+	}
+	a->given[i] = true;
+	return 0;
+}
+
+int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cli_args *a)
+{
+	memset(a, 0, sizeof *a);
+	a->cmd = cmd;
+	if (opt_count(cmd->opts) > CLI_OPTS_MAX)
+		abort();
+	a->argv = calloc((size_t)n + 1, sizeof *a->argv);
+	if (!a->argv) {
+		cli_error("%s: %s", cmd->name, strerror(ENOMEM));
+		return -1;
+	}
+	bool options = true;
+	for (int w = 0; w < n; w++) {
+		char *s = words[w];
+		if (!options || s[0] != '-' || s[1] == '\0') {
+			a->argv[a->argc++] = s;
+			if (cmd->leading_only)
+				options = false;
+			continue;
+		}
+		if (strcmp(s, "--") == 0) {
+			options = false;
+			continue;
+		}
+		if (!cmd->leading_only && (strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0)) {
+			cli_command_help(stdout, cmd);
+			cli_args_free(a);
+			return 1;
+		}
+		if (s[1] == '-') {
+			char *name = s + 2, *eq = strchr(name, '=');
+			long i = find_long(cmd, name, eq ? (size_t)(eq - name) : strlen(name));
+			if (i < 0 || mark_given(cmd, (size_t)i, a) != 0)
+				goto fail;
+			const struct cli_opt *o = &cmd->opts[i];
+			if (o->type == CLI_FLAG) {
+				if (eq) {
+					cli_error(_("%s: --%s takes no value"), cmd->name, o->name);
+					goto fail;
+				}
+				continue;
+			}
+			char *v = eq ? eq + 1 : w + 1 < n ? words[++w] : NULL;
+			if (!v) {
+				cli_error(_("%s: option '--%s' needs an argument"), cmd->name, o->name);
+				goto fail;
+			}
+			if (take_value(cmd, (size_t)i, v, a) != 0)
+				goto fail;
+			continue;
+		}
+		/* Short options: flags may be clustered (-at); a value follows its letter,
+		 * attached (-kpanic) or as the next word. */
+		for (char *p = s + 1; *p; p++) {
+			long i = find_short(cmd, *p);
+			if (i < 0 || mark_given(cmd, (size_t)i, a) != 0)
+				goto fail;
+			const struct cli_opt *o = &cmd->opts[i];
+			if (o->type == CLI_FLAG)
+				continue;
+			char *v = p[1] ? p + 1 : w + 1 < n ? words[++w] : NULL;
+			if (!v) {
+				cli_error(_("%s: option '-%c' needs an argument"), cmd->name, *p);
+				goto fail;
+			}
+			if (take_value(cmd, (size_t)i, v, a) != 0)
+				goto fail;
+			break;
+		}
+	}
+	if (a->argc < cmd->min_args) {
+		cli_error(_("%s: missing %s (see 'balie %s --help')"), cmd->name,
+			  cmd->args ? cmd->args : _("an argument"), cmd->name);
+		goto fail;
+	}
+	if (cmd->max_args >= 0 && a->argc > cmd->max_args) {
+		char shown[128];
+		(void)text_escape(a->argv[cmd->max_args], shown, sizeof shown);
+		cli_error(_("%s: unexpected argument '%s'"), cmd->name, shown);
+		goto fail;
+	}
+	return 0;
+fail:
+	cli_args_free(a);
+	return -1;
+}
+
+/* ------------------------------------------------------------------ help */
+
+void cli_command_help(FILE *out, const struct cli_command *cmd)
+{
+	const struct cli_opt *o = cmd->opts;
+	fprintf(out, _("Usage: balie [--db FILE] %s%s%s%s\n"), cmd->name,
+		o && o->name ? _(" [OPTION]...") : "", cmd->args ? " " : "",
+		cmd->args ? cmd->args : "");
+	fprintf(out, "%s\n", _(cmd->summary));
+	if (o && o->name)
+		fprintf(out, "\n%s\n", _("Options:"));
+	for (size_t i = 0; o && o[i].name; i++) {
+		char left[96];
+		const char *arg = o[i].arg ? o[i].arg : "";
+		if (o[i].letter)
+			snprintf(left, sizeof left, "-%c, --%s%s%s", o[i].letter, o[i].name,
+				 *arg ? " " : "", arg);
+		else
+			snprintf(left, sizeof left, "    --%s%s%s", o[i].name, *arg ? " " : "", arg);
+		fprintf(out, "  %-24s %s\n", left, _(o[i].help));
+		if (o[i].type == CLI_CHOICE) {
+			char list[256];
+			choice_list(o[i].choices, list, sizeof list);
+			fprintf(out, "  %-24s (%s)\n", "", list);
+		}
+	}
+	if (cmd->more)
+		fprintf(out, "\n%s\n", _(cmd->more));
+}
+
+void cli_group_help(FILE *out, const char *group, const char *summary,
+		    const struct cli_command *table)
+{
+	size_t g = strlen(group);
+	fprintf(out, _("Usage: balie [--db FILE] %s COMMAND [OPTION]... [ARG]...\n"), group);
+	fprintf(out, "%s\n\n", _(summary));
+	for (const struct cli_command *c = table; c->name; c++) {
+		if (strncmp(c->name, group, g) != 0 || (c->name[g] != ' ' && c->name[g] != '\0'))
+			continue;
+		char left[96];
+		snprintf(left, sizeof left, "%s%s%s", c->name[g] ? c->name + g + 1 : c->name,
+			 c->args ? " " : "", c->args ? c->args : "");
+		/* The first line of the summary is enough here. */
+		const char *s = _(c->summary);
+		const char *nl = strchr(s, '\n');
+		fprintf(out, "  %-30s %.*s\n", left, nl ? (int)(nl - s) : (int)strlen(s), s);
+	}
+	fprintf(out, _("\nRun 'balie %s COMMAND --help' for the options of a command.\n"), group);
+}
+
+const struct cli_command *cli_command_find(const struct cli_command *table, int argc,
+					   char **argv, int *used)
+{
+	const struct cli_command *best = NULL;
+	int best_words = 0;
+	for (const struct cli_command *c = table; c->name; c++) {
+		/* Match the command's words against argv's leading words, exactly. */
+		const char *p = c->name;
+		int w = 0;
+		while (*p && w < argc) {
+			size_t len = strcspn(p, " ");
+			if (strlen(argv[w]) != len || strncmp(argv[w], p, len) != 0)
+				break;
+			p += len;
+			w++;
+			if (*p == ' ')
+				p++;
+		}
+		if (*p == '\0' && w > best_words) {
+			best = c;
+			best_words = w;
+		}
+	}
+	*used = best_words;
+	return best;
+}

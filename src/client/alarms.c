@@ -1,0 +1,69 @@
+/* client/alarms — the alarm queue's requests. */
+#include "autoconfig.h"
+
+#include "client/alarms.h"
+#include "i18n.h"
+#include "service/records.h"
+
+enum store_status client_alarm_raise(struct client *cl, const char *location,
+				     enum alarm_kind kind, int64_t *id_out)
+{
+	struct wire_out *q = client_request(cl, OP_ALARM_RAISE);
+	wire_put_text(q, F_LOCATION, location);
+	wire_put_int(q, F_KIND, kind);
+	struct wire_in a;
+	enum store_status r = client_call(cl, &a);
+	if (r != STORE_OK)
+		return r;
+	if (wire_get_int(&a, 0, F_ID, id_out) != 0)
+		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the id"));
+	wire_in_free(&a);
+	return r;
+}
+
+enum store_status client_alarm_ack(struct client *cl, int64_t id)
+{
+	wire_put_int(client_request(cl, OP_ALARM_ACK), F_ID, id);
+	return client_call_simple(cl);
+}
+
+enum store_status client_alarm_close(struct client *cl, int64_t id, enum alarm_outcome outcome)
+{
+	struct wire_out *q = client_request(cl, OP_ALARM_CLOSE);
+	wire_put_int(q, F_ID, id);
+	wire_put_int(q, F_OUTCOME, outcome);
+	return client_call_simple(cl);
+}
+
+enum store_status client_alarm_resolve_all(struct client *cl, int *count)
+{
+	(void)client_request(cl, OP_ALARM_RESOLVE_ALL);
+	struct wire_in a;
+	enum store_status r = client_call(cl, &a);
+	if (r != STORE_OK)
+		return r;
+	int64_t n = 0;
+	if (wire_get_int(&a, 0, F_COUNT, &n) != 0 || n < 0 || n > INT32_MAX)
+		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the count"));
+	else
+		*count = (int)n;
+	wire_in_free(&a);
+	return r;
+}
+
+enum store_status client_alarm_list(struct client *cl, int open_only, size_t limit,
+				    struct alarm **out, size_t *n)
+{
+	struct wire_out *q = client_request(cl, OP_ALARM_LIST);
+	wire_put_bool(q, F_OPEN_ONLY, open_only != 0);
+	wire_put_int(q, F_LIMIT, (int64_t)limit);
+	struct wire_in a;
+	enum store_status r = client_call(cl, &a);
+	if (r != STORE_OK)
+		return r;
+	void *items = NULL;
+	r = client_get_list(cl, &a, records_alarm, records_alarm_n, sizeof **out, NULL, &items, n);
+	*out = items;
+	wire_in_free(&a);
+	return r;
+}

@@ -1,0 +1,18 @@
+/* client/alarms — the alarm queue through the service (see store/alarms.h for the
+ * records and what each call promises). */
+#ifndef BALIE_CLIENT_ALARMS_H
+#define BALIE_CLIENT_ALARMS_H
+
+#include "client/client.h"
+#include "store/alarms.h"
+
+enum store_status client_alarm_raise(struct client *cl, const char *location,
+				     enum alarm_kind kind, int64_t *id_out);
+enum store_status client_alarm_ack(struct client *cl, int64_t id);
+enum store_status client_alarm_close(struct client *cl, int64_t id, enum alarm_outcome outcome);
+enum store_status client_alarm_resolve_all(struct client *cl, int *count);
+/* Free *out with free(). */
+enum store_status client_alarm_list(struct client *cl, int open_only, size_t limit,
+				    struct alarm **out, size_t *n);
+
+#endif

@@ -1,0 +1,164 @@
+/* balied — the service that owns the shared database: it runs as the account balie,
+ * opens the database by a fixed absolute path, and answers balie's requests on a Unix
+ * socket after checking who asks (SO_PEERCRED) and what their role allows. See balied(8). */
+#define _GNU_SOURCE /* close_range, accept4, struct ucred */
+#include "autoconfig.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "config.h"
+#include "daemon/log.h"
+#include "daemon/server.h"
+#include "i18n.h"
+#include "service/service.h"
+#include "store/db.h"
+
+#define DEFAULT_CONFIG SYSCONFDIR "/balie/balie.conf"
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+static void usage(FILE *out)
+{
+	fprintf(out, _("Usage: balied [--config FILE] [--db FILE] [--socket PATH]\n"
+		       "The service that keeps balie's shared database: run it as the account\n"
+		       "balie (the systemd unit balied.service does). See balied(8).\n\n"
+		       "  --config FILE   the configuration (default %s)\n"
+		       "  --db FILE       the database, an absolute path (default: the\n"
+		       "                  configuration's database)\n"
+		       "  --socket PATH   where to listen (default: the configuration's socket)\n"
+		       "  --init          create the database when it is missing\n"
+		       "  --help, --version\n"), DEFAULT_CONFIG);
+}
+
+/* The process a service must be: no descriptors it did not open (but systemd's socket),
+ * no core dumps or ptrace of a memory that holds the ban list, private new files. */
+static int harden(void)
+{
+	bool activated = getenv("LISTEN_FDS") != NULL;
+	if (close_range(activated ? 4 : 3, ~0U, 0) != 0)
+		return -1;
+	struct rlimit none = {0, 0};
+	if (setrlimit(RLIMIT_CORE, &none) != 0 || prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+		return -1;
+	umask(077);
+	struct sigaction ign = {.sa_handler = SIG_IGN};
+	struct sigaction on = {.sa_handler = on_signal};
+	if (sigaction(SIGPIPE, &ign, NULL) != 0 || sigaction(SIGTERM, &on, NULL) != 0 ||
+	    sigaction(SIGINT, &on, NULL) != 0 || sigaction(SIGHUP, &ign, NULL) != 0)
+		return -1;
+	return 0;
+}
+
+/* Exact long options only: a service's command line is short and written by root. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		log_msg(_("option '%s' needs an argument"), name);
+		exit(2);
+	}
+	return argv[++*i];
+}
+
+int main(int argc, char **argv)
+{
+	i18n_init();
+	const char *config_path = DEFAULT_CONFIG, *db_path = NULL, *socket_path = NULL;
+	bool init = false;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		if ((v = option_value(argc, argv, &i, "--config")))
+			config_path = v;
+		else if ((v = option_value(argc, argv, &i, "--db")))
+			db_path = v;
+		else if ((v = option_value(argc, argv, &i, "--socket")))
+			socket_path = v;
+		else if (strcmp(argv[i], "--init") == 0)
+			init = true;
+		else if (strcmp(argv[i], "--help") == 0) {
+			usage(stdout);
+			return 0;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("balied %s\n", VERSION);
+			return 0;
+		} else {
+			log_msg(_("unknown option '%s' (see 'balied --help')"), argv[i]);
+			return 2;
+		}
+	}
+	if (getuid() == 0 || geteuid() == 0) {
+		log_msg("%s", _("refusing to run as root: balied runs as its own account (balie); "
+				"the systemd unit balied.service starts it so"));
+		return 2;
+	}
+	if (harden() != 0) {
+		log_msg("%s: %s", _("start"), strerror(errno));
+		return 2;
+	}
+	/* Messages follow each client's language (i18n_use_language); that needs a
+	 * message locale other than "C". */
+	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
+		(void)setlocale(LC_MESSAGES, "C.utf8");
+
+	char err[1024];
+	struct config *cfg = config_load_file(config_path, err, sizeof err);
+	if (!cfg) {
+		log_line(err);
+		return 2;
+	}
+	if (!db_path)
+		db_path = cfg->database;
+	if (!socket_path)
+		socket_path = cfg->socket;
+	if (db_path[0] != '/') {
+		log_msg(_("%s: the database must be named by an absolute path"), db_path);
+		config_free(cfg);
+		return 2;
+	}
+	if (cfg->nroles == 0)
+		log_msg(_("%s names nobody in its roles section: until it does, everyone may "
+			  "only raise alarms"), config_path);
+
+	int status = 2;
+	struct store *st = store_open(db_path, init ? STORE_CREATE : 0, err, sizeof err);
+	struct service *svc = st ? service_new(st, cfg) : NULL;
+	struct server *srv = svc ? server_new(svc, st, socket_path, err, sizeof err) : NULL;
+	if (!srv) {
+		log_line(st && !svc ? strerror(ENOMEM) : err);
+	} else {
+		service_set_log(svc, log_line);
+		log_msg(_("serving %s on %s"), db_path, socket_path);
+		status = server_run(srv, &stop, err, sizeof err) == 0 ? 0 : 2;
+		if (status != 0)
+			log_line(err);
+	}
+	server_free(srv);
+	service_free(svc);
+	store_close(st);
+	config_free(cfg);
+	return status;
+}

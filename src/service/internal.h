@@ -1,0 +1,95 @@
+/* internal — what the service's operation files share: the call context, the operation
+ * table entries and helpers that read request fields with a clear message. Only
+ * src/service/ includes this. */
+#ifndef BALIE_SERVICE_INTERNAL_H
+#define BALIE_SERVICE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "config.h"
+#include "core/roles.h"
+#include "service/proto.h"
+#include "service/service.h"
+#include "service/wire.h"
+#include "store/db.h"
+
+/* One request being answered. */
+struct svc_call {
+	struct service *svc;
+	struct store *st;
+	const struct config *cfg;
+	struct svc_session *sess;
+	const struct wire_in *req;
+	struct wire_out *reply;  /* begun as an OK reply: put the answer's fields here */
+	/* For SVC_AUDIT_VIEW operations: the line written before the answer leaves. */
+	char object[128], result[64], detail[256];
+	char err[1024];          /* the message of an error reply */
+	unsigned changes;        /* extra svc_change bits (besides the operation's own) */
+};
+
+/* How an operation is made accountable. */
+enum svc_audit {
+	SVC_AUDIT_STORE, /* a write: the store writes the line in the same transaction */
+	SVC_AUDIT_VIEW,  /* a look at personal data: the service writes the line (from
+			  * c->object/result/detail) before the answer leaves; no line, no
+			  * answer */
+	SVC_AUDIT_NONE   /* nothing personal (the alarm queue, the schema version) */
+};
+
+#define SVC_ANYONE (-1) /* no role needed (HELLO; raising an alarm is never refused) */
+
+struct svc_op_def {
+	enum svc_op op;
+	const char *name;        /* "alarm.raise": audit action of views and denials */
+	int perm;                /* enum permission, or SVC_ANYONE */
+	enum svc_audit audit;
+	unsigned changes;        /* svc_change bits a success changes */
+	enum store_status (*run)(struct svc_call *c);
+};
+
+/* The operation tables of the domain files (one per file, ended by an entry with run
+ * NULL). */
+extern const struct svc_op_def svc_ops_session[];
+extern const struct svc_op_def svc_ops_alarms[];
+
+/* Fail the call with status s and a message (printf-style, already translated). */
+enum store_status svc_fail(struct svc_call *c, enum store_status s, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Fail with the store's last error and status r. */
+enum store_status svc_store_failed(struct svc_call *c, enum store_status r);
+
+/* Refuse unless the session's role has permission p (a request whose fields ask for more
+ * than the operation's own permission: a list of every ban, an export...). STORE_OK or
+ * STORE_DENIED with the message; the denial is audited by the dispatcher. */
+enum store_status svc_require(struct svc_call *c, enum permission p);
+
+/* Read request fields with a message naming the field (what: translated name).
+ * required: absent is an error. Text must pass text_check (lines: text_check_lines) and
+ * be at most max bytes. On success the value is set (absent optional fields leave *out
+ * alone) and STORE_OK returned; else STORE_INVALID with c->err set. */
+enum store_status svc_text(struct svc_call *c, uint16_t tag, const char *what, size_t max,
+			   bool required, const char **out);
+enum store_status svc_lines(struct svc_call *c, uint16_t tag, const char *what, size_t max,
+			    bool required, const char **out);
+enum store_status svc_int(struct svc_call *c, uint16_t tag, const char *what, int64_t min,
+			  int64_t max, bool required, int64_t *out);
+enum store_status svc_bool(struct svc_call *c, uint16_t tag, const char *what, bool *out);
+/* A positive record id (required). */
+enum store_status svc_id(struct svc_call *c, uint16_t tag, const char *what, int64_t *out);
+/* A date "YYYY-MM-DD" (strict). */
+enum store_status svc_date(struct svc_call *c, uint16_t tag, const char *what, bool required,
+			   const char **out);
+
+/* Decode record rec of the request into a struct (descriptor d, n members) with a message
+ * naming the offending member on failure. */
+enum store_status svc_struct(struct svc_call *c, uint32_t rec, const struct wire_desc *d,
+			     size_t n, void *p);
+
+/* Set the audit line of a view: object, result (e.g. a count) and detail. */
+void svc_audit_set(struct svc_call *c, const char *object, const char *result,
+		   const char *detail);
+
+#endif

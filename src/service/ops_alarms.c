@@ -1,0 +1,91 @@
+/* ops_alarms — the porters' alarm queue through the service. Raising is never refused:
+ * the alarm hardware account and every operator, with or without a role, may raise. */
+#include "autoconfig.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "service/internal.h"
+#include "service/records.h"
+#include "store/alarms.h"
+
+static enum store_status raise(struct svc_call *c)
+{
+	const char *loc = NULL;
+	int64_t kind = ALARM_PANIC, id = 0;
+	enum store_status r;
+	if ((r = svc_text(c, F_LOCATION, _("location"), ALARM_TEXT_MAX - 1, true, &loc)) !=
+		    STORE_OK ||
+	    (r = svc_int(c, F_KIND, _("kind"), 0, ALARM_KIND_COUNT - 1, false, &kind)) != STORE_OK)
+		return r;
+	r = store_alarm_raise(c->st, loc, (enum alarm_kind)kind, &id);
+	if (r != STORE_OK)
+		return svc_store_failed(c, r);
+	wire_put_int(c->reply, F_ID, id);
+	return STORE_OK;
+}
+
+static enum store_status ack(struct svc_call *c)
+{
+	int64_t id;
+	enum store_status r = svc_id(c, F_ID, _("alarm id"), &id);
+	if (r != STORE_OK)
+		return r;
+	r = store_alarm_ack(c->st, id);
+	return r == STORE_OK ? r : svc_store_failed(c, r);
+}
+
+static enum store_status close_alarm(struct svc_call *c)
+{
+	int64_t id, outcome;
+	enum store_status r;
+	if ((r = svc_id(c, F_ID, _("alarm id"), &id)) != STORE_OK ||
+	    (r = svc_int(c, F_OUTCOME, _("outcome"), ALARM_RESOLVED, ALARM_FALSE, true,
+			 &outcome)) != STORE_OK)
+		return r;
+	r = store_alarm_close(c->st, id, (enum alarm_outcome)outcome);
+	return r == STORE_OK ? r : svc_store_failed(c, r);
+}
+
+static enum store_status resolve_all(struct svc_call *c)
+{
+	int count = 0;
+	enum store_status r = store_alarm_resolve_all(c->st, &count);
+	if (r != STORE_OK)
+		return svc_store_failed(c, r);
+	wire_put_int(c->reply, F_COUNT, count);
+	return STORE_OK;
+}
+
+static enum store_status list(struct svc_call *c)
+{
+	bool open_only = false;
+	int64_t limit = 0;
+	enum store_status r;
+	if ((r = svc_bool(c, F_OPEN_ONLY, _("open only"), &open_only)) != STORE_OK ||
+	    (r = svc_int(c, F_LIMIT, _("limit"), 0, 100000, false, &limit)) != STORE_OK)
+		return r;
+	struct alarm *a = NULL;
+	size_t n = 0;
+	r = store_alarm_list(c->st, open_only, (size_t)limit, &a, &n);
+	if (r != STORE_OK)
+		return svc_store_failed(c, r);
+	for (size_t i = 0; i < n; i++) {
+		wire_put_rec(c->reply);
+		wire_put_struct(c->reply, records_alarm, records_alarm_n, &a[i]);
+	}
+	free(a);
+	return STORE_OK;
+}
+
+const struct svc_op_def svc_ops_alarms[] = {
+	{OP_ALARM_RAISE, "alarm.raise", SVC_ANYONE, SVC_AUDIT_STORE, CHANGE_ALARMS, raise},
+	{OP_ALARM_ACK, "alarm.ack", PERM_HANDLE_ALARM, SVC_AUDIT_STORE, CHANGE_ALARMS, ack},
+	{OP_ALARM_CLOSE, "alarm.close", PERM_HANDLE_ALARM, SVC_AUDIT_STORE, CHANGE_ALARMS,
+	 close_alarm},
+	{OP_ALARM_RESOLVE_ALL, "alarm.resolve_all", PERM_HANDLE_ALARM, SVC_AUDIT_STORE,
+	 CHANGE_ALARMS, resolve_all},
+	{OP_ALARM_LIST, "alarm.list", PERM_RAISE_ALARM, SVC_AUDIT_NONE, 0, list},
+	{0, NULL, 0, 0, 0, NULL},
+};

@@ -1,0 +1,338 @@
+/* service — the dispatcher: parse a request strictly, find its operation, check the role,
+ * run it, write the audit line of a view before the answer, build the reply. */
+#include "autoconfig.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clock.h"
+#include "core/dates.h"
+#include "core/text.h"
+#include "i18n.h"
+#include "service/internal.h"
+#include "store/audit.h"
+#include "store/purge.h"
+
+struct service {
+	struct store *st;
+	const struct config *cfg;
+	unsigned changes;
+	char purged_on[DATES_DATE_LEN]; /* the local date of the last daily purge attempt */
+	void (*log)(const char *msg);
+};
+
+/* Every operation the service knows, by domain. */
+static const struct svc_op_def *const op_tables[] = {
+	svc_ops_session,
+	svc_ops_alarms,
+};
+
+static const struct svc_op_def *find_op(uint16_t code)
+{
+	for (size_t t = 0; t < sizeof op_tables / sizeof *op_tables; t++)
+		for (const struct svc_op_def *d = op_tables[t]; d->run; d++)
+			if ((uint16_t)d->op == code)
+				return d;
+	return NULL;
+}
+
+struct service *service_new(struct store *st, const struct config *cfg)
+{
+	struct service *svc = calloc(1, sizeof *svc);
+	if (!svc)
+		return NULL;
+	svc->st = st;
+	svc->cfg = cfg;
+	return svc;
+}
+
+void service_free(struct service *svc)
+{
+	free(svc);
+}
+
+void service_set_log(struct service *svc, void (*log)(const char *msg))
+{
+	svc->log = log;
+}
+
+static void svc_log(struct service *svc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void svc_log(struct service *svc, const char *fmt, ...)
+{
+	if (!svc->log)
+		return;
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	(void)vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	svc->log(buf);
+}
+
+void service_session_init(struct service *svc, struct svc_session *s, uid_t uid, gid_t gid,
+			  pid_t pid, bool direct)
+{
+	memset(s, 0, sizeof *s);
+	s->uid = uid;
+	s->gid = gid;
+	s->pid = pid;
+	s->direct = direct;
+	/* The password database names the caller; a uid without an account is "#UID", the
+	 * form sudoers uses, so the configuration can still give it a role. */
+	errno = 0;
+	struct passwd *pw = getpwuid(uid);
+	if (pw && pw->pw_name && strlen(pw->pw_name) < sizeof s->user &&
+	    text_check(pw->pw_name, 0, false) == TEXT_OK)
+		snprintf(s->user, sizeof s->user, "%s", pw->pw_name);
+	else
+		snprintf(s->user, sizeof s->user, "#%lu", (unsigned long)uid);
+	/* Direct mode: whoever may write the file has every right (design.md, "The
+	 * privilege boundary"); the configured role, when there is one, is only the view the
+	 * session starts in, so a desk of one still sees what its role should see. */
+	enum role configured = config_role_for(svc->cfg, s->user);
+	s->max_role = direct ? ROLE_HR : configured;
+	s->role = direct && configured != ROLE_NONE ? configured : s->max_role;
+	snprintf(s->terminal, sizeof s->terminal, "%s", direct ? "direct" : "?");
+}
+
+void service_session_end(struct service *svc, struct svc_session *s)
+{
+	(void)svc;
+	free(s->import);
+	s->import = NULL;
+}
+
+unsigned service_take_changes(struct service *svc)
+{
+	unsigned c = svc->changes;
+	svc->changes = 0;
+	return c;
+}
+
+void service_tick(struct service *svc, time_t now)
+{
+	char today[DATES_DATE_LEN];
+	dates_local_date(now, today);
+	if (strcmp(today, svc->purged_on) == 0)
+		return;
+	snprintf(svc->purged_on, sizeof svc->purged_on, "%s", today);
+	const struct config_retention *r = &svc->cfg->retention;
+	struct purge_policy pp = {
+		.bans_months = r->bans_months,
+		.alarms_months = r->alarms_months,
+		.presence_months = r->presence_months,
+		.appointments_months = r->appointments_months,
+		.audit_months = r->audit_months,
+	};
+	struct purge_report pr;
+	bool ran = false;
+	store_set_actor(svc->st, "balied", "service");
+	if (store_purge_daily(svc->st, &pp, today, &ran, &pr) != STORE_OK)
+		svc_log(svc, "%s: %s", _("purge"), store_error(svc->st));
+	else if (ran)
+		svc->changes |= CHANGE_ALL;
+}
+
+/* ------------------------------------------------------------------ helpers for handlers */
+
+enum store_status svc_fail(struct svc_call *c, enum store_status s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	(void)vsnprintf(c->err, sizeof c->err, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+enum store_status svc_store_failed(struct svc_call *c, enum store_status r)
+{
+	snprintf(c->err, sizeof c->err, "%s", store_error(c->st));
+	return r;
+}
+
+enum store_status svc_require(struct svc_call *c, enum permission p)
+{
+	if (roles_may(c->sess->role, p))
+		return STORE_OK;
+	return svc_fail(c, STORE_DENIED, _("permission denied: role %s may not %s"),
+			roles_name(c->sess->role), roles_permission_text(p));
+}
+
+static enum store_status text_field(struct svc_call *c, uint16_t tag, const char *what,
+				    size_t max, bool required, bool lines, const char **out)
+{
+	const struct wire_field *f = wire_find(c->req, 0, tag);
+	if (!f)
+		return required ? svc_fail(c, STORE_INVALID, _("%s: missing"), what) : STORE_OK;
+	if (f->type != WIRE_TEXT)
+		return svc_fail(c, STORE_INVALID, _("%s: not text"), what);
+	enum text_problem p = lines ? text_check_lines(f->text, max, !required)
+				    : text_check(f->text, max, !required);
+	if (p != TEXT_OK)
+		return svc_fail(c, STORE_INVALID, "%s: %s", what, text_problem_message(p));
+	*out = f->text;
+	return STORE_OK;
+}
+
+enum store_status svc_text(struct svc_call *c, uint16_t tag, const char *what, size_t max,
+			   bool required, const char **out)
+{
+	return text_field(c, tag, what, max, required, false, out);
+}
+
+enum store_status svc_lines(struct svc_call *c, uint16_t tag, const char *what, size_t max,
+			    bool required, const char **out)
+{
+	return text_field(c, tag, what, max, required, true, out);
+}
+
+enum store_status svc_int(struct svc_call *c, uint16_t tag, const char *what, int64_t min,
+			  int64_t max, bool required, int64_t *out)
+{
+	int64_t v;
+	int rc = wire_get_int(c->req, 0, tag, &v);
+	if (rc == 1)
+		return required ? svc_fail(c, STORE_INVALID, _("%s: missing"), what) : STORE_OK;
+	if (rc != 0 || v < min || v > max)
+		return svc_fail(c, STORE_INVALID, _("%s: out of range"), what);
+	*out = v;
+	return STORE_OK;
+}
+
+enum store_status svc_bool(struct svc_call *c, uint16_t tag, const char *what, bool *out)
+{
+	if (wire_get_bool(c->req, 0, tag, out) < 0)
+		return svc_fail(c, STORE_INVALID, _("%s: not a yes/no value"), what);
+	return STORE_OK;
+}
+
+enum store_status svc_id(struct svc_call *c, uint16_t tag, const char *what, int64_t *out)
+{
+	return svc_int(c, tag, what, 1, INT64_MAX, true, out);
+}
+
+enum store_status svc_date(struct svc_call *c, uint16_t tag, const char *what, bool required,
+			   const char **out)
+{
+	const char *s = NULL;
+	enum store_status r = svc_text(c, tag, what, DATES_DATE_LEN - 1, required, &s);
+	if (r != STORE_OK || !s)
+		return r;
+	int y, m, d;
+	if (*s == '\0' && !required)
+		return STORE_OK;
+	if (dates_parse_date(s, &y, &m, &d) != 0)
+		return svc_fail(c, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
+				what, s);
+	*out = s;
+	return STORE_OK;
+}
+
+enum store_status svc_struct(struct svc_call *c, uint32_t rec, const struct wire_desc *d,
+			     size_t n, void *p)
+{
+	uint16_t bad = 0;
+	if (wire_get_struct(c->req, rec, d, n, p, &bad) == 0)
+		return STORE_OK;
+	return svc_fail(c, STORE_INVALID,
+			_("record %lu, field %u: wrong type, out of range, too long or holds a "
+			  "character that is not allowed"), (unsigned long)rec, (unsigned)bad);
+}
+
+void svc_audit_set(struct svc_call *c, const char *object, const char *result,
+		   const char *detail)
+{
+	snprintf(c->object, sizeof c->object, "%s", object ? object : "");
+	snprintf(c->result, sizeof c->result, "%s", result ? result : "");
+	snprintf(c->detail, sizeof c->detail, "%s", detail ? detail : "");
+}
+
+/* ------------------------------------------------------------------ dispatch */
+
+static void error_reply(struct wire_out *reply, enum store_status s, const char *msg)
+{
+	wire_out_begin(reply, WIRE_REPLY, (uint16_t)s);
+	wire_put_text(reply, F_MESSAGE, msg);
+}
+
+/* A refusal is accountable too: who tried what. A failure to write it is logged, and the
+ * request stays refused. */
+static void audit_denial(struct svc_call *c, const char *action)
+{
+	char detail[128];
+	snprintf(detail, sizeof detail, "role %s", roles_name(c->sess->role));
+	if (store_audit(c->st, "denied", action, "denied", detail) != STORE_OK)
+		svc_log(c->svc, "%s: %s", _("audit"), store_error(c->st));
+}
+
+static void no_role_message(struct svc_call *c)
+{
+	const struct config *cfg = c->cfg;
+	const char *conf = cfg && cfg->source ? cfg->source : _("the built-in configuration");
+	(void)svc_fail(c, STORE_DENIED,
+		       _("permission denied: the login user '%s' has no role in %s; ask HR to "
+			 "add it to the roles section"), c->sess->user, conf);
+}
+
+void service_handle(struct service *svc, struct svc_session *s, const unsigned char *body,
+		    size_t len, struct wire_out *reply)
+{
+	struct wire_in req;
+	char perr[128];
+	wire_out_begin(reply, WIRE_REPLY, STORE_OK);
+	if (wire_in_parse(&req, body, len, true, perr, sizeof perr) != 0) {
+		char msg[256];
+		snprintf(msg, sizeof msg, _("malformed request: %s"), perr);
+		error_reply(reply, STORE_INVALID, msg);
+		(void)wire_out_end(reply);
+		return;
+	}
+	struct svc_call c = {
+		.svc = svc, .st = svc->st, .cfg = svc->cfg, .sess = s, .req = &req,
+		.reply = reply,
+	};
+	const struct svc_op_def *def = req.kind == WIRE_REQUEST ? find_op(req.code) : NULL;
+	enum store_status r;
+	store_set_actor(svc->st, s->user, s->terminal);
+	if (!def) {
+		r = svc_fail(&c, STORE_INVALID, _("unknown request %u"), (unsigned)req.code);
+	} else if (!s->greeted && def->op != OP_HELLO) {
+		r = svc_fail(&c, STORE_DENIED, _("the session has not been opened"));
+	} else if (def->perm != SVC_ANYONE && !roles_may(s->role, (enum permission)def->perm)) {
+		if (s->role == ROLE_NONE)
+			no_role_message(&c);
+		else
+			(void)svc_fail(&c, STORE_DENIED,
+				       _("permission denied: role %s may not %s"),
+				       roles_name(s->role),
+				       roles_permission_text((enum permission)def->perm));
+		audit_denial(&c, def->name);
+		r = STORE_DENIED;
+	} else {
+		r = def->run(&c);
+		if (r == STORE_DENIED)
+			audit_denial(&c, def->name);
+		if (r == STORE_OK && def->audit == SVC_AUDIT_VIEW &&
+		    store_audit(svc->st, def->name, c.object, c.result, c.detail) != STORE_OK)
+			r = svc_fail(&c, STORE_ERROR, _("not answered, as the audit trail could "
+							"not be written: %s"),
+				     store_error(svc->st));
+		if (r == STORE_OK)
+			svc->changes |= def->changes | c.changes;
+	}
+	if (r == STORE_OK && wire_out_end(reply) == 0) {
+		wire_in_free(&req);
+		return;
+	}
+	if (r == STORE_OK)
+		(void)svc_fail(&c, STORE_ERROR, _("the answer is too large; ask for less"));
+	error_reply(reply, r == STORE_OK ? STORE_ERROR : r, c.err[0] ? c.err : _("failed"));
+	(void)wire_out_end(reply);
+	wire_in_free(&req);
+}

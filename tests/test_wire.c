@@ -1,0 +1,240 @@
+/* test_wire — the service protocol's frames: what a hostile client may send is refused
+ * (sizes, types, duplicates, NUL, invalid UTF-8, invisible characters), records travel
+ * whole, and the descriptor tables match their structs. */
+#include "autoconfig.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "service/records.h"
+#include "service/wire.h"
+#include "store/alarms.h"
+#include "tests.h"
+
+/* Parse the body of a built frame. */
+static int parse(struct wire_out *w, struct wire_in *r, bool strict)
+{
+	char err[128];
+	ck_assert_int_eq(wire_out_end(w), 0);
+	return wire_in_parse(r, w->buf + WIRE_HEADER, w->len - WIRE_HEADER, strict, err,
+			     sizeof err);
+}
+
+/* Append a raw field to a frame (what a hostile client could write). */
+static void raw_field(struct wire_out *w, uint16_t tag, uint8_t type, const void *p,
+		      uint32_t len)
+{
+	unsigned char h[7] = {(unsigned char)(tag >> 8), (unsigned char)tag, type,
+			      (unsigned char)(len >> 24), (unsigned char)(len >> 16),
+			      (unsigned char)(len >> 8), (unsigned char)len};
+	for (size_t i = 0; i < sizeof h; i++) {
+		w->buf = realloc(w->buf, w->len + 1);
+		ck_assert_ptr_nonnull(w->buf);
+		w->buf[w->len++] = h[i];
+	}
+	w->buf = realloc(w->buf, w->len + len + 1);
+	ck_assert_ptr_nonnull(w->buf);
+	memcpy(w->buf + w->len, p, len);
+	w->len += len;
+	w->cap = w->len;
+}
+
+START_TEST(test_wire__refuses_malformed_frames)
+{
+	struct wire_in r;
+	char err[128];
+	/* Too short for a header. */
+	ck_assert_int_eq(wire_in_parse(&r, (const unsigned char *)"\0\1", 2, true, err,
+				       sizeof err), -1);
+	/* Another protocol version. */
+	const unsigned char v2[] = {0, 2, WIRE_REQUEST, 0, 0, 1};
+	ck_assert_int_eq(wire_in_parse(&r, v2, sizeof v2, true, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "version"));
+	/* An unknown kind. */
+	const unsigned char k9[] = {0, 1, 9, 0, 0, 1};
+	ck_assert_int_eq(wire_in_parse(&r, k9, sizeof k9, true, err, sizeof err), -1);
+	/* A field longer than the frame. */
+	struct wire_out w = {0};
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	raw_field(&w, 1, WIRE_TEXT, "abc", 3);
+	w.len -= 1;
+	ck_assert_int_eq(parse(&w, &r, true), -1);
+	/* An integer of 4 bytes, a boolean of value 2, an unknown type. */
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	raw_field(&w, 1, WIRE_INT, "\0\0\0\1", 4);
+	ck_assert_int_eq(parse(&w, &r, true), -1);
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	raw_field(&w, 1, WIRE_BOOL, "\2", 1);
+	ck_assert_int_eq(parse(&w, &r, true), -1);
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	raw_field(&w, 1, 77, "", 0);
+	ck_assert_int_eq(parse(&w, &r, true), -1);
+	/* A NUL inside text, invalid UTF-8. */
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	raw_field(&w, 1, WIRE_TEXT, "a\0b", 3);
+	ck_assert_int_eq(parse(&w, &r, true), -1);
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	raw_field(&w, 1, WIRE_TEXT, "a\xFF", 2);
+	ck_assert_int_eq(parse(&w, &r, false), -1);
+	/* The same tag twice in one record (a second value could slip past a check)... */
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	wire_put_int(&w, 2, 1);
+	wire_put_int(&w, 2, 2);
+	ck_assert_int_eq(parse(&w, &r, true), -1);
+	/* ... but once per record is fine. */
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	wire_put_int(&w, 2, 1);
+	wire_put_rec(&w);
+	wire_put_int(&w, 2, 2);
+	ck_assert_int_eq(parse(&w, &r, true), 0);
+	ck_assert_uint_eq(r.nrecs, 2);
+	int64_t v = 0;
+	ck_assert_int_eq(wire_get_int(&r, 1, 2, &v), 0);
+	ck_assert_int_eq(v, 2);
+	wire_in_free(&r);
+	wire_out_free(&w);
+}
+END_TEST
+
+START_TEST(test_wire__frame_length_bounds)
+{
+	unsigned char h[4] = {0, 0, 0, 5};
+	ck_assert_int_eq(wire_frame_length(h), -1); /* shorter than a body header */
+	h[3] = 6;
+	ck_assert_int_eq(wire_frame_length(h), 6);
+	unsigned char big[4] = {0xff, 0xff, 0xff, 0xff};
+	ck_assert_int_eq(wire_frame_length(big), -1);
+	unsigned char max[4] = {0x00, 0x80, 0x00, 0x01}; /* WIRE_FRAME_MAX + 1 */
+	ck_assert_int_eq(wire_frame_length(max), -1);
+}
+END_TEST
+
+START_TEST(test_wire__too_many_fields_in_a_record)
+{
+	struct wire_out w = {0};
+	struct wire_in r;
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	for (int i = 0; i <= WIRE_REC_FIELDS_MAX; i++)
+		wire_put_int(&w, (uint16_t)(i + 1), i);
+	ck_assert_int_eq(parse(&w, &r, true), -1);
+	wire_out_free(&w);
+}
+END_TEST
+
+START_TEST(test_wire__strict_text_hygiene)
+{
+	struct wire_out w = {0};
+	struct wire_in r;
+	wire_out_begin(&w, WIRE_REQUEST, 1);
+	wire_put_text(&w, 1, "Jan\xE2\x80\x8Bsen"); /* zero-width space */
+	wire_put_text(&w, 2, "line one\nline two");
+	wire_put_text(&w, 3, "Geëlen");
+	ck_assert_int_eq(parse(&w, &r, true), 0);
+	const char *s = NULL;
+	ck_assert_int_eq(wire_get_text(&r, 0, 1, 0, &s), -1);
+	ck_assert_int_eq(wire_get_text(&r, 0, 2, 0, &s), -1);
+	ck_assert_int_eq(wire_get_lines(&r, 0, 2, 0, &s), 0);
+	ck_assert_str_eq(s, "line one\nline two");
+	ck_assert_int_eq(wire_get_text(&r, 0, 3, 0, &s), 0);
+	ck_assert_str_eq(s, "Geëlen");
+	ck_assert_int_eq(wire_get_text(&r, 0, 3, 3, &s), -1); /* longer than 3 bytes */
+	ck_assert_int_eq(wire_get_text(&r, 0, 9, 0, &s), 1);  /* absent */
+	int64_t v;
+	ck_assert_int_eq(wire_get_int(&r, 0, 3, &v), -1);     /* wrong type */
+	wire_in_free(&r);
+	/* Replies carry stored text as it is: the client escapes it at output. */
+	ck_assert_int_eq(parse(&w, &r, false), 0);
+	ck_assert_int_eq(wire_get_text(&r, 0, 1, 0, &s), 0);
+	wire_in_free(&r);
+	wire_out_free(&w);
+}
+END_TEST
+
+START_TEST(test_wire__alarm_round_trip)
+{
+	struct alarm a = {.id = 42, .kind = ALARM_ROBBERY, .raised_at = 1764000000,
+			  .acked_at = 1764000060, .outcome = ALARM_OPEN};
+	snprintf(a.location, sizeof a.location, "%s", "Balie 2");
+	snprintf(a.raised_by, sizeof a.raised_by, "%s", "anna");
+	snprintf(a.acked_by, sizeof a.acked_by, "%s", "piet");
+	struct wire_out w = {0};
+	struct wire_in r;
+	wire_out_begin(&w, WIRE_REPLY, 0);
+	wire_put_rec(&w);
+	wire_put_struct(&w, records_alarm, records_alarm_n, &a);
+	ck_assert_int_eq(parse(&w, &r, false), 0);
+	struct alarm b;
+	memset(&b, 0, sizeof b);
+	ck_assert_int_eq(wire_get_struct(&r, 1, records_alarm, records_alarm_n, &b, NULL), 0);
+	ck_assert_int_eq(b.id, 42);
+	ck_assert_int_eq(b.kind, ALARM_ROBBERY);
+	ck_assert_int_eq((long long)b.raised_at, 1764000000LL);
+	ck_assert_str_eq(b.location, "Balie 2");
+	ck_assert_str_eq(b.acked_by, "piet");
+	wire_in_free(&r);
+
+	/* An enum out of range or text too long for the array is refused. */
+	wire_out_begin(&w, WIRE_REPLY, 0);
+	wire_put_rec(&w);
+	wire_put_int(&w, 3, ALARM_KIND_COUNT);
+	ck_assert_int_eq(parse(&w, &r, false), 0);
+	uint16_t bad = 0;
+	ck_assert_int_eq(wire_get_struct(&r, 1, records_alarm, records_alarm_n, &b, &bad), -1);
+	ck_assert_uint_eq(bad, 3);
+	wire_in_free(&r);
+	char longer[ALARM_TEXT_MAX + 1];
+	memset(longer, 'x', sizeof longer - 1);
+	longer[sizeof longer - 1] = '\0';
+	wire_out_begin(&w, WIRE_REPLY, 0);
+	wire_put_rec(&w);
+	wire_put_text(&w, 2, longer);
+	ck_assert_int_eq(parse(&w, &r, false), 0);
+	ck_assert_int_eq(wire_get_struct(&r, 1, records_alarm, records_alarm_n, &b, &bad), -1);
+	wire_in_free(&r);
+	wire_out_free(&w);
+}
+END_TEST
+
+/* Every descriptor's member kind fits the size of the member it names. */
+static void check_table(const struct wire_desc *d, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t want = 0;
+		switch ((enum wire_member)d[i].member) {
+		case WM_I64: want = sizeof(int64_t); break;
+		case WM_INT: want = sizeof(int); break;
+		case WM_BOOL: want = sizeof(bool); break;
+		case WM_TIME: want = sizeof(time_t); break;
+		case WM_SIZE: want = sizeof(size_t); break;
+		case WM_STR:
+		case WM_CSTR: want = sizeof(char *); break;
+		case WM_ARR: want = d[i].size; break;
+		}
+		ck_assert_msg(d[i].size == want, "member %zu (tag %u) has the wrong size", i,
+			      (unsigned)d[i].tag);
+		for (size_t j = 0; j < i; j++)
+			ck_assert_msg(d[j].tag != d[i].tag, "tag %u used twice", (unsigned)d[i].tag);
+	}
+}
+
+START_TEST(test_wire__record_tables_fit_their_structs)
+{
+	check_table(records_alarm, records_alarm_n);
+}
+END_TEST
+
+Suite *wire_suite(void)
+{
+	Suite *s = suite_create("wire");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_wire__refuses_malformed_frames);
+	tcase_add_test(tc, test_wire__frame_length_bounds);
+	tcase_add_test(tc, test_wire__too_many_fields_in_a_record);
+	tcase_add_test(tc, test_wire__strict_text_hygiene);
+	tcase_add_test(tc, test_wire__alarm_round_trip);
+	tcase_add_test(tc, test_wire__record_tables_fit_their_structs);
+	suite_add_tcase(s, tc);
+	return s;
+}
