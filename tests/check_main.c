@@ -28,6 +28,7 @@ int main(void)
 	srunner_add_suite(sr, store_appts_suite());
 	srunner_add_suite(sr, store_staff_suite());
 	srunner_add_suite(sr, visits_suite());
+	srunner_add_suite(sr, appts_suite());
 	srunner_add_suite(sr, store_visits_suite());
 	srunner_add_suite(sr, config_hours_suite());
 	srunner_add_suite(sr, sha256_suite());

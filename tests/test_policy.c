@@ -515,6 +515,44 @@ START_TEST(test_policy__period_spec)
 }
 END_TEST
 
+START_TEST(test_policy__unreachable_check)
+{
+	amsterdam();
+	struct policy_week w = office();
+	const char *today = "2026-11-24"; /* Tuesday */
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, NULL, "day", today),
+			 POLICY_UNREACHABLE_BAD_DATE);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-02-30", "day", today),
+			 POLICY_UNREACHABLE_BAD_DATE);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", "night", today),
+			 POLICY_UNREACHABLE_BAD_PERIOD);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", NULL, today),
+			 POLICY_UNREACHABLE_BAD_PERIOD);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-23", "day", today),
+			 POLICY_UNREACHABLE_PAST);
+	/* Tuesday has no evening; Thursday has; Saturday and Christmas Day are closed. */
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, today, "evening", today),
+			 POLICY_UNREACHABLE_CLOSED);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, today, "day", today),
+			 POLICY_UNREACHABLE_OK);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", "evening", today),
+			 POLICY_UNREACHABLE_OK);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", "18:00", today),
+			 POLICY_UNREACHABLE_OK);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", "18:30", today),
+			 POLICY_UNREACHABLE_CLOSED);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-28", "day", today),
+			 POLICY_UNREACHABLE_CLOSED);
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-12-25", "day", today),
+			 POLICY_UNREACHABLE_CLOSED);
+	/* The extra evening of the 23rd counts; without hours nothing is open. */
+	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-12-23", "evening", today),
+			 POLICY_UNREACHABLE_OK);
+	ck_assert_int_eq(policy_unreachable_check(NULL, NULL, today, "day", today),
+			 POLICY_UNREACHABLE_CLOSED);
+}
+END_TEST
+
 START_TEST(test_policy__stale_presence)
 {
 	amsterdam();
@@ -579,6 +617,7 @@ Suite *policy_suite(void)
 	tcase_add_test(hours, test_policy__warning_window);
 	tcase_add_test(hours, test_policy__slot_staffing);
 	tcase_add_test(hours, test_policy__period_spec);
+	tcase_add_test(hours, test_policy__unreachable_check);
 	tcase_add_test(hours, test_policy__stale_presence);
 	suite_add_tcase(s, hours);
 	return s;

@@ -22,6 +22,7 @@ Suite *store_alarms_suite(void);
 Suite *store_appts_suite(void);
 Suite *store_staff_suite(void);
 Suite *visits_suite(void);
+Suite *appts_suite(void);
 Suite *store_visits_suite(void);
 Suite *config_hours_suite(void);
 Suite *sha256_suite(void);

@@ -402,6 +402,26 @@ bool policy_period_spec_covers(const char *spec, const struct policy_slot *s)
 	return m >= 0 && m == s->period.start;
 }
 
+enum policy_unreachable policy_unreachable_check(const struct policy_week *w,
+						 const struct policy_exceptions *x,
+						 const char *date, const char *spec,
+						 const char *today)
+{
+	int y, m, d;
+	if (!date || dates_parse_date(date, &y, &m, &d) != 0)
+		return POLICY_UNREACHABLE_BAD_DATE;
+	if (policy_period_spec_check(spec) != 0)
+		return POLICY_UNREACHABLE_BAD_PERIOD;
+	if (today && strcmp(date, today) < 0)
+		return POLICY_UNREACHABLE_PAST;
+	struct policy_slot slots[POLICY_MAX_PERIODS];
+	int k = w ? policy_day_slots(w, x, date, slots) : 0;
+	for (int i = 0; i < k; i++)
+		if (policy_period_spec_covers(spec, &slots[i]))
+			return POLICY_UNREACHABLE_OK;
+	return POLICY_UNREACHABLE_CLOSED;
+}
+
 enum policy_presence policy_presence_check(const struct policy_week *w,
 					   const struct policy_exceptions *x, time_t checked_in,
 					   time_t now)

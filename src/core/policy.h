@@ -173,6 +173,21 @@ int policy_period_spec_check(const char *spec);
 /* Whether a record for spec on the slot's date covers slot s. */
 bool policy_period_spec_covers(const char *spec, const struct policy_slot *s);
 
+/* Whether a manager may record "nobody reachable" for spec on date, seen on the local date
+ * today: the date is not past and a public period of it (hours w, exceptions x; w NULL:
+ * none) matches spec. */
+enum policy_unreachable {
+	POLICY_UNREACHABLE_OK,
+	POLICY_UNREACHABLE_BAD_DATE,   /* date is not "YYYY-MM-DD" */
+	POLICY_UNREACHABLE_BAD_PERIOD, /* spec is not day, evening or HH:MM */
+	POLICY_UNREACHABLE_PAST,       /* date lies before today */
+	POLICY_UNREACHABLE_CLOSED      /* the building is not open to the public then */
+};
+enum policy_unreachable policy_unreachable_check(const struct policy_week *w,
+						 const struct policy_exceptions *x,
+						 const char *date, const char *spec,
+						 const char *today);
+
 /* Stale presence: someone still checked in after the building closed, or since an earlier
  * day (a missing checkout). Shown, never silently checked out. */
 enum policy_presence {

@@ -1,0 +1,95 @@
+/* test_appts — the appointment rules: times, precautions, and the public-hours rule for
+ * risky appointments (a manager's reason, given now or recorded before). */
+#include "autoconfig.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/appts.h"
+#include "core/dates.h"
+#include "tests.h"
+
+static time_t utc(const char *s)
+{
+	time_t t;
+	ck_assert_msg(dates_parse_utc(s, &t) == 0, "bad UTC %s", s);
+	return t;
+}
+
+START_TEST(test_appts__times_invalid_input)
+{
+	time_t t = utc("2026-11-24T13:00:00Z");
+	ck_assert_int_eq(appts_times_check(0, t), APPTS_TIMES_MISSING);
+	ck_assert_int_eq(appts_times_check(-5, t), APPTS_TIMES_MISSING);
+	ck_assert_int_eq(appts_times_check(t, t), APPTS_TIMES_ORDER);
+	ck_assert_int_eq(appts_times_check(t, t - 60), APPTS_TIMES_ORDER);
+	ck_assert_int_eq(appts_times_check(t, t + APPTS_MAX_SECONDS + 1), APPTS_TIMES_TOO_LONG);
+	ck_assert_str_ne(appts_times_message(APPTS_TIMES_TOO_LONG), "");
+	ck_assert_str_eq(appts_times_message(APPTS_TIMES_OK), "");
+}
+END_TEST
+
+START_TEST(test_appts__times)
+{
+	time_t t = utc("2026-11-24T13:00:00Z");
+	ck_assert_int_eq(appts_times_check(t, t + 60), APPTS_TIMES_OK);
+	ck_assert_int_eq(appts_times_check(t, t + APPTS_MAX_SECONDS), APPTS_TIMES_OK);
+}
+END_TEST
+
+START_TEST(test_appts__precautions)
+{
+	ck_assert_int_eq(appts_precautions_check(true, PREC_ALL + 1), APPTS_PRECAUTIONS_UNKNOWN);
+	ck_assert_int_eq(appts_precautions_check(false, 1u << 31), APPTS_PRECAUTIONS_UNKNOWN);
+	ck_assert_int_eq(appts_precautions_check(false, PREC_POLICE),
+			 APPTS_PRECAUTIONS_NOT_RISKY);
+	ck_assert_int_eq(appts_precautions_check(false, 0), APPTS_PRECAUTIONS_OK);
+	ck_assert_int_eq(appts_precautions_check(true, 0), APPTS_PRECAUTIONS_OK);
+	ck_assert_int_eq(appts_precautions_check(true, PREC_ALL), APPTS_PRECAUTIONS_OK);
+}
+END_TEST
+
+START_TEST(test_appts__hours_verdict)
+{
+	setenv("TZ", "Europe/Amsterdam", 1);
+	tzset();
+	/* Tuesday 08:30-17:00 only. */
+	struct policy_week w;
+	memset(&w, 0, sizeof w);
+	w.day[1][0] = (struct policy_period){510, 1020, false};
+	w.count[1] = 1;
+	time_t in_from = utc("2026-11-24T13:00:00Z"), in_to = utc("2026-11-24T14:00:00Z");
+	time_t late_from = utc("2026-11-24T17:30:00Z"), late_to = utc("2026-11-24T18:00:00Z");
+	/* No building known: never within; the rule still holds. */
+	ck_assert_int_eq(appts_hours_verdict(NULL, NULL, in_from, in_to, true, false),
+			 APPTS_HOURS_REFUSED);
+	ck_assert_int_eq(appts_hours_verdict(&w, NULL, in_from, in_to, false, true),
+			 APPTS_HOURS_NOT_RISKY);
+	ck_assert_int_eq(appts_hours_verdict(&w, NULL, late_from, late_to, false, false),
+			 APPTS_HOURS_NOT_RISKY);
+	ck_assert_int_eq(appts_hours_verdict(&w, NULL, in_from, in_to, true, false),
+			 APPTS_HOURS_WITHIN);
+	ck_assert_int_eq(appts_hours_verdict(&w, NULL, in_from, in_to, true, true),
+			 APPTS_HOURS_WITHIN);
+	ck_assert_int_eq(appts_hours_verdict(&w, NULL, late_from, late_to, true, false),
+			 APPTS_HOURS_REFUSED);
+	ck_assert_int_eq(appts_hours_verdict(&w, NULL, late_from, late_to, true, true),
+			 APPTS_HOURS_OVERRIDDEN);
+	/* Starting within, running past closing: outside. */
+	ck_assert_int_eq(appts_hours_verdict(&w, NULL, in_from, late_to, true, false),
+			 APPTS_HOURS_REFUSED);
+}
+END_TEST
+
+Suite *appts_suite(void)
+{
+	Suite *s = suite_create("appts");
+	TCase *tc = tcase_create("core");
+	tcase_add_test(tc, test_appts__times_invalid_input);
+	tcase_add_test(tc, test_appts__times);
+	tcase_add_test(tc, test_appts__precautions);
+	tcase_add_test(tc, test_appts__hours_verdict);
+	suite_add_tcase(s, tc);
+	return s;
+}
