@@ -222,6 +222,15 @@ static void check_table(const struct wire_desc *d, size_t n)
 START_TEST(test_wire__record_tables_fit_their_structs)
 {
 	check_table(records_alarm, records_alarm_n);
+	check_table(records_appt, records_appt_n);
+	check_table(records_appt_mark, records_appt_mark_n);
+	check_table(records_staff_member, records_staff_member_n);
+	check_table(records_staff_unreachable, records_staff_unreachable_n);
+	check_table(records_visit, records_visit_n);
+	/* The mark travels in the appointment's record: no tag of one may be the other's. */
+	for (size_t i = 0; i < records_appt_n; i++)
+		for (size_t j = 0; j < records_appt_mark_n; j++)
+			ck_assert_uint_ne(records_appt[i].tag, records_appt_mark[j].tag);
 }
 END_TEST
 

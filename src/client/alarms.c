@@ -11,14 +11,7 @@ enum store_status client_alarm_raise(struct client *cl, const char *location,
 	struct wire_out *q = client_request(cl, OP_ALARM_RAISE);
 	wire_put_text(q, F_LOCATION, location);
 	wire_put_int(q, F_KIND, kind);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	if (wire_get_int(&a, 0, F_ID, id_out) != 0)
-		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the id"));
-	wire_in_free(&a);
-	return r;
+	return client_call_id(cl, id_out);
 }
 
 enum store_status client_alarm_ack(struct client *cl, int64_t id)
@@ -57,13 +50,9 @@ enum store_status client_alarm_list(struct client *cl, int open_only, size_t lim
 	struct wire_out *q = client_request(cl, OP_ALARM_LIST);
 	wire_put_bool(q, F_OPEN_ONLY, open_only != 0);
 	wire_put_int(q, F_LIMIT, (int64_t)limit);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
 	void *items = NULL;
-	r = client_get_list(cl, &a, records_alarm, records_alarm_n, sizeof **out, NULL, &items, n);
+	enum store_status r = client_call_list(cl, records_alarm, records_alarm_n, sizeof **out,
+					       NULL, &items, n);
 	*out = items;
-	wire_in_free(&a);
 	return r;
 }

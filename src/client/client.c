@@ -327,6 +327,35 @@ enum store_status client_call_simple(struct client *cl)
 	return r;
 }
 
+enum store_status client_call_id(struct client *cl, int64_t *id_out)
+{
+	struct wire_in reply;
+	enum store_status r = client_call(cl, &reply);
+	if (r != STORE_OK)
+		return r;
+	int64_t id = 0;
+	if (wire_get_int(&reply, 0, F_ID, &id) != 0)
+		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the id"));
+	else if (id_out)
+		*id_out = id;
+	wire_in_free(&reply);
+	return r;
+}
+
+enum store_status client_call_list(struct client *cl, const struct wire_desc *d, size_t nd,
+				   size_t elem, void (*clear)(void *item), void **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct wire_in reply;
+	enum store_status r = client_call(cl, &reply);
+	if (r != STORE_OK)
+		return r;
+	r = client_get_list(cl, &reply, d, nd, elem, clear, out, n);
+	wire_in_free(&reply);
+	return r;
+}
+
 enum store_status client_get_list(struct client *cl, const struct wire_in *reply,
 				  const struct wire_desc *d, size_t nd, size_t elem,
 				  void (*clear)(void *item), void **out, size_t *n)

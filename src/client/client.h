@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "config.h"
 #include "core/roles.h"
@@ -77,6 +78,10 @@ enum store_status client_call(struct client *cl, struct wire_in *reply);
 /* client_call for requests whose reply holds nothing but the status. */
 enum store_status client_call_simple(struct client *cl);
 
+/* client_call for requests whose reply holds a new record's id (F_ID); *id_out (may be
+ * NULL) is set on success. */
+enum store_status client_call_id(struct client *cl, int64_t *id_out);
+
 /* Record a client-side failure (a reply that does not decode) as the last error. */
 enum store_status client_fail(struct client *cl, enum store_status s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -87,5 +92,9 @@ enum store_status client_fail(struct client *cl, enum store_status s, const char
 enum store_status client_get_list(struct client *cl, const struct wire_in *reply,
 				  const struct wire_desc *d, size_t nd, size_t elem,
 				  void (*clear)(void *item), void **out, size_t *n);
+
+/* client_call and client_get_list in one, for requests whose reply is such a list. */
+enum store_status client_call_list(struct client *cl, const struct wire_desc *d, size_t nd,
+				   size_t elem, void (*clear)(void *item), void **out, size_t *n);
 
 #endif

@@ -53,6 +53,14 @@ struct svc_op_def {
  * NULL). */
 extern const struct svc_op_def svc_ops_session[];
 extern const struct svc_op_def svc_ops_alarms[];
+extern const struct svc_op_def svc_ops_appts[];
+extern const struct svc_op_def svc_ops_staff[];
+extern const struct svc_op_def svc_ops_visits[];
+
+/* The instants a request may name (svc_int bounds): 2000-01-01 to 2100-01-01 UTC. Beyond
+ * is a mistake or an attack; stored times are ISO text with four-digit years. */
+#define SVC_TIME_MIN INT64_C(946684800)
+#define SVC_TIME_MAX INT64_C(4102444800)
 
 /* Fail the call with status s and a message (printf-style, already translated). */
 enum store_status svc_fail(struct svc_call *c, enum store_status s, const char *fmt, ...)

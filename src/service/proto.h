@@ -23,8 +23,31 @@ enum svc_op {
 	OP_ALARM_CLOSE = 12,   /* F_ID, F_OUTCOME */
 	OP_ALARM_RESOLVE_ALL = 13, /* -> F_COUNT */
 	OP_ALARM_LIST = 14,    /* F_OPEN_ONLY, F_LIMIT -> items: struct alarm */
-	/* bans 30-79, visitor check 80-89, appointments 90-109, staff 110-129,
-	 * home visits 130-149, administration 150-179, incidents 180-219 */
+	/* bans 30-79, visitor check 80-89 */
+	/* appointments 90-109 */
+	OP_APPT_ADD = 90,      /* F_APPT_* of the appointment -> F_ID, F_APPT_HOURS */
+	OP_APPT_FLAG = 91,     /* F_ID, F_APPT_RISKY, F_APPT_PRECAUTIONS, F_VERSION,
+				* F_APPT_REASON (optional) -> F_APPT_HOURS */
+	OP_APPT_GET = 92,      /* F_ID -> item: struct appt */
+	OP_APPT_LIST = 93,     /* F_FROM, F_TO (instants), F_APPT_RISKY_ONLY, F_APPT_CHECK_BANS
+				* -> items: struct appt (+ records_appt_mark when checked) */
+	/* staff 110-129 */
+	OP_STAFF_ADD = 110,    /* F_STAFF_NAME, F_STAFF_TEAM, F_STAFF_PHONE */
+	OP_STAFF_IN = 111,     /* F_STAFF_NAME */
+	OP_STAFF_OUT = 112,    /* F_STAFF_NAME */
+	OP_STAFF_OUT_AT = 113, /* F_STAFF_NAME, F_STAFF_AT, F_STAFF_NOTE */
+	OP_STAFF_ROSTER = 114, /* F_STAFF_NAME, F_DATE, F_STAFF_ON */
+	OP_STAFF_LIST = 115,   /* F_DATE (optional) -> items: struct staff_member */
+	OP_STAFF_UNREACHABLE = 116, /* F_STAFF_BUILDING, F_DATE, F_STAFF_PERIOD, F_STAFF_NOTE
+				     * -> F_ID */
+	OP_STAFF_UNREACHABLE_WITHDRAW = 117, /* F_ID */
+	OP_STAFF_UNREACHABLE_LIST = 118, /* F_STAFF_BUILDING, F_FROM, F_TO (dates)
+					  * -> items: struct staff_unreachable */
+	/* home visits 130-149 */
+	OP_VISIT_OUT = 130,    /* F_VISIT_* of the visit -> F_ID */
+	OP_VISIT_BACK = 131,   /* F_ID, F_VISIT_OUTCOME */
+	OP_VISIT_LIST = 132,   /* F_VISIT_ALL -> items: struct visit */
+	/* administration 150-179, incidents 180-219 */
 	OP_MAX = 1000
 };
 
@@ -65,7 +88,41 @@ enum proto_field {
 	F_VERSION = 22,
 	F_FILTER = 23,
 	F_DONE = 24,
-	F_FIELD_FIRST_FREE = 100 /* domain files number their own fields from here */
+	F_FIELD_FIRST_FREE = 100, /* domain files number their own fields from here */
+
+	/* appointments: 900-929 (ten times the first op of the domain) */
+	F_APPT_STARTS = 900,   /* instant */
+	F_APPT_ENDS = 901,     /* instant */
+	F_APPT_HOST = 902,
+	F_APPT_VISITOR = 903,
+	F_APPT_BORN = 904,     /* date or "" */
+	F_APPT_ROOM = 905,
+	F_APPT_RISKY = 906,    /* bool */
+	F_APPT_PRECAUTIONS = 907, /* enum precaution bits */
+	F_APPT_REASON = 908,   /* a manager's reason for a risky appointment outside public hours */
+	F_APPT_HOURS = 909,    /* reply: enum appts_hours, the verdict on the public-hours rule */
+	F_APPT_RISKY_ONLY = 910, /* bool */
+	F_APPT_CHECK_BANS = 911, /* bool: mark visitors found on the ban list */
+
+	/* staff: 1100-1129 */
+	F_STAFF_NAME = 1100,
+	F_STAFF_TEAM = 1101,   /* enum staff_team */
+	F_STAFF_PHONE = 1102,
+	F_STAFF_AT = 1103,     /* instant */
+	F_STAFF_NOTE = 1104,
+	F_STAFF_ON = 1105,     /* bool */
+	F_STAFF_BUILDING = 1106,
+	F_STAFF_PERIOD = 1107, /* "day", "evening" or "HH:MM" */
+
+	/* home visits: 1300-1329 */
+	F_VISIT_EMPLOYEE = 1300,
+	F_VISIT_ADDRESS = 1301,
+	F_VISIT_CLIENT = 1302,
+	F_VISIT_MOBILE = 1303,
+	F_VISIT_BACK = 1304,   /* instant */
+	F_VISIT_CALL_AT = 1305, /* instant, 0 = no call asked */
+	F_VISIT_OUTCOME = 1306,
+	F_VISIT_ALL = 1307     /* bool */
 };
 
 #endif

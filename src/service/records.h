@@ -12,4 +12,21 @@
 extern const struct wire_desc records_alarm[];
 extern const size_t records_alarm_n;
 
+/* struct appt (store/appts.h) and, in the same record, struct appts_ban_mark
+ * (core/appts.h) when the list was checked against the bans */
+extern const struct wire_desc records_appt[];
+extern const size_t records_appt_n;
+extern const struct wire_desc records_appt_mark[];
+extern const size_t records_appt_mark_n;
+
+/* struct staff_member and struct staff_unreachable (store/staff.h) */
+extern const struct wire_desc records_staff_member[];
+extern const size_t records_staff_member_n;
+extern const struct wire_desc records_staff_unreachable[];
+extern const size_t records_staff_unreachable_n;
+
+/* struct visit (store/visits.h) */
+extern const struct wire_desc records_visit[];
+extern const size_t records_visit_n;
+
 #endif

@@ -30,6 +30,9 @@ struct service {
 static const struct svc_op_def *const op_tables[] = {
 	svc_ops_session,
 	svc_ops_alarms,
+	svc_ops_appts,
+	svc_ops_staff,
+	svc_ops_visits,
 };
 
 static const struct svc_op_def *find_op(uint16_t code)

@@ -1,0 +1,164 @@
+/* client/appts — the appointments' requests. */
+#include "autoconfig.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "client/appts.h"
+#include "i18n.h"
+#include "service/records.h"
+
+/* The verdict of the public-hours rule from a reply, when asked for. */
+static enum store_status take_hours(struct client *cl, const struct wire_in *a,
+				    enum appts_hours *hours)
+{
+	int64_t v = 0;
+	if (wire_get_int(a, 0, F_APPT_HOURS, &v) != 0 || v < APPTS_HOURS_NOT_RISKY ||
+	    v > APPTS_HOURS_REFUSED)
+		return client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
+	if (hours)
+		*hours = (enum appts_hours)v;
+	return STORE_OK;
+}
+
+enum store_status client_appt_add_ruled(struct client *cl, const struct appt *a,
+					int64_t *id_out, enum appts_hours *hours)
+{
+	struct wire_out *q = client_request(cl, OP_APPT_ADD);
+	wire_put_int(q, F_APPT_STARTS, (int64_t)a->starts);
+	wire_put_int(q, F_APPT_ENDS, (int64_t)a->ends);
+	wire_put_text(q, F_APPT_HOST, a->host);
+	wire_put_text(q, F_APPT_VISITOR, a->visitor);
+	wire_put_text(q, F_APPT_BORN, a->visitor_born);
+	wire_put_text(q, F_APPT_ROOM, a->room);
+	wire_put_bool(q, F_APPT_RISKY, a->risky);
+	wire_put_int(q, F_APPT_PRECAUTIONS, a->precautions);
+	if (a->override_reason[0])
+		wire_put_text(q, F_APPT_REASON, a->override_reason);
+	struct wire_in r;
+	enum store_status s = client_call(cl, &r);
+	if (s != STORE_OK)
+		return s;
+	int64_t id = 0;
+	if (wire_get_int(&r, 0, F_ID, &id) != 0)
+		s = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the id"));
+	else
+		s = take_hours(cl, &r, hours);
+	if (s == STORE_OK && id_out)
+		*id_out = id;
+	wire_in_free(&r);
+	return s;
+}
+
+enum store_status client_appt_add(struct client *cl, const struct appt *a, int64_t *id_out)
+{
+	return client_appt_add_ruled(cl, a, id_out, NULL);
+}
+
+enum store_status client_appt_flag_ruled(struct client *cl, int64_t id, bool risky,
+					 unsigned precautions, const char *reason,
+					 int expected_version, enum appts_hours *hours)
+{
+	struct wire_out *q = client_request(cl, OP_APPT_FLAG);
+	wire_put_int(q, F_ID, id);
+	wire_put_bool(q, F_APPT_RISKY, risky);
+	wire_put_int(q, F_APPT_PRECAUTIONS, precautions);
+	wire_put_int(q, F_VERSION, expected_version);
+	if (reason)
+		wire_put_text(q, F_APPT_REASON, reason);
+	struct wire_in r;
+	enum store_status s = client_call(cl, &r);
+	if (s != STORE_OK)
+		return s;
+	s = take_hours(cl, &r, hours);
+	wire_in_free(&r);
+	return s;
+}
+
+enum store_status client_appt_flag(struct client *cl, int64_t id, bool risky, unsigned precautions,
+				   int expected_version)
+{
+	return client_appt_flag_ruled(cl, id, risky, precautions, NULL, expected_version, NULL);
+}
+
+enum store_status client_appt_flag_override(struct client *cl, int64_t id, unsigned precautions,
+					    const char *reason, int expected_version)
+{
+	/* As the store: an override without a reason is no override. */
+	if (!reason || !*reason)
+		return client_fail(cl, STORE_INVALID, _("%s: must not be empty"), "override_reason");
+	return client_appt_flag_ruled(cl, id, true, precautions, reason, expected_version, NULL);
+}
+
+enum store_status client_appt_get(struct client *cl, int64_t id, struct appt *out)
+{
+	wire_put_int(client_request(cl, OP_APPT_GET), F_ID, id);
+	struct wire_in r;
+	enum store_status s = client_call(cl, &r);
+	if (s != STORE_OK)
+		return s;
+	memset(out, 0, sizeof *out);
+	uint16_t bad = 0;
+	if (r.nrecs != 2 || wire_get_struct(&r, 1, records_appt, records_appt_n, out, &bad) != 0)
+		s = client_fail(cl, STORE_UNAVAILABLE,
+				_("the service sent a record that does not decode (field %u)"),
+				(unsigned)bad);
+	wire_in_free(&r);
+	return s;
+}
+
+/* Start the request of a list. */
+static void ask_list(struct client *cl, time_t from, time_t to, bool risky_only, bool check)
+{
+	struct wire_out *q = client_request(cl, OP_APPT_LIST);
+	wire_put_int(q, F_FROM, (int64_t)from);
+	wire_put_int(q, F_TO, (int64_t)to);
+	wire_put_bool(q, F_APPT_RISKY_ONLY, risky_only);
+	wire_put_bool(q, F_APPT_CHECK_BANS, check);
+}
+
+enum store_status client_appt_list(struct client *cl, time_t from, time_t to, bool risky_only,
+				   struct appt **out, size_t *n)
+{
+	ask_list(cl, from, to, risky_only, false);
+	void *items = NULL;
+	enum store_status s = client_call_list(cl, records_appt, records_appt_n, sizeof **out,
+					       NULL, &items, n);
+	*out = items;
+	return s;
+}
+
+enum store_status client_appt_list_checked(struct client *cl, time_t from, time_t to,
+					   bool risky_only, struct appt **out,
+					   struct appts_ban_mark **marks, size_t *n)
+{
+	*out = NULL;
+	*marks = NULL;
+	*n = 0;
+	struct wire_in r;
+	ask_list(cl, from, to, risky_only, true);
+	enum store_status s = client_call(cl, &r);
+	if (s != STORE_OK)
+		return s;
+	void *items = NULL, *m = NULL;
+	size_t nm = 0;
+	s = client_get_list(cl, &r, records_appt, records_appt_n, sizeof **out, NULL, &items, n);
+	if (s == STORE_OK)
+		s = client_get_list(cl, &r, records_appt_mark, records_appt_mark_n, sizeof **marks,
+				    NULL, &m, &nm);
+	/* Every record carries its mark: a list without them is no checked list. */
+	for (size_t i = 0; s == STORE_OK && i < nm; i++)
+		if (!wire_find(&r, (uint32_t)i + 1, records_appt_mark[0].tag))
+			s = client_fail(cl, STORE_UNAVAILABLE,
+					_("the service's reply does not decode"));
+	if (s != STORE_OK) {
+		free(items);
+		free(m);
+		*n = 0;
+	} else {
+		*out = items;
+		*marks = m;
+	}
+	wire_in_free(&r);
+	return s;
+}

@@ -1,0 +1,35 @@
+/* client/visits — the home-visit board's requests. */
+#include "autoconfig.h"
+
+#include "client/visits.h"
+#include "service/records.h"
+
+enum store_status client_visit_out(struct client *cl, const struct visit *v, int64_t *id_out)
+{
+	struct wire_out *q = client_request(cl, OP_VISIT_OUT);
+	wire_put_text(q, F_VISIT_EMPLOYEE, v->employee);
+	wire_put_text(q, F_VISIT_ADDRESS, v->address);
+	wire_put_text(q, F_VISIT_CLIENT, v->client);
+	wire_put_text(q, F_VISIT_MOBILE, v->mobile);
+	wire_put_int(q, F_VISIT_BACK, (int64_t)v->expected_back);
+	wire_put_int(q, F_VISIT_CALL_AT, (int64_t)v->call_at);
+	return client_call_id(cl, id_out);
+}
+
+enum store_status client_visit_back(struct client *cl, int64_t id, const char *outcome)
+{
+	struct wire_out *q = client_request(cl, OP_VISIT_BACK);
+	wire_put_int(q, F_ID, id);
+	wire_put_text(q, F_VISIT_OUTCOME, outcome);
+	return client_call_simple(cl);
+}
+
+enum store_status client_visit_list(struct client *cl, bool all, struct visit **out, size_t *n)
+{
+	wire_put_bool(client_request(cl, OP_VISIT_LIST), F_VISIT_ALL, all);
+	void *items = NULL;
+	enum store_status r = client_call_list(cl, records_visit, records_visit_n, sizeof **out,
+					       NULL, &items, n);
+	*out = items;
+	return r;
+}

@@ -1,0 +1,14 @@
+/* client/visits — the home-visit back-up board through the service (see store/visits.h
+ * for the records and what each call promises). */
+#ifndef BALIE_CLIENT_VISITS_H
+#define BALIE_CLIENT_VISITS_H
+
+#include "client/client.h"
+#include "store/visits.h"
+
+enum store_status client_visit_out(struct client *cl, const struct visit *v, int64_t *id_out);
+enum store_status client_visit_back(struct client *cl, int64_t id, const char *outcome);
+/* Free *out with free(). */
+enum store_status client_visit_list(struct client *cl, bool all, struct visit **out, size_t *n);
+
+#endif

@@ -1,0 +1,277 @@
+/* ops_appts — appointments through the service: add, flag as risky, read one, and list a
+ * day with its visitors checked against the bans in force. The public-hours rule for risky
+ * appointments is enforced here, on the service's own configuration. */
+#include "autoconfig.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/appts.h"
+#include "core/dates.h"
+#include "core/names.h"
+#include "i18n.h"
+#include "service/internal.h"
+#include "service/records.h"
+#include "store/appts.h"
+#include "store/bans.h"
+
+/* The longest span one list may cover: a year and a day. */
+#define LIST_MAX_SECONDS (367 * 24 * 60 * 60)
+
+/* The verdict of the public-hours rule for the building the service stands for. */
+static enum appts_hours hours_verdict(const struct svc_call *c, time_t starts, time_t ends,
+				      bool risky, bool has_reason)
+{
+	const struct config_building *b = config_building_here(c->cfg);
+	return appts_hours_verdict(b ? &b->hours : NULL, b ? &b->exceptions : NULL, starts, ends,
+				   risky, has_reason);
+}
+
+/* Apply the verdict: refuse a risky appointment outside public hours without a reason, and
+ * let only a manager give one. *record: the reason given now is to be kept. */
+static enum store_status hours_rule(struct svc_call *c, enum appts_hours v, bool reason_given,
+				    bool *record)
+{
+	*record = false;
+	if (v == APPTS_HOURS_REFUSED)
+		return svc_fail(c, STORE_INVALID,
+				_("a risky appointment outside public opening hours is not "
+				  "allowed; plan it within public hours, or a manager may allow "
+				  "it with a reason"));
+	if (v != APPTS_HOURS_OVERRIDDEN || !reason_given)
+		return STORE_OK;
+	/* Its own check, apart from the operation's: who may add or flag need not be who may
+	 * allow the exception. */
+	if (!roles_may(c->sess->role, PERM_FLAG_APPT))
+		return svc_fail(c, STORE_DENIED,
+				_("only a manager may allow a risky appointment outside public "
+				  "opening hours (your role: %s)"), roles_label(c->sess->role));
+	*record = true;
+	return STORE_OK;
+}
+
+static enum store_status precautions_rule(struct svc_call *c, bool risky, int64_t prec)
+{
+	if (appts_precautions_check(risky, (unsigned)prec) == APPTS_PRECAUTIONS_NOT_RISKY)
+		return svc_fail(c, STORE_INVALID, _("%s: only a risky appointment has precautions"),
+				_("precautions"));
+	return STORE_OK;
+}
+
+/* Copy checked text into a struct member (the length was checked against its size). */
+static void put_text(char *dst, size_t dstsz, const char *s)
+{
+	snprintf(dst, dstsz, "%s", s ? s : "");
+}
+
+static enum store_status add(struct svc_call *c)
+{
+	struct appt a = {0};
+	int64_t starts = 0, ends = 0, prec = 0;
+	const char *host = NULL, *visitor = NULL, *born = NULL, *room = NULL, *reason = NULL;
+	bool risky = false;
+	enum store_status r;
+	if ((r = svc_int(c, F_APPT_STARTS, _("start time"), SVC_TIME_MIN, SVC_TIME_MAX, true,
+			 &starts)) != STORE_OK ||
+	    (r = svc_int(c, F_APPT_ENDS, _("end time"), SVC_TIME_MIN, SVC_TIME_MAX, true, &ends)) !=
+		    STORE_OK ||
+	    (r = svc_text(c, F_APPT_HOST, _("host"), APPT_TEXT_MAX - 1, true, &host)) !=
+		    STORE_OK ||
+	    (r = svc_text(c, F_APPT_VISITOR, _("visitor"), APPT_TEXT_MAX - 1, true, &visitor)) !=
+		    STORE_OK ||
+	    (r = svc_date(c, F_APPT_BORN, _("date of birth"), false, &born)) != STORE_OK ||
+	    (r = svc_text(c, F_APPT_ROOM, _("room"), APPT_TEXT_MAX - 1, false, &room)) !=
+		    STORE_OK ||
+	    (r = svc_bool(c, F_APPT_RISKY, _("risky"), &risky)) != STORE_OK ||
+	    (r = svc_int(c, F_APPT_PRECAUTIONS, _("precautions"), 0, PREC_ALL, false, &prec)) !=
+		    STORE_OK ||
+	    (r = svc_text(c, F_APPT_REASON, _("reason"), sizeof a.override_reason - 1, false,
+			  &reason)) != STORE_OK)
+		return r;
+	if (reason && !*reason)
+		reason = NULL;
+	enum appts_times t = appts_times_check((time_t)starts, (time_t)ends);
+	if (t != APPTS_TIMES_OK)
+		return svc_fail(c, STORE_INVALID, "%s: %s", _("end time"), appts_times_message(t));
+	if ((r = precautions_rule(c, risky, prec)) != STORE_OK)
+		return r;
+	enum appts_hours v = hours_verdict(c, (time_t)starts, (time_t)ends, risky, reason != NULL);
+	bool record;
+	if ((r = hours_rule(c, v, reason != NULL, &record)) != STORE_OK)
+		return r;
+	a.starts = (time_t)starts;
+	a.ends = (time_t)ends;
+	put_text(a.host, sizeof a.host, host);
+	put_text(a.visitor, sizeof a.visitor, visitor);
+	put_text(a.visitor_born, sizeof a.visitor_born, born);
+	put_text(a.room, sizeof a.room, room);
+	a.risky = risky;
+	a.precautions = (unsigned)prec;
+	if (record)
+		put_text(a.override_reason, sizeof a.override_reason, reason);
+	int64_t id = 0;
+	if ((r = store_appt_add(c->st, &a, &id)) != STORE_OK)
+		return svc_store_failed(c, r);
+	wire_put_int(c->reply, F_ID, id);
+	wire_put_int(c->reply, F_APPT_HOURS, v);
+	return STORE_OK;
+}
+
+static enum store_status flag(struct svc_call *c)
+{
+	int64_t id = 0, prec = 0, version = -1;
+	bool risky = false;
+	const char *reason = NULL;
+	enum store_status r;
+	if ((r = svc_id(c, F_ID, _("appointment id"), &id)) != STORE_OK ||
+	    (r = svc_bool(c, F_APPT_RISKY, _("risky"), &risky)) != STORE_OK ||
+	    (r = svc_int(c, F_APPT_PRECAUTIONS, _("precautions"), 0, PREC_ALL, false, &prec)) !=
+		    STORE_OK ||
+	    (r = svc_int(c, F_VERSION, _("version"), -1, INT32_MAX, false, &version)) !=
+		    STORE_OK ||
+	    (r = svc_text(c, F_APPT_REASON, _("reason"), 255, false, &reason)) != STORE_OK)
+		return r;
+	if (reason && !*reason)
+		reason = NULL;
+	if ((r = precautions_rule(c, risky, prec)) != STORE_OK)
+		return r;
+	/* The rule needs the stored times, and whether a manager allowed it before (then the
+	 * precautions may change without a new reason). Times never change after adding, so
+	 * reading them outside the flag's transaction is safe. */
+	struct appt a;
+	if ((r = store_appt_get(c->st, id, &a)) != STORE_OK)
+		return svc_store_failed(c, r);
+	enum appts_hours v = hours_verdict(c, a.starts, a.ends, risky,
+					   reason != NULL || a.override_reason[0] != '\0');
+	bool record;
+	if ((r = hours_rule(c, v, reason != NULL, &record)) != STORE_OK)
+		return r;
+	r = record ? store_appt_flag_override(c->st, id, (unsigned)prec, reason, (int)version)
+		   : store_appt_flag(c->st, id, risky, (unsigned)prec, (int)version);
+	if (r != STORE_OK)
+		return svc_store_failed(c, r);
+	wire_put_int(c->reply, F_APPT_HOURS, v);
+	return STORE_OK;
+}
+
+static enum store_status get(struct svc_call *c)
+{
+	int64_t id = 0;
+	enum store_status r = svc_id(c, F_ID, _("appointment id"), &id);
+	if (r != STORE_OK)
+		return r;
+	struct appt a;
+	if ((r = store_appt_get(c->st, id, &a)) != STORE_OK)
+		return svc_store_failed(c, r);
+	wire_put_rec(c->reply);
+	wire_put_struct(c->reply, records_appt, records_appt_n, &a);
+	char object[32];
+	snprintf(object, sizeof object, "appt:%lld", (long long)id);
+	svc_audit_set(c, object, "ok", "");
+	return STORE_OK;
+}
+
+struct index_load {
+	struct names_index *ix;
+	bool oom;
+};
+
+/* store_ban_each's callback: one ban in force into the names index. */
+static int index_ban(const struct ban *b, void *arg)
+{
+	struct index_load *l = arg;
+	struct names_record rec = {
+		.id = b->id, .given_names = b->given_names, .prefix = b->prefix,
+		.surname = b->surname, .partner_prefix = b->partner_prefix,
+		.partner_surname = b->partner_surname, .born = b->born,
+	};
+	l->oom = names_index_add(l->ix, &rec) != 0;
+	return l->oom;
+}
+
+/* The bans in force on the local date as a names index; NULL after failing the call (a
+ * partial index would miss a ban: the worst error). */
+static struct names_index *bans_in_force(struct svc_call *c, const char *date)
+{
+	struct index_load l = {names_index_new(), false};
+	enum store_status r = l.ix ? store_ban_each(c->st, BAN_FILTER_ACTIVE, date, index_ban, &l)
+				   : STORE_ERROR;
+	if (l.ix && r == STORE_OK && !l.oom)
+		return l.ix;
+	if (!l.ix || l.oom)
+		(void)svc_fail(c, STORE_ERROR, "%s", _("out of memory"));
+	else
+		(void)svc_store_failed(c, r);
+	names_index_free(l.ix);
+	return NULL;
+}
+
+/* The visitor's best hit: a MATCH before any POSSIBLE (as the visitor check shows it). */
+static struct appts_ban_mark mark_of(const struct names_index *ix, const struct appt *a)
+{
+	struct appts_ban_mark m = {NAMES_CLEAR, 0};
+	struct names_hit hits[4];
+	size_t nh = a->visitor[0]
+		? names_index_search(ix, a->visitor, a->visitor_born, hits, 4) : 0;
+	for (size_t h = 0; h < nh; h++) {
+		if (hits[h].verdict == NAMES_MATCH)
+			return (struct appts_ban_mark){NAMES_MATCH, hits[h].id};
+		if (m.verdict == NAMES_CLEAR)
+			m = (struct appts_ban_mark){NAMES_POSSIBLE, hits[h].id};
+	}
+	return m;
+}
+
+static enum store_status list(struct svc_call *c)
+{
+	int64_t from = 0, to = 0;
+	bool risky_only = false, check = false;
+	enum store_status r;
+	if ((r = svc_int(c, F_FROM, _("from"), SVC_TIME_MIN, SVC_TIME_MAX, true, &from)) !=
+		    STORE_OK ||
+	    (r = svc_int(c, F_TO, _("until"), SVC_TIME_MIN, SVC_TIME_MAX, true, &to)) != STORE_OK ||
+	    (r = svc_bool(c, F_APPT_RISKY_ONLY, _("risky only"), &risky_only)) != STORE_OK ||
+	    (r = svc_bool(c, F_APPT_CHECK_BANS, _("check against the bans"), &check)) !=
+		    STORE_OK)
+		return r;
+	if (to <= from || to - from > LIST_MAX_SECONDS)
+		return svc_fail(c, STORE_INVALID, _("%s: not after the start, or more than a year "
+						    "later"), _("until"));
+	/* The bans of the first day count: lists are asked for one day at a time. */
+	char day[DATES_DATE_LEN];
+	dates_local_date((time_t)from, day);
+	struct names_index *ix = NULL;
+	if (check && !(ix = bans_in_force(c, day)))
+		return STORE_ERROR;
+	struct appt *a = NULL;
+	size_t n = 0;
+	if ((r = store_appt_list(c->st, (time_t)from, (time_t)to, risky_only, &a, &n)) !=
+	    STORE_OK) {
+		names_index_free(ix);
+		return svc_store_failed(c, r);
+	}
+	for (size_t i = 0; i < n; i++) {
+		wire_put_rec(c->reply);
+		wire_put_struct(c->reply, records_appt, records_appt_n, &a[i]);
+		if (ix) {
+			struct appts_ban_mark m = mark_of(ix, &a[i]);
+			wire_put_struct(c->reply, records_appt_mark, records_appt_mark_n, &m);
+		}
+	}
+	char count[32], detail[96];
+	snprintf(count, sizeof count, "%zu", n);
+	snprintf(detail, sizeof detail, "%s%s%s", day, risky_only ? " risky" : "",
+		 check ? " checked" : "");
+	svc_audit_set(c, "appointments", count, detail);
+	free(a);
+	names_index_free(ix);
+	return STORE_OK;
+}
+
+const struct svc_op_def svc_ops_appts[] = {
+	{OP_APPT_ADD, "appt.add", PERM_FLAG_APPT, SVC_AUDIT_STORE, CHANGE_APPTS, add},
+	{OP_APPT_FLAG, "appt.flag", PERM_FLAG_APPT, SVC_AUDIT_STORE, CHANGE_APPTS, flag},
+	{OP_APPT_GET, "appt.get", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, get},
+	{OP_APPT_LIST, "appt.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, list},
+	{0, NULL, 0, 0, 0, NULL},
+};

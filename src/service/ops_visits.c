@@ -1,0 +1,96 @@
+/* ops_visits — the home-visit back-up board (achterwacht) through the service: who goes
+ * out, where, until when; the return with its outcome; the board. Anyone at the desk keeps
+ * the board (it protects colleagues in the field); the store records who did what. */
+#include "autoconfig.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "i18n.h"
+#include "service/internal.h"
+#include "service/records.h"
+#include "store/visits.h"
+
+static enum store_status text_into(struct svc_call *c, uint16_t tag, const char *what, char *dst,
+				   size_t dstsz)
+{
+	const char *s = NULL;
+	enum store_status r = svc_text(c, tag, what, dstsz - 1, true, &s);
+	if (r == STORE_OK)
+		snprintf(dst, dstsz, "%s", s);
+	return r;
+}
+
+static enum store_status out(struct svc_call *c)
+{
+	struct visit v = {0};
+	int64_t back = 0, call = 0;
+	enum store_status r;
+	if ((r = text_into(c, F_VISIT_EMPLOYEE, _("name"), v.employee, sizeof v.employee)) !=
+		    STORE_OK ||
+	    (r = text_into(c, F_VISIT_ADDRESS, _("address"), v.address, sizeof v.address)) !=
+		    STORE_OK ||
+	    (r = text_into(c, F_VISIT_CLIENT, _("client"), v.client, sizeof v.client)) !=
+		    STORE_OK ||
+	    (r = text_into(c, F_VISIT_MOBILE, _("mobile"), v.mobile, sizeof v.mobile)) !=
+		    STORE_OK ||
+	    (r = svc_int(c, F_VISIT_BACK, _("expected return"), SVC_TIME_MIN, SVC_TIME_MAX, true,
+			 &back)) != STORE_OK ||
+	    (r = svc_int(c, F_VISIT_CALL_AT, _("call time"), 0, SVC_TIME_MAX, false, &call)) !=
+		    STORE_OK)
+		return r;
+	/* 0 is "no call asked"; anything else must be a real instant. */
+	if (call != 0 && call < SVC_TIME_MIN)
+		return svc_fail(c, STORE_INVALID, _("%s: out of range"), _("call time"));
+	v.expected_back = (time_t)back;
+	v.call_at = (time_t)call;
+	/* The store checks the times against its clock: the return and the call in the
+	 * future, the call not after the return. */
+	int64_t id = 0;
+	if ((r = store_visit_out(c->st, &v, &id)) != STORE_OK)
+		return svc_store_failed(c, r);
+	wire_put_int(c->reply, F_ID, id);
+	return STORE_OK;
+}
+
+static enum store_status back(struct svc_call *c)
+{
+	int64_t id = 0;
+	const char *outcome = NULL;
+	enum store_status r;
+	if ((r = svc_id(c, F_ID, _("visit id"), &id)) != STORE_OK ||
+	    (r = svc_text(c, F_VISIT_OUTCOME, _("outcome"), VISIT_OUTCOME_MAX - 1, false,
+			  &outcome)) != STORE_OK)
+		return r;
+	r = store_visit_back(c->st, id, outcome ? outcome : "");
+	return r == STORE_OK ? r : svc_store_failed(c, r);
+}
+
+static enum store_status list(struct svc_call *c)
+{
+	bool all = false;
+	enum store_status r = svc_bool(c, F_VISIT_ALL, _("all"), &all);
+	if (r != STORE_OK)
+		return r;
+	struct visit *v = NULL;
+	size_t n = 0;
+	if ((r = store_visit_list(c->st, all, &v, &n)) != STORE_OK)
+		return svc_store_failed(c, r);
+	for (size_t i = 0; i < n; i++) {
+		wire_put_rec(c->reply);
+		wire_put_struct(c->reply, records_visit, records_visit_n, &v[i]);
+	}
+	free(v);
+	char count[32];
+	snprintf(count, sizeof count, "%zu", n);
+	/* Clients' names and addresses: a look at them is accountable. */
+	svc_audit_set(c, "visits", count, all ? "all" : "out");
+	return STORE_OK;
+}
+
+const struct svc_op_def svc_ops_visits[] = {
+	{OP_VISIT_OUT, "visit.out", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_VISITS, out},
+	{OP_VISIT_BACK, "visit.back", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_VISITS, back},
+	{OP_VISIT_LIST, "visit.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, list},
+	{0, NULL, 0, 0, 0, NULL},
+};
