@@ -274,7 +274,6 @@ static const struct {
 	enum permission perm;
 } permissions[] = {
 	{"check", NULL, NULL, PERM_CHECK_VISITOR},
-	{"visit", NULL, NULL, PERM_CHECK_VISITOR},
 	{"ban", "list", "--all", PERM_SEE_REASON},
 	{"ban", "list", NULL, PERM_CHECK_VISITOR},
 	{"ban", "show", NULL, PERM_CHECK_VISITOR},
@@ -282,10 +281,6 @@ static const struct {
 	{"ban", "history", NULL, PERM_SEE_REASON},
 	{"ban", "export", NULL, PERM_EXPORT},
 	{"ban", NULL, NULL, PERM_EDIT_BAN},
-	{"appt", "list", NULL, PERM_CHECK_VISITOR},
-	{"appt", NULL, NULL, PERM_FLAG_APPT},
-	{"staff", "status", NULL, PERM_CHECK_VISITOR},
-	{"staff", NULL, NULL, PERM_STAFFING},
 	{"audit", NULL, NULL, PERM_ADMIN},
 	{"purge", NULL, NULL, PERM_ADMIN},
 	{"backup", NULL, NULL, PERM_ADMIN},
@@ -448,6 +443,9 @@ static int privileged_files(struct cli_ctx *ctx, int argc, char **argv)
 static const struct cli_command *const tables[] = {
 	cli_init_commands,
 	cli_alarm_commands,
+	cli_appt_commands,
+	cli_staff_commands,
+	cli_visit_commands,
 };
 
 /* Command groups, for "balie GROUP --help" and for naming an unknown subcommand. */
@@ -457,6 +455,10 @@ static const struct {
 	const struct cli_command *commands;
 } groups[] = {
 	{"alarm", N_("The porters' alarm queue."), cli_alarm_commands},
+	{"appt", N_("Appointments and risky meetings."), cli_appt_commands},
+	{"staff", N_("The support team (porters, BOAs) and counter staff."), cli_staff_commands},
+	{"visit", N_("The home-visit back-up board: who is out, where, until when."),
+	 cli_visit_commands},
 };
 
 /* Run argv as a table command: 1 when argv[0] is not one of them (nothing done), else the
@@ -533,10 +535,9 @@ static int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		int (*run)(struct cli_ctx *, int, char **);
 	} commands[] = {
 		{"ban", cli_ban}, {"check", cli_check},
-		{"appt", cli_appt}, {"staff", cli_staff},
 		/* issue 7 */
 		{"audit", cli_audit}, {"purge", cli_purge}, {"backup", cli_backup},
-		{"restore", cli_restore}, {"person", cli_person}, {"visit", cli_visit},
+		{"restore", cli_restore}, {"person", cli_person},
 	};
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[0], commands[i].name) == 0)

@@ -50,6 +50,13 @@ int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n);
 /* The commands of each group, as option tables (cli/alarm.c, ...). */
 extern const struct cli_command cli_init_commands[];
 extern const struct cli_command cli_alarm_commands[];
+extern const struct cli_command cli_appt_commands[];
+extern const struct cli_command cli_staff_commands[];  /* cli/staff.c */
+extern const struct cli_command cli_visit_commands[];
+
+/* 'staff status' (cli/staff_status.c), listed in cli_staff_commands. */
+int cli_staff_status(struct cli_ctx *ctx, const struct cli_args *a);
+extern const struct cli_opt cli_staff_status_opts[];
 
 /* Print "balie: what: why" to stderr (printf-style). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -133,13 +140,10 @@ const struct cli_ban_info *cli_bans_get(const struct cli_bans *b, int64_t id);
 
 void cli_bans_free(struct cli_bans *b);
 
-/* The subcommands, one file each: cli_ban.c, cli_check.c, cli_alarm.c, cli_appt.c,
- * cli_staff.c. argv[0] is the subcommand name. */
+/* The subcommands not yet declared as option tables, one file each: cli/ban.c,
+ * cli/check.c. argv[0] is the subcommand name. */
 int cli_ban(struct cli_ctx *ctx, int argc, char **argv);
 int cli_check(struct cli_ctx *ctx, int argc, char **argv);
-int cli_appt(struct cli_ctx *ctx, int argc, char **argv);
-int cli_staff(struct cli_ctx *ctx, int argc, char **argv);
-int cli_visit(struct cli_ctx *ctx, int argc, char **argv); /* cli_visit.c */
 
 /* Issue 7: roles and HR commands (cli_admin.c). */
 

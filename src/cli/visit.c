@@ -1,25 +1,26 @@
-/* cli_visit — the 'visit' subcommand: the home-visit back-up board (achterwacht). Who goes
- * out records where, with whom, until when and how to reach them; overdue visits are shown
- * with the phone number until someone records the return and its outcome. */
+/* visit — the 'visit' commands: the home-visit back-up board (achterwacht). Who goes out
+ * records where, with whom, until when and how to reach them; overdue visits are shown with
+ * the phone number until someone records the return and its outcome. */
 #include "autoconfig.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "client/visits.h"
 #include "clock.h"
 #include "core/dates.h"
 #include "core/text.h"
 #include "core/visits.h"
 #include "i18n.h"
-#include "store/visits.h"
 
 /* Read a --back or --call-at time; 0 or -1 after an error. */
 static int take_time(const char *cmd, const char *opt, const char *v, time_t now, time_t *out)
 {
 	char esc[64];
-	(void)text_escape(v, esc, sizeof esc);
+	(void)cli_esc(v, esc, sizeof esc);
 	switch (visits_parse_time(v, now, out)) {
 	case VISITS_TIME_OK:
 		return 0;
@@ -39,130 +40,62 @@ static int take_time(const char *cmd, const char *opt, const char *v, time_t now
 	return -1;
 }
 
-static int visit_out(struct cli_ctx *ctx, int argc, char **argv)
+static int visit_out(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"address", required_argument, NULL, 'a'},
-		{"client", required_argument, NULL, 'c'},
-		{"back", required_argument, NULL, 'b'},
-		{"mobile", required_argument, NULL, 'm'},
-		{"call-at", required_argument, NULL, 'C'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "visit out";
-	char *address = NULL, *client = NULL, *mobile = NULL;
-	const char *back = NULL, *call = NULL;
-	int c;
-	cli_getopt_begin();
-	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
-		switch (c) {
-		case 'a': address = optarg; break;
-		case 'c': client = optarg; break;
-		case 'b': back = optarg; break;
-		case 'm': mobile = optarg; break;
-		case 'C': call = optarg; break;
-		case 'h':
-			printf(_("Usage: balie [--db FILE] visit out NAME --address A --client C\n"
-				 "         --back HH:MM|\"YYYY-MM-DD HH:MM\" --mobile NUMBER "
-				 "[--call-at HH:MM]\n"
-				 "Record that NAME leaves now for a home visit: where, with whom, when\n"
-				 "back and how to reach them; with --call-at, reception expects a call\n"
-				 "by then. Prints the visit's id. When the call time or the expected\n"
-				 "return passes without 'visit back', every console shows it overdue.\n"));
-			return CLI_OK;
-		default:
-			return CLI_ERROR;
+	const char *cmd = a->cmd->name;
+	static const char *const required[] = {"address", "client", "back", "mobile"};
+	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
+		if (!cli_has(a, required[i])) {
+			char opt[32];
+			snprintf(opt, sizeof opt, "--%s", required[i]);
+			return cli_error_missing(cmd, opt);
 		}
-	}
-	if (optind >= argc)
-		return cli_error_missing(cmd, _("the name"));
-	if (!address)
-		return cli_error_missing(cmd, "--address");
-	if (!client)
-		return cli_error_missing(cmd, "--client");
-	if (!back)
-		return cli_error_missing(cmd, "--back");
-	if (!mobile)
-		return cli_error_missing(cmd, "--mobile");
 	struct visit v;
 	memset(&v, 0, sizeof v);
-	char *name = cli_join(argc - optind, argv + optind);
+	char *name = cli_join(a->argc, a->argv);
 	if (!name) {
-		cli_error("%s: %s", cmd, _("out of memory"));
+		cli_error("%s: %s", cmd, strerror(ENOMEM));
 		return CLI_ERROR;
 	}
 	int bad = cli_take_text(cmd, _("the name"), name, false, v.employee, sizeof v.employee);
 	free(name);
 	time_t now = clock_now();
-	if (bad || cli_take_text(cmd, "--address", address, false, v.address, sizeof v.address) ||
-	    cli_take_text(cmd, "--client", client, false, v.client, sizeof v.client) ||
-	    cli_take_text(cmd, "--mobile", mobile, false, v.mobile, sizeof v.mobile) ||
-	    take_time(cmd, "--back", back, now, &v.expected_back) ||
+	const char *call = cli_text(a, "call-at");
+	if (bad || take_time(cmd, "--back", cli_text(a, "back"), now, &v.expected_back) ||
 	    (call && take_time(cmd, "--call-at", call, now, &v.call_at)))
 		return CLI_ERROR;
 	if (v.call_at > v.expected_back) {
 		cli_error(_("%s: --call-at: after the expected return (--back)"), cmd);
 		return CLI_ERROR;
 	}
-	struct store *st = cli_open_store(ctx, 0);
-	if (!st)
+	snprintf(v.address, sizeof v.address, "%s", cli_text(a, "address"));
+	snprintf(v.client, sizeof v.client, "%s", cli_text(a, "client"));
+	snprintf(v.mobile, sizeof v.mobile, "%s", cli_text(a, "mobile"));
+	struct client *cl = cli_client(ctx);
+	if (!cl)
 		return CLI_ERROR;
 	int64_t id;
-	int status = CLI_OK;
-	if (store_visit_out(st, &v, &id) != STORE_OK)
-		status = cli_store_failed(st, cmd);
-	else
-		printf("%lld\n", (long long)id);
-	store_close(st);
-	return status;
+	if (client_visit_out(cl, &v, &id) != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
 }
 
-static int visit_back(struct cli_ctx *ctx, int argc, char **argv)
+static int visit_back(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"outcome", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "visit back";
-	char *outcome_arg = NULL;
-	char outcome[VISIT_OUTCOME_MAX] = "";
-	int c;
-	cli_getopt_begin();
-	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
-		switch (c) {
-		case 'o': outcome_arg = optarg; break;
-		case 'h':
-			printf(_("Usage: balie [--db FILE] visit back ID [--outcome TEXT]\n"
-				 "Record that the employee of visit ID is back (or reached), with the\n"
-				 "outcome; this ends the overdue warning on every console.\n"));
-			return CLI_OK;
-		default:
-			return CLI_ERROR;
-		}
-	}
-	if (optind >= argc)
-		return cli_error_missing(cmd, _("the visit id"));
-	if (optind + 1 < argc)
-		return cli_error_extra(cmd, argv[optind + 1]);
+	const char *cmd = a->cmd->name;
 	int64_t id;
-	if (cli_parse_id(argv[optind], &id) != 0) {
+	if (cli_parse_id(a->argv[0], &id) != 0) {
 		char esc[64];
-		(void)text_escape(argv[optind], esc, sizeof esc);
-		cli_error(_("%s: \"%s\" is not a visit id"), cmd, esc);
+		cli_error(_("%s: \"%s\" is not a visit id"), cmd, cli_esc(a->argv[0], esc, sizeof esc));
 		return CLI_ERROR;
 	}
-	if (outcome_arg &&
-	    cli_take_text(cmd, "--outcome", outcome_arg, true, outcome, sizeof outcome) != 0)
+	const char *outcome = cli_text(a, "outcome");
+	struct client *cl = cli_client(ctx);
+	if (!cl)
 		return CLI_ERROR;
-	struct store *st = cli_open_store(ctx, 0);
-	if (!st)
-		return CLI_ERROR;
-	int status = store_visit_back(st, id, outcome) == STORE_OK ? CLI_OK
-								   : cli_store_failed(st, cmd);
-	store_close(st);
-	return status;
+	return client_visit_back(cl, id, outcome ? outcome : "") == STORE_OK
+		? CLI_OK : cli_client_failed(cl, cmd);
 }
 
 /* Local "HH:MM" for today, else "YYYY-MM-DD HH:MM"; "" for 0. */
@@ -233,61 +166,22 @@ static void tsv_visit(const struct visit *v, enum visit_state state)
 	when_text(v->expected_back, NULL, back);
 	when_text(v->call_at, NULL, call);
 	when_text(v->back_at, NULL, at);
-	cli_put_tsv(stdout, id, false);
-	cli_put_tsv(stdout, visits_state_name(state), false);
-	cli_put_tsv(stdout, v->employee, false);
-	cli_put_tsv(stdout, v->address, false);
-	cli_put_tsv(stdout, v->client, false);
-	cli_put_tsv(stdout, v->mobile, false);
-	cli_put_tsv(stdout, left, false);
-	cli_put_tsv(stdout, back, false);
-	cli_put_tsv(stdout, call, false);
-	cli_put_tsv(stdout, at, false);
-	cli_put_tsv(stdout, v->outcome, true);
+	const char *f[] = {id, visits_state_name(state), v->employee, v->address, v->client,
+			   v->mobile, left, back, call, at, v->outcome};
+	(void)cli_put_tsv_row(stdout, f, sizeof f / sizeof *f);
 }
 
-static int visit_list(struct cli_ctx *ctx, int argc, char **argv)
+static int visit_list(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"all", no_argument, NULL, 'a'},
-		{"tsv", no_argument, NULL, 't'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "visit list";
-	bool all = false, tsv = false;
-	int c;
-	cli_getopt_begin();
-	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
-		switch (c) {
-		case 'a': all = true; break;
-		case 't': tsv = true; break;
-		case 'h':
-			printf(_("Usage: balie [--db FILE] visit list [--all] [--tsv]\n"
-				 "The home visits still out, the first deadline first; overdue ones are\n"
-				 "marked OVERDUE with the mobile number to call. Exit status 1 when at\n"
-				 "least one is overdue.\n"
-				 "  --all   also the visits that are back, with their outcome\n"
-				 "  --tsv   tab-separated: id, state (out, call, overdue, back), employee,\n"
-				 "          address, client, mobile, left, back by, call at, back at,\n"
-				 "          outcome (times \"YYYY-MM-DD HH:MM\" local)\n"));
-			return CLI_OK;
-		default:
-			return CLI_ERROR;
-		}
-	}
-	if (optind < argc)
-		return cli_error_extra(cmd, argv[optind]);
-	struct store *st = cli_open_store(ctx, 0);
-	if (!st)
+	bool all = cli_has(a, "all"), tsv = cli_has(a, "tsv");
+	struct client *cl = cli_client(ctx);
+	if (!cl)
 		return CLI_ERROR;
 	struct visit *v = NULL;
 	size_t n = 0;
+	if (client_visit_list(cl, all, &v, &n) != STORE_OK)
+		return cli_client_failed(cl, a->cmd->name);
 	int status = CLI_OK;
-	if (store_visit_list(st, all, &v, &n) != STORE_OK) {
-		status = cli_store_failed(st, cmd);
-		goto out;
-	}
 	time_t now = clock_now();
 	char today[DATES_DATE_LEN];
 	dates_local_date(now, today);
@@ -303,37 +197,53 @@ static int visit_list(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!tsv && n == 0)
 		printf("%s\n", all ? _("No home visits recorded.") : _("Nobody is out on a home visit."));
-out:
 	free(v);
-	store_close(st);
 	return status;
 }
 
-static void visit_usage(void)
-{
-	printf(_("Usage: balie [--db FILE] visit COMMAND [OPTION]... [ARG]...\n"
-		 "The home-visit back-up board: who is out, where, until when.\n\n"
-		 "  out NAME --address A --client C --back TIME --mobile M [--call-at TIME]\n"
-		 "  back ID [--outcome TEXT]     the employee is back (or reached)\n"
-		 "  list [--all] [--tsv]         who is out; overdue ones first marked\n\n"
-		 "Run 'balie visit COMMAND --help' for the options of a command.\n"));
-}
+static const struct cli_opt out_opts[] = {
+	{.name = "address", .type = CLI_TEXT, .arg = "ADDRESS", .help = N_("where the visit is"),
+	 .max = VISIT_TEXT_MAX - 1},
+	{.name = "client", .type = CLI_TEXT, .arg = "NAME", .help = N_("whom the visit is to"),
+	 .max = VISIT_TEXT_MAX - 1},
+	{.name = "back", .type = CLI_TEXT, .arg = "TIME", .max = 32,
+	 .help = N_("expected back: HH:MM today, or \"YYYY-MM-DD HH:MM\"")},
+	{.name = "mobile", .type = CLI_TEXT, .arg = "NUMBER", .help = N_("the mobile number to "
+	 "call"), .max = VISIT_TEXT_MAX - 1},
+	{.name = "call-at", .type = CLI_TEXT, .arg = "TIME", .max = 32,
+	 .help = N_("reception expects a call by then")},
+	{.name = NULL},
+};
+static const struct cli_opt back_opts[] = {
+	{.name = "outcome", .type = CLI_TEXT, .arg = "TEXT", .help = N_("how it went"),
+	 .max = VISIT_OUTCOME_MAX - 1, .allow_empty = true},
+	{.name = NULL},
+};
+static const struct cli_opt list_opts[] = {
+	{.name = "all", .type = CLI_FLAG,
+	 .help = N_("also the visits that are back, with their outcome")},
+	{.name = "tsv", .type = CLI_FLAG,
+	 .help = N_("tab-separated: id, state (out, call, overdue, back), employee, address, "
+		    "client,\nmobile, left, back by, call at, back at, outcome (times "
+		    "\"YYYY-MM-DD HH:MM\" local)")},
+	{.name = NULL},
+};
 
-int cli_visit(struct cli_ctx *ctx, int argc, char **argv)
-{
-	if (argc < 2)
-		return cli_error_missing("visit", _("a command (out, back, list)"));
-	const char *sub = argv[1];
-	if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0) {
-		visit_usage();
-		return CLI_OK;
-	}
-	if (strcmp(sub, "out") == 0)
-		return visit_out(ctx, argc - 1, argv + 1);
-	if (strcmp(sub, "back") == 0)
-		return visit_back(ctx, argc - 1, argv + 1);
-	if (strcmp(sub, "list") == 0)
-		return visit_list(ctx, argc - 1, argv + 1);
-	cli_error(_("visit: unknown command '%s' (see 'balie visit --help')"), sub);
-	return CLI_ERROR;
-}
+const struct cli_command cli_visit_commands[] = {
+	{.name = "visit out", .args = N_("NAME"), .opts = out_opts, .min_args = 1,
+	 .max_args = -1, .run = visit_out,
+	 .summary = N_("Record that NAME leaves now for a home visit; prints its id.\nWhere, "
+		       "with whom, when back and how to reach them: --address, --client,\n--back "
+		       "and --mobile are required."),
+	 .more = N_("When the call time or the expected return passes without 'visit back', "
+		    "every\nconsole shows the visit overdue.")},
+	{.name = "visit back", .args = N_("ID"), .opts = back_opts, .min_args = 1, .max_args = 1,
+	 .run = visit_back,
+	 .summary = N_("Record that the employee of visit ID is back (or reached).\nWith the "
+		       "outcome; this ends the overdue warning on every console.")},
+	{.name = "visit list", .opts = list_opts, .run = visit_list,
+	 .summary = N_("The home visits still out, the first deadline first.\nOverdue ones are "
+		       "marked OVERDUE with the mobile number to call. Exit status 1\nwhen at least "
+		       "one is overdue.")},
+	{.name = NULL},
+};

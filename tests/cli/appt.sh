@@ -84,4 +84,22 @@ if grep -q "^2${TAB}.*${TAB}no${TAB}${TAB}\$" "$tmp/out"; then ok "--off clears 
 run appt flag 2 --off --precautions police
 expect_rc 2 "--off with --precautions is an error"
 
+# --- a reason that is not needed is not recorded, and the operator is told
+add --start 11:00 --end 11:30 --visitor 'Piet Vroeg' --risky --override-reason 'just in case'
+expect_rc 0 "a risky appointment within hours with a reason is added"
+expect_err_has "not needed, the appointment lies within public opening hours (not recorded)" \
+	"told the reason is not needed within hours"
+add --start 11:30 --end 11:45 --visitor 'Piet Gewoon' --override-reason 'just in case'
+expect_err_has "not needed for an appointment that is not risky (not recorded)" \
+	"told the reason is not needed when not risky"
+run appt list
+if grep -q "Piet Vroeg  RISKY" "$tmp/out" && ! grep -q "Piet Vroeg.*allowed by" "$tmp/out"; then
+	ok "the reason is not recorded"; else not_ok "the reason is not recorded"; fi
+# Flagging the evening appointment again: the manager's reason of before still holds.
+run appt flag 4 --precautions porter
+expect_rc 0 "an appointment allowed after hours may get other precautions without a new reason"
+run appt add --date 2026-11-24 --start 14:00 --end 15:00 --host H --visitor V --dat 2026-11-25
+expect_rc 2 "an abbreviated option is an error"
+expect_err_has "options are spelt out in full: did you mean --date?" "the option meant is named"
+
 finish
