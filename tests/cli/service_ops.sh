@@ -344,4 +344,6 @@ as $UID_RECEPTIONIST appt list
 expect_out_has '(\x1b[2J1980)' "appt list: the date of birth is escaped too"
 
 svc_stop
+if [ "$svc_rc" -eq 0 ]; then ok "balied stops cleanly (under the sanitizers: without a leak)"
+else not_ok "balied exit $svc_rc"; sed 's/^/#   /' "$tmp/balied.log" | tail -20; fi
 finish
