@@ -240,15 +240,16 @@ static enum store_status list(struct svc_call *c)
 	/* The bans of the first day count: lists are asked for one day at a time. */
 	char day[DATES_DATE_LEN];
 	dates_local_date((time_t)from, day);
-	struct names_index *ix = NULL;
-	if (check && !(ix = bans_in_force(c, day)))
-		return STORE_ERROR;
 	struct appt *a = NULL;
 	size_t n = 0;
 	if ((r = store_appt_list(c->st, (time_t)from, (time_t)to, risky_only, &a, &n)) !=
-	    STORE_OK) {
-		names_index_free(ix);
+	    STORE_OK)
 		return svc_store_failed(c, r);
+	/* The index of every ban in force is the costly part: only for visitors to check. */
+	struct names_index *ix = NULL;
+	if (check && n > 0 && !(ix = bans_in_force(c, day))) {
+		free(a);
+		return STORE_ERROR;
 	}
 	for (size_t i = 0; i < n; i++) {
 		wire_put_rec(c->reply);
