@@ -126,6 +126,136 @@ START_TEST(test_store_admin__chain_detects_a_deletion)
 }
 END_TEST
 
+/* Rewrite every hash from line `from` on, as someone who can write the file could: the
+ * chain then fits again, and only the numbering shows what was removed. */
+static void rechain_from(int64_t from)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(db, "DROP TRIGGER IF EXISTS audit_no_update", NULL, NULL,
+				      NULL), SQLITE_OK);
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT id, at, actor, terminal, action, object,"
+					    " result, detail FROM audit WHERE id >= ?1 ORDER BY id",
+					    -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_bind_int64(s, 1, from), SQLITE_OK);
+	char prev[SHA256_HEX_LEN] = "";
+	sqlite3_stmt *q = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "SELECT hash FROM audit WHERE id < ?1 ORDER BY id"
+					    " DESC LIMIT 1", -1, &q, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_bind_int64(q, 1, from), SQLITE_OK);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(q, 0));
+	ck_assert_int_eq(sqlite3_finalize(q), SQLITE_OK);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		const char *f[7];
+		char *copies[7];
+		for (int i = 0; i < 7; i++) {
+			const unsigned char *t = sqlite3_column_text(s, i + 1);
+			copies[i] = strdup(t ? (const char *)t : "");
+			f[i] = copies[i];
+		}
+		int64_t id = sqlite3_column_int64(s, 0);
+		char hash[SHA256_HEX_LEN], sql[512];
+		store_audit_line_hash(prev, id, f, hash);
+		snprintf(sql, sizeof sql, "UPDATE audit SET prev_hash = '%s', hash = '%s' WHERE id = %lld",
+			 prev, hash, (long long)id);
+		ck_assert_int_eq(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+		snprintf(prev, sizeof prev, "%s", hash);
+		for (int i = 0; i < 7; i++)
+			free(copies[i]);
+	}
+	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+}
+
+START_TEST(test_store_admin__chain_detects_a_gap_even_when_rechained)
+{
+	for (int i = 0; i < 6; i++)
+		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	raw("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id IN (4, 5)");
+	rechain_from(6);
+	struct audit_verify v;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_int_eq(v.first_bad, 6);
+	ck_assert_int_eq(v.gap_from, 4);
+	ck_assert_int_eq(v.gap_to, 5);
+	ck_assert_ptr_nonnull(strstr(v.why, "missing"));
+}
+END_TEST
+
+START_TEST(test_store_admin__noted_head_shows_a_cut_off_tail)
+{
+	for (int i = 0; i < 4; i++)
+		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	struct audit_verify v, w;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_int_eq(v.first_bad, 0);
+	/* The head noted, the check agrees. */
+	ck_assert_int_eq(store_audit_verify_head(st, v.head_id, v.head_hash, &w), STORE_OK);
+	ck_assert_int_eq(w.first_bad, 0);
+	ck_assert(w.noted_checked);
+	/* A wrong hash for the noted line: the trail up to it was rewritten. */
+	char other[SHA256_HEX_LEN];
+	snprintf(other, sizeof other, "%s", v.head_hash);
+	other[0] = other[0] == 'a' ? 'b' : 'a';
+	ck_assert_int_eq(store_audit_verify_head(st, v.head_id, other, &w), STORE_OK);
+	ck_assert_int_eq(w.first_bad, v.head_id);
+	ck_assert_ptr_nonnull(strstr(w.why, "noted"));
+	/* The tail cut off: the chain alone still looks whole, the noted head does not. */
+	char sql[128];
+	snprintf(sql, sizeof sql, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id >= %lld",
+		 (long long)v.head_id - 1);
+	raw(sql);
+	ck_assert_int_eq(store_audit_verify(st, &w), STORE_OK);
+	ck_assert_int_eq(w.first_bad, 0);
+	ck_assert_int_eq(store_audit_verify_head(st, v.head_id, v.head_hash, &w), STORE_OK);
+	ck_assert_int_eq(w.first_bad, v.head_id);
+	ck_assert_ptr_nonnull(strstr(w.why, "cut off"));
+}
+END_TEST
+
+START_TEST(test_store_admin__noted_head_after_a_purge)
+{
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	struct audit_verify v, w;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	/* Years later every line so far is past its period. */
+	struct purge_policy p = {12, 12, 12, 12, 12};
+	struct purge_report r;
+	ck_assert_int_eq(store_purge(st, &p, "2040-01-01", false, &r), STORE_OK);
+	ck_assert_uint_eq(r.audit, (size_t)v.head_id);
+	/* The noted head was the last line purged: the anchor still holds its hash. */
+	ck_assert_int_eq(store_audit_verify_head(st, v.head_id, v.head_hash, &w), STORE_OK);
+	ck_assert_int_eq(w.first_bad, 0);
+	ck_assert(w.noted_checked);
+	/* An older noted line is gone by retention: said so, not called broken. */
+	ck_assert_int_eq(store_audit_verify_head(st, 1, v.head_hash, &w), STORE_OK);
+	ck_assert_int_eq(w.first_bad, 0);
+	ck_assert(w.noted_purged);
+}
+END_TEST
+
+static int count_after(const struct audit_line *l, void *arg)
+{
+	int64_t *seen = arg;
+	ck_assert_int_gt(l->id, 3);
+	(*seen)++;
+	return 0;
+}
+
+START_TEST(test_store_admin__audit_each_after_an_id)
+{
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	int64_t seen = 0;
+	struct audit_filter f = {.after_id = 3};
+	ck_assert_int_eq(store_audit_each(st, &f, count_after, &seen), STORE_OK);
+	ck_assert_int_eq(seen, scalar("SELECT count(*) FROM audit WHERE id > 3"));
+}
+END_TEST
+
 static int count(const struct audit_line *l, void *arg)
 {
 	(void)l;
@@ -324,6 +454,111 @@ START_TEST(test_store_admin__restore_refuses_damaged_file)
 }
 END_TEST
 
+START_TEST(test_store_admin__backup_never_over_the_live_database)
+{
+	char p[8500], dir[4096];
+	int64_t id;
+	add_ban("Vries", "2026-01-01", "2027-01-01", &id);
+	long long lines = scalar("SELECT count(*) FROM audit");
+	static const char *const side[] = {"", "-wal", "-shm", "-journal"};
+	for (size_t i = 0; i < sizeof side / sizeof *side; i++) {
+		snprintf(p, sizeof p, "%s%s", path, side[i]);
+		ck_assert_int_eq(store_backup(st, p, true), STORE_INVALID);
+		ck_assert_ptr_nonnull(strstr(store_error(st), "live database"));
+	}
+	/* Other spellings of the same file: a "./" in the path, a hard link, a symlink. */
+	snprintf(dir, sizeof dir, "%s", path);
+	*strrchr(dir, '/') = '\0';
+	snprintf(p, sizeof p, "%s/./%s", dir, strrchr(path, '/') + 1);
+	ck_assert_int_eq(store_backup(st, p, true), STORE_INVALID);
+	snprintf(p, sizeof p, "%s/hard.db", dir);
+	ck_assert_int_eq(link(path, p), 0);
+	ck_assert_int_eq(store_backup(st, p, true), STORE_INVALID);
+	ck_assert_int_eq(unlink(p), 0);
+	snprintf(p, sizeof p, "%s/soft.db", dir);
+	ck_assert_int_eq(symlink(path, p), 0);
+	ck_assert_int_eq(store_backup(st, p, true), STORE_INVALID);
+	ck_assert_int_eq(unlink(p), 0);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM audit"), lines);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 1);
+}
+END_TEST
+
+/* The names in the database's directory, sorted, joined by spaces. */
+static void dir_names(char *out, size_t outsz)
+{
+	char cmd[4300], dir[4200];
+	snprintf(dir, sizeof dir, "%s", path);
+	*strrchr(dir, '/') = '\0';
+	snprintf(cmd, sizeof cmd, "ls -A '%s' | tr '\\n' ' '", dir);
+	FILE *f = popen(cmd, "r");
+	ck_assert_ptr_nonnull(f);
+	size_t n = fread(out, 1, outsz - 1, f);
+	out[n] = '\0';
+	ck_assert_int_eq(pclose(f), 0);
+}
+
+START_TEST(test_store_admin__restore_swap)
+{
+	char copy[4200], keep[4200], before[4096], after[4096];
+	snprintf(copy, sizeof copy, "%s.backup", path);
+	snprintf(keep, sizeof keep, "%s.kept", path);
+	add_ban("Vries", "2026-01-01", "2027-01-01", NULL);
+	ck_assert_int_eq(store_backup(st, copy, false), STORE_OK);
+	add_ban("Jansen", "2026-01-01", "2027-01-01", NULL);
+	dir_names(before, sizeof before);
+
+	/* Another connection holding the file: refused, nothing changed or left. */
+	sqlite3 *other;
+	ck_assert_int_eq(sqlite3_open(path, &other), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_exec(other, "SELECT count(*) FROM ban", NULL, NULL, NULL),
+			 SQLITE_OK);
+	ck_assert_int_eq(store_restore_swap(st, copy, keep), STORE_BUSY);
+	ck_assert_int_eq(sqlite3_close(other), SQLITE_OK);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 2);
+	dir_names(after, sizeof after);
+	ck_assert_str_eq(after, before);
+	ck_assert_int_eq(access(keep, F_OK), -1);
+
+	/* A damaged source: the same. */
+	ck_assert_int_eq(store_restore_swap(st, "/nonexistent/x.db", keep), STORE_INVALID);
+	dir_names(after, sizeof after);
+	ck_assert_str_eq(after, before);
+
+	/* Alone: swapped; the replaced file is kept whole, 0600, and the two trails name
+	 * each other. */
+	ck_assert_msg(store_restore_swap(st, copy, keep) == STORE_OK, "%s", store_error(st));
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 1);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM audit WHERE action = 'database.restore'"
+				" AND result = 'ok' AND instr(detail, '.kept') > 0"), 1);
+	struct stat sb;
+	ck_assert_int_eq(stat(keep, &sb), 0);
+	ck_assert_uint_eq(sb.st_mode & 0777, 0600);
+	sqlite3 *kept;
+	ck_assert_int_eq(sqlite3_open_v2(keep, &kept, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	sqlite3_stmt *s = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(kept, "SELECT (SELECT count(*) FROM ban),"
+					    " (SELECT result FROM audit ORDER BY id DESC LIMIT 1)",
+					    -1, &s, NULL), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
+	ck_assert_int_eq(sqlite3_column_int(s, 0), 2);
+	ck_assert_str_eq((const char *)sqlite3_column_text(s, 1), "replaced");
+	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
+	ck_assert_int_eq(sqlite3_close(kept), SQLITE_OK);
+	struct audit_verify v;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_int_eq(v.first_bad, 0);
+	/* The store goes on on the new file. */
+	add_ban("Bakker", "2026-01-01", "2027-01-01", NULL);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 2);
+	/* Nothing else beside it: the kept file is the one new name. */
+	ck_assert_int_eq(unlink(keep), 0);
+	dir_names(after, sizeof after);
+	ck_assert_str_eq(after, before);
+	ck_assert_int_eq(unlink(copy), 0);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- subject access */
 
 struct seen {
@@ -371,6 +606,10 @@ Suite *store_admin_suite(void)
 	tcase_add_test(tc, test_store_admin__chain_intact);
 	tcase_add_test(tc, test_store_admin__chain_detects_an_edit);
 	tcase_add_test(tc, test_store_admin__chain_detects_a_deletion);
+	tcase_add_test(tc, test_store_admin__chain_detects_a_gap_even_when_rechained);
+	tcase_add_test(tc, test_store_admin__noted_head_shows_a_cut_off_tail);
+	tcase_add_test(tc, test_store_admin__noted_head_after_a_purge);
+	tcase_add_test(tc, test_store_admin__audit_each_after_an_id);
 	tcase_add_test(tc, test_store_admin__audit_filters);
 	tcase_add_test(tc, test_store_admin__creator_recorded_once);
 	tcase_add_test(tc, test_store_admin__purge_refuses_bad_policy);
@@ -378,6 +617,8 @@ Suite *store_admin_suite(void)
 	tcase_add_test(tc, test_store_admin__purge_daily_once_a_day);
 	tcase_add_test(tc, test_store_admin__backup_and_restore);
 	tcase_add_test(tc, test_store_admin__restore_refuses_damaged_file);
+	tcase_add_test(tc, test_store_admin__backup_never_over_the_live_database);
+	tcase_add_test(tc, test_store_admin__restore_swap);
 	tcase_add_test(tc, test_store_admin__person_export);
 	suite_add_tcase(s, tc);
 	return s;

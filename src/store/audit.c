@@ -86,7 +86,7 @@ enum store_status store_audit_each(struct store *st, const struct audit_filter *
 		"SELECT id, at, actor, terminal, action, object, result, detail, prev_hash, hash"
 		" FROM audit WHERE (?1 = '' OR at >= ?1) AND (?2 = '' OR actor = ?2)"
 		" AND (?3 = '' OR action = ?3 OR substr(action, 1, length(?3) + 1) = ?3 || '.')"
-		" AND (?4 = '' OR object = ?4) ORDER BY id";
+		" AND (?4 = '' OR object = ?4) AND id > ?5 ORDER BY id";
 	static const struct audit_filter none = {0};
 	if (!f)
 		f = &none;
@@ -94,7 +94,8 @@ enum store_status store_audit_each(struct store *st, const struct audit_filter *
 	if (!s)
 		return STORE_ERROR;
 	if (store_bind_text(s, 1, f->since) || store_bind_text(s, 2, f->actor) ||
-	    store_bind_text(s, 3, f->action) || store_bind_text(s, 4, f->object)) {
+	    store_bind_text(s, 3, f->action) || store_bind_text(s, 4, f->object) ||
+	    store_bind_int(s, 5, f->after_id)) {
 		store_done(s);
 		return store_fail(st, _("reading the audit trail"));
 	}
@@ -124,8 +125,18 @@ enum store_status store_audit_each(struct store *st, const struct audit_filter *
 struct verify_state {
 	struct audit_verify *v;
 	int64_t chain_from;
+	int64_t expect_id;       /* the id the next chained line must have */
 	char expect_prev[SHA256_HEX_LEN];
+	int64_t noted_id;        /* a head noted earlier, or 0 */
+	const char *noted_hash;
 };
+
+static int broken(struct audit_verify *v, int64_t id, const char *why)
+{
+	v->first_bad = id;
+	snprintf(v->why, sizeof v->why, "%s", why);
+	return 1;
+}
 
 static int verify_line(const struct audit_line *l, void *arg)
 {
@@ -135,44 +146,88 @@ static int verify_line(const struct audit_line *l, void *arg)
 		v->unchained++;
 		return 0;
 	}
+	/* Ids are the last one plus one, in the same transaction as the line: a gap is a
+	 * line removed, even when every hash after it was recomputed to fit. */
+	if (l->id > vs->expect_id) {
+		v->gap_from = vs->expect_id;
+		v->gap_to = l->id - 1;
+		return broken(v, l->id, N_("lines numbered before it are missing"));
+	}
+	if (l->id < vs->expect_id)
+		return broken(v, l->id, N_("its number does not follow the line before it"));
 	char hash[SHA256_HEX_LEN];
 	const char *fields[7] = {l->at, l->actor, l->terminal, l->action, l->object, l->result,
 				 l->detail};
 	store_audit_line_hash(l->prev_hash, l->id, fields, hash);
-	const char *why = NULL;
 	if (strcmp(l->prev_hash, vs->expect_prev) != 0)
-		why = N_("the line before it was changed or removed");
-	else if (strcmp(hash, l->hash) != 0)
-		why = N_("the line itself was changed");
-	if (why) {
-		v->first_bad = l->id;
-		snprintf(v->why, sizeof v->why, "%s", why);
-		return 1;
+		return broken(v, l->id, N_("the line before it was changed or removed"));
+	if (strcmp(hash, l->hash) != 0)
+		return broken(v, l->id, N_("the line itself was changed"));
+	if (l->id == vs->noted_id) {
+		v->noted_checked = true;
+		if (strcmp(l->hash, vs->noted_hash) != 0)
+			return broken(v, l->id, N_("its hash differs from the one noted for it: "
+						   "the trail up to it was rewritten"));
 	}
 	v->lines++;
 	v->head_id = l->id;
+	vs->expect_id = l->id + 1;
 	snprintf(v->head_hash, sizeof v->head_hash, "%s", l->hash);
 	snprintf(vs->expect_prev, sizeof vs->expect_prev, "%s", l->hash);
 	return 0;
 }
 
-enum store_status store_audit_verify(struct store *st, struct audit_verify *v)
+/* A noted head the walk did not meet: cut off at the end, or purged by retention. */
+static void noted_not_seen(struct verify_state *vs, int64_t anchor_id, const char *anchor)
+{
+	struct audit_verify *v = vs->v;
+	if (vs->noted_id > v->head_id && vs->noted_id > anchor_id) {
+		(void)broken(v, vs->noted_id, N_("the line noted as the newest is gone: lines "
+						 "at the end were cut off"));
+	} else if (vs->noted_id == anchor_id && anchor_id > 0) {
+		/* The purge kept the hash of the last line it removed: still comparable. */
+		v->noted_checked = true;
+		if (strcmp(anchor, vs->noted_hash) != 0)
+			(void)broken(v, vs->noted_id, N_("its hash differs from the one noted for "
+							 "it: the trail up to it was rewritten"));
+	} else {
+		v->noted_purged = true;
+	}
+}
+
+enum store_status store_audit_verify_head(struct store *st, int64_t head_id,
+					  const char *head_hash, struct audit_verify *v)
 {
 	memset(v, 0, sizeof *v);
-	struct verify_state vs = {.v = v, .chain_from = 1};
-	char buf[64];
+	struct verify_state vs = {.v = v, .chain_from = 1, .noted_id = head_id,
+				  .noted_hash = head_hash ? head_hash : ""};
+	char buf[64], anchor[SHA256_HEX_LEN] = "";
+	int64_t anchor_id = 0;
+	/* One read transaction, so a line appended meanwhile cannot look like a gap and the
+	 * anchor belongs to the lines read. */
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, _("reading the audit trail"));
 	enum store_status r = store_meta_get(st, "audit.chain_from", buf, sizeof buf);
 	if (r == STORE_OK)
 		vs.chain_from = strtoll(buf, NULL, 10);
-	else if (r != STORE_NOT_FOUND)
-		return r;
-	r = store_meta_get(st, "audit.anchor", vs.expect_prev, sizeof vs.expect_prev);
-	if (r != STORE_OK && r != STORE_NOT_FOUND)
-		return r;
-	/* One read transaction, so a line appended meanwhile cannot look like a gap. */
-	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, _("reading the audit trail"));
-	r = store_audit_each(st, NULL, verify_line, &vs);
+	if (r == STORE_OK || r == STORE_NOT_FOUND)
+		r = store_meta_get(st, "audit.anchor_id", buf, sizeof buf);
+	if (r == STORE_OK)
+		anchor_id = strtoll(buf, NULL, 10);
+	if (r == STORE_OK || r == STORE_NOT_FOUND)
+		r = store_meta_get(st, "audit.anchor", anchor, sizeof anchor);
+	if (r == STORE_OK || r == STORE_NOT_FOUND) {
+		snprintf(vs.expect_prev, sizeof vs.expect_prev, "%s", anchor);
+		vs.expect_id = anchor_id + 1 > vs.chain_from ? anchor_id + 1 : vs.chain_from;
+		r = store_audit_each(st, NULL, verify_line, &vs);
+	}
 	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read-only: nothing to lose */
+	if (r == STORE_OK && !v->first_bad && head_id > 0 && !v->noted_checked)
+		noted_not_seen(&vs, anchor_id, anchor);
 	return r;
+}
+
+enum store_status store_audit_verify(struct store *st, struct audit_verify *v)
+{
+	return store_audit_verify_head(st, 0, NULL, v);
 }

@@ -3,6 +3,7 @@
 #ifndef BALIE_STORE_AUDIT_H
 #define BALIE_STORE_AUDIT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -34,6 +35,7 @@ struct audit_filter {
 	const char *actor;   /* exactly this login name */
 	const char *action;  /* this action, or a family: "ban" matches "ban.lift" */
 	const char *object;  /* exactly this object ("ban 12") */
+	int64_t after_id;    /* only lines with a greater id (0: from the first) */
 };
 
 /* One line as handed to a callback: strings borrowed, valid during the call only. */
@@ -54,12 +56,24 @@ struct audit_verify {
 	size_t unchained;       /* lines written before the chain existed (schema < 3) */
 	int64_t first_bad;      /* id of the first line that does not fit, 0 when intact */
 	char why[128];          /* what does not fit (an untranslated msgid: show _(why)) */
+	int64_t gap_from, gap_to; /* when lines are missing before first_bad: their ids */
 	int64_t head_id;        /* the newest line: note it to detect a cut-off tail later */
 	char head_hash[65];
+	bool noted_checked;     /* a noted head was compared (and fits, unless first_bad) */
+	bool noted_purged;      /* the noted head is older than the retention kept: it could
+				 * not be compared */
 };
 
-/* Recompute the chain from the anchor the last purge left; STORE_OK also when broken
- * (then v->first_bad is set). */
+/* Recompute the chain from the anchor the last purge left: every line's hash, its link to
+ * the line before, and that the ids follow each other without a gap (ids are given as the
+ * last one plus one, so a gap is a removed line, even when the hashes after it were
+ * recomputed). STORE_OK also when broken (then v->first_bad is set). */
 enum store_status store_audit_verify(struct store *st, struct audit_verify *v);
+
+/* The same, and compare against a head noted earlier (head_id with head_hash, from a
+ * previous verify): the noted line must still be there with that hash. This shows lines
+ * cut off at the end and any rewrite of the chain up to the noted line. */
+enum store_status store_audit_verify_head(struct store *st, int64_t head_id,
+					  const char *head_hash, struct audit_verify *v);
 
 #endif

@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,10 +42,53 @@ static int copy_db(sqlite3 *to, sqlite3 *from, int chunk)
 	return rc == SQLITE_DONE ? fin : rc;
 }
 
+/* Whether two paths name one file (both exist, same device and inode). */
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+	       sa.st_ino == sb.st_ino;
+}
+
+/* The directory part of path resolved (realpath), into out; -1 when it does not resolve. */
+static int real_dir(const char *path, char out[PATH_MAX])
+{
+	char *copy = strdup(path);
+	int rc = copy && realpath(dirname(copy), out) ? 0 : -1;
+	free(copy);
+	return rc;
+}
+
+/* Whether dest names the live database or one of SQLite's files beside it (-wal, -shm,
+ * -journal), existing or not, under any name (a hard link, another spelling of the
+ * directory). Replacing one of them would destroy the database and its audit trail. */
+static bool names_live(struct store *st, const char *dest)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	char side[PATH_MAX + 16], live_dir[PATH_MAX], dest_dir[PATH_MAX];
+	char *live_copy = strdup(st->path), *dest_copy = strdup(dest);
+	bool same_dir = live_copy && dest_copy && real_dir(st->path, live_dir) == 0 &&
+			real_dir(dest, dest_dir) == 0 && strcmp(live_dir, dest_dir) == 0;
+	bool live = !live_copy || !dest_copy; /* out of memory: refuse */
+	for (size_t i = 0; !live && i < sizeof suffix / sizeof *suffix; i++) {
+		snprintf(side, sizeof side, "%s%s", st->path, suffix[i]);
+		char want[PATH_MAX + 16];
+		snprintf(want, sizeof want, "%s%s", basename(live_copy), suffix[i]);
+		live = same_file(side, dest) || (same_dir && strcmp(basename(dest_copy), want) == 0);
+	}
+	free(live_copy);
+	free(dest_copy);
+	return live;
+}
+
 enum store_status store_backup(struct store *st, const char *dest, bool overwrite)
 {
 	if (!dest || !*dest)
 		return store_failf(st, STORE_INVALID, "%s", _("backup: no file named"));
+	if (names_live(st, dest))
+		return store_failf(st, STORE_INVALID,
+				   _("%s: refused: that is the live database or one of its own "
+				     "files; a backup goes to a file of its own"), dest);
 	struct stat sb;
 	if (!overwrite && lstat(dest, &sb) == 0)
 		return store_failf(st, STORE_CONFLICT,
@@ -72,6 +117,10 @@ enum store_status store_backup(struct store *st, const char *dest, bool overwrit
 	rc = sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc == SQLITE_OK)
 		rc = copy_db(to, st->db, PAGES_PER_STEP);
+	/* A backup stands alone: out of WAL mode, reading it later (a restore's check)
+	 * creates no -wal and -shm files beside it. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		r = store_failf(st, rc == SQLITE_BUSY ? STORE_BUSY : STORE_ERROR, "%s: %s", dest,
 				to ? sqlite3_errstr(rc) : strerror(ENOMEM));
@@ -97,7 +146,8 @@ static enum store_status check_source(struct store *st, sqlite3 *src, const char
 	enum store_status r = STORE_OK;
 	if (sqlite3_prepare_v2(src, "PRAGMA integrity_check", -1, &s, NULL) != SQLITE_OK ||
 	    sqlite3_step(s) != SQLITE_ROW) {
-		r = store_failf(st, STORE_INVALID, "%s: %s", path, sqlite3_errmsg(src));
+		r = store_failf(st, STORE_INVALID, _("%s: %s; nothing restored"), path,
+				sqlite3_errmsg(src));
 	} else if (strcmp((const char *)sqlite3_column_text(s, 0), "ok") != 0) {
 		r = store_failf(st, STORE_INVALID, _("%s: damaged, nothing restored: %s"), path,
 				(const char *)sqlite3_column_text(s, 0));
@@ -128,30 +178,60 @@ static enum store_status check_source(struct store *st, sqlite3 *src, const char
 	return STORE_OK;
 }
 
+/* Open a backup read-only for a restore. One in WAL mode (an older backup, or a file
+ * copied by hand) makes SQLite create -wal and -shm beside it even for reading: made[]
+ * tells which this open created, so that close_source leaves the directory as it was. */
+static enum store_status open_source(struct store *st, const char *path, sqlite3 **src,
+				     bool made[2])
+{
+	static const char *const suffix[2] = {"-wal", "-shm"};
+	struct stat sb;
+	*src = NULL;
+	made[0] = made[1] = false;
+	if (stat(path, &sb) != 0)
+		return store_failf(st, STORE_INVALID, _("%s: %s; nothing restored"), path,
+				   strerror(errno));
+	for (int i = 0; i < 2; i++) {
+		char side[PATH_MAX + 8];
+		snprintf(side, sizeof side, "%s%s", path, suffix[i]);
+		made[i] = lstat(side, &sb) != 0 && errno == ENOENT;
+	}
+	if (sqlite3_open_v2(path, src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL) ==
+	    SQLITE_OK)
+		return STORE_OK;
+	return store_failf(st, STORE_INVALID, _("%s: %s; nothing restored"), path,
+			   *src ? sqlite3_errmsg(*src) : strerror(ENOMEM));
+}
+
+static void close_source(sqlite3 *src, const char *path, const bool made[2])
+{
+	static const char *const suffix[2] = {"-wal", "-shm"};
+	(void)sqlite3_close(src); /* read-only: nothing to lose */
+	for (int i = 0; i < 2; i++) {
+		char side[PATH_MAX + 8];
+		snprintf(side, sizeof side, "%s%s", path, suffix[i]);
+		if (made[i])
+			(void)unlink(side); /* ours; ENOENT when SQLite removed it itself */
+	}
+}
+
 enum store_status store_restore(struct store *st, const char *src_path)
 {
 	if (!src_path || !*src_path)
 		return store_failf(st, STORE_INVALID, "%s", _("restore: no file named"));
-	if (access(src_path, R_OK) != 0)
-		return store_failf(st, STORE_INVALID, "%s: %s", src_path, strerror(errno));
 	sqlite3 *src = NULL;
-	int rc = sqlite3_open_v2(src_path, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
-	enum store_status r;
-	if (rc != SQLITE_OK) {
-		r = store_failf(st, STORE_INVALID, "%s: %s", src_path,
-				src ? sqlite3_errmsg(src) : strerror(ENOMEM));
-		(void)sqlite3_close(src);
-		return r;
-	}
-	r = check_source(st, src, src_path);
+	bool made[2];
+	enum store_status r = open_source(st, src_path, &src, made);
+	if (r == STORE_OK)
+		r = check_source(st, src, src_path);
 	if (r == STORE_OK) {
 		/* All pages in one step: the live database is never half replaced. */
-		rc = copy_db(st->db, src, -1);
+		int rc = copy_db(st->db, src, -1);
 		if (rc != SQLITE_OK)
 			r = store_failf(st, rc == SQLITE_BUSY ? STORE_BUSY : STORE_ERROR, "%s: %s",
 					store_path(st), sqlite3_errstr(rc));
 	}
-	(void)sqlite3_close(src); /* read-only: nothing to lose */
+	close_source(src, src_path, made);
 	if (r != STORE_OK)
 		return r;
 	/* Statements prepared against the old schema are stale now. */
@@ -159,4 +239,186 @@ enum store_status store_restore(struct store *st, const char *src_path)
 	if ((r = store_migrate(st)) != STORE_OK)
 		return r;
 	return store_audit(st, "database.restore", src_path, "ok", "");
+}
+
+/* The newest audit line's id and hash ("" and 0 when there is none). */
+static void audit_head(struct store *st, int64_t *id, char hash[SHA256_HEX_LEN])
+{
+	static const char sql[] = "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1";
+	*id = 0;
+	hash[0] = '\0';
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (s && sqlite3_step(s) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		store_col_copy(s, 1, hash, SHA256_HEX_LEN);
+	}
+	store_done(s);
+}
+
+/* Remove the files a prepared copy may have left (the copy itself, its side files). */
+static void remove_copy(const char *tmp)
+{
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	char p[PATH_MAX + 32];
+	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
+		snprintf(p, sizeof p, "%s%s", tmp, suffix[i]);
+		(void)unlink(p); /* ENOENT is the usual answer */
+	}
+}
+
+/* Make tmp (an empty file beside the live database) a checked, up-to-date copy of src,
+ * open as *copy. */
+static enum store_status prepare_copy(struct store *st, const char *src_path, const char *tmp,
+				      struct store **copy)
+{
+	sqlite3 *src = NULL, *to = NULL;
+	bool made[2];
+	enum store_status r = open_source(st, src_path, &src, made);
+	if (r == STORE_OK)
+		r = check_source(st, src, src_path);
+	if (r == STORE_OK) {
+		int rc = sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+		if (rc == SQLITE_OK)
+			rc = copy_db(to, src, -1);
+		if (rc != SQLITE_OK)
+			r = store_failf(st, STORE_ERROR, "%s: %s", tmp, sqlite3_errstr(rc));
+		if (sqlite3_close(to) != SQLITE_OK && r == STORE_OK)
+			r = store_failf(st, STORE_ERROR, "%s: %s", tmp, _("closing the copy failed"));
+	}
+	close_source(src, src_path, made);
+	if (r != STORE_OK)
+		return r;
+	char err[512];
+	*copy = store_open(tmp, 0, err, sizeof err); /* brings the schema up to date */
+	if (!*copy)
+		return store_failf(st, STORE_INVALID, "%s", err);
+	store_set_actor(*copy, st->actor, st->terminal);
+	return STORE_OK;
+}
+
+/* The copy's trail ends with the restore's line; then, alone on it, the copy leaves WAL
+ * mode so that the file holds everything itself. Closes copy. */
+static enum store_status finish_copy(struct store *st, struct store *copy, const char *src_path,
+				     const char *detail)
+{
+	enum store_status r = store_audit(copy, "database.restore", src_path, "ok", detail);
+	if (r != STORE_OK)
+		(void)store_failf(st, r, "%s: %s", store_path(copy), store_error(copy));
+	(void)sqlite3_close_v2(copy->watch);
+	copy->watch = NULL;
+	sqlite3_stmt *s = NULL;
+	if (r == STORE_OK &&
+	    (sqlite3_prepare_v2(copy->db, "PRAGMA journal_mode = DELETE", -1, &s, NULL) !=
+		     SQLITE_OK || sqlite3_step(s) != SQLITE_ROW ||
+	     strcmp((const char *)sqlite3_column_text(s, 0), "delete") != 0))
+		r = store_failf(st, STORE_ERROR, "%s: %s", store_path(copy),
+				sqlite3_errmsg(copy->db));
+	(void)sqlite3_finalize(s);
+	store_close(copy);
+	return r;
+}
+
+/* Leave WAL mode on the live database, which only works while no other connection has it
+ * open: the proof that the swap takes the database from nobody. */
+static enum store_status take_alone(struct store *st)
+{
+	(void)sqlite3_close_v2(st->watch);
+	st->watch = NULL;
+	store_stmt_cache_clear(st);
+	(void)sqlite3_busy_timeout(st->db, 0);
+	sqlite3_stmt *s = NULL;
+	bool alone = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = DELETE", -1, &s, NULL) ==
+			     SQLITE_OK && sqlite3_step(s) == SQLITE_ROW &&
+		     strcmp((const char *)sqlite3_column_text(s, 0), "delete") == 0;
+	(void)sqlite3_finalize(s);
+	if (alone && sqlite3_exec(st->db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK)
+		return STORE_OK;
+	return store_failf(st, STORE_BUSY, _("%s: another program has the database open; "
+					     "nothing restored"), st->path);
+}
+
+enum store_status store_restore_swap(struct store *st, const char *src_path,
+				     const char *keep_path)
+{
+	if (!src_path || !*src_path || !keep_path || !*keep_path)
+		return store_failf(st, STORE_INVALID, "%s", _("restore: no file named"));
+	char tmp[PATH_MAX];
+	struct stat live;
+	if (stat(st->path, &live) != 0)
+		return store_failf(st, STORE_ERROR, "%s: %s", st->path, strerror(errno));
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.restore-XXXXXX", st->path) >= sizeof tmp)
+		return store_failf(st, STORE_INVALID, "%s: %s", st->path, strerror(ENAMETOOLONG));
+	int fd = mkstemp(tmp);
+	if (fd < 0)
+		return store_failf(st, STORE_ERROR, "%s: %s", tmp, strerror(errno));
+	int rc = fchmod(fd, live.st_mode & 0660);
+	if (close(fd) != 0 || rc != 0) {
+		enum store_status r = store_failf(st, STORE_ERROR, "%s: %s", tmp, strerror(errno));
+		remove_copy(tmp);
+		return r;
+	}
+	/* The replaced database is kept whole (audit lines included): the line that ends
+	 * its trail, and the copy's newest line, name each other. */
+	struct store *copy = NULL;
+	enum store_status r = prepare_copy(st, src_path, tmp, &copy);
+	if (r == STORE_OK &&
+	    (r = store_audit(st, "database.restore", src_path, "replaced", keep_path)) !=
+		    STORE_OK)
+		store_close(copy);
+	if (r == STORE_OK) {
+		int64_t head = 0;
+		char hash[SHA256_HEX_LEN], detail[512];
+		audit_head(st, &head, hash);
+		snprintf(detail, sizeof detail, "replaced database kept as %s (its last line %lld, "
+			 "hash %s)", keep_path, (long long)head, hash);
+		r = finish_copy(st, copy, src_path, detail);
+		if (r == STORE_OK)
+			r = take_alone(st);
+		if (r != STORE_OK) {
+			char why[sizeof st->err];
+			snprintf(why, sizeof why, "%s", st->err);
+			remove_copy(tmp);
+			(void)store_reopen(st);
+			(void)store_audit(st, "database.restore", src_path, "failed", why);
+			return store_failf(st, r, "%s", why);
+		}
+	}
+	if (r != STORE_OK) {
+		remove_copy(tmp);
+		return r;
+	}
+	/* The swap itself: the live file gets a second name (kept), then the copy takes the
+	 * live name in one rename. Each step is undone when the next fails. */
+	const char *failed = NULL;
+	int saved = 0;
+	if (link(st->path, keep_path) != 0) {
+		failed = keep_path;
+		saved = errno;
+	} else if (rename(tmp, st->path) != 0) {
+		failed = st->path;
+		saved = errno;
+		(void)unlink(keep_path);
+	}
+	if (failed) {
+		(void)sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		remove_copy(tmp);
+		(void)store_reopen(st);
+		return store_failf(st, STORE_ERROR, _("%s: %s; nothing restored"), failed,
+				   strerror(saved));
+	}
+	(void)sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	if ((r = store_reopen(st)) != STORE_OK) {
+		/* The old file takes its name back; the backup is still where it was. */
+		char why[sizeof st->err];
+		snprintf(why, sizeof why, "%s", st->err);
+		if (rename(keep_path, st->path) == 0)
+			(void)store_reopen(st);
+		return store_failf(st, STORE_ERROR, _("%s: the restored copy does not open (%s); "
+						      "the database is as it was"), st->path, why);
+	}
+	remove_copy(tmp); /* its side files, if SQLite left any */
+	/* The kept file holds everything about everyone, like any backup. */
+	if (chmod(keep_path, 0600) != 0)
+		return store_failf(st, STORE_ERROR, "%s: %s", keep_path, strerror(errno));
+	return STORE_OK;
 }

@@ -9,12 +9,24 @@
 
 /* Copy the database to a new file dest (mode 0600), a few pages at a time so other
  * terminals keep writing; the file appears only when complete. STORE_CONFLICT when dest
- * exists and !overwrite. Audited as "database.backup". */
+ * exists and !overwrite; STORE_INVALID when dest names the live database or one of its
+ * -wal/-shm/-journal files (even with overwrite). Audited as "database.backup". */
 enum store_status store_backup(struct store *st, const char *dest, bool overwrite);
 
 /* Check src (PRAGMA integrity_check, a balie schema no newer than this program) and only
  * then copy it over the live database in one step, bring its schema up to date and audit
  * "database.restore". STORE_INVALID (nothing replaced) when the check fails. */
 enum store_status store_restore(struct store *st, const char *src);
+
+/* Restore for the service that alone has the database open (shared mode): check src like
+ * store_restore, prepare an up-to-date copy beside the live file, then give the live file
+ * the second name keep_path (a new file on the same file system, e.g. in the backup
+ * directory) and rename the copy over the live name, and reopen. Nothing is lost: the
+ * replaced database stays whole at keep_path (mode 0600); its last audit line and the
+ * restored database's newest one ("database.restore") name each other. STORE_BUSY when
+ * another connection has the database open, STORE_INVALID when src fails the check; on
+ * any failure the live database is as it was and no temporary file is left. */
+enum store_status store_restore_swap(struct store *st, const char *src_path,
+				     const char *keep_path);
 
 #endif

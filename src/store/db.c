@@ -626,6 +626,35 @@ fail:
 	return NULL;
 }
 
+enum store_status store_reopen(struct store *st)
+{
+	sqlite3 *db = NULL, *watch = NULL;
+	int rc = sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc == SQLITE_OK && (sqlite3_extended_result_codes(db, 1) != SQLITE_OK ||
+				configure_connection(db, false) != 0))
+		rc = SQLITE_ERROR;
+	if (rc == SQLITE_OK &&
+	    (sqlite3_open_v2(st->path, &watch, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW,
+			     NULL) != SQLITE_OK || configure_connection(watch, true) != 0))
+		rc = SQLITE_ERROR;
+	if (rc != SQLITE_OK) {
+		enum store_status r = store_failf(st, STORE_ERROR, "%s: %s", st->path,
+						  db ? sqlite3_errmsg(db) : strerror(ENOMEM));
+		(void)sqlite3_close_v2(watch);
+		(void)sqlite3_close_v2(db);
+		return r;
+	}
+	/* The old connections go only now that the new ones work. */
+	store_stmt_cache_clear(st);
+	(void)sqlite3_close_v2(st->watch);
+	(void)sqlite3_close_v2(st->db);
+	st->db = db;
+	st->watch = watch;
+	st->data_version = -1;
+	(void)store_changed(st);
+	return STORE_OK;
+}
+
 void store_stmt_cache_clear(struct store *st)
 {
 	struct stmt_cache_entry *e = st->cache;

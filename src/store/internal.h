@@ -107,6 +107,11 @@ enum store_status store_meta_put(struct store *st, const char *key, const char *
 /* Bring the schema up to date (migrations, one transaction); after a restore. */
 enum store_status store_migrate(struct store *st);
 
+/* Open the file at st->path anew (after a rename put another file there): new connections
+ * configured as store_open does; the old ones are closed only when the new ones work
+ * (else they stay and STORE_ERROR is returned). */
+enum store_status store_reopen(struct store *st);
+
 /* Finalise every cached statement (after the schema was replaced underneath them). */
 void store_stmt_cache_clear(struct store *st);
 
