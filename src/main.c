@@ -278,7 +278,6 @@ int main(int argc, char **argv)
 			/* Commands not yet on the service still check the configuration's
 			 * roles themselves (cli.c). */
 			.role = act_as >= 0 ? (enum role)act_as : config_role_for(cfg, user),
-			.data_dir = BALIE_STATEDIR,
 		};
 		status = cli_run(&ctx, g.argc, g.argv);
 		client_close(ctx.client);

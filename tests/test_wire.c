@@ -231,6 +231,11 @@ START_TEST(test_wire__record_tables_fit_their_structs)
 	for (size_t i = 0; i < records_appt_n; i++)
 		for (size_t j = 0; j < records_appt_mark_n; j++)
 			ck_assert_uint_ne(records_appt[i].tag, records_appt_mark[j].tag);
+	check_table(records_audit_line, records_audit_line_n);
+	check_table(records_audit_entry, records_audit_entry_n);
+	check_table(records_audit_verify, records_audit_verify_n);
+	check_table(records_purge_report, records_purge_report_n);
+	check_table(records_backup_file, records_backup_file_n);
 }
 END_TEST
 

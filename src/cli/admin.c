@@ -1,59 +1,19 @@
-/* cli_admin — the HR commands of issue 7: the audit trail (list, verify), retention (purge),
- * backup and restore, and a person's data for a subject access request. */
+/* admin — the accountability commands (hr): the audit trail (list, verify), retention
+ * (purge), backup and restore in the service's own directory, and a person's data for a
+ * subject access request. Data only through the service (client/admin.h). */
 #include "autoconfig.h"
 
 #include <errno.h>
-#include <libgen.h>
-#include <limits.h>
-#include <stdarg.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
+#include "client/admin.h"
 #include "core/dates.h"
+#include "core/sha256.h"
 #include "i18n.h"
-#include "store/audit.h"
-#include "store/backup.h"
-#include "store/db.h"
-#include "store/purge.h"
-
-bool cli_path_allowed(const struct cli_ctx *ctx, const char *what, const char *path)
-{
-	if (!ctx->privileged)
-		return true;
-	char dir[PATH_MAX], real[PATH_MAX], base[PATH_MAX];
-	snprintf(dir, sizeof dir, "%s", path);
-	snprintf(base, sizeof base, "%s", path);
-	const char *data = ctx->data_dir ? ctx->data_dir : "";
-	char data_real[PATH_MAX];
-	size_t n = 0;
-	bool ok = realpath(dirname(dir), real) && realpath(data, data_real) &&
-		  strcmp(basename(base), "..") != 0 && strcmp(basename(base), ".") != 0;
-	if (ok) {
-		n = strlen(data_real);
-		ok = strncmp(real, data_real, n) == 0 && (real[n] == '\0' || real[n] == '/');
-	}
-	if (!ok)
-		cli_error(_("%s: %s: refused: balie runs with the rights of its own account, so "
-			    "it only uses files inside %s"), what, path, data);
-	return ok;
-}
-
-/* printf to stdout with the result escaped: file names may hold anything. */
-static void print_escaped(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void print_escaped(const char *fmt, ...)
-{
-	char buf[8192];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	if (n >= 0)
-		(void)cli_put_escaped(stdout, buf);
-	putchar('\n');
-}
 
 /* ------------------------------------------------------------------ audit */
 
@@ -71,10 +31,7 @@ static int print_line(const struct audit_line *l, void *arg)
 	if (p->tsv) {
 		const char *f[] = {id, l->at, l->actor, l->terminal, l->action, l->object,
 				   l->result, l->detail};
-		for (size_t i = 0; i < sizeof f / sizeof *f; i++)
-			if (cli_put_tsv(stdout, f[i], i + 1 == sizeof f / sizeof *f) != 0)
-				return -1;
-		return 0;
+		return cli_put_tsv_row(stdout, f, sizeof f / sizeof *f);
 	}
 	char when[DATES_DATE_LEN + 8] = "";
 	time_t t;
@@ -93,117 +50,108 @@ static int print_line(const struct audit_line *l, void *arg)
 	return putchar('\n') == EOF ? -1 : 0;
 }
 
-static int audit_verify(struct store *st)
+/* "ID:HASH" as printed by an earlier verify. 0, or -1 after the message. */
+static int parse_head(const char *cmd, const char *s, int64_t *id, char hash[SHA256_HEX_LEN])
 {
+	const char *colon = strchr(s, ':');
+	char num[32];
+	size_t n = colon ? (size_t)(colon - s) : 0;
+	if (colon && n < sizeof num) {
+		memcpy(num, s, n);
+		num[n] = '\0';
+	}
+	bool ok = colon && n < sizeof num && cli_parse_id(num, id) == 0 &&
+		  strlen(colon + 1) == SHA256_HEX_LEN - 1;
+	for (const char *p = colon ? colon + 1 : ""; ok && *p; p++)
+		ok = (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f');
+	if (!ok) {
+		char esc[256];
+		cli_error(_("%s: --head: \"%s\" is not LINE:HASH as 'balie audit --verify' prints "
+			    "it"), cmd, cli_esc(s, esc, sizeof esc));
+		return -1;
+	}
+	snprintf(hash, SHA256_HEX_LEN, "%s", colon + 1);
+	return 0;
+}
+
+static int audit_verify(struct client *cl, const char *cmd, const char *head)
+{
+	int64_t head_id = 0;
+	char head_hash[SHA256_HEX_LEN] = "";
+	if (head && parse_head(cmd, head, &head_id, head_hash) != 0)
+		return CLI_ERROR;
 	struct audit_verify v;
-	if (store_audit_verify(st, &v) != STORE_OK)
-		return cli_store_failed(st, "audit --verify");
-	char detail[160];
+	if (client_audit_verify_head(cl, head_id, head ? head_hash : NULL, &v) != STORE_OK)
+		return cli_client_failed(cl, cmd);
 	if (v.first_bad) {
-		cli_error(_("audit --verify: line %lld: the chain is broken: %s"),
-			  (long long)v.first_bad, _(v.why));
-		snprintf(detail, sizeof detail, "broken at line %lld", (long long)v.first_bad);
-		(void)store_audit(st, "audit.verify", "audit", "broken", detail);
+		if (v.gap_from)
+			cli_error(_("%s: line %lld: the chain is broken: %s (lines %lld to %lld)"),
+				  cmd, (long long)v.first_bad, _(v.why), (long long)v.gap_from,
+				  (long long)v.gap_to);
+		else
+			cli_error(_("%s: line %lld: the chain is broken: %s"), cmd,
+				  (long long)v.first_bad, _(v.why));
 		return CLI_ERROR;
 	}
 	printf(_("The audit trail is intact: %zu lines checked"), v.lines);
 	if (v.unchained)
 		printf(_(" (%zu older lines were written before the chain began)"), v.unchained);
 	printf(".\n");
+	if (v.noted_checked)
+		printf(_("Line %lld is there with the hash you noted: nothing up to it was changed, "
+			 "removed or cut off.\n"), (long long)head_id);
+	if (v.noted_purged)
+		printf(_("Line %lld, which you noted, was removed by the retention purge: it could "
+			 "not be compared.\n"), (long long)head_id);
 	if (v.head_id)
-		printf(_("Newest line %lld, hash %s (note it: a later check can then also show "
-			 "lines cut off at the end).\n"), (long long)v.head_id, v.head_hash);
-	snprintf(detail, sizeof detail, "%zu lines, head %lld", v.lines, (long long)v.head_id);
-	if (store_audit(st, "audit.verify", "audit", "intact", detail) != STORE_OK)
-		return cli_store_failed(st, "audit --verify");
+		printf(_("Newest line %lld, hash %s.\nNote them: 'balie audit --verify --head "
+			 "%lld:%s' then also shows lines cut off at the end or rewritten.\n"),
+		       (long long)v.head_id, v.head_hash, (long long)v.head_id, v.head_hash);
 	return CLI_OK;
 }
 
-int cli_audit(struct cli_ctx *ctx, int argc, char **argv)
+static int audit_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"since", required_argument, NULL, 's'},
-		{"actor", required_argument, NULL, 'u'},
-		{"action", required_argument, NULL, 'a'},
-		{"object", required_argument, NULL, 'o'},
-		{"tsv", no_argument, NULL, 't'},
-		{"verify", no_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "audit";
-	struct audit_filter f = {0};
-	const char *since = NULL;
-	bool tsv = false, verify = false;
-	int c;
-	cli_getopt_begin();
-	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
-		switch (c) {
-		case 's': since = optarg; break;
-		case 'u': f.actor = optarg; break;
-		case 'a': f.action = optarg; break;
-		case 'o': f.object = optarg; break;
-		case 't': tsv = true; break;
-		case 'v': verify = true; break;
-		case 'h':
-			printf(_("Usage: balie [--db FILE] audit [--since DATE] [--actor USER] "
-				 "[--action ACTION] [--object OBJECT] [--tsv]\n"
-				 "       balie [--db FILE] audit --verify\n"
-				 "List the audit trail, oldest first (HR only): time, actor, terminal,\n"
-				 "action, object, result, detail. --action ban also matches ban.lift.\n"
-				 "--tsv: id, time (UTC), actor, terminal, action, object, result, detail.\n"
-				 "--verify recomputes the hash chain: exit 0 intact, 2 broken (the first\n"
-				 "line that does not fit is named).\n"));
-			return CLI_OK;
-		default:
-			return CLI_ERROR;
-		}
+	const char *cmd = a->cmd->name;
+	bool verify = cli_has(a, "verify");
+	if (!verify && cli_has(a, "head")) {
+		cli_error(_("%s: --head goes with --verify"), cmd);
+		return CLI_ERROR;
 	}
-	if (optind < argc)
-		return cli_error_extra(cmd, argv[optind]);
+	if (verify && (cli_has(a, "since") || cli_has(a, "actor") || cli_has(a, "action") ||
+		       cli_has(a, "object") || cli_has(a, "tsv"))) {
+		cli_error(_("%s: --verify checks the whole trail and takes no filter"), cmd);
+		return CLI_ERROR;
+	}
+	struct audit_filter f = {
+		.actor = cli_text(a, "actor"), .action = cli_text(a, "action"),
+		.object = cli_text(a, "object"),
+	};
 	char since_utc[DATES_UTC_LEN] = "";
-	if (since) {
+	if (cli_has(a, "since")) {
 		time_t t;
-		if (dates_local_instant(since, 0, &t) != 0) {
-			cli_error(_("%s: --since: \"%s\" is not a date YYYY-MM-DD"), cmd, since);
+		if (dates_local_instant(cli_date(a, "since"), 0, &t) != 0) {
+			cli_error(_("%s: --since: \"%s\" is not a date YYYY-MM-DD"), cmd,
+				  cli_date(a, "since"));
 			return CLI_ERROR;
 		}
 		dates_format_utc(t, since_utc);
 		f.since = since_utc;
 	}
-	struct store *st = cli_open_store(ctx, 0);
-	if (!st)
+	struct client *cl = cli_client(ctx);
+	if (!cl)
 		return CLI_ERROR;
-	int status = CLI_OK;
-	if (verify) {
-		status = audit_verify(st);
-	} else {
-		struct audit_print p = {.tsv = tsv};
-		if (store_audit_each(st, &f, print_line, &p) != STORE_OK)
-			status = cli_store_failed(st, cmd);
-		if (!tsv && status == CLI_OK && p.count == 0)
-			printf("%s\n", _("No audit lines."));
-		char *args = cli_join(argc - 1, argv + 1);
-		/* Reading the trail is itself recorded: it holds who looked for whom. */
-		if (store_audit(st, "audit.list", "audit", status == CLI_OK ? "ok" : "error",
-				args ? args : "") != STORE_OK && status == CLI_OK)
-			status = cli_store_failed(st, cmd);
-		free(args);
-	}
-	store_close(st);
-	return status;
+	if (verify)
+		return audit_verify(cl, cmd, cli_text(a, "head"));
+	struct audit_print p = {.tsv = cli_has(a, "tsv")};
+	if (client_audit_each(cl, &f, print_line, &p) != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	if (!p.tsv && p.count == 0)
+		printf("%s\n", _("No audit lines."));
+	return CLI_OK;
 }
 
 /* ------------------------------------------------------------------ purge */
-
-static void policy_from(const struct config *cfg, struct purge_policy *p)
-{
-	p->bans_months = cfg->retention.bans_months;
-	p->alarms_months = cfg->retention.alarms_months;
-	p->presence_months = cfg->retention.presence_months;
-	p->appointments_months = cfg->retention.appointments_months;
-	p->audit_months = cfg->retention.audit_months;
-}
 
 /* Print what a purge did (or would do). */
 static void print_report(const struct purge_report *r, bool dry_run)
@@ -218,137 +166,109 @@ static void print_report(const struct purge_report *r, bool dry_run)
 	printf(_("  audit lines before %s: %zu\n"), r->audit_before, r->audit);
 }
 
-int cli_purge(struct cli_ctx *ctx, int argc, char **argv)
+static int purge_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"dry-run", no_argument, NULL, 'n'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "purge";
-	bool dry_run = false;
-	int c;
-	cli_getopt_begin();
-	while ((c = cli_getopt(argc, argv, ":hn", opts, cmd)) != -1) {
-		switch (c) {
-		case 'n': dry_run = true; break;
-		case 'h':
-			printf(_("Usage: balie [--db FILE] purge [--dry-run]\n"
-				 "Remove what is past its retention period (section retention of\n"
-				 "balie.conf): bans and their persons, alarms, presence, appointments,\n"
-				 "audit lines. Recorded in the audit trail. --dry-run only shows the\n"
-				 "counts. The console does this once a day at start-up. HR only.\n"));
-			return CLI_OK;
-		default:
-			return CLI_ERROR;
-		}
-	}
-	if (optind < argc)
-		return cli_error_extra(cmd, argv[optind]);
-	struct store *st = cli_open_store(ctx, 0);
-	if (!st)
+	bool dry_run = cli_has(a, "dry-run");
+	struct client *cl = cli_client(ctx);
+	if (!cl)
 		return CLI_ERROR;
-	struct purge_policy p;
 	struct purge_report r;
-	char today[DATES_DATE_LEN];
-	policy_from(ctx->config, &p);
-	cli_today(today);
-	int status = CLI_OK;
-	if (store_purge(st, &p, today, dry_run, &r) != STORE_OK)
-		status = cli_store_failed(st, cmd);
-	else
-		print_report(&r, dry_run);
-	store_close(st);
-	return status;
+	if (client_purge(cl, dry_run, &r) != STORE_OK)
+		return cli_client_failed(cl, a->cmd->name);
+	print_report(&r, dry_run);
+	return CLI_OK;
 }
 
 /* ------------------------------------------------------------------ backup, restore */
 
-int cli_backup(struct cli_ctx *ctx, int argc, char **argv)
+/* A word with a slash is a file (direct mode only; the service says so otherwise), any
+ * other a backup's name in the service's directory. */
+static bool is_path(const char *word)
 {
-	static const struct option opts[] = {
-		{"force", no_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "backup";
-	bool force = false;
-	int c;
-	cli_getopt_begin();
-	while ((c = cli_getopt(argc, argv, ":hf", opts, cmd)) != -1) {
-		switch (c) {
-		case 'f': force = true; break;
-		case 'h':
-			printf(_("Usage: balie [--db FILE] backup [--force] FILE\n"
-				 "Write a consistent copy of the database to FILE (mode 0600) while the\n"
-				 "consoles keep working. An existing FILE is kept unless --force. HR only.\n"));
-			return CLI_OK;
-		default:
-			return CLI_ERROR;
-		}
-	}
-	if (optind >= argc)
-		return cli_error_missing(cmd, _("the file to write"));
-	if (optind + 1 < argc)
-		return cli_error_extra(cmd, argv[optind + 1]);
-	const char *dest = argv[optind];
-	if (!cli_path_allowed(ctx, cmd, dest))
-		return CLI_ERROR;
-	struct store *st = cli_open_store(ctx, 0);
-	if (!st)
-		return CLI_ERROR;
-	int status = CLI_OK;
-	if (store_backup(st, dest, force) != STORE_OK)
-		status = cli_store_failed(st, cmd);
-	else
-		print_escaped(_("%s: copy of %s written"), dest, store_path(st));
-	store_close(st);
-	return status;
+	return strchr(word, '/') != NULL;
 }
 
-int cli_restore(struct cli_ctx *ctx, int argc, char **argv)
+static int backup_list(struct client *cl, const char *cmd, bool tsv)
 {
-	static const struct option opts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "restore";
-	int c;
-	cli_getopt_begin();
-	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
-		switch (c) {
-		case 'h':
-			printf(_("Usage: balie [--db FILE] restore FILE\n"
-				 "Replace the database by the backup FILE, after checking it (integrity,\n"
-				 "schema version); nothing is replaced when the check fails. Everything\n"
-				 "written since the backup is lost. HR only.\n"));
-			return CLI_OK;
-		default:
-			return CLI_ERROR;
+	struct backup_file *f = NULL;
+	size_t n = 0;
+	if (client_backup_list(cl, &f, &n) != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	for (size_t i = 0; i < n; i++) {
+		char when[32], size[32];
+		cli_local_time(f[i].modified, when, sizeof when);
+		snprintf(size, sizeof size, "%" PRId64, f[i].size);
+		if (tsv) {
+			const char *row[] = {f[i].name, size, when};
+			cli_put_tsv_row(stdout, row, sizeof row / sizeof *row);
+			continue;
 		}
+		printf("%s  %12s  ", when, size);
+		(void)cli_put_escaped(stdout, f[i].name);
+		putchar('\n');
 	}
-	if (optind >= argc)
-		return cli_error_missing(cmd, _("the backup file"));
-	if (optind + 1 < argc)
-		return cli_error_extra(cmd, argv[optind + 1]);
-	const char *src = argv[optind];
-	if (!cli_path_allowed(ctx, cmd, src))
+	if (!tsv && n == 0)
+		printf("%s\n", _("No backups yet."));
+	free(f);
+	return CLI_OK;
+}
+
+static int backup_run(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	const char *cmd = a->cmd->name;
+	bool list = cli_has(a, "list"), force = cli_has(a, "force");
+	if (list && (force || a->argc > 0)) {
+		cli_error(_("%s: --list takes no name and no --force"), cmd);
 		return CLI_ERROR;
-	struct store *st = cli_open_store(ctx, 0);
-	if (!st)
+	}
+	if (!list && cli_has(a, "tsv")) {
+		cli_error(_("%s: --tsv goes with --list"), cmd);
 		return CLI_ERROR;
-	int status = CLI_OK;
-	if (store_restore(st, src) != STORE_OK)
-		status = cli_store_failed(st, cmd);
+	}
+	struct client *cl = cli_client(ctx);
+	if (!cl)
+		return CLI_ERROR;
+	if (list)
+		return backup_list(cl, cmd, cli_has(a, "tsv"));
+	const char *word = a->argc > 0 ? a->argv[0] : NULL;
+	bool path = word && is_path(word);
+	char written[4096], esc[4200];
+	if (client_backup(cl, path ? NULL : word, path ? word : NULL, force, written,
+			  sizeof written) != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	if (path)
+		printf(_("%s: copy of the database written\n"), cli_esc(written, esc, sizeof esc));
 	else
-		print_escaped(_("%s: restored from %s"), store_path(st), src);
-	store_close(st);
-	return status;
+		printf(_("Backup %s written (see 'balie backup --list').\n"),
+		       cli_esc(written, esc, sizeof esc));
+	return CLI_OK;
+}
+
+static int restore_run(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	const char *cmd = a->cmd->name, *word = a->argv[0];
+	bool path = is_path(word);
+	struct client *cl = cli_client(ctx);
+	if (!cl)
+		return CLI_ERROR;
+	char kept[256], esc[4200], esc2[512];
+	if (client_restore(cl, path ? NULL : word, path ? word : NULL, kept, sizeof kept) !=
+	    STORE_OK)
+		return cli_client_failed(cl, cmd);
+	if (*kept)
+		printf(_("Restored from %s. The database it replaced is kept as backup %s.\n"),
+		       cli_esc(word, esc, sizeof esc), cli_esc(kept, esc2, sizeof esc2));
+	else
+		printf(_("%s: restored from %s\n"), cli_esc(client_where(cl), esc, sizeof esc),
+		       cli_esc(word, esc2, sizeof esc2));
+	return CLI_OK;
 }
 
 /* ------------------------------------------------------------------ person export */
 
 struct export_state {
+	const struct cli_ctx *ctx;
+	int64_t id;
 	const char *section;
 	size_t records;
 };
@@ -357,11 +277,25 @@ static int print_record(const char *section, int ncols, const char *const *names
 			const char *const *values, void *arg)
 {
 	struct export_state *e = arg;
+	if (e->records == 0) {
+		/* The records arrive only after the service recorded the export: a refused
+		 * export prints nothing at all. */
+		const struct config *cfg = e->ctx->config;
+		char today[DATES_DATE_LEN], esc[512];
+		cli_today(today);
+		printf(_("Everything balie holds about person %lld, as of %s (%s).\n"),
+		       (long long)e->id, today,
+		       cli_esc(cfg && cfg->municipality ? cfg->municipality : "", esc, sizeof esc));
+	}
 	if (!e->section || strcmp(e->section, section) != 0) {
 		e->section = section;
 		size_t len = strlen(section);
 		bool guessed = len > 0 && section[len - 1] == '?';
-		printf("\n[%.*s]%s\n", (int)(len - guessed), section,
+		char esc[256];
+		(void)cli_esc(section, esc, sizeof esc);
+		if (guessed)
+			esc[strlen(esc) - 1] = '\0';
+		printf("\n[%s]%s\n", esc,
 		       guessed ? _(" (found by name: check that it is this person before handing "
 				  "it out)") : "");
 	} else {
@@ -369,77 +303,108 @@ static int print_record(const char *section, int ncols, const char *const *names
 	}
 	e->records++;
 	for (int i = 0; i < ncols; i++) {
-		printf("  %s: ", names[i]);
+		fputs("  ", stdout);
+		(void)cli_put_escaped(stdout, names[i]);
+		fputs(": ", stdout);
 		(void)cli_put_escaped(stdout, values[i]);
 		putchar('\n');
 	}
 	return 0;
 }
 
-int cli_person(struct cli_ctx *ctx, int argc, char **argv)
+static int person_export_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"ban", no_argument, NULL, 'b'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "person export";
-	if (argc < 2)
-		return cli_error_missing("person", _("a command (export)"));
-	bool usage = strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0;
-	if (!usage && strcmp(argv[1], "export") != 0) {
-		cli_error(_("person: unknown command '%s' (see 'balie person --help')"), argv[1]);
-		return CLI_ERROR;
-	}
-	bool by_ban = false;
-	int c;
-	cli_getopt_begin();
-	while (!usage && (c = cli_getopt(argc - 1, argv + 1, ":h", opts, cmd)) != -1) {
-		switch (c) {
-		case 'b': by_ban = true; break;
-		case 'h': usage = true; break;
-		default: return CLI_ERROR;
-		}
-	}
-	if (usage) {
-		printf(_("Usage: balie [--db FILE] person export ID\n"
-			 "       balie [--db FILE] person export --ban BAN-ID\n"
-			 "Print everything balie holds about one person (the person, bans, their\n"
-			 "history, exceptions and notices, appointments and audit lines naming\n"
-			 "them), for a request under article 15 of the GDPR (AVG). HR only.\n"));
-		return CLI_OK;
-	}
+	const char *cmd = a->cmd->name;
+	bool by_ban = cli_has(a, "ban");
 	int64_t id;
-	int rest = optind + 1; /* getopt ran on argv + 1 */
-	if (rest >= argc)
-		return cli_error_missing(cmd, by_ban ? _("a ban id") : _("a person id"));
-	if (rest + 1 < argc)
-		return cli_error_extra(cmd, argv[rest + 1]);
-	if (cli_parse_id(argv[rest], &id) != 0) {
-		cli_error(_("%s: \"%s\" is not an id"), cmd, argv[rest]);
+	if (cli_parse_id(a->argv[0], &id) != 0) {
+		char esc[128];
+		cli_error(_("%s: \"%s\" is not an id"), cmd, cli_esc(a->argv[0], esc, sizeof esc));
 		return CLI_ERROR;
 	}
-	struct store *st = cli_open_store(ctx, 0);
-	if (!st)
+	struct client *cl = cli_client(ctx);
+	if (!cl)
 		return CLI_ERROR;
-	int status = CLI_OK;
-	if (by_ban && store_person_of_ban(st, id, &id) != STORE_OK) {
-		status = cli_store_failed(st, cmd);
-		store_close(st);
-		return status;
-	}
-	char today[DATES_DATE_LEN], object[64];
-	cli_today(today);
-	snprintf(object, sizeof object, "person:%lld", (long long)id);
-	printf(_("Everything balie holds about person %lld, as of %s (%s).\n"), (long long)id,
-	       today, ctx->config && ctx->config->municipality ? ctx->config->municipality : "");
-	struct export_state e = {0};
-	if (store_person_export(st, id, print_record, &e) != STORE_OK)
-		status = cli_store_failed(st, cmd);
-	/* The export is recorded: the subject may ask who saw their data, HR included. */
-	if (store_audit(st, "person.export", object, status == CLI_OK ? "ok" : "error", "") !=
-	    STORE_OK && status == CLI_OK)
-		status = cli_store_failed(st, cmd);
-	store_close(st);
-	return status;
+	if (by_ban && client_person_of_ban(cl, id, &id) != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	struct export_state e = {.ctx = ctx, .id = id};
+	if (client_person_export(cl, id, print_record, &e) != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	return CLI_OK;
 }
+
+/* ------------------------------------------------------------------ tables */
+
+static const struct cli_opt audit_opts[] = {
+	{.name = "since", .letter = 's', .type = CLI_DATE, .arg = "DATE",
+	 .help = N_("lines from this day on")},
+	{.name = "actor", .letter = 'u', .type = CLI_TEXT, .arg = "USER", .max = 1024,
+	 .help = N_("lines of this login user")},
+	{.name = "action", .letter = 'a', .type = CLI_TEXT, .arg = "ACTION", .max = 1024,
+	 .help = N_("this action, or a family: ban also matches ban.lift")},
+	{.name = "object", .letter = 'o', .type = CLI_TEXT, .arg = "OBJECT", .max = 1024,
+	 .help = N_("lines about exactly this object (ban:12, person:3)")},
+	{.name = "tsv", .letter = 't', .type = CLI_FLAG,
+	 .help = N_("tab-separated: id, time (UTC), actor, terminal, action, object, result, "
+		    "detail")},
+	{.name = "verify", .letter = 'v', .type = CLI_FLAG,
+	 .help = N_("recompute the hash chain: exit 0 intact, 2 broken (the first line that "
+		    "does not fit is named)")},
+	{.name = "head", .type = CLI_TEXT, .arg = "LINE:HASH", .max = 128,
+	 .help = N_("with --verify: the newest line and hash an earlier check printed; shows "
+		    "lines cut off at the end")},
+	{.name = NULL},
+};
+static const struct cli_opt purge_opts[] = {
+	{.name = "dry-run", .letter = 'n', .type = CLI_FLAG,
+	 .help = N_("only show the counts")},
+	{.name = NULL},
+};
+static const struct cli_opt backup_opts[] = {
+	{.name = "force", .letter = 'f', .type = CLI_FLAG,
+	 .help = N_("replace an existing backup of that name")},
+	{.name = "list", .letter = 'l', .type = CLI_FLAG,
+	 .help = N_("list the backups in the service's directory, oldest first")},
+	{.name = "tsv", .letter = 't', .type = CLI_FLAG,
+	 .help = N_("with --list, tab-separated: name, size in bytes, modified (local time)")},
+	{.name = NULL},
+};
+static const struct cli_opt person_opts[] = {
+	{.name = "ban", .letter = 'b', .type = CLI_FLAG,
+	 .help = N_("ID is a ban's id: export the person it belongs to")},
+	{.name = NULL},
+};
+
+const struct cli_command cli_admin_commands[] = {
+	{.name = "audit", .opts = audit_opts, .run = audit_run,
+	 .summary = N_("List the audit trail, oldest first (hr): time, actor, terminal, action, "
+		       "object,\nresult, detail. Reading it is recorded too."),
+	 .more = N_("--verify checks that every line is unchanged, linked to the one before "
+		    "it and\nnumbered without a gap; --head also checks a line noted earlier.")},
+	{.name = "purge", .opts = purge_opts, .run = purge_run,
+	 .summary = N_("Remove what is past its retention period (section retention of the "
+		       "service's\nconfiguration), in one step, recorded with the counts (hr).")},
+	{.name = "backup", .args = N_("[NAME]"), .opts = backup_opts, .max_args = 1,
+	 .run = backup_run,
+	 .summary = N_("Write a consistent copy of the database, mode 0600, into the service's "
+		       "backup\ndirectory while the consoles keep working (hr). Without NAME the "
+		       "service\nnames it by the time. An existing backup is kept unless "
+		       "--force."),
+	 .more = N_("NAME is a plain file name (letters, digits, '.', '-', '_'). With --db FILE "
+		    "(direct\nmode) a PATH holding a slash writes that file instead; never over "
+		    "the database\nitself.")},
+	{.name = "restore", .args = N_("NAME"), .min_args = 1, .max_args = 1, .run = restore_run,
+	 .summary = N_("Replace the database by the backup NAME after checking it (integrity, "
+		       "schema\nversion); nothing is replaced when the check fails (hr). The "
+		       "replaced database\nis kept as a backup of its own, and the consoles are "
+		       "told."),
+	 .more = N_("With --db FILE (direct mode) a PATH holding a slash names the backup "
+		    "file.")},
+	{.name = "person export", .args = N_("ID"), .opts = person_opts, .min_args = 1,
+	 .max_args = 1, .run = person_export_run,
+	 .summary = N_("Print everything balie holds about one person (the person, bans, their "
+		       "history,\nexceptions and notices, appointments and audit lines naming "
+		       "them), for a\nrequest under article 15 of the GDPR (AVG). hr only; the "
+		       "export is recorded.")},
+	{.name = NULL},
+};

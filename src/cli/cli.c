@@ -281,11 +281,6 @@ static const struct {
 	{"ban", "history", NULL, PERM_SEE_REASON},
 	{"ban", "export", NULL, PERM_EXPORT},
 	{"ban", NULL, NULL, PERM_EDIT_BAN},
-	{"audit", NULL, NULL, PERM_ADMIN},
-	{"purge", NULL, NULL, PERM_ADMIN},
-	{"backup", NULL, NULL, PERM_ADMIN},
-	{"restore", NULL, NULL, PERM_ADMIN},
-	{"person", NULL, NULL, PERM_ADMIN},
 };
 
 
@@ -446,6 +441,7 @@ static const struct cli_command *const tables[] = {
 	cli_appt_commands,
 	cli_staff_commands,
 	cli_visit_commands,
+	cli_admin_commands,
 };
 
 /* Command groups, for "balie GROUP --help" and for naming an unknown subcommand. */
@@ -459,6 +455,7 @@ static const struct {
 	{"staff", N_("The support team (porters, BOAs) and counter staff."), cli_staff_commands},
 	{"visit", N_("The home-visit back-up board: who is out, where, until when."),
 	 cli_visit_commands},
+	{"person", N_("A person's data, for an access request (hr)."), cli_admin_commands},
 };
 
 /* Run argv as a table command: 1 when argv[0] is not one of them (nothing done), else the
@@ -535,9 +532,6 @@ static int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		int (*run)(struct cli_ctx *, int, char **);
 	} commands[] = {
 		{"ban", cli_ban}, {"check", cli_check},
-		/* issue 7 */
-		{"audit", cli_audit}, {"purge", cli_purge}, {"backup", cli_backup},
-		{"restore", cli_restore}, {"person", cli_person},
 	};
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[0], commands[i].name) == 0)

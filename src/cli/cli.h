@@ -26,10 +26,8 @@ struct cli_ctx {
 	const struct config *config;
 	const char *user;           /* login user */
 	enum role role;
-	/* Issue 7: running setuid/setgid (the strong set-up); files named on the command
-	 * line must then lie inside data_dir (BALIE_STATEDIR). */
+	/* Issue 7: running setuid/setgid (the old set-up; balie now refuses to). */
 	bool privileged;
-	const char *data_dir;
 };
 
 /* Run argv[0] (a subcommand name) with its arguments; returns the exit status. */
@@ -53,6 +51,7 @@ extern const struct cli_command cli_alarm_commands[];
 extern const struct cli_command cli_appt_commands[];
 extern const struct cli_command cli_staff_commands[];  /* cli/staff.c */
 extern const struct cli_command cli_visit_commands[];
+extern const struct cli_command cli_admin_commands[];
 
 /* 'staff status' (cli/staff_status.c), listed in cli_staff_commands. */
 int cli_staff_status(struct cli_ctx *ctx, const struct cli_args *a);
@@ -153,15 +152,5 @@ enum role cli_role_for(const struct config *cfg, const char *user, struct store 
 
 /* Print why user may not use balie at all (no role) for command cmd. */
 void cli_error_no_role(const struct config *cfg, const char *user, const char *cmd);
-
-/* Whether path may be used: always when not privileged, else only inside data_dir (its
- * directory resolved with realpath). Prints the refusal naming what and path. */
-bool cli_path_allowed(const struct cli_ctx *ctx, const char *what, const char *path);
-
-int cli_audit(struct cli_ctx *ctx, int argc, char **argv);
-int cli_purge(struct cli_ctx *ctx, int argc, char **argv);
-int cli_backup(struct cli_ctx *ctx, int argc, char **argv);
-int cli_restore(struct cli_ctx *ctx, int argc, char **argv);
-int cli_person(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -61,6 +61,7 @@ extern const struct svc_op_def svc_ops_visits[];
  * is a mistake or an attack; stored times are ISO text with four-digit years. */
 #define SVC_TIME_MIN INT64_C(946684800)
 #define SVC_TIME_MAX INT64_C(4102444800)
+extern const struct svc_op_def svc_ops_admin[];
 
 /* Fail the call with status s and a message (printf-style, already translated). */
 enum store_status svc_fail(struct svc_call *c, enum store_status s, const char *fmt, ...)

@@ -47,7 +47,28 @@ enum svc_op {
 	OP_VISIT_OUT = 130,    /* F_VISIT_* of the visit -> F_ID */
 	OP_VISIT_BACK = 131,   /* F_ID, F_VISIT_OUTCOME */
 	OP_VISIT_LIST = 132,   /* F_VISIT_ALL -> items: struct visit */
-	/* administration 150-179, incidents 180-219 */
+	/* administration 150-179 (hr, but OP_AUDIT_NOTE and OP_AUDIT_RECENT) */
+	OP_AUDIT_LIST = 150,   /* F_SINCE, F_ACTOR, F_ACTION, F_OBJECT, F_AFTER_ID -> items:
+				* struct audit_line (a page, oldest first), F_DONE, F_LAST_ID */
+	OP_AUDIT_VERIFY = 151, /* F_HEAD_ID, F_HEAD_HASH (a head noted earlier) -> item:
+				* struct audit_verify */
+	OP_AUDIT_NOTE = 152,   /* F_ACTION (one of a fixed list), F_OBJECT, F_RESULT, F_DETAIL:
+				* a console's own line (a visitor check, a record viewed, a
+				* denial) */
+	OP_AUDIT_RECENT = 153, /* F_LIMIT -> items: struct audit_entry, newest first, with id,
+				* time and action only (what changed, never who or whom) */
+	OP_PURGE = 154,        /* F_DRY_RUN -> item: struct purge_report */
+	OP_BACKUP = 155,       /* F_NAME (a name in the service's backup directory; absent: the
+				* service picks one) or F_PATH (direct mode only), F_FORCE ->
+				* F_NAME (or F_PATH) written */
+	OP_BACKUP_LIST = 156,  /* -> items: struct backup_file */
+	OP_RESTORE = 157,      /* F_NAME or F_PATH (direct mode only) -> F_KEPT: where the
+				* replaced database is kept (shared mode) */
+	OP_PERSON_OF_BAN = 158, /* F_BAN_ID -> F_ID */
+	OP_PERSON_EXPORT = 159, /* F_ID -> items: one per record: tag 1 section, tag 2 the
+				 * number of columns, then name and value for each column
+				 * (tags 3, 4, 5, 6 ...) */
+	/* incidents 180-219 */
 	OP_MAX = 1000
 };
 
@@ -122,7 +143,24 @@ enum proto_field {
 	F_VISIT_BACK = 1304,   /* instant */
 	F_VISIT_CALL_AT = 1305, /* instant, 0 = no call asked */
 	F_VISIT_OUTCOME = 1306,
-	F_VISIT_ALL = 1307     /* bool */
+	F_VISIT_ALL = 1307,    /* bool */
+
+	/* administration: 1500-1529 */
+	F_SINCE = 1500,        /* a UTC instant "YYYY-MM-DDTHH:MM:SSZ" */
+	F_ACTOR = 1501,
+	F_ACTION = 1502,
+	F_OBJECT = 1503,
+	F_RESULT = 1504,
+	F_DETAIL = 1505,
+	F_AFTER_ID = 1506,     /* lines with a greater id (paging) */
+	F_LAST_ID = 1507,      /* the last id in this page */
+	F_HEAD_ID = 1508,
+	F_HEAD_HASH = 1509,
+	F_NAME = 1510,         /* a backup's name: no slash, no leading dot, no ".." */
+	F_FORCE = 1511,
+	F_DRY_RUN = 1512,
+	F_KEPT = 1513,
+	F_BAN_ID = 1514
 };
 
 #endif

@@ -3,12 +3,15 @@
 
 #include <stddef.h>
 
+#include "core/backups.h"
 #include "service/records.h"
 #include "core/appts.h"
 #include "store/alarms.h"
 #include "store/appts.h"
 #include "store/staff.h"
 #include "store/visits.h"
+#include "store/audit.h"
+#include "store/purge.h"
 
 #define N(a) (sizeof(a) / sizeof *(a))
 
@@ -89,3 +92,62 @@ const struct wire_desc records_visit[] = {
 	WIRE_MEMBER(12, WM_ARR, struct visit, back_by, 0),
 };
 const size_t records_visit_n = N(records_visit);
+const struct wire_desc records_audit_line[] = {
+	WIRE_MEMBER(1, WM_I64, struct audit_line, id, 0),
+	WIRE_MEMBER(2, WM_CSTR, struct audit_line, at, 0),
+	WIRE_MEMBER(3, WM_CSTR, struct audit_line, actor, 0),
+	WIRE_MEMBER(4, WM_CSTR, struct audit_line, terminal, 0),
+	WIRE_MEMBER(5, WM_CSTR, struct audit_line, action, 0),
+	WIRE_MEMBER(6, WM_CSTR, struct audit_line, object, 0),
+	WIRE_MEMBER(7, WM_CSTR, struct audit_line, result, 0),
+	WIRE_MEMBER(8, WM_CSTR, struct audit_line, detail, 0),
+};
+const size_t records_audit_line_n = N(records_audit_line);
+
+const struct wire_desc records_audit_entry[] = {
+	WIRE_MEMBER(1, WM_I64, struct audit_entry, id, 0),
+	WIRE_MEMBER(2, WM_TIME, struct audit_entry, at, 0),
+	WIRE_MEMBER(3, WM_ARR, struct audit_entry, actor, 0),
+	WIRE_MEMBER(4, WM_ARR, struct audit_entry, terminal, 0),
+	WIRE_MEMBER(5, WM_ARR, struct audit_entry, action, 0),
+	WIRE_MEMBER(6, WM_ARR, struct audit_entry, object, 0),
+	WIRE_MEMBER(7, WM_ARR, struct audit_entry, result, 0),
+	WIRE_MEMBER(8, WM_ARR, struct audit_entry, detail, 0),
+};
+const size_t records_audit_entry_n = N(records_audit_entry);
+
+const struct wire_desc records_audit_verify[] = {
+	WIRE_MEMBER(1, WM_SIZE, struct audit_verify, lines, 0),
+	WIRE_MEMBER(2, WM_SIZE, struct audit_verify, unchained, 0),
+	WIRE_MEMBER(3, WM_I64, struct audit_verify, first_bad, 0),
+	WIRE_MEMBER(4, WM_ARR, struct audit_verify, why, 0),
+	WIRE_MEMBER(5, WM_I64, struct audit_verify, gap_from, 0),
+	WIRE_MEMBER(6, WM_I64, struct audit_verify, gap_to, 0),
+	WIRE_MEMBER(7, WM_I64, struct audit_verify, head_id, 0),
+	WIRE_MEMBER(8, WM_ARR, struct audit_verify, head_hash, 0),
+	WIRE_MEMBER(9, WM_BOOL, struct audit_verify, noted_checked, 0),
+	WIRE_MEMBER(10, WM_BOOL, struct audit_verify, noted_purged, 0),
+};
+const size_t records_audit_verify_n = N(records_audit_verify);
+
+const struct wire_desc records_purge_report[] = {
+	WIRE_MEMBER(1, WM_SIZE, struct purge_report, bans, 0),
+	WIRE_MEMBER(2, WM_SIZE, struct purge_report, persons, 0),
+	WIRE_MEMBER(3, WM_SIZE, struct purge_report, alarms, 0),
+	WIRE_MEMBER(4, WM_SIZE, struct purge_report, presence, 0),
+	WIRE_MEMBER(5, WM_SIZE, struct purge_report, appointments, 0),
+	WIRE_MEMBER(6, WM_SIZE, struct purge_report, audit, 0),
+	WIRE_MEMBER(7, WM_ARR, struct purge_report, bans_before, 0),
+	WIRE_MEMBER(8, WM_ARR, struct purge_report, alarms_before, 0),
+	WIRE_MEMBER(9, WM_ARR, struct purge_report, presence_before, 0),
+	WIRE_MEMBER(10, WM_ARR, struct purge_report, appointments_before, 0),
+	WIRE_MEMBER(11, WM_ARR, struct purge_report, audit_before, 0),
+};
+const size_t records_purge_report_n = N(records_purge_report);
+
+const struct wire_desc records_backup_file[] = {
+	WIRE_MEMBER(1, WM_ARR, struct backup_file, name, 0),
+	WIRE_MEMBER(2, WM_I64, struct backup_file, size, 0),
+	WIRE_MEMBER(3, WM_TIME, struct backup_file, modified, 0),
+};
+const size_t records_backup_file_n = N(records_backup_file);

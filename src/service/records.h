@@ -28,5 +28,24 @@ extern const size_t records_staff_unreachable_n;
 /* struct visit (store/visits.h) */
 extern const struct wire_desc records_visit[];
 extern const size_t records_visit_n;
+/* struct audit_line (store/audit.h): its text borrowed from the reply; no hashes */
+extern const struct wire_desc records_audit_line[];
+extern const size_t records_audit_line_n;
+
+/* struct audit_entry (store/audit.h) */
+extern const struct wire_desc records_audit_entry[];
+extern const size_t records_audit_entry_n;
+
+/* struct audit_verify (store/audit.h) */
+extern const struct wire_desc records_audit_verify[];
+extern const size_t records_audit_verify_n;
+
+/* struct purge_report (store/purge.h) */
+extern const struct wire_desc records_purge_report[];
+extern const size_t records_purge_report_n;
+
+/* struct backup_file (core/backups.h) */
+extern const struct wire_desc records_backup_file[];
+extern const size_t records_backup_file_n;
 
 #endif

@@ -33,6 +33,7 @@ static const struct svc_op_def *const op_tables[] = {
 	svc_ops_appts,
 	svc_ops_staff,
 	svc_ops_visits,
+	svc_ops_admin,
 };
 
 static const struct svc_op_def *find_op(uint16_t code)
@@ -292,6 +293,7 @@ void service_handle(struct service *svc, struct svc_session *s, const unsigned c
 	if (wire_in_parse(&req, body, len, true, perr, sizeof perr) != 0) {
 		char msg[256];
 		snprintf(msg, sizeof msg, _("malformed request: %s"), perr);
+		svc_log(svc, "uid %lu (%s): %s", (unsigned long)s->uid, s->user, msg);
 		error_reply(reply, STORE_INVALID, msg);
 		(void)wire_out_end(reply);
 		return;
@@ -329,6 +331,11 @@ void service_handle(struct service *svc, struct svc_session *s, const unsigned c
 		if (r == STORE_OK)
 			svc->changes |= def->changes | c.changes;
 	}
+	/* Refusals go to the log as well (the journal, for balied): the audit trail is in
+	 * the database, the log also holds the ones whose audit line could not be written. */
+	if (r == STORE_DENIED)
+		svc_log(svc, "uid %lu (%s): %s: %s", (unsigned long)s->uid, s->user,
+			def ? def->name : "?", c.err);
 	if (r == STORE_OK && wire_out_end(reply) == 0) {
 		wire_in_free(&req);
 		return;

@@ -123,7 +123,35 @@ expect_err_has "--force" "and names --force"
 run backup --force "$tmp/copy.db"
 expect_rc 0 "backup --force overwrites"
 run backup
-expect_rc 2 "backup without a file exits 2"
+expect_rc 0 "backup without a name: the service names it"
+expect_out_has "Backup balie-20261124-140000.db written" "named by the time"
+run backup --list --tsv
+if [ "$(cut -f1 "$tmp/out")" = "balie-20261124-140000.db" ]; then ok "backup --list shows it"
+else not_ok "backup --list: $(cat "$tmp/out")"; fi
+if [ "$(stat -c %a "$tmp/backups")" = 700 ] && [ "$(stat -c %a "$tmp/backups/balie-20261124-140000.db")" = 600 ]; then
+	ok "the backup directory is 0700, the backup 0600"; else not_ok "backup modes"; fi
+run backup
+expect_out_has "balie-20261124-140000-2.db" "a second backup in the same second gets a number"
+run backup mine.db
+expect_rc 0 "backup NAME"
+run backup --list
+expect_out_has "mine.db" "listed by name"
+for bad in .hidden "a b" "t.db-wal" ".." "x..y"; do
+	run backup "$bad"
+	expect_rc 2 "backup name '$bad' refused"
+done
+# The live database and its own files are never a backup's target, not even with --force.
+for live in "$tmp/t.db" "$tmp/./t.db" "$tmp/t.db-wal" "$tmp/t.db-shm" "$tmp/t.db-journal"; do
+	run backup --force "$live"
+	expect_rc 2 "backup --force over $(basename "$live") refused"
+	expect_err_has "the live database or one of its own files" "and says why"
+done
+ln "$tmp/t.db" "$tmp/hardlink.db"
+run backup --force "$tmp/hardlink.db"
+expect_rc 2 "backup --force over a hard link of the live database refused"
+rm -f "$tmp/hardlink.db"
+run audit --verify
+expect_rc 0 "the live database is whole after those attempts"
 run ban add --surname Nieuw --kind warning --reason other --ends 2027-01-01 \
 	--justification test --notes "shouted" --imposed-by "A. Hoofd" --letter-sent 2026-11-24
 echo "not a database at all" >"$tmp/junk.db"
@@ -135,6 +163,14 @@ run restore "$tmp/copy.db"
 expect_rc 0 "restore of the backup"
 run check Nieuw
 expect_rc 0 "the restored database is the backup's"
+run ban add --surname Nieuw --kind warning --reason other --ends 2027-01-01 \
+	--justification test --notes "shouted" --imposed-by "A. Hoofd" --letter-sent 2026-11-24
+run restore mine.db
+expect_rc 0 "restore NAME from the backup directory"
+run check Nieuw
+expect_rc 0 "restored from the named backup"
+run restore nosuch.db
+expect_rc 2 "restore of a backup that does not exist"
 run audit --action database --tsv
 expect_out_has "database.restore" "restore audited"
 run audit --verify
