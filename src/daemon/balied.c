@@ -49,20 +49,34 @@ static void usage(FILE *out)
 }
 
 /* The process a service must be: no descriptors it did not open (but systemd's socket),
- * no core dumps or ptrace of a memory that holds the ban list, private new files. */
+ * no core dumps or ptrace of a memory that holds the ban list, private new files, no
+ * file size limit of its starter's. */
 static int harden(void)
 {
-	bool activated = getenv("LISTEN_FDS") != NULL;
+	/* fd 3 is kept only when systemd passed it to this very process. */
+	const char *pid = getenv("LISTEN_PID");
+	bool activated = getenv("LISTEN_FDS") && pid && strtol(pid, NULL, 10) == (long)getpid();
 	if (close_range(activated ? 4 : 3, ~0U, 0) != 0)
 		return -1;
 	struct rlimit none = {0, 0};
 	if (setrlimit(RLIMIT_CORE, &none) != 0 || prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
 		return -1;
+	/* A file size limit inherited from whoever started us (ulimit -f) must not decide
+	 * which writes succeed: take the whole hard limit, and should a write still hit it,
+	 * let it fail (SQLite rolls the transaction back; no audit, no answer) instead of
+	 * SIGXFSZ killing the service mid-request. */
+	struct rlimit fsize;
+	if (getrlimit(RLIMIT_FSIZE, &fsize) != 0)
+		return -1;
+	fsize.rlim_cur = fsize.rlim_max;
+	if (setrlimit(RLIMIT_FSIZE, &fsize) != 0)
+		return -1;
 	umask(077);
 	struct sigaction ign = {.sa_handler = SIG_IGN};
 	struct sigaction on = {.sa_handler = on_signal};
 	if (sigaction(SIGPIPE, &ign, NULL) != 0 || sigaction(SIGTERM, &on, NULL) != 0 ||
-	    sigaction(SIGINT, &on, NULL) != 0 || sigaction(SIGHUP, &ign, NULL) != 0)
+	    sigaction(SIGINT, &on, NULL) != 0 || sigaction(SIGHUP, &ign, NULL) != 0 ||
+	    sigaction(SIGXFSZ, &ign, NULL) != 0)
 		return -1;
 	return 0;
 }
