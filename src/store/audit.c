@@ -166,8 +166,9 @@ static int verify_line(const struct audit_line *l, void *arg)
 	if (l->id == vs->noted_id) {
 		v->noted_checked = true;
 		if (strcmp(l->hash, vs->noted_hash) != 0)
-			return broken(v, l->id, N_("its hash differs from the one noted for it: "
-						   "the trail up to it was rewritten"));
+			return broken(v, l->id, N_("it differs from the line noted with this "
+						   "number: the trail up to it was rewritten, or "
+						   "cut off and written on"));
 	}
 	v->lines++;
 	v->head_id = l->id;
@@ -188,8 +189,9 @@ static void noted_not_seen(struct verify_state *vs, int64_t anchor_id, const cha
 		/* The purge kept the hash of the last line it removed: still comparable. */
 		v->noted_checked = true;
 		if (strcmp(anchor, vs->noted_hash) != 0)
-			(void)broken(v, vs->noted_id, N_("its hash differs from the one noted for "
-							 "it: the trail up to it was rewritten"));
+			(void)broken(v, vs->noted_id, N_("it differs from the line noted with "
+							 "this number: the trail up to it was "
+							 "rewritten, or cut off and written on"));
 	} else {
 		v->noted_purged = true;
 	}

@@ -2,8 +2,11 @@
  * (requests without a greeting, crafted fields, oversized or unfinished frames) and prints
  * what balied answered, so tests/cli/service*.sh can show each attack refused.
  *
- * wireprobe SOCKET request [--no-hello] OP [TAG=t:TEXT|TAG=i:NUM|TAG=b:0|1]...
- *     prints "status N: MESSAGE" (0 is STORE_OK) and, for an OK reply, "records N"
+ * wireprobe SOCKET request [--no-hello] [--dump] OP [TAG=t:TEXT|TAG=i:NUM|TAG=b:0|1]...
+ *     prints "status N: MESSAGE" (0 is STORE_OK) and, for an OK reply, "records N";
+ *     --dump then prints every field as "REC TAG VALUE" (text escaped)
+ * wireprobe SOCKET watch SECS   greet as a console; print "watching", then "notice BITS"
+ *     for the first change notice within SECS, or "no notice"
  * wireprobe SOCKET raw HEX      send these bytes as they are; prints the reply or "closed"
  * wireprobe SOCKET oversize     announce a frame larger than the protocol allows
  * wireprobe SOCKET stall SECS   greet, then send half a request and wait
@@ -19,6 +22,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "core/text.h"
 #include "service/proto.h"
 #include "service/wire.h"
 
@@ -100,11 +104,27 @@ static void print_reply(struct wire_in *r)
 		printf("records %u\n", (unsigned)(r->nrecs - 1));
 }
 
-static void hello(int fd)
+static void dump(const struct wire_in *r)
+{
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct wire_field *f = &r->fields[i];
+		printf("%u %u ", (unsigned)f->rec, (unsigned)f->tag);
+		if (f->type == WIRE_TEXT) {
+			char buf[8192];
+			(void)text_escape(f->text, buf, sizeof buf);
+			printf("%s\n", buf);
+		} else {
+			printf("%lld\n", (long long)f->num);
+		}
+	}
+}
+
+static void hello_as(int fd, bool watch)
 {
 	struct wire_out w = {0};
 	wire_out_begin(&w, WIRE_REQUEST, OP_HELLO);
 	wire_put_text(&w, F_LANG, "en");
+	wire_put_bool(&w, F_WATCH, watch);
 	if (wire_out_end(&w) != 0)
 		exit(6);
 	send_all(fd, w.buf, w.len);
@@ -116,6 +136,40 @@ static void hello(int fd)
 	}
 	wire_in_free(&r);
 	wire_out_free(&w);
+}
+
+static void hello(int fd)
+{
+	hello_as(fd, false);
+}
+
+/* Wait up to secs for a notice frame; print its change bits. */
+static int watch(int fd, int secs)
+{
+	hello_as(fd, true);
+	printf("watching\n");
+	fflush(stdout);
+	unsigned char h[WIRE_HEADER + WIRE_BODY_HEADER];
+	size_t got = 0;
+	while (got < sizeof h) {
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		if (poll(&p, 1, secs * 1000) <= 0) {
+			printf("no notice\n");
+			return 0;
+		}
+		ssize_t n = recv(fd, h + got, sizeof h - got, 0);
+		if (n <= 0) {
+			printf("closed\n");
+			return 0;
+		}
+		got += (size_t)n;
+	}
+	if (h[WIRE_HEADER + 2] != WIRE_NOTICE) {
+		printf("not a notice\n");
+		return 1;
+	}
+	printf("notice %u\n", (unsigned)((h[WIRE_HEADER + 4] << 8) | h[WIRE_HEADER + 5]));
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -149,6 +203,8 @@ int main(int argc, char **argv)
 		sleep((unsigned)secs);
 		return 0;
 	}
+	if (strcmp(mode, "watch") == 0)
+		return watch(fd, argc > 3 ? atoi(argv[3]) : 5);
 	if (strcmp(mode, "raw") == 0) {
 		const char *hex = argc > 3 ? argv[3] : "";
 		size_t n = strlen(hex) / 2;
@@ -168,9 +224,13 @@ int main(int argc, char **argv)
 	if (strcmp(mode, "request") != 0)
 		return 2;
 	int i = 3;
-	bool greet = true;
+	bool greet = true, dump_fields = false;
 	if (i < argc && strcmp(argv[i], "--no-hello") == 0) {
 		greet = false;
+		i++;
+	}
+	if (i < argc && strcmp(argv[i], "--dump") == 0) {
+		dump_fields = true;
 		i++;
 	}
 	if (i >= argc)
@@ -199,6 +259,8 @@ int main(int argc, char **argv)
 	send_all(fd, w.buf, w.len);
 	read_reply(fd, &r);
 	print_reply(&r);
+	if (dump_fields)
+		dump(&r);
 	wire_in_free(&r);
 	wire_out_free(&w);
 	close(fd);
