@@ -11,6 +11,36 @@
 
 #define EXPORT_COLS_MAX 64 /* as store_person_export gives them */
 
+/* Send the request built and decode the items of its reply into *out (free with free()). */
+static enum store_status call_list(struct client *cl, const struct wire_desc *d, size_t nd,
+				   size_t elem, void **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	struct wire_in a;
+	enum store_status r = client_call(cl, &a);
+	if (r != STORE_OK)
+		return r;
+	r = client_get_list(cl, &a, d, nd, elem, NULL, out, n);
+	wire_in_free(&a);
+	return r;
+}
+
+/* Send the request built and decode its one item into the struct at p. */
+static enum store_status call_one(struct client *cl, const struct wire_desc *d, size_t nd,
+				  void *p)
+{
+	struct wire_in a;
+	enum store_status r = client_call(cl, &a);
+	if (r != STORE_OK)
+		return r;
+	uint16_t bad = 0;
+	if (a.nrecs != 2 || wire_get_struct(&a, 1, d, nd, p, &bad) != 0)
+		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
+	wire_in_free(&a);
+	return r;
+}
+
 enum store_status client_audit(struct client *cl, const char *action, const char *object,
 			       const char *result, const char *detail)
 {
@@ -25,19 +55,12 @@ enum store_status client_audit(struct client *cl, const char *action, const char
 enum store_status client_audit_list(struct client *cl, size_t limit, struct audit_entry **out,
 				    size_t *n)
 {
-	*out = NULL;
-	*n = 0;
 	wire_put_int(client_request(cl, OP_AUDIT_RECENT), F_LIMIT,
 		     limit == 0 || limit > 1000 ? 1000 : (int64_t)limit);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
 	void *items = NULL;
-	r = client_get_list(cl, &a, records_audit_entry, records_audit_entry_n, sizeof **out, NULL,
-			    &items, n);
+	enum store_status r = call_list(cl, records_audit_entry, records_audit_entry_n,
+					sizeof **out, &items, n);
 	*out = items;
-	wire_in_free(&a);
 	return r;
 }
 
@@ -114,32 +137,14 @@ enum store_status client_audit_verify_head(struct client *cl, int64_t head_id,
 		wire_put_int(q, F_HEAD_ID, head_id);
 		wire_put_text(q, F_HEAD_HASH, head_hash);
 	}
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	uint16_t bad = 0;
-	if (a.nrecs != 2 ||
-	    wire_get_struct(&a, 1, records_audit_verify, records_audit_verify_n, v, &bad) != 0)
-		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
-	wire_in_free(&a);
-	return r;
+	return call_one(cl, records_audit_verify, records_audit_verify_n, v);
 }
 
 enum store_status client_purge(struct client *cl, bool dry_run, struct purge_report *out)
 {
 	memset(out, 0, sizeof *out);
 	wire_put_bool(client_request(cl, OP_PURGE), F_DRY_RUN, dry_run);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	uint16_t bad = 0;
-	if (a.nrecs != 2 ||
-	    wire_get_struct(&a, 1, records_purge_report, records_purge_report_n, out, &bad) != 0)
-		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
-	wire_in_free(&a);
-	return r;
+	return call_one(cl, records_purge_report, records_purge_report_n, out);
 }
 
 /* Copy the text field tag of a reply into out (may be absent: then ""). */
@@ -176,15 +181,10 @@ enum store_status client_backup(struct client *cl, const char *name, const char 
 enum store_status client_backup_list(struct client *cl, struct backup_file **out, size_t *n)
 {
 	(void)client_request(cl, OP_BACKUP_LIST);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
 	void *items = NULL;
-	r = client_get_list(cl, &a, records_backup_file, records_backup_file_n, sizeof **out, NULL,
-			    &items, n);
+	enum store_status r = call_list(cl, records_backup_file, records_backup_file_n,
+					sizeof **out, &items, n);
 	*out = items;
-	wire_in_free(&a);
 	return r;
 }
 

@@ -131,12 +131,10 @@ unchanged "URI names"
 # ---------------------------------------------------------------- 3 SIGSTOP
 # A hostile client half-way through a request, then stopped; and a real balie stopped
 # while its reply waits unread. Neither holds anything: alarms are raised and listed.
-: >"$tmp/stall"
 setpriv --reuid=$UID_NOBODY --regid=$UID_NOBODY --clear-groups \
 	"$WIREPROBE" "$SVC_SOCK" stall 30 >"$tmp/stall" 2>&1 &
 stall=$!
-i=0
-while ! grep -q holding "$tmp/stall" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_line "$tmp/stall" holding
 kill -STOP $stall
 mkfifo "$tmp/unread"
 setpriv --reuid=$UID_HR --regid=$UID_HR --clear-groups \

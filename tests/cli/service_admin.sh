@@ -137,12 +137,10 @@ if [ "$(cut -f1 "$tmp/out" | sort | tr '\n' ' ')" = "balie-20261124-140000.db r.
 # --- restore: the safe swap
 as $UID_HR alarm raise "After the backup"
 before_inode=$(stat -c %i "$SVC_DB")
-: >"$tmp/watch"
 setpriv --reuid=$UID_PORTER --regid=$UID_PORTER --clear-groups \
 	"$WIREPROBE" "$SVC_SOCK" watch 20 >"$tmp/watch" 2>&1 &
 watch_pid=$!
-i=0
-while ! grep -q watching "$tmp/watch" && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+wait_line "$tmp/watch" watching
 as $UID_HR restore r.db
 expect_rc 0 "hr restores a backup through the service"
 expect_out_has "The database it replaced is kept as backup before-restore-20261124-140000.db" \

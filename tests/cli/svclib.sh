@@ -74,6 +74,15 @@ probe() {
 	rc=$?
 }
 
+# wait_line FILE TEXT: wait (at most 5 s) until a background client wrote TEXT to FILE.
+wait_line() {
+	_i=0
+	while ! grep -q "$2" "$1" 2>/dev/null && [ $_i -lt 100 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+}
+
 # The service's database as its owner sees it (for checking that nothing changed).
 svc_sql() {
 	setpriv --reuid=$SVC_UID --regid=$SVC_UID --clear-groups sqlite3 "$SVC_DB" "$@"
