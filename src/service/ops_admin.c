@@ -437,7 +437,8 @@ static enum store_status backup_list(struct svc_call *c)
 	}
 	(void)closedir(d); /* closes dfd */
 	if (r == STORE_OK) {
-		qsort(files, n, sizeof *files, by_time);
+		if (n > 1)
+			qsort(files, n, sizeof *files, by_time);
 		for (size_t i = 0; i < n; i++) {
 			wire_put_rec(c->reply);
 			wire_put_struct(c->reply, records_backup_file, records_backup_file_n,

@@ -429,5 +429,5 @@ if grep -q "uid $UID_NOBODY (#$UID_NOBODY): database.restore: permission denied"
 	grep -q "uid $UID_HR (#$UID_HR): database.backup: .*opens no file a client names" "$tmp/balied.log"
 then ok "balied's log names who was refused what, and why"
 else not_ok "balied's log lacks the refusals"; sed 's/^/#   /' "$tmp/balied.log"; fi
-svc_stop
+svc_stop_clean
 finish

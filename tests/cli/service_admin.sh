@@ -292,5 +292,5 @@ lines=$(svc_sql "SELECT count(*) FROM audit")
 as $UID_HR audit --tsv
 if [ "$(grep -c . "$tmp/out")" -ge "$lines" ]; then ok "audit lists every line ($lines)"
 else not_ok "audit listed $(grep -c . "$tmp/out") of $lines"; fi
-svc_stop
+svc_stop_clean
 finish

@@ -55,6 +55,18 @@ svc_stop() {
 	svc_rc=$?
 }
 
+# svc_stop_clean: stop the service and show that it ended well: exit 0, and no sanitizer
+# report (a --enable-sanitizers build) in its log, which the tests do not otherwise read.
+svc_stop_clean() {
+	svc_stop
+	if [ "$svc_rc" -eq 0 ] && ! grep -q "runtime error\|Sanitizer" "$tmp/balied.log"; then
+		ok "balied ends cleanly"
+	else
+		not_ok "balied ended with $svc_rc"
+		grep -A5 "runtime error\|Sanitizer" "$tmp/balied.log" | head -20 | sed 's/^/#   /'
+	fi
+}
+
 # as UID ARGS...: balie as that uid through the service; stdout in $tmp/out, stderr in
 # $tmp/err, exit status in $rc.
 as() {
