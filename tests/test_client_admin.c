@@ -44,11 +44,7 @@ static void teardown(void)
 /* SQL on a second connection, as a test fixture (lines the listing pages through). */
 static void raw(const char *sql)
 {
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	char *err = NULL;
-	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
-	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+	testutil_sql(path, sql);
 }
 
 START_TEST(test_client_admin__console_lines_from_a_fixed_list)

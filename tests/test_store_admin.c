@@ -35,11 +35,7 @@ static void teardown(void)
 /* Run SQL on a second, raw connection: what an operator with sqlite3 could do. */
 static void raw(const char *sql)
 {
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	char *err = NULL;
-	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
-	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
+	testutil_sql(path, sql);
 }
 
 static long long scalar(const char *sql)

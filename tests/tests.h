@@ -45,6 +45,10 @@ struct store *testutil_store(char *path, size_t pathsz);
 /* Close the store and remove its directory. */
 void testutil_close_store(struct store *st, const char *path);
 
+/* Run SQL on a connection of its own to the database at path, failing the test on an
+ * error: what an operator with sqlite3 could do, or a fixture written around the store. */
+void testutil_sql(const char *path, const char *sql);
+
 /* $BALIE_SRCDIR (the source tree) or "." — for tests/data files. */
 const char *testutil_srcdir(void);
 

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "store/db.h"
 #include "tests.h"
 
@@ -52,6 +54,15 @@ void testutil_close_store(struct store *st, const char *path)
 	char copy[4096];
 	snprintf(copy, sizeof copy, "%s", path);
 	testutil_rmdir(dirname(copy));
+}
+
+void testutil_sql(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	char *err = NULL;
+	ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, &err) == SQLITE_OK, "%s: %s", sql, err);
+	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
 }
 
 const char *testutil_srcdir(void)
