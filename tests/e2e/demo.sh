@@ -16,7 +16,7 @@ e2e_expect demo 'Yılmaz|Çelik|Müller' "UTF-8 names are not drawn"
 # The status line: operator and role.
 e2e_expect demo "$E2E_USER \\(porter\\) DEMO" "operator and role are not on the status line"
 # Colour is used when the terminal has it (red behind the new alarm).
-if ! e2e_tmux capture-pane -e -p -t demo | grep -q "$(printf '\033')\\[[0-9;]*4[1-7]m"; then
+if ! e2e_tmux capture-pane -e -p -t "$(e2e_target demo)" | grep -q "$(printf '\033')\\[[0-9;]*4[1-7]m"; then
 	e2e_fail "no background colour on a colour terminal"
 fi
 

@@ -25,6 +25,13 @@ e2e_tmux() {
 	tmux -L "$E2E_SOCKET" -f /dev/null "$@"
 }
 
+# The session NAME exactly: a bare "-t en" is tried first as a window of the current session
+# (windows are named after their command: "env" starts with "en"), so keys could reach
+# another console.
+e2e_target() {
+	printf '=%s:' "$1"
+}
+
 e2e_cleanup() {
 	e2e_tmux kill-server >/dev/null 2>&1
 	if [ -n "$E2E_KEEP" ]; then
@@ -118,13 +125,13 @@ e2e_start() {
 	_cmd="env -u NO_COLOR $_env LSAN_OPTIONS='$LSAN_OPTIONS' BALIE_LOCALEDIR='${BALIE_LOCALEDIR:-}' '$BALIE' $_args 2>'$E2E_TMP/$_name.err'; echo \$? >'$E2E_TMP/$_name.exit'"
 	# (Not "set -g window-size manual": tmux 3.3a crashes on the next new-session.)
 	e2e_tmux new-session -d -s "$_name" -x "$_cols" -y "$_lines" "$_cmd" || return 1
-	e2e_tmux resize-window -t "$_name" -x "$_cols" -y "$_lines" >/dev/null 2>&1
+	e2e_tmux resize-window -t "$(e2e_target "$_name")" -x "$_cols" -y "$_lines" >/dev/null 2>&1
 	return 0
 }
 
 # e2e_screen NAME: the current screen of session NAME on stdout.
 e2e_screen() {
-	e2e_tmux capture-pane -p -t "$1" 2>/dev/null
+	e2e_tmux capture-pane -p -t "$(e2e_target "$1")" 2>/dev/null
 }
 
 # e2e_wait NAME REGEX: wait (up to E2E_TIMEOUT s) until the screen matches REGEX
@@ -182,7 +189,7 @@ e2e_quote() {
 e2e_keys() {
 	_n=$1
 	shift
-	e2e_tmux send-keys -t "$_n" "$@"
+	e2e_tmux send-keys -t "$(e2e_target "$_n")" "$@"
 }
 
 # e2e_quit NAME: press q and check the program ended with status 0 and wrote nothing to

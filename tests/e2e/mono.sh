@@ -16,7 +16,7 @@ e2e_expect m '!! NEW .*Spreekkamer 006' "the second alarm is not marked"
 e2e_expect m 'ALARMS: 2 active, 1 new' "the counts are not in words"
 
 esc=$(printf '\033')
-e2e_tmux capture-pane -e -p -t m >"$E2E_TMP/attrs"
+e2e_tmux capture-pane -e -p -t "$(e2e_target m)" >"$E2E_TMP/attrs"
 if grep -Eq "$esc\\[([0-9]+;)*(3[0-8]|4[0-8]|9[0-7]|10[0-7])(;[0-9;]*)?m" "$E2E_TMP/attrs"; then
 	e2e_fail "colour escapes reached a NO_COLOR terminal"
 	grep -E "$esc\\[([0-9]+;)*(3[0-8]|4[0-8])" "$E2E_TMP/attrs" | head -3 >&2
