@@ -1,0 +1,224 @@
+/* bans — the inside of the visitor check / ban list panel, shared by its files: the panel
+ * (panel_bans.c), the name index, the search and list views, the forms and the details. */
+#ifndef BALIE_UI_BANS_H
+#define BALIE_UI_BANS_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "core/dates.h"
+#include "core/names.h"
+#include "core/policy.h"
+#include "core/sanctions.h"
+#include "store/bans.h"
+#include "ui/dialog.h"
+#include "ui/notices.h"
+#include "ui/panel.h"
+
+#define QUERY_MAX 200   /* bytes of the search text */
+#define HITS_MAX 40     /* candidates shown for one search */
+#define NOTICE_DAYS 14  /* ban notices older than this are no longer shown */
+#define CHECK_SETTLE_MS 1500 /* a query that rested this long is recorded as a check */
+
+/* The fields of the ban form, in order: the person and the reason first, so that the
+ * sanction table can propose kind and end date before the cursor gets there. */
+enum ban_field {
+	BF_GIVEN, BF_PREFIX, BF_SURNAME, BF_BORN, BF_REASON, BF_STARTS, BF_KIND, BF_ENDS,
+	BF_JUSTIFY, BF_SCOPE, BF_IMPOSED, BF_LETTER, BF_POLICE, BF_NOTES, BF_ENFORCE,
+	BF_CONVERSATION, BF_COUNT
+};
+
+enum edit_mode {
+	EDIT_NONE, EDIT_NEW, EDIT_PICK, EDIT_EXTEND, EDIT_CORRECT, EDIT_LIFT, EDIT_ACTIVATE
+};
+
+struct bans_panel {
+	char list_today[DATES_DATE_LEN]; /* the day the list was counted for */
+	unsigned list_generation;        /* shared.generation the count and page belong to */
+
+	char query[QUERY_MAX + 1];
+	bool focused;                    /* typing goes into the search field */
+
+	/* search results: the index's hits and their bans (read by id) */
+	struct names_hit hits[HITS_MAX];
+	struct ban hitban[HITS_MAX];
+	bool hitok[HITS_MAX];
+	enum policy_here here[HITS_MAX]; /* whether the hit's ban stops the visitor here */
+	bool allowed[HITS_MAX];          /* an exception holds today ... */
+	struct ban_exception exc[HITS_MAX]; /* ... this one */
+	size_t nhits;
+	char born_query[DATES_DATE_LEN]; /* a date of birth typed in the query, or "" */
+
+	/* The audit trail gets one line per visitor check, not one per key: a query is
+	 * recorded once it has rested CHECK_SETTLE_MS, or when the operator moves on. */
+	struct store *store;             /* for the last record at quit */
+	bool check_pending;
+	long long typed_ms;              /* clock_mono_ms() of the last change */
+	size_t check_hits;
+	char checked[QUERY_MAX + 1];     /* the query last recorded */
+
+	/* without a query: one page of active bans */
+	struct ban_list page;
+	size_t page_offset;
+	bool page_valid;
+	size_t total;                    /* active bans and warnings (or drafts) */
+	bool drafts;                     /* the list shows the drafts (managers, hr) */
+	size_t ndrafts;                  /* drafts waiting, for the hint (managers, hr) */
+
+	size_t sel;                      /* selected hit, or absolute row in the active list */
+	size_t top;                      /* first row shown */
+	int list_y, list_rows, item_h;   /* where the list was drawn, for clicks and paging */
+
+	/* the ban a form is open for */
+	enum edit_mode edit;
+	struct ban edit_ban;
+	char proposed_kind[32];          /* what the table put into the new-ban form ... */
+	char proposed_ends[DATES_DATE_LEN]; /* ... so a value typed over it is kept */
+
+	struct sanction_table table;     /* sanctions.conf, or the built-in table */
+
+	/* ban notices this user has not seen yet, and the day "ended" was last swept */
+	struct ban_notice *notes;
+	size_t nnotes;
+	char swept[DATES_DATE_LEN];
+};
+
+/* One way of showing the panel's rows below the search field (tig's view ops): the
+ * visitor search's candidates, or the ban list. */
+struct bans_view_ops {
+	/* Rows the view holds. */
+	size_t (*count)(const struct bans_panel *p);
+	/* The ban under the cursor, or NULL. */
+	const struct ban *(*selected)(const struct bans_panel *p);
+	/* Draw the rows and the details of the selected one between lines y and last. */
+	void (*draw)(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int y, int last,
+		     int cols, bool focused);
+};
+
+extern const struct bans_view_ops bans_search_view;
+extern const struct bans_view_ops bans_list_view;
+
+/* ---------------------------------------------------------------- panel_bans.c */
+
+/* The view the panel shows now: the search while a query is typed, else the list. */
+const struct bans_view_ops *bans_view(const struct bans_panel *p);
+
+/* Whether a query is typed (the search view is shown). */
+bool bans_searching(const struct bans_panel *p);
+
+/* Today's local date. */
+void bans_today(struct panel_ctx *ctx, char out[DATES_DATE_LEN]);
+
+/* "Jan de Vries" from the parts of a ban's person. */
+void bans_display_name(const struct ban *b, char *out, size_t outsz);
+
+/* Building names of a scope ("" = all buildings). */
+void bans_scope_names(const struct config *cfg, const char *scope, char *out, size_t outsz);
+
+/* The words for where a ban applies, seen from this building. */
+const char *bans_here_label(enum policy_here h);
+
+/* The words for an exception's kind. */
+const char *bans_exception_label(enum ban_exception_kind k);
+
+/* The missing mandatory answers as translated words: "letter date; who imposed it". */
+void bans_missing_words(unsigned missing, char *out, size_t outsz);
+
+/* "yes" / "no", translated. */
+const char *bans_yes_no(bool v);
+
+/* Forget the search hits and their bans. */
+void bans_clear_hits(struct bans_panel *p);
+
+/* Forget the page of the ban list read last. */
+void bans_drop_page(struct bans_panel *p);
+
+/* Where the list rows go in the lines from y to last: item_h lines per row, want lines
+ * of details (two more for the reason when see_reason), a separator when there is room;
+ * compact drops the details below 6 lines. Keeps the selection in sight and records the
+ * place for clicks; returns the rows in view and sets *detail and *sep. */
+int bans_place_list(struct bans_panel *p, int y, int last, int item_h, int want,
+		    bool see_reason, bool compact, int *detail, int *sep);
+
+/* The reason line of ban b for roles that may see it (else nothing); returns lines used. */
+int bans_draw_reason(struct panel_ctx *ctx, WINDOW *win, int y, int cols, int maxlines,
+		     const struct ban *b);
+
+/* ---------------------------------------------------------------- bans_index.c */
+
+/* Bumped each time the shared name index is rebuilt (a ban was written). */
+unsigned bans_index_generation(void);
+
+/* ---------------------------------------------------------------- bans_search.c */
+
+/* Run the query against the index and read the hits' bans. */
+void bans_search(struct bans_panel *p, struct panel_ctx *ctx);
+
+/* Record the settled query as a visitor check in the audit trail (once per query). */
+void bans_record_check(struct bans_panel *p, struct store *st);
+
+/* The search field on line 1 of the panel. */
+void bans_draw_search_field(struct bans_panel *p, WINDOW *win, int cols);
+
+/* ---------------------------------------------------------------- bans_list.c */
+
+/* Read the page of the ban list that holds rows [first, first + rows). */
+void bans_ensure_page(struct bans_panel *p, struct panel_ctx *ctx, size_t first, size_t rows);
+
+/* ---------------------------------------------------------------- bans_form.c */
+
+/* The new-ban form (b NULL) or the form to correct ban b; NULL on out-of-memory. */
+struct dialog *bans_form_new(struct bans_panel *p, struct panel_ctx *ctx, const struct ban *b);
+
+/* A form about p->edit_ban was answered or cancelled: another may open. */
+void bans_form_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *arg);
+void bans_edit_end(struct bans_panel *p);
+
+/* Whether s is a date the forms accept. */
+bool bans_is_date(const char *s);
+
+/* Say what a store failure means for a ban form. */
+void bans_store_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz);
+
+/* What the sanction table allows for a reason and offence, with the end dates of kind. */
+void bans_describe_rule(const struct bans_panel *p, enum ban_reason reason,
+			enum sanction_offence o, enum ban_kind kind, const char *starts,
+			char *out, size_t outsz);
+
+/* The table's verdict on a kind and period: 0 when it fits or a justification is written;
+ * else -1 with err naming the bounds and the cursor on the justification field. */
+int bans_table_check(const struct bans_panel *p, struct dialog *d, enum ban_reason reason,
+		     enum sanction_offence o, enum ban_kind kind, const char *starts,
+		     const char *ends, const char *justification, size_t justify_field,
+		     const char *justify_label, char *err, size_t errsz);
+
+/* Re-read p->edit_ban after a conflict; the message for the form in err. False when the
+ * ban is gone. */
+bool bans_refresh_edit_ban(struct bans_panel *p, struct panel_ctx *ctx, char *err,
+			   size_t errsz);
+
+/* ---------------------------------------------------------------- bans_edit.c */
+
+/* Whether the operator's role may edit bans; else says so, records the refusal, 0. */
+int bans_may_edit(struct panel_ctx *ctx);
+
+/* The form (or question) of a ban action: new, extend/correct, lift, activate. */
+int bans_open_form(struct bans_panel *p, struct panel_ctx *ctx, enum action a);
+
+/* ---------------------------------------------------------------- bans_details.c */
+
+/* The details and history of the selected ban in a dialog (recorded in the audit trail). */
+int bans_open_details(struct bans_panel *p, struct panel_ctx *ctx);
+
+/* Read this user's unseen ban notices (sweeping the bans that ended first, once a day). */
+void bans_reload_notices(struct bans_panel *p, struct panel_ctx *ctx, const char *today);
+
+/* panel_ops.notices: the ban notices on the strip. */
+void bans_notices(void *self, struct panel_ctx *ctx, struct notices *out);
+
+/* Mark the ban notices this console shows as seen by this user. */
+int bans_notices_seen(struct bans_panel *p, struct panel_ctx *ctx);
+
+#endif
