@@ -105,12 +105,89 @@ START_TEST(test_dates__add_days_and_months)
 }
 END_TEST
 
+/* Every form the desk may type, and what it means. */
+START_TEST(test_dates__read_accepts_every_form)
+{
+	static const struct { const char *in, *today; enum dates_century c; const char *out; } ok[] = {
+		{"3-2-1980", NULL, DATES_PAST, "1980-02-03"},       /* d-m-yyyy */
+		{"03-02-1980", NULL, DATES_PAST, "1980-02-03"},     /* dd-mm-yyyy */
+		{"1980-02-03", NULL, DATES_PAST, "1980-02-03"},     /* yyyy-mm-dd */
+		{"1980-2-3", NULL, DATES_PAST, "1980-02-03"},
+		{"03021980", NULL, DATES_PAST, "1980-02-03"},       /* ddmmyyyy */
+		{"3/2/1980", NULL, DATES_PAST, "1980-02-03"},
+		{"3.2.1980", NULL, DATES_PAST, "1980-02-03"},
+		{"  3-2-1980 ", NULL, DATES_PAST, "1980-02-03"},
+		{"29-02-2000", NULL, DATES_PAST, "2000-02-29"},     /* a leap day */
+		{"1-2-80", "2026-07-01", DATES_PAST, "1980-02-01"}, /* d-m-yy: 46 years old */
+		{"1-2-05", "2026-07-01", DATES_PAST, "2005-02-01"}, /* 21 years old */
+		{"1-7-26", "2026-07-01", DATES_PAST, "2026-07-01"}, /* born today: 0 */
+		{"2-7-26", "2026-07-01", DATES_PAST, "1926-07-02"}, /* tomorrow: 99 years ago */
+		{"29-2-00", "2026-07-01", DATES_PAST, "2000-02-29"},
+		{"1-2-27", "2026-07-01", DATES_NEAR, "2027-02-01"}, /* a ban's end: next year */
+		{"1-2-80", "2026-07-01", DATES_NEAR, "1980-02-01"},
+		{"31-12-99", "2080-01-01", DATES_NEAR, "2099-12-31"},
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+		char out[DATES_DATE_LEN] = "x";
+		ck_assert_msg(dates_read(ok[i].in, ok[i].today, ok[i].c, out) == 0, "refused %s",
+			      ok[i].in);
+		ck_assert_str_eq(out, ok[i].out);
+		ck_assert_msg(dates_is_date_like(ok[i].in), "%s does not look like a date", ok[i].in);
+	}
+}
+END_TEST
+
+/* Every invalid form, and impossible days: refused, never read as something else. */
+START_TEST(test_dates__read_refuses_invalid_forms)
+{
+	static const char *bad[] = {
+		"", "   ", "31-02-1980", "30-02-1980", "29-02-1981", "31-04-2026", "32-1-1980",
+		"0-1-1980", "1-0-1980", "1-13-1980", "00-00-0000", "1980-02-30", "1980-13-01",
+		"03-02-1899",                                    /* before 1900 */
+		"3-2-198", "3-2-19800", "3--2-1980", "3-2/1980", "3-2-1980-1", "-3-2-1980",
+		"3-2-", "3-2", "1980", "80", "0302198", "030219800", "31021980", "19800203",
+		"123-2-1980", "3-123-1980", "1980-02-031x", "3-2-1980x", "a-b-c", "Jan",
+		"3 2 1980", "3-2-80",                            /* two digits without today */
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		char out[DATES_DATE_LEN] = "x";
+		ck_assert_msg(dates_read(bad[i], NULL, DATES_PAST, out) == -1, "accepted \"%s\"",
+			      bad[i]);
+		ck_assert_str_eq(out, "");
+	}
+	char out[DATES_DATE_LEN];
+	ck_assert_int_eq(dates_read(NULL, "2026-07-01", DATES_PAST, out), -1);
+	ck_assert_int_eq(dates_read("31-02-80", "2026-07-01", DATES_PAST, out), -1);
+	ck_assert_int_eq(dates_read("29-02-81", "2026-07-01", DATES_PAST, out), -1);
+	ck_assert_int_eq(dates_read("1-2-8", "2026-07-01", DATES_PAST, out), -1);
+	/* a bad today is no today: a two-digit year is then refused */
+	ck_assert_int_eq(dates_read("1-2-80", "2026-02-30", DATES_PAST, out), -1);
+}
+END_TEST
+
+START_TEST(test_dates__date_like_words)
+{
+	ck_assert(dates_is_date_like("31-02-1980"));
+	ck_assert(dates_is_date_like("1980"));
+	ck_assert(dates_is_date_like("3.2"));
+	ck_assert(!dates_is_date_like(""));
+	ck_assert(!dates_is_date_like("-/."));
+	ck_assert(!dates_is_date_like("Jansen"));
+	ck_assert(!dates_is_date_like("3-2-1980x"));
+	ck_assert(!dates_is_date_like("3-2 1980"));
+	ck_assert(!dates_is_date_like(NULL));
+}
+END_TEST
+
 Suite *dates_suite(void)
 {
 	Suite *s = suite_create("dates");
 	TCase *tc = tcase_create("dates");
 	tcase_add_test(tc, test_dates__parse_date_rejects_bad_input);
 	tcase_add_test(tc, test_dates__parse_date_accepts_real_days);
+	tcase_add_test(tc, test_dates__read_accepts_every_form);
+	tcase_add_test(tc, test_dates__read_refuses_invalid_forms);
+	tcase_add_test(tc, test_dates__date_like_words);
 	tcase_add_test(tc, test_dates__parse_hm);
 	tcase_add_test(tc, test_dates__utc_round_trip);
 	tcase_add_test(tc, test_dates__local_time_across_dst);

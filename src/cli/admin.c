@@ -336,7 +336,7 @@ static int person_export_run(struct cli_ctx *ctx, const struct cli_args *a)
 /* ------------------------------------------------------------------ tables */
 
 static const struct cli_opt audit_opts[] = {
-	{.name = "since", .letter = 's', .type = CLI_DATE, .arg = "DATE",
+	{.name = "since", .letter = 's', .type = CLI_DATE, .arg = "DATE", .past = true,
 	 .help = N_("lines from this day on")},
 	{.name = "actor", .letter = 'u', .type = CLI_TEXT, .arg = "USER", .max = 1024,
 	 .help = N_("lines of this login user")},

@@ -67,6 +67,14 @@ static const char *quoted(const char *v, char *buf, size_t bufsz)
 	return buf;
 }
 
+/* A date option as people type it (cli_read_date): *v points to buf in the stored form
+ * when it can be read; otherwise it is left for check_date to refuse. */
+static void read_date(char **v, enum dates_century c, char buf[DATES_DATE_LEN])
+{
+	if (*v && **v && cli_read_date(*v, c, buf) == 0)
+		*v = buf;
+}
+
 static int check_date(const char *v, char *why, size_t whysz)
 {
 	int y, m, d;
@@ -806,6 +814,11 @@ static int ban_add(struct cli_ctx *ctx, int argc, char **argv)
 	cli_today(today);
 	if (!v[COL_STARTS])
 		v[COL_STARTS] = today;
+	char dates[4][DATES_DATE_LEN];
+	read_date(&v[COL_BORN], DATES_PAST, dates[0]);
+	read_date(&v[COL_LETTER_SENT], DATES_PAST, dates[1]);
+	read_date(&v[COL_STARTS], DATES_NEAR, dates[2]);
+	read_date(&v[COL_ENDS], DATES_NEAR, dates[3]);
 
 	struct sanction_table table;
 	if (load_table(ctx, &table) != 0)
@@ -1217,7 +1230,9 @@ static int ban_propose(struct cli_ctx *ctx, int argc, char **argv)
 	cli_today(today);
 	if (!starts)
 		starts = today;
-	char why[256];
+	char why[256], dates[2][DATES_DATE_LEN];
+	read_date(&starts, DATES_NEAR, dates[0]);
+	read_date(&born, DATES_PAST, dates[1]);
 	if (check_date(starts, why, sizeof why) != 0) {
 		cli_error("%s: --starts: %s", cmd, why);
 		return CLI_ERROR;
@@ -1334,6 +1349,8 @@ static int ban_activate(struct cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < sizeof t / sizeof *t; i++)
 		if (t[i].v && cli_check_text(cmd, t[i].opt, t[i].v, t[i].max, false) != 0)
 			return CLI_ERROR;
+	char letter_date[DATES_DATE_LEN];
+	read_date(&letter, DATES_PAST, letter_date);
 	if (letter && check_date(letter, why, sizeof why) != 0) {
 		cli_error("%s: --letter-sent: %s", cmd, why);
 		return CLI_ERROR;
@@ -1432,7 +1449,8 @@ static int ban_extend(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error_missing(cmd, "--ends");
 	if (!reason)
 		return cli_error_missing(cmd, "--reason");
-	char why[256];
+	char why[256], ends_date[DATES_DATE_LEN];
+	read_date(&ends, DATES_NEAR, ends_date);
 	if (check_date(ends, why, sizeof why) != 0) {
 		cli_error("%s: --ends: %s", cmd, why);
 		return CLI_ERROR;
@@ -1863,6 +1881,9 @@ static int exception_add(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_error_missing(cmd, date ? "--date" : _("--date or --from"));
 	if (!until)
 		return cli_error_missing(cmd, "--until");
+	char from_date[DATES_DATE_LEN], until_date[DATES_DATE_LEN];
+	read_date(&from, DATES_NEAR, from_date);
+	read_date(&until, DATES_NEAR, until_date);
 	if (check_date(from, why, sizeof why) != 0) {
 		cli_error("%s: %s: %s", cmd, date ? "--date" : "--from", why);
 		return CLI_ERROR;

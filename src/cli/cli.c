@@ -157,6 +157,13 @@ void cli_local_time(time_t t, char *out, size_t outsz)
 	snprintf(out, outsz, "%s %s", d, hm);
 }
 
+int cli_read_date(const char *v, enum dates_century c, char out[DATES_DATE_LEN])
+{
+	char today[DATES_DATE_LEN];
+	cli_today(today);
+	return dates_read(v, today, c, out);
+}
+
 void cli_today(char out[DATES_DATE_LEN])
 {
 	dates_local_date(clock_now(), out);

@@ -99,6 +99,11 @@ void cli_local_time(time_t t, char *out, size_t outsz);
 /* The local date of "now" (clock_now(), so BALIE_NOW applies). */
 void cli_today(char out[DATES_DATE_LEN]);
 
+/* A date as typed on the command line, read by the one date reader of the search and the
+ * forms (d-m-yyyy, dd-mm-yyyy, d-m-yy, yyyy-mm-dd, ddmmyyyy) into "YYYY-MM-DD"; c says
+ * how a two-digit year is completed. 0, or -1 when it is no date. */
+int cli_read_date(const char *v, enum dates_century c, char out[DATES_DATE_LEN]);
+
 /* Join argv[0..argc) with single spaces into a malloc'd string; NULL on out-of-memory. */
 char *cli_join(int argc, char **argv);
 

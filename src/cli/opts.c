@@ -121,16 +121,14 @@ static int take_value(const struct cli_command *cmd, size_t i, char *v, struct c
 		a->num[i] = n;
 		break;
 	}
-	case CLI_DATE: {
-		int y, m, d;
-		if (dates_parse_date(v, &y, &m, &d) != 0) {
-			cli_error(_("%s: --%s: \"%s\" is not a date (YYYY-MM-DD)"), cmd->name,
-				  o->name, shown);
+	case CLI_DATE:
+		/* the one date reader of the console and the forms */
+		if (cli_read_date(v, o->past ? DATES_PAST : DATES_NEAR, a->date[i]) != 0) {
+			cli_error(_("%s: --%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"),
+				  cmd->name, o->name, shown);
 			return -1;
 		}
-		snprintf(a->date[i], sizeof a->date[i], "%04d-%02d-%02d", y, m, d);
 		break;
-	}
 	case CLI_CHOICE:
 		for (size_t k = 0; o->choices[k]; k++)
 			if (strcmp(o->choices[k], v) == 0) {

@@ -35,6 +35,8 @@ struct cli_opt {
 	size_t max;                    /* CLI_TEXT/CLI_LINES: bytes (0 = 1024) */
 	int64_t min, maxval;           /* CLI_INT */
 	bool allow_empty;              /* CLI_TEXT/CLI_LINES: "" is a value */
+	bool past;                     /* CLI_DATE: a date of birth or of a letter: a two-digit
+					* year is 0-99 years ago (else the nearest one) */
 };
 
 struct cli_ctx;

@@ -79,15 +79,17 @@ static int staff_in(struct cli_ctx *ctx, const struct cli_args *a)
 /* Read "HH:MM" (today) or "YYYY-MM-DD HH:MM" in local time; 0 on success. */
 static int parse_local(const char *s, time_t now, time_t *out)
 {
-	char date[DATES_DATE_LEN];
-	const char *hm = s;
-	int y, m, d;
-	if (strlen(s) == 16 && s[10] == ' ') {
-		memcpy(date, s, 10);
-		date[10] = '\0';
-		if (dates_parse_date(date, &y, &m, &d) != 0)
+	char date[DATES_DATE_LEN], day[32];
+	const char *hm = s, *space = strrchr(s, ' ');
+	if (space) {
+		size_t n = (size_t)(space - s);
+		if (n >= sizeof day)
 			return -1;
-		hm = s + 11;
+		memcpy(day, s, n);
+		day[n] = '\0';
+		if (cli_read_date(day, DATES_NEAR, date) != 0)
+			return -1;
+		hm = space + 1;
 	} else {
 		dates_local_date(now, date);
 	}
@@ -127,12 +129,11 @@ static int staff_out(struct cli_ctx *ctx, const struct cli_args *a)
 static int staff_roster(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	const char *date = a->argv[a->argc - 1];
-	int y, m, d;
-	if (dates_parse_date(date, &y, &m, &d) != 0) {
+	char date[DATES_DATE_LEN];
+	if (cli_read_date(a->argv[a->argc - 1], DATES_NEAR, date) != 0) {
 		char esc[64];
-		cli_error(_("%s: \"%s\" is not a date (YYYY-MM-DD)"), cmd,
-			  cli_esc(date, esc, sizeof esc));
+		cli_error(_("%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"), cmd,
+			  cli_esc(a->argv[a->argc - 1], esc, sizeof esc));
 		return CLI_ERROR;
 	}
 	char *name = take_name(cmd, a->argc - 1, a->argv);
@@ -160,12 +161,12 @@ static int staff_unreachable(struct cli_ctx *ctx, const struct cli_args *a)
 	}
 	if (!withdraw && a->argc == 0)
 		return cli_error_missing(cmd, _("the date"));
-	const char *date = withdraw ? NULL : a->argv[0];
-	int y, m, d;
-	if (date && dates_parse_date(date, &y, &m, &d) != 0) {
+	char day[DATES_DATE_LEN];
+	const char *date = withdraw ? NULL : day;
+	if (!withdraw && cli_read_date(a->argv[0], DATES_NEAR, day) != 0) {
 		char esc[128];
-		cli_error(_("%s: \"%s\" is not a date (YYYY-MM-DD)"), cmd,
-			  cli_esc(date, esc, sizeof esc));
+		cli_error(_("%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"), cmd,
+			  cli_esc(a->argv[0], esc, sizeof esc));
 		return CLI_ERROR;
 	}
 	if (!withdraw && !cli_has(a, "note"))

@@ -24,6 +24,8 @@ bool dates_valid_ymd(int y, int m, int d)
 	return y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
+static void format_date(int y, int m, int d, char out[DATES_DATE_LEN]);
+
 /* Read exactly n ASCII digits; -1 when any is not a digit. */
 static int digits(const char *s, int n)
 {
@@ -46,6 +48,104 @@ int dates_parse_date(const char *s, int *y, int *m, int *d)
 	*y = yy;
 	*m = mm;
 	*d = dd;
+	return 0;
+}
+
+bool dates_is_date_like(const char *s)
+{
+	if (!s)
+		return false;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	bool digit = false;
+	for (; *s && *s != ' ' && *s != '\t'; s++) {
+		if (*s >= '0' && *s <= '9')
+			digit = true;
+		else if (*s != '-' && *s != '/' && *s != '.')
+			return false;
+	}
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return digit && *s == '\0';
+}
+
+/* A run of ASCII digits at *p (moved past it): its value, and its length in *n. */
+static int digit_run(const char **p, int *n)
+{
+	int v = 0;
+	*n = 0;
+	while (**p >= '0' && **p <= '9') {
+		if (*n < 9)
+			v = v * 10 + (**p - '0');
+		(*p)++;
+		(*n)++;
+	}
+	return v;
+}
+
+/* The year of a two-digit yy as century says, seen from today's year ty and date. */
+static int complete_year(int yy, int m, int d, const char *today, enum dates_century c)
+{
+	int ty = digits(today, 4), tm = digits(today + 5, 2), td = digits(today + 8, 2);
+	int y = ty - ty % 100 + yy;
+	if (c == DATES_PAST) {
+		/* not after today: a person born "1-6-26" in March 2026 was born in 1926 */
+		if (y > ty || (y == ty && (m > tm || (m == tm && d > td))))
+			y -= 100;
+		return y;
+	}
+	if (y - ty > 50)
+		y -= 100;
+	else if (ty - y > 50)
+		y += 100;
+	return y;
+}
+
+int dates_read(const char *s, const char *today, enum dates_century century,
+	       char out[DATES_DATE_LEN])
+{
+	int y, m, d, ty, tm, td;
+	out[0] = '\0';
+	if (!s)
+		return -1;
+	if (today && dates_parse_date(today, &ty, &tm, &td) != 0)
+		today = NULL;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	const char *p = s;
+	int na, nb, nc;
+	int a = digit_run(&p, &na);
+	char sep = *p;
+	if (na == 8 && (sep == '\0' || sep == ' ' || sep == '\t')) {
+		/* ddmmyyyy */
+		d = a / 1000000;
+		m = a / 10000 % 100;
+		y = a % 10000;
+	} else {
+		if (na == 0 || (sep != '-' && sep != '/' && sep != '.'))
+			return -1;
+		p++;
+		int b = digit_run(&p, &nb);
+		if (nb < 1 || nb > 2 || *p != sep)
+			return -1;
+		p++;
+		int c = digit_run(&p, &nc);
+		if (na == 4 && nc >= 1 && nc <= 2) {
+			y = a, m = b, d = c;           /* yyyy-mm-dd */
+		} else if (na <= 2 && nc == 4) {
+			d = a, m = b, y = c;           /* d-m-yyyy, dd-mm-yyyy */
+		} else if (na <= 2 && nc == 2 && today) {
+			d = a, m = b;                  /* d-m-yy */
+			y = complete_year(c, m, d, today, century);
+		} else {
+			return -1;
+		}
+	}
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '\0' || !dates_valid_ymd(y, m, d))
+		return -1;
+	format_date(y, m, d, out);
 	return 0;
 }
 

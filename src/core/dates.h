@@ -15,6 +15,24 @@ bool dates_valid_ymd(int y, int m, int d);
 /* Parse a strict "YYYY-MM-DD"; 0 on success, -1 when malformed or not a real day. */
 int dates_parse_date(const char *s, int *y, int *m, int *d);
 
+/* How dates_read completes a two-digit year. */
+enum dates_century {
+	DATES_PAST, /* the latest such date not after today: a date of birth (0-99 years ago) */
+	DATES_NEAR  /* the one nearest to today: the start or end of a ban */
+};
+
+/* Whether s is meant as a date rather than a word: only digits and the separators '-',
+ * '/' and '.', with at least one digit (blanks around it are ignored). A name never is. */
+bool dates_is_date_like(const char *s);
+
+/* The one reader of dates people type (search, forms, command line): d-m-yyyy,
+ * dd-mm-yyyy, d-m-yy, yyyy-mm-dd or ddmmyyyy, the parts separated by one kind of '-',
+ * '/' or '.'; blanks around it are ignored. today ("YYYY-MM-DD") completes a two-digit
+ * year as century says; with today NULL a two-digit year is refused. Writes "YYYY-MM-DD"
+ * to out and returns 0; -1 (out "") when s is none of these forms or not a real day. */
+int dates_read(const char *s, const char *today, enum dates_century century,
+	       char out[DATES_DATE_LEN]);
+
 /* Parse "HH:MM" (00:00..23:59, or 24:00 when allow_24) into minutes since midnight; -1 on error. */
 int dates_parse_hm(const char *s, bool allow_24);
 

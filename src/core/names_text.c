@@ -8,6 +8,7 @@
 
 #include <utf8proc.h>
 
+#include "core/dates.h"
 #include "core/names.h"
 #include "core/names_internal.h"
 
@@ -481,55 +482,13 @@ int names_distance(const char *a, size_t la, const char *b, size_t lb, int max)
 
 /* ---------------------------------------------------------------- dates */
 
-static bool valid_ymd(int y, int m, int d)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (y < 1850 || y > 2200 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return false;
-	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return !(m == 2 && d == 29 && !leap);
-}
-
-/* Read a run of digits; how many there were (0 when none). */
-static int digits(const char **p, int *v)
-{
-	int n = 0;
-	*v = 0;
-	while (**p >= '0' && **p <= '9' && n < 5) {
-		*v = *v * 10 + (**p - '0');
-		(*p)++;
-		n++;
-	}
-	return n;
-}
-
 uint32_t names_date(const char *s)
 {
-	if (!s)
+	/* the shared reader (core/dates.c): the same forms as the search field and forms */
+	char iso[DATES_DATE_LEN];
+	if (!s || dates_read(s, NULL, DATES_PAST, iso) != 0)
 		return 0;
-	int a, b, c;
-	const char *p = s;
-	int na = digits(&p, &a);
-	char sep = *p;
-	if (!na || (sep != '-' && sep != '/' && sep != '.'))
-		return 0;
-	p++;
-	int nb = digits(&p, &b);
-	if (!nb || nb > 2 || *p != sep)
-		return 0;
-	p++;
-	int nc = digits(&p, &c);
-	if (!nc || *p != '\0')
-		return 0;
-	int y, m, d;
-	if (na == 4 && nc <= 2) {
-		y = a, m = b, d = c;
-	} else if (nc == 4 && na <= 2) {
-		y = c, m = b, d = a;
-	} else {
-		return 0;
-	}
-	if (!valid_ymd(y, m, d))
-		return 0;
-	return (uint32_t)(y * 10000 + m * 100 + d);
+	return (uint32_t)((iso[0] - '0') * 10000000 + (iso[1] - '0') * 1000000 +
+			  (iso[2] - '0') * 100000 + (iso[3] - '0') * 10000 + (iso[5] - '0') * 1000 +
+			  (iso[6] - '0') * 100 + (iso[8] - '0') * 10 + (iso[9] - '0'));
 }

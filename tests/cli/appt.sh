@@ -18,7 +18,8 @@ expect_rc 2 "25:00 is an error"
 expect_err_has 'appt add: --end: "25:00" is not a time (HH:MM)' "bad time message"
 run appt add --date 2027-02-30 --start 14:00 --end 15:00 --host H --visitor V
 expect_rc 2 "2027-02-30 is an error"
-expect_err_has 'appt add: --date: "2027-02-30" is not a date (YYYY-MM-DD)' "bad date message"
+expect_err_has 'appt add: --date: "2027-02-30" is not a date (such as 3-2-2027 or 2027-02-03)' \
+	"bad date message"
 add --start 14:00 --end 15:00 --visitor V --precautions safe_room,bodyguard
 expect_rc 2 "an unknown precaution is an error"
 expect_err_has 'unknown precaution "bodyguard"' "unknown precaution message"
