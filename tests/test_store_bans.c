@@ -237,6 +237,32 @@ START_TEST(test_store_bans__list_filters_and_order)
 }
 END_TEST
 
+/* The visitor check by a date of birth alone: the active bans of that day only. */
+START_TEST(test_store_bans__list_by_date_of_birth)
+{
+	struct ban_list l;
+	ck_assert_int_eq(store_ban_list_born(st, "2026-06-01", "1980-02-30", 0, &l), STORE_INVALID);
+	ck_assert_int_eq(store_ban_list_born(st, "someday", "1980-02-29", 0, &l), STORE_INVALID);
+	insert(sample("Later", "2026-01-01", "2026-12-31"));
+	insert(sample("Sooner", "2026-01-01", "2026-07-31"));
+	insert(sample("Past", "2025-01-01", "2025-12-31"));
+	struct ban_new other = sample("Other", "2026-01-01", "2026-12-31");
+	other.born = "1980-03-01";
+	insert(other);
+	ck_assert_int_eq(store_ban_list_born(st, "2026-06-01", "1980-02-29", 0, &l), STORE_OK);
+	ck_assert_uint_eq(l.count, 2);
+	ck_assert_str_eq(l.items[0].surname, "Sooner");
+	ck_assert_str_eq(l.items[1].surname, "Later");
+	store_ban_list_free(&l);
+	ck_assert_int_eq(store_ban_list_born(st, "2026-06-01", "1980-02-29", 1, &l), STORE_OK);
+	ck_assert_uint_eq(l.count, 1);
+	store_ban_list_free(&l);
+	ck_assert_int_eq(store_ban_list_born(st, "2026-06-01", "1999-01-01", 0, &l), STORE_OK);
+	ck_assert_uint_eq(l.count, 0);
+	store_ban_list_free(&l);
+}
+END_TEST
+
 START_TEST(test_store_bans__update_unknown_is_not_found)
 {
 	struct ban b = { .id = 7, .version = 1, .surname = "X", .given_names = "",
@@ -914,6 +940,7 @@ Suite *store_bans_suite(void)
 	tcase_add_test(tc, test_store_bans__get_unknown_is_not_found);
 	tcase_add_test(tc, test_store_bans__insert_and_get_round_trip);
 	tcase_add_test(tc, test_store_bans__list_filters_and_order);
+	tcase_add_test(tc, test_store_bans__list_by_date_of_birth);
 	tcase_add_test(tc, test_store_bans__update_unknown_is_not_found);
 	tcase_add_test(tc, test_store_bans__update_refuses_invalid_and_changes_nothing);
 	tcase_add_test(tc, test_store_bans__update_second_copy_conflicts);

@@ -12,6 +12,7 @@
 #include "core/names.h"
 #include "core/policy.h"
 #include "core/text.h"
+#include "core/visitor.h"
 #include "i18n.h"
 #include "store/audit.h"
 #include "store/bans.h"
@@ -33,6 +34,7 @@ static void info_clear(struct cli_ban_info *i)
 	free(i->born);
 	free(i->ends);
 	free(i->scope);
+	free(i->surname);
 }
 
 static int bans_add(const struct ban *b, void *arg)
@@ -58,8 +60,9 @@ static int bans_add(const struct ban *b, void *arg)
 	*i = (struct cli_ban_info){
 		.id = b->id, .kind = (int)b->kind, .name = strdup(name), .partner = strdup(partner),
 		.born = strdup(b->born), .ends = strdup(b->ends), .scope = strdup(b->scope),
+		.surname = strdup(b->surname), .until_conversation = b->until_conversation,
 	};
-	if (!i->name || !i->partner || !i->born || !i->ends || !i->scope) {
+	if (!i->name || !i->partner || !i->born || !i->ends || !i->scope || !i->surname) {
 		info_clear(i);
 		goto oom;
 	}
@@ -151,19 +154,19 @@ static void print_tsv(const struct cli_bans *bs, const struct names_hit *h, size
 	}
 }
 
-/* Where the ban applies and any exception today, for the receptionist (issue 5). Returns
- * whether the ban stops the visitor here: it applies to this building and no appointment
- * arranged by phone allows the visit today (a representative's authorisation does not let
- * the person in). */
-static bool print_here(const struct cli_ctx *ctx, struct store *st, const char *today,
-		       const struct cli_ban_info *b)
+/* Where the ban applies and any exception today, for the receptionist (issue 5), into c
+ * for the rules of core/visitor.c; the exception's detail into detail. */
+static void print_here(const struct cli_ctx *ctx, struct store *st, const char *today,
+		       const struct cli_ban_info *b, struct visitor_case *c, char *detail,
+		       size_t detailsz)
 {
 	const struct config_building *here = config_building_here(ctx->config);
 	const char *here_id = here ? here->id : "";
 	const char *here_name = here ? here->name : "";
 	printf("          ");
 	enum policy_here where = policy_ban_applies_here((enum ban_kind)b->kind, b->scope, here_id);
-	bool stops = where == POLICY_HERE_APPLIES;
+	c->here = where;
+	detail[0] = '\0';
 	switch (where) {
 	case POLICY_HERE_APPLIES:
 		printf(_("applies to this building (%s)"), here_name);
@@ -189,21 +192,22 @@ static bool print_here(const struct cli_ctx *ctx, struct store *st, const char *
 		/* The detail is user text: escaped. */
 		cli_put_escaped(stdout, e.detail);
 		printf(")\n");
-		if (e.kind == BAN_EXCEPTION_APPOINTMENT)
-			stops = false;
+		c->exception = e.kind == BAN_EXCEPTION_APPOINTMENT ? VISITOR_EXC_APPOINTMENT
+								 : VISITOR_EXC_REPRESENTATIVE;
+		snprintf(detail, detailsz, "%s", e.detail);
 	} else if (r != STORE_NOT_FOUND) {
 		cli_error("%s: %s", _("exceptions"), store_error(st));
 	}
-	return stops;
 }
 
-/* The candidates in words; *stop_match / *stop_possible (may be NULL) tell whether a MATCH
- * or a POSSIBLE among them stops the visitor at this building. */
+/* The candidates in words, each with what the desk must do (core/visitor.c, the words of
+ * the console); then the advice for the first one that needs the desk to act, or that
+ * none stops the visitor here. born: the date of birth given, or "". */
 static void print_human(const struct cli_ctx *ctx, struct store *st, const char *today,
 			const struct cli_bans *bs, const struct names_hit *h, size_t n,
-			bool *stop_match, bool *stop_possible)
+			const char *born)
 {
-	bool sm = false, sp = false;
+	char advice[2400] = "";
 	for (size_t i = 0; i < n; i++) {
 		const struct cli_ban_info *b = cli_bans_get(bs, h[i].id);
 		if (!b)
@@ -229,17 +233,40 @@ static void print_human(const struct cli_ctx *ctx, struct store *st, const char 
 		if (h[i].born_differs)
 			printf("%s", _("; the date of birth differs"));
 		putchar('\n');
-		if (print_here(ctx, st, today, b)) {
-			if (h[i].verdict == NAMES_MATCH)
-				sm = true;
-			else
-				sp = true;
+		struct visitor_case c = {
+			.verdict = h[i].verdict, .born_typed = born && *born,
+			.born_differs = h[i].born_differs != 0, .ban_born_known = *b->born != '\0',
+			.common_name = visitor_common_surname(b->surname),
+			.kind = (enum ban_kind)b->kind,
+		};
+		char detail[sizeof ((struct ban_exception *)0)->detail];
+		print_here(ctx, st, today, b, &c, detail, sizeof detail);
+		enum visitor_step step = visitor_step(&c);
+		printf("          %s: %s\n", _("what to do"), visitor_step_word(step));
+		bool acts = step == VISITOR_REFUSE || step == VISITOR_ASK_BORN ||
+			    step == VISITOR_CHECK_ID || step == VISITOR_LET_IN_SERVICE;
+		if (acts && !advice[0]) {
+			const struct visitor_ban_facts f = {
+				.ends = b->ends, .born = b->born, .buildings = *b->scope ? b->scope
+									 : _("all buildings"),
+				.until_conversation = b->until_conversation, .exception_detail = detail,
+			};
+			visitor_advice(&c, &f, config_protocol(ctx->config, PROTOCOL_BAN_HIT),
+				       config_protocol(ctx->config, PROTOCOL_POSSIBLE), advice,
+				       sizeof advice);
 		}
 	}
-	if (stop_match)
-		*stop_match = sm;
-	if (stop_possible)
-		*stop_possible = sp;
+	if (advice[0]) {
+		printf("\n%s\n", advice);
+		return;
+	}
+	/* a ban for another building, a phone ban, a warning, an arranged appointment: the
+	 * porter is not sent */
+	const struct config_building *here = config_building_here(ctx->config);
+	putchar('\n');
+	printf(_("None of these bans stops the visitor at this building (%s): see above."),
+	       here ? here->name : "");
+	putchar('\n');
 }
 
 /* Record the check in the audit trail; 0 or -1 after a warning. */
@@ -280,25 +307,25 @@ static int check_batch(struct cli_ctx *ctx, struct store *st, const struct cli_b
 		text_trim(name);
 		text_trim(born);
 		enum text_problem p = text_check(name, QUERY_MAX, false);
-		int y, m, d;
-		char q[160];
+		char q[160], born_date[DATES_DATE_LEN] = "";
 		if (p != TEXT_OK) {
 			cli_error("stdin:%zu: %s: %s", lineno, _("name"), text_problem_message(p));
 			errors = true;
-		} else if (*born && dates_parse_date(born, &y, &m, &d) != 0) {
+		} else if (*born && cli_read_date(born, DATES_PAST, born_date) != 0) {
 			char esc[128];
 			(void)text_escape(born, esc, sizeof esc);
 			snprintf(q, sizeof q, "\"%s\"", esc);
-			cli_error(_("stdin:%zu: born: %s is not a date (YYYY-MM-DD)"), lineno, q);
+			cli_error(_("stdin:%zu: born: %s is not a date (such as 3-2-1980 or 1980-02-03)"),
+				  lineno, q);
 			errors = true;
 		} else {
-			size_t n = cli_bans_search(bs, name, born, hits, MAX_HITS);
+			size_t n = cli_bans_search(bs, name, born_date, hits, MAX_HITS);
 			lines++;
 			found += n;
 			if (tsv)
 				print_tsv(bs, hits, n);
 			else
-				print_human(ctx, st, today, bs, hits, n, NULL, NULL);
+				print_human(ctx, st, today, bs, hits, n, born_date);
 		}
 		putchar('\n');
 	}
@@ -330,6 +357,7 @@ int cli_check(struct cli_ctx *ctx, int argc, char **argv)
 	};
 	const char *cmd = "check";
 	const char *born = "";
+	char born_date[DATES_DATE_LEN] = "";
 	bool tsv = false, batch = false;
 	int c;
 	cli_getopt_begin();
@@ -363,15 +391,16 @@ int cli_check(struct cli_ctx *ctx, int argc, char **argv)
 			return CLI_ERROR;
 		}
 	} else {
-		int y, m, d;
 		if (optind >= argc)
 			return cli_error_missing(cmd, _("the visitor's name"));
-		if (*born && dates_parse_date(born, &y, &m, &d) != 0) {
+		if (*born && cli_read_date(born, DATES_PAST, born_date) != 0) {
 			char esc[128];
 			(void)text_escape(born, esc, sizeof esc);
-			cli_error(_("%s: --born: \"%s\" is not a date (YYYY-MM-DD)"), cmd, esc);
+			cli_error(_("%s: --born: \"%s\" is not a date (such as 3-2-1980 or "
+				    "1980-02-03)"), cmd, esc);
 			return CLI_ERROR;
 		}
+		born = born_date;
 		if (!(query = cli_join(argc - optind, argv + optind))) {
 			cli_error("%s: %s", cmd, strerror(ENOMEM));
 			return CLI_ERROR;
@@ -408,20 +437,7 @@ int cli_check(struct cli_ctx *ctx, int argc, char **argv)
 	} else if (n == 0) {
 		printf("%s\n", _("CLEAR     no ban found"));
 	} else {
-		bool stop_match, stop_possible;
-		print_human(ctx, st, today, bs, hits, n, &stop_match, &stop_possible);
-		/* The protocol is for a ban that stops the visitor here; a ban for another
-		 * building, a phone ban or a warning must not send the porter. */
-		if (stop_match || stop_possible) {
-			printf("\n%s\n", config_protocol(ctx->config, stop_match ? PROTOCOL_BAN_HIT
-										: PROTOCOL_POSSIBLE));
-		} else {
-			const struct config_building *here = config_building_here(ctx->config);
-			putchar('\n');
-			printf(_("None of these bans stops the visitor at this building (%s): see "
-				 "above."), here ? here->name : "");
-			putchar('\n');
-		}
+		print_human(ctx, st, today, bs, hits, n, born);
 	}
 	status = n ? CLI_FOUND : CLI_OK;
 	const char *best = n == 0 ? "CLEAR" : verdict_word(hits[0].verdict);

@@ -127,6 +127,8 @@ struct cli_ban_info {
 	char *name;     /* display name: given prefix surname */
 	char *partner;  /* partner prefix + surname, "" when none */
 	char *born;     /* "" when unknown */
+	char *surname;  /* for the common-name rule (core/visitor.c) */
+	bool until_conversation;
 	int kind;       /* enum ban_kind */
 	char *ends;
 	char *scope;    /* "" = all buildings */

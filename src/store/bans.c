@@ -75,6 +75,8 @@ static const char count_draft[] = "SELECT count(*) FROM ban b" WHERE_DRAFT;
 static const char *const count_sql[] = { count_active, count_current, count_all, count_draft };
 
 static const char get_sql[] = BAN_SELECT " WHERE b.id = ?1";
+static const char list_born_sql[] = BAN_SELECT WHERE_ACTIVE " AND p.born = :born" ORDER
+	" LIMIT :limit";
 
 static const char person_insert_sql[] =
 	"INSERT INTO person (given_names, prefix, surname, born, partner_prefix, partner_surname,"
@@ -527,21 +529,11 @@ static int bind_filter(sqlite3_stmt *s, const char *today, long long limit, long
 	return 0;
 }
 
-enum store_status store_ban_list(struct store *st, enum ban_filter f, const char *today,
-				 size_t offset, size_t limit, struct ban_list *out)
+/* Step s to its end, every row a ban of out; the statement is done afterwards. On an error
+ * out is empty. */
+static enum store_status read_list(struct store *st, sqlite3_stmt *s, struct ban_list *out)
 {
-	out->items = NULL;
-	out->count = 0;
-	enum store_status r = check_filter(st, f, today);
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *s = store_stmt(st, list_sql[f]);
-	if (!s)
-		return STORE_ERROR;
-	if (bind_filter(s, today, limit ? (long long)limit : -1, (long long)offset)) {
-		store_done(s);
-		return store_fail(st, _("listing bans"));
-	}
+	enum store_status r = STORE_OK;
 	size_t cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -565,6 +557,24 @@ enum store_status store_ban_list(struct store *st, enum ban_filter f, const char
 	if (r != STORE_OK)
 		store_ban_list_free(out);
 	return r;
+}
+
+enum store_status store_ban_list(struct store *st, enum ban_filter f, const char *today,
+				 size_t offset, size_t limit, struct ban_list *out)
+{
+	out->items = NULL;
+	out->count = 0;
+	enum store_status r = check_filter(st, f, today);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, list_sql[f]);
+	if (!s)
+		return STORE_ERROR;
+	if (bind_filter(s, today, limit ? (long long)limit : -1, (long long)offset)) {
+		store_done(s);
+		return store_fail(st, _("listing bans"));
+	}
+	return read_list(st, s, out);
 }
 
 enum store_status store_ban_count(struct store *st, enum ban_filter f, const char *today,
@@ -1377,4 +1387,26 @@ enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, con
 	char object[32];
 	snprintf(object, sizeof object, "notice:%lld", (long long)notice_id);
 	return store_finish(st, r, "ban.notice.seen", object, "ok", user);
+}
+
+enum store_status store_ban_list_born(struct store *st, const char *today, const char *born,
+				      size_t limit, struct ban_list *out)
+{
+	out->items = NULL;
+	out->count = 0;
+	enum store_status r = check_filter(st, BAN_FILTER_ACTIVE, today);
+	if (r == STORE_OK)
+		r = check_date(st, "born", born, false);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, list_born_sql);
+	if (!s)
+		return STORE_ERROR;
+	int i = sqlite3_bind_parameter_index(s, ":born");
+	if (bind_filter(s, today, limit ? (long long)limit : -1, 0) || i <= 0 ||
+	    store_bind_text(s, i, born)) {
+		store_done(s);
+		return store_fail(st, _("listing bans"));
+	}
+	return read_list(st, s, out);
 }

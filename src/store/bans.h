@@ -248,4 +248,10 @@ enum store_status store_ban_notice_unseen(struct store *st, const char *user, ti
 /* Mark a notice seen by user (again is harmless). STORE_NOT_FOUND for an unknown notice. */
 enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, const char *user);
 
+/* The active bans (on local date today) of persons born on born ("YYYY-MM-DD"), soonest-
+ * ending first, at most limit (0 = all): the visitor check by date of birth alone. Free
+ * with store_ban_list_free. */
+enum store_status store_ban_list_born(struct store *st, const char *today, const char *born,
+				      size_t limit, struct ban_list *out);
+
 #endif

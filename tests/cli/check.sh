@@ -14,7 +14,8 @@ run check
 expect_rc 2 "check without a name is an error"
 run check --born 2027-02-30 Jan de Vries
 expect_rc 2 "check with 2027-02-30 as date of birth is an error"
-expect_err_has 'check: --born: "2027-02-30" is not a date (YYYY-MM-DD)' "bad --born message"
+expect_err_has 'check: --born: "2027-02-30" is not a date (such as 3-2-1980 or 1980-02-03)' \
+	"bad --born message"
 run check --born
 expect_rc 2 "--born without a value is an error"
 expect_err_has "check: option '--born' needs an argument" "missing argument message"
@@ -49,6 +50,24 @@ expect_out_has "MATCH" "human output shows the verdict"
 expect_out_has "Jan de Vries, born 1980-05-01" "human output shows name and birth date"
 expect_out_has "until 2027-02-28" "human output shows the end date"
 expect_out_has "Entry ban:" "human output shows the protocol text"
+
+# --- every form of the date of birth, read as the console and the forms read it
+printf 'MATCH\t1\tJan de Vries\t1980-05-01\tbuilding\t2027-02-28\n' >"$tmp/want"
+for born in 1-5-1980 01-05-1980 1-5-80 1980-05-01 01051980 1/5/1980 1.5.1980; do
+	run check --tsv --born "$born" Jan de Vries
+	if noscore | cmp -s - "$tmp/want"; then ok "--born $born"; else
+		not_ok "--born $born"; noscore | diff "$tmp/want" - | sed 's/^/#   /'; fi
+done
+for born in 31-02-1980 1-13-80 29-02-1981 1980 3-2-198 0-1-1980; do
+	run check --born "$born" Jan de Vries
+	expect_rc 2 "--born $born is refused, not ignored"
+done
+# A common name without a date of birth: ask for it before refusing the wrong namesake.
+run check Jan de Vries
+expect_out_has "what to do: ASK DATE OF BIRTH" "a common name asks for the date of birth"
+expect_out_has "The name is common: ask for the date of birth" "the advice says why"
+run check --born 1-5-80 Jan de Vries
+expect_out_has "what to do: REFUSE ENTRY" "with the date of birth: refuse entry"
 
 # --- diacritics typed without them
 run check --tsv Ayse Celik
@@ -95,7 +114,8 @@ expect_out "$tmp/want" "clear batch prints only the empty lines"
 printf 'Jan de Vries\t2027-02-30\n\377bad\t\nAyşe Çelik\t1975-03-12\n' >"$tmp/badbatch"
 run_in "$tmp/badbatch" check --batch --tsv
 expect_rc 2 "batch with bad lines gives exit 2"
-expect_err_has 'stdin:1: born: "2027-02-30" is not a date (YYYY-MM-DD)' "bad date named by line"
+expect_err_has 'stdin:1: born: "2027-02-30" is not a date (such as 3-2-1980 or 1980-02-03)' \
+	"bad date named by line"
 expect_err_has 'stdin:2: name: is not valid UTF-8' "invalid UTF-8 named by line"
 awk -F '\t' 'BEGIN { b = 1 } /^$/ { b++; next } { print b ": " $1 " " $3 }' "$tmp/out" >"$tmp/blocks"
 printf '3: MATCH 2\n' >"$tmp/want"
