@@ -268,3 +268,29 @@ CREATE INDEX home_visit_open ON home_visit(expected_back) WHERE back_at = '';
 ALTER TABLE appointment ADD COLUMN override_reason TEXT NOT NULL DEFAULT '';
 ALTER TABLE appointment ADD COLUMN override_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE appointment ADD COLUMN override_at TEXT NOT NULL DEFAULT '';
+
+-- migration 4
+-- Alarm kinds: a fire alarm point besides panic, robbery and test. A CHECK cannot be
+-- changed in place, so the table is rebuilt with every row and id kept.
+CREATE TABLE alarm_new (
+    id          INTEGER PRIMARY KEY,
+    location    TEXT NOT NULL CHECK (location <> ''),
+    kind        TEXT NOT NULL CHECK (kind IN ('panic', 'robbery', 'test', 'fire')),
+    raised_at   TEXT NOT NULL,
+    raised_by   TEXT NOT NULL,
+    acked_at    TEXT NOT NULL DEFAULT '',
+    acked_by    TEXT NOT NULL DEFAULT '',
+    resolved_at TEXT NOT NULL DEFAULT '',
+    resolved_by TEXT NOT NULL DEFAULT '',
+    outcome     TEXT NOT NULL DEFAULT 'open' CHECK (outcome IN ('open', 'resolved', 'false', 'test'))
+);
+INSERT INTO alarm_new (id, location, kind, raised_at, raised_by, acked_at, acked_by,
+                       resolved_at, resolved_by, outcome)
+    SELECT id, location, kind, raised_at, raised_by, acked_at, acked_by, resolved_at,
+           resolved_by, outcome FROM alarm;
+DROP TABLE alarm;
+ALTER TABLE alarm_new RENAME TO alarm;
+CREATE INDEX alarm_open ON alarm(raised_at) WHERE outcome = 'open';
+
+-- The visitor check by date of birth alone.
+CREATE INDEX person_born ON person(born);

@@ -94,6 +94,7 @@ struct load_ctx {
 	bool failed;            /* the first error is kept */
 	bool reached_end;       /* the sentinel was read at the top level */
 	int this_building_line; /* where `this_building` was set, for the cross-check */
+	int alarm_point_line;   /* where `alarm_point` was set, for the cross-check */
 	int roles_seen, protocol_seen;
 	int retention_seen;     /* issue 7 */
 	int seen[16];           /* times each root option was set, see once() */
@@ -211,7 +212,7 @@ static int once(cfg_t *cfg, cfg_opt_t *opt)
 	static const char *const names[] = {"database", "language", "municipality",
 					    "this_building", "support_minimum",
 					    "realarm_interval", "default_role",
-					    "staffing_warning_before", "socket"};
+					    "staffing_warning_before", "socket", "alarm_point"};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		if (strcmp(names[i], cfg_opt_name(opt)) != 0)
 			continue;
@@ -278,6 +279,14 @@ static int v_this_building(cfg_t *cfg, cfg_opt_t *opt)
 	snprintf(what, sizeof what,
 		 _("\"%s\" is not a building id (only a-z, 0-9, _ and -)"), s ? s : "");
 	return fail(cfg, cfg_opt_name(opt), what);
+}
+
+static int v_alarm_point(cfg_t *cfg, cfg_opt_t *opt)
+{
+	if (once(cfg, opt) != 0)
+		return -1;
+	ctx->alarm_point_line = cfg->line;
+	return check_text(cfg, opt, cfg_opt_getnstr(opt, 0), MAX_NAME, true);
 }
 
 static int check_range(cfg_t *cfg, cfg_opt_t *opt, long lo, long hi)
@@ -490,19 +499,38 @@ static int v_building_name(cfg_t *cfg, cfg_opt_t *opt)
 	return check_text(cfg, opt, cfg_opt_getnstr(opt, 0), MAX_NAME, false);
 }
 
-/* Rooms and alarm points: printable, not empty, each named once. */
+/* The lists of alarm points of a building, one per kind of alarm they raise. */
+static const char *const point_lists[] = {"alarm_points", "robbery_points", "fire_points"};
+static const char *const point_kinds[] = {"panic", "robbery", "fire"};
+#define POINT_LISTS (sizeof point_lists / sizeof *point_lists)
+
+/* Rooms and alarm points: printable, not empty, each named once (an alarm point in one
+ * of the building's point lists only). */
 static int v_places(cfg_t *cfg, cfg_opt_t *opt)
 {
 	unsigned n = cfg_opt_size(opt);
+	char where[256], what[512];
 	for (unsigned i = 0; i < n; i++) {
 		const char *s = cfg_opt_getnstr(opt, i);
 		if (check_text(cfg, opt, s, MAX_NAME, false) != 0)
 			return -1;
 		for (unsigned j = 0; j < i; j++) {
 			if (strcmp(s, cfg_opt_getnstr(opt, j)) == 0) {
-				char where[256], what[512];
 				qualify(cfg, opt, where, sizeof where);
 				snprintf(what, sizeof what, _("\"%s\" is named twice"), s);
+				return fail(cfg, where, what);
+			}
+		}
+		for (size_t l = 0; l < POINT_LISTS && strcmp(cfg_opt_name(opt), "rooms") != 0; l++) {
+			cfg_opt_t *other = cfg_getopt(cfg, point_lists[l]);
+			if (!other || other == opt)
+				continue;
+			for (unsigned j = 0; j < cfg_opt_size(other); j++) {
+				if (strcmp(s, cfg_opt_getnstr(other, j)) != 0)
+					continue;
+				qualify(cfg, opt, where, sizeof where);
+				snprintf(what, sizeof what, _("\"%s\" is in %s as well (a point raises "
+							     "one kind of alarm)"), s, point_lists[l]);
 				return fail(cfg, where, what);
 			}
 		}
@@ -736,6 +764,8 @@ static cfg_opt_t building_opts[] = {
 	CFG_STR_LIST("extra", "{}", CFGF_NONE),
 	CFG_STR_LIST("rooms", "{}", CFGF_NONE),
 	CFG_STR_LIST("alarm_points", "{}", CFGF_NONE),
+	CFG_STR_LIST("robbery_points", "{}", CFGF_NONE),
+	CFG_STR_LIST("fire_points", "{}", CFGF_NONE),
 	CFG_END(),
 };
 
@@ -771,6 +801,7 @@ static cfg_opt_t root_opts[] = {
 	CFG_STR("language", "", CFGF_NONE),
 	CFG_STR("municipality", DEFAULT_MUNICIPALITY, CFGF_NONE),
 	CFG_STR("this_building", "", CFGF_NONE),
+	CFG_STR("alarm_point", "", CFGF_NONE),
 	CFG_INT("support_minimum", 2, CFGF_NONE),
 	CFG_INT("realarm_interval", 30, CFGF_NONE),
 	CFG_INT("staffing_warning_before", 120, CFGF_NONE),
@@ -800,6 +831,7 @@ static cfg_t *schema_new(void)
 		{"language", v_language},
 		{"municipality", v_municipality},
 		{"this_building", v_this_building},
+		{"alarm_point", v_alarm_point},
 		{"support_minimum", v_support_minimum},
 		{"realarm_interval", v_realarm},
 		{"staffing_warning_before", v_warning_before},
@@ -818,6 +850,8 @@ static cfg_t *schema_new(void)
 		{"building|extra", v_extra},
 		{"building|rooms", v_places},
 		{"building|alarm_points", v_places},
+		{"building|robbery_points", v_places},
+		{"building|fire_points", v_places},
 		{"roles", v_roles},
 		{"retention", v_retention},
 		{"retention|bans_months", v_retention_months},
@@ -903,21 +937,37 @@ static void building_from(cfg_t *sec, struct config_building *b, bool *oom)
 		b->exceptions.nextra = ne;
 	}
 	b->rooms = dup_list(sec, "rooms", &b->nrooms, oom);
-	b->alarm_points = dup_list(sec, "alarm_points", &b->nalarm_points, oom);
+	/* every point of the three lists, each with the kind of alarm it raises */
+	size_t total = 0;
+	for (size_t l = 0; l < POINT_LISTS; l++)
+		total += cfg_size(sec, point_lists[l]);
+	b->alarm_points = calloc(total ? total : 1, sizeof *b->alarm_points);
+	b->alarm_kinds = calloc(total ? total : 1, sizeof *b->alarm_kinds);
+	if (!b->alarm_points || !b->alarm_kinds) {
+		*oom = true;
+		return;
+	}
+	for (size_t l = 0; l < POINT_LISTS; l++) {
+		for (unsigned i = 0; i < cfg_size(sec, point_lists[l]); i++) {
+			b->alarm_kinds[b->nalarm_points] = point_kinds[l];
+			b->alarm_points[b->nalarm_points++] =
+				dup_or_fail(cfg_getnstr(sec, point_lists[l], i), oom);
+		}
+	}
 }
 
 static int add_roles(struct config *c, cfg_t *roles, bool *oom)
 {
 	static const enum role order[] = {ROLE_RECEPTIONIST, ROLE_PORTER, ROLE_MANAGER, ROLE_HR};
 	size_t total = 0;
-	for (size_t r = 0; r < 4; r++)
+	for (size_t r = 0; r < sizeof order / sizeof *order; r++)
 		total += cfg_size(roles, roles_name(order[r]));
 	c->roles = calloc(total ? total : 1, sizeof *c->roles);
 	if (!c->roles) {
 		*oom = true;
 		return -1;
 	}
-	for (size_t r = 0; r < 4; r++) {
+	for (size_t r = 0; r < sizeof order / sizeof *order; r++) {
 		const char *list = roles_name(order[r]);
 		for (unsigned i = 0; i < cfg_size(roles, list); i++) {
 			struct config_user_role *u = &c->roles[c->nroles++];
@@ -968,6 +1018,7 @@ static struct config *config_from(cfg_t *cfg, cfg_t *fallback, const char *sourc
 	c->building = dup_or_fail(here && *here ? here
 				  : c->nbuildings > 0 ? c->buildings[0].id : DEFAULT_BUILDING,
 				  &oom);
+	c->alarm_point = dup_or_fail(cfg_getstr(cfg, "alarm_point"), &oom);
 
 	(void)add_roles(c, cfg_getsec(cfg, "roles"), &oom);
 
@@ -1117,6 +1168,18 @@ static char *read_file(const char *path, int *last_line, char *err, size_t errsz
 	return buf;
 }
 
+/* Whether point is in one of the point lists of building here ("" = the first one). */
+static bool point_in_building(cfg_t *cfg, const char *here, const char *point)
+{
+	cfg_t *b = here && *here ? cfg_gettsec(cfg, "building", here)
+				 : cfg_size(cfg, "building") ? cfg_getnsec(cfg, "building", 0) : NULL;
+	for (size_t l = 0; b && l < POINT_LISTS; l++)
+		for (unsigned i = 0; i < cfg_size(b, point_lists[l]); i++)
+			if (strcmp(cfg_getnstr(b, point_lists[l], i), point) == 0)
+				return true;
+	return false;
+}
+
 struct config *config_load_file(const char *path, char *err, size_t errsz)
 {
 	if (errsz > 0)
@@ -1153,6 +1216,14 @@ struct config *config_load_file(const char *path, char *err, size_t errsz)
 			snprintf(what, sizeof what,
 				 _("this_building: no building section \"%s\" in this file"), here);
 			set_error(mine.this_building_line, what);
+		}
+		const char *point = cfg_getstr(cfg, "alarm_point");
+		if (point && *point && !point_in_building(cfg, here, point)) {
+			char what[512];
+			snprintf(what, sizeof what, _("alarm_point: \"%s\" is not an alarm point of "
+						      "this building (%s)"), point,
+				 here && *here ? here : _("the first building"));
+			set_error(mine.alarm_point_line, what);
 		}
 	}
 	ctx = saved;
@@ -1241,6 +1312,7 @@ static void building_free(struct config_building *b)
 	for (size_t i = 0; b->alarm_points && i < b->nalarm_points; i++)
 		free(b->alarm_points[i]);
 	free(b->alarm_points);
+	free(b->alarm_kinds);
 	free(b->exceptions.closed);
 	free(b->exceptions.extra);
 }
@@ -1255,6 +1327,7 @@ void config_free(struct config *c)
 	free(c->language);
 	free(c->municipality);
 	free(c->building);
+	free(c->alarm_point);
 	for (size_t i = 0; c->buildings && i < c->nbuildings; i++)
 		building_free(&c->buildings[i]);
 	free(c->buildings);
@@ -1340,4 +1413,13 @@ enum role config_role_for(const struct config *c, const char *user)
 		    in_group(user, c->roles[i].name + 1))
 			best = c->roles[i].role;
 	return best != ROLE_NONE ? best : c->default_role;
+}
+
+const char *config_alarm_kind(const struct config *c, const char *point)
+{
+	for (size_t b = 0; c && point && b < c->nbuildings; b++)
+		for (size_t i = 0; i < c->buildings[b].nalarm_points; i++)
+			if (strcmp(c->buildings[b].alarm_points[i], point) == 0)
+				return c->buildings[b].alarm_kinds[i];
+	return NULL;
 }

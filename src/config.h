@@ -17,7 +17,8 @@ struct config_building {
 	struct policy_exceptions exceptions; /* dated: holidays closed, extra periods */
 	char **rooms;             /* "Spreekkamer 006", ... */
 	size_t nrooms;
-	char **alarm_points;      /* "Balie 1", ... */
+	char **alarm_points;      /* "Balie 1", ...: alarm_points, robbery_points, fire_points */
+	const char **alarm_kinds; /* per point the kind it raises: "panic", "robbery", "fire" */
 	size_t nalarm_points;
 };
 
@@ -33,6 +34,7 @@ struct config {
 	char *language;           /* "nl", "en" or "" (follow the locale) */
 	char *municipality;       /* "Gemeente Voorbeeld" */
 	char *building;           /* id of the building this terminal stands in */
+	char *alarm_point;        /* the alarm point of this desk (raised by Ctrl-P), or "" */
 	int support_minimum;      /* support-team members required while open (default 2) */
 	int realarm_seconds;      /* re-signal unacknowledged alarms every N s (default 30) */
 	int staffing_warning_before; /* minutes before a short period its warning shows (120) */
@@ -81,6 +83,10 @@ const struct config_building *config_building_find(const struct config *c, const
 
 /* The building this terminal stands in (config->building, else the first one). */
 const struct config_building *config_building_here(const struct config *c);
+
+/* The kind of alarm a configured point raises ("panic", "robbery", "fire"), or NULL when
+ * point is not a configured alarm point. */
+const char *config_alarm_kind(const struct config *c, const char *point);
 
 /* Role of a login user (by name, then by "@group" membership), else default_role. */
 enum role config_role_for(const struct config *c, const char *user);

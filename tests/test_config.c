@@ -209,6 +209,28 @@ START_TEST(test_config__this_building_unknown)
 }
 END_TEST
 
+/* Alarm points by kind, and the desk's own point (issue 12). */
+START_TEST(test_config__alarm_points_and_kinds)
+{
+	expect_error("building b {\n  alarm_points = {\"Balie 1\"}\n"
+		     "  robbery_points = {\"Balie 1\"}\n}\n", 3, "robbery_points", "Balie 1");
+	expect_error("building b {\n  alarm_points = {\"Balie 1\"}\n}\n"
+		     "alarm_point = \"Balie 9\"\n", 4, "alarm_point", "Balie 9");
+	expect_error("alarm_point = \"Balie 1\"\nalarm_point = \"Balie 2\"\n", 2, "alarm_point",
+		     "twice");
+	struct config *c = load_ok("this_building = \"b\"\nalarm_point = \"Kassa\"\n"
+				   "building b {\n  alarm_points = {\"Balie 1\"}\n"
+				   "  robbery_points = {\"Kassa\"}\n  fire_points = {\"Hal\"}\n}\n");
+	ck_assert_str_eq(c->alarm_point, "Kassa");
+	ck_assert_uint_eq(c->buildings[0].nalarm_points, 3);
+	ck_assert_str_eq(config_alarm_kind(c, "Balie 1"), "panic");
+	ck_assert_str_eq(config_alarm_kind(c, "Kassa"), "robbery");
+	ck_assert_str_eq(config_alarm_kind(c, "Hal"), "fire");
+	ck_assert_ptr_null(config_alarm_kind(c, "Elders"));
+	config_free(c);
+}
+END_TEST
+
 START_TEST(test_config__numbers_out_of_range)
 {
 	expect_error("support_minimum = 21\n", 1, "support_minimum", "0..20");
@@ -613,6 +635,7 @@ Suite *config_suite(void)
 	tcase_add_test(tc, test_config__role_for);
 	tcase_add_test(tc, test_config__role_for_group);
 	tcase_add_test(tc, test_config__lookup_order);
+	tcase_add_test(tc, test_config__alarm_points_and_kinds);
 	suite_add_tcase(s, tc);
 	return s;
 }

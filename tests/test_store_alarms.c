@@ -61,7 +61,9 @@ static void last_audit(const char *action, const char *result)
 START_TEST(test_store_alarms__kind_names)
 {
 	enum alarm_kind k;
-	ck_assert_int_eq(store_alarm_kind_parse("fire", &k), -1);
+	ck_assert_int_eq(store_alarm_kind_parse("flood", &k), -1);
+	ck_assert_int_eq(store_alarm_kind_parse("fire", &k), 0);
+	ck_assert_int_eq(k, ALARM_FIRE);
 	ck_assert_int_eq(store_alarm_kind_parse("", &k), -1);
 	ck_assert_int_eq(store_alarm_kind_parse(NULL, &k), -1);
 	ck_assert_int_eq(store_alarm_kind_parse("robbery", &k), 0);
@@ -74,6 +76,20 @@ START_TEST(test_store_alarms__kind_names)
 	}
 	ck_assert_str_eq(store_alarm_kind_name(ALARM_PANIC), "panic"); /* English in tests */
 	ck_assert_str_eq(store_alarm_kind_name(ALARM_KIND_COUNT), "?");
+}
+END_TEST
+
+/* A fire alarm is stored as such (migration 4 widened the kinds). */
+START_TEST(test_store_alarms__fire_kind)
+{
+	int64_t id;
+	ck_assert_int_eq(store_alarm_raise(st, "Hal", ALARM_FIRE, &id), STORE_OK);
+	struct alarm *a = NULL;
+	size_t n = 0;
+	ck_assert_int_eq(store_alarm_list(st, 1, 0, &a, &n), STORE_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(a[0].kind, ALARM_FIRE);
+	free(a);
 }
 END_TEST
 
@@ -239,6 +255,7 @@ Suite *store_alarms_suite(void)
 	TCase *tc = tcase_create("store_alarms");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_store_alarms__kind_names);
+	tcase_add_test(tc, test_store_alarms__fire_kind);
 	tcase_add_test(tc, test_store_alarms__refuses_invalid_input);
 	tcase_add_test(tc, test_store_alarms__raise_ack_resolve);
 	tcase_add_test(tc, test_store_alarms__false_and_test_outcomes);

@@ -14,7 +14,8 @@
 #include "i18n.h"
 
 /* Machine names in enum alarm_kind order, for --kind and TSV (the store gives labels). */
-static const char *const kind_names[ALARM_KIND_COUNT + 1] = {"panic", "robbery", "test", NULL};
+static const char *const kind_names[ALARM_KIND_COUNT + 1] = {"panic", "robbery", "test", "fire",
+								NULL};
 
 static bool is_alarm_point(const struct config *cfg, const char *loc)
 {
@@ -37,13 +38,18 @@ static int alarm_raise(struct cli_ctx *ctx, const struct cli_args *a)
 		free(loc);
 		return CLI_ERROR;
 	}
+	/* a robbery or fire point raises its own kind (balie.conf), unless --kind says so */
+	int kind = cli_choice(a, "kind", ALARM_PANIC);
+	const char *point_kind = config_alarm_kind(ctx->config, loc);
+	for (int k = 0; !cli_has(a, "kind") && point_kind && k < ALARM_KIND_COUNT; k++)
+		if (strcmp(kind_names[k], point_kind) == 0)
+			kind = k;
 	struct client *cl = cli_client(ctx);
 	int status = CLI_OK;
 	int64_t id;
 	if (!cl) {
 		status = CLI_ERROR;
-	} else if (client_alarm_raise(cl, loc, (enum alarm_kind)cli_choice(a, "kind", ALARM_PANIC),
-				      &id) != STORE_OK) {
+	} else if (client_alarm_raise(cl, loc, (enum alarm_kind)kind, &id) != STORE_OK) {
 		status = cli_client_failed(cl, cmd);
 	} else {
 		printf("%lld\n", (long long)id);
@@ -172,7 +178,8 @@ static int alarm_list(struct cli_ctx *ctx, const struct cli_args *a)
 
 static const struct cli_opt raise_opts[] = {
 	{.name = "kind", .letter = 'k', .type = CLI_CHOICE, .arg = "KIND",
-	 .help = N_("what kind of alarm (default panic)"), .choices = kind_names},
+	 .help = N_("what kind of alarm (default: the kind of the point in balie.conf, else "
+		    "panic)"), .choices = kind_names},
 	{.name = NULL},
 };
 static const struct cli_opt resolve_opts[] = {

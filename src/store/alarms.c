@@ -13,9 +13,9 @@
 #include "store/internal.h"
 
 /* Column values of alarm.kind and alarm.outcome, in enum order. */
-static const char *const kind_db[ALARM_KIND_COUNT] = { "panic", "robbery", "test" };
+static const char *const kind_db[ALARM_KIND_COUNT] = { "panic", "robbery", "test", "fire" };
 static const char *const kind_label[ALARM_KIND_COUNT] = { N_("panic"), N_("robbery"),
-							   N_("test") };
+							   N_("test"), N_("fire") };
 static const char *const outcome_db[] = { "open", "resolved", "false", "test" };
 
 #define ALARM_SELECT                                                                   \

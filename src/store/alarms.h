@@ -8,7 +8,7 @@
 
 #include "store/db.h"
 
-enum alarm_kind { ALARM_PANIC, ALARM_ROBBERY, ALARM_TEST, ALARM_KIND_COUNT };
+enum alarm_kind { ALARM_PANIC, ALARM_ROBBERY, ALARM_TEST, ALARM_FIRE, ALARM_KIND_COUNT };
 enum alarm_outcome { ALARM_OPEN, ALARM_RESOLVED, ALARM_FALSE, ALARM_TESTED };
 
 #define ALARM_TEXT_MAX 128
@@ -26,7 +26,7 @@ struct alarm {
 	enum alarm_outcome outcome;
 };
 
-/* "panic", "robbery", "test" and back; translated label. */
+/* "panic", "robbery", "test", "fire" and back; translated label. */
 const char *store_alarm_kind_name(enum alarm_kind k);
 int store_alarm_kind_parse(const char *s, enum alarm_kind *out);
 

@@ -14,9 +14,9 @@ run alarm ring 'Balie 1'
 expect_rc 2 "unknown alarm command is an error"
 run alarm raise
 expect_rc 2 "raise without a location is an error"
-run alarm raise --kind fire 'Balie 1'
+run alarm raise --kind flood 'Balie 1'
 expect_rc 2 "raise with an unknown kind is an error"
-expect_err_has 'alarm raise: --kind: "fire" is not one of panic, robbery or test' "unknown kind message"
+expect_err_has 'alarm raise: --kind: "flood" is not one of panic, robbery, test or fire' "unknown kind message"
 run alarm raise "$(printf 'Balie\0331')"
 expect_rc 2 "a location with a control character is an error"
 run alarm ack
@@ -102,5 +102,28 @@ run alarm list --tsv
 expect_empty "$tmp/out" "nothing open after resolve --all"
 run alarm resolve --all 3
 expect_rc 2 "resolve --all with an id is an error"
+
+# --- the kind of a point comes from balie.conf: a robbery or fire point raises its own
+sed 's/^  alarm_points = {"Balie 1", "Balie 2", "Spreekkamer 006"}$/&\
+  robbery_points = {"Kassa burgerzaken"}\
+  fire_points = {"Hal"}/' "$tmp/balie.conf" >"$tmp/points.conf"
+mv "$tmp/points.conf" "$tmp/balie.conf"
+run alarm raise 'Kassa burgerzaken'
+expect_rc 0 "a robbery point raises"
+expect_empty "$tmp/err" "a robbery point is a configured alarm point"
+run alarm raise Hal
+run alarm raise --kind test Hal
+run alarm list --tsv
+if grep -q "${TAB}robbery${TAB}Kassa burgerzaken${TAB}new" "$tmp/out" &&
+   grep -q "${TAB}fire${TAB}Hal${TAB}new" "$tmp/out" && grep -q "${TAB}test${TAB}Hal${TAB}new" "$tmp/out"
+then ok "robbery and fire points raise their kind; --kind still wins"; else
+	not_ok "robbery and fire points raise their kind; --kind still wins"; sed 's/^/#   /' "$tmp/out"; fi
+# a point in two lists is a configuration error naming the file and line
+sed 's/^  fire_points = {"Hal"}$/  fire_points = {"Hal", "Balie 2"}/' "$tmp/balie.conf" >"$tmp/two.conf"
+"$BALIE" --config "$tmp/two.conf" --db "$tmp/t.db" alarm list >"$tmp/out" 2>"$tmp/err"
+rc=$?
+expect_rc 2 "an alarm point in two lists is refused"
+expect_err_has "two.conf:" "the message names the file"
+expect_err_has '"Balie 2" is in alarm_points as well' "the message names the point"
 
 finish
