@@ -12,13 +12,14 @@
 #include "core/names.h"
 #include "core/policy.h"
 #include "core/sanctions.h"
+#include "core/visitor.h"
 #include "store/bans.h"
 #include "ui/dialog.h"
 #include "ui/notices.h"
 #include "ui/panel.h"
 
-#define QUERY_MAX 200   /* bytes of the search text */
-#define HITS_MAX 40     /* candidates shown for one search */
+#define QUERY_MAX VISITOR_QUERY_MAX /* bytes of the search text */
+#define HITS_MAX 100    /* candidates of one search, every one reachable by scrolling */
 #define NOTICE_DAYS 14  /* ban notices older than this are no longer shown */
 #define CHECK_SETTLE_MS 1500 /* a query that rested this long is recorded as a check */
 
@@ -39,7 +40,10 @@ struct bans_panel {
 	unsigned list_generation;        /* shared.generation the count and page belong to */
 
 	char query[QUERY_MAX + 1];
-	bool focused;                    /* typing goes into the search field */
+	struct visitor_query vq;         /* the query read: name, date of birth, bad date */
+	bool focused;                    /* the panel has the focus (at the last draw) */
+	bool full_said;                  /* "the search is full" was said for this query */
+	int cursor_x;                    /* where the terminal's cursor goes in the field */
 
 	/* search results: the index's hits and their bans (read by id) */
 	struct names_hit hits[HITS_MAX];
@@ -48,8 +52,10 @@ struct bans_panel {
 	enum policy_here here[HITS_MAX]; /* whether the hit's ban stops the visitor here */
 	bool allowed[HITS_MAX];          /* an exception holds today ... */
 	struct ban_exception exc[HITS_MAX]; /* ... this one */
+	enum visitor_step step[HITS_MAX];   /* what the desk must do about each */
+	struct visitor_case vcase[HITS_MAX];
 	size_t nhits;
-	char born_query[DATES_DATE_LEN]; /* a date of birth typed in the query, or "" */
+	bool born_only;                  /* searched by the date of birth alone */
 
 	/* The audit trail gets one line per visitor check, not one per key: a query is
 	 * recorded once it has rested CHECK_SETTLE_MS, or when the operator moves on. */
@@ -148,6 +154,11 @@ int bans_draw_reason(struct panel_ctx *ctx, WINDOW *win, int y, int cols, int ma
 
 /* ---------------------------------------------------------------- bans_index.c */
 
+/* The candidates for a name (and a date of birth, "" when unknown) among today's active
+ * bans, best first, at most max: the one place the visitor check asks the name index. */
+size_t bans_find(struct panel_ctx *ctx, const char *names, const char *born,
+		 struct names_hit *hits, size_t max);
+
 /* Bumped each time the shared name index is rebuilt (a ban was written). */
 unsigned bans_index_generation(void);
 
@@ -159,8 +170,13 @@ void bans_search(struct bans_panel *p, struct panel_ctx *ctx);
 /* Record the settled query as a visitor check in the audit trail (once per query). */
 void bans_record_check(struct bans_panel *p, struct store *st);
 
-/* The search field on line 1 of the panel. */
-void bans_draw_search_field(struct bans_panel *p, WINDOW *win, int cols);
+/* The search field on line 1 of the panel, and under it how a typed date was read (or
+ * that it was not understood); returns the lines used below line 1 (0 or 1). */
+int bans_draw_search_field(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int cols);
+
+/* The lines the search view needs at this inner width (panel_ops.size). */
+void bans_search_size(struct bans_panel *p, struct panel_ctx *ctx, int cols, int *min,
+		      int *want);
 
 /* ---------------------------------------------------------------- bans_list.c */
 
@@ -176,8 +192,12 @@ struct dialog *bans_form_new(struct bans_panel *p, struct panel_ctx *ctx, const 
 void bans_form_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *arg);
 void bans_edit_end(struct bans_panel *p);
 
-/* Whether s is a date the forms accept. */
+/* Whether s is a date in the stored form ("YYYY-MM-DD"). */
 bool bans_is_date(const char *s);
+
+/* Put the date typed into a form field in the stored form when the shared reader
+ * (dates_read) understands it; a date it does not understand is left for the check. */
+void bans_form_date(struct dialog *d, size_t field, enum dates_century c, const char *today);
 
 /* Say what a store failure means for a ban form. */
 void bans_store_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz);

@@ -22,13 +22,16 @@ static int extend_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 			 size_t errsz)
 {
 	struct bans_panel *p = arg;
+	char today[DATES_DATE_LEN];
+	bans_today(ctx, today);
+	bans_form_date(d, EX_ENDS, DATES_NEAR, today);
 	const char *ends = dialog_form_value(d, EX_ENDS);
 	const char *why = dialog_form_value(d, EX_REASON);
 	const char *just = dialog_form_value(d, EX_JUSTIFY);
 	const char *ends_label = _("New end date"), *why_label = _("Why extended");
 	if (!bans_is_date(ends)) {
-		(void)snprintf(err, errsz, _("%s: \"%s\" is not a date (YYYY-MM-DD)"), ends_label,
-			       ends);
+		(void)snprintf(err, errsz, _("%s: \"%s\" is not a date (such as 3-2-2027 or "
+					     "2027-02-03)"), ends_label, ends);
 		dialog_form_focus(d, EX_ENDS);
 		return -1;
 	}
@@ -116,7 +119,7 @@ static struct dialog *extend_form(struct bans_panel *p)
 	const struct ban *b = &p->edit_ban;
 	struct dialog_field f[EX_COUNT] = {
 		[EX_ENDS] = { _("New end date"), b->ends, 10, 10,
-			      _("The new last day (YYYY-MM-DD), later than the current one") },
+			      _("The new last day (such as 3-2-2027), later than the current one") },
 		[EX_REASON] = { _("Why extended"), "", 40, 2000,
 				_("Required; kept in the history") },
 		[EX_JUSTIFY] = { _("Justification"), "", 40, 2000,

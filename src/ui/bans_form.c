@@ -207,6 +207,23 @@ bool bans_is_date(const char *s)
 	return s[0] && dates_parse_date(s, &y, &m, &d) == 0;
 }
 
+void bans_form_date(struct dialog *d, size_t field, enum dates_century c, const char *today)
+{
+	char iso[DATES_DATE_LEN];
+	const char *v = dialog_form_value(d, field);
+	if (v[0] && !bans_is_date(v) && dates_read(v, today, c, iso) == 0)
+		dialog_form_set(d, field, iso);
+}
+
+/* Every date of the ban form in "YYYY-MM-DD", as the shared reader reads what was typed. */
+static void normalise_dates(struct dialog *d, const char *today)
+{
+	bans_form_date(d, BF_BORN, DATES_PAST, today);
+	bans_form_date(d, BF_LETTER, DATES_PAST, today);
+	bans_form_date(d, BF_STARTS, DATES_NEAR, today);
+	bans_form_date(d, BF_ENDS, DATES_NEAR, today);
+}
+
 /* Check one field of the ban form; 0, or -1 with why. Only what a draft needs is required:
  * the mandatory answers may come later (store_ban_insert keeps the ban a draft). */
 static int check_field(struct bans_panel *p, struct panel_ctx *ctx, bool is_new,
@@ -230,7 +247,8 @@ static int check_field(struct bans_panel *p, struct panel_ctx *ctx, bool is_new,
 	case BF_ENDS:
 	case BF_LETTER:
 		if (v[0] && !bans_is_date(v)) {
-			(void)snprintf(why, whysz, _("\"%s\" is not a date (YYYY-MM-DD)"), v);
+			(void)snprintf(why, whysz, _("\"%s\" is not a date (such as 3-2-1980 or "
+						     "1980-02-03)"), v);
 			return -1;
 		}
 		if ((i == BF_BORN || i == BF_LETTER) && v[0] && strcmp(v, today) > 0) {
@@ -289,10 +307,11 @@ static int ban_validate(struct dialog *d, struct bans_panel *p, struct panel_ctx
 			bool is_new, struct ban_input *in, char *err, size_t errsz)
 {
 	memset(in, 0, sizeof *in);
-	for (int i = 0; i < BF_COUNT; i++)
-		in->v[i] = dialog_form_value(d, (size_t)i);
 	char today[DATES_DATE_LEN];
 	bans_today(ctx, today);
+	normalise_dates(d, today);
+	for (int i = 0; i < BF_COUNT; i++)
+		in->v[i] = dialog_form_value(d, (size_t)i);
 	for (int i = 0; i < BF_COUNT; i++) {
 		char why[512];
 		if (check_field(p, ctx, is_new, (enum ban_field)i, in, today, why, sizeof why) != 0) {
@@ -452,6 +471,9 @@ static void form_propose(struct bans_panel *p, struct dialog *d, struct panel_ct
 static void new_form_leave(struct dialog *d, struct panel_ctx *ctx, size_t i, void *arg)
 {
 	struct bans_panel *p = arg;
+	char today[DATES_DATE_LEN];
+	bans_today(ctx, today);
+	normalise_dates(d, today); /* the operator sees how a typed date was read */
 	if (i > BF_JUSTIFY)
 		return; /* the fields after these do not change the proposal */
 	form_propose(p, d, ctx, i <= BF_STARTS);
@@ -659,19 +681,21 @@ struct dialog *bans_form_new(struct bans_panel *p, struct panel_ctx *ctx, const 
 		       _("One of: %s; a combination as threat,physical"), reasons);
 	(void)snprintf(scope_help, sizeof scope_help,
 		       _("Building ids separated by commas (%s); empty = all buildings"), ids);
-	const char *date_help = _("A date as YYYY-MM-DD");
+	const char *date_help = _("A date such as 3-2-2027 or 2027-02-03");
 	struct dialog_field f[BF_COUNT] = {
 		[BF_GIVEN] = { NULL, b ? b->given_names : "", 30, 200,
 			       _("As on the ID, e.g. Jan Pieter; may be empty") },
 		[BF_PREFIX] = { NULL, b ? b->prefix : "", 10, 40, _("Tussenvoegsel, e.g. van der") },
 		[BF_SURNAME] = { NULL, b ? b->surname : "", 30, 200,
 				 _("Required; a double name as Dijk-Jansen") },
-		[BF_BORN] = { NULL, b ? b->born : "", 10, 10, _("YYYY-MM-DD; empty when unknown") },
+		[BF_BORN] = { NULL, b ? b->born : "", 10, 10,
+			      _("A date such as 3-2-1980 or 1980-02-03; empty when unknown") },
 		[BF_REASON] = { NULL, b ? reason_field(b) : "", 24, 120, reason_help },
 		[BF_STARTS] = { NULL, b ? b->starts : today, 10, 10, date_help },
 		[BF_KIND] = { NULL, b ? policy_kind_name(b->kind) : "", 16, 40, kind_help },
 		[BF_ENDS] = { NULL, b ? b->ends : "", 10, 10,
-			      _("Until when (YYYY-MM-DD), required; proposed from the table") },
+			      _("Until when (a date such as 3-2-2027), required; proposed from the "
+				"table") },
 		[BF_JUSTIFY] = { NULL, b ? b->justification : "", 40, 2000,
 				 _("Required only when kind or duration is outside the sanction "
 				   "table") },
@@ -679,7 +703,8 @@ struct dialog *bans_form_new(struct bans_panel *p, struct panel_ctx *ctx, const 
 		[BF_IMPOSED] = { NULL, b ? b->imposed_by : "", 30, 200,
 				 _("Department head or deputy who imposed it; else a draft") },
 		[BF_LETTER] = { NULL, b ? b->letter_sent : "", 10, 10,
-				_("Date the letter was sent (YYYY-MM-DD); empty: saved as a draft") },
+				_("Date the letter was sent (such as 3-2-2026); empty: saved as a "
+				  "draft") },
 		[BF_POLICE] = { NULL, bans_yes_no(b ? b->police_informed : false), 5, 10,
 				_("yes or no") },
 		[BF_NOTES] = { NULL, b ? b->notes : "", 40, 1000,

@@ -121,3 +121,10 @@ unsigned bans_index_generation(void)
 {
 	return shared.generation;
 }
+
+size_t bans_find(struct panel_ctx *ctx, const char *names, const char *born,
+		 struct names_hit *hits, size_t max)
+{
+	const struct names_index *ix = panel_bans_index(ctx);
+	return ix ? names_index_search(ix, names, born, hits, max) : 0;
+}

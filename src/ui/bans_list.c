@@ -95,7 +95,8 @@ static int draw_details(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win
 		char what[512];
 		bans_missing_words(missing, what, sizeof what);
 		if (missing)
-			(void)snprintf(line, sizeof line, _("Draft: missing %s (e: fill in)"), what);
+			(void)snprintf(line, sizeof line, _("Draft: missing %s (%s: fill in)"), what,
+				       keys_key_name(ACT_BAN_EXTEND));
 		else
 			(void)snprintf(line, sizeof line, _("Draft, complete: press %s to activate"),
 				       keys_key_name(ACT_BAN_ACTIVATE));
@@ -123,9 +124,9 @@ static int draw_count(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, 
 	char line[512];
 	if (p->drafts)
 		(void)snprintf(line, sizeof line,
-			       ngettext("%zu draft ban, not on the list (d: active bans)",
-					"%zu draft bans, not on the list (d: active bans)", p->total),
-			       p->total);
+			       ngettext("%zu draft ban, not on the list (%s: active bans)",
+					"%zu draft bans, not on the list (%s: active bans)", p->total),
+			       p->total, keys_key_name(ACT_BAN_DRAFTS));
 	else
 		(void)snprintf(line, sizeof line,
 			       ngettext("%zu active ban or warning, soonest-ending first",
@@ -135,8 +136,8 @@ static int draw_count(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, 
 			      theme_attr(p->drafts ? THEME_BAN_POSSIBLE : THEME_DIM));
 	if (!p->drafts && p->ndrafts && roles_may(ctx->role, PERM_EDIT_BAN)) {
 		(void)snprintf(line, sizeof line,
-			       ngettext(" | %zu draft (d)", " | %zu drafts (d)", p->ndrafts),
-			       p->ndrafts);
+			       ngettext(" | %zu draft (%s)", " | %zu drafts (%s)", p->ndrafts),
+			       p->ndrafts, keys_key_name(ACT_BAN_DRAFTS));
 		(void)draw_text(win, y, x, cols - x + 1, line, theme_attr(THEME_BAN_POSSIBLE));
 	}
 	return 1;

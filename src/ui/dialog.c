@@ -507,7 +507,11 @@ static void form_draw(struct dialog *d)
 	struct form_part *f = &d->f;
 	if (!form_ready(d))
 		return;
-	frame_ex(d, _("Tab: next field  F10: save  Esc: cancel"), false);
+	char hint[160];
+	(void)snprintf(hint, sizeof hint, _("%s: next field  %s: save  %s: cancel"),
+		       keys_key_name(ACT_FORM_NEXT), keys_key_name(ACT_FORM_SAVE),
+		       keys_key_name(ACT_CANCEL));
+	frame_ex(d, hint, false);
 	int h, w;
 	getmaxyx(d->win, h, w);
 	attr_t bg = theme_attr(THEME_DIALOG);
@@ -588,6 +592,14 @@ static enum dialog_state form_submit(struct dialog *d, struct panel_ctx *ctx)
 	return close_with(d, ctx, true);
 }
 
+/* Type one character into the current field: control and bidi characters never enter a
+ * field (text_check also refuses them on save); a refused key (field full) does nothing. */
+static void form_insert(struct form_part *f, wint_t ch)
+{
+	if (ch >= 32 && ch != 127 && !(ch >= 0x80 && ch < 0xa0) && !is_bidi(ch) && iswprint(ch))
+		(void)form_driver_w(f->form, OK, ch);
+}
+
 static int form_request(struct dialog *d, int req)
 {
 	return form_driver(d->f.form, req);
@@ -619,80 +631,45 @@ static enum dialog_state form_handle(struct dialog *d, struct panel_ctx *ctx,
 		return DIALOG_OPEN;
 	size_t cur = (size_t)field_index(current_field(f->form));
 	bool last = cur + 1 >= f->n;
-	if (ev->is_keycode) {
-		switch (ch) {
-		case KEY_F(10):
+	/* the form's own keys come from the key table (KEYS_FORM); editing keys are raw */
+	switch (ev->action) {
+	case ACT_FORM_SAVE:
+		return form_submit(d, ctx);
+	case ACT_FORM_ENTER:
+		if (last)
 			return form_submit(d, ctx);
-		case KEY_ENTER:
-			if (last)
-				return form_submit(d, ctx);
-			(void)form_request(d, REQ_NEXT_FIELD);
-			break;
-		case KEY_DOWN:
-			(void)form_request(d, REQ_NEXT_FIELD);
-			break;
-		case KEY_UP:
-		case KEY_BTAB:
-			(void)form_request(d, REQ_PREV_FIELD);
-			break;
-		case KEY_NPAGE:
-			(void)form_request(d, REQ_NEXT_PAGE);
-			break;
-		case KEY_PPAGE:
-			(void)form_request(d, REQ_PREV_PAGE);
-			break;
-		case KEY_LEFT:
-			(void)form_request(d, REQ_LEFT_CHAR);
-			break;
-		case KEY_RIGHT:
-			(void)form_request(d, REQ_RIGHT_CHAR);
-			break;
-		case KEY_HOME:
-			(void)form_request(d, REQ_BEG_FIELD);
-			break;
-		case KEY_END:
-			(void)form_request(d, REQ_END_FIELD);
-			break;
-		case KEY_BACKSPACE:
+		(void)form_request(d, REQ_NEXT_FIELD);
+		break;
+	case ACT_FORM_NEXT:
+		(void)form_request(d, REQ_NEXT_FIELD);
+		break;
+	case ACT_FORM_PREV:
+		(void)form_request(d, REQ_PREV_FIELD);
+		break;
+	case ACT_FORM_CLEAR:
+		(void)form_request(d, REQ_CLR_FIELD);
+		break;
+	default:
+		if (ev->is_keycode) {
+			switch (ch) {
+			case KEY_NPAGE: (void)form_request(d, REQ_NEXT_PAGE); break;
+			case KEY_PPAGE: (void)form_request(d, REQ_PREV_PAGE); break;
+			case KEY_LEFT: (void)form_request(d, REQ_LEFT_CHAR); break;
+			case KEY_RIGHT: (void)form_request(d, REQ_RIGHT_CHAR); break;
+			case KEY_HOME: (void)form_request(d, REQ_BEG_FIELD); break;
+			case KEY_END: (void)form_request(d, REQ_END_FIELD); break;
+			case KEY_BACKSPACE: (void)form_request(d, REQ_DEL_PREV); break;
+			case KEY_DC: (void)form_request(d, REQ_DEL_CHAR); break;
+			default: break; /* other function keys mean nothing inside a form */
+			}
+		} else if (ch == 127 || ch == 8) {
 			(void)form_request(d, REQ_DEL_PREV);
-			break;
-		case KEY_DC:
-			(void)form_request(d, REQ_DEL_CHAR);
-			break;
-		default:
-			break; /* other function keys mean nothing inside a form */
-		}
-	} else {
-		switch (ch) {
-		case '\n':
-		case '\r':
-			if (last)
-				return form_submit(d, ctx);
-			(void)form_request(d, REQ_NEXT_FIELD);
-			break;
-		case '\t':
-			(void)form_request(d, REQ_NEXT_FIELD);
-			break;
-		case 127:
-		case 8:
-			(void)form_request(d, REQ_DEL_PREV);
-			break;
-		case 19: /* Ctrl-S */
-			return form_submit(d, ctx);
-		case 21: /* Ctrl-U: clear the field */
-			(void)form_request(d, REQ_CLR_FIELD);
-			break;
-		case 11: /* Ctrl-K: clear to the end */
+		} else if (ch == 11) { /* Ctrl-K: clear to the end */
 			(void)form_request(d, REQ_CLR_EOF);
-			break;
-		default:
-			/* control and bidi characters never enter a field (text_check also refuses
-			 * them on save); a refused key (field full) just does nothing */
-			if (ch >= 32 && ch != 127 && !(ch >= 0x80 && ch < 0xa0) && !is_bidi(ch) &&
-			    iswprint(ch))
-				(void)form_driver_w(f->form, OK, ch);
-			break;
+		} else {
+			form_insert(f, ch);
 		}
+		break;
 	}
 	/* write the typing back to the field buffer now, so dialog_dirty() sees it */
 	(void)form_driver(f->form, REQ_VALIDATION);
@@ -852,10 +829,6 @@ static enum dialog_state list_handle(struct dialog *d, struct panel_ctx *ctx,
 		return close_with(d, ctx, true);
 	if (check && (ch == ' ' || ch == 'x' || ch == 'X'))
 		d->bits ^= 1u << d->cur;
-	else if (ch == 'k' && d->cur > 0)
-		d->cur--;
-	else if (ch == 'j' && d->cur + 1 < d->n)
-		d->cur++;
 	return DIALOG_OPEN;
 }
 
@@ -937,7 +910,7 @@ static enum dialog_state text_handle(struct dialog *d, struct panel_ctx *ctx,
 {
 	wint_t ch = ev->ch;
 	size_t page = d->win ? (size_t)imax(1, getmaxy(d->win) - 5) : 5;
-	if ((!ev->is_keycode && (ch == 27 || ch == '\n' || ch == '\r' || ch == 'q')) ||
+	if ((!ev->is_keycode && (ch == 27 || ch == '\n' || ch == '\r')) ||
 	    (ev->is_keycode && ch == KEY_ENTER) || ev->action == ACT_CANCEL)
 		return close_with(d, ctx, true);
 	if (!ev->is_keycode)
@@ -1011,6 +984,17 @@ enum dialog_state dialog_handle(struct dialog *d, struct panel_ctx *ctx, const s
 		return text_handle(d, ctx, ev);
 	}
 	return DIALOG_OPEN;
+}
+
+bool dialog_paste(struct dialog *d, struct panel_ctx *ctx, const wchar_t *text, size_t n)
+{
+	(void)ctx;
+	if (!d || d->closed || d->kind != DK_FORM || !text || !form_ready(d))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		form_insert(&d->f, (wint_t)text[i]);
+	(void)form_driver(d->f.form, REQ_VALIDATION);
+	return true;
 }
 
 bool dialog_dirty(const struct dialog *d)

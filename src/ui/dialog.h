@@ -69,6 +69,9 @@ enum dialog_state { DIALOG_OPEN, DIALOG_CLOSED };
 void dialog_draw(struct dialog *d, struct panel_ctx *ctx);
 enum dialog_state dialog_handle(struct dialog *d, struct panel_ctx *ctx, const struct key_event *ev);
 bool dialog_dirty(const struct dialog *d);
+/* Pasted text (TABs and newlines already spaces) into the current field of a form; false
+ * (nothing done) when d is no form: outside a field a paste is ignored. */
+bool dialog_paste(struct dialog *d, struct panel_ctx *ctx, const wchar_t *text, size_t n);
 void dialog_free(struct dialog *d);
 
 #endif

@@ -252,8 +252,12 @@ void draw_frame(WINDOW *w, const char *title, bool focused, attr_t frame_attr)
 	}
 	(void)wattrset(w, (int)frame_attr);
 	/* The wide-character box: real line characters in a UTF-8 locale (and ASCII-safe
-	 * ACS elsewhere); box_set() fails only for a NULL window. */
-	(void)box_set(w, WACS_VLINE, WACS_HLINE);
+	 * ACS elsewhere); box_set() fails only for a NULL window. A panel given only a line
+	 * or two (the layout's lowest priority) gets a title line instead. */
+	if (getmaxy(w) < 3)
+		(void)mvwhline_set(w, 0, 0, WACS_HLINE, maxx);
+	else
+		(void)box_set(w, WACS_VLINE, WACS_HLINE);
 	(void)wattr_set(w, old_attr, old_pair, NULL);
 	if (title && *title && maxx > 6) {
 		char buf[512];

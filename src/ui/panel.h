@@ -41,8 +41,7 @@ enum panel_result {
 	PANEL_HANDLED = 1 << 0,
 	PANEL_REDRAW = 1 << 1,   /* draw again */
 	PANEL_RELAYOUT = 1 << 2, /* my wanted height changed */
-	PANEL_RELOAD = 1 << 3,   /* data changed: reload every panel (after my own write) */
-	PANEL_QUIT = 1 << 4
+	PANEL_RELOAD = 1 << 3    /* data changed: reload every panel (after my own write) */
 };
 
 struct panel_ops {
@@ -52,14 +51,16 @@ struct panel_ops {
 	void (*destroy)(void *self);
 	/* Re-read from the store after a change by anyone; 0 or -1 (message via ctx). */
 	int (*reload)(void *self, struct panel_ctx *ctx);
-	/* Lines this panel would like at this width (the alarm panel grows); 0 = any. */
-	int (*wanted_lines)(void *self, struct panel_ctx *ctx, int cols);
+	/* Lines this panel needs at this width: *min the least that still shows what must be
+	 * seen (1 = its title line alone), *want what it would like (0 = any, it fills). */
+	void (*size)(void *self, struct panel_ctx *ctx, int cols, int *min, int *want);
 	/* Draw into win (werase + contents; the console calls wnoutrefresh/doupdate). */
 	void (*draw)(void *self, struct panel_ctx *ctx, WINDOW *win, bool focused);
 	/* One key press while focused; returns enum panel_result bits. */
 	int (*handle)(void *self, struct panel_ctx *ctx, const struct key_event *ev);
-	/* Whether printable keys should go to a text field of this panel (search). */
-	bool (*text_mode)(void *self);
+	/* Optional: text pasted while this panel has the focus (TABs and newlines already
+	 * spaces); panels without a text field leave it NULL and the paste is ignored. */
+	int (*paste)(void *self, struct panel_ctx *ctx, const wchar_t *text, size_t n);
 	/* Called about once a second (clock, re-signalling unacknowledged alarms). */
 	int (*tick)(void *self, struct panel_ctx *ctx);
 	/* A mouse click at (y, x) relative to the panel's window. */
@@ -79,6 +80,9 @@ struct names_index;
 const struct names_index *panel_bans_index(struct panel_ctx *ctx);
 void panel_bans_index_hold(void);
 void panel_bans_index_drop(void);
+
+/* The number of open alarms the alarm panel (self) read last. */
+size_t panel_alarms_open(const void *self);
 
 /* Record in the audit trail that the operator's role refused action ("alarm.ack"); the
  * panel has already told the operator. Implemented in console.c. */

@@ -1,5 +1,7 @@
 /* panel_alarms — the porters' alarm queue, full width at the top: one quiet line when all
- * is calm, a growing red block while alarms are open; signals new alarms until acknowledged. */
+ * is calm, a red block while alarms are open (collapsed to the count and the newest when the
+ * room is needed, the instruction always whole); signals new alarms until acknowledged;
+ * raises an alarm at this desk's point with one chord. */
 #include "autoconfig.h"
 
 #include <stdint.h>
@@ -40,8 +42,12 @@ struct alarms_panel {
 	enum alarm_outcome pending_outcome;
 	char pending_location[ALARM_TEXT_MAX];
 	const char **points;      /* alarm points offered by the pick list */
+	char (*labels)[ALARM_TEXT_MAX + 64]; /* "Balie 1 (panic)" per point */
 	size_t npoints;
+	char chosen[ALARM_TEXT_MAX]; /* the point picked for this desk in this session */
 };
+
+static const char *desk_point(struct alarms_panel *p, struct panel_ctx *ctx);
 
 static void *alarms_create(struct panel_ctx *ctx)
 {
@@ -57,7 +63,14 @@ static void alarms_destroy(void *self)
 	free(p->alarms);
 	free(p->sig);
 	free(p->points);
+	free(p->labels);
 	free(p);
+}
+
+size_t panel_alarms_open(const void *self)
+{
+	const struct alarms_panel *p = self;
+	return p ? p->n : 0;
 }
 
 /* New alarms first: they need someone to answer; within a group the oldest first. */
@@ -135,15 +148,24 @@ static int alarms_reload(void *self, struct panel_ctx *ctx)
 	return 0;
 }
 
-/* Rows for the alarms themselves plus frame and protocol line, or 1 when quiet. */
-static int alarms_wanted_lines(void *self, struct panel_ctx *ctx, int cols)
+/* Lines of the instruction at this window width: always shown whole. */
+static int instruction_lines(struct panel_ctx *ctx, int cols)
+{
+	return draw_wrap_lines(config_protocol(ctx->config, PROTOCOL_ALARM), cols - 4, 40);
+}
+
+/* One quiet line; with alarms open at least the count, the newest and the instruction,
+ * at best every alarm. */
+static void alarms_size(void *self, struct panel_ctx *ctx, int cols, int *min, int *want)
 {
 	struct alarms_panel *p = self;
-	(void)cols;
-	(void)ctx;
-	if (p->n == 0)
-		return 1;
-	return (int)p->n + 3;
+	if (p->n == 0) {
+		*min = *want = 1;
+		return;
+	}
+	int instr = instruction_lines(ctx, cols);
+	*min = 2 + 1 + instr;
+	*want = 2 + (int)p->n + instr;
 }
 
 static void format_age(time_t now, time_t then, char *out, size_t outsz)
@@ -159,7 +181,8 @@ static void format_age(time_t now, time_t then, char *out, size_t outsz)
 		snprintf(out, outsz, _("%ld h %02ld min ago"), s / 3600, (s % 3600) / 60);
 }
 
-/* One alarm row: marker and state in words (never colour alone), location, kind, age. */
+/* One alarm row: marker and state in words (never colour alone), the location and its
+ * kind whole, when it was raised; the state's name and the age give way first. */
 static void draw_alarm(struct alarms_panel *p, struct panel_ctx *ctx, WINDOW *win, int y,
 		       size_t i, bool focused)
 {
@@ -174,33 +197,36 @@ static void draw_alarm(struct alarms_panel *p, struct panel_ctx *ctx, WINDOW *wi
 		attr = theme_attr(THEME_SELECTED) | A_BOLD;
 	draw_fill(win, y, 1, cols, attr);
 
-	char state[ALARM_TEXT_MAX + 64];
+	char state[ALARM_TEXT_MAX + 64], where[2 * ALARM_TEXT_MAX + 64], age[64], hm[6],
+		when[96];
 	if (acked)
-		snprintf(state, sizeof state, _("ON THE WAY - %s"), a->acked_by);
+		snprintf(state, sizeof state, _("ON THE WAY: %s"), a->acked_by);
 	else
 		snprintf(state, sizeof state, "%s", _("NEW"));
-	char age[64];
+	snprintf(where, sizeof where, _("%s (%s)"), a->location, store_alarm_kind_name(a->kind));
 	format_age(ctx->now, a->raised_at, age, sizeof age);
-	char hm[6];
 	dates_local_hm(a->raised_at, hm);
-
-	int state_w = cols >= 100 ? 30 : cols / 4 + 4;
-	int age_w = 16;
-	int kind_w = 10;
+	snprintf(when, sizeof when, "%s, %s", hm, age);
+	int sw = draw_width(state), ww = draw_width(where), tw = draw_width(when);
+	int room = cols - 3 - 2 - 2; /* the marker and two gaps */
+	if (sw + ww + tw > room)
+		tw = draw_width(hm); /* the clock time alone */
+	if (sw + ww + tw > room)
+		sw = room - ww - tw > 10 ? room - ww - tw : 10;
 	int x = 1;
-	x += draw_text(win, y, x, 4, acked ? ">> " : "!! ", attr);
-	draw_text(win, y, x, state_w - 1, state, attr);
-	x += state_w;
-	int loc_w = cols - x - kind_w - age_w - 7;
-	if (loc_w < 8)
-		loc_w = 8;
-	draw_text(win, y, x, loc_w, a->location, attr | A_BOLD);
-	x += loc_w + 1;
-	draw_text(win, y, x, kind_w, store_alarm_kind_name(a->kind), attr);
-	x += kind_w + 1;
-	char when[96];
-	snprintf(when, sizeof when, "%s %s", hm, age);
-	draw_text_right(win, y, cols + 1, cols + 1 - x, when, attr);
+	x += draw_text(win, y, x, 3, acked ? ">> " : "!! ", attr);
+	x += draw_text(win, y, x, sw, state, attr) + 2;
+	(void)draw_text(win, y, x, cols - x - tw - 1, where, attr | A_BOLD);
+	(void)draw_text_right(win, y, cols + 1, tw, tw == draw_width(hm) ? hm : when, attr);
+}
+
+/* The newest alarm first (collapsed view). */
+static int newest_first(const void *a, const void *b)
+{
+	const struct alarm *x = *(const struct alarm *const *)a, *y = *(const struct alarm *const *)b;
+	if (x->raised_at != y->raised_at)
+		return x->raised_at > y->raised_at ? -1 : 1;
+	return x->id > y->id ? -1 : x->id < y->id;
 }
 
 static void alarms_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focused)
@@ -213,9 +239,14 @@ static void alarms_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool foc
 		attr_t attr = theme_attr(focused ? THEME_TITLE_FOCUS : THEME_ALARM_QUIET);
 		draw_fill(win, 0, 0, cols, attr);
 		int x = draw_text(win, 0, 1, -1, _("ALARMS"), attr | A_BOLD);
-		char quiet[256];
-		snprintf(quiet, sizeof quiet, _("  none active - %s raise alarm"),
-			 keys_key_name(ACT_RAISE_ALARM));
+		char quiet[ALARM_TEXT_MAX + 256];
+		const char *point = desk_point(p, ctx);
+		if (point)
+			snprintf(quiet, sizeof quiet, _("  none open - %s: raise an alarm at %s"),
+				 keys_key_name(ACT_RAISE_ALARM), point);
+		else
+			snprintf(quiet, sizeof quiet, _("  none open - %s: raise an alarm"),
+				 keys_key_name(ACT_RAISE_ALARM));
 		draw_text(win, 0, 1 + x, -1, p->loaded ? quiet : _("  reading..."), attr);
 		p->visible = 0;
 		return;
@@ -225,40 +256,48 @@ static void alarms_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool foc
 	size_t nnew = 0;
 	for (size_t i = 0; i < p->n; i++)
 		nnew += p->alarms[i].acked_at == 0;
-	snprintf(title, sizeof title, _("ALARMS: %zu active, %zu new"), p->n, nnew);
+	snprintf(title, sizeof title, _("ALARMS: %zu open, %zu new"), p->n, nnew);
 	draw_frame(win, title, focused, frame);
-
-	int inner = lines - 2;
-	bool protocol = inner > (int)p->n;
-	int rows = inner - (protocol ? 1 : 0);
-	if (rows < (int)p->n) {
-		/* Keep the last row for the count, so no open alarm is silently out of sight. */
-		rows = inner > 1 ? inner - 1 : inner;
-		protocol = false;
+	if (lines < 3)
+		return;
+	const char *instr = config_protocol(ctx->config, PROTOCOL_ALARM);
+	int ilines = instruction_lines(ctx, cols);
+	int rows = lines - 2 - ilines;
+	if (rows < 1) {
+		/* smaller than asked for (a tiny screen): the count in the title must do */
+		rows = lines - 2;
+		ilines = 0;
 	}
-	if (rows > (int)p->n)
-		rows = (int)p->n;
-	if (rows < 0)
-		rows = 0;
-	p->visible = rows;
-	p->first_row = 1;
-	if (p->selected >= (size_t)rows && rows > 0)
-		p->selected = (size_t)rows - 1;
-	for (int r = 0; r < rows; r++)
-		draw_alarm(p, ctx, win, 1 + r, (size_t)r, focused);
+	bool all = (size_t)rows >= p->n;
+	const struct alarm **order = !all && !focused ? malloc(p->n * sizeof *order) : NULL;
+	if (order) {
+		/* Collapsed: the newest ones (what just happened), the rest counted. */
+		for (size_t i = 0; i < p->n; i++)
+			order[i] = &p->alarms[i];
+		qsort(order, p->n, sizeof *order, newest_first);
+		p->visible = 0;
+		for (int r = 0; r < rows; r++)
+			draw_alarm(p, ctx, win, 1 + r, (size_t)(order[r] - p->alarms), false);
+		free(order);
+	} else {
+		/* every alarm in queue order (or, out of memory, as many as fit) */
+		if (rows > (int)p->n)
+			rows = (int)p->n;
+		p->visible = rows;
+		p->first_row = 1;
+		if (p->selected >= (size_t)rows && rows > 0)
+			p->selected = (size_t)rows - 1;
+		for (int r = 0; r < rows; r++)
+			draw_alarm(p, ctx, win, 1 + r, (size_t)r, focused);
+	}
 	if ((size_t)rows < p->n) {
-		char more[128];
-		snprintf(more, sizeof more, _("+ %zu more open alarms (shown when the ones above are handled)"),
-			 p->n - (size_t)rows);
-		draw_fill(win, 1 + rows, 1, cols - 2, theme_attr(THEME_ALARM_NEW));
-		draw_text(win, 1 + rows, 2, cols - 4, more, theme_attr(THEME_ALARM_NEW));
-		char note[64];
-		snprintf(note, sizeof note, _("%zu more"), p->n - (size_t)rows);
+		char note[128];
+		snprintf(note, sizeof note, _("%zu more: %s shows them all"), p->n - (size_t)rows,
+			 keys_key_name(ACT_GOTO_ALARMS));
 		draw_frame_note(win, note, frame);
-	} else if (protocol) {
-		draw_text(win, 1 + rows, 2, cols - 4, config_protocol(ctx->config, PROTOCOL_ALARM),
-			  theme_attr(THEME_MESSAGE));
 	}
+	if (ilines > 0)
+		(void)draw_wrap(win, 1 + rows, 2, cols - 4, ilines, instr, theme_attr(THEME_MESSAGE));
 }
 
 /* The alarm a key acts on: the highlighted one, or, when the operator presses the key in
@@ -313,6 +352,25 @@ static void close_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *a
 	p->pending_id = 0;
 }
 
+/* Raise an alarm at point with the kind the configuration gives it. */
+static int raise_at(struct panel_ctx *ctx, const char *point)
+{
+	enum alarm_kind kind = ALARM_PANIC;
+	const char *k = config_alarm_kind(ctx->config, point);
+	if (k && store_alarm_kind_parse(k, &kind) != 0)
+		kind = ALARM_PANIC;
+	int64_t id;
+	enum store_status r = store_alarm_raise(ctx->store, point, kind, &id);
+	if (r == STORE_OK)
+		ctx->message(ctx, _("Alarm raised at %s (%s): every console shows it"), point,
+			     store_alarm_kind_name(kind));
+	else
+		ctx->message(ctx, _("The alarm at %s could not be raised: %s"), point,
+			     store_error(ctx->store));
+	ctx->signal(ctx);
+	return PANEL_HANDLED | PANEL_RELOAD | PANEL_REDRAW;
+}
+
 static void raise_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *arg)
 {
 	struct alarms_panel *p = arg;
@@ -321,23 +379,16 @@ static void raise_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *a
 	size_t i = dialog_pick_choice(d);
 	if (i >= p->npoints)
 		return;
-	int64_t id;
-	enum store_status r = store_alarm_raise(ctx->store, p->points[i], ALARM_PANIC, &id);
-	if (r == STORE_OK)
-		ctx->message(ctx, _("Alarm raised at %s"), p->points[i]);
-	else
-		ctx->message(ctx, _("The alarm at %s could not be raised: %s"), p->points[i],
-			     store_error(ctx->store));
+	/* the point picked is this desk's for the rest of the session: the next time the
+	 * chord raises at once */
+	snprintf(p->chosen, sizeof p->chosen, "%s", p->points[i]);
+	(void)raise_at(ctx, p->points[i]);
 }
 
-/* Offer the alarm points of this building (every building's when it has none). */
-static int open_raise(struct alarms_panel *p, struct panel_ctx *ctx)
+/* The alarm points the pick list offers: this building's (every building's when it has
+ * none); their number, 0 when none is configured or out of memory (message given). */
+static size_t list_points(struct alarms_panel *p, struct panel_ctx *ctx)
 {
-	if (!roles_may(ctx->role, PERM_RAISE_ALARM)) {
-		ctx->message(ctx, _("Your role (%s) may not raise alarms"), roles_label(ctx->role));
-		panel_denied(ctx, "alarm.raise");
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
 	const struct config *c = ctx->config;
 	const struct config_building *here = config_building_here(c);
 	size_t n = 0;
@@ -346,28 +397,76 @@ static int open_raise(struct alarms_panel *p, struct panel_ctx *ctx)
 	else
 		for (size_t b = 0; b < c->nbuildings; b++)
 			n += c->buildings[b].nalarm_points;
+	if (n == 0)
+		return 0;
+	const char **points = calloc(n, sizeof *points);
+	char(*labels)[ALARM_TEXT_MAX + 64] = calloc(n, sizeof *labels);
+	if (!points || !labels) {
+		free(points);
+		free(labels);
+		ctx->message(ctx, "%s", _("Out of memory"));
+		return 0;
+	}
+	size_t k = 0;
+	for (size_t b = 0; b < c->nbuildings; b++) {
+		const struct config_building *cb = &c->buildings[b];
+		if (here && here->nalarm_points && cb != here)
+			continue;
+		for (size_t i = 0; i < cb->nalarm_points; i++)
+			points[k++] = cb->alarm_points[i];
+	}
+	for (size_t i = 0; i < n; i++) {
+		enum alarm_kind kind = ALARM_PANIC;
+		const char *kn = config_alarm_kind(c, points[i]);
+		if (kn && store_alarm_kind_parse(kn, &kind) != 0)
+			kind = ALARM_PANIC;
+		snprintf(labels[i], sizeof labels[i], _("%s (%s)"), points[i],
+			 store_alarm_kind_name(kind));
+	}
+	free(p->points);
+	free(p->labels);
+	p->points = points;
+	p->labels = labels;
+	p->npoints = n;
+	return n;
+}
+
+/* This desk's alarm point: alarm_point in balie.conf, the one picked earlier in this
+ * session, or the building's only one; NULL when it must be picked. */
+static const char *desk_point(struct alarms_panel *p, struct panel_ctx *ctx)
+{
+	if (ctx->config->alarm_point && *ctx->config->alarm_point)
+		return ctx->config->alarm_point;
+	if (p->chosen[0])
+		return p->chosen;
+	const struct config_building *here = config_building_here(ctx->config);
+	if (here && here->nalarm_points == 1)
+		return here->alarm_points[0];
+	return NULL;
+}
+
+/* The chord: an alarm at this desk's point at once, no question (speed matters); a pick
+ * list only while the desk's point is unknown. */
+static int open_raise(struct alarms_panel *p, struct panel_ctx *ctx)
+{
+	if (!roles_may(ctx->role, PERM_RAISE_ALARM)) {
+		ctx->message(ctx, _("Your role (%s) may not raise alarms"), roles_label(ctx->role));
+		panel_denied(ctx, "alarm.raise");
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
+	const char *point = desk_point(p, ctx);
+	if (point)
+		return raise_at(ctx, point);
+	size_t n = list_points(p, ctx);
 	if (n == 0) {
 		ctx->message(ctx, "%s", _("No alarm points are configured (alarm_points in balie.conf)"));
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
-	const char **points = calloc(n, sizeof *points);
-	if (!points) {
-		ctx->message(ctx, "%s", _("Out of memory"));
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
-	size_t k = 0;
-	if (here && here->nalarm_points) {
-		for (size_t i = 0; i < here->nalarm_points; i++)
-			points[k++] = here->alarm_points[i];
-	} else {
-		for (size_t b = 0; b < c->nbuildings; b++)
-			for (size_t i = 0; i < c->buildings[b].nalarm_points; i++)
-				points[k++] = c->buildings[b].alarm_points[i];
-	}
-	free(p->points);
-	p->points = points;
-	p->npoints = n;
-	struct dialog *d = dialog_pick_new(_("Raise alarm at"), points, n, raise_done, p);
+	const char *items[64];
+	size_t shown = n < 64 ? n : 64;
+	for (size_t i = 0; i < shown; i++)
+		items[i] = p->labels[i];
+	struct dialog *d = dialog_pick_new(_("Raise alarm at (Enter)"), items, shown, raise_done, p);
 	if (!d) {
 		ctx->message(ctx, "%s", _("Out of memory"));
 		return PANEL_HANDLED | PANEL_REDRAW;
@@ -446,7 +545,8 @@ static int alarms_handle(void *self, struct panel_ctx *ctx, const struct key_eve
 	case ACT_PAGE_DOWN:
 		select_row(p, last);
 		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_SELECT: {
+	case ACT_SELECT:
+	case ACT_DETAILS: {
 		struct alarm *a = selected_alarm(p);
 		if (!a)
 			return PANEL_IGNORED;
@@ -471,12 +571,6 @@ static int alarms_handle(void *self, struct panel_ctx *ctx, const struct key_eve
 	default:
 		return PANEL_IGNORED;
 	}
-}
-
-static bool alarms_text_mode(void *self)
-{
-	(void)self;
-	return false;
 }
 
 /* Re-signal unacknowledged alarms every realarm_seconds until someone answers. */
@@ -514,10 +608,9 @@ const struct panel_ops panel_alarms_ops = {
 	.create = alarms_create,
 	.destroy = alarms_destroy,
 	.reload = alarms_reload,
-	.wanted_lines = alarms_wanted_lines,
+	.size = alarms_size,
 	.draw = alarms_draw,
 	.handle = alarms_handle,
-	.text_mode = alarms_text_mode,
 	.tick = alarms_tick,
 	.click = alarms_click,
 };

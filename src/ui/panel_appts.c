@@ -1,5 +1,6 @@
-/* panel_appts — today's appointments, risky ones first with their precautions; a visitor who
- * is also on the ban list is marked; managers flag and unflag with a checklist. */
+/* panel_appts — today's appointments: the coming risky ones first with their precautions
+ * wrapped, then the other coming ones, past ones dimmed and last; a visitor who is also on
+ * the ban list is marked; managers flag and unflag with a checklist. */
 #include "autoconfig.h"
 
 #include <stdio.h>
@@ -27,7 +28,8 @@ struct appts_panel {
 	size_t sel, top;
 	int64_t sel_id;                /* keeps the selection across reloads */
 	int list_y, list_rows;         /* where the list was drawn (clicks) */
-	int item_lines;                /* lines per appointment in the last draw */
+	size_t row_item[256];          /* the appointment drawn on each window row (clicks) */
+	int nrow_item;
 	char day[DATES_DATE_LEN];      /* the local day shown */
 	/* the appointment a checklist is open for */
 	bool flagging;
@@ -38,7 +40,7 @@ struct appts_panel {
 	unsigned flag_prec;            /* precautions waiting for the override reason */
 };
 
-/* Risky first, then by start time. */
+/* Risky first, then by start time (the past ones go last afterwards, see reload). */
 static int appt_order(const void *a, const void *b)
 {
 	const struct appt *x = a, *y = b;
@@ -115,6 +117,17 @@ static int appts_reload(void *self, struct panel_ctx *ctx)
 	}
 	if (n > 1)
 		qsort(items, n, sizeof *items, appt_order);
+	/* the appointments that are over go last, in the same order (a stable partition) */
+	struct appt *sorted = n > 1 ? malloc(n * sizeof *sorted) : NULL;
+	if (sorted) {
+		size_t k = 0;
+		for (int past = 0; past < 2; past++)
+			for (size_t i = 0; i < n; i++)
+				if ((items[i].ends <= ctx->now) == (past == 1))
+					sorted[k++] = items[i];
+		memcpy(items, sorted, n * sizeof *items);
+		free(sorted);
+	}
 	free(p->items);
 	free(p->verdict);
 	p->items = items;
@@ -129,14 +142,6 @@ static int appts_reload(void *self, struct panel_ctx *ctx)
 	for (size_t i = 0; i < n; i++)
 		if (items[i].id == p->sel_id)
 			p->sel = i;
-	return 0;
-}
-
-static int appts_wanted_lines(void *self, struct panel_ctx *ctx, int cols)
-{
-	(void)self;
-	(void)ctx;
-	(void)cols;
 	return 0;
 }
 
@@ -158,23 +163,68 @@ static void precautions_text(unsigned bits, char *out, size_t outsz)
 		(void)snprintf(out, outsz, "%s", _("no precautions chosen"));
 }
 
-static void draw_item(struct appts_panel *p, WINDOW *win, int y, int cols, size_t i,
-		      bool selected, bool two_lines)
+static bool is_past(const struct appt *a, time_t now)
+{
+	return a->ends <= now;
+}
+
+/* The line under a coming risky appointment: its room and precautions, wrapped. */
+static void precaution_line(const struct appt *a, char *out, size_t outsz)
+{
+	char prec[256];
+	precautions_text(a->precautions, prec, sizeof prec);
+	(void)snprintf(out, outsz, "%s: %s", a->room[0] ? a->room : _("no room"), prec);
+}
+
+/* Lines appointment i takes at width cols: a coming risky one shows its precautions. */
+static int item_lines(const struct appts_panel *p, time_t now, size_t i, int cols)
 {
 	const struct appt *a = &p->items[i];
-	attr_t base = selected ? theme_attr(THEME_SELECTED)
-			       : a->risky ? theme_attr(THEME_NORMAL) : theme_attr(THEME_DIM);
-	if (selected) {
-		draw_fill(win, y, 1, cols, base);
-		if (two_lines)
-			draw_fill(win, y + 1, 1, cols, base);
+	if (!a->risky || is_past(a, now))
+		return 1;
+	char line[APPT_TEXT_MAX + 320];
+	precaution_line(a, line, sizeof line);
+	return 1 + draw_wrap_lines(line, cols - 6, 6);
+}
+
+/* The first appointment whole (the next risky one, with its precautions), or a title line
+ * when there are none; every appointment at best. */
+static void appts_size(void *self, struct panel_ctx *ctx, int cols, int *min, int *want)
+{
+	struct appts_panel *p = self;
+	if (!p->loaded || p->n == 0) {
+		*min = 1;
+		*want = 3;
+		return;
 	}
+	int inner = cols - 2, all = 0;
+	for (size_t i = 0; i < p->n; i++)
+		all += item_lines(p, ctx->now, i, inner);
+	*min = 2 + item_lines(p, ctx->now, 0, inner);
+	*want = 2 + all;
+}
+
+static int draw_item(struct appts_panel *p, struct panel_ctx *ctx, WINDOW *win, int y, int last,
+		     int cols, size_t i, bool selected)
+{
+	const struct appt *a = &p->items[i];
+	bool past = is_past(a, ctx->now);
+	attr_t base = selected ? theme_attr(THEME_SELECTED)
+		      : past || !a->risky ? theme_attr(THEME_DIM) : theme_attr(THEME_NORMAL);
+	int lines = item_lines(p, ctx->now, i, cols);
+	if (y + lines - 1 > last)
+		lines = last - y + 1;
+	for (int l = 0; selected && l < lines; l++)
+		draw_fill(win, y + l, 1, cols, base);
 	char hm[6];
 	dates_local_hm(a->starts, hm);
-	int x = 1 + draw_text(win, y, 1, cols, hm, base | A_BOLD);
+	int x = 1 + draw_text(win, y, 1, cols, hm, base | (past ? 0 : A_BOLD));
 	x++;
+	if (past)
+		x += draw_text(win, y, x, cols - x + 1, _("(over)"), base) + 1;
 	if (a->risky)
-		x += draw_text(win, y, x, cols - x + 1, _("RISK"), theme_attr(THEME_APPT_RISK)) + 1;
+		x += draw_text(win, y, x, cols - x + 1, _("RISK"),
+			       past ? base : theme_attr(THEME_APPT_RISK)) + 1;
 	if (p->verdict[i] != NAMES_CLEAR) {
 		bool match = p->verdict[i] == NAMES_MATCH;
 		char tag[64];
@@ -183,31 +233,34 @@ static void draw_item(struct appts_panel *p, WINDOW *win, int y, int cols, size_
 			       theme_attr(match ? THEME_BAN_MATCH : THEME_BAN_POSSIBLE)) + 1;
 	}
 	char line[3 * APPT_TEXT_MAX + 320];
-	if (!two_lines) {
-		(void)snprintf(line, sizeof line, _("%s with %s, %s"), a->visitor, a->host, a->room);
-		(void)draw_text(win, y, x, cols - x + 1, line, base);
-		return;
-	}
-	(void)snprintf(line, sizeof line, _("%s with %s"), a->visitor, a->host);
+	(void)snprintf(line, sizeof line, _("%s with %s, %s"), a->visitor, a->host, a->room);
 	(void)draw_text(win, y, x, cols - x + 1, line, base);
-	char prec[256];
-	if (a->risky)
-		precautions_text(a->precautions, prec, sizeof prec);
-	else
-		(void)snprintf(prec, sizeof prec, "%s", _("not flagged as risky"));
-	(void)snprintf(line, sizeof line, "%s: %s", a->room[0] ? a->room : _("no room"), prec);
-	(void)draw_text(win, y + 1, 7, cols - 6, line, a->risky ? base : theme_attr(THEME_DIM));
+	if (lines > 1) {
+		precaution_line(a, line, sizeof line);
+		(void)draw_wrap(win, y + 1, 7, cols - 6, lines - 1, line, base);
+	}
+	return lines;
 }
 
 static void appts_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focused)
 {
 	struct appts_panel *p = self;
-	(void)ctx;
 	int lines = getmaxy(win), cols = getmaxx(win) - 2;
 	(void)werase(win);
 	draw_frame(win, _("Today's risky appointments"), focused, theme_attr(THEME_NORMAL));
-	if (lines < 3 || cols < 10)
+	p->nrow_item = 0;
+	size_t risky = 0;
+	for (size_t i = 0; i < p->n; i++)
+		risky += p->items[i].risky && !is_past(&p->items[i], ctx->now);
+	char note[96];
+	if (p->loaded && p->n == 0)
+		(void)snprintf(note, sizeof note, "%s", _("none today"));
+	else
+		(void)snprintf(note, sizeof note, _("%zu risky of %zu"), risky, p->n);
+	if (lines < 3 || cols < 10) {
+		draw_frame_note(win, note, theme_attr(risky ? THEME_APPT_RISK : THEME_DIM));
 		return;
+	}
 	int y = 1, last = lines - 2;
 	if (!p->loaded) {
 		(void)draw_text(win, y, 1, cols, _("reading..."), theme_attr(THEME_DIM));
@@ -217,37 +270,31 @@ static void appts_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focu
 		(void)draw_text(win, y, 1, cols, _("No appointments today"), theme_attr(THEME_DIM));
 		return;
 	}
-	int avail = last - y + 1;
-	size_t risky = 0;
-	for (size_t i = 0; i < p->n; i++)
-		risky += p->items[i].risky;
-	/* two lines each while they fit (precautions visible), else one line each */
-	bool two = (size_t)avail >= 2 * p->n || avail >= 8;
-	int h = two ? 2 : 1;
-	int per_view = avail / h;
-	if (per_view < 1)
-		per_view = 1;
-	p->list_y = y;
-	p->list_rows = per_view;
-	p->item_lines = h;
 	if (p->sel >= p->n)
 		p->sel = p->n - 1;
 	if (p->sel < p->top)
 		p->top = p->sel;
-	if (p->sel >= p->top + (size_t)per_view)
-		p->top = p->sel - (size_t)per_view + 1;
-	if (p->top + (size_t)per_view > p->n)
-		p->top = p->n > (size_t)per_view ? p->n - (size_t)per_view : 0;
-	for (int r = 0; r < per_view && p->top + (size_t)r < p->n; r++) {
-		size_t i = p->top + (size_t)r;
-		draw_item(p, win, y + r * h, cols, i, focused && i == p->sel, two);
+	/* keep the selected one in sight: move the top down while it does not fit */
+	for (;;) {
+		int need = 0;
+		for (size_t i = p->top; i <= p->sel; i++)
+			need += item_lines(p, ctx->now, i, cols);
+		if (need <= last - y + 1 || p->top >= p->sel)
+			break;
+		p->top++;
 	}
-	char note[96];
-	if (p->top + (size_t)per_view < p->n)
-		(void)snprintf(note, sizeof note, _("%zu risky, %zu more"), risky,
-			       p->n - p->top - (size_t)per_view);
-	else
-		(void)snprintf(note, sizeof note, _("%zu risky of %zu"), risky, p->n);
+	p->list_y = y;
+	size_t i = p->top;
+	for (; i < p->n && y <= last; i++) {
+		int used = draw_item(p, ctx, win, y, last, cols, i, focused && i == p->sel);
+		for (int l = 0; l < used && p->nrow_item < (int)(sizeof p->row_item /
+								  sizeof *p->row_item); l++)
+			p->row_item[p->nrow_item++] = i;
+		y += used;
+	}
+	p->list_rows = p->nrow_item;
+	if (i < p->n)
+		(void)snprintf(note, sizeof note, _("%zu risky, %zu more"), risky, p->n - i);
 	draw_frame_note(win, note, theme_attr(THEME_DIM));
 }
 
@@ -373,6 +420,24 @@ static int open_flag(struct appts_panel *p, struct panel_ctx *ctx)
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
+/* Enter or F3: the selected appointment in full on the status line (read only). */
+static int show_details(struct appts_panel *p, struct panel_ctx *ctx)
+{
+	if (p->n == 0 || p->sel >= p->n)
+		return PANEL_HANDLED;
+	const struct appt *a = &p->items[p->sel];
+	char from[6], to[6], prec[256];
+	dates_local_hm(a->starts, from);
+	dates_local_hm(a->ends, to);
+	if (a->risky)
+		precautions_text(a->precautions, prec, sizeof prec);
+	else
+		(void)snprintf(prec, sizeof prec, "%s", _("not flagged as risky"));
+	ctx->message(ctx, _("%s-%s %s with %s, %s: %s"), from, to, a->visitor, a->host,
+		     a->room[0] ? a->room : _("no room"), prec);
+	return PANEL_HANDLED | PANEL_REDRAW;
+}
+
 static void select_item(struct appts_panel *p, size_t i)
 {
 	if (p->n == 0)
@@ -392,17 +457,13 @@ static int appts_handle(void *self, struct panel_ctx *ctx, const struct key_even
 	}
 	switch (ev->action) {
 	case ACT_FLAG:
-	case ACT_SELECT:
 		return open_flag(p, ctx);
+	case ACT_SELECT:
+	case ACT_DETAILS:
+		return show_details(p, ctx);
 	default:
 		return PANEL_IGNORED;
 	}
-}
-
-static bool appts_text_mode(void *self)
-{
-	(void)self;
-	return false;
 }
 
 static int appts_tick(void *self, struct panel_ctx *ctx)
@@ -421,15 +482,11 @@ static int appts_click(void *self, struct panel_ctx *ctx, int y, int x)
 	(void)ctx;
 	(void)x;
 	struct appts_panel *p = self;
-	if (p->list_rows <= 0 || y < p->list_y)
+	int row = y - p->list_y;
+	if (row < 0 || row >= p->nrow_item)
 		return PANEL_HANDLED;
-	int h = p->item_lines > 0 ? p->item_lines : 1;
-	size_t row = (size_t)((y - p->list_y) / h);
-	if (row < (size_t)p->list_rows && p->top + row < p->n) {
-		select_item(p, p->top + row);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
-	return PANEL_HANDLED;
+	select_item(p, p->row_item[row]);
+	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
 const struct panel_ops panel_appts_ops = {
@@ -437,10 +494,9 @@ const struct panel_ops panel_appts_ops = {
 	.create = appts_create,
 	.destroy = appts_destroy,
 	.reload = appts_reload,
-	.wanted_lines = appts_wanted_lines,
+	.size = appts_size,
 	.draw = appts_draw,
 	.handle = appts_handle,
-	.text_mode = appts_text_mode,
 	.tick = appts_tick,
 	.click = appts_click,
 };

@@ -217,13 +217,15 @@ static int bans_reload(void *self, struct panel_ctx *ctx)
 	return 0;
 }
 
-static int bans_wanted_lines(void *self, struct panel_ctx *ctx, int cols)
+static void bans_size(void *self, struct panel_ctx *ctx, int cols, int *min, int *want)
 {
-	(void)ctx;
-	(void)cols;
-	const struct bans_panel *p = self;
-	/* While a visitor's hits are shown, the hit and what to do now need the room most. */
-	return bans_searching(p) && p->nhits > 0 ? 14 : 0;
+	struct bans_panel *p = self;
+	if (!bans_searching(p)) {
+		*min = 3; /* the search field */
+		*want = 8; /* and a few bans of the list before the other panels grow */
+		return;
+	}
+	bans_search_size(p, ctx, cols - 2, min, want);
 }
 
 
@@ -270,10 +272,14 @@ static void bans_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focus
 	int lines = getmaxy(win), cols = getmaxx(win) - 2;
 	(void)werase(win);
 	draw_frame(win, _("Visitor check / ban list"), focused, theme_attr(THEME_NORMAL));
-	if (lines < 4 || cols < 10)
+	if (lines < 3 || cols < 10)
 		return;
-	bans_draw_search_field(p, win, cols);
-	bans_view(p)->draw(p, ctx, win, 2, lines - 2, cols, focused);
+	p->focused = focused;
+	int y = 2 + bans_draw_search_field(p, ctx, win, cols);
+	if (y <= lines - 2)
+		bans_view(p)->draw(p, ctx, win, y, lines - 2, cols, focused);
+	/* the terminal's cursor is left at the end of the typed text (console_draw) */
+	(void)wmove(win, 1, p->cursor_x);
 }
 
 /* ------------------------------------------------------------------ keys */
@@ -290,7 +296,16 @@ static void query_backspace(struct bans_panel *p)
 	p->query[n] = '\0';
 }
 
-static bool query_append(struct bans_panel *p, wint_t ch)
+/* Whether a character may enter the query: no control or bidi characters. */
+static bool query_char_ok(wint_t c)
+{
+	return !(c < 32 || c == 127 || (c >= 0x80 && c < 0xa0) || !iswprint(c) ||
+		 (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+		 c == 0x200F || c == 0x061C);
+}
+
+/* Add a character; false when the query is full (said once per query). */
+static bool query_append(struct bans_panel *p, struct panel_ctx *ctx, wint_t ch)
 {
 	char mb[8];
 	mbstate_t st;
@@ -299,8 +314,13 @@ static bool query_append(struct bans_panel *p, wint_t ch)
 	if (n == (size_t)-1 || n == 0)
 		return false;
 	size_t len = strlen(p->query);
-	if (len + n > QUERY_MAX)
+	if (len + n > QUERY_MAX) {
+		if (!p->full_said)
+			ctx->message(ctx, _("The search takes at most %d bytes of text; the rest "
+					    "was not taken"), QUERY_MAX);
+		p->full_said = true;
 		return false;
+	}
 	memcpy(p->query + len, mb, n);
 	p->query[len + n] = '\0';
 	return true;
@@ -321,65 +341,44 @@ static void move_sel(struct bans_panel *p, long delta)
 	p->sel = (size_t)s;
 }
 
+/* A new query: search it and say the limit again when it fills up. */
+static int query_changed(struct bans_panel *p, struct panel_ctx *ctx)
+{
+	if (strlen(p->query) < QUERY_MAX)
+		p->full_said = false;
+	bans_search(p, ctx);
+	return PANEL_HANDLED | PANEL_REDRAW | PANEL_RELAYOUT;
+}
+
 static int bans_handle(void *self, struct panel_ctx *ctx, const struct key_event *ev)
 {
 	struct bans_panel *p = self;
 	long page = p->list_rows > 1 ? p->list_rows : 1;
-	if (ev->action != ACT_NONE)
-		bans_record_check(p, ctx->store); /* leaving the field or acting on a hit */
-	if (p->focused) {
-		if (!ev->is_keycode && (ev->ch == 127 || ev->ch == 8)) {
-			query_backspace(p);
-			bans_search(p, ctx);
-			return PANEL_HANDLED | PANEL_REDRAW;
-		}
-		if (ev->is_keycode && ev->ch == KEY_BACKSPACE) {
-			query_backspace(p);
-			bans_search(p, ctx);
-			return PANEL_HANDLED | PANEL_REDRAW;
-		}
-		if (ev->action == ACT_NONE && !ev->is_keycode) {
-			wint_t c = ev->ch;
-			if (c == 21) { /* Ctrl-U: start again */
-				bans_record_check(p, ctx->store);
-				p->query[0] = '\0';
-				bans_search(p, ctx);
-				return PANEL_HANDLED | PANEL_REDRAW;
-			}
-			/* no control or bidi characters in the query */
-			if (c < 32 || c == 127 || (c >= 0x80 && c < 0xa0) || !iswprint(c) ||
-			    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
-			    c == 0x200E || c == 0x200F || c == 0x061C)
-				return PANEL_HANDLED;
-			if (!query_append(p, c))
-				return PANEL_HANDLED;
-			bans_search(p, ctx);
-			return PANEL_HANDLED | PANEL_REDRAW;
-		}
-		switch (ev->action) {
-		case ACT_CANCEL:
-		case ACT_SELECT:
-			p->focused = false;
-			return PANEL_HANDLED | PANEL_REDRAW;
-		case ACT_UP:
-		case ACT_DOWN:
-		case ACT_PAGE_UP:
-		case ACT_PAGE_DOWN:
-			break; /* move through the hits while typing */
-		default:
-			return PANEL_IGNORED; /* function keys, Tab: the console's */
-		}
-	}
 	switch (ev->action) {
-	case ACT_SEARCH:
-		p->focused = true;
-		return PANEL_HANDLED | PANEL_REDRAW;
+	case ACT_NONE:
+		/* typing: every printable key is text for the search, never a command */
+		if (ev->is_keycode || !query_char_ok(ev->ch) || !query_append(p, ctx, ev->ch))
+			return PANEL_HANDLED;
+		return query_changed(p, ctx);
+	case ACT_ERASE:
+		query_backspace(p);
+		return query_changed(p, ctx);
+	case ACT_CLEAR:
 	case ACT_CANCEL:
 		if (!p->query[0])
-			return PANEL_IGNORED;
+			return PANEL_HANDLED;
+		bans_record_check(p, ctx->store);
 		p->query[0] = '\0';
-		bans_search(p, ctx);
-		return PANEL_HANDLED | PANEL_REDRAW;
+		return query_changed(p, ctx);
+	case ACT_SELECT:
+		/* Enter after a name: the check is recorded now; nothing opens, nothing changes */
+		bans_record_check(p, ctx->store);
+		return PANEL_HANDLED;
+	default:
+		break;
+	}
+	bans_record_check(p, ctx->store); /* acting on a hit: the check is done */
+	switch (ev->action) {
 	case ACT_UP:
 		move_sel(p, -1);
 		return PANEL_HANDLED | PANEL_REDRAW;
@@ -398,7 +397,7 @@ static int bans_handle(void *self, struct panel_ctx *ctx, const struct key_event
 	case ACT_END:
 		move_sel(p, (long)bans_view(p)->count(p));
 		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_SELECT:
+	case ACT_DETAILS:
 		return bans_open_details(p, ctx);
 	case ACT_BAN_ADD:
 	case ACT_BAN_EXTEND:
@@ -421,10 +420,14 @@ static int bans_handle(void *self, struct panel_ctx *ctx, const struct key_event
 	}
 }
 
-static bool bans_text_mode(void *self)
+/* Pasted text goes into the search as typed (TABs and newlines are spaces already). */
+static int bans_paste(void *self, struct panel_ctx *ctx, const wchar_t *text, size_t n)
 {
-	const struct bans_panel *p = self;
-	return p->focused;
+	struct bans_panel *p = self;
+	for (size_t i = 0; i < n; i++)
+		if (query_char_ok((wint_t)text[i]) && !query_append(p, ctx, (wint_t)text[i]))
+			break;
+	return query_changed(p, ctx);
 }
 
 static int bans_tick(void *self, struct panel_ctx *ctx)
@@ -447,15 +450,10 @@ static int bans_click(void *self, struct panel_ctx *ctx, int y, int x)
 	(void)ctx;
 	(void)x;
 	struct bans_panel *p = self;
-	if (y == 1) {
-		p->focused = true;
-		return PANEL_HANDLED | PANEL_REDRAW;
-	}
 	if (y >= p->list_y && p->item_h > 0) {
 		size_t row = (size_t)((y - p->list_y) / p->item_h);
 		if (row < (size_t)p->list_rows && p->top + row < bans_view(p)->count(p)) {
 			p->sel = p->top + row;
-			p->focused = false;
 			return PANEL_HANDLED | PANEL_REDRAW;
 		}
 	}
@@ -467,10 +465,10 @@ const struct panel_ops panel_bans_ops = {
 	.create = bans_create,
 	.destroy = bans_destroy,
 	.reload = bans_reload,
-	.wanted_lines = bans_wanted_lines,
+	.size = bans_size,
 	.draw = bans_draw,
 	.handle = bans_handle,
-	.text_mode = bans_text_mode,
+	.paste = bans_paste,
 	.tick = bans_tick,
 	.click = bans_click,
 	.notices = bans_notices,

@@ -421,7 +421,17 @@ static const char *protocol_text(const struct panel_ctx *ctx)
 
 /* Frame, now, next, police lines, the protocol when short, two lines per evening opening,
  * the counts and every member. */
-static int staff_wanted_lines(void *self, struct panel_ctx *ctx, int cols)
+static int staff_wanted(void *self, struct panel_ctx *ctx, int cols);
+
+/* At least the rule for now (the warnings are on the notice strip as well); at best every
+ * line. */
+static void staff_size(void *self, struct panel_ctx *ctx, int cols, int *min, int *want)
+{
+	*min = 3;
+	*want = staff_wanted(self, ctx, cols);
+}
+
+static int staff_wanted(void *self, struct panel_ctx *ctx, int cols)
 {
 	struct staff_panel *p = self;
 	struct staff_view v;
@@ -1039,7 +1049,8 @@ static int staff_handle(void *self, struct panel_ctx *ctx, const struct key_even
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	switch (ev->action) {
-	case ACT_SELECT: {
+	case ACT_SELECT:
+	case ACT_DETAILS: {
 		const struct staff_member *m = &p->members[p->selected];
 		ctx->message(ctx, _("%s (%s): phone %s"), m->name,
 			     m->team == TEAM_SUPPORT ? _("support") : _("counter"),
@@ -1049,12 +1060,6 @@ static int staff_handle(void *self, struct panel_ctx *ctx, const struct key_even
 	default:
 		return PANEL_IGNORED;
 	}
-}
-
-static bool staff_text_mode(void *self)
-{
-	(void)self;
-	return false;
 }
 
 static int staff_tick(void *self, struct panel_ctx *ctx)
@@ -1089,10 +1094,9 @@ const struct panel_ops panel_staff_ops = {
 	.create = staff_create,
 	.destroy = staff_destroy,
 	.reload = staff_reload,
-	.wanted_lines = staff_wanted_lines,
+	.size = staff_size,
 	.draw = staff_draw,
 	.handle = staff_handle,
-	.text_mode = staff_text_mode,
 	.tick = staff_tick,
 	.click = staff_click,
 	.notices = staff_notices,

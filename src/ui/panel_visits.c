@@ -89,12 +89,15 @@ static void when_text(time_t t, time_t now, char out[24])
 
 /* ---------------------------------------------------------------- drawing */
 
-static int visits_wanted_lines(void *self, struct panel_ctx *ctx, int cols)
+/* A title line while nobody is out (its note says so); at least one visit otherwise, at
+ * best all of them. */
+static void visits_size(void *self, struct panel_ctx *ctx, int cols, int *min, int *want)
 {
 	struct visits_panel *p = self;
 	(void)ctx;
 	(void)cols;
-	return 2 + (p->n ? (int)p->n * LINES_PER_VISIT : 1);
+	*min = p->n ? 2 + LINES_PER_VISIT : 1;
+	*want = 2 + (p->n ? (int)p->n * LINES_PER_VISIT : 1);
 }
 
 /* Two lines: state, employee and mobile; then address, client, return and call time. */
@@ -146,8 +149,16 @@ static void visits_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool foc
 	draw_frame(win, _("Home visits"), focused,
 		   theme_attr(late ? THEME_ALARM_FRAME : THEME_NORMAL));
 	p->rows = 0;
-	if (lines < 3 || cols < 4)
+	if (lines < 3 || cols < 4) {
+		/* a title line only: how many are out, and late */
+		char note[96];
+		if (p->n == 0)
+			snprintf(note, sizeof note, "%s", _("nobody out"));
+		else
+			snprintf(note, sizeof note, _("%zu out, %zu overdue"), p->n, late);
+		draw_frame_note(win, note, theme_attr(late ? THEME_ALARM_FRAME : THEME_DIM));
 		return;
+	}
 	int y = 1, last = lines - 2;
 	if (!p->loaded) {
 		draw_text(win, y, 1, cols, _("reading..."), theme_attr(THEME_DIM));
@@ -387,7 +398,8 @@ static int visits_handle(void *self, struct panel_ctx *ctx, const struct key_eve
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	switch (ev->action) {
-	case ACT_SELECT: {
+	case ACT_SELECT:
+	case ACT_DETAILS: {
 		const struct visit *v = &p->v[p->selected];
 		char left[24];
 		when_text(v->leaves_at, ctx->now, left);
@@ -399,12 +411,6 @@ static int visits_handle(void *self, struct panel_ctx *ctx, const struct key_eve
 	default:
 		return PANEL_IGNORED;
 	}
-}
-
-static bool visits_text_mode(void *self)
-{
-	(void)self;
-	return false;
 }
 
 /* A visit turns overdue by the clock alone: redraw (and re-measure) when a state changes. */
@@ -436,10 +442,9 @@ const struct panel_ops panel_visits_ops = {
 	.create = visits_create,
 	.destroy = visits_destroy,
 	.reload = visits_reload,
-	.wanted_lines = visits_wanted_lines,
+	.size = visits_size,
 	.draw = visits_draw,
 	.handle = visits_handle,
-	.text_mode = visits_text_mode,
 	.tick = visits_tick,
 	.click = visits_click,
 	.notices = visits_notices,

@@ -111,6 +111,29 @@ demo again 2026-11-25T09:00:00Z
 assert_summary again 2
 check "again: the same summary as the first time" cmp -s "$work/wednesday.out" "$work/again.out"
 
+# --demo --db FILE keeps the demo in FILE: a second console (here its summary) joins the same
+# data instead of adding more, and the commands work on it (the alarm hardware raises).
+keep=$work/kept.db
+run_kept() {
+	{ BALIE_NOW=2026-11-25T09:00:00Z LANGUAGE=en LC_ALL=C.UTF-8 TMPDIR="$work/tmp" \
+		XDG_CONFIG_HOME="$work/xdg" HOME="$work" "$BALIE" --demo --db "$keep" </dev/null \
+		2>"$work/$1.err"; echo $? >"$work/$1.rc"; } | cat >"$work/$1.out"
+}
+cli() {
+	BALIE_NOW=2026-11-25T09:00:00Z LANGUAGE=en LC_ALL=C.UTF-8 XDG_CONFIG_HOME="$work/xdg" \
+		HOME="$work" "$BALIE" --db "$keep" "$@"
+}
+cli_quiet() { cli "$@" >/dev/null; }
+run_kept kept1
+check "kept: the first run exits 0" test "$(cat "$work/kept1.rc")" = 0
+check "kept: the file is kept" test -s "$keep"
+bans1=$(cli ban list --tsv | wc -l)
+run_kept kept2
+check "kept: the second run joins (exit 0)" test "$(cat "$work/kept2.rc")" = 0
+check "kept: nothing on stderr" test ! -s "$work/kept2.err"
+check "kept: joining adds no second set of bans" test "$(cli ban list --tsv | wc -l)" = "$bans1"
+check "kept: the command line raises an alarm on the demo" cli_quiet alarm raise "Balie 1"
+check "kept: ... and lists it" sh -c "'$BALIE' --db '$keep' alarm list 2>/dev/null | grep -q 'Balie 1'"
 if [ "$failures" -ne 0 ]; then
 	echo "$failures failed" >&2
 	exit 1

@@ -20,16 +20,16 @@ e2e_start desk 100 30 TZ=$TZ BALIE_NOW=$BALIE_NOW -- --config "$E2E_TMP/mgr.conf
 e2e_expect desk 'Karel Peeters' "the day's appointment is not shown"
 e2e_keys desk Tab # to the appointments
 
-# Within public hours: m, Enter flags it.
-e2e_keys desk m
-e2e_expect desk 'risky appointment' "m opened no checklist"
+# Within public hours: F5, Enter flags it.
+e2e_keys desk F5
+e2e_expect desk 'risky appointment' "F5 opened no checklist"
 e2e_keys desk Enter
 e2e_expect desk 'Appointment flagged as risky' "the appointment within hours was not flagged"
 
 # Outside public hours (19:30-20:30 runs past 20:00): a reason is asked for.
 e2e_keys desk Down
-e2e_keys desk m
-e2e_expect desk 'risky appointment' "m opened no checklist for the late appointment"
+e2e_keys desk F5
+e2e_expect desk 'risky appointment' "F5 opened no checklist for the late appointment"
 e2e_keys desk Enter
 e2e_expect desk 'Outside public opening hours' "no override asked for outside public hours"
 e2e_keys desk Escape
@@ -37,7 +37,7 @@ e2e_expect desk 'Not flagged' "cancelling the override did not say it flagged no
 e2e_cli appt list --date 2026-11-26 --tsv | grep 'Wim Smits' | grep -q '	1	' &&
 	e2e_fail "the late appointment was flagged without a reason"
 
-e2e_keys desk m
+e2e_keys desk F5
 e2e_keys desk Enter
 e2e_expect desk 'Outside public opening hours' "no override asked for the second time"
 e2e_keys desk -l 'Police asked for an evening meeting'

@@ -25,11 +25,11 @@ e2e_init
 e2e_start desk 100 30 -- --config "$E2E_CONF" --db "$E2E_DB"
 e2e_expect desk '0 active bans' "the empty ban list is not shown"
 
-# n opens the form; the fields are: given names, prefix, surname, born, reason(s), starts,
+# F4 opens the form; the fields are: given names, prefix, surname, born, reason(s), starts,
 # kind, ends, justification, buildings, imposed by, letter sent, police informed, why,
 # enforcement, until conversation.
-e2e_keys desk n
-e2e_expect desk 'New ban or warning' "n does not open the new-ban form"
+e2e_keys desk F4
+e2e_expect desk 'New ban or warning' "F4 does not open the new-ban form"
 e2e_keys desk -l 'Kees'
 e2e_keys desk Tab
 e2e_keys desk -l 'van der'
@@ -43,20 +43,22 @@ e2e_expect desk 'New ban or warning' "the form closed on an invalid date"
 [ -z "$(e2e_cli ban list --tsv --all)" ] || e2e_fail "a form with an invalid date saved a ban"
 
 # The cursor is back on the date: correct it and fill in the rest. Kind and end date are
-# proposed by the sanction table; they are typed over here (and justified).
+# proposed by the sanction table; they are typed over here (and justified). The dates are
+# typed as the search takes them (d-m-yy, dd-mm-yyyy, d-m-yyyy): the form reads them alike.
 e2e_keys desk C-u
-e2e_keys desk -l '1975-02-03'
+e2e_keys desk -l '3-2-75'
 e2e_keys desk Tab
+e2e_expect desk 'Date of birth *: *1975-02-03' "the form does not read d-m-yy as the search does"
 e2e_keys desk -l 'physical'
 e2e_keys desk Tab
 e2e_expect desk 'First offence .*physical violence: proposed' "leaving the reason shows no proposal"
 e2e_expect desk 'Kind of ban *: *building\+phone' "the proposed kind is not filled in"
 e2e_keys desk C-u
-e2e_keys desk -l '2020-01-01'
+e2e_keys desk -l '1-1-2020'
 e2e_keys desk Tab C-u
 e2e_keys desk -l 'building'
 e2e_keys desk Tab C-u
-e2e_keys desk -l '2099-06-30'
+e2e_keys desk -l '30-06-2099'
 e2e_keys desk Tab
 e2e_keys desk -l 'test: a very long ban'
 e2e_keys desk Tab
@@ -82,10 +84,10 @@ e2e_expect desk 'Kees van der Berg' "the new ban is not listed in the console"
 # Two managers open the same ban and extend it; the first saves, the second is told.
 on_other e2e_start other 100 30 -- --config "$E2E_CONF" --db "$E2E_DB"
 on_other e2e_expect other 'Kees van der Berg' "the second console does not list the ban"
-e2e_keys desk e
-on_other e2e_keys other e
-e2e_expect desk 'Extend or correct' "e does not offer to extend (first console)"
-on_other e2e_expect other 'Extend or correct' "e does not offer to extend (second console)"
+e2e_keys desk F5
+on_other e2e_keys other F5
+e2e_expect desk 'Extend or correct' "F5 does not offer to extend (first console)"
+on_other e2e_expect other 'Extend or correct' "F5 does not offer to extend (second console)"
 e2e_keys desk Enter
 on_other e2e_keys other Enter
 e2e_expect desk 'Extend the ban for Kees van der Berg' "no extend form (first console)"
@@ -117,8 +119,8 @@ on_other e2e_wait_gone other 'F10: save' || e2e_fail "the second try did not sav
 	e2e_fail "the second extension was not saved: $(e2e_cli ban list --tsv)"
 
 # Lift it with a reason.
-e2e_keys desk l
-e2e_expect desk 'Lift the ban' "l does not open the lift form"
+e2e_keys desk F6
+e2e_expect desk 'Lift the ban' "F6 does not open the lift form"
 e2e_keys desk Enter
 e2e_expect desk 'is required' "lifting without a reason is not refused"
 e2e_keys desk -l 'apology letter received'

@@ -192,17 +192,29 @@ e2e_keys() {
 	e2e_tmux send-keys -t "$(e2e_target "$_n")" "$@"
 }
 
-# e2e_quit NAME: press q and check the program ended with status 0 and wrote nothing to
-# stderr (the sanitizer build reports leaks and errors there).
+# e2e_quit NAME: quit with F10, answer the question (quitting always asks) with y, and
+# check the program ended with status 0 and wrote nothing to stderr (the sanitizer build
+# reports leaks and errors there).
 e2e_quit() {
-	e2e_keys "$1" q
+	e2e_keys "$1" F10
+	if ! e2e_wait "$1" '\[ (Yes|Ja) \]'; then
+		e2e_fail "$1: F10 did not ask whether to quit"
+		return 1
+	fi
+	e2e_keys "$1" y
+	e2e_wait_exit "$1"
+}
+
+# e2e_wait_exit NAME: wait until the program in session NAME has ended; check status 0
+# and an empty stderr.
+e2e_wait_exit() {
 	_i=0
 	while [ ! -s "$E2E_TMP/$1.exit" ] && [ $_i -lt $((E2E_TIMEOUT * 20)) ]; do
 		sleep 0.05
 		_i=$((_i + 1))
 	done
 	if [ ! -s "$E2E_TMP/$1.exit" ]; then
-		e2e_fail "$1: did not quit on q"
+		e2e_fail "$1: did not quit"
 		e2e_screen "$1" >&2
 		return 1
 	fi

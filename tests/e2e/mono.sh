@@ -6,14 +6,14 @@
 e2e_config
 e2e_init
 e2e_start m 80 24 TERM=vt100 NO_COLOR=1 -- --config "$E2E_CONF" --db "$E2E_DB"
-e2e_expect m 'ALARMS +none active' "no quiet alarm line"
+e2e_expect m 'ALARMS +none open' "no quiet alarm line"
 e2e_cli alarm raise "Balie 2" >/dev/null
 e2e_expect m '!! NEW .*Balie 2' "the new alarm is not marked in words"
-e2e_keys m k
-e2e_expect m ">> ON THE WAY - $E2E_USER" "the acknowledged alarm is not marked in words"
+e2e_keys m F5
+e2e_expect m ">> ON THE WAY: $E2E_USER" "the acknowledged alarm is not marked in words"
 e2e_cli alarm raise "Spreekkamer 006" >/dev/null
 e2e_expect m '!! NEW .*Spreekkamer 006' "the second alarm is not marked"
-e2e_expect m 'ALARMS: 2 active, 1 new' "the counts are not in words"
+e2e_expect m 'ALARMS: 2 open, 1 new' "the counts are not in words"
 
 esc=$(printf '\033')
 e2e_tmux capture-pane -e -p -t "$(e2e_target m)" >"$E2E_TMP/attrs"

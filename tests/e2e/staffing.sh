@@ -55,9 +55,9 @@ for c in one two; do
 	e2e_wait_gone $c 'OVERDUE' || e2e_fail "$c: the visit stays overdue after 'visit back'"
 done
 
-# From the keyboard: a visit out (v) and back (b) with the forms.
-e2e_keys two v
-e2e_expect two 'Home visit out' "two: v opened no form"
+# From the keyboard: a visit out (F4) and back (F5) in the home-visit panel, with the forms.
+e2e_keys two Tab Tab Tab F4
+e2e_expect two 'Home visit out' "two: F4 opened no form"
 e2e_keys two -l "Sanne Bos"
 e2e_keys two Tab
 e2e_keys two -l "Laan 5"
@@ -69,26 +69,27 @@ e2e_keys two Tab
 e2e_keys two -l "0655555555"
 e2e_keys two F10
 e2e_expect one 'on a visit +Sanne Bos +mobile 0655555555' "one: the visit recorded in two is not listed"
-e2e_keys two b
-e2e_expect two 'Back from the visit: Sanne Bos' "two: b opened no form"
+e2e_keys two F5
+e2e_expect two 'Back from the visit: Sanne Bos' "two: F5 opened no form"
 e2e_keys two Enter
-e2e_wait_gone one 'Sanne Bos' || e2e_fail "one: the visit stays after b in two"
+e2e_wait_gone one 'Sanne Bos' || e2e_fail "one: the visit stays after F5 in two"
 
-# The porter puts Kees on tonight's roster (w) and closes yesterday's check-in (o).
-e2e_keys one Tab Tab Home w
-e2e_expect one 'Evenings Kees de Boer works' "one: w opened no roster checklist"
+# The porter puts Kees on tonight's roster (F6 in the staffing panel) and closes yesterday's
+# check-in (F5).
+e2e_keys one F2 Tab Tab Tab Home F6
+e2e_expect one 'Evenings Kees de Boer works' "one: F6 opened no roster checklist"
 e2e_keys one Space Enter
 e2e_expect one 'Evening roster of Kees de Boer saved' "one: the roster was not saved"
-e2e_keys one o
-e2e_expect one 'Close the check-in of Kees de Boer' "one: o on a stale check-in opened no form"
+e2e_keys one F5
+e2e_expect one 'Close the check-in of Kees de Boer' "one: F5 on a stale check-in opened no form"
 e2e_keys one Tab
 e2e_keys one -l "forgot; closed by reception"
 e2e_keys one Enter
 e2e_expect one '\[ \] Kees de Boer +support \+evening out' "one: the stale check-in was not closed"
 # A porter may not record "nobody reachable"; the manager withdraws it from the console.
-e2e_keys one u
+e2e_keys one F7
 e2e_expect one 'Only a manager records' "one: a porter was offered 'nobody reachable'"
-e2e_keys two u
+e2e_keys two BTab F7
 e2e_expect two 'Withdraw: 19-11 evening' "two: the record is not offered for withdrawal"
 e2e_keys two Enter
 e2e_expect two 'Withdraw "nobody reachable"' "two: no confirmation before withdrawing"
@@ -97,8 +98,8 @@ for c in one two; do
 	e2e_wait_gone $c 'police \(112\)' || e2e_fail "$c: police (112) stays after the withdrawal"
 done
 e2e_expect one '!! Support team short now: 1 of 2 present' "one: the warning did not come back"
-# ... and records it again from the console (u, the short period, a note).
-e2e_keys two u
+# ... and records it again from the console (F7, the short period, a note).
+e2e_keys two F7
 e2e_expect two 'Record for Thu 19-11 18:00-20:00' "two: the short period is not offered"
 e2e_keys two Enter
 e2e_expect two 'Nobody of the support team reachable: Thu 19-11' "two: no form for the note"
@@ -118,7 +119,7 @@ e2e_keys one F1
 e2e_expect one 'Help: keys' "one: F1 shows no help"
 # Scrolled to the end when the keys do not fit at once.
 e2e_keys one PgDn PgDn PgDn
-e2e_expect one 'v +Visit out' "one: the help lacks the home-visit keys"
+e2e_expect one 'F4 +Record a home visit leaving now' "one: the help lacks the home-visit keys"
 e2e_keys one Escape
 e2e_wait_gone one 'Help: keys' || e2e_fail "one: the help does not close"
 
