@@ -327,8 +327,15 @@ enum role cli_role_for(const struct config *cfg, const char *user, struct store 
 
 void cli_error_no_role(const struct config *cfg, const char *user, const char *cmd)
 {
-	const char *conf = cfg && cfg->source ? cfg->source : _("the configuration");
-	if (cfg && cfg->nroles == 0)
+	if (!cfg || !cfg->source) {
+		cli_error(_("%s: permission denied: the login user '%s' has no role: no configuration "
+			    "file was found (the built-in defaults are used), and only the user who "
+			    "created the database may work with it; ask HR to install %s with a roles "
+			    "section"), cmd, user, SYSCONFDIR "/balie/balie.conf");
+		return;
+	}
+	const char *conf = cfg->source;
+	if (cfg->nroles == 0)
 		cli_error(_("%s: permission denied: the login user '%s' has no role: the "
 			    "configuration (%s) names nobody yet and only the user who created "
 			    "the database may work with it; ask HR to add a roles section"),
