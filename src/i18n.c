@@ -1,11 +1,15 @@
-/* i18n — binding the gettext domain; tests point $BALIE_LOCALEDIR at the build tree. */
+/* i18n — binding the gettext domain: the installed catalogue, the build tree's when the
+ * program runs from it, or $BALIE_LOCALEDIR (tests); Dutch by LANGUAGE even in C.UTF-8. */
 #include "autoconfig.h"
 
 #include <langinfo.h>
-#include <stdio.h>
+#include <limits.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 
@@ -19,12 +23,53 @@ static void ensure_utf8_ctype(void)
 		(void)setlocale(LC_CTYPE, "C.utf8");
 }
 
+/* GNU gettext ignores LANGUAGE while the messages locale is "C" or "POSIX": with LANGUAGE
+ * set, use C.UTF-8 for messages, which every glibc has, so LANGUAGE=nl alone gives Dutch. */
+static void follow_language(void)
+{
+	const char *language = getenv("LANGUAGE");
+	const char *messages = setlocale(LC_MESSAGES, NULL);
+	if (!language || !*language || !messages)
+		return;
+	if (strcmp(messages, "C") == 0 || strcmp(messages, "POSIX") == 0)
+		if (!setlocale(LC_MESSAGES, "C.UTF-8"))
+			(void)setlocale(LC_MESSAGES, "C.utf8");
+}
+
+/* The build tree's catalogues when this very program is the one built there (its path is
+ * BALIE_BUILDDIR/src/balie) and runs with no privilege; NULL otherwise. The path is fixed
+ * at build time: never the current directory, never anything an operator can name. */
+static const char *build_tree_localedir(void)
+{
+	static char dir[PATH_MAX];
+	char exe[PATH_MAX], want[PATH_MAX];
+	if (geteuid() != getuid() || getegid() != getgid())
+		return NULL;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *real = realpath(BALIE_BUILDDIR "/src/balie", NULL);
+	int same = real && strcmp(real, exe) == 0;
+	free(real);
+	if (!same || (size_t)snprintf(want, sizeof want, "%s/locale", BALIE_BUILDDIR) >= sizeof want)
+		return NULL;
+	struct stat sb;
+	if (stat(want, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return NULL;
+	memcpy(dir, want, sizeof dir);
+	return dir;
+}
+
 void i18n_init(void)
 {
 	/* A locale the system lacks leaves "C": still safe, only untranslated. */
 	(void)setlocale(LC_ALL, "");
 	ensure_utf8_ctype();
+	follow_language();
 	const char *dir = getenv("BALIE_LOCALEDIR");
+	if (!dir || !*dir)
+		dir = build_tree_localedir();
 	(void)bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
 	(void)bind_textdomain_codeset(PACKAGE, "UTF-8");
 	(void)textdomain(PACKAGE);
