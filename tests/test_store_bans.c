@@ -263,6 +263,37 @@ START_TEST(test_store_bans__list_by_date_of_birth)
 }
 END_TEST
 
+START_TEST(test_store_bans__list_after_pages_by_id)
+{
+	int64_t a = insert(sample("Late", "2026-01-01", "2026-12-31"));
+	insert(sample("Past", "2025-01-01", "2025-12-31"));
+	int64_t c = insert(sample("Early", "2026-01-01", "2026-07-01"));
+	struct ban_list l;
+	/* A bad filter date is refused as by store_ban_list. */
+	ck_assert_int_eq(store_ban_list_after(st, BAN_FILTER_CURRENT, "x", 0, 0, &l),
+			 STORE_INVALID);
+	ck_assert_int_eq(store_ban_list_after(st, BAN_FILTER_CURRENT, "2026-06-01", 0, 1, &l),
+			 STORE_OK);
+	ck_assert_uint_eq(l.count, 1);
+	ck_assert_int_eq(l.items[0].id, a); /* id order, not the end date's */
+	store_ban_list_free(&l);
+	ck_assert_int_eq(store_ban_list_after(st, BAN_FILTER_CURRENT, "2026-06-01", a, 0, &l),
+			 STORE_OK);
+	ck_assert_uint_eq(l.count, 1);
+	ck_assert_int_eq(l.items[0].id, c);
+	store_ban_list_free(&l);
+	/* A ban added between two pages comes on a later page, never shifts one. */
+	int64_t d = insert(sample("New", "2026-01-01", "2026-08-01"));
+	ck_assert_int_eq(store_ban_list_after(st, BAN_FILTER_ALL, NULL, c, 0, &l), STORE_OK);
+	ck_assert_uint_eq(l.count, 1);
+	ck_assert_int_eq(l.items[0].id, d);
+	ck_assert(!l.items[0].withheld);
+	store_ban_list_free(&l);
+	ck_assert_int_eq(store_ban_list_after(st, BAN_FILTER_ALL, NULL, d, 0, &l), STORE_OK);
+	ck_assert_uint_eq(l.count, 0);
+}
+END_TEST
+
 START_TEST(test_store_bans__update_unknown_is_not_found)
 {
 	struct ban b = { .id = 7, .version = 1, .surname = "X", .given_names = "",
@@ -941,6 +972,7 @@ Suite *store_bans_suite(void)
 	tcase_add_test(tc, test_store_bans__insert_and_get_round_trip);
 	tcase_add_test(tc, test_store_bans__list_filters_and_order);
 	tcase_add_test(tc, test_store_bans__list_by_date_of_birth);
+	tcase_add_test(tc, test_store_bans__list_after_pages_by_id);
 	tcase_add_test(tc, test_store_bans__update_unknown_is_not_found);
 	tcase_add_test(tc, test_store_bans__update_refuses_invalid_and_changes_nothing);
 	tcase_add_test(tc, test_store_bans__update_second_copy_conflicts);

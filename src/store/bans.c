@@ -54,6 +54,14 @@ static const char list_all[] = BAN_SELECT ORDER " LIMIT :limit OFFSET :offset";
 static const char list_draft[] = BAN_SELECT WHERE_DRAFT ORDER " LIMIT :limit OFFSET :offset";
 static const char *const list_sql[] = { list_active, list_current, list_all, list_draft };
 
+/* In id order from an id on: a page boundary that no insert or update moves. */
+#define AFTER " AND b.id > :after ORDER BY b.id LIMIT :limit"
+static const char after_active[] = BAN_SELECT WHERE_ACTIVE AFTER;
+static const char after_current[] = BAN_SELECT WHERE_CURRENT AFTER;
+static const char after_all[] = BAN_SELECT " WHERE 1" AFTER;
+static const char after_draft[] = BAN_SELECT WHERE_DRAFT AFTER;
+static const char *const after_sql[] = { after_active, after_current, after_all, after_draft };
+
 /* The stream and the counts visit most rows, so they scan the table in rowid order: "+b.ends"
  * keeps SQLite off the ends index, whose random-order lookups are 15 times slower here. */
 #define SCAN_ACTIVE                                                                        \
@@ -516,10 +524,12 @@ static enum store_status check_filter(struct store *st, enum ban_filter f, const
 	return STORE_OK;
 }
 
-/* Bind :today, :limit and :offset where the statement has them. */
+/* Bind :today, :limit, :offset and :after where the statement has them. */
 static int bind_filter(sqlite3_stmt *s, const char *today, long long limit, long long offset)
 {
 	int i;
+	if ((i = sqlite3_bind_parameter_index(s, ":after")) > 0 && store_bind_int(s, i, offset))
+		return -1;
 	if ((i = sqlite3_bind_parameter_index(s, ":today")) > 0 && store_bind_text(s, i, today))
 		return -1;
 	if ((i = sqlite3_bind_parameter_index(s, ":limit")) > 0 && store_bind_int(s, i, limit))
@@ -559,22 +569,37 @@ static enum store_status read_list(struct store *st, sqlite3_stmt *s, struct ban
 	return r;
 }
 
-enum store_status store_ban_list(struct store *st, enum ban_filter f, const char *today,
-				 size_t offset, size_t limit, struct ban_list *out)
+/* Run the list statement of filter f from sqls (:today, :limit and :offset or :after)
+ * into out. */
+static enum store_status list_run(struct store *st, const char *const *sqls, enum ban_filter f,
+				  const char *today, long long offset, size_t limit,
+				  struct ban_list *out)
 {
 	out->items = NULL;
 	out->count = 0;
 	enum store_status r = check_filter(st, f, today);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, list_sql[f]);
+	sqlite3_stmt *s = store_stmt(st, sqls[f]);
 	if (!s)
 		return STORE_ERROR;
-	if (bind_filter(s, today, limit ? (long long)limit : -1, (long long)offset)) {
+	if (bind_filter(s, today, limit ? (long long)limit : -1, offset)) {
 		store_done(s);
 		return store_fail(st, _("listing bans"));
 	}
 	return read_list(st, s, out);
+}
+
+enum store_status store_ban_list(struct store *st, enum ban_filter f, const char *today,
+				 size_t offset, size_t limit, struct ban_list *out)
+{
+	return list_run(st, list_sql, f, today, (long long)offset, limit, out);
+}
+
+enum store_status store_ban_list_after(struct store *st, enum ban_filter f, const char *today,
+				       int64_t after_id, size_t limit, struct ban_list *out)
+{
+	return list_run(st, after_sql, f, today, after_id < 0 ? 0 : after_id, limit, out);
 }
 
 enum store_status store_ban_count(struct store *st, enum ban_filter f, const char *today,

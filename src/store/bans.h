@@ -45,6 +45,10 @@ struct ban {
 	char *enforcement;       /* extra enforcement measures besides informing reception */
 	char *justification;     /* why kind or duration is outside the sanction table */
 	char *reasons;           /* every category of a combination ("threat,physical"); "" */
+	/* Not stored: set by the service when the role asking may not see the reason, so
+	 * reason (then REASON_OTHER), reasons, notes, justification and lifted_reason were
+	 * blanked and repeat_offence cleared. The store always leaves it false. */
+	bool withheld;
 };
 
 /* Input for a new ban (and its person). Strings are read, not kept. */
@@ -102,6 +106,11 @@ enum store_status store_ban_get(struct store *st, int64_t id, struct ban *out);
  * date "YYYY-MM-DD"; offset/limit page through (limit 0 = all). */
 enum store_status store_ban_list(struct store *st, enum ban_filter f, const char *today,
 				 size_t offset, size_t limit, struct ban_list *out);
+
+/* The same bans in id order, from the first id after after_id on, at most limit (0 = all):
+ * pages that hold even when bans are added meanwhile (an export of the whole list). */
+enum store_status store_ban_list_after(struct store *st, enum ban_filter f, const char *today,
+				       int64_t after_id, size_t limit, struct ban_list *out);
 
 /* Count bans by filter. */
 enum store_status store_ban_count(struct store *st, enum ban_filter f, const char *today,
