@@ -11,6 +11,7 @@
 #include "service/records.h"
 #include "service/wire.h"
 #include "store/alarms.h"
+#include "store/bans.h"
 #include "tests.h"
 
 /* Parse the body of a built frame. */
@@ -236,6 +237,58 @@ START_TEST(test_wire__record_tables_fit_their_structs)
 	check_table(records_audit_verify, records_audit_verify_n);
 	check_table(records_purge_report, records_purge_report_n);
 	check_table(records_backup_file, records_backup_file_n);
+	check_table(records_ban, records_ban_n);
+	check_table(records_ban_new, records_ban_new_n);
+	check_table(records_ban_history, records_ban_history_n);
+	check_table(records_ban_exception, records_ban_exception_n);
+	check_table(records_ban_notice, records_ban_notice_n);
+}
+END_TEST
+
+/* A ban travels whole, owned strings included; a request's ban_new is read strictly. */
+START_TEST(test_wire__ban_round_trip)
+{
+	struct ban a = {.id = 7, .person_id = 3, .kind = BAN_BUILDING_PHONE,
+			.reason = REASON_PHYSICAL, .police_informed = true, .version = 2,
+			.status = BAN_STATUS_ACTIVE, .withheld = true};
+	char *texts[] = {"Ayşe", "", "Çelik", "", "", "1975-03-12", "stadhuis", "2026-10-01",
+			 "2027-03-31", "A. Hoofd", "2026-10-01", "Sloeg\nmet de vuist", "", "",
+			 "", "2026-10-01T08:00:00Z", "anna", "", "eerste regel\ntweede", ""};
+	char **f[] = {&a.given_names, &a.prefix, &a.surname, &a.partner_prefix,
+		      &a.partner_surname, &a.born, &a.scope, &a.starts, &a.ends, &a.imposed_by,
+		      &a.letter_sent, &a.notes, &a.lifted_at, &a.lifted_by, &a.lifted_reason,
+		      &a.created_at, &a.created_by, &a.enforcement, &a.justification, &a.reasons};
+	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
+		*f[i] = texts[i];
+	a.justification = "eerste regel\ntweede";
+	struct wire_out w = {0};
+	struct wire_in r;
+	wire_out_begin(&w, WIRE_REPLY, 0);
+	wire_put_rec(&w);
+	wire_put_struct(&w, records_ban, records_ban_n, &a);
+	ck_assert_int_eq(parse(&w, &r, true), 0);
+	struct ban b;
+	memset(&b, 0, sizeof b);
+	ck_assert_int_eq(wire_get_struct(&r, 1, records_ban, records_ban_n, &b, NULL), 0);
+	ck_assert_str_eq(b.surname, "Çelik");
+	ck_assert_str_eq(b.lifted_at, "");
+	ck_assert_str_eq(b.justification, "eerste regel\ntweede");
+	ck_assert_int_eq(b.reason, REASON_PHYSICAL);
+	ck_assert(b.withheld && b.police_informed);
+	store_ban_clear(&b);
+	wire_in_free(&r);
+
+	/* A line break in a name of a request is refused (names are one line). */
+	wire_out_begin(&w, WIRE_REQUEST, 0);
+	wire_put_rec(&w);
+	wire_put_text(&w, 3, "Vries\nde");
+	ck_assert_int_eq(parse(&w, &r, true), 0);
+	struct ban_new n = {0};
+	uint16_t bad = 0;
+	ck_assert_int_eq(wire_get_struct(&r, 1, records_ban_new, records_ban_new_n, &n, &bad), -1);
+	ck_assert_uint_eq(bad, 3);
+	wire_in_free(&r);
+	wire_out_free(&w);
 }
 END_TEST
 
@@ -249,6 +302,7 @@ Suite *wire_suite(void)
 	tcase_add_test(tc, test_wire__strict_text_hygiene);
 	tcase_add_test(tc, test_wire__alarm_round_trip);
 	tcase_add_test(tc, test_wire__record_tables_fit_their_structs);
+	tcase_add_test(tc, test_wire__ban_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -62,6 +62,9 @@ extern const struct svc_op_def svc_ops_visits[];
 #define SVC_TIME_MIN INT64_C(946684800)
 #define SVC_TIME_MAX INT64_C(4102444800)
 extern const struct svc_op_def svc_ops_admin[];
+extern const struct svc_op_def svc_ops_bans[];
+extern const struct svc_op_def svc_ops_bans_edit[];
+extern const struct svc_op_def svc_ops_bans_import[];
 
 /* Fail the call with status s and a message (printf-style, already translated). */
 enum store_status svc_fail(struct svc_call *c, enum store_status s, const char *fmt, ...)

@@ -23,7 +23,36 @@ enum svc_op {
 	OP_ALARM_CLOSE = 12,   /* F_ID, F_OUTCOME */
 	OP_ALARM_RESOLVE_ALL = 13, /* -> F_COUNT */
 	OP_ALARM_LIST = 14,    /* F_OPEN_ONLY, F_LIMIT -> items: struct alarm */
-	/* bans 30-79, visitor check 80-89 */
+	/* bans 30-79 (ops_bans*.c). "today" is always the service's own date. */
+	OP_BAN_GET = 30,       /* F_ID -> item: struct ban (discreet for a role without
+				* PERM_SEE_REASON, which also sees only current bans) */
+	OP_BAN_LIST = 31,      /* F_FILTER, F_OFFSET, F_LIMIT, or F_AFTER (id order) ->
+				* items: struct ban, F_DONE */
+	OP_BAN_COUNT = 32,     /* F_FILTER -> F_COUNT */
+	OP_BAN_EXPORT = 33,    /* F_FILTER (current or all), F_AFTER, F_LIMIT -> items, F_DONE */
+	OP_BAN_LETTER = 34,    /* F_ID -> item: struct ban (what a letter needs) */
+	OP_BAN_HISTORY = 35,   /* F_ID -> items: struct ban_history */
+	OP_BAN_EARLIER = 36,   /* F_GIVEN, F_PREFIX, F_SURNAME, F_BORN, F_EXCLUDE -> F_COUNT */
+	OP_BAN_EARLIER_BAN = 37,    /* F_ID -> F_COUNT */
+	OP_BAN_EARLIER_PERSON = 38, /* F_ID -> F_COUNT */
+	OP_BAN_INSERT = 40,    /* item: struct ban_new -> F_ID */
+	OP_BAN_UPDATE = 41,    /* item: struct ban */
+	OP_BAN_LIFT = 42,      /* F_ID, F_TEXT (why), F_VERSION (-1: any) */
+	OP_BAN_EXTEND = 43,    /* F_ID, F_DATE (new end), F_TEXT (why), F_JUSTIFICATION,
+				* F_VERSION */
+	OP_BAN_ACTIVATE = 44,  /* F_ID, F_VERSION */
+	OP_BAN_IMPORT_BEGIN = 50,  /* starts an import of this session (drops an unfinished
+				    * one) */
+	OP_BAN_IMPORT_ROWS = 51,   /* items: struct ban_new, checked and kept by the service */
+	OP_BAN_IMPORT_COMMIT = 52, /* F_COUNT (rows sent) -> F_COUNT; one transaction */
+	OP_BAN_IMPORT_ABORT = 53,
+	OP_BAN_EXCEPTION_ADD = 60,  /* F_ID, F_KIND, F_FROM, F_TO, F_TEXT -> F_ID */
+	OP_BAN_EXCEPTION_LIST = 61, /* F_ID (0: of every ban) -> items: struct ban_exception */
+	OP_BAN_EXCEPTION_ON = 62,   /* F_ID -> item (valid today), or STORE_NOT_FOUND */
+	OP_BAN_NOTICE_SWEEP = 70,   /* -> F_COUNT */
+	OP_BAN_NOTICE_UNSEEN = 71,  /* F_USER (the session's own), F_FROM (time) -> items */
+	OP_BAN_NOTICE_SEEN = 72,    /* F_ID, F_USER (the session's own) */
+	/* visitor check 80-89 */
 	/* appointments 90-109 */
 	OP_APPT_ADD = 90,      /* F_APPT_* of the appointment -> F_ID, F_APPT_HOURS */
 	OP_APPT_FLAG = 91,     /* F_ID, F_APPT_RISKY, F_APPT_PRECAUTIONS, F_VERSION,
@@ -110,6 +139,14 @@ enum proto_field {
 	F_FILTER = 23,
 	F_DONE = 24,
 	F_FIELD_FIRST_FREE = 100, /* domain files number their own fields from here */
+	/* bans: 300-399 */
+	F_GIVEN = 300,
+	F_PREFIX = 301,
+	F_SURNAME = 302,
+	F_BORN = 303,
+	F_EXCLUDE = 304,       /* a ban id left out (0: none) */
+	F_AFTER = 305,         /* id order: the items after this id */
+	F_JUSTIFICATION = 306,
 
 	/* appointments: 900-929 (ten times the first op of the domain) */
 	F_APPT_STARTS = 900,   /* instant */

@@ -12,6 +12,7 @@
 #include "store/visits.h"
 #include "store/audit.h"
 #include "store/purge.h"
+#include "store/bans.h"
 
 #define N(a) (sizeof(a) / sizeof *(a))
 
@@ -151,3 +152,118 @@ const struct wire_desc records_backup_file[] = {
 	WIRE_MEMBER(3, WM_TIME, struct backup_file, modified, 0),
 };
 const size_t records_backup_file_n = N(records_backup_file);
+/* Texts carry no limit of their own here (0: the frame's): what a request may hold is
+ * checked by the service field by field (core/bancheck.h), and a reply carries what is
+ * stored. Line breaks only where the store keeps them (a justification grows a line per
+ * extension; notes and history details may come from older releases). */
+const struct wire_desc records_ban[] = {
+	WIRE_MEMBER(1, WM_I64, struct ban, id, 0),
+	WIRE_MEMBER(2, WM_I64, struct ban, person_id, 0),
+	WIRE_MEMBER(3, WM_STR, struct ban, given_names, 0),
+	WIRE_MEMBER(4, WM_STR, struct ban, prefix, 0),
+	WIRE_MEMBER(5, WM_STR, struct ban, surname, 0),
+	WIRE_MEMBER(6, WM_STR, struct ban, partner_prefix, 0),
+	WIRE_MEMBER(7, WM_STR, struct ban, partner_surname, 0),
+	WIRE_MEMBER(8, WM_STR, struct ban, born, 0),
+	WIRE_MEMBER(9, WM_INT, struct ban, kind, BAN_KIND_COUNT),
+	WIRE_MEMBER(10, WM_INT, struct ban, reason, REASON_COUNT),
+	WIRE_MEMBER(11, WM_STR, struct ban, scope, 0),
+	WIRE_MEMBER(12, WM_STR, struct ban, starts, 0),
+	WIRE_MEMBER(13, WM_STR, struct ban, ends, 0),
+	WIRE_MEMBER(14, WM_STR, struct ban, imposed_by, 0),
+	WIRE_MEMBER(15, WM_STR, struct ban, letter_sent, 0),
+	WIRE_MEMBER(16, WM_BOOL, struct ban, police_informed, 0),
+	WIRE_MEMBER_ML(17, WM_STR, struct ban, notes, 0),
+	WIRE_MEMBER(18, WM_STR, struct ban, lifted_at, 0),
+	WIRE_MEMBER(19, WM_STR, struct ban, lifted_by, 0),
+	WIRE_MEMBER_ML(20, WM_STR, struct ban, lifted_reason, 0),
+	WIRE_MEMBER(21, WM_STR, struct ban, created_at, 0),
+	WIRE_MEMBER(22, WM_STR, struct ban, created_by, 0),
+	WIRE_MEMBER(23, WM_INT, struct ban, version, 0),
+	WIRE_MEMBER(24, WM_INT, struct ban, status, BAN_STATUS_ACTIVE + 1),
+	WIRE_MEMBER(25, WM_BOOL, struct ban, until_conversation, 0),
+	WIRE_MEMBER(26, WM_BOOL, struct ban, repeat_offence, 0),
+	WIRE_MEMBER_ML(27, WM_STR, struct ban, enforcement, 0),
+	WIRE_MEMBER_ML(28, WM_STR, struct ban, justification, 0),
+	WIRE_MEMBER(29, WM_STR, struct ban, reasons, 0),
+	WIRE_MEMBER(30, WM_BOOL, struct ban, withheld, 0),
+};
+const size_t records_ban_n = N(records_ban);
+
+/* Only in requests: every text one line, the service checks each against its limit. */
+const struct wire_desc records_ban_new[] = {
+	WIRE_MEMBER(1, WM_CSTR, struct ban_new, given_names, 0),
+	WIRE_MEMBER(2, WM_CSTR, struct ban_new, prefix, 0),
+	WIRE_MEMBER(3, WM_CSTR, struct ban_new, surname, 0),
+	WIRE_MEMBER(4, WM_CSTR, struct ban_new, partner_prefix, 0),
+	WIRE_MEMBER(5, WM_CSTR, struct ban_new, partner_surname, 0),
+	WIRE_MEMBER(6, WM_CSTR, struct ban_new, born, 0),
+	WIRE_MEMBER(7, WM_INT, struct ban_new, kind, BAN_KIND_COUNT),
+	WIRE_MEMBER(8, WM_INT, struct ban_new, reason, REASON_COUNT),
+	WIRE_MEMBER(9, WM_CSTR, struct ban_new, scope, 0),
+	WIRE_MEMBER(10, WM_CSTR, struct ban_new, starts, 0),
+	WIRE_MEMBER(11, WM_CSTR, struct ban_new, ends, 0),
+	WIRE_MEMBER(12, WM_CSTR, struct ban_new, imposed_by, 0),
+	WIRE_MEMBER(13, WM_CSTR, struct ban_new, letter_sent, 0),
+	WIRE_MEMBER(14, WM_BOOL, struct ban_new, police_informed, 0),
+	WIRE_MEMBER(15, WM_CSTR, struct ban_new, notes, 0),
+	WIRE_MEMBER(16, WM_BOOL, struct ban_new, draft, 0),
+	WIRE_MEMBER(17, WM_BOOL, struct ban_new, until_conversation, 0),
+	WIRE_MEMBER(18, WM_BOOL, struct ban_new, repeat_offence, 0),
+	WIRE_MEMBER(19, WM_CSTR, struct ban_new, enforcement, 0),
+	WIRE_MEMBER(20, WM_CSTR, struct ban_new, justification, 0),
+	WIRE_MEMBER(21, WM_CSTR, struct ban_new, reasons, 0),
+	WIRE_MEMBER(22, WM_CSTR, struct ban_new, lifted_at, 0),
+	WIRE_MEMBER(23, WM_CSTR, struct ban_new, lifted_by, 0),
+	WIRE_MEMBER(24, WM_CSTR, struct ban_new, lifted_reason, 0),
+};
+const size_t records_ban_new_n = N(records_ban_new);
+
+const struct wire_desc records_ban_history[] = {
+	WIRE_MEMBER(1, WM_I64, struct ban_history, id, 0),
+	WIRE_MEMBER(2, WM_I64, struct ban_history, ban_id, 0),
+	WIRE_MEMBER(3, WM_STR, struct ban_history, at, 0),
+	WIRE_MEMBER(4, WM_STR, struct ban_history, actor, 0),
+	WIRE_MEMBER(5, WM_STR, struct ban_history, action, 0),
+	WIRE_MEMBER_ML(6, WM_STR, struct ban_history, detail, 0),
+	WIRE_MEMBER(7, WM_INT, struct ban_history, status, BAN_STATUS_ACTIVE + 1),
+	WIRE_MEMBER(8, WM_INT, struct ban_history, kind, BAN_KIND_COUNT),
+	WIRE_MEMBER(9, WM_INT, struct ban_history, reason, REASON_COUNT),
+	WIRE_MEMBER(10, WM_STR, struct ban_history, starts, 0),
+	WIRE_MEMBER(11, WM_STR, struct ban_history, ends, 0),
+	WIRE_MEMBER(12, WM_STR, struct ban_history, scope, 0),
+	WIRE_MEMBER(13, WM_STR, struct ban_history, imposed_by, 0),
+	WIRE_MEMBER(14, WM_STR, struct ban_history, letter_sent, 0),
+	WIRE_MEMBER(15, WM_BOOL, struct ban_history, police_informed, 0),
+	WIRE_MEMBER(16, WM_BOOL, struct ban_history, until_conversation, 0),
+	WIRE_MEMBER_ML(17, WM_STR, struct ban_history, enforcement, 0),
+	WIRE_MEMBER_ML(18, WM_STR, struct ban_history, justification, 0),
+	WIRE_MEMBER(19, WM_STR, struct ban_history, lifted_at, 0),
+	WIRE_MEMBER(20, WM_INT, struct ban_history, version, 0),
+};
+const size_t records_ban_history_n = N(records_ban_history);
+
+const struct wire_desc records_ban_exception[] = {
+	WIRE_MEMBER(1, WM_I64, struct ban_exception, id, 0),
+	WIRE_MEMBER(2, WM_I64, struct ban_exception, ban_id, 0),
+	WIRE_MEMBER(3, WM_INT, struct ban_exception, kind, BAN_EXCEPTION_KIND_COUNT),
+	WIRE_MEMBER(4, WM_ARR, struct ban_exception, starts, 0),
+	WIRE_MEMBER(5, WM_ARR, struct ban_exception, ends, 0),
+	WIRE_MEMBER(6, WM_ARR, struct ban_exception, detail, 0),
+	WIRE_MEMBER(7, WM_ARR, struct ban_exception, created_at, 0),
+	WIRE_MEMBER(8, WM_ARR, struct ban_exception, created_by, 0),
+};
+const size_t records_ban_exception_n = N(records_ban_exception);
+
+const struct wire_desc records_ban_notice[] = {
+	WIRE_MEMBER(1, WM_I64, struct ban_notice, id, 0),
+	WIRE_MEMBER(2, WM_I64, struct ban_notice, ban_id, 0),
+	WIRE_MEMBER(3, WM_INT, struct ban_notice, event, BAN_NOTICE_EVENT_COUNT),
+	WIRE_MEMBER(4, WM_ARR, struct ban_notice, at, 0),
+	WIRE_MEMBER(5, WM_ARR, struct ban_notice, name, 0),
+	WIRE_MEMBER(6, WM_INT, struct ban_notice, kind, BAN_KIND_COUNT),
+	WIRE_MEMBER(7, WM_ARR, struct ban_notice, starts, 0),
+	WIRE_MEMBER(8, WM_ARR, struct ban_notice, ends, 0),
+	WIRE_MEMBER(9, WM_ARR, struct ban_notice, scope, 0),
+};
+const size_t records_ban_notice_n = N(records_ban_notice);

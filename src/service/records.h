@@ -47,5 +47,17 @@ extern const size_t records_purge_report_n;
 /* struct backup_file (core/backups.h) */
 extern const struct wire_desc records_backup_file[];
 extern const size_t records_backup_file_n;
+/* struct ban, struct ban_new, struct ban_history, struct ban_exception, struct ban_notice
+ * (store/bans.h) */
+extern const struct wire_desc records_ban[];
+extern const size_t records_ban_n;
+extern const struct wire_desc records_ban_new[];
+extern const size_t records_ban_new_n;
+extern const struct wire_desc records_ban_history[];
+extern const size_t records_ban_history_n;
+extern const struct wire_desc records_ban_exception[];
+extern const size_t records_ban_exception_n;
+extern const struct wire_desc records_ban_notice[];
+extern const size_t records_ban_notice_n;
 
 #endif

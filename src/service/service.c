@@ -34,6 +34,9 @@ static const struct svc_op_def *const op_tables[] = {
 	svc_ops_staff,
 	svc_ops_visits,
 	svc_ops_admin,
+	svc_ops_bans,
+	svc_ops_bans_edit,
+	svc_ops_bans_import,
 };
 
 static const struct svc_op_def *find_op(uint16_t code)
