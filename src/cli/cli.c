@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/ban.h"
 #include "cli/cli.h"
 #include "clock.h"
 #include "core/text.h"
@@ -281,13 +282,6 @@ static const struct {
 	enum permission perm;
 } permissions[] = {
 	{"check", NULL, NULL, PERM_CHECK_VISITOR},
-	{"ban", "list", "--all", PERM_SEE_REASON},
-	{"ban", "list", NULL, PERM_CHECK_VISITOR},
-	{"ban", "show", NULL, PERM_CHECK_VISITOR},
-	{"ban", "notices", NULL, PERM_CHECK_VISITOR},
-	{"ban", "history", NULL, PERM_SEE_REASON},
-	{"ban", "export", NULL, PERM_EXPORT},
-	{"ban", NULL, NULL, PERM_EDIT_BAN},
 };
 
 
@@ -387,66 +381,6 @@ static int check_permission(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_ERROR;
 }
 
-/* A look at the ban list is recorded like a visitor check (who looked at what). */
-static void audit_after(struct cli_ctx *ctx, int argc, char **argv, int status)
-{
-	if (strcmp(argv[0], "ban") != 0 || argc < 2 ||
-	    (strcmp(argv[1], "list") != 0 && strcmp(argv[1], "export") != 0))
-		return;
-	char *args = cli_join(argc - 2, argv + 2);
-	char action[32];
-	snprintf(action, sizeof action, "ban.%s", argv[1]);
-	audit_cli(ctx, action, "bans", status == CLI_OK ? "ok" : "error", args ? args : "");
-	free(args);
-}
-
-/* Privileged, files named on the command line are opened with the operator's own rights:
- * the input of `ban import FILE` becomes standard input (opened as the real user), and
- * `ban export FILE` must go to standard output. 0, or CLI_ERROR after a message. */
-static int privileged_files(struct cli_ctx *ctx, int argc, char **argv)
-{
-	if (!ctx->privileged || argc < 3 || strcmp(argv[0], "ban") != 0)
-		return 0;
-	char *file = argv[argc - 1];
-	if (file[0] == '-' && file[1] == '\0')
-		return 0;
-	if (strcmp(argv[1], "export") == 0 && file[0] != '-') {
-		cli_error(_("ban export: %s: refused: balie runs with the rights of its own "
-			    "account; write to standard output instead: balie ban export > %s"),
-			  file, file);
-		return CLI_ERROR;
-	}
-	if (strcmp(argv[1], "import") != 0 || file[0] == '-')
-		return 0;
-	uid_t euid = geteuid();
-	/* The saved set-user-ID lets us take the account's rights back afterwards. */
-	if (seteuid(getuid()) != 0) {
-		cli_error("%s: %s", file, strerror(errno));
-		return CLI_ERROR;
-	}
-	int fd = open(file, O_RDONLY | O_CLOEXEC);
-	int saved = errno;
-	if (seteuid(euid) != 0) {
-		cli_error("%s: %s", "seteuid", strerror(errno));
-		if (fd >= 0)
-			(void)close(fd);
-		return CLI_ERROR;
-	}
-	if (fd < 0) {
-		cli_error("%s: %s", file, strerror(saved));
-		return CLI_ERROR;
-	}
-	if (dup2(fd, STDIN_FILENO) < 0) {
-		cli_error("%s: %s", file, strerror(errno));
-		(void)close(fd);
-		return CLI_ERROR;
-	}
-	(void)close(fd); /* stdin holds it now */
-	static char dash[] = "-";
-	argv[argc - 1] = dash;
-	return 0;
-}
-
 /* The commands declared as option tables; they reach the data through the service, which
  * checks the role on the parsed request. */
 static const struct cli_command *const tables[] = {
@@ -456,21 +390,70 @@ static const struct cli_command *const tables[] = {
 	cli_staff_commands,
 	cli_visit_commands,
 	cli_admin_commands,
+	cli_ban_commands,
+	cli_ban_import_commands,
+	cli_ban_lifecycle_commands,
+	cli_ban_letter_commands,
+	cli_ban_exception_commands,
 };
 
 /* Command groups, for "balie GROUP --help" and for naming an unknown subcommand. */
 static const struct {
 	const char *name;
 	const char *summary;
-	const struct cli_command *commands;
 } groups[] = {
-	{"alarm", N_("The porters' alarm queue."), cli_alarm_commands},
-	{"appt", N_("Appointments and risky meetings."), cli_appt_commands},
-	{"staff", N_("The support team (porters, BOAs) and counter staff."), cli_staff_commands},
-	{"visit", N_("The home-visit back-up board: who is out, where, until when."),
-	 cli_visit_commands},
-	{"person", N_("A person's data, for an access request (hr)."), cli_admin_commands},
+	{"alarm", N_("The porters' alarm queue.")},
+	{"appt", N_("Appointments and risky meetings.")},
+	{"staff", N_("The support team (porters, BOAs) and counter staff.")},
+	{"visit", N_("The home-visit back-up board: who is out, where, until when.")},
+	{"person", N_("A person's data, for an access request (hr).")},
+	{"ban", N_("The list of entry bans and warnings.")},
+	{"ban exception", N_("Exceptions during a ban: a representative, an appointment.")},
 };
+
+/* How many leading words of argv the group name ("ban exception") is, or 0. */
+static int group_words(const char *name, int argc, char **argv)
+{
+	int w = 0;
+	for (const char *p = name; *p; w++) {
+		size_t len = strcspn(p, " ");
+		if (w >= argc || strlen(argv[w]) != len || strncmp(argv[w], p, len) != 0)
+			return 0;
+		p += len + (p[len] == ' ');
+	}
+	return w;
+}
+
+/* argv names a group but no command of it: its help, or what is missing or unknown. 1 when
+ * argv is no group either (nothing done), else 0 with the exit status in *status. */
+static int run_group(int argc, char **argv, int *status)
+{
+	size_t best = 0;
+	int k = 0;
+	for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+		int w = group_words(groups[g].name, argc, argv);
+		if (w > k) {
+			k = w;
+			best = g;
+		}
+	}
+	if (k == 0)
+		return 1;
+	const char *name = groups[best].name;
+	*status = CLI_ERROR;
+	if (argc <= k) {
+		cli_error(_("%s: missing a command (see 'balie %s --help')"), name, name);
+	} else if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
+		cli_group_help(stdout, name, groups[best].summary, tables,
+			       sizeof tables / sizeof *tables);
+		*status = CLI_OK;
+	} else {
+		char esc[128];
+		(void)text_escape(argv[k], esc, sizeof esc);
+		cli_error(_("%s: unknown command '%s' (see 'balie %s --help')"), name, esc, name);
+	}
+	return 0;
+}
 
 /* Run argv as a table command: 1 when argv[0] is not one of them (nothing done), else the
  * exit status in *status. */
@@ -486,29 +469,8 @@ static int run_table_command(struct cli_ctx *ctx, int argc, char **argv, int *st
 			used = u;
 		}
 	}
-	if (!cmd) {
-		for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
-			if (strcmp(argv[0], groups[g].name) != 0)
-				continue;
-			if (argc < 2) {
-				cli_error(_("%s: missing a command (see 'balie %s --help')"),
-					  argv[0], argv[0]);
-				*status = CLI_ERROR;
-			} else if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-				cli_group_help(stdout, groups[g].name, groups[g].summary,
-					       groups[g].commands);
-				*status = CLI_OK;
-			} else {
-				char esc[128];
-				(void)text_escape(argv[1], esc, sizeof esc);
-				cli_error(_("%s: unknown command '%s' (see 'balie %s --help')"),
-					  argv[0], esc, argv[0]);
-				*status = CLI_ERROR;
-			}
-			return 0;
-		}
-		return 1;
-	}
+	if (!cmd)
+		return run_group(argc, argv, status);
 	struct cli_args a;
 	int rc = cli_args_parse(cmd, argc - used, argv + used, &a);
 	if (rc != 0) {
@@ -530,12 +492,7 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 	bool help = has_arg(argc, argv, "--help", "-h");
 	if (!help && check_permission(ctx, argc, argv) != 0)
 		return CLI_ERROR;
-	if (!help && privileged_files(ctx, argc, argv) != 0)
-		return CLI_ERROR;
-	status = cli_dispatch(ctx, argc, argv);
-	if (!help)
-		audit_after(ctx, argc, argv, status);
-	return status;
+	return cli_dispatch(ctx, argc, argv);
 }
 
 /* Run the subcommand argv[0]. */
@@ -545,7 +502,7 @@ static int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
 		const char *name;
 		int (*run)(struct cli_ctx *, int, char **);
 	} commands[] = {
-		{"ban", cli_ban}, {"check", cli_check},
+		{"check", cli_check},
 	};
 	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
 		if (strcmp(argv[0], commands[i].name) == 0)

@@ -146,9 +146,8 @@ const struct cli_ban_info *cli_bans_get(const struct cli_bans *b, int64_t id);
 
 void cli_bans_free(struct cli_bans *b);
 
-/* The subcommands not yet declared as option tables, one file each: cli/ban.c,
- * cli/check.c. argv[0] is the subcommand name. */
-int cli_ban(struct cli_ctx *ctx, int argc, char **argv);
+/* The subcommand not yet declared as an option table: cli/check.c. argv[0] is the
+ * subcommand name. */
 int cli_check(struct cli_ctx *ctx, int argc, char **argv);
 
 /* Issue 7: roles and HR commands (cli_admin.c). */

@@ -241,6 +241,10 @@ int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cl
 				}
 				continue;
 			}
+			if (o->implied && !eq) {
+				a->text[i] = o->implied;
+				continue;
+			}
 			char *v = eq ? eq + 1 : w + 1 < n ? words[++w] : NULL;
 			if (!v) {
 				cli_error(_("%s: option '--%s' needs an argument"), cmd->name, o->name);
@@ -259,6 +263,10 @@ int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cl
 			const struct cli_opt *o = &cmd->opts[i];
 			if (o->type == CLI_FLAG)
 				continue;
+			if (o->implied) {
+				a->text[i] = o->implied;
+				continue;
+			}
 			char *v = p[1] ? p + 1 : w + 1 < n ? words[++w] : NULL;
 			if (!v) {
 				cli_error(_("%s: option '-%c' needs an argument"), cmd->name, *p);
@@ -300,11 +308,18 @@ void cli_command_help(FILE *out, const struct cli_command *cmd)
 	for (size_t i = 0; o && o[i].name; i++) {
 		char left[96];
 		const char *arg = o[i].arg ? o[i].arg : "";
-		if (o[i].letter)
-			snprintf(left, sizeof left, "-%c, --%s%s%s", o[i].letter, o[i].name,
-				 *arg ? " " : "", arg);
+		char optarg_text[48];
+		/* An optional value is written --name[=ARG]. */
+		if (!*arg)
+			optarg_text[0] = '\0';
+		else if (o[i].implied)
+			snprintf(optarg_text, sizeof optarg_text, "[=%s]", arg);
 		else
-			snprintf(left, sizeof left, "    --%s%s%s", o[i].name, *arg ? " " : "", arg);
+			snprintf(optarg_text, sizeof optarg_text, " %s", arg);
+		if (o[i].letter)
+			snprintf(left, sizeof left, "-%c, --%s%s", o[i].letter, o[i].name, optarg_text);
+		else
+			snprintf(left, sizeof left, "    --%s%s", o[i].name, optarg_text);
 		fprintf(out, "  %-24s %s\n", left, _(o[i].help));
 		if (o[i].type == CLI_CHOICE) {
 			char list[256];
@@ -316,12 +331,10 @@ void cli_command_help(FILE *out, const struct cli_command *cmd)
 		fprintf(out, "\n%s\n", _(cmd->more));
 }
 
-void cli_group_help(FILE *out, const char *group, const char *summary,
-		    const struct cli_command *table)
+/* One line per command of the group in table. */
+static void group_commands(FILE *out, const char *group, const struct cli_command *table)
 {
 	size_t g = strlen(group);
-	fprintf(out, _("Usage: balie [--db FILE] %s COMMAND [OPTION]... [ARG]...\n"), group);
-	fprintf(out, "%s\n\n", _(summary));
 	for (const struct cli_command *c = table; c->name; c++) {
 		if (strncmp(c->name, group, g) != 0 || (c->name[g] != ' ' && c->name[g] != '\0'))
 			continue;
@@ -333,6 +346,15 @@ void cli_group_help(FILE *out, const char *group, const char *summary,
 		const char *nl = strchr(s, '\n');
 		fprintf(out, "  %-30s %.*s\n", left, nl ? (int)(nl - s) : (int)strlen(s), s);
 	}
+}
+
+void cli_group_help(FILE *out, const char *group, const char *summary,
+		    const struct cli_command *const *tables, size_t n)
+{
+	fprintf(out, _("Usage: balie [--db FILE] %s COMMAND [OPTION]... [ARG]...\n"), group);
+	fprintf(out, "%s\n\n", _(summary));
+	for (size_t t = 0; t < n; t++)
+		group_commands(out, group, tables[t]);
 	fprintf(out, _("\nRun 'balie %s COMMAND --help' for the options of a command.\n"), group);
 }
 

@@ -37,6 +37,8 @@ struct cli_opt {
 	bool allow_empty;              /* CLI_TEXT/CLI_LINES: "" is a value */
 	bool past;                     /* CLI_DATE: a date of birth or of a letter: a two-digit
 					* year is 0-99 years ago (else the nearest one) */
+	const char *implied;           /* CLI_TEXT: the value may be left out (--police alone
+					* means implied); one given goes after '=' */
 };
 
 struct cli_ctx;
@@ -84,9 +86,10 @@ int cli_choice(const struct cli_args *a, const char *name, int absent);
 /* Print the --help of one command. */
 void cli_command_help(FILE *out, const struct cli_command *cmd);
 
-/* Print the usage of a group ("alarm": every command whose name starts with "alarm "). */
+/* Print the usage of a group ("alarm": every command whose name starts with "alarm ", in
+ * any of the n tables). */
 void cli_group_help(FILE *out, const char *group, const char *summary,
-		    const struct cli_command *table);
+		    const struct cli_command *const *tables, size_t n);
 
 /* Find the command for the words of argv in table: the longest name made of the leading
  * words ("ban exception add" before "ban exception"). *used is how many words it took.

@@ -212,7 +212,7 @@ run ban add --given 'Łukasz' --surname 'Müller' --born 1988-08-08 --kind build
 expect_rc 2 "a ban shorter than the sanction table is refused"
 expect_err_has 'ban add: building+phone 2026-11-24..2027-01-10: shorter than the sanction table allows (physical violence, first offence' \
 	"the refusal names the table's rule"
-expect_err_has 'may end from 2027-02-23 to 2027-05-24); give --justification TEXT' \
+expect_err_has 'may end from 2027-02-23 to 2027-05-24); a justification is required' \
 	"the refusal names the allowed end dates and the way out"
 run ban add --given 'Łukasz' --surname 'Müller' --born 1988-08-08 --kind building+phone \
 	--reason physical --ends 2027-01-10 --scope stadhuis --imposed-by 'C. Chef' --police \

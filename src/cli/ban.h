@@ -1,0 +1,57 @@
+/* ban — what the files of the 'ban' command group share (ban.c, ban_fields.c, ban_import.c,
+ * ban_lifecycle.c, ban_letter.c, ban_exception.c): the fields of a ban as typed or read
+ * from a CSV, checked with core/bancheck before anything is sent, and the messages. */
+#ifndef BALIE_CLI_BAN_H
+#define BALIE_CLI_BAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cli/cli.h"
+#include "client/bans.h"
+#include "core/bancheck.h"
+#include "core/sanctions.h"
+
+/* Where ban_fields_check puts what it normalises; the ban points into it. */
+struct ban_norm {
+	char scope[1024];
+};
+
+/* The 'ban add' option of a field ("--surname"), for messages. */
+const char *ban_field_option(enum banf f);
+
+/* Check one ban given as texts (v indexed by enum banf, NULL = absent; trimmed in place)
+ * with the configuration's buildings and today's date, and fill out with pointers into v
+ * and norm. 0, or -1 with the field in *bad and the translated reason in why. */
+int ban_fields_check(const struct config *cfg, char *v[BANF_COUNT], const char *today,
+		     struct ban_new *out, struct ban_norm *norm, enum banf *bad, char *why,
+		     size_t whysz);
+
+/* "yes", "ja", "1", "true" ... and "no", "nee", "0", "false", "" ... (any case); 0 or -1. */
+int ban_parse_yesno(const char *v, bool *out);
+
+/* A value quoted for a message, anything unprintable made visible. */
+const char *ban_quoted(const char *v, char *buf, size_t bufsz);
+
+/* The ban id of a command's first argument (the table made sure there is one); 0, or -1
+ * after the message. */
+int ban_id_arg(const struct cli_args *a, int64_t *id);
+
+/* Report a failed call about ban id (the service's message, or "no such ban");
+ * returns CLI_ERROR. */
+int ban_failed(struct client *cl, const char *cmd, int64_t id, enum store_status r);
+
+/* The sanction table as balie reads it (beside balie.conf, else built in), for proposals
+ * and warnings; what is allowed is the service's table. 0, or -1 after the message. */
+int ban_table(const struct cli_ctx *ctx, struct sanction_table *t);
+
+/* The commands of each file (declared as option tables). */
+extern const struct cli_command cli_ban_commands[];           /* list, show, add, lift */
+extern const struct cli_command cli_ban_import_commands[];    /* import, export */
+extern const struct cli_command cli_ban_lifecycle_commands[]; /* propose, activate, extend,
+							       * history */
+extern const struct cli_command cli_ban_letter_commands[];    /* letter */
+extern const struct cli_command cli_ban_exception_commands[]; /* exception, notices */
+
+#endif
