@@ -2,9 +2,11 @@
  * (requests without a greeting, crafted fields, oversized or unfinished frames) and prints
  * what balied answered, so tests/cli/service*.sh can show each attack refused.
  *
- * wireprobe SOCKET request [--no-hello] [--dump] OP [TAG=t:TEXT|TAG=i:NUM|TAG=b:0|1]...
+ * wireprobe SOCKET request [--no-hello] [--dump] OP [TAG=t:TEXT|TAG=i:NUM|TAG=b:0|1|rec]...
+ *     [-- OP FIELD...]...
  *     prints "status N: MESSAGE" (0 is STORE_OK) and, for an OK reply, "records N";
- *     --dump then prints every field as "REC TAG VALUE" (text escaped)
+ *     --dump then prints every field as "REC TAG VALUE" (text escaped); "rec" starts the
+ *     next record of the request; "--" sends the next request in the same session
  * wireprobe SOCKET watch SECS   greet as a console; print "watching", then "notice BITS"
  *     for the first change notice within SECS, or "no notice"
  * wireprobe SOCKET raw HEX      send these bytes as they are; prints the reply or "closed"
@@ -238,30 +240,38 @@ int main(int argc, char **argv)
 	if (greet)
 		hello(fd);
 	struct wire_out w = {0};
-	wire_out_begin(&w, WIRE_REQUEST, (uint16_t)atoi(argv[i++]));
-	for (; i < argc; i++) {
-		char *eq = strchr(argv[i], '=');
-		if (!eq || eq[1] == '\0' || eq[2] != ':')
-			return 2;
-		uint16_t tag = (uint16_t)atoi(argv[i]);
-		const char *v = eq + 3;
-		if (eq[1] == 't')
-			wire_put_text(&w, tag, v);
-		else if (eq[1] == 'i')
-			wire_put_int(&w, tag, strtoll(v, NULL, 10));
-		else if (eq[1] == 'b')
-			wire_put_bool(&w, tag, *v == '1');
-		else
-			return 2;
+	while (i < argc) {
+		wire_out_begin(&w, WIRE_REQUEST, (uint16_t)atoi(argv[i++]));
+		for (; i < argc && strcmp(argv[i], "--") != 0; i++) {
+			if (strcmp(argv[i], "rec") == 0) {
+				wire_put_rec(&w);
+				continue;
+			}
+			char *eq = strchr(argv[i], '=');
+			if (!eq || eq[1] == '\0' || eq[2] != ':')
+				return 2;
+			uint16_t tag = (uint16_t)atoi(argv[i]);
+			const char *v = eq + 3;
+			if (eq[1] == 't')
+				wire_put_text(&w, tag, v);
+			else if (eq[1] == 'i')
+				wire_put_int(&w, tag, strtoll(v, NULL, 10));
+			else if (eq[1] == 'b')
+				wire_put_bool(&w, tag, *v == '1');
+			else
+				return 2;
+		}
+		if (i < argc)
+			i++; /* the "--" before the next request */
+		if (wire_out_end(&w) != 0)
+			return 6;
+		send_all(fd, w.buf, w.len);
+		read_reply(fd, &r);
+		print_reply(&r);
+		if (dump_fields)
+			dump(&r);
+		wire_in_free(&r);
 	}
-	if (wire_out_end(&w) != 0)
-		return 6;
-	send_all(fd, w.buf, w.len);
-	read_reply(fd, &r);
-	print_reply(&r);
-	if (dump_fields)
-		dump(&r);
-	wire_in_free(&r);
 	wire_out_free(&w);
 	close(fd);
 	return 0;
