@@ -1,5 +1,7 @@
-/* client/bans — reading the ban list through the service: one ban, pages and whole lists,
- * counts, history, earlier bans, exceptions and reception's notices. */
+/* client/bans — the ban list through the service: one ban, pages and whole lists, counts,
+ * history, earlier bans, exceptions and reception's notices; imposing and changing bans, and
+ * imports streamed in frames (checked by the service as they arrive, written at the
+ * commit). */
 #include "autoconfig.h"
 
 #include <errno.h>
@@ -235,18 +237,11 @@ static void history_clear(void *p)
 enum store_status client_ban_history(struct client *cl, int64_t ban_id,
 				     struct ban_history **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
 	wire_put_int(client_request(cl, OP_BAN_HISTORY), F_ID, ban_id);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
 	void *items = NULL;
-	r = client_get_list(cl, &a, records_ban_history, records_ban_history_n, sizeof **out,
-			    history_clear, &items, n);
+	enum store_status r = client_call_list(cl, records_ban_history, records_ban_history_n,
+					  sizeof **out, history_clear, &items, n);
 	*out = items;
-	wire_in_free(&a);
 	return r;
 }
 
@@ -260,31 +255,17 @@ enum store_status client_ban_exception_add(struct client *cl, int64_t ban_id,
 	wire_put_text(q, F_FROM, starts);
 	wire_put_text(q, F_TO, ends);
 	wire_put_text(q, F_TEXT, detail);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	if (wire_get_int(&a, 0, F_ID, id_out) != 0)
-		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the id"));
-	wire_in_free(&a);
-	return r;
+	return client_call_id(cl, id_out);
 }
 
 enum store_status client_ban_exception_list(struct client *cl, int64_t ban_id,
 					    struct ban_exception **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
 	wire_put_int(client_request(cl, OP_BAN_EXCEPTION_LIST), F_ID, ban_id);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
 	void *items = NULL;
-	r = client_get_list(cl, &a, records_ban_exception, records_ban_exception_n, sizeof **out,
-			    NULL, &items, n);
+	enum store_status r = client_call_list(cl, records_ban_exception, records_ban_exception_n,
+					  sizeof **out, NULL, &items, n);
 	*out = items;
-	wire_in_free(&a);
 	return r;
 }
 
@@ -318,21 +299,14 @@ enum store_status client_ban_notice_sweep(struct client *cl, const char *today, 
 enum store_status client_ban_notice_unseen(struct client *cl, const char *user, time_t since,
 					   struct ban_notice **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
 	struct wire_out *q = client_request(cl, OP_BAN_NOTICE_UNSEEN);
 	if (user)
 		wire_put_text(q, F_USER, user);
 	wire_put_int(q, F_FROM, since > 0 ? (int64_t)since : 0);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
 	void *items = NULL;
-	r = client_get_list(cl, &a, records_ban_notice, records_ban_notice_n, sizeof **out, NULL,
-			    &items, n);
+	enum store_status r = client_call_list(cl, records_ban_notice, records_ban_notice_n,
+					  sizeof **out, NULL, &items, n);
 	*out = items;
-	wire_in_free(&a);
 	return r;
 }
 
@@ -343,4 +317,107 @@ enum store_status client_ban_notice_seen(struct client *cl, int64_t notice_id, c
 	if (user)
 		wire_put_text(q, F_USER, user);
 	return client_call_simple(cl);
+}
+
+/* ------------------------------------------------------------------ changes */
+
+/* Rows go in frames of about this size: far below WIRE_FRAME_MAX even with the longest
+ * fields, large enough that a million rows take a few hundred frames. */
+#define IMPORT_FRAME_BYTES (2u << 20)
+
+enum store_status client_ban_insert(struct client *cl, const struct ban_new *b, int64_t *id_out)
+{
+	struct wire_out *q = client_request(cl, OP_BAN_INSERT);
+	wire_put_rec(q);
+	wire_put_struct(q, records_ban_new, records_ban_new_n, b);
+	return client_call_id(cl, id_out);
+}
+
+enum store_status client_ban_update(struct client *cl, const struct ban *b)
+{
+	struct wire_out *q = client_request(cl, OP_BAN_UPDATE);
+	wire_put_rec(q);
+	wire_put_struct(q, records_ban, records_ban_n, b);
+	return client_call_simple(cl);
+}
+
+enum store_status client_ban_lift(struct client *cl, int64_t id, const char *reason,
+				  int expected_version)
+{
+	struct wire_out *q = client_request(cl, OP_BAN_LIFT);
+	wire_put_int(q, F_ID, id);
+	wire_put_text(q, F_TEXT, reason);
+	wire_put_int(q, F_VERSION, expected_version < 0 ? -1 : expected_version);
+	return client_call_simple(cl);
+}
+
+enum store_status client_ban_activate(struct client *cl, int64_t id, int expected_version)
+{
+	struct wire_out *q = client_request(cl, OP_BAN_ACTIVATE);
+	wire_put_int(q, F_ID, id);
+	wire_put_int(q, F_VERSION, expected_version < 0 ? -1 : expected_version);
+	return client_call_simple(cl);
+}
+
+enum store_status client_ban_extend(struct client *cl, int64_t id, const char *ends,
+				    const char *reason, const char *justification,
+				    int expected_version)
+{
+	struct wire_out *q = client_request(cl, OP_BAN_EXTEND);
+	wire_put_int(q, F_ID, id);
+	wire_put_text(q, F_DATE, ends);
+	wire_put_text(q, F_TEXT, reason);
+	if (justification && *justification)
+		wire_put_text(q, F_JUSTIFICATION, justification);
+	wire_put_int(q, F_VERSION, expected_version < 0 ? -1 : expected_version);
+	return client_call_simple(cl);
+}
+
+enum store_status client_ban_import_begin(struct client *cl)
+{
+	(void)client_request(cl, OP_BAN_IMPORT_BEGIN);
+	return client_call_simple(cl);
+}
+
+enum store_status client_ban_import_rows(struct client *cl, const struct ban_new *rows,
+					 size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		struct wire_out *q = client_request(cl, OP_BAN_IMPORT_ROWS);
+		do {
+			wire_put_rec(q);
+			wire_put_struct(q, records_ban_new, records_ban_new_n, &rows[i++]);
+		} while (i < n && q->len < IMPORT_FRAME_BYTES);
+		enum store_status r = client_call_simple(cl);
+		if (r != STORE_OK)
+			return r;
+	}
+	return STORE_OK;
+}
+
+enum store_status client_ban_import_commit(struct client *cl, size_t sent, size_t *imported)
+{
+	wire_put_int(client_request(cl, OP_BAN_IMPORT_COMMIT), F_COUNT, (int64_t)sent);
+	size_t n = 0;
+	enum store_status r = count_reply(cl, &n);
+	if (r == STORE_OK && imported)
+		*imported = n;
+	return r;
+}
+
+enum store_status client_ban_import_abort(struct client *cl)
+{
+	(void)client_request(cl, OP_BAN_IMPORT_ABORT);
+	return client_call_simple(cl);
+}
+
+enum store_status client_ban_import(struct client *cl, const struct ban_new *rows, size_t n)
+{
+	enum store_status r = client_ban_import_begin(cl);
+	if (r == STORE_OK)
+		r = client_ban_import_rows(cl, rows, n);
+	if (r == STORE_OK)
+		r = client_ban_import_commit(cl, n, NULL);
+	return r;
 }

@@ -216,16 +216,8 @@ static enum store_status insert(struct svc_call *c)
 /* Check and write an update of b (decoded from the request). */
 static enum store_status update_ban(struct svc_call *c, struct ban *b)
 {
-	struct ban_new v = {
-		.given_names = b->given_names, .prefix = b->prefix, .surname = b->surname,
-		.partner_prefix = b->partner_prefix, .partner_surname = b->partner_surname,
-		.born = b->born, .kind = b->kind, .reason = b->reason, .scope = b->scope,
-		.starts = b->starts, .ends = b->ends, .imposed_by = b->imposed_by,
-		.letter_sent = b->letter_sent, .police_informed = b->police_informed,
-		.notes = b->notes, .until_conversation = b->until_conversation,
-		.enforcement = b->enforcement, .justification = b->justification,
-		.reasons = b->reasons,
-	};
+	struct ban_new v;
+	store_ban_as_new(b, &v);
 	struct svc_ban_norm n;
 	enum store_status r = svc_ban_check(c, &v, &n, false, NULL, "");
 	if (r != STORE_OK)

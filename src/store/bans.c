@@ -730,17 +730,24 @@ static enum store_status update_locked(struct store *st, const struct ban *b)
 	return scope_insert(st, b->id, b->scope);
 }
 
-enum store_status store_ban_update(struct store *st, const struct ban *b)
+void store_ban_as_new(const struct ban *b, struct ban_new *out)
 {
-	struct ban_new v = {
+	*out = (struct ban_new){
 		.given_names = b->given_names, .prefix = b->prefix, .surname = b->surname,
 		.partner_prefix = b->partner_prefix, .partner_surname = b->partner_surname,
 		.born = b->born, .kind = b->kind, .reason = b->reason, .scope = b->scope,
 		.starts = b->starts, .ends = b->ends, .imposed_by = b->imposed_by,
 		.letter_sent = b->letter_sent, .police_informed = b->police_informed,
-		.notes = b->notes, .enforcement = b->enforcement,
+		.notes = b->notes, .until_conversation = b->until_conversation,
+		.repeat_offence = b->repeat_offence, .enforcement = b->enforcement,
 		.justification = b->justification, .reasons = b->reasons,
 	};
+}
+
+enum store_status store_ban_update(struct store *st, const struct ban *b)
+{
+	struct ban_new v;
+	store_ban_as_new(b, &v);
 	enum store_status r = validate(st, &v);
 	if (r != STORE_OK)
 		return r;

@@ -122,6 +122,10 @@ enum store_status store_ban_count(struct store *st, enum ban_filter f, const cha
  * (STORE_INVALID otherwise). Writes a history row. */
 enum store_status store_ban_update(struct store *st, const struct ban *b);
 
+/* The fields of b as a struct ban_new (pointing into b; not lifted, not a draft): what an
+ * update checks. */
+void store_ban_as_new(const struct ban *b, struct ban_new *out);
+
 /* Lift a ban early: who and why are recorded (history row, notice for reception).
  * expected_version < 0 skips the check. STORE_CONFLICT when already lifted or changed
  * meanwhile. */
