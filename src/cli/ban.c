@@ -386,8 +386,8 @@ const struct cli_command cli_ban_commands[] = {
 	{.name = "ban list", .opts = list_opts, .run = ban_list,
 	 .summary = N_("List the bans in force today, soonest-ending first.")},
 	{.name = "ban show", .args = N_("ID"), .min_args = 1, .max_args = 1, .run = ban_show,
-	 .summary = N_("Show one ban: the person, kind, period, buildings and what to do; the\n"
-		       "reason, notes and justification only to roles that may see them.")},
+	 .summary = N_("Show one ban: the person, kind, period, buildings and what to do.\n"
+		       "The reason, notes and justification only to roles that may see them.")},
 	{.name = "ban add", .opts = add_opts, .run = ban_add,
 	 .summary = N_("Impose a ban or warning and print its id."),
 	 .more = N_("A combination of reasons is written REASON,REASON: the most serious counts.\n"
@@ -397,7 +397,7 @@ const struct cli_command cli_ban_commands[] = {
 		    "sanction table (see 'balie ban propose') unless --justification is given.")},
 	{.name = "ban lift", .args = N_("ID"), .opts = lift_opts, .min_args = 1, .max_args = 1,
 	 .run = ban_lift,
-	 .summary = N_("Lift a ban early (after a conversation or a written apology); who and\n"
-		       "why are recorded.")},
+	 .summary = N_("Lift a ban early (after a conversation or a written apology).\n"
+		       "Who lifted it and why are recorded.")},
 	{.name = NULL},
 };

@@ -131,16 +131,17 @@ static const struct cli_opt notices_opts[] = {
 const struct cli_command cli_ban_exception_commands[] = {
 	{.name = "ban exception add", .args = N_("ID"), .opts = exception_add_opts,
 	 .min_args = 1, .max_args = 1, .run = exception_add,
-	 .summary = N_("Record an exception during a ban: an appointment arranged by phone first\n"
-		       "(--date, detail: time, place, host) or a representative with a signed\n"
-		       "authorisation (--from/--until, detail: who). The visitor check shows an\n"
-		       "appointment of today as allowed.")},
+	 .summary = N_("Record an exception during a ban: an appointment or a representative.\n"
+		       "An appointment arranged by phone first (--date, detail: time, place,\n"
+		       "host) or a representative with a signed authorisation (--from/--until,\n"
+		       "detail: who). The visitor check shows an appointment of today as\n"
+		       "allowed.")},
 	{.name = "ban exception list", .args = N_("[ID]"), .max_args = 1, .run = exception_list,
-	 .summary = N_("The exceptions of one ban, or of every ban, tab-separated: id, ban,\n"
-		       "kind, from, until, detail.")},
+	 .summary = N_("The exceptions of one ban, or of every ban.\n"
+		       "Tab-separated: id, ban, kind, from, until, detail.")},
 	{.name = "ban notices", .opts = notices_opts, .run = ban_notices,
-	 .summary = N_("The notices for reception you have not marked seen (a ban became\n"
-		       "active, was extended, lifted or ended), tab-separated: id, event, ban,\n"
-		       "name, kind, from, until. --seen ID marks one as seen by you.")},
+	 .summary = N_("The notices for reception you have not marked seen.\n"
+		       "A ban became active, was extended, lifted or ended; tab-separated: id,\n"
+		       "event, ban, name, kind, from, until. --seen ID marks one as seen by you.")},
 	{.name = NULL},
 };

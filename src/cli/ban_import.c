@@ -503,17 +503,18 @@ static const struct cli_opt export_opts[] = {
 const struct cli_command cli_ban_import_commands[] = {
 	{.name = "ban import", .args = N_("FILE.csv"), .min_args = 1, .max_args = 1,
 	 .run = ban_import,
-	 .summary = N_("Import bans from a CSV file ('-' reads standard input). The first line\n"
-		       "is the header: given_names,prefix,surname,born,kind,starts,ends,reason\n"
-		       "with optional columns partner_prefix,partner_surname,scope,imposed_by,\n"
-		       "letter_sent,police_informed,notes,status,lifted_at,lifted_by,\n"
-		       "lifted_reason, in any order. Every row is checked first; one bad row and\n"
-		       "nothing is imported. See balie(1).")},
+	 .summary = N_("Import bans from a CSV file ('-' reads standard input).\n"
+		       "The first line is the header given_names,prefix,surname,born,kind,\n"
+		       "starts,ends,reason with optional columns partner_prefix,partner_surname,\n"
+		       "scope,imposed_by,letter_sent,police_informed,notes,status,lifted_at,\n"
+		       "lifted_by,lifted_reason, in any order. Every row is checked first; one\n"
+		       "bad row and nothing is imported. See balie(1).")},
 	{.name = "ban export", .args = N_("[FILE|-]"), .opts = export_opts, .max_args = 1,
 	 .run = ban_export,
-	 .summary = N_("Write the bans in force today and later (--all: every ban) as CSV in\n"
-		       "the import format, with every optional column. Without FILE or with '-'\n"
-		       "to standard output; a FILE is replaced at once when complete (mode 0600).\n"
-		       "Status and lifting are columns too, so 'ban import' reads it back as is.")},
+	 .summary = N_("Write the bans in force today and later as CSV (--all: every ban).\n"
+		       "In the import format, with every optional column. Without FILE or with\n"
+		       "'-' to standard output; a FILE is replaced at once when complete (mode\n"
+		       "0600). Status and lifting are columns too, so 'ban import' reads it back\n"
+		       "as is.")},
 	{.name = NULL},
 };

@@ -262,10 +262,10 @@ static const struct cli_opt letter_opts[] = {
 const struct cli_command cli_ban_letter_commands[] = {
 	{.name = "ban letter", .args = N_("ID"), .opts = letter_opts, .min_args = 1,
 	 .max_args = 1, .run = ban_letter,
-	 .summary = N_("Write the letter that informs the person, as plain text for printing\n"
-		       "(Dutch). Without --type: a warning for a written warning, an invitation\n"
-		       "for an order conversation for a service stop until that conversation,\n"
-		       "else the ban letter. The templates are letters/TYPE.txt next to\n"
-		       "balie.conf, else the built-in ones.")},
+	 .summary = N_("Write the letter that informs the person, as plain Dutch text to print.\n"
+		       "Without --type: a warning for a written warning, an invitation for an\n"
+		       "order conversation for a service stop until that conversation, else the\n"
+		       "ban letter. The templates are letters/TYPE.txt next to balie.conf, else\n"
+		       "the built-in ones.")},
 	{.name = NULL},
 };

@@ -328,22 +328,22 @@ static const struct cli_opt history_opts[] = {
 
 const struct cli_command cli_ban_lifecycle_commands[] = {
 	{.name = "ban propose", .opts = propose_opts, .run = ban_propose,
-	 .summary = N_("What the sanction table proposes for this person: the earlier bans and\n"
-		       "warnings of the same person decide first offence or repeat; a\n"
-		       "combination counts as its most serious reason.")},
+	 .summary = N_("What the sanction table proposes for this person.\n"
+		       "The earlier bans and warnings of the same person decide first offence or\n"
+		       "repeat; a combination counts as its most serious reason.")},
 	{.name = "ban activate", .args = N_("ID"), .opts = activate_opts, .min_args = 1,
 	 .max_args = 1, .run = ban_activate,
-	 .summary = N_("Make a draft ban active once every mandatory answer is given; the\n"
-		       "options fill in answers that are still missing first. Reception is\n"
+	 .summary = N_("Make a draft ban active once every mandatory answer is given.\n"
+		       "The options fill in answers that are still missing first. Reception is\n"
 		       "notified on every console.")},
 	{.name = "ban extend", .args = N_("ID"), .opts = extend_opts, .min_args = 1, .max_args = 1,
 	 .run = ban_extend,
-	 .summary = N_("Extend a ban to a later last day. The whole period must fit the\n"
-		       "sanction table unless a justification is given; the old end stays in\n"
-		       "the history.")},
+	 .summary = N_("Extend a ban to a later last day.\n"
+		       "The whole period must fit the sanction table unless a justification is\n"
+		       "given; the old end stays in the history.")},
 	{.name = "ban history", .args = N_("ID"), .opts = history_opts, .min_args = 1,
 	 .max_args = 1, .run = ban_history,
-	 .summary = N_("Every change of a ban, oldest first: when (local time), who, what, and\n"
-		       "the ban as it was after the change.")},
+	 .summary = N_("Every change of a ban, oldest first.\n"
+		       "When (local time), who, what, and the ban as it was after the change.")},
 	{.name = NULL},
 };

@@ -138,6 +138,13 @@ run ban add --surname Bos --given Bart --born 1970-01-01 --kind building --reaso
 	--ends 2027-05-24 --notes 'Opnieuw, nu in het stadhuis' --imposed-by 'A. Hoofd' \
 	--letter-sent 2026-11-24 --police
 expect_rc 0 "a second ban for every building (a repeat)"
+run ban exception
+expect_rc 2 "ban exception without a command refused"
+expect_err_has "ban exception: missing a command (see 'balie ban exception --help')" \
+	"the missing command is named"
+run ban exception --help
+expect_rc 0 "ban exception --help"
+expect_out_has "  add ID" "the help lists the exception commands"
 run ban exception add 2 --kind appointment --detail x
 expect_rc 2 "an exception without a date refused"
 run ban exception add 2 --kind visit --date 2026-11-24 --detail x
