@@ -14,9 +14,9 @@
 #  10 zero-width and tag characters refused at input
 #  11 stored control, bidi and invisible characters escaped on every output path
 #  12 gaps and a cut-off tail in the audit trail
-# The ban group, not yet moved onto the service on main, is tried as main has it: through
-# the socket it is refused as "not available through the service yet", and its output
-# paths (11) are tried in direct mode, which runs the same code in-process.
+# The ban group is tried through the socket like every other group, and its output paths
+# (11) in direct mode too, which runs the same code in-process (tests/cli/service_bans.sh
+# has the ban group's own role table and attacks).
 # shellcheck source=tests/cli/testlib.sh
 . "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
 # shellcheck source=tests/cli/svclib.sh
@@ -185,7 +185,7 @@ for args in "ban export $tmp/data/leak.csv --all" "ban export --all $tmp/data/le
 	"ban import $SVC_DB" "ban import --dry-run $SVC_DB"; do
 	# shellcheck disable=SC2086 # the command's words
 	as $UID_HR $args
-	refused "argv: $args (as main has the ban group)"
+	refused "argv: $args"
 done
 unchanged "file arguments"
 if [ ! -e "$tmp/data/leak.csv" ]; then ok "nothing written into the service's directory"
@@ -201,7 +201,7 @@ for args in "audit --ver" "audit --v" "backup --forc x.db" "backup --li" "purge 
 	expect_err_has "options are spelt out in full" "the abbreviation is named as such"
 done
 as $UID_RECEPTIONIST ban list --al
-refused "abbreviated: ban list --al (as main has the ban group)"
+refused "abbreviated: ban list --al"
 if [ "$(audit_lines)" = "$lines" ]; then ok "nothing reached the service"
 else not_ok "an abbreviated option reached the service"; fi
 unchanged "abbreviations"
@@ -356,20 +356,15 @@ as $UID_RECEPTIONIST staff status
 clean "staff status (names, phones) through the service" shown
 as $UID_RECEPTIONIST visit list --all
 clean "visit list (employee, address, client, mobile) through the service" shown
-# The ban group is not on the service on main yet: direct mode (the same service code,
-# in-process). Where main still prints stored text raw (issue 11's list), the check is
-# reported as a TODO of the group's conversion, without failing the suite, and turns into
-# "ok" when the group escapes it.
-known() {
-	_todo=$1
-	shift
-	_failed=$failed
-	clean "$@" >"$tmp/known"
-	if grep -q "^ok" "$tmp/known"; then cat "$tmp/known"; else
-		failed=$_failed
-		sed -n "s/^\(not ok [0-9]* - .*\)/\1 # TODO $_todo/p" "$tmp/known"
-	fi
-}
+as $UID_HR ban export --all
+clean "ban export (names, notes) through the service" shown
+as $UID_HR ban letter 1
+clean "ban letter through the service" shown
+as $UID_MANAGER ban list --all
+clean "ban list through the service" shown
+as $UID_MANAGER ban show 1
+clean "ban show (name, notes) through the service" shown
+# Direct mode runs the same code in-process.
 direct() {
 	"$BALIE" --config "$tmp/balie.conf" --db "$tmp/direct.db" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
@@ -377,9 +372,9 @@ direct() {
 direct appt list --date 2026-11-24
 clean "appt list, direct mode" shown
 direct ban export --all
-known "the ban group escapes its CSV export when it moves" "ban export, direct mode" shown
+clean "ban export, direct mode" shown
 direct ban letter 1
-known "the ban group escapes its letters when it moves" "ban letter, direct mode" shown
+clean "ban letter, direct mode" shown
 direct ban list --all
 clean "ban list, direct mode" shown
 direct alarm list --all
