@@ -1,0 +1,182 @@
+/* bans_notices — one-line notices for reception (a ban became active, was extended, lifted
+ * or ended), the daily sweep of ended bans, and who has seen which notice. */
+#include "autoconfig.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dates.h"
+#include "i18n.h"
+#include "store/bans.h"
+#include "store/bans_internal.h"
+#include "store/internal.h"
+
+static const char notice_insert_sql[] =
+	"INSERT INTO ban_notice (ban_id, event, at) VALUES (?1, ?2, ?3)";
+
+const char *const bans_notice_db[BAN_NOTICE_EVENT_COUNT] = {
+	"active", "extended", "lifted", "ended"
+};
+
+/* A notice for reception, inside the caller's transaction. */
+enum store_status bans_notice_write(struct store *st, int64_t ban_id,
+				    enum ban_notice_event e, const char *now)
+{
+	sqlite3_stmt *s = store_stmt(st, notice_insert_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, ban_id) || store_bind_text(s, 2, bans_notice_db[e]) ||
+	    store_bind_text(s, 3, now)) {
+		store_done(s);
+		return store_fail(st, _("saving the notice"));
+	}
+	return store_step_done(st, s, _("saving the notice"));
+}
+
+static const char sweep_sql[] =
+	"INSERT OR IGNORE INTO ban_notice (ban_id, event, at)"
+	" SELECT id, 'ended', ?3 FROM ban WHERE status = 'active' AND lifted_at = ''"
+	" AND ends < ?1 AND ends >= ?2";
+static const char unseen_sql[] =
+	"SELECT n.id, n.ban_id, n.event, n.at, p.given_names, p.prefix, p.surname, b.kind,"
+	" b.starts, b.ends,"
+	" coalesce((SELECT group_concat(sc.building, ',') FROM ban_scope sc"
+	"  WHERE sc.ban_id = b.id), '')"
+	" FROM ban_notice n JOIN ban b ON b.id = n.ban_id JOIN person p ON p.id = b.person_id"
+	" WHERE n.at >= ?2 AND NOT EXISTS (SELECT 1 FROM ban_notice_seen s"
+	"  WHERE s.notice_id = n.id AND (?1 = '' OR s.user = ?1))"
+	" ORDER BY n.id";
+static const char notice_exists_sql[] = "SELECT 1 FROM ban_notice WHERE id = ?1";
+static const char seen_sql[] =
+	"INSERT OR IGNORE INTO ban_notice_seen (notice_id, user, at) VALUES (?1, ?2, ?3)";
+
+const char *store_ban_notice_event_name(enum ban_notice_event e)
+{
+	return (unsigned)e < BAN_NOTICE_EVENT_COUNT ? bans_notice_db[e] : "?";
+}
+
+enum store_status store_ban_notice_sweep(struct store *st, const char *today, size_t *added)
+{
+	if (added)
+		*added = 0;
+	enum store_status r = bans_check_date(st, "today", today, false);
+	if (r != STORE_OK)
+		return r;
+	char week[DATES_DATE_LEN], now[DATES_UTC_LEN];
+	if (dates_add_days(today, -7, week) != 0)
+		return store_failf(st, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
+				   "today", today);
+	store_now_text(now);
+	if ((r = store_begin(st)) != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, sweep_sql);
+	if (!s)
+		r = STORE_ERROR;
+	else if (store_bind_text(s, 1, today) || store_bind_text(s, 2, week) ||
+		 store_bind_text(s, 3, now)) {
+		store_done(s);
+		r = store_fail(st, _("saving the notice"));
+	} else {
+		r = store_step_done(st, s, _("saving the notice"));
+	}
+	size_t n = r == STORE_OK ? (size_t)sqlite3_changes(st->db) : 0;
+	/* Nothing new: no audit line, so a sweep on every console every day stays quiet. */
+	if (r == STORE_OK && n == 0) {
+		r = store_commit(st);
+		return r;
+	}
+	char detail[32];
+	snprintf(detail, sizeof detail, "%zu", n);
+	r = store_finish(st, r, "ban.notice.sweep", "bans", "ok", detail);
+	if (r == STORE_OK && added)
+		*added = n;
+	return r;
+}
+
+static void notice_from_row(sqlite3_stmt *s, void *item)
+{
+	struct ban_notice *n = item;
+	memset(n, 0, sizeof *n);
+	n->id = sqlite3_column_int64(s, 0);
+	n->ban_id = sqlite3_column_int64(s, 1);
+	n->event = BAN_NOTICE_ACTIVE;
+	for (int i = 0; i < BAN_NOTICE_EVENT_COUNT; i++)
+		if (strcmp(bans_col_str(s, 2), bans_notice_db[i]) == 0)
+			n->event = (enum ban_notice_event)i;
+	store_col_copy(s, 3, n->at, sizeof n->at);
+	const char *parts[] = {bans_col_str(s, 4), bans_col_str(s, 5), bans_col_str(s, 6)};
+	size_t len = 0;
+	for (size_t i = 0; i < 3; i++) {
+		if (!*parts[i])
+			continue;
+		int k = snprintf(n->name + len, sizeof n->name - len, "%s%s", len ? " " : "",
+				 parts[i]);
+		if (k < 0 || (size_t)k >= sizeof n->name - len)
+			break;
+		len += (size_t)k;
+	}
+	n->kind = bans_kind_from_db(bans_col_str(s, 7));
+	store_col_copy(s, 8, n->starts, sizeof n->starts);
+	store_col_copy(s, 9, n->ends, sizeof n->ends);
+	store_col_copy(s, 10, n->scope, sizeof n->scope);
+}
+
+enum store_status store_ban_notice_unseen(struct store *st, const char *user, time_t since,
+					  struct ban_notice **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	char from[DATES_UTC_LEN] = "";
+	if (since > 0)
+		dates_format_utc(since, from);
+	sqlite3_stmt *s = store_stmt(st, unseen_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, user) || store_bind_text(s, 2, from)) {
+		store_done(s);
+		return store_fail(st, _("reading notices"));
+	}
+	void *items = NULL;
+	enum store_status r = store_collect(st, s, sizeof **out, notice_from_row, &items, n,
+					    _("reading notices"));
+	*out = items;
+	return r;
+}
+
+enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, const char *user)
+{
+	if (!user || !*user)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "user");
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, notice_exists_sql);
+	if (!s) {
+		store_rollback(st);
+		return STORE_ERROR;
+	}
+	int rc = store_bind_int(s, 1, notice_id) ? SQLITE_ERROR : sqlite3_step(s);
+	store_done(s);
+	if (rc == SQLITE_DONE)
+		r = store_failf(st, STORE_NOT_FOUND, _("notice %lld: not found"),
+				(long long)notice_id);
+	else if (rc != SQLITE_ROW)
+		r = store_fail(st, _("reading notices"));
+	if (r == STORE_OK && !(s = store_stmt(st, seen_sql)))
+		r = STORE_ERROR;
+	if (r == STORE_OK) {
+		if (store_bind_int(s, 1, notice_id) || store_bind_text(s, 2, user) ||
+		    store_bind_text(s, 3, now)) {
+			store_done(s);
+			r = store_fail(st, _("saving the notice"));
+		} else {
+			r = store_step_done(st, s, _("saving the notice"));
+		}
+	}
+	char object[32];
+	snprintf(object, sizeof object, "notice:%lld", (long long)notice_id);
+	return store_finish(st, r, "ban.notice.seen", object, "ok", user);
+}
