@@ -409,15 +409,19 @@ int store_schema_version(struct store *st)
 }
 
 /* Bring the schema from its current version to the latest, all in one transaction,
- * so a crash or a second process never sees half a migration. */
+ * so a crash or a second process never sees half a migration. An up-to-date database is
+ * only read (no write lock): opening must stay cheap for every command. */
 enum store_status store_migrate(struct store *st)
 {
 	int latest = store_schema_latest();
 	if (latest <= 0)
 		return store_failf(st, STORE_ERROR, "%s", _("the built-in schema is damaged"));
+	if (store_schema_version(st) == latest)
+		return STORE_OK;
 	enum store_status s = store_begin(st);
 	if (s != STORE_OK)
 		return s;
+	/* Read again under the write lock: another process may have done it meanwhile. */
 	int version = store_schema_version(st);
 	if (version < 0) {
 		s = store_fail(st, _("reading the schema version"));
@@ -535,8 +539,11 @@ static int configure_connection(sqlite3 *db, bool readonly)
 	return ok ? 0 : -1;
 }
 
+/* The watch is set up on first use (consoles only): closing an inotify descriptor costs
+ * milliseconds, which every command would pay. */
 static void watch_setup(struct store *st)
 {
+	st->watch_tried = true;
 	st->inotify_fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 	if (st->inotify_fd < 0)
 		return;
@@ -611,15 +618,6 @@ struct store *store_open(const char *path, int flags, char *err, size_t errsz)
 			 _("the database schema is not up to date (run: balie init)"));
 		goto fail;
 	}
-	if (sqlite3_open_v2(path, &st->watch, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW,
-			    NULL) != SQLITE_OK ||
-	    configure_connection(st->watch, true) != 0) {
-		snprintf(err, errsz, "%s: %s", path,
-			 st->watch ? sqlite3_errmsg(st->watch) : strerror(ENOMEM));
-		goto fail;
-	}
-	(void)store_changed(st); /* take the first data_version as the baseline */
-	watch_setup(st);
 	return st;
 fail:
 	store_close(st);
@@ -702,18 +700,36 @@ const char *store_path(const struct store *st)
 	return st->path;
 }
 
+/* The read-only connection whose data_version moves with every commit, our own included;
+ * opened on first use. 0, or -1 when it cannot be opened. */
+static int watch_open(struct store *st)
+{
+	if (st->watch)
+		return 0;
+	if (sqlite3_open_v2(st->path, &st->watch, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW,
+			    NULL) != SQLITE_OK ||
+	    configure_connection(st->watch, true) != 0) {
+		(void)sqlite3_close_v2(st->watch);
+		st->watch = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 bool store_changed(struct store *st)
 {
 	long long v = 0;
-	if (pragma_int(st->watch, "PRAGMA data_version", &v) != 0)
+	if (watch_open(st) != 0 || pragma_int(st->watch, "PRAGMA data_version", &v) != 0)
 		return true; /* when in doubt, reload: a missed alarm is worse than a redraw */
-	bool changed = v != st->data_version;
+	bool changed = st->data_version >= 0 && v != st->data_version;
 	st->data_version = v;
 	return changed;
 }
 
 int store_watch_fd(struct store *st)
 {
+	if (!st->watch_tried)
+		watch_setup(st);
 	return st->inotify_fd;
 }
 

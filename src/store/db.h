@@ -55,7 +55,8 @@ const char *store_migration_sql(int n);
 const char *store_path(const struct store *st);
 
 /* True when another connection committed since the last call (PRAGMA data_version on a
- * connection of its own; about 2 microseconds). Own writes are reported too. */
+ * connection of its own; about 2 microseconds). Own writes are reported too. The first call
+ * takes the baseline and returns false. */
 bool store_changed(struct store *st);
 
 /* A file descriptor that becomes readable when the database files change (inotify on the

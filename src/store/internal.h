@@ -19,12 +19,13 @@ struct stmt_cache_entry {
 
 struct store {
 	sqlite3 *db;                     /* the working connection */
-	sqlite3 *watch;                  /* read-only connection for PRAGMA data_version */
+	sqlite3 *watch;                  /* read-only connection for PRAGMA data_version (lazy) */
 	char *path;
 	char actor[128];
 	char terminal[64];
 	char err[512];
-	int inotify_fd;                  /* -1 when unavailable */
+	int inotify_fd;                  /* -1 when unavailable or not set up */
+	bool watch_tried;                /* store_watch_fd set the watch up (or failed to) */
 	long long data_version;          /* last seen on the watch connection */
 	struct stmt_cache_entry *cache;
 };
