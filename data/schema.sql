@@ -294,3 +294,94 @@ CREATE INDEX alarm_open ON alarm(raised_at) WHERE outcome = 'open';
 
 -- The visitor check by date of birth alone.
 CREATE INDEX person_born ON person(born);
+
+-- migration 5
+-- Issue 14: the visitor check pays for the query, not for the list. The name matcher's keys
+-- (src/core/names_keys.c) are kept in indexed tables and written in the same transaction as
+-- every change of a person (src/store/bans_keys.c); a check reads only the rows of the keys
+-- it probes. The program fills these tables for the persons already there, in the
+-- transaction of this migration, and makes them anew whenever the matcher's keys version
+-- (meta 'names.keys') differs from its own.
+-- A person under each phonetic key of its surnames, each row with the packed record the
+-- scorer reads: the rows of one key lie together, so a check reads a few pages per key.
+-- The keys go with their person (a trigger rather than a foreign key: an import writes a
+-- million keys, and a parent lookup for each in random order costs a third of it).
+CREATE TABLE name_key (
+    key       TEXT NOT NULL,
+    person_id INTEGER NOT NULL,
+    data      BLOB NOT NULL,
+    PRIMARY KEY (key, person_id)
+) WITHOUT ROWID;
+CREATE INDEX name_key_person ON name_key(person_id);
+CREATE TRIGGER name_key_person_delete AFTER DELETE ON person
+BEGIN DELETE FROM name_key WHERE person_id = old.id; END;
+-- Everyone born on a day (an exact date of birth allows a looser surname) is found through
+-- person_born (migration 4).
+-- Every key under its variants (itself and its one-letter deletions): a probe with a letter
+-- more, less or otherwise still meets it. Kept when the last person of a key goes.
+CREATE TABLE name_variant (
+    variant TEXT NOT NULL,
+    key     TEXT NOT NULL,
+    PRIMARY KEY (variant, key)
+) WITHOUT ROWID;
+-- Folded surname cores with their key: a name still being typed is found by its beginning.
+CREATE TABLE name_core (
+    core TEXT NOT NULL,
+    key  TEXT NOT NULL,
+    PRIMARY KEY (core, key)
+) WITHOUT ROWID;
+
+-- What changed, per domain (bans, alarms, appointments, ...), for a console that works on
+-- the file directly: triggers bump the domain's counter in the transaction of every write.
+-- The program installs those triggers from its list of domains (src/store/changes.c), so
+-- that a new domain is one line there.
+CREATE TABLE change_counter (
+    domain TEXT PRIMARY KEY,
+    n      INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+
+-- Live bans (active, not lifted) counted per day they end (side 0) and per day they start
+-- (side 1): the number in force on a day is two sums over days, whatever the list's size.
+CREATE TABLE ban_live_day (
+    side INTEGER NOT NULL CHECK (side IN (0, 1)),
+    day  TEXT NOT NULL,
+    n    INTEGER NOT NULL,
+    PRIMARY KEY (side, day)
+) WITHOUT ROWID;
+INSERT INTO ban_live_day (side, day, n)
+    SELECT 0, ends, count(*) FROM ban WHERE status = 'active' AND lifted_at = '' GROUP BY ends;
+INSERT INTO ban_live_day (side, day, n)
+    SELECT 1, starts, count(*) FROM ban WHERE status = 'active' AND lifted_at = '' GROUP BY starts;
+CREATE TRIGGER ban_live_insert AFTER INSERT ON ban
+WHEN new.status = 'active' AND new.lifted_at = ''
+BEGIN
+    INSERT INTO ban_live_day (side, day, n) VALUES (0, new.ends, 1)
+        ON CONFLICT (side, day) DO UPDATE SET n = n + 1;
+    INSERT INTO ban_live_day (side, day, n) VALUES (1, new.starts, 1)
+        ON CONFLICT (side, day) DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER ban_live_delete AFTER DELETE ON ban
+WHEN old.status = 'active' AND old.lifted_at = ''
+BEGIN
+    UPDATE ban_live_day SET n = n - 1 WHERE side = 0 AND day = old.ends;
+    UPDATE ban_live_day SET n = n - 1 WHERE side = 1 AND day = old.starts;
+END;
+CREATE TRIGGER ban_live_update_old AFTER UPDATE OF status, lifted_at, starts, ends ON ban
+WHEN old.status = 'active' AND old.lifted_at = ''
+BEGIN
+    UPDATE ban_live_day SET n = n - 1 WHERE side = 0 AND day = old.ends;
+    UPDATE ban_live_day SET n = n - 1 WHERE side = 1 AND day = old.starts;
+END;
+CREATE TRIGGER ban_live_update_new AFTER UPDATE OF status, lifted_at, starts, ends ON ban
+WHEN new.status = 'active' AND new.lifted_at = ''
+BEGIN
+    INSERT INTO ban_live_day (side, day, n) VALUES (0, new.ends, 1)
+        ON CONFLICT (side, day) DO UPDATE SET n = n + 1;
+    INSERT INTO ban_live_day (side, day, n) VALUES (1, new.starts, 1)
+        ON CONFLICT (side, day) DO UPDATE SET n = n + 1;
+END;
+-- Drafts are few: counted and listed through their own index.
+CREATE INDEX ban_draft ON ban(ends) WHERE status = 'draft';
+-- The daily purge finds the bans past their retention period by their end date (ban_ends)
+-- or the day they were lifted (this index), not by reading every ban.
+CREATE INDEX ban_lifted ON ban(lifted_at) WHERE lifted_at <> '';

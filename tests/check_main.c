@@ -24,6 +24,8 @@ int main(void)
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, store_db_suite());
 	srunner_add_suite(sr, store_bans_suite());
+	srunner_add_suite(sr, store_names_suite());
+	srunner_add_suite(sr, store_changes_suite());
 	srunner_add_suite(sr, store_alarms_suite());
 	srunner_add_suite(sr, store_appts_suite());
 	srunner_add_suite(sr, store_staff_suite());

@@ -18,6 +18,8 @@ Suite *keys_suite(void);
 Suite *config_suite(void);
 Suite *store_db_suite(void);
 Suite *store_bans_suite(void);
+Suite *store_names_suite(void);
+Suite *store_changes_suite(void);
 Suite *store_alarms_suite(void);
 Suite *store_appts_suite(void);
 Suite *store_staff_suite(void);

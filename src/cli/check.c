@@ -9,7 +9,6 @@
 
 #include "cli/cli.h"
 #include "core/dates.h"
-#include "core/names.h"
 #include "core/policy.h"
 #include "core/text.h"
 #include "core/visitor.h"
@@ -20,112 +19,11 @@
 #define MAX_HITS 16
 #define QUERY_MAX 400
 
-struct cli_bans {
-	struct names_index *ix;
-	struct cli_ban_info *items;  /* sorted by id once loaded */
-	size_t n, cap;
-	int oom;
-};
-
-static void info_clear(struct cli_ban_info *i)
+/* A failed check must never read as "clear": say so and stop. */
+static int check_failed(struct store *st)
 {
-	free(i->name);
-	free(i->partner);
-	free(i->born);
-	free(i->ends);
-	free(i->scope);
-	free(i->surname);
-}
-
-static int bans_add(const struct ban *b, void *arg)
-{
-	struct cli_bans *bs = arg;
-	struct names_record rec = {
-		.id = b->id, .given_names = b->given_names, .prefix = b->prefix,
-		.surname = b->surname, .partner_prefix = b->partner_prefix,
-		.partner_surname = b->partner_surname, .born = b->born,
-	};
-	if (bs->n == bs->cap) {
-		size_t ncap = bs->cap ? bs->cap * 2 : 64;
-		struct cli_ban_info *ni = realloc(bs->items, ncap * sizeof *ni);
-		if (!ni)
-			goto oom;
-		bs->items = ni;
-		bs->cap = ncap;
-	}
-	char name[1024], partner[512];
-	cli_person_name(b->given_names, b->prefix, b->surname, name, sizeof name);
-	cli_person_name("", b->partner_prefix, b->partner_surname, partner, sizeof partner);
-	struct cli_ban_info *i = &bs->items[bs->n];
-	*i = (struct cli_ban_info){
-		.id = b->id, .kind = (int)b->kind, .name = strdup(name), .partner = strdup(partner),
-		.born = strdup(b->born), .ends = strdup(b->ends), .scope = strdup(b->scope),
-		.surname = strdup(b->surname), .until_conversation = b->until_conversation,
-	};
-	if (!i->name || !i->partner || !i->born || !i->ends || !i->scope || !i->surname) {
-		info_clear(i);
-		goto oom;
-	}
-	bs->n++;
-	if (names_index_add(bs->ix, &rec) != 0)
-		goto oom;
-	return 0;
-oom:
-	bs->oom = 1;
-	return 1;
-}
-
-static int info_cmp(const void *a, const void *b)
-{
-	const struct cli_ban_info *x = a, *y = b;
-	return (x->id > y->id) - (x->id < y->id);
-}
-
-struct cli_bans *cli_bans_load(struct store *st, const char *date)
-{
-	struct cli_bans *bs = calloc(1, sizeof *bs);
-	if (!bs || !(bs->ix = names_index_new())) {
-		free(bs);
-		cli_error("%s: %s", _("ban list"), strerror(ENOMEM));
-		return NULL;
-	}
-	enum store_status s = store_ban_each(st, BAN_FILTER_ACTIVE, date, bans_add, bs);
-	if (bs->oom) {
-		cli_error("%s: %s", _("ban list"), strerror(ENOMEM));
-		cli_bans_free(bs);
-		return NULL;
-	}
-	if (s != STORE_OK) {
-		cli_error("%s: %s", _("ban list"), store_error(st));
-		cli_bans_free(bs);
-		return NULL;
-	}
-	if (bs->n > 1) /* qsort(NULL, 0, ...) is undefined behaviour */
-		qsort(bs->items, bs->n, sizeof *bs->items, info_cmp);
-	return bs;
-}
-
-size_t cli_bans_search(const struct cli_bans *b, const char *query, const char *born,
-		       struct names_hit *hits, size_t max)
-{
-	return names_index_search(b->ix, query, born, hits, max);
-}
-
-const struct cli_ban_info *cli_bans_get(const struct cli_bans *b, int64_t id)
-{
-	struct cli_ban_info key = {.id = id};
-	return bsearch(&key, b->items, b->n, sizeof *b->items, info_cmp);
-}
-
-void cli_bans_free(struct cli_bans *b)
-{
-	if (!b)
-		return;
-	for (size_t i = 0; i < b->n; i++)
-		info_clear(&b->items[i]);
-	free(b->items);
-	names_index_free(b->ix);
-	free(b);
+	cli_error("%s: %s", _("ban list"), store_error(st));
+	return CLI_ERROR;
 }
 
 /* ------------------------------------------------------------------ output */
@@ -135,21 +33,20 @@ static const char *verdict_word(enum names_verdict v)
 	return v == NAMES_MATCH ? "MATCH" : "POSSIBLE";
 }
 
-static void print_tsv(const struct cli_bans *bs, const struct names_hit *h, size_t n)
+static void print_tsv(const struct ban_hit *h, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		const struct cli_ban_info *b = cli_bans_get(bs, h[i].id);
-		char score[16], id[32];
-		if (!b)
-			continue; /* cannot happen: every hit comes from the loaded bans */
+		const struct ban *b = &h[i].ban;
+		char score[16], id[32], name[1024];
 		snprintf(score, sizeof score, "%d", h[i].score);
 		snprintf(id, sizeof id, "%lld", (long long)b->id);
+		cli_person_name(b->given_names, b->prefix, b->surname, name, sizeof name);
 		cli_put_tsv(stdout, verdict_word(h[i].verdict), false);
 		cli_put_tsv(stdout, score, false);
 		cli_put_tsv(stdout, id, false);
-		cli_put_tsv(stdout, b->name, false);
+		cli_put_tsv(stdout, name, false);
 		cli_put_tsv(stdout, b->born, false);
-		cli_put_tsv(stdout, policy_kind_name((enum ban_kind)b->kind), false);
+		cli_put_tsv(stdout, policy_kind_name(b->kind), false);
 		cli_put_tsv(stdout, b->ends, true);
 	}
 }
@@ -157,14 +54,13 @@ static void print_tsv(const struct cli_bans *bs, const struct names_hit *h, size
 /* Where the ban applies and any exception today, for the receptionist (issue 5), into c
  * for the rules of core/visitor.c; the exception's detail into detail. */
 static void print_here(const struct cli_ctx *ctx, struct store *st, const char *today,
-		       const struct cli_ban_info *b, struct visitor_case *c, char *detail,
-		       size_t detailsz)
+		       const struct ban *b, struct visitor_case *c, char *detail, size_t detailsz)
 {
 	const struct config_building *here = config_building_here(ctx->config);
 	const char *here_id = here ? here->id : "";
 	const char *here_name = here ? here->name : "";
 	printf("          ");
-	enum policy_here where = policy_ban_applies_here((enum ban_kind)b->kind, b->scope, here_id);
+	enum policy_here where = policy_ban_applies_here(b->kind, b->scope, here_id);
 	c->here = where;
 	detail[0] = '\0';
 	switch (where) {
@@ -204,19 +100,19 @@ static void print_here(const struct cli_ctx *ctx, struct store *st, const char *
  * the console); then the advice for the first one that needs the desk to act, or that
  * none stops the visitor here. born: the date of birth given, or "". */
 static void print_human(const struct cli_ctx *ctx, struct store *st, const char *today,
-			const struct cli_bans *bs, const struct names_hit *h, size_t n,
-			const char *born)
+			const struct ban_hit *h, size_t n, const char *born)
 {
 	char advice[2400] = "";
 	for (size_t i = 0; i < n; i++) {
-		const struct cli_ban_info *b = cli_bans_get(bs, h[i].id);
-		if (!b)
-			continue; /* cannot happen: every hit comes from the loaded bans */
+		const struct ban *b = &h[i].ban;
+		char name[1024], partner[512];
+		cli_person_name(b->given_names, b->prefix, b->surname, name, sizeof name);
+		cli_person_name("", b->partner_prefix, b->partner_surname, partner, sizeof partner);
 		printf("%-9s ", h[i].verdict == NAMES_MATCH ? _("MATCH") : _("POSSIBLE"));
-		cli_put_escaped(stdout, b->name);
-		if (*b->partner) {
+		cli_put_escaped(stdout, name);
+		if (*partner) {
 			printf(" (%s ", _("partner name:"));
-			cli_put_escaped(stdout, b->partner);
+			cli_put_escaped(stdout, partner);
 			putchar(')');
 		}
 		if (*b->born)
@@ -225,9 +121,8 @@ static void print_human(const struct cli_ctx *ctx, struct store *st, const char 
 			printf("%s", _(", date of birth unknown"));
 		putchar('\n');
 		printf("          ");
-		printf(_("%s until %s (ban %lld, score %d)"),
-		       policy_kind_label((enum ban_kind)b->kind), b->ends, (long long)b->id,
-		       h[i].score);
+		printf(_("%s until %s (ban %lld, score %d)"), policy_kind_label(b->kind), b->ends,
+		       (long long)b->id, h[i].score);
 		if (*b->scope)
 			printf(_("; only for: %s"), b->scope);
 		if (h[i].born_differs)
@@ -236,8 +131,7 @@ static void print_human(const struct cli_ctx *ctx, struct store *st, const char 
 		struct visitor_case c = {
 			.verdict = h[i].verdict, .born_typed = born && *born,
 			.born_differs = h[i].born_differs != 0, .ban_born_known = *b->born != '\0',
-			.common_name = visitor_common_surname(b->surname),
-			.kind = (enum ban_kind)b->kind,
+			.common_name = visitor_common_surname(b->surname), .kind = b->kind,
 		};
 		char detail[sizeof ((struct ban_exception *)0)->detail];
 		print_here(ctx, st, today, b, &c, detail, sizeof detail);
@@ -284,17 +178,16 @@ static int audit_check(struct store *st, const char *object, size_t found, const
 /* ------------------------------------------------------------------ batch */
 
 /* Check every line "name<TAB>born" of stdin; returns the exit status. */
-static int check_batch(struct cli_ctx *ctx, struct store *st, const struct cli_bans *bs,
-		       bool tsv)
+static int check_batch(struct cli_ctx *ctx, struct store *st, bool tsv)
 {
 	char *line = NULL;
 	size_t cap = 0, lineno = 0, lines = 0, found = 0;
 	ssize_t len;
-	bool errors = false;
-	struct names_hit hits[MAX_HITS];
+	bool errors = false, failed = false;
+	struct ban_hit hits[MAX_HITS];
 	char today[DATES_DATE_LEN];
 	cli_today(today);
-	while ((len = getline(&line, &cap, stdin)) != -1) {
+	while (!failed && (len = getline(&line, &cap, stdin)) != -1) {
 		lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
@@ -319,17 +212,26 @@ static int check_batch(struct cli_ctx *ctx, struct store *st, const struct cli_b
 				  lineno, q);
 			errors = true;
 		} else {
-			size_t n = cli_bans_search(bs, name, born_date, hits, MAX_HITS);
+			size_t n = 0;
+			if (store_ban_check(st, name, born_date, today, hits, MAX_HITS, &n) !=
+			    STORE_OK) {
+				/* stop here: an empty answer would read as "clear" */
+				cli_error("stdin:%zu: %s: %s", lineno, _("ban list"),
+					  store_error(st));
+				errors = failed = true;
+				break;
+			}
 			lines++;
 			found += n;
 			if (tsv)
-				print_tsv(bs, hits, n);
+				print_tsv(hits, n);
 			else
-				print_human(ctx, st, today, bs, hits, n, born_date);
+				print_human(ctx, st, today, hits, n, born_date);
+			store_ban_hits_clear(hits, n);
 		}
 		putchar('\n');
 	}
-	int read_err = ferror(stdin);
+	int read_err = !failed && ferror(stdin);
 	free(line);
 	if (read_err) {
 		cli_error("stdin: %s", strerror(errno));
@@ -421,31 +323,31 @@ int cli_check(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	char today[DATES_DATE_LEN];
 	cli_today(today);
-	struct cli_bans *bs = cli_bans_load(st, today);
 	int status = CLI_ERROR;
-	if (!bs)
-		goto out;
 	if (batch) {
-		status = check_batch(ctx, st, bs, tsv);
+		status = check_batch(ctx, st, tsv);
 		goto out;
 	}
 
-	struct names_hit hits[MAX_HITS];
-	size_t n = cli_bans_search(bs, query, born, hits, MAX_HITS);
-	if (tsv) {
-		print_tsv(bs, hits, n);
-	} else if (n == 0) {
-		printf("%s\n", _("CLEAR     no ban found"));
-	} else {
-		print_human(ctx, st, today, bs, hits, n, born);
+	struct ban_hit hits[MAX_HITS];
+	size_t n = 0;
+	if (store_ban_check(st, query, born, today, hits, MAX_HITS, &n) != STORE_OK) {
+		status = check_failed(st);
+		goto out;
 	}
+	if (tsv)
+		print_tsv(hits, n);
+	else if (n == 0)
+		printf("%s\n", _("CLEAR     no ban found"));
+	else
+		print_human(ctx, st, today, hits, n, born);
 	status = n ? CLI_FOUND : CLI_OK;
 	const char *best = n == 0 ? "CLEAR" : verdict_word(hits[0].verdict);
 	/* The result is shown even when the audit fails: a missed ban is worse. */
 	if (audit_check(st, query, n, best) != 0)
 		status = CLI_ERROR;
+	store_ban_hits_clear(hits, n);
 out:
-	cli_bans_free(bs);
 	store_close(st);
 	free(query);
 	return status;

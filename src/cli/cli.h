@@ -117,35 +117,6 @@ int cli_put_tsv(FILE *out, const char *s, bool last);
 void cli_person_name(const char *given, const char *prefix, const char *surname, char *out,
 		     size_t outsz);
 
-/* The bans active on a date, indexed by name for the visitor check (cli_check.c). */
-struct cli_bans;
-struct names_hit;
-
-/* What the check shows of one indexed ban. */
-struct cli_ban_info {
-	int64_t id;
-	char *name;     /* display name: given prefix surname */
-	char *partner;  /* partner prefix + surname, "" when none */
-	char *born;     /* "" when unknown */
-	char *surname;  /* for the common-name rule (core/visitor.c) */
-	bool until_conversation;
-	int kind;       /* enum ban_kind */
-	char *ends;
-	char *scope;    /* "" = all buildings */
-};
-
-/* Load the bans active on date into a names index; NULL after printing an error. */
-struct cli_bans *cli_bans_load(struct store *st, const char *date);
-
-/* Search the index (best first); returns the number of hits written. */
-size_t cli_bans_search(const struct cli_bans *b, const char *query, const char *born,
-		       struct names_hit *hits, size_t max);
-
-/* The ban with this id, or NULL. */
-const struct cli_ban_info *cli_bans_get(const struct cli_bans *b, int64_t id);
-
-void cli_bans_free(struct cli_bans *b);
-
 /* The subcommand not yet declared as an option table: cli/check.c. argv[0] is the
  * subcommand name. */
 int cli_check(struct cli_ctx *ctx, int argc, char **argv);

@@ -536,16 +536,6 @@ static void print_padded(const char *s, int cols)
 		putchar(' ');
 }
 
-static int index_add(const struct ban *b, void *arg)
-{
-	struct names_record rec = {
-		.id = b->id, .given_names = b->given_names, .prefix = b->prefix,
-		.surname = b->surname, .partner_prefix = b->partner_prefix,
-		.partner_surname = b->partner_surname, .born = b->born,
-	};
-	return names_index_add(arg, &rec);
-}
-
 static int summary_alarms(struct store *st, time_t now)
 {
 	struct alarm *al = NULL;
@@ -573,8 +563,7 @@ static int summary_alarms(struct store *st, time_t now)
 	return 0;
 }
 
-static int summary_bans(struct store *st, const struct config *c, const char *today,
-			struct names_index *ix)
+static int summary_bans(struct store *st, const struct config *c, const char *today)
 {
 	struct ban_list all = {0};
 	if (store_ban_list(st, BAN_FILTER_ALL, today, 0, 0, &all) != STORE_OK) {
@@ -600,11 +589,6 @@ static int summary_bans(struct store *st, const struct config *c, const char *to
 		const struct ban *b = &all.items[i];
 		if (!policy_ban_active(b->starts, b->ends, *b->lifted_at != '\0', today))
 			continue;
-		if (ix && index_add(b, ix) != 0) {
-			store_ban_list_free(&all);
-			fprintf(stderr, "%s: %s\n", PACKAGE, _("out of memory"));
-			return -1;
-		}
 		char name[512], ename[1024], born[64], scope[512], escope[1024];
 		ban_display_name(b, name, sizeof name);
 		esc(name, ename, sizeof ename);
@@ -628,7 +612,7 @@ static int summary_bans(struct store *st, const struct config *c, const char *to
 	return 0;
 }
 
-static int summary_appts(struct store *st, const char *today, const struct names_index *ix)
+static int summary_appts(struct store *st, const char *today)
 {
 	char tomorrow[DATES_DATE_LEN];
 	time_t from, to;
@@ -659,10 +643,19 @@ static int summary_appts(struct store *st, const char *today, const struct names
 		       esc(a->visitor, buf[2], sizeof buf[2]));
 		if (*a->visitor_born)
 			printf(" (%s)", esc(a->visitor_born, buf[3], sizeof buf[3]));
-		struct names_hit hit;
-		if (ix && names_index_search(ix, a->visitor, a->visitor_born, &hit, 1) > 0)
+		struct ban_hit hit;
+		size_t nh = 0;
+		if (store_ban_check(st, a->visitor, a->visitor_born, today, &hit, 1, &nh) !=
+		    STORE_OK) {
+			putchar('\n');
+			fprintf(stderr, "%s: %s\n", PACKAGE, store_error(st));
+			free(ap);
+			return -1;
+		}
+		if (nh > 0)
 			printf("  %s", hit.verdict == NAMES_MATCH ? _("** ON THE BAN LIST **")
 								  : _("(possibly on the ban list)"));
+		store_ban_hits_clear(&hit, nh);
 		putchar('\n');
 		printf("      %s", _("precautions:"));
 		bool any = false;
@@ -774,16 +767,10 @@ int demo_summary(struct store *st, const struct config *c, time_t now)
 	printf(_("balie demo: %s, %s, %s %s (fictional data)\n\n"),
 	       esc(c->municipality, buf[0], sizeof buf[0]),
 	       esc(b ? b->name : "", buf[1], sizeof buf[1]), today, hm);
-	struct names_index *ix = names_index_new();
-	if (!ix) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, _("out of memory"));
-		return -1;
-	}
 	int rc = 0;
-	if (summary_alarms(st, now) != 0 || summary_bans(st, c, today, ix) != 0 ||
-	    summary_appts(st, today, ix) != 0 || summary_staff(st, c, now, today) != 0)
+	if (summary_alarms(st, now) != 0 || summary_bans(st, c, today) != 0 ||
+	    summary_appts(st, today) != 0 || summary_staff(st, c, now, today) != 0)
 		rc = -1;
-	names_index_free(ix);
 	if (ferror(stdout))
 		rc = -1;
 	return rc;

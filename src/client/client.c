@@ -17,6 +17,7 @@
 #include "client/client.h"
 #include "i18n.h"
 #include "service/service.h"
+#include "store/changes.h"
 
 /* How long a call waits for the service: long enough for the commit of a large import,
  * short enough that a hung service does not freeze a desk for good. */
@@ -29,6 +30,8 @@ struct client {
 	struct service *svc;
 	struct svc_session sess;
 	struct wire_out answer;      /* the service's reply frame, in-process */
+	uint64_t counters[STORE_CHANGE_COUNT]; /* the store's change counters, last seen */
+	bool counted;                /* counters holds a reading */
 	/* shared mode */
 	int fd;
 	unsigned char *in;           /* bytes read and not yet taken as frames */
@@ -523,12 +526,38 @@ int client_watch_fd(const struct client *cl)
 	return cl->direct ? store_watch_fd(cl->st) : cl->fd;
 }
 
+/* The svc_change bits of the store's change-counter domains that moved since the last
+ * reading (every bit when they cannot be read). */
+static unsigned counted_changes(struct client *cl)
+{
+	static const unsigned bits[STORE_CHANGE_COUNT] = {
+		[STORE_CHANGE_ALARMS] = CHANGE_ALARMS, [STORE_CHANGE_BANS] = CHANGE_BANS,
+		[STORE_CHANGE_NOTICES] = CHANGE_BANS, [STORE_CHANGE_APPOINTMENTS] = CHANGE_APPTS,
+		[STORE_CHANGE_STAFF] = CHANGE_STAFF, [STORE_CHANGE_VISITS] = CHANGE_VISITS,
+	};
+	uint64_t now[STORE_CHANGE_COUNT];
+	if (store_change_counters(cl->st, now, STORE_CHANGE_COUNT) != STORE_OK) {
+		cl->counted = false;
+		return CHANGE_ALL;
+	}
+	unsigned m = cl->counted ? store_change_mask(cl->counters, now, STORE_CHANGE_COUNT)
+				 : ~0u;
+	memcpy(cl->counters, now, sizeof now);
+	cl->counted = true;
+	unsigned c = 0;
+	for (int d = 0; d < STORE_CHANGE_COUNT; d++)
+		if (m & (1u << d))
+			c |= bits[d];
+	return c;
+}
+
 unsigned client_changes(struct client *cl)
 {
 	if (cl->direct) {
 		store_watch_drain(cl->st);
+		/* what changed, from the counters the store's triggers keep */
 		if (store_changed(cl->st))
-			cl->changes |= CHANGE_ALL;
+			cl->changes |= counted_changes(cl);
 		cl->changes |= service_take_changes(cl->svc);
 	} else if (cl->fd >= 0) {
 		/* A reply nobody asked for is as wrong as a broken frame. */

@@ -133,10 +133,11 @@ int names_tokenize(const char *s, struct names_toks *out)
 	bool ascii = true;
 	for (size_t i = 0; i < len && ascii; i++)
 		ascii = (unsigned char)s[i] < 0x80;
+	utf8proc_uint8_t small[256];
 	if (ascii) {
 		/* plain ASCII: every option below leaves it as it is except the case folding,
 		 * so skip the library (most names, and it is half the cost of loading a list) */
-		m = malloc(len + 1);
+		m = len < sizeof small ? small : malloc(len + 1);
 		if (!m)
 			return -1;
 		for (size_t i = 0; i <= len; i++)
@@ -158,7 +159,8 @@ int names_tokenize(const char *s, struct names_toks *out)
 		utf8proc_int32_t c;
 		utf8proc_ssize_t clen = utf8proc_iterate(m + i, n - i, &c);
 		if (clen <= 0) {
-			free(m);
+			if (m != small)
+				free(m);
 			memset(out, 0, sizeof *out);
 			return -1;
 		}
@@ -218,7 +220,8 @@ int names_tokenize(const char *s, struct names_toks *out)
 	/* a hyphen at the very end joins nothing */
 	if (out->n > 0)
 		out->t[out->n - 1].flags &= (unsigned char)~NAMES_TOK_HYPHEN;
-	free(m);
+	if (m != small)
+		free(m);
 	return 0;
 }
 

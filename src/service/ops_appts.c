@@ -171,55 +171,30 @@ static enum store_status get(struct svc_call *c)
 	return STORE_OK;
 }
 
-struct index_load {
-	struct names_index *ix;
-	bool oom;
-};
-
-/* store_ban_each's callback: one ban in force into the names index. */
-static int index_ban(const struct ban *b, void *arg)
+/* The visitor's best hit among the bans in force on day: a MATCH before any POSSIBLE (as
+ * the visitor check shows it), through the visitor check itself (store_ban_check). */
+static enum store_status mark_of(struct svc_call *c, const struct appt *a, const char *day,
+				 struct appts_ban_mark *m)
 {
-	struct index_load *l = arg;
-	struct names_record rec = {
-		.id = b->id, .given_names = b->given_names, .prefix = b->prefix,
-		.surname = b->surname, .partner_prefix = b->partner_prefix,
-		.partner_surname = b->partner_surname, .born = b->born,
-	};
-	l->oom = names_index_add(l->ix, &rec) != 0;
-	return l->oom;
-}
-
-/* The bans in force on the local date as a names index; NULL after failing the call (a
- * partial index would miss a ban: the worst error). */
-static struct names_index *bans_in_force(struct svc_call *c, const char *date)
-{
-	struct index_load l = {names_index_new(), false};
-	enum store_status r = l.ix ? store_ban_each(c->st, BAN_FILTER_ACTIVE, date, index_ban, &l)
-				   : STORE_ERROR;
-	if (l.ix && r == STORE_OK && !l.oom)
-		return l.ix;
-	if (!l.ix || l.oom)
-		(void)svc_fail(c, STORE_ERROR, "%s", _("out of memory"));
-	else
-		(void)svc_store_failed(c, r);
-	names_index_free(l.ix);
-	return NULL;
-}
-
-/* The visitor's best hit: a MATCH before any POSSIBLE (as the visitor check shows it). */
-static struct appts_ban_mark mark_of(const struct names_index *ix, const struct appt *a)
-{
-	struct appts_ban_mark m = {NAMES_CLEAR, 0};
-	struct names_hit hits[4];
-	size_t nh = a->visitor[0]
-		? names_index_search(ix, a->visitor, a->visitor_born, hits, 4) : 0;
+	*m = (struct appts_ban_mark){NAMES_CLEAR, 0};
+	if (!a->visitor[0])
+		return STORE_OK;
+	struct ban_hit hits[4];
+	size_t nh = 0;
+	enum store_status r = store_ban_check(c->st, a->visitor, a->visitor_born, day, hits, 4,
+					      &nh);
+	if (r != STORE_OK)
+		return r;
 	for (size_t h = 0; h < nh; h++) {
-		if (hits[h].verdict == NAMES_MATCH)
-			return (struct appts_ban_mark){NAMES_MATCH, hits[h].id};
-		if (m.verdict == NAMES_CLEAR)
-			m = (struct appts_ban_mark){NAMES_POSSIBLE, hits[h].id};
+		if (hits[h].verdict == NAMES_MATCH) {
+			*m = (struct appts_ban_mark){NAMES_MATCH, hits[h].ban.id};
+			break;
+		}
+		if (m->verdict == NAMES_CLEAR)
+			*m = (struct appts_ban_mark){NAMES_POSSIBLE, hits[h].ban.id};
 	}
-	return m;
+	store_ban_hits_clear(hits, nh);
+	return STORE_OK;
 }
 
 static enum store_status list(struct svc_call *c)
@@ -245,27 +220,32 @@ static enum store_status list(struct svc_call *c)
 	if ((r = store_appt_list(c->st, (time_t)from, (time_t)to, risky_only, &a, &n)) !=
 	    STORE_OK)
 		return svc_store_failed(c, r);
-	/* The index of every ban in force is the costly part: only for visitors to check. */
-	struct names_index *ix = NULL;
-	if (check && n > 0 && !(ix = bans_in_force(c, day))) {
+	/* Every visitor is checked before anything is answered: one not checked must not
+	 * look clear, so the whole list fails then. */
+	struct appts_ban_mark *marks = check && n > 0 ? calloc(n, sizeof *marks) : NULL;
+	if (check && n > 0 && !marks) {
 		free(a);
-		return STORE_ERROR;
+		return svc_fail(c, STORE_ERROR, "%s", _("out of memory"));
 	}
+	for (size_t i = 0; marks && i < n; i++)
+		if ((r = mark_of(c, &a[i], day, &marks[i])) != STORE_OK) {
+			free(marks);
+			free(a);
+			return svc_store_failed(c, r);
+		}
 	for (size_t i = 0; i < n; i++) {
 		wire_put_rec(c->reply);
 		wire_put_struct(c->reply, records_appt, records_appt_n, &a[i]);
-		if (ix) {
-			struct appts_ban_mark m = mark_of(ix, &a[i]);
-			wire_put_struct(c->reply, records_appt_mark, records_appt_mark_n, &m);
-		}
+		if (marks)
+			wire_put_struct(c->reply, records_appt_mark, records_appt_mark_n, &marks[i]);
 	}
+	free(marks);
 	char count[32], detail[96];
 	snprintf(count, sizeof count, "%zu", n);
 	snprintf(detail, sizeof detail, "%s%s%s", day, risky_only ? " risky" : "",
 		 check ? " checked" : "");
 	svc_audit_set(c, "appointments", count, detail);
 	free(a);
-	names_index_free(ix);
 	return STORE_OK;
 }
 

@@ -1,5 +1,5 @@
-/* bans — persons and their bans and warnings in SQLite: validation, insert, bulk import,
- * read, list, count and optimistic-concurrency update, with the helpers the bans_*.c share. */
+/* bans — persons and their bans and warnings in SQLite: validation, insert, read, list,
+ * count and optimistic-concurrency update, with the helpers the bans_*.c share. */
 #include "autoconfig.h"
 
 #include <errno.h>
@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/names.h"
 #include "i18n.h"
 #include "store/bans.h"
 #include "store/bans_internal.h"
+#include "store/changes.h"
 #include "store/internal.h"
 
 /* The spellings the schema's CHECK constraints accept, in enum order. They are the same
@@ -21,24 +23,6 @@ const char *const bans_kind_db[BAN_KIND_COUNT] = {
 };
 const char *const bans_reason_db[REASON_COUNT] = {
 	"verbal", "threat", "obstruction", "attempt", "physical", "property", "other"
-};
-
-/* Columns of a ban with its person, in the order of enum col below. */
-#define BAN_SELECT                                                                         \
-	"SELECT b.id, b.person_id, p.given_names, p.prefix, p.surname, p.partner_prefix,"   \
-	" p.partner_surname, p.born, b.kind, b.reason,"                                      \
-	" (SELECT group_concat(sc.building, ',') FROM ban_scope sc WHERE sc.ban_id = b.id)," \
-	" b.starts, b.ends, b.imposed_by, b.letter_sent, b.police_informed, b.notes,"        \
-	" b.lifted_at, b.lifted_by, b.lifted_reason, b.created_at, b.created_by, b.version," \
-	" b.status, b.until_conversation, b.repeat_offence, b.enforcement, b.justification,"  \
-	" b.reasons"                                                                         \
-	" FROM ban b JOIN person p ON p.id = b.person_id"
-
-enum col {
-	C_ID, C_PERSON, C_GIVEN, C_PREFIX, C_SURNAME, C_PPREFIX, C_PSURNAME, C_BORN, C_KIND,
-	C_REASON, C_SCOPE, C_STARTS, C_ENDS, C_IMPOSED, C_LETTER, C_POLICE, C_NOTES, C_LIFTED_AT,
-	C_LIFTED_BY, C_LIFTED_REASON, C_CREATED_AT, C_CREATED_BY, C_VERSION, C_STATUS, C_UNTIL,
-	C_REPEAT, C_ENFORCEMENT, C_JUSTIFICATION, C_REASONS
 };
 
 #define WHERE_ACTIVE                                                                       \
@@ -62,22 +46,15 @@ static const char after_all[] = BAN_SELECT " WHERE 1" AFTER;
 static const char after_draft[] = BAN_SELECT WHERE_DRAFT AFTER;
 static const char *const after_sql[] = { after_active, after_current, after_all, after_draft };
 
-/* The stream and the counts visit most rows, so they scan the table in rowid order: "+b.ends"
- * keeps SQLite off the ends index, whose random-order lookups are 15 times slower here. */
-#define SCAN_ACTIVE                                                                        \
-	" WHERE b.status = 'active' AND b.lifted_at = '' AND b.starts <= :today"            \
-	" AND +b.ends >= :today"
-#define SCAN_CURRENT " WHERE b.status = 'active' AND b.lifted_at = '' AND +b.ends >= :today"
-
-/* The stream needs no order: the name index sorts for itself. */
-static const char each_active[] = BAN_SELECT SCAN_ACTIVE;
-static const char each_current[] = BAN_SELECT SCAN_CURRENT;
-static const char each_all[] = BAN_SELECT;
-static const char each_draft[] = BAN_SELECT WHERE_DRAFT;
-static const char *const each_sql[] = { each_active, each_current, each_all, each_draft };
-
-static const char count_active[] = "SELECT count(*) FROM ban b" SCAN_ACTIVE;
-static const char count_current[] = "SELECT count(*) FROM ban b" SCAN_CURRENT;
+/* Live bans are counted per start and end day by triggers (table ban_live_day): the number
+ * in force on a day is those ending on or after it minus those starting after it (a ban
+ * never ends before it starts), in two sums over days, whatever the size of the list. */
+#define LIVE_ENDING                                                                        \
+	"coalesce((SELECT sum(n) FROM ban_live_day WHERE side = 0 AND day >= :today), 0)"
+static const char count_active[] =
+	"SELECT " LIVE_ENDING
+	" - coalesce((SELECT sum(n) FROM ban_live_day WHERE side = 1 AND day > :today), 0)";
+static const char count_current[] = "SELECT " LIVE_ENDING;
 static const char count_all[] = "SELECT count(*) FROM ban b";
 static const char count_draft[] = "SELECT count(*) FROM ban b" WHERE_DRAFT;
 static const char *const count_sql[] = { count_active, count_current, count_all, count_draft };
@@ -92,8 +69,10 @@ static const char person_insert_sql[] =
 static const char ban_insert_sql[] =
 	"INSERT INTO ban (person_id, kind, reason, starts, ends, imposed_by, letter_sent,"
 	" police_informed, notes, created_at, created_by, status, until_conversation,"
-	" repeat_offence, enforcement, justification, reasons)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
+	" repeat_offence, enforcement, justification, reasons, lifted_at, lifted_by,"
+	" lifted_reason)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
+	" ?18, ?19, ?20)";
 static const char scope_insert_sql[] =
 	"INSERT OR IGNORE INTO ban_scope (ban_id, building) VALUES (?1, ?2)";
 static const char scope_delete_sql[] = "DELETE FROM ban_scope WHERE ban_id = ?1";
@@ -108,8 +87,6 @@ static const char person_update_sql[] =
 	" partner_prefix = ?5, partner_surname = ?6"
 	" WHERE id = (SELECT person_id FROM ban WHERE id = ?7)";
 static const char ban_exists_sql[] = "SELECT 1 FROM ban WHERE id = ?1";
-static const char ban_imported_lift_sql[] =
-	"UPDATE ban SET lifted_at = ?1, lifted_by = ?2, lifted_reason = ?3 WHERE id = ?4";
 
 /* A date field: "YYYY-MM-DD" and a real day; optional ones may be empty. */
 enum store_status bans_check_date(struct store *st, const char *field, const char *v,
@@ -156,7 +133,7 @@ static enum store_status check_reasons(struct store *st, const char *v)
 }
 
 /* The rules of the schema, checked first so the message names the field. */
-static enum store_status validate(struct store *st, const struct ban_new *b)
+enum store_status bans_validate(struct store *st, const struct ban_new *b)
 {
 	enum store_status s;
 	if ((s = bans_check_text(st, "enforcement", b->enforcement, 2000)) != STORE_OK ||
@@ -197,25 +174,21 @@ static enum store_status validate(struct store *st, const struct ban_new *b)
 	return STORE_OK;
 }
 
-/* Record a lifting that happened elsewhere (an imported row) on a new ban, inside the
- * caller's transaction; lifted_at is validated, so the conversion cannot fail here. */
-static enum store_status imported_lift(struct store *st, int64_t ban_id, const struct ban_new *b)
+/* The instant stored for a lifting that happened elsewhere (an imported row): the UTC
+ * instant of the local midnight of its date; "" when not lifted. lifted_at is validated, so
+ * the conversion cannot fail here. */
+static enum store_status imported_lift(struct store *st, const struct ban_new *b,
+				       char at[DATES_UTC_LEN])
 {
 	time_t t;
-	char at[DATES_UTC_LEN];
+	at[0] = '\0';
+	if (!b->lifted_at || !*b->lifted_at)
+		return STORE_OK;
 	if (dates_local_instant(b->lifted_at, 0, &t) != 0)
 		return store_failf(st, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
 				   "lifted_at", b->lifted_at);
 	dates_format_utc(t, at);
-	sqlite3_stmt *s = store_stmt(st, ban_imported_lift_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, at) || store_bind_text(s, 2, b->lifted_by) ||
-	    store_bind_text(s, 3, b->lifted_reason) || store_bind_int(s, 4, ban_id)) {
-		store_done(s);
-		return store_fail(st, _("lifting the ban"));
-	}
-	return store_step_done(st, s, _("lifting the ban"));
+	return STORE_OK;
 }
 
 /* Add one ban_scope row per comma-separated building (spaces trimmed,
@@ -252,20 +225,26 @@ static enum store_status scope_insert(struct store *st, int64_t ban_id, const ch
 	return r;
 }
 
-static const char history_insert_sql[] =
-	"INSERT INTO ban_history (ban_id, at, actor, action, detail, status, kind, reason, starts,"
-	" ends, scope, imposed_by, letter_sent, police_informed, enforcement, justification,"
-	" until_conversation, lifted_at, version)"
-	" SELECT b.id, ?2, ?3, ?4, ?5, b.status, b.kind, b.reason, b.starts, b.ends,"
-	" coalesce((SELECT group_concat(sc.building, ',') FROM ban_scope sc"
-	"  WHERE sc.ban_id = b.id), ''),"
-	" b.imposed_by, b.letter_sent, b.police_informed, b.enforcement, b.justification,"
-	" b.until_conversation, b.lifted_at, b.version FROM ban b WHERE b.id = ?1";
-/* Append the ban as it is now to its history, inside the caller's transaction. */
-enum store_status bans_history_write(struct store *st, int64_t ban_id, const char *action,
-				     const char *detail, const char *now)
+/* The ban as it is now, as a history row: of one ban (?1 = its id), or of every ban after
+ * ?1 (an import writes them all at once). */
+#define HISTORY_INSERT                                                                     \
+	"INSERT INTO ban_history (ban_id, at, actor, action, detail, status, kind, reason,"   \
+	" starts, ends, scope, imposed_by, letter_sent, police_informed, enforcement,"        \
+	" justification, until_conversation, lifted_at, version)"                            \
+	" SELECT b.id, ?2, ?3, ?4, ?5, b.status, b.kind, b.reason, b.starts, b.ends,"         \
+	" coalesce((SELECT group_concat(sc.building, ',') FROM ban_scope sc"                 \
+	"  WHERE sc.ban_id = b.id), ''),"                                                     \
+	" b.imposed_by, b.letter_sent, b.police_informed, b.enforcement, b.justification,"    \
+	" b.until_conversation, b.lifted_at, b.version FROM ban b"
+static const char history_insert_sql[] = HISTORY_INSERT " WHERE b.id = ?1";
+static const char history_after_sql[] = HISTORY_INSERT " WHERE b.id > ?1 ORDER BY b.id";
+
+/* History rows by sql (one ban, or every ban after ban_id), inside the caller's
+ * transaction. */
+static enum store_status history_rows(struct store *st, const char *sql, int64_t ban_id,
+				      const char *action, const char *detail, const char *now)
 {
-	sqlite3_stmt *s = store_stmt(st, history_insert_sql);
+	sqlite3_stmt *s = store_stmt(st, sql);
 	if (!s)
 		return STORE_ERROR;
 	if (store_bind_int(s, 1, ban_id) || store_bind_text(s, 2, now) ||
@@ -277,6 +256,18 @@ enum store_status bans_history_write(struct store *st, int64_t ban_id, const cha
 	return store_step_done(st, s, _("saving the ban's history"));
 }
 
+enum store_status bans_history_write(struct store *st, int64_t ban_id, const char *action,
+				     const char *detail, const char *now)
+{
+	return history_rows(st, history_insert_sql, ban_id, action, detail, now);
+}
+
+enum store_status bans_history_after(struct store *st, int64_t ban_id, const char *action,
+				     const char *now)
+{
+	return history_rows(st, history_after_sql, ban_id, action, "", now);
+}
+
 
 bool bans_answers_complete(const struct ban_new *b)
 {
@@ -284,17 +275,30 @@ bool bans_answers_complete(const struct ban_new *b)
 				  b->letter_sent) == 0;
 }
 
-/* One person and one ban (with its first history row) inside the caller's transaction. */
-static enum store_status insert_one(struct store *st, const struct ban_new *b, const char *now,
-				    bool active, const char *action, int64_t *id_out)
+/* The person's name as the matcher reads it. */
+static struct names_record record_of(const struct ban_new *b)
+{
+	struct names_record r = {
+		.given_names = b->given_names, .prefix = b->prefix, .surname = b->surname,
+		.partner_prefix = b->partner_prefix, .partner_surname = b->partner_surname,
+		.born = b->born,
+	};
+	return r;
+}
+
+/* One person (with its name keys: into the batch keys, or written at once when NULL) and
+ * one ban (with its first history row) inside the caller's transaction. */
+enum store_status bans_insert_one(struct store *st, const struct ban_new *b, const char *now,
+				  bool active, const char *action, struct bans_keys *keys,
+				  int64_t *id_out)
 {
 	sqlite3_stmt *p = store_stmt(st, person_insert_sql);
 	if (!p)
 		return STORE_ERROR;
-	if (store_bind_text(p, 1, b->given_names) || store_bind_text(p, 2, b->prefix) ||
-	    store_bind_text(p, 3, b->surname) || store_bind_text(p, 4, b->born) ||
-	    store_bind_text(p, 5, b->partner_prefix) || store_bind_text(p, 6, b->partner_surname) ||
-	    store_bind_text(p, 7, now)) {
+	if (store_bind_ref(p, 1, b->given_names) || store_bind_ref(p, 2, b->prefix) ||
+	    store_bind_ref(p, 3, b->surname) || store_bind_ref(p, 4, b->born) ||
+	    store_bind_ref(p, 5, b->partner_prefix) || store_bind_ref(p, 6, b->partner_surname) ||
+	    store_bind_ref(p, 7, now)) {
 		store_done(p);
 		return store_fail(st, _("saving the person"));
 	}
@@ -302,20 +306,32 @@ static enum store_status insert_one(struct store *st, const struct ban_new *b, c
 	if (r != STORE_OK)
 		return r;
 	int64_t person_id = sqlite3_last_insert_rowid(st->db);
+	struct names_record rec = record_of(b);
+	if (keys && bans_keys_add(keys, person_id, &rec) != 0)
+		return store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	if (!keys && (r = bans_keys_person(st, person_id, &rec, false)) != STORE_OK)
+		return r;
 
+	/* Lifted already (an import of an export): in the row as inserted, so that its
+	 * history row shows it lifted. */
+	char lifted[DATES_UTC_LEN];
+	if ((r = imported_lift(st, b, lifted)) != STORE_OK)
+		return r;
+	bool was_lifted = lifted[0] != '\0';
 	sqlite3_stmt *s = store_stmt(st, ban_insert_sql);
 	if (!s)
 		return STORE_ERROR;
-	if (store_bind_int(s, 1, person_id) || store_bind_text(s, 2, bans_kind_db[b->kind]) ||
-	    store_bind_text(s, 3, bans_reason_db[b->reason]) || store_bind_text(s, 4, b->starts) ||
-	    store_bind_text(s, 5, b->ends) || store_bind_text(s, 6, b->imposed_by) ||
-	    store_bind_text(s, 7, b->letter_sent) || store_bind_int(s, 8, b->police_informed) ||
-	    store_bind_text(s, 9, b->notes) || store_bind_text(s, 10, now) ||
-	    store_bind_text(s, 11, st->actor) ||
-	    store_bind_text(s, 12, active ? "active" : "draft") ||
+	if (store_bind_int(s, 1, person_id) || store_bind_ref(s, 2, bans_kind_db[b->kind]) ||
+	    store_bind_ref(s, 3, bans_reason_db[b->reason]) || store_bind_ref(s, 4, b->starts) ||
+	    store_bind_ref(s, 5, b->ends) || store_bind_ref(s, 6, b->imposed_by) ||
+	    store_bind_ref(s, 7, b->letter_sent) || store_bind_int(s, 8, b->police_informed) ||
+	    store_bind_ref(s, 9, b->notes) || store_bind_ref(s, 10, now) ||
+	    store_bind_ref(s, 11, st->actor) || store_bind_ref(s, 12, active ? "active" : "draft") ||
 	    store_bind_int(s, 13, b->until_conversation) ||
-	    store_bind_int(s, 14, b->repeat_offence) || store_bind_text(s, 15, b->enforcement) ||
-	    store_bind_text(s, 16, b->justification) || store_bind_text(s, 17, b->reasons)) {
+	    store_bind_int(s, 14, b->repeat_offence) || store_bind_ref(s, 15, b->enforcement) ||
+	    store_bind_ref(s, 16, b->justification) || store_bind_ref(s, 17, b->reasons) ||
+	    store_bind_ref(s, 18, lifted) || store_bind_ref(s, 19, was_lifted ? b->lifted_by : "") ||
+	    store_bind_ref(s, 20, was_lifted ? b->lifted_reason : "")) {
 		store_done(s);
 		return store_fail(st, _("saving the ban"));
 	}
@@ -324,10 +340,8 @@ static enum store_status insert_one(struct store *st, const struct ban_new *b, c
 		return r;
 	int64_t ban_id = sqlite3_last_insert_rowid(st->db);
 	r = scope_insert(st, ban_id, b->scope);
-	/* Before the history row, so that row shows the ban as imported: lifted. */
-	if (r == STORE_OK && b->lifted_at && *b->lifted_at)
-		r = imported_lift(st, ban_id, b);
-	if (r == STORE_OK)
+	/* without an action the caller writes the history rows itself (bans_history_after) */
+	if (r == STORE_OK && action)
 		r = bans_history_write(st, ban_id, action, "", now);
 	if (r == STORE_OK && id_out)
 		*id_out = ban_id;
@@ -345,7 +359,7 @@ enum store_status bans_finish(struct store *st, enum store_status r, const char 
 
 enum store_status store_ban_insert(struct store *st, const struct ban_new *b, int64_t *id_out)
 {
-	enum store_status r = validate(st, b);
+	enum store_status r = bans_validate(st, b);
 	if (r != STORE_OK)
 		return r;
 	char now[DATES_UTC_LEN];
@@ -354,7 +368,7 @@ enum store_status store_ban_insert(struct store *st, const struct ban_new *b, in
 		return r;
 	int64_t id = 0;
 	bool active = !b->draft && bans_answers_complete(b);
-	r = insert_one(st, b, now, active, "insert", &id);
+	r = bans_insert_one(st, b, now, active, "insert", NULL, &id);
 	if (r == STORE_OK && active)
 		r = bans_notice_write(st, id, BAN_NOTICE_ACTIVE, now);
 	char detail[80];
@@ -364,37 +378,6 @@ enum store_status store_ban_insert(struct store *st, const struct ban_new *b, in
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
-}
-
-/* Put "row N: " (1-based) before the message of a failed import row. */
-static void row_error(struct store *st, enum store_status r, size_t i)
-{
-	char why[sizeof st->err];
-	snprintf(why, sizeof why, "%s", st->err);
-	store_failf(st, r, _("row %zu: %s"), i + 1, why);
-}
-
-enum store_status store_ban_import(struct store *st, const struct ban_new *rows, size_t n)
-{
-	enum store_status r = STORE_OK;
-	/* Validate everything before taking the write lock, so other terminals wait only for
-	 * the inserts themselves. */
-	for (size_t i = 0; i < n && r == STORE_OK; i++)
-		if ((r = validate(st, &rows[i])) != STORE_OK)
-			row_error(st, r, i);
-	if (r != STORE_OK)
-		return r;
-	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	if ((r = store_begin(st)) != STORE_OK)
-		return r;
-	for (size_t i = 0; i < n && r == STORE_OK; i++) {
-		if ((r = insert_one(st, &rows[i], now, !rows[i].draft, "import", NULL)) != STORE_OK)
-			row_error(st, r, i);
-	}
-	char detail[32];
-	snprintf(detail, sizeof detail, "%zu", n);
-	return store_finish(st, r, "ban.import", "bans", "ok", detail);
 }
 
 const char *bans_col_str(sqlite3_stmt *s, int col)
@@ -419,9 +402,7 @@ enum ban_reason bans_reason_from_db(const char *v)
 	return REASON_OTHER; /* the schema's CHECK allows nothing else */
 }
 
-/* Fill b from the current row. With borrow the strings point into SQLite's buffers (valid
- * until the next step or reset); otherwise they are malloc'd copies. -1 on out-of-memory. */
-static int ban_from_row(sqlite3_stmt *s, struct ban *b, bool borrow)
+int bans_from_row(sqlite3_stmt *s, struct ban *b)
 {
 	static const struct { int col; size_t off; } text[] = {
 		{ C_GIVEN, offsetof(struct ban, given_names) },
@@ -458,9 +439,7 @@ static int ban_from_row(sqlite3_stmt *s, struct ban *b, bool borrow)
 	b->repeat_offence = sqlite3_column_int(s, C_REPEAT) != 0;
 	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
 		char **field = (char **)((char *)b + text[i].off);
-		if (borrow) {
-			*field = (char *)bans_col_str(s, text[i].col);
-		} else if (!(*field = store_col_dup(s, text[i].col))) {
+		if (!(*field = store_col_dup(s, text[i].col))) {
 			store_ban_clear(b);
 			return -1;
 		}
@@ -480,7 +459,7 @@ enum store_status store_ban_get(struct store *st, int64_t id, struct ban *out)
 	enum store_status r = STORE_OK;
 	int rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW) {
-		if (ban_from_row(s, out, false) != 0)
+		if (bans_from_row(s, out) != 0)
 			r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
 	} else if (rc == SQLITE_DONE) {
 		r = store_failf(st, STORE_NOT_FOUND, _("ban %lld: not found"), (long long)id);
@@ -531,7 +510,7 @@ static enum store_status read_list(struct store *st, sqlite3_stmt *s, struct ban
 			out->items = items;
 			cap = ncap;
 		}
-		if (ban_from_row(s, &out->items[out->count], false) != 0)
+		if (bans_from_row(s, &out->items[out->count]) != 0)
 			break;
 		out->count++;
 	}
@@ -684,6 +663,26 @@ enum store_status bans_missing_answers(struct store *st, int64_t id,
 			   (long long)id, names);
 }
 
+/* The name keys of the person of ban b anew, from b's name fields. */
+static enum store_status rekey(struct store *st, const struct ban *b)
+{
+	static const char sql[] = "SELECT person_id FROM ban WHERE id = ?1";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	int rc = store_bind_int(s, 1, b->id) ? SQLITE_ERROR : sqlite3_step(s);
+	int64_t person_id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	store_done(s);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, _("saving the person"));
+	struct names_record rec = {
+		.given_names = b->given_names, .prefix = b->prefix, .surname = b->surname,
+		.partner_prefix = b->partner_prefix, .partner_surname = b->partner_surname,
+		.born = b->born,
+	};
+	return bans_keys_person(st, person_id, &rec, true);
+}
+
 static enum store_status update_locked(struct store *st, const struct ban *b)
 {
 	sqlite3_stmt *s = store_stmt(st, ban_update_sql);
@@ -705,8 +704,8 @@ static enum store_status update_locked(struct store *st, const struct ban *b)
 	if (r != STORE_OK)
 		return r;
 	if (sqlite3_changes(st->db) == 0)
-		return bans_missing_or_conflict(st, b->id,
-					   _("changed by someone else meanwhile; reload and retry"));
+		return bans_missing_or_conflict(
+			st, b->id, _("changed by someone else meanwhile; reload and retry"));
 	s = store_stmt(st, person_update_sql);
 	if (!s)
 		return STORE_ERROR;
@@ -717,7 +716,8 @@ static enum store_status update_locked(struct store *st, const struct ban *b)
 		store_done(s);
 		return store_fail(st, _("saving the person"));
 	}
-	if ((r = store_step_done(st, s, _("saving the person"))) != STORE_OK)
+	if ((r = store_step_done(st, s, _("saving the person"))) != STORE_OK ||
+	    (r = rekey(st, b)) != STORE_OK)
 		return r;
 	s = store_stmt(st, scope_delete_sql);
 	if (!s)
@@ -749,7 +749,7 @@ enum store_status store_ban_update(struct store *st, const struct ban *b)
 {
 	struct ban_new v;
 	store_ban_as_new(b, &v);
-	enum store_status r = validate(st, &v);
+	enum store_status r = bans_validate(st, &v);
 	if (r != STORE_OK)
 		return r;
 	char now[DATES_UTC_LEN];
@@ -794,34 +794,4 @@ void store_ban_list_free(struct ban_list *l)
 	free(l->items);
 	l->items = NULL;
 	l->count = 0;
-}
-
-/* Borrowed rows (see bans.h): no allocation per row, so a million bans stream in about a
- * second. */
-enum store_status store_ban_each(struct store *st, enum ban_filter f, const char *today,
-				 int (*fn)(const struct ban *b, void *arg), void *arg)
-{
-	enum store_status r = check_filter(st, f, today);
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *s = store_stmt(st, each_sql[f]);
-	if (!s)
-		return STORE_ERROR;
-	if (bind_filter(s, today, -1, 0)) {
-		store_done(s);
-		return store_fail(st, _("reading bans"));
-	}
-	int rc;
-	struct ban b;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		(void)ban_from_row(s, &b, true); /* borrowing never allocates */
-		if (fn(&b, arg) != 0) {
-			rc = SQLITE_DONE;
-			break;
-		}
-	}
-	if (rc != SQLITE_DONE)
-		r = store_fail(st, _("reading bans"));
-	store_done(s);
-	return r;
 }

@@ -1,6 +1,6 @@
 /* bans — persons and their bans and warnings (kind, reason, scope, period, lifting), their
  * life cycle (draft, active, extended, lifted) with a history row per change, exceptions
- * during a ban and the one-line notices for reception. */
+ * during a ban, the one-line notices for reception, and the visitor check. */
 #ifndef BALIE_STORE_BANS_H
 #define BALIE_STORE_BANS_H
 
@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/dates.h"
+#include "core/names.h"
 #include "core/policy.h"
 #include "store/db.h"
 
@@ -136,12 +137,27 @@ enum store_status store_ban_lift(struct store *st, int64_t id, const char *reaso
 void store_ban_clear(struct ban *b);
 void store_ban_list_free(struct ban_list *l);
 
-/* Call fn for every ban matching filter (for building the name index); stops on non-zero.
- * The struct passed to fn is borrowed: its strings point into SQLite's row buffers and are
- * valid only during that call (copy what you keep, never store_ban_clear it); fn must not
- * write through st. Rows come in no particular order. */
-enum store_status store_ban_each(struct store *st, enum ban_filter f, const char *today,
-				 int (*fn)(const struct ban *b, void *arg), void *arg);
+/* ------------------------------------------------------------------ visitor check (issue 14) */
+
+/* A ban in force that a visitor may be the subject of. */
+struct ban_hit {
+	struct ban ban;              /* owned: free with store_ban_hits_clear */
+	int score;                   /* 0..100 */
+	enum names_verdict verdict;  /* NAMES_MATCH or NAMES_POSSIBLE */
+	bool born_differs;           /* both dates of birth known and different */
+};
+
+/* Check a visitor against the bans in force on today (local date "YYYY-MM-DD"): query is
+ * free text (any order, initials, tussenvoegsels), born "YYYY-MM-DD" or ""/NULL (anything
+ * else counts as unknown). Writes up to max hits into out, best first (MATCH before
+ * POSSIBLE, then score, then the oldest ban), *n how many. Reads only the name keys the
+ * query probes, in one read transaction. STORE_ERROR when the stored keys cannot be read
+ * (never a silent "clear"). */
+enum store_status store_ban_check(struct store *st, const char *query, const char *born,
+				  const char *today, struct ban_hit *out, size_t max, size_t *n);
+
+/* Free the bans of n hits (safe on zeroed ones). */
+void store_ban_hits_clear(struct ban_hit *hits, size_t n);
 
 /* ------------------------------------------------------------------ life cycle (issue 5) */
 

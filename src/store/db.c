@@ -16,6 +16,9 @@
 #include "clock.h"
 #include "core/sha256.h"
 #include "i18n.h"
+#include "core/names.h"
+#include "store/bans_internal.h"
+#include "store/changes.h"
 #include "store/internal.h"
 
 /* Generated from data/schema.sql by tools/embed.sh. */
@@ -150,7 +153,7 @@ void store_done(sqlite3_stmt *s)
 	(void)sqlite3_clear_bindings(s);
 }
 
-static enum store_status exec(struct store *st, const char *sql, const char *what)
+enum store_status store_exec(struct store *st, const char *sql, const char *what)
 {
 	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, what);
@@ -159,12 +162,12 @@ static enum store_status exec(struct store *st, const char *sql, const char *wha
 
 enum store_status store_begin(struct store *st)
 {
-	return exec(st, "BEGIN IMMEDIATE", _("starting a transaction"));
+	return store_exec(st, "BEGIN IMMEDIATE", _("starting a transaction"));
 }
 
 enum store_status store_commit(struct store *st)
 {
-	enum store_status s = exec(st, "COMMIT", _("saving"));
+	enum store_status s = store_exec(st, "COMMIT", _("saving"));
 	if (s != STORE_OK)
 		store_rollback(st);
 	return s;
@@ -260,6 +263,12 @@ int store_bind_text(sqlite3_stmt *s, int idx, const char *text)
 {
 	return sqlite3_bind_text(s, idx, text ? text : "", -1, SQLITE_TRANSIENT) == SQLITE_OK
 		       ? 0 : -1;
+}
+
+int store_bind_ref(sqlite3_stmt *s, int idx, const char *text)
+{
+	int rc = sqlite3_bind_text(s, idx, text ? text : "", -1, SQLITE_STATIC);
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 int store_bind_int(sqlite3_stmt *s, int idx, int64_t v)
@@ -408,6 +417,44 @@ int store_schema_version(struct store *st)
 	return (int)v;
 }
 
+/* Whether what the program derives from the data matches this program: the name keys
+ * (their version) and the change-counter triggers (the list of domains). */
+static bool derived_current(struct store *st)
+{
+	char v[1024];
+	if (store_meta_get(st, "names.keys", v, sizeof v) != STORE_OK ||
+	    strcmp(v, names_keys_version()) != 0)
+		return false;
+	return store_meta_get(st, "change.domains", v, sizeof v) == STORE_OK &&
+	       strcmp(v, store_changes_signature()) == 0;
+}
+
+/* Make the derived data anew where it is out of date, inside the caller's transaction;
+ * after a migration (migrated) the change-counter triggers always, as a migration may have
+ * rebuilt a table and with it lost them. */
+static enum store_status derive(struct store *st, bool migrated)
+{
+	char v[1024];
+	enum store_status s = store_meta_get(st, "names.keys", v, sizeof v);
+	if (s != STORE_OK && s != STORE_NOT_FOUND)
+		return s;
+	if (s == STORE_NOT_FOUND || strcmp(v, names_keys_version()) != 0) {
+		if ((s = bans_keys_rebuild(st)) != STORE_OK ||
+		    (s = store_meta_put(st, "names.keys", names_keys_version(), false)) != STORE_OK)
+			return s;
+	}
+	s = store_meta_get(st, "change.domains", v, sizeof v);
+	if (s != STORE_OK && s != STORE_NOT_FOUND)
+		return s;
+	if (migrated || s == STORE_NOT_FOUND || strcmp(v, store_changes_signature()) != 0) {
+		if ((s = store_changes_install(st)) != STORE_OK ||
+		    (s = store_meta_put(st, "change.domains", store_changes_signature(), false)) !=
+			    STORE_OK)
+			return s;
+	}
+	return STORE_OK;
+}
+
 /* Bring the schema from its current version to the latest, all in one transaction,
  * so a crash or a second process never sees half a migration. An up-to-date database is
  * only read (no write lock): opening must stay cheap for every command. */
@@ -416,7 +463,7 @@ enum store_status store_migrate(struct store *st)
 	int latest = store_schema_latest();
 	if (latest <= 0)
 		return store_failf(st, STORE_ERROR, "%s", _("the built-in schema is damaged"));
-	if (store_schema_version(st) == latest)
+	if (store_schema_version(st) == latest && derived_current(st))
 		return STORE_OK;
 	enum store_status s = store_begin(st);
 	if (s != STORE_OK)
@@ -448,15 +495,17 @@ enum store_status store_migrate(struct store *st)
 	for (int v = version + 1; v <= latest; v++) {
 		char what[64];
 		snprintf(what, sizeof what, _("migration %d"), v);
-		s = exec(st, store_migration_sql(v), what);
+		s = store_exec(st, store_migration_sql(v), what);
 		if (s != STORE_OK)
 			goto fail;
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
-		s = exec(st, pragma, what);
+		s = store_exec(st, pragma, what);
 		if (s != STORE_OK)
 			goto fail;
 	}
+	if ((s = derive(st, version < latest)) != STORE_OK)
+		goto fail;
 	if (version < latest) {
 		char detail[64];
 		snprintf(detail, sizeof detail, "%d -> %d", version, latest);
@@ -614,6 +663,11 @@ struct store *store_open(const char *path, int flags, char *err, size_t errsz)
 		goto fail;
 	}
 	if (readonly && store_schema_version(st) != store_schema_latest()) {
+		snprintf(err, errsz, "%s: %s", path,
+			 _("the database schema is not up to date (run: balie init)"));
+		goto fail;
+	}
+	if (readonly && !derived_current(st)) {
 		snprintf(err, errsz, "%s: %s", path,
 			 _("the database schema is not up to date (run: balie init)"));
 		goto fail;

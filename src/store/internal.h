@@ -46,6 +46,10 @@ enum store_status store_fail(struct store *st, const char *what);
 enum store_status store_failf(struct store *st, enum store_status s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Run SQL that returns no rows (DDL, PRAGMA, several statements); a failure is recorded as
+ * "what: reason". */
+enum store_status store_exec(struct store *st, const char *sql, const char *what);
+
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK on the working connection. */
 enum store_status store_begin(struct store *st);
 enum store_status store_commit(struct store *st);
@@ -56,6 +60,9 @@ enum store_status store_step_done(struct store *st, sqlite3_stmt *s, const char 
 
 /* Bind text (NULL binds ""), an int64, or a UTC instant; 0 on success. */
 int store_bind_text(sqlite3_stmt *s, int idx, const char *text);
+/* The same without a copy, for the hot loops of a bulk write: text must stay as it is until
+ * the statement is done (store_step_done, store_done). */
+int store_bind_ref(sqlite3_stmt *s, int idx, const char *text);
 int store_bind_int(sqlite3_stmt *s, int idx, int64_t v);
 int store_bind_time(sqlite3_stmt *s, int idx, time_t t);
 

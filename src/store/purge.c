@@ -11,15 +11,19 @@
 #include "store/internal.h"
 #include "store/purge.h"
 
-/* The day a ban ended: its end date, or the (UTC) day it was lifted when earlier. */
-#define BAN_ENDED "CASE WHEN lifted_at <> '' AND substr(lifted_at, 1, 10) < ends" \
-		  " THEN substr(lifted_at, 1, 10) ELSE ends END"
-#define OLD_BANS "SELECT id FROM ban WHERE " BAN_ENDED " < ?1"
+/* A ban that ended before ?1 (a date): its last day is earlier, or it was lifted before that
+ * day (lifted_at is a UTC instant "2026-01-01T10:00:00Z", which sorts before "2026-01-02"
+ * exactly when its day does). Both halves have an index (ban_ends, ban_lifted), so the
+ * daily purge reads only the bans it removes, not the whole list. */
+#define ENDED(b) "(" b "ends < ?1 OR (" b "lifted_at <> '' AND " b "lifted_at < ?1))"
+#define OLD_BANS "SELECT id FROM ban WHERE " ENDED("")
+/* The persons whose every ban goes; only the persons of the bans that go are looked at. */
+#define OLD_PERSONS(p)                                                                     \
+	p ".id IN (SELECT person_id FROM ban WHERE " ENDED("") ") AND NOT EXISTS"            \
+	" (SELECT 1 FROM ban b WHERE b.person_id = " p ".id AND NOT " ENDED("b.") ")"
 
-static const char count_bans[] = "SELECT count(*) FROM ban WHERE " BAN_ENDED " < ?1";
-static const char count_persons[] =
-	"SELECT count(*) FROM person p WHERE NOT EXISTS (SELECT 1 FROM ban b"
-	" WHERE b.person_id = p.id AND NOT (" BAN_ENDED " < ?1))";
+static const char count_bans[] = "SELECT count(*) FROM ban WHERE " ENDED("");
+static const char count_persons[] = "SELECT count(*) FROM person p WHERE " OLD_PERSONS("p");
 static const char count_alarms[] =
 	"SELECT count(*) FROM alarm WHERE raised_at < ?1 AND outcome <> 'open'";
 static const char count_presence[] =
@@ -31,7 +35,10 @@ static const char count_appts[] = "SELECT count(*) FROM appointment WHERE ends <
 		   " (SELECT max(id) + 1 FROM audit), 1)"
 static const char count_audit[] = "SELECT count(*) FROM audit WHERE id < " AUDIT_KEEP;
 
-/* Deleting the bans: what refers to them first. */
+/* Deleting the bans: their persons (and with them their name keys) first, while it can
+ * still be told whose they are (the foreign keys are checked at commit), then what refers
+ * to the bans, then the bans. */
+static const char delete_persons[] = "DELETE FROM person WHERE " OLD_PERSONS("person");
 static const char *const delete_bans[] = {
 	"DELETE FROM ban_notice_seen WHERE notice_id IN"
 	" (SELECT id FROM ban_notice WHERE ban_id IN (" OLD_BANS "))",
@@ -39,10 +46,8 @@ static const char *const delete_bans[] = {
 	"DELETE FROM ban_exception WHERE ban_id IN (" OLD_BANS ")",
 	"DELETE FROM ban_history WHERE ban_id IN (" OLD_BANS ")",
 	"DELETE FROM ban_scope WHERE ban_id IN (" OLD_BANS ")",
-	"DELETE FROM ban WHERE " BAN_ENDED " < ?1",
+	"DELETE FROM ban WHERE " ENDED(""),
 };
-static const char delete_persons[] =
-	"DELETE FROM person WHERE NOT EXISTS (SELECT 1 FROM ban b WHERE b.person_id = person.id)";
 static const char delete_alarms[] =
 	"DELETE FROM alarm WHERE raised_at < ?1 AND outcome <> 'open'";
 static const char delete_presence[] =
@@ -151,7 +156,9 @@ static enum store_status purge_in(struct store *st, struct purge_report *o, bool
 		return STORE_OK;
 	}
 	/* ban_history is append-only except while purge.running is set, in this transaction. */
-	if ((r = store_meta_put(st, "purge.running", "1", false)) != STORE_OK)
+	if ((r = store_meta_put(st, "purge.running", "1", false)) != STORE_OK ||
+	    (r = run(st, "PRAGMA defer_foreign_keys = ON", NULL, NULL)) != STORE_OK ||
+	    (r = run(st, delete_persons, o->bans_before, &o->persons)) != STORE_OK)
 		return r;
 	for (size_t i = 0; i < sizeof delete_bans / sizeof *delete_bans; i++) {
 		size_t n = 0;
@@ -161,7 +168,6 @@ static enum store_status purge_in(struct store *st, struct purge_report *o, bool
 			o->bans = n;
 	}
 	if ((r = run(st, "DELETE FROM meta WHERE key = 'purge.running'", NULL, NULL)) != STORE_OK ||
-	    (r = run(st, delete_persons, NULL, &o->persons)) != STORE_OK ||
 	    (r = run(st, delete_alarms, alarms, &o->alarms)) != STORE_OK ||
 	    (r = run(st, delete_presence, presence, &o->presence)) != STORE_OK ||
 	    (r = run(st, delete_appts, appts, &o->appointments)) != STORE_OK ||

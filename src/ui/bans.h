@@ -1,5 +1,5 @@
 /* bans — the inside of the visitor check / ban list panel, shared by its files: the panel
- * (panel_bans.c), the name index, the search and list views, the forms and the details. */
+ * (panel_bans.c), the check itself, the search and list views, the forms and the details. */
 #ifndef BALIE_UI_BANS_H
 #define BALIE_UI_BANS_H
 
@@ -35,9 +35,17 @@ enum edit_mode {
 	EDIT_NONE, EDIT_NEW, EDIT_PICK, EDIT_EXTEND, EDIT_CORRECT, EDIT_LIFT, EDIT_ACTIVATE
 };
 
+/* What the panel keeps of a candidate besides its ban. */
+struct bans_hit {
+	int64_t id;                      /* the ban */
+	int score;
+	enum names_verdict verdict;
+	bool born_differs;
+};
+
 struct bans_panel {
 	char list_today[DATES_DATE_LEN]; /* the day the list was counted for */
-	unsigned list_generation;        /* shared.generation the count and page belong to */
+	uint64_t list_counter;           /* the bans' change counter the count and page are of */
 
 	char query[QUERY_MAX + 1];
 	struct visitor_query vq;         /* the query read: name, date of birth, bad date */
@@ -45,8 +53,8 @@ struct bans_panel {
 	bool full_said;                  /* "the search is full" was said for this query */
 	int cursor_x;                    /* where the terminal's cursor goes in the field */
 
-	/* search results: the index's hits and their bans (read by id) */
-	struct names_hit hits[HITS_MAX];
+	/* search results: the check's candidates and their bans */
+	struct bans_hit hits[HITS_MAX];
 	struct ban hitban[HITS_MAX];
 	bool hitok[HITS_MAX];
 	enum policy_here here[HITS_MAX]; /* whether the hit's ban stops the visitor here */
@@ -56,6 +64,7 @@ struct bans_panel {
 	struct visitor_case vcase[HITS_MAX];
 	size_t nhits;
 	bool born_only;                  /* searched by the date of birth alone */
+	bool search_failed;              /* the check could not be done: never "no ban found" */
 
 	/* The audit trail gets one line per visitor check, not one per key: a query is
 	 * recorded once it has rested CHECK_SETTLE_MS, or when the operator moves on. */
@@ -155,16 +164,18 @@ int bans_draw_reason(struct panel_ctx *ctx, WINDOW *win, int y, int cols, int ma
 /* ---------------------------------------------------------------- bans_index.c */
 
 /* The candidates for a name (and a date of birth, "" when unknown) among today's active
- * bans, best first, at most max: the one place the visitor check asks the name index. */
-size_t bans_find(struct panel_ctx *ctx, const char *names, const char *born,
-		 struct names_hit *hits, size_t max);
+ * bans, best first, at most max, with their bans (moved into bans: the panel frees them):
+ * the one place the visitor check asks the store (store_ban_check). -1 when the check could
+ * not be done (message via ctx): never an empty answer then. */
+int bans_find(struct panel_ctx *ctx, const char *names, const char *born,
+	      struct bans_hit *hits, struct ban *bans, size_t max, size_t *n);
 
-/* Bumped each time the shared name index is rebuilt (a ban was written). */
-unsigned bans_index_generation(void);
+/* The bans' change counter (store/changes.h) into *out; false when it cannot be read. */
+bool bans_counter(struct panel_ctx *ctx, uint64_t *out);
 
 /* ---------------------------------------------------------------- bans_search.c */
 
-/* Run the query against the index and read the hits' bans. */
+/* Check the query against the bans in force (bans_find) and judge each candidate. */
 void bans_search(struct bans_panel *p, struct panel_ctx *ctx);
 
 /* Record the settled query as a visitor check in the audit trail (once per query). */

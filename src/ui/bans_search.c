@@ -49,7 +49,7 @@ static size_t find_born(struct bans_panel *p, struct panel_ctx *ctx, const char 
 		/* the bans move into the hits (their strings with them) */
 		p->hitban[i] = list.items[i];
 		p->hitok[i] = true;
-		p->hits[i] = (struct names_hit){list.items[i].id, 0, NAMES_POSSIBLE, 0};
+		p->hits[i] = (struct bans_hit){list.items[i].id, 0, NAMES_POSSIBLE, false};
 	}
 	free(list.items);
 	return n;
@@ -86,6 +86,7 @@ void bans_search(struct bans_panel *p, struct panel_ctx *ctx)
 	p->sel = 0;
 	p->top = 0;
 	p->born_only = false;
+	p->search_failed = false;
 	char today[DATES_DATE_LEN];
 	bans_today(ctx, today);
 	visitor_read_query(p->query, today, &p->vq);
@@ -93,12 +94,10 @@ void bans_search(struct bans_panel *p, struct panel_ctx *ctx)
 		return;
 	size_t n = 0;
 	if (p->vq.names[0]) {
-		n = bans_find(ctx, p->vq.names, p->vq.born, p->hits, HITS_MAX);
-		for (size_t i = 0; i < n; i++) {
-			enum store_status r = store_ban_get(ctx->store, p->hits[i].id, &p->hitban[i]);
-			/* a ban lifted or deleted a moment ago: the reload that follows drops it */
-			p->hitok[i] = r == STORE_OK;
-		}
+		if (bans_find(ctx, p->vq.names, p->vq.born, p->hits, p->hitban, HITS_MAX, &n) != 0)
+			p->search_failed = true;
+		for (size_t i = 0; i < n; i++)
+			p->hitok[i] = true;
 	} else if (p->vq.born[0]) {
 		p->born_only = true;
 		n = find_born(p, ctx, today);
@@ -213,7 +212,7 @@ int bans_draw_search_field(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *
 static void draw_hit(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int y, int cols,
 		     size_t i, bool selected, bool two_lines)
 {
-	const struct names_hit *h = &p->hits[i];
+	const struct bans_hit *h = &p->hits[i];
 	attr_t base = selected ? theme_attr(THEME_SELECTED) : theme_attr(THEME_NORMAL);
 	if (selected) {
 		draw_fill(win, y, 1, cols, base);
@@ -318,6 +317,13 @@ static void draw_none(struct bans_panel *p, WINDOW *win, int y, int last, int co
 {
 	const char *msg, *hint = NULL;
 	enum theme_role role = THEME_DIM;
+	if (p->search_failed) {
+		(void)draw_wrap(win, y, 1, cols, last - y + 1,
+				_("The check could not be done: do not let the visitor in "
+				  "unchecked; try again or call the porter"),
+				theme_attr(THEME_BAN_MATCH));
+		return;
+	}
 	if (p->vq.bad_date[0] && !p->vq.names[0]) {
 		msg = _("No search: the date is not understood");
 	} else if (!p->vq.names[0]) {

@@ -71,16 +71,6 @@ struct panel_ops {
 	void (*notices)(void *self, struct panel_ctx *ctx, struct notices *out);
 };
 
-struct names_index;
-
-/* The name index of today's active bans, shared by the visitor check and the appointments
- * (panel_bans.c): built on first use, rebuilt only when a ban was written or the day
- * changed; NULL when it could not be read (message via ctx). Panels that use it hold it
- * from create to destroy; it is freed with the last holder. */
-const struct names_index *panel_bans_index(struct panel_ctx *ctx);
-void panel_bans_index_hold(void);
-void panel_bans_index_drop(void);
-
 /* The number of open alarms the alarm panel (self) read last. */
 size_t panel_alarms_open(const void *self);
 

@@ -15,6 +15,8 @@
 #include "core/text.h"
 #include "i18n.h"
 #include "store/appts.h"
+#include "store/bans.h"
+#include "store/changes.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/panel.h"
@@ -24,6 +26,8 @@ struct appts_panel {
 	struct appt *items;
 	size_t n;
 	enum names_verdict *verdict;   /* per item: the visitor against the ban list */
+	bool checked;                  /* verdict holds for ... */
+	uint64_t checked_bans, checked_appts; /* ... these change counters (store/changes.h) */
 	bool loaded;
 	size_t sel, top;
 	int64_t sel_id;                /* keeps the selection across reloads */
@@ -54,10 +58,7 @@ static int appt_order(const void *a, const void *b)
 static void *appts_create(struct panel_ctx *ctx)
 {
 	(void)ctx;
-	struct appts_panel *p = calloc(1, sizeof *p);
-	if (p)
-		panel_bans_index_hold();
-	return p;
+	return calloc(1, sizeof(struct appts_panel));
 }
 
 static void appts_destroy(void *self)
@@ -67,29 +68,46 @@ static void appts_destroy(void *self)
 		return;
 	free(p->items);
 	free(p->verdict);
-	panel_bans_index_drop();
 	free(p);
 }
 
-/* Check every visitor against today's active bans with the same matcher (and the same
- * shared index) as the visitor check. */
-static int check_visitors(struct appts_panel *p, struct panel_ctx *ctx)
+/* The visitor of appointment a against today's active bans, with the visitor check's own
+ * matcher (store_ban_check); -1 when that could not be done. */
+static int check_visitor(struct panel_ctx *ctx, const struct appt *a, const char *today,
+			 enum names_verdict *out)
 {
-	for (size_t i = 0; i < p->n; i++)
-		p->verdict[i] = NAMES_CLEAR;
-	if (p->n == 0)
+	struct ban_hit hit;
+	size_t nh = 0;
+	*out = NAMES_CLEAR;
+	if (!a->visitor[0])
 		return 0;
-	const struct names_index *ix = panel_bans_index(ctx);
-	if (!ix)
+	if (store_ban_check(ctx->store, a->visitor, a->visitor_born, today, &hit, 1, &nh) !=
+	    STORE_OK)
 		return -1;
-	for (size_t i = 0; i < p->n; i++) {
-		struct names_hit hit;
-		if (!p->items[i].visitor[0])
-			continue;
-		if (names_index_search(ix, p->items[i].visitor, p->items[i].visitor_born, &hit, 1) > 0)
-			p->verdict[i] = hit.verdict;
-	}
+	if (nh > 0)
+		*out = hit.verdict;
+	store_ban_hits_clear(&hit, nh);
 	return 0;
+}
+
+/* The verdicts of the visitors of p->items: the ones of the last reload (old, by id) while
+ * no ban and no appointment was written and the day is the same (checking costs a few
+ * lookups per visitor), a check for the others. -1 when a check failed. */
+static int check_visitors(struct appts_panel *p, struct panel_ctx *ctx, bool keep,
+			  const struct appt *old, const enum names_verdict *old_verdict,
+			  size_t nold)
+{
+	int rc = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		size_t j = 0;
+		while (keep && j < nold && old[j].id != p->items[i].id)
+			j++;
+		if (keep && j < nold)
+			p->verdict[i] = old_verdict[j];
+		else if (check_visitor(ctx, &p->items[i], p->day, &p->verdict[i]) != 0)
+			rc = -1;
+	}
+	return rc;
 }
 
 static int appts_reload(void *self, struct panel_ctx *ctx)
@@ -103,6 +121,9 @@ static int appts_reload(void *self, struct panel_ctx *ctx)
 		ctx->message(ctx, _("Appointments: the local day %s cannot be worked out"), today);
 		return -1;
 	}
+	/* Read before the list: a write in between shows as a change next time. */
+	uint64_t c[STORE_CHANGE_COUNT];
+	bool counted = store_change_counters(ctx->store, c, STORE_CHANGE_COUNT) == STORE_OK;
 	struct appt *items = NULL;
 	size_t n = 0;
 	if (store_appt_list(ctx->store, from, to, false, &items, &n) != STORE_OK) {
@@ -128,16 +149,26 @@ static int appts_reload(void *self, struct panel_ctx *ctx)
 		memcpy(items, sorted, n * sizeof *items);
 		free(sorted);
 	}
-	free(p->items);
-	free(p->verdict);
+	bool keep = counted && p->checked && strcmp(today, p->day) == 0 &&
+		    c[STORE_CHANGE_BANS] == p->checked_bans &&
+		    c[STORE_CHANGE_APPOINTMENTS] == p->checked_appts;
+	struct appt *old = p->items;
+	enum names_verdict *old_verdict = p->verdict;
+	size_t nold = p->n;
 	p->items = items;
 	p->verdict = verdict;
 	p->n = n;
 	p->loaded = true;
 	memcpy(p->day, today, sizeof today);
-	if (check_visitors(p, ctx) != 0)
+	int checked = check_visitors(p, ctx, keep, old, old_verdict, nold);
+	if (checked != 0)
 		ctx->message(ctx, "%s", _("Appointments: visitors could not be checked against the "
 					  "ban list"));
+	p->checked = counted && checked == 0;
+	p->checked_bans = counted ? c[STORE_CHANGE_BANS] : 0;
+	p->checked_appts = counted ? c[STORE_CHANGE_APPOINTMENTS] : 0;
+	free(old);
+	free(old_verdict);
 	p->sel = 0;
 	for (size_t i = 0; i < n; i++)
 		if (items[i].id == p->sel_id)

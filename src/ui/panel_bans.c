@@ -153,7 +153,6 @@ static void *bans_create(struct panel_ctx *ctx)
 		}
 		ctx->message(ctx, _("%s; the built-in sanction table is used"), err);
 	}
-	panel_bans_index_hold();
 	return p;
 }
 
@@ -167,7 +166,6 @@ static void bans_destroy(void *self)
 	bans_drop_page(p);
 	store_ban_clear(&p->edit_ban);
 	free(p->notes);
-	panel_bans_index_drop();
 	free(p);
 }
 
@@ -182,12 +180,12 @@ static int bans_reload(void *self, struct panel_ctx *ctx)
 		p->drafts = false;
 		p->list_today[0] = '\0';
 	}
-	/* Built now rather than on the first key press; rebuilt only when a ban was written.
-	 * Counting 100 000 bans takes tens of milliseconds, so the count and the page are
-	 * kept too while no ban changed: an alarm raised elsewhere must show at once. */
-	(void)panel_bans_index(ctx);
-	if (!p->list_today[0] || strcmp(today, p->list_today) != 0 ||
-	    p->list_generation != bans_index_generation()) {
+	/* The count and the page are kept while no ban changed (the bans' change counter):
+	 * an alarm raised elsewhere must show at once. */
+	uint64_t counter = 0;
+	bool known = bans_counter(ctx, &counter);
+	if (!known || !p->list_today[0] || strcmp(today, p->list_today) != 0 ||
+	    p->list_counter != counter) {
 		bans_drop_page(p);
 		size_t total = 0, drafts = 0;
 		if (store_ban_count(ctx->store, p->drafts ? BAN_FILTER_DRAFT : BAN_FILTER_ACTIVE,
@@ -201,7 +199,7 @@ static int bans_reload(void *self, struct panel_ctx *ctx)
 		p->total = total;
 		p->ndrafts = drafts;
 		memcpy(p->list_today, today, sizeof today);
-		p->list_generation = bans_index_generation();
+		p->list_counter = counter;
 	}
 	size_t total = p->total;
 	if (bans_searching(p)) {

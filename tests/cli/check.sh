@@ -187,4 +187,24 @@ expect_out_has "allowed: appointment arranged" "the appointment is shown"
 if grep -q "Entry ban:" "$tmp/out"; then not_ok "no hit protocol for an arranged appointment"; else
 	ok "no hit protocol for an arranged appointment"; fi
 
+# --- a check that cannot be done never reads as clear (damaged name keys: exit 2, and a
+# batch stops at the first visitor it cannot check)
+if command -v sqlite3 >/dev/null 2>&1; then
+	fresh_db bans
+	sqlite3 "$tmp/t.db" "UPDATE name_key SET data = x'00'" || exit 99
+	run check Jan de Vries
+	expect_rc 2 "a check on damaged name keys is an error"
+	expect_err_has "the name keys are damaged or of another version; run: balie init" \
+		"the message says what to do"
+	if grep -q "CLEAR" "$tmp/out"; then not_ok "no CLEAR on a failed check"; else
+		ok "no CLEAR on a failed check"; fi
+	printf 'Jan de Vries\t\nPiet Jansen\t\n' >"$tmp/in"
+	run_in "$tmp/in" check --batch --tsv
+	expect_rc 2 "a batch on damaged name keys is an error"
+	expect_err_has "stdin:1: ban list:" "the batch names the line it stopped at"
+	expect_empty "$tmp/out" "nothing is printed for visitors that were not checked"
+else
+	echo "# sqlite3 not installed: damaged-keys cases skipped"
+fi
+
 finish
