@@ -631,6 +631,11 @@ START_TEST(test_store_bans__big_import_works_in_bulk)
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "ok");
 	sqlite3_finalize(s);
+	/* written without SQLite's foreign-key lookups: every reference holds all the same */
+	ck_assert_int_eq(sqlite3_prepare_v2(db, "PRAGMA foreign_key_check", -1, &s, NULL),
+			 SQLITE_OK);
+	ck_assert_int_eq(sqlite3_step(s), SQLITE_DONE);
+	sqlite3_finalize(s);
 	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
 	/* the keys of the imported persons and of the one before are there */
 	struct ban_hit h[4];

@@ -29,15 +29,14 @@ struct names_record {
 /* What the store keeps of one person. A record is found under each of its keys (phonetic
  * keys of its surname readings), and, for a visitor still typing, under the folded cores of
  * its surnames; every key is in turn found under its variants (names_key_variants), so that
- * one letter more, less or otherwise on either side still meets. data/len is the packed
- * record the scorer reads back. */
+ * one letter more, less or otherwise on either side still meets; and by its date of birth
+ * (the store's own column). data/len is the packed record the scorer reads back. */
 struct names_keys {
 	int nkeys;
 	char key[NAMES_KEYS_MAX][NAMES_KEY_LEN];
 	int ncores;
 	char core[NAMES_KEYS_MAX][NAMES_KEY_LEN];     /* a folded surname core ... */
 	char core_key[NAMES_KEYS_MAX][NAMES_KEY_LEN]; /* ... and the key it is found under */
-	char born[11];                                /* "YYYY-MM-DD" or "" (a valid date) */
 	size_t len;
 	unsigned char data[NAMES_BLOB_MAX];
 };

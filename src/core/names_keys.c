@@ -106,8 +106,6 @@ int names_keys_make(const struct names_record *r, struct names_keys *out)
 		}
 	}
 	uint32_t born = names_date(r->born);
-	if (born)
-		date_text(born, out->born);
 
 	/* The packed record: surname readings first, then the given names. The buffer holds
 	 * the largest record the limits above allow. */

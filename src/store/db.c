@@ -160,9 +160,31 @@ enum store_status store_exec(struct store *st, const char *sql, const char *what
 	return STORE_OK;
 }
 
-enum store_status store_begin(struct store *st)
+void store_foreign_keys_off(struct store *st)
+{
+	if (store_exec(st, "PRAGMA foreign_keys = OFF", _("starting a transaction")) == STORE_OK)
+		st->fk_off = true;
+}
+
+void store_foreign_keys_on(struct store *st)
+{
+	if (st->fk_off &&
+	    store_exec(st, "PRAGMA foreign_keys = ON", _("starting a transaction")) == STORE_OK)
+		st->fk_off = false;
+}
+
+enum store_status store_begin_unchecked(struct store *st)
 {
 	return store_exec(st, "BEGIN IMMEDIATE", _("starting a transaction"));
+}
+
+enum store_status store_begin(struct store *st)
+{
+	/* no write after a bulk one without its foreign keys checked again */
+	store_foreign_keys_on(st);
+	if (st->fk_off)
+		return STORE_ERROR; /* store_exec has said why */
+	return store_begin_unchecked(st);
 }
 
 enum store_status store_commit(struct store *st)

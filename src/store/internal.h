@@ -26,6 +26,7 @@ struct store {
 	char err[512];
 	int inotify_fd;                  /* -1 when unavailable or not set up */
 	bool watch_tried;                /* store_watch_fd set the watch up (or failed to) */
+	bool fk_off;                     /* foreign keys off for a bulk write (bans_import.c) */
 	long long data_version;          /* last seen on the watch connection */
 	struct stmt_cache_entry *cache;
 };
@@ -49,6 +50,13 @@ enum store_status store_failf(struct store *st, enum store_status s, const char 
 /* Run SQL that returns no rows (DDL, PRAGMA, several statements); a failure is recorded as
  * "what: reason". */
 enum store_status store_exec(struct store *st, const char *sql, const char *what);
+
+/* Foreign keys off for one bulk write whose rows refer only to rows it makes itself (an
+ * import, which then begins with store_begin_unchecked), and on again: outside a
+ * transaction only. While they cannot be put back on, store_begin refuses every write. */
+void store_foreign_keys_off(struct store *st);
+void store_foreign_keys_on(struct store *st);
+enum store_status store_begin_unchecked(struct store *st);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK on the working connection. */
 enum store_status store_begin(struct store *st);

@@ -350,8 +350,10 @@ static struct person *make_people(size_t n)
  * as the CSV the database at path was imported from (ban i + 1 is person i). */
 static int run(const char *path, size_t n, size_t nq)
 {
+	long rss_start = rss_kb();
 	rng_state = 0x9E3779B97F4A7C15ULL ^ n;
 	struct person *people = make_people(n);
+	long rss_people = rss_kb();
 	char err[1024];
 	struct store *st = store_open(path, 0, err, sizeof err);
 	if (!st) {
@@ -407,9 +409,10 @@ static int run(const char *path, size_t n, size_t nq)
 	printf("\n");
 	qsort(lat, nq, sizeof *lat, cmp_double);
 	printf("store_ban_check in one process, %zu bans: %zu queries: p50 %.3f ms  p99 %.3f ms"
-	       "  max %.3f ms  (avg %.1f hits; VmRSS %ld -> %ld kB)\n",
+	       "  max %.3f ms  (avg %.1f hits; resident %ld kB, of which %ld kB the generated"
+	       " people; %+ld kB over the queries)\n",
 	       n, nq, pct(lat, nq, 0.5), pct(lat, nq, 0.99), lat[nq - 1],
-	       (double)total_hits / (double)nq, rss0, rss1);
+	       (double)total_hits / (double)nq, rss1, rss_people - rss_start, rss1 - rss0);
 	for (int k = 0; k < Q_KINDS; k++) {
 		if (!kn[k])
 			continue;
