@@ -97,16 +97,6 @@ static void demo_cleanup(const char *dir, const char *db)
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, dir, strerror(errno));
 }
 
-/* The retention periods of the configuration for the store. */
-static void purge_policy_of(const struct config *cfg, struct purge_policy *p)
-{
-	p->bans_months = cfg->retention.bans_months;
-	p->alarms_months = cfg->retention.alarms_months;
-	p->presence_months = cfg->retention.presence_months;
-	p->appointments_months = cfg->retention.appointments_months;
-	p->audit_months = cfg->retention.audit_months;
-}
-
 /* Whether the demo database at path holds data already (a second console joining). */
 static bool demo_exists(const char *path)
 {
@@ -146,6 +136,7 @@ static int run_console(struct config *cfg, const char *db_path, bool demo, const
 		return CLI_ERROR;
 	}
 
+	struct client *cl = NULL;
 	struct store *st = store_open(db_path, demo ? STORE_CREATE : 0, err, sizeof err);
 	if (!st) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, err);
@@ -153,22 +144,6 @@ static int run_console(struct config *cfg, const char *db_path, bool demo, const
 		goto out;
 	}
 	store_set_actor(st, user, terminal_name());
-	/* Direct mode: whoever may write the file has every right (design.md); the
-	 * configured role is the view the console starts in. */
-	enum role role = act_as >= 0 ? (enum role)act_as : config_role_for(cfg, user);
-	if (role == ROLE_NONE)
-		role = ROLE_HR;
-	if (!demo) {
-		/* The daily purge; a failure must not keep the desk from working. */
-		struct purge_policy pp;
-		struct purge_report pr;
-		char today[DATES_DATE_LEN];
-		bool ran;
-		purge_policy_of(cfg, &pp);
-		dates_local_date(clock_now(), today);
-		if (store_purge_daily(st, &pp, today, &ran, &pr) != STORE_OK)
-			fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("purge"), store_error(st));
-	}
 	if (populate && demo_populate(st, cfg, clock_now(), err, sizeof err) != 0) {
 		fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("demo"), err);
 		status = CLI_ERROR;
@@ -179,13 +154,26 @@ static int run_console(struct config *cfg, const char *db_path, bool demo, const
 		status = demo_summary(st, cfg, clock_now()) == 0 ? CLI_OK : CLI_ERROR;
 		goto out;
 	}
+	/* The console's session: the service decides its role (direct mode: the owner has
+	 * every right and starts in the configured view) and, like balied, purges once a
+	 * day. */
+	struct client_opts co = {
+		.db_path = db_path, .config = cfg, .act_as = act_as, .watch = true,
+		.housekeeping = !demo,
+	};
+	cl = client_open(&co, err, sizeof err);
+	if (!cl) {
+		fprintf(stderr, "%s: %s\n", PACKAGE, err);
+		status = CLI_ERROR;
+		goto out;
+	}
 	struct console_opts o = {
-		.config = cfg, .store = st, .user = user,
-		.role = role, .demo = demo,
+		.config = cfg, .store = st, .client = cl, .user = user, .demo = demo,
 	};
 	if (console_run(&o) != 0)
 		status = CLI_ERROR;
 out:
+	client_close(cl);
 	store_close(st);
 	if (demo && *dir)
 		demo_cleanup(dir, demo_db);

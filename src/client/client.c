@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "client/client.h"
+#include "clock.h"
+#include "core/text.h"
 #include "i18n.h"
 #include "service/service.h"
 #include "store/changes.h"
@@ -434,6 +436,15 @@ static void our_language(char *out, size_t outsz)
 	snprintf(out, outsz, "%s", l);
 }
 
+/* What the in-process service cannot tell a caller (a failed daily purge): a failure of
+ * that work must not keep the desk from working, but it is not hidden either. */
+static void log_stderr(const char *msg)
+{
+	char buf[1024];
+	(void)text_escape(msg, buf, sizeof buf);
+	fprintf(stderr, "%s: %s\n", PACKAGE, buf);
+}
+
 struct client *client_open(const struct client_opts *o, char *err, size_t errsz)
 {
 	struct client *cl = calloc(1, sizeof *cl);
@@ -466,6 +477,9 @@ struct client *client_open(const struct client_opts *o, char *err, size_t errsz)
 			return NULL;
 		}
 		service_session_init(cl->svc, &cl->sess, getuid(), getgid(), getpid(), true);
+		service_set_log(cl->svc, log_stderr);
+		if (o->housekeeping)
+			service_tick(cl->svc, clock_now());
 		r = hello(cl);
 	} else {
 		const char *path = o->socket_path ? o->socket_path : CLIENT_DEFAULT_SOCKET;

@@ -31,6 +31,8 @@ struct client_opts {
 	const char *lang;        /* the language for the service's messages; NULL = ours */
 	int act_as;              /* a lesser enum role to act as, or -1 */
 	bool watch;              /* receive change notices (a console) */
+	bool housekeeping;       /* direct mode: do the service's daily work at open (the
+				  * retention purge), as balied does in the shared set-up */
 };
 
 /* The socket balied listens on unless configured otherwise. */

@@ -16,7 +16,7 @@
 #include "clock.h"
 #include "core/dates.h"
 #include "i18n.h"
-#include "store/audit.h"
+#include "client/admin.h"
 #include "ui/console.h"
 #include "ui/console_internal.h"
 #include "ui/dialog.h"
@@ -154,11 +154,16 @@ static void resume(struct console *c)
 
 /* ---------------------------------------------------------------- data */
 
-static void reload_all(struct console *c)
+/* Read again what changed: only the panels that show one of the changed domains, so a
+ * raised alarm does not make every board read (and audit) its data again. */
+static void reload_changed(struct console *c)
 {
-	c->need_reload = false;
+	unsigned changed = c->need_reload;
+	c->need_reload = 0;
 	for (int i = 0; i < SLOT_COUNT; i++) {
 		struct slot *s = &c->slot[i];
+		if (!(s->ops->changes & changed))
+			continue;
 		/* A panel that cannot read keeps its last data and says so on the status line. */
 		(void)s->ops->reload(s->self, &c->ctx);
 	}
@@ -168,7 +173,7 @@ static void reload_all(struct console *c)
 static void apply(struct console *c, int result)
 {
 	if (result & PANEL_RELOAD)
-		c->need_reload = true;
+		c->need_reload = CHANGE_ALL;
 	if (result & PANEL_RELAYOUT)
 		c->need_layout = true;
 	if (result & (PANEL_REDRAW | PANEL_RELOAD | PANEL_RELAYOUT))
@@ -266,10 +271,15 @@ static void switch_role(struct console *c)
 	int r = (int)c->ctx.role + 1;
 	if (r >= ROLE_COUNT)
 		r = ROLE_RECEPTIONIST;
-	c->ctx.role = (enum role)r;
+	/* The service decides what the session may do: it acts as the role from now on. */
+	if (client_act_as(c->ctx.client, (enum role)r) != STORE_OK) {
+		ctx_message(&c->ctx, "%s", client_error(c->ctx.client));
+		return;
+	}
+	c->ctx.role = client_role(c->ctx.client);
 	ctx_message(&c->ctx, _("Demo: now working as %s"), roles_label(c->ctx.role));
 	/* What a panel shows may depend on the role (reasons, expired bans). */
-	c->need_reload = true;
+	c->need_reload = CHANGE_ALL;
 }
 
 static void handle_mouse(struct console *c)
@@ -620,7 +630,8 @@ int console_run(const struct console_opts *o)
 	char err[512] = "";
 	memset(c, 0, sizeof *c);
 	c->ctx = (struct panel_ctx){
-		.config = o->config, .store = o->store, .user = o->user, .role = o->role,
+		.config = o->config, .store = o->store, .client = o->client, .user = o->user,
+		.role = client_role(o->client),
 		.demo = o->demo, .now = clock_now(), .console = c, .message = ctx_message,
 		.open_dialog = ctx_open_dialog, .signal = ctx_signal,
 	};
@@ -651,18 +662,21 @@ int console_run(const struct console_opts *o)
 	}
 	/* Porters answer alarms; everybody else starts with the cursor in the visitor search. */
 	c->focus = c->ctx.role == ROLE_PORTER ? SLOT_ALARMS : SLOT_BANS;
-	(void)store_changed(o->store);
-	reload_all(c);
+	(void)client_changes(o->client);
+	c->need_reload = CHANGE_ALL;
+	reload_changed(c);
 	c->need_layout = true;
 	if (c->signal_pending)
 		ring(c);
 	console_draw(c);
 
-	int watch = store_watch_fd(o->store);
+	int watch = client_watch_fd(o->client);
 	int poll_every = watch >= 0 ? SAFETY_POLL_MS : NO_WATCH_POLL_MS;
 	long long now = clock_mono_ms();
 	long long next_tick = now + 1000, next_check = now + poll_every, burst_until = 0;
 	while (!c->quit && !console_stop) {
+		/* A new descriptor after the service restarted and the client reconnected. */
+		watch = client_watch_fd(o->client);
 		now = clock_mono_ms();
 		int timeout = until(now, next_tick, next_check);
 		if (now < burst_until && timeout > BURST_STEP_MS)
@@ -685,15 +699,15 @@ int console_run(const struct console_opts *o)
 		now = clock_mono_ms();
 		c->ctx.now = clock_now();
 		bool check = now >= next_check || now < burst_until;
-		if (r > 0 && watch >= 0 && (fds[1].revents & POLLIN)) {
-			store_watch_drain(o->store);
+		if (r > 0 && watch >= 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) {
 			burst_until = now + BURST_MS;
 			check = true;
 		}
 		if (check) {
 			next_check = now + poll_every;
-			if (store_changed(o->store)) {
-				c->need_reload = true;
+			unsigned changed = client_changes(o->client);
+			if (changed) {
+				c->need_reload |= changed;
 				burst_until = 0;
 			}
 		}
@@ -708,8 +722,7 @@ int console_run(const struct console_opts *o)
 		if (c->pasting && now - c->paste_ms > PASTE_IDLE_MS)
 			paste_done(c); /* the terminal never sent the end of the paste */
 		/* Own writes (an acknowledgement) show at once, not at the next check. */
-		if (store_changed(o->store))
-			c->need_reload = true;
+		c->need_reload |= client_changes(o->client);
 		if (now >= next_tick) {
 			next_tick = now + 1000 - (now % 1000) + 1;
 			if (*c->message && now - c->message_ms > MESSAGE_MS) {
@@ -729,7 +742,7 @@ int console_run(const struct console_opts *o)
 			}
 		}
 		if (c->need_reload)
-			reload_all(c);
+			reload_changed(c);
 		if (c->signal_pending)
 			ring(c);
 		if (c->flash_until && now >= c->flash_until) {
@@ -751,9 +764,10 @@ void panel_denied(struct panel_ctx *ctx, const char *action)
 {
 	/* Denials are part of the trail the policy asks for; failing to write one is told,
 	 * not hidden. */
-	if (store_audit(ctx->store, "denied", action, "denied", roles_name(ctx->role)) != STORE_OK)
+	if (client_audit(ctx->client, "denied", action, "denied", roles_name(ctx->role)) !=
+	    STORE_OK)
 		ctx->message(ctx, _("The refusal could not be recorded: %s"),
-			     store_error(ctx->store));
+			     client_error(ctx->client));
 }
 
 bool panel_show_dialog(struct panel_ctx *ctx, struct dialog *d)

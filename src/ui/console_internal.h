@@ -40,7 +40,8 @@ struct console {
 	int ndialogs;
 	int lines, cols;
 	bool too_small;
-	bool need_reload, need_redraw, need_layout, quit;
+	unsigned need_reload;         /* svc_change bits of what must be read again */
+	bool need_redraw, need_layout, quit;
 	char message[512];
 	long long message_ms;
 	int minute;                   /* shown on the status line */

@@ -10,6 +10,8 @@
 
 #include "config.h"
 #include "core/roles.h"
+#include "client/client.h"
+#include "service/proto.h"
 #include "store/db.h"
 #include "ui/keys.h"
 
@@ -19,7 +21,8 @@ struct notices;
 /* What the console lends to panels. */
 struct panel_ctx {
 	const struct config *config;
-	struct store *store;
+	struct store *store;     /* the ban panels' until they move onto the client */
+	struct client *client;   /* the session with the service (client/client.h) */
 	const char *user;
 	enum role role;          /* may change in demo (F9) */
 	bool demo;
@@ -46,6 +49,8 @@ enum panel_result {
 
 struct panel_ops {
 	const char *name;        /* "alarms", "bans", "appts", "staff" */
+	unsigned changes;        /* the svc_change bits of what it shows: reloaded only when
+				  * one of them changed (service/proto.h) */
 	/* Make the panel's state; NULL on out-of-memory. */
 	void *(*create)(struct panel_ctx *ctx);
 	void (*destroy)(void *self);

@@ -14,7 +14,7 @@
 #include "core/dates.h"
 #include "core/roles.h"
 #include "i18n.h"
-#include "store/alarms.h"
+#include "client/alarms.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/panel.h"
@@ -98,9 +98,9 @@ static int alarms_reload(void *self, struct panel_ctx *ctx)
 	struct alarms_panel *p = self;
 	struct alarm *list = NULL;
 	size_t n = 0;
-	enum store_status r = store_alarm_list(ctx->store, 1, 0, &list, &n);
+	enum store_status r = client_alarm_list(ctx->client, 1, 0, &list, &n);
 	if (r != STORE_OK) {
-		ctx->message(ctx, _("Alarms could not be read: %s"), store_error(ctx->store));
+		ctx->message(ctx, _("Alarms could not be read: %s"), client_error(ctx->client));
 		return -1;
 	}
 	if (n > 1)
@@ -331,7 +331,7 @@ static int report(struct panel_ctx *ctx, enum store_status r, const char *done,
 	case STORE_INVALID:
 	case STORE_ERROR:
 	default:
-		ctx->message(ctx, _("The alarm could not be saved: %s"), store_error(ctx->store));
+		ctx->message(ctx, _("The alarm could not be saved: %s"), client_error(ctx->client));
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 }
@@ -342,7 +342,7 @@ static void close_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *a
 	(void)d;
 	if (!ok || !p->pending_id)
 		return;
-	enum store_status r = store_alarm_close(ctx->store, p->pending_id, p->pending_outcome);
+	enum store_status r = client_alarm_close(ctx->client, p->pending_id, p->pending_outcome);
 	char done[ALARM_TEXT_MAX + 128];
 	if (p->pending_outcome == ALARM_FALSE)
 		snprintf(done, sizeof done, _("Alarm at %s marked as false alarm"), p->pending_location);
@@ -360,13 +360,13 @@ static int raise_at(struct panel_ctx *ctx, const char *point)
 	if (k && store_alarm_kind_parse(k, &kind) != 0)
 		kind = ALARM_PANIC;
 	int64_t id;
-	enum store_status r = store_alarm_raise(ctx->store, point, kind, &id);
+	enum store_status r = client_alarm_raise(ctx->client, point, kind, &id);
 	if (r == STORE_OK)
 		ctx->message(ctx, _("Alarm raised at %s (%s): every console shows it"), point,
 			     store_alarm_kind_name(kind));
 	else
 		ctx->message(ctx, _("The alarm at %s could not be raised: %s"), point,
-			     store_error(ctx->store));
+			     client_error(ctx->client));
 	ctx->signal(ctx);
 	return PANEL_HANDLED | PANEL_RELOAD | PANEL_REDRAW;
 }
@@ -489,13 +489,13 @@ static int handle_alarm(struct alarms_panel *p, struct panel_ctx *ctx, enum acti
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	if (act == ACT_ACK) {
-		if (a->acked_at != 0 && strcmp(a->acked_by, store_actor(ctx->store)) != 0) {
+		if (a->acked_at != 0 && strcmp(a->acked_by, client_user(ctx->client)) != 0) {
 			ctx->message(ctx, _("%s is already on the way to %s"), a->acked_by, a->location);
 			return PANEL_HANDLED | PANEL_REDRAW;
 		}
 		char done[ALARM_TEXT_MAX + 64];
 		snprintf(done, sizeof done, _("On the way to %s"), a->location);
-		return report(ctx, store_alarm_ack(ctx->store, a->id), done, a->location);
+		return report(ctx, client_alarm_ack(ctx->client, a->id), done, a->location);
 	}
 	p->pending_id = a->id;
 	p->pending_outcome = act == ACT_FALSE_ALARM ? ALARM_FALSE : ALARM_RESOLVED;
@@ -605,6 +605,7 @@ static int alarms_click(void *self, struct panel_ctx *ctx, int y, int x)
 
 const struct panel_ops panel_alarms_ops = {
 	.name = "alarms",
+	.changes = CHANGE_ALARMS,
 	.create = alarms_create,
 	.destroy = alarms_destroy,
 	.reload = alarms_reload,

@@ -14,9 +14,7 @@
 #include "core/roles.h"
 #include "core/text.h"
 #include "i18n.h"
-#include "store/appts.h"
-#include "store/bans.h"
-#include "store/changes.h"
+#include "client/appts.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/panel.h"
@@ -26,8 +24,6 @@ struct appts_panel {
 	struct appt *items;
 	size_t n;
 	enum names_verdict *verdict;   /* per item: the visitor against the ban list */
-	bool checked;                  /* verdict holds for ... */
-	uint64_t checked_bans, checked_appts; /* ... these change counters (store/changes.h) */
 	bool loaded;
 	size_t sel, top;
 	int64_t sel_id;                /* keeps the selection across reloads */
@@ -71,45 +67,6 @@ static void appts_destroy(void *self)
 	free(p);
 }
 
-/* The visitor of appointment a against today's active bans, with the visitor check's own
- * matcher (store_ban_check); -1 when that could not be done. */
-static int check_visitor(struct panel_ctx *ctx, const struct appt *a, const char *today,
-			 enum names_verdict *out)
-{
-	struct ban_hit hit;
-	size_t nh = 0;
-	*out = NAMES_CLEAR;
-	if (!a->visitor[0])
-		return 0;
-	if (store_ban_check(ctx->store, a->visitor, a->visitor_born, today, &hit, 1, &nh) !=
-	    STORE_OK)
-		return -1;
-	if (nh > 0)
-		*out = hit.verdict;
-	store_ban_hits_clear(&hit, nh);
-	return 0;
-}
-
-/* The verdicts of the visitors of p->items: the ones of the last reload (old, by id) while
- * no ban and no appointment was written and the day is the same (checking costs a few
- * lookups per visitor), a check for the others. -1 when a check failed. */
-static int check_visitors(struct appts_panel *p, struct panel_ctx *ctx, bool keep,
-			  const struct appt *old, const enum names_verdict *old_verdict,
-			  size_t nold)
-{
-	int rc = 0;
-	for (size_t i = 0; i < p->n; i++) {
-		size_t j = 0;
-		while (keep && j < nold && old[j].id != p->items[i].id)
-			j++;
-		if (keep && j < nold)
-			p->verdict[i] = old_verdict[j];
-		else if (check_visitor(ctx, &p->items[i], p->day, &p->verdict[i]) != 0)
-			rc = -1;
-	}
-	return rc;
-}
-
 static int appts_reload(void *self, struct panel_ctx *ctx)
 {
 	struct appts_panel *p = self;
@@ -121,52 +78,56 @@ static int appts_reload(void *self, struct panel_ctx *ctx)
 		ctx->message(ctx, _("Appointments: the local day %s cannot be worked out"), today);
 		return -1;
 	}
-	/* Read before the list: a write in between shows as a change next time. */
-	uint64_t c[STORE_CHANGE_COUNT];
-	bool counted = store_change_counters(ctx->store, c, STORE_CHANGE_COUNT) == STORE_OK;
+	/* The service checks each visitor against the bans in force with the visitor
+	 * check's own matcher, and refuses the whole list when a check fails (never
+	 * "clear" for a visitor it could not check). */
 	struct appt *items = NULL;
+	struct appts_ban_mark *marks = NULL;
 	size_t n = 0;
-	if (store_appt_list(ctx->store, from, to, false, &items, &n) != STORE_OK) {
-		ctx->message(ctx, _("Appointments could not be read: %s"), store_error(ctx->store));
+	if (client_appt_list_checked(ctx->client, from, to, false, &items, &marks, &n) !=
+	    STORE_OK) {
+		ctx->message(ctx, _("Appointments could not be read: %s"), client_error(ctx->client));
 		return -1;
 	}
+	/* Sort the appointments with their verdicts: risky first, then by start time, and
+	 * the ones that are over last, in the same order (a stable partition). */
+	struct row {
+		struct appt a; /* first: appt_order compares rows as appointments */
+		enum names_verdict v;
+	} *rows = calloc(n ? n : 1, sizeof *rows), *sorted = calloc(n ? n : 1, sizeof *rows);
 	enum names_verdict *verdict = calloc(n ? n : 1, sizeof *verdict);
-	if (!verdict) {
+	if (!rows || !sorted || !verdict) {
 		free(items);
+		free(marks);
+		free(rows);
+		free(sorted);
+		free(verdict);
 		ctx->message(ctx, "%s", _("Out of memory while reading appointments"));
 		return -1;
 	}
+	for (size_t i = 0; i < n; i++)
+		rows[i] = (struct row){.a = items[i], .v = marks[i].verdict};
+	free(marks);
 	if (n > 1)
-		qsort(items, n, sizeof *items, appt_order);
-	/* the appointments that are over go last, in the same order (a stable partition) */
-	struct appt *sorted = n > 1 ? malloc(n * sizeof *sorted) : NULL;
-	if (sorted) {
-		size_t k = 0;
-		for (int past = 0; past < 2; past++)
-			for (size_t i = 0; i < n; i++)
-				if ((items[i].ends <= ctx->now) == (past == 1))
-					sorted[k++] = items[i];
-		memcpy(items, sorted, n * sizeof *items);
-		free(sorted);
+		qsort(rows, n, sizeof *rows, appt_order);
+	size_t k = 0;
+	for (int past = 0; past < 2; past++)
+		for (size_t i = 0; i < n; i++)
+			if ((rows[i].a.ends <= ctx->now) == (past == 1))
+				sorted[k++] = rows[i];
+	for (size_t i = 0; i < n; i++) {
+		items[i] = sorted[i].a;
+		verdict[i] = sorted[i].v;
 	}
-	bool keep = counted && p->checked && strcmp(today, p->day) == 0 &&
-		    c[STORE_CHANGE_BANS] == p->checked_bans &&
-		    c[STORE_CHANGE_APPOINTMENTS] == p->checked_appts;
+	free(rows);
+	free(sorted);
 	struct appt *old = p->items;
 	enum names_verdict *old_verdict = p->verdict;
-	size_t nold = p->n;
 	p->items = items;
 	p->verdict = verdict;
 	p->n = n;
 	p->loaded = true;
 	memcpy(p->day, today, sizeof today);
-	int checked = check_visitors(p, ctx, keep, old, old_verdict, nold);
-	if (checked != 0)
-		ctx->message(ctx, "%s", _("Appointments: visitors could not be checked against the "
-					  "ban list"));
-	p->checked = counted && checked == 0;
-	p->checked_bans = counted ? c[STORE_CHANGE_BANS] : 0;
-	p->checked_appts = counted ? c[STORE_CHANGE_APPOINTMENTS] : 0;
 	free(old);
 	free(old_verdict);
 	p->sel = 0;
@@ -353,7 +314,7 @@ static void flag_result(struct panel_ctx *ctx, enum store_status r, bool risky)
 		break;
 	default:
 		ctx->message(ctx, _("The appointment could not be flagged: %s"),
-			     store_error(ctx->store));
+			     client_error(ctx->client));
 		break;
 	}
 	/* the change (or the conflict's news) reaches every panel through the change watch */
@@ -371,7 +332,7 @@ static int override_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, c
 		(void)snprintf(err, errsz, _("Reason: %s"), text_problem_message(tp));
 		return -1;
 	}
-	enum store_status r = store_appt_flag_override(ctx->store, p->flag_id, p->flag_prec,
+	enum store_status r = client_appt_flag_override(ctx->client, p->flag_id, p->flag_prec,
 						       reason, p->flag_version);
 	flag_result(ctx, r, true);
 	return 0;
@@ -411,7 +372,7 @@ static void flag_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *ar
 		}
 		return;
 	}
-	flag_result(ctx, store_appt_flag(ctx->store, p->flag_id, risky, prec, p->flag_version),
+	flag_result(ctx, client_appt_flag(ctx->client, p->flag_id, risky, prec, p->flag_version),
 		    risky);
 }
 
@@ -522,6 +483,7 @@ static int appts_click(void *self, struct panel_ctx *ctx, int y, int x)
 
 const struct panel_ops panel_appts_ops = {
 	.name = "appts",
+	.changes = CHANGE_APPTS | CHANGE_BANS,
 	.create = appts_create,
 	.destroy = appts_destroy,
 	.reload = appts_reload,

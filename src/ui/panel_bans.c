@@ -460,6 +460,7 @@ static int bans_click(void *self, struct panel_ctx *ctx, int y, int x)
 
 const struct panel_ops panel_bans_ops = {
 	.name = "bans",
+	.changes = CHANGE_BANS,
 	.create = bans_create,
 	.destroy = bans_destroy,
 	.reload = bans_reload,

@@ -13,7 +13,7 @@
 #include "core/policy.h"
 #include "core/roles.h"
 #include "i18n.h"
-#include "store/staff.h"
+#include "client/staff.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/notices.h"
@@ -140,9 +140,9 @@ static int staff_reload(void *self, struct panel_ctx *ctx)
 	struct roster_day days[ROSTER_DAYS];
 	size_t ndays = 0;
 	memset(days, 0, sizeof days);
-	if (store_staff_list(ctx->store, today, &list, &n) != STORE_OK)
+	if (client_staff_list(ctx->client, today, &list, &n) != STORE_OK)
 		goto fail;
-	if (b && store_staff_unreachable_list(ctx->store, b->id, today, last, &unr, &nunr) !=
+	if (b && client_staff_unreachable_list(ctx->client, b->id, today, last, &unr, &nunr) !=
 			 STORE_OK)
 		goto fail;
 	struct policy_slot ev[EVENINGS_MAX];
@@ -155,7 +155,7 @@ static int staff_reload(void *self, struct panel_ctx *ctx)
 		_Static_assert(sizeof d->date == sizeof ev[i].date, "date sizes differ");
 		memcpy(d->date, ev[i].date, sizeof d->date);
 		d->date[sizeof d->date - 1] = '\0';
-		if (store_staff_list(ctx->store, d->date, &d->m, &d->n) != STORE_OK)
+		if (client_staff_list(ctx->client, d->date, &d->m, &d->n) != STORE_OK)
 			goto fail;
 		ndays++;
 	}
@@ -187,7 +187,7 @@ static int staff_reload(void *self, struct panel_ctx *ctx)
 	return 0;
 fail:
 	/* Keep the last data on screen: a busy database must not blank the warnings. */
-	ctx->message(ctx, _("Staffing could not be read: %s"), store_error(ctx->store));
+	ctx->message(ctx, _("Staffing could not be read: %s"), client_error(ctx->client));
 	free(list);
 	free(unr);
 	for (size_t i = 0; i <= ndays && i < ROSTER_DAYS; i++)
@@ -664,7 +664,7 @@ static int report_failure(struct panel_ctx *ctx, enum store_status r, const char
 	if (r == STORE_BUSY)
 		ctx->message(ctx, "%s", _("The database is busy; try again"));
 	else
-		ctx->message(ctx, "%s: %s", what, store_error(ctx->store));
+		ctx->message(ctx, "%s: %s", what, client_error(ctx->client));
 	return PANEL_HANDLED | PANEL_RELOAD | PANEL_REDRAW;
 }
 
@@ -726,13 +726,13 @@ static int out_at_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 		dialog_form_focus(d, OUT_NOTE);
 		return -1;
 	}
-	enum store_status r = store_staff_out_at(ctx->store, p->pending_name, at, note);
+	enum store_status r = client_staff_out_at(ctx->client, p->pending_name, at, note);
 	switch (r) {
 	case STORE_OK:
 		ctx->message(ctx, _("%s checked out (as of %s)"), p->pending_name, at_s);
 		return 0;
 	case STORE_INVALID:
-		snprintf(err, errsz, "%s", store_error(ctx->store));
+		snprintf(err, errsz, "%s", client_error(ctx->client));
 		return -1;
 	case STORE_CONFLICT:
 		ctx->message(ctx, _("%s is not in"), p->pending_name);
@@ -790,8 +790,8 @@ static int check(struct staff_panel *p, struct panel_ctx *ctx, bool in)
 	if (!in && m->present && b &&
 	    policy_presence_check(&b->hours, &b->exceptions, m->since, ctx->now) != PRESENCE_OK)
 		return open_out_at(p, ctx, m);
-	enum store_status r = in ? store_staff_in(ctx->store, m->name)
-				 : store_staff_out(ctx->store, m->name);
+	enum store_status r = in ? client_staff_in(ctx->client, m->name)
+				 : client_staff_out(ctx->client, m->name);
 	switch (r) {
 	case STORE_OK:
 		if (in)
@@ -810,7 +810,7 @@ static int check(struct staff_panel *p, struct panel_ctx *ctx, bool in)
 		return PANEL_HANDLED | PANEL_REDRAW;
 	default:
 		ctx->message(ctx, _("%s could not be checked in or out: %s"), m->name,
-			     store_error(ctx->store));
+			     client_error(ctx->client));
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 }
@@ -827,7 +827,7 @@ static void roster_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *
 	for (size_t i = 0; i < p->npending_dates; i++) {
 		if (!((changed >> i) & 1u))
 			continue;
-		enum store_status r = store_staff_roster(ctx->store, p->pending_name,
+		enum store_status r = client_staff_roster(ctx->client, p->pending_name,
 							 p->pending_dates[i], (bits >> i) & 1u);
 		if (r != STORE_OK) {
 			(void)report_failure(ctx, r, _("The roster could not be saved"));
@@ -902,7 +902,7 @@ static int unreach_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, ch
 	}
 	const struct config_building *b = building(ctx);
 	int64_t id = 0;
-	enum store_status r = b ? store_staff_unreachable(ctx->store, b->id, p->chosen.date,
+	enum store_status r = b ? client_staff_unreachable(ctx->client, b->id, p->chosen.date,
 							  p->chosen.spec, note, &id)
 				: STORE_INVALID;
 	switch (r) {
@@ -911,7 +911,7 @@ static int unreach_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, ch
 				    "police (112)"), p->chosen.label);
 		return 0;
 	case STORE_INVALID:
-		snprintf(err, errsz, "%s", store_error(ctx->store));
+		snprintf(err, errsz, "%s", client_error(ctx->client));
 		return -1;
 	case STORE_CONFLICT:
 		ctx->message(ctx, "%s", _("Already recorded for that period by someone else"));
@@ -928,7 +928,7 @@ static void withdraw_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void
 	(void)d;
 	if (!ok)
 		return;
-	enum store_status r = store_staff_unreachable_withdraw(ctx->store, p->chosen.id);
+	enum store_status r = client_staff_unreachable_withdraw(ctx->client, p->chosen.id);
 	if (r == STORE_OK)
 		ctx->message(ctx, "%s", _("\"Nobody reachable\" withdrawn"));
 	else if (r == STORE_NOT_FOUND)
@@ -1091,6 +1091,7 @@ static int staff_click(void *self, struct panel_ctx *ctx, int y, int x)
 
 const struct panel_ops panel_staff_ops = {
 	.name = "staff",
+	.changes = CHANGE_STAFF,
 	.create = staff_create,
 	.destroy = staff_destroy,
 	.reload = staff_reload,

@@ -10,7 +10,7 @@
 #include "core/dates.h"
 #include "core/visits.h"
 #include "i18n.h"
-#include "store/visits.h"
+#include "client/visits.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/notices.h"
@@ -52,9 +52,9 @@ static int visits_reload(void *self, struct panel_ctx *ctx)
 	struct visits_panel *p = self;
 	struct visit *list = NULL;
 	size_t n = 0;
-	if (store_visit_list(ctx->store, false, &list, &n) != STORE_OK) {
+	if (client_visit_list(ctx->client, false, &list, &n) != STORE_OK) {
 		/* Keep the last list on screen: an overdue visit must not vanish on a hiccup. */
-		ctx->message(ctx, _("Home visits could not be read: %s"), store_error(ctx->store));
+		ctx->message(ctx, _("Home visits could not be read: %s"), client_error(ctx->client));
 		return -1;
 	}
 	free(p->v);
@@ -297,7 +297,7 @@ static int out_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *
 		return -1;
 	}
 	int64_t id = 0;
-	enum store_status r = store_visit_out(ctx->store, &v, &id);
+	enum store_status r = client_visit_out(ctx->client, &v, &id);
 	switch (r) {
 	case STORE_OK:
 		ctx->message(ctx, _("Home visit of %s recorded (number %lld)"), v.employee,
@@ -307,7 +307,7 @@ static int out_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *
 		snprintf(err, errsz, "%s", _("The database is busy; try again"));
 		return -1;
 	default:
-		snprintf(err, errsz, "%s", store_error(ctx->store));
+		snprintf(err, errsz, "%s", client_error(ctx->client));
 		return -1;
 	}
 }
@@ -332,7 +332,7 @@ static int back_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 		       size_t errsz)
 {
 	struct visits_panel *p = arg;
-	enum store_status r = store_visit_back(ctx->store, p->pending_id, dialog_form_value(d, 0));
+	enum store_status r = client_visit_back(ctx->client, p->pending_id, dialog_form_value(d, 0));
 	switch (r) {
 	case STORE_OK:
 		ctx->message(ctx, _("%s is back: recorded"), p->pending_employee);
@@ -346,7 +346,7 @@ static int back_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 		snprintf(err, errsz, "%s", _("The database is busy; try again"));
 		return -1;
 	default:
-		snprintf(err, errsz, "%s", store_error(ctx->store));
+		snprintf(err, errsz, "%s", client_error(ctx->client));
 		return -1;
 	}
 }
@@ -439,6 +439,7 @@ static int visits_click(void *self, struct panel_ctx *ctx, int y, int x)
 
 const struct panel_ops panel_visits_ops = {
 	.name = "visits",
+	.changes = CHANGE_VISITS,
 	.create = visits_create,
 	.destroy = visits_destroy,
 	.reload = visits_reload,
