@@ -477,9 +477,12 @@ struct client *client_open(const struct client_opts *o, char *err, size_t errsz)
 			return NULL;
 		}
 		service_session_init(cl->svc, &cl->sess, getuid(), getgid(), getpid(), true);
-		service_set_log(cl->svc, log_stderr);
-		if (o->housekeeping)
+		/* Only the daily work has no caller to tell; a refusal is the caller's error. */
+		if (o->housekeeping) {
+			service_set_log(cl->svc, log_stderr);
 			service_tick(cl->svc, clock_now());
+			service_set_log(cl->svc, NULL);
+		}
 		r = hello(cl);
 	} else {
 		const char *path = o->socket_path ? o->socket_path : CLIENT_DEFAULT_SOCKET;

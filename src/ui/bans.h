@@ -13,7 +13,7 @@
 #include "core/policy.h"
 #include "core/sanctions.h"
 #include "core/visitor.h"
-#include "store/bans.h"
+#include "client/bans.h"
 #include "ui/dialog.h"
 #include "ui/notices.h"
 #include "ui/panel.h"
@@ -211,7 +211,7 @@ bool bans_is_date(const char *s);
 void bans_form_date(struct dialog *d, size_t field, enum dates_century c, const char *today);
 
 /* Say what a store failure means for a ban form. */
-void bans_store_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz);
+void bans_save_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz);
 
 /* What the sanction table allows for a reason and offence, with the end dates of kind. */
 void bans_describe_rule(const struct bans_panel *p, enum ban_reason reason,

@@ -10,7 +10,7 @@
 #include "core/sanctions.h"
 #include "core/text.h"
 #include "i18n.h"
-#include "store/bans.h"
+#include "client/bans.h"
 #include "ui/bans.h"
 #include "ui/dialog.h"
 #include "ui/panel.h"
@@ -52,18 +52,18 @@ static int extend_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 	if (bans_table_check(p, d, p->edit_ban.reason, o, p->edit_ban.kind, p->edit_ban.starts, ends,
 			just, EX_JUSTIFY, _("Justification"), err, errsz) != 0)
 		return -1;
-	enum store_status r = store_ban_extend(ctx->store, p->edit_ban.id, ends, why,
+	enum store_status r = client_ban_extend(ctx->client, p->edit_ban.id, ends, why,
 					       just[0] ? just : NULL, p->edit_ban.version);
 	if (r == STORE_CONFLICT || r == STORE_NOT_FOUND) {
 		(void)bans_refresh_edit_ban(p, ctx, err, errsz);
 		return -1;
 	}
 	if (r == STORE_INVALID) {
-		(void)snprintf(err, errsz, "%s", store_error(ctx->store));
+		(void)snprintf(err, errsz, "%s", client_error(ctx->client));
 		return -1;
 	}
 	if (r != STORE_OK) {
-		bans_store_failure(ctx, r, err, errsz);
+		bans_save_failure(ctx, r, err, errsz);
 		return -1;
 	}
 	char name[512];
@@ -83,11 +83,11 @@ static int lift_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 			       tp == TEXT_EMPTY ? _("is required") : text_problem_message(tp));
 		return -1;
 	}
-	enum store_status r = store_ban_lift(ctx->store, p->edit_ban.id, reason,
+	enum store_status r = client_ban_lift(ctx->client, p->edit_ban.id, reason,
 					     p->edit_ban.version);
 	if (r == STORE_CONFLICT || r == STORE_NOT_FOUND) {
 		struct ban fresh = { 0 };
-		if (store_ban_get(ctx->store, p->edit_ban.id, &fresh) != STORE_OK) {
+		if (client_ban_get(ctx->client, p->edit_ban.id, &fresh) != STORE_OK) {
 			store_ban_clear(&fresh);
 			(void)snprintf(err, errsz, "%s",
 				       _("This ban was removed by someone else meanwhile; nothing saved"));
@@ -105,7 +105,7 @@ static int lift_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 		return -1;
 	}
 	if (r != STORE_OK) {
-		bans_store_failure(ctx, r, err, errsz);
+		bans_save_failure(ctx, r, err, errsz);
 		return -1;
 	}
 	char name[512];
@@ -182,8 +182,8 @@ static bool take_selected(struct bans_panel *p, struct panel_ctx *ctx)
 	}
 	store_ban_clear(&p->edit_ban);
 	memset(&p->edit_ban, 0, sizeof p->edit_ban);
-	if (store_ban_get(ctx->store, sel->id, &p->edit_ban) != STORE_OK) {
-		ctx->message(ctx, _("The ban could not be read: %s"), store_error(ctx->store));
+	if (client_ban_get(ctx->client, sel->id, &p->edit_ban) != STORE_OK) {
+		ctx->message(ctx, _("The ban could not be read: %s"), client_error(ctx->client));
 		store_ban_clear(&p->edit_ban);
 		memset(&p->edit_ban, 0, sizeof p->edit_ban);
 		return false;
@@ -198,7 +198,7 @@ static void activate_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void
 	if (ok) {
 		char name[512];
 		bans_display_name(&p->edit_ban, name, sizeof name);
-		enum store_status r = store_ban_activate(ctx->store, p->edit_ban.id,
+		enum store_status r = client_ban_activate(ctx->client, p->edit_ban.id,
 							 p->edit_ban.version);
 		if (r == STORE_OK)
 			ctx->message(ctx, _("Ban for %s is active (until %s); every console is told"),
@@ -207,7 +207,7 @@ static void activate_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void
 			ctx->message(ctx, _("Ban for %s was changed by someone else meanwhile; "
 					    "nothing activated: look again"), name);
 		else
-			ctx->message(ctx, _("Not activated: %s"), store_error(ctx->store));
+			ctx->message(ctx, _("Not activated: %s"), client_error(ctx->client));
 	}
 	bans_edit_end(p);
 }

@@ -12,7 +12,7 @@
 #include "core/sanctions.h"
 #include "core/text.h"
 #include "i18n.h"
-#include "store/bans.h"
+#include "client/bans.h"
 #include "ui/bans.h"
 #include "ui/dialog.h"
 #include "ui/panel.h"
@@ -324,12 +324,12 @@ static int ban_validate(struct dialog *d, struct bans_panel *p, struct panel_ctx
 }
 
 /* Say what a store failure means for a ban form. */
-void bans_store_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz)
+void bans_save_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz)
 {
 	if (r == STORE_BUSY)
 		(void)snprintf(err, errsz, "%s", _("The database is busy; try again"));
 	else
-		(void)snprintf(err, errsz, _("Not saved: %s"), store_error(ctx->store));
+		(void)snprintf(err, errsz, _("Not saved: %s"), client_error(ctx->client));
 }
 
 /* ------------------------------------------------------------------ the sanction table */
@@ -406,12 +406,12 @@ static void form_propose(struct bans_panel *p, struct dialog *d, struct panel_ct
 		starts = today;
 	size_t earlier = 0;
 	if (surname[0]) {
-		enum store_status r = store_ban_earlier(ctx->store, dialog_form_value(d, BF_GIVEN),
+		enum store_status r = client_ban_earlier(ctx->client, dialog_form_value(d, BF_GIVEN),
 							dialog_form_value(d, BF_PREFIX), surname,
 							bans_is_date(born) ? born : "", 0, &earlier);
 		if (r != STORE_OK) {
 			(void)snprintf(note, sizeof note, _("Earlier bans could not be counted: %s"),
-				       store_error(ctx->store));
+				       client_error(ctx->client));
 			dialog_form_note(d, note);
 			return;
 		}
@@ -495,10 +495,10 @@ static int new_ban_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, ch
 	if (ban_validate(d, p, ctx, true, &in, err, errsz) != 0)
 		return -1;
 	size_t earlier = 0;
-	enum store_status r = store_ban_earlier(ctx->store, in.v[BF_GIVEN], in.v[BF_PREFIX],
+	enum store_status r = client_ban_earlier(ctx->client, in.v[BF_GIVEN], in.v[BF_PREFIX],
 						in.v[BF_SURNAME], in.v[BF_BORN], 0, &earlier);
 	if (r != STORE_OK) {
-		bans_store_failure(ctx, r, err, errsz);
+		bans_save_failure(ctx, r, err, errsz);
 		return -1;
 	}
 	enum sanction_offence o = sanctions_offence(earlier);
@@ -516,9 +516,9 @@ static int new_ban_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, ch
 		.justification = in.v[BF_JUSTIFY], .reasons = in.reasons,
 	};
 	int64_t id = 0;
-	r = store_ban_insert(ctx->store, &b, &id);
+	r = client_ban_insert(ctx->client, &b, &id);
 	if (r != STORE_OK) {
-		bans_store_failure(ctx, r, err, errsz);
+		bans_save_failure(ctx, r, err, errsz);
 		return -1;
 	}
 	char name[512];
@@ -571,7 +571,7 @@ bool bans_refresh_edit_ban(struct bans_panel *p, struct panel_ctx *ctx, char *er
 			     size_t errsz)
 {
 	struct ban fresh = { 0 };
-	if (store_ban_get(ctx->store, p->edit_ban.id, &fresh) != STORE_OK) {
+	if (client_ban_get(ctx->client, p->edit_ban.id, &fresh) != STORE_OK) {
 		store_ban_clear(&fresh);
 		(void)snprintf(err, errsz, "%s",
 			       _("This ban was removed by someone else meanwhile; nothing saved"));
@@ -625,14 +625,14 @@ static int edit_ban_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, c
 	b.notes = (char *)in.v[BF_NOTES];
 	b.enforcement = (char *)in.v[BF_ENFORCE];
 	b.until_conversation = in.conversation;
-	enum store_status r = store_ban_update(ctx->store, &b);
+	enum store_status r = client_ban_update(ctx->client, &b);
 	if (r == STORE_CONFLICT || r == STORE_NOT_FOUND) {
 		if (bans_refresh_edit_ban(p, ctx, err, errsz))
 			form_fill(d, &p->edit_ban);
 		return -1;
 	}
 	if (r != STORE_OK) {
-		bans_store_failure(ctx, r, err, errsz);
+		bans_save_failure(ctx, r, err, errsz);
 		return -1;
 	}
 	char name[512];

@@ -10,7 +10,7 @@
 #include "core/policy.h"
 #include "core/roles.h"
 #include "i18n.h"
-#include "store/bans.h"
+#include "client/bans.h"
 #include "ui/bans.h"
 #include "ui/draw.h"
 #include "ui/theme.h"
@@ -26,11 +26,11 @@ void bans_ensure_page(struct bans_panel *p, struct panel_ctx *ctx, size_t first,
 	char today[DATES_DATE_LEN];
 	bans_today(ctx, today);
 	size_t limit = rows * 2 + 8;   /* a little ahead, so paging down reads less often */
-	enum store_status r = store_ban_list(ctx->store, p->drafts ? BAN_FILTER_DRAFT
+	enum store_status r = client_ban_list(ctx->client, p->drafts ? BAN_FILTER_DRAFT
 								   : BAN_FILTER_ACTIVE,
 					     today, first, limit, &p->page);
 	if (r != STORE_OK) {
-		ctx->message(ctx, _("The ban list could not be read: %s"), store_error(ctx->store));
+		ctx->message(ctx, _("The ban list could not be read: %s"), client_error(ctx->client));
 		memset(&p->page, 0, sizeof p->page);
 		return;
 	}

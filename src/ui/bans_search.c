@@ -16,7 +16,7 @@
 #include "core/visitor.h"
 #include "i18n.h"
 #include "store/audit.h"
-#include "store/bans.h"
+#include "client/bans.h"
 #include "ui/bans.h"
 #include "ui/draw.h"
 #include "ui/theme.h"
@@ -61,10 +61,10 @@ static void judge(struct bans_panel *p, struct panel_ctx *ctx, size_t i, const c
 	const struct config_building *here = config_building_here(ctx->config);
 	const struct ban *b = &p->hitban[i];
 	p->here[i] = policy_ban_applies_here(b->kind, b->scope, here ? here->id : "");
-	enum store_status r = store_ban_exception_on(ctx->store, b->id, today, &p->exc[i]);
+	enum store_status r = client_ban_exception_on(ctx->client, b->id, today, &p->exc[i]);
 	p->allowed[i] = r == STORE_OK;
 	if (r != STORE_OK && r != STORE_NOT_FOUND)
-		ctx->message(ctx, _("Exceptions could not be read: %s"), store_error(ctx->store));
+		ctx->message(ctx, _("Exceptions could not be read: %s"), client_error(ctx->client));
 	p->vcase[i] = (struct visitor_case){
 		.verdict = p->hits[i].verdict, .born_only = p->born_only,
 		.born_typed = p->vq.born[0] != '\0',

@@ -15,7 +15,7 @@
 #include "core/text.h"
 #include "i18n.h"
 #include "sanctions_conf.h"
-#include "store/bans.h"
+#include "client/bans.h"
 #include "ui/bans.h"
 #include "ui/draw.h"
 #include "ui/panel.h"
@@ -188,12 +188,12 @@ static int bans_reload(void *self, struct panel_ctx *ctx)
 	    p->list_counter != counter) {
 		bans_drop_page(p);
 		size_t total = 0, drafts = 0;
-		if (store_ban_count(ctx->store, p->drafts ? BAN_FILTER_DRAFT : BAN_FILTER_ACTIVE,
+		if (client_ban_count(ctx->client, p->drafts ? BAN_FILTER_DRAFT : BAN_FILTER_ACTIVE,
 				    today, &total) != STORE_OK ||
 		    (roles_may(ctx->role, PERM_EDIT_BAN) &&
-		     store_ban_count(ctx->store, BAN_FILTER_DRAFT, today, &drafts) != STORE_OK)) {
+		     client_ban_count(ctx->client, BAN_FILTER_DRAFT, today, &drafts) != STORE_OK)) {
 			ctx->message(ctx, _("The ban list could not be read: %s"),
-				     store_error(ctx->store));
+				     client_error(ctx->client));
 			return -1;
 		}
 		p->total = total;
