@@ -4,7 +4,6 @@
 #include "autoconfig.h"
 
 #include <errno.h>
-#include <pwd.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,9 +16,6 @@
 #include "clock.h"
 #include "config.h"
 #include "i18n.h"
-#include "store/audit.h"
-#include "store/db.h"
-#include "store/purge.h"
 #include "ui/console.h"
 
 static void usage(FILE *out)
@@ -59,19 +55,6 @@ static void usage(FILE *out)
 	      out);
 }
 
-static const char *login_user(void)
-{
-	/* The password database, not $USER: an operator must not pick a name by environment. */
-	struct passwd *pw = getpwuid(getuid());
-	return pw && pw->pw_name ? pw->pw_name : "?";
-}
-
-static const char *terminal_name(void)
-{
-	const char *tty = ttyname(STDIN_FILENO);
-	return tty ? tty : "";
-}
-
 /* Make a private temporary directory holding the demo database; 0 on success. */
 static int demo_dir(char *dir, size_t dirsz, char *db, size_t dbsz)
 {
@@ -104,8 +87,8 @@ static bool demo_exists(const char *path)
 	return stat(path, &sb) == 0 && sb.st_size > 0;
 }
 
-static int run_console(struct config *cfg, const char *db_path, bool demo, const char *user,
-		       int act_as)
+static int run_console(struct config *cfg, const char *db_path, const char *socket_path,
+		       bool demo, int act_as)
 {
 	char err[1024];
 	char dir[4096] = "", demo_db[4200] = "";
@@ -125,56 +108,41 @@ static int run_console(struct config *cfg, const char *db_path, bool demo, const
 			db_path = demo_db;
 		}
 		demo_adjust_config(cfg, clock_now());
+		/* The demo's data is the operator's own file: it is filled directly. */
+		if ((populate || !interactive) &&
+		    demo_prepare(db_path, cfg, populate, !interactive, err, sizeof err) != 0) {
+			fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("demo"), err);
+			status = CLI_ERROR;
+			goto out;
+		}
+		if (!interactive)
+			goto out; /* without a terminal the demo described itself */
 	} else if (!interactive) {
 		fprintf(stderr, "%s: %s\n", PACKAGE,
 			_("the console needs a terminal; see 'balie --help' for the commands"));
 		return CLI_ERROR;
 	}
-	if (!db_path) {
-		cli_error(_("the console through the service balied is not available yet; use "
-			    "--db FILE"));
-		return CLI_ERROR;
-	}
 
-	struct client *cl = NULL;
-	struct store *st = store_open(db_path, demo ? STORE_CREATE : 0, err, sizeof err);
-	if (!st) {
-		fprintf(stderr, "%s: %s\n", PACKAGE, err);
-		status = CLI_ERROR;
-		goto out;
-	}
-	store_set_actor(st, user, terminal_name());
-	if (populate && demo_populate(st, cfg, clock_now(), err, sizeof err) != 0) {
-		fprintf(stderr, "%s: %s: %s\n", PACKAGE, _("demo"), err);
-		status = CLI_ERROR;
-		goto out;
-	}
-	if (!interactive) {
-		/* Without a terminal the demo describes what the console would show. */
-		status = demo_summary(st, cfg, clock_now()) == 0 ? CLI_OK : CLI_ERROR;
-		goto out;
-	}
-	/* The console's session: the service decides its role (direct mode: the owner has
-	 * every right and starts in the configured view) and, like balied, purges once a
-	 * day. */
+	/* The console's session: with --db the service runs inside balie on that file (the
+	 * owner has every right and starts in the configured view; like balied it purges
+	 * once a day), else it is balied's over the socket. */
 	struct client_opts co = {
-		.db_path = db_path, .config = cfg, .act_as = act_as, .watch = true,
-		.housekeeping = !demo,
+		.db_path = db_path, .socket_path = socket_path, .config = cfg, .act_as = act_as,
+		.watch = true, .housekeeping = !demo,
 	};
-	cl = client_open(&co, err, sizeof err);
+	struct client *cl = client_open(&co, err, sizeof err);
 	if (!cl) {
 		fprintf(stderr, "%s: %s\n", PACKAGE, err);
 		status = CLI_ERROR;
 		goto out;
 	}
 	struct console_opts o = {
-		.config = cfg, .store = st, .client = cl, .user = user, .demo = demo,
+		.config = cfg, .client = cl, .user = client_user(cl), .demo = demo,
 	};
 	if (console_run(&o) != 0)
 		status = CLI_ERROR;
-out:
 	client_close(cl);
-	store_close(st);
+out:
 	if (demo && *dir)
 		demo_cleanup(dir, demo_db);
 	return status;
@@ -243,29 +211,21 @@ int main(int argc, char **argv)
 	}
 	i18n_set_language(cfg->language);
 
-	const char *user = login_user();
 	int act_as = cli_has(&g, "role") ? ROLE_RECEPTIONIST + cli_choice(&g, "role", 0) : -1;
 	int status;
+	const char *socket = cli_text(&g, "socket") ? cli_text(&g, "socket") : cfg->socket;
 	if (g.argc == 0) {
-		status = run_console(cfg, db_path, demo, user, act_as);
+		status = run_console(cfg, db_path, socket, demo, act_as);
 	} else if (demo) {
 		cli_error(_("--demo starts the console and takes no command"));
 		status = CLI_ERROR;
 	} else {
 		struct cli_ctx ctx = {
 			.copts = {
-				.db_path = db_path,
-				.socket_path = cli_text(&g, "socket") ? cli_text(&g, "socket")
-								     : cfg->socket,
-				.config = cfg,
+				.db_path = db_path, .socket_path = socket, .config = cfg,
 				.act_as = act_as,
 			},
-			.db_path = db_path ? db_path : cfg->database,
 			.config = cfg,
-			.user = user,
-			/* Commands not yet on the service still check the configuration's
-			 * roles themselves (cli.c). */
-			.role = act_as >= 0 ? (enum role)act_as : config_role_for(cfg, user),
 		};
 		status = cli_run(&ctx, g.argc, g.argv);
 		client_close(ctx.client);

@@ -1,5 +1,6 @@
-/* cli_check — the 'check' subcommand: a visitor (or a batch of them) against the bans in
- * force today. Exit status like diff: 0 clear, 1 a candidate, 2 error. */
+/* check — the 'check' command: a visitor (or a batch of them) against the bans in force
+ * today, through the service (which writes the audit line before it answers). Exit status
+ * like diff: 0 clear, 1 a candidate, 2 error. */
 #include "autoconfig.h"
 
 #include <errno.h>
@@ -12,17 +13,17 @@
 #include "core/policy.h"
 #include "core/text.h"
 #include "core/visitor.h"
+#include "client/bans.h"
+#include "client/check.h"
 #include "i18n.h"
-#include "store/audit.h"
-#include "store/bans.h"
 
 #define MAX_HITS 16
 #define QUERY_MAX 400
 
 /* A failed check must never read as "clear": say so and stop. */
-static int check_failed(struct store *st)
+static int check_failed(struct client *cl)
 {
-	cli_error("%s: %s", _("ban list"), store_error(st));
+	cli_error("%s: %s", _("ban list"), client_error(cl));
 	return CLI_ERROR;
 }
 
@@ -53,7 +54,7 @@ static void print_tsv(const struct ban_hit *h, size_t n)
 
 /* Where the ban applies and any exception today, for the receptionist (issue 5), into c
  * for the rules of core/visitor.c; the exception's detail into detail. */
-static void print_here(const struct cli_ctx *ctx, struct store *st, const char *today,
+static void print_here(const struct cli_ctx *ctx, struct client *cl, const char *today,
 		       const struct ban *b, struct visitor_case *c, char *detail, size_t detailsz)
 {
 	const struct config_building *here = config_building_here(ctx->config);
@@ -79,7 +80,7 @@ static void print_here(const struct cli_ctx *ctx, struct store *st, const char *
 	}
 	putchar('\n');
 	struct ban_exception e;
-	enum store_status r = store_ban_exception_on(st, b->id, today, &e);
+	enum store_status r = client_ban_exception_on(cl, b->id, today, &e);
 	if (r == STORE_OK) {
 		printf("          ");
 		printf("%s (", e.kind == BAN_EXCEPTION_APPOINTMENT
@@ -92,14 +93,14 @@ static void print_here(const struct cli_ctx *ctx, struct store *st, const char *
 								 : VISITOR_EXC_REPRESENTATIVE;
 		snprintf(detail, detailsz, "%s", e.detail);
 	} else if (r != STORE_NOT_FOUND) {
-		cli_error("%s: %s", _("exceptions"), store_error(st));
+		cli_error("%s: %s", _("exceptions"), client_error(cl));
 	}
 }
 
 /* The candidates in words, each with what the desk must do (core/visitor.c, the words of
  * the console); then the advice for the first one that needs the desk to act, or that
  * none stops the visitor here. born: the date of birth given, or "". */
-static void print_human(const struct cli_ctx *ctx, struct store *st, const char *today,
+static void print_human(const struct cli_ctx *ctx, struct client *cl, const char *today,
 			const struct ban_hit *h, size_t n, const char *born)
 {
 	char advice[2400] = "";
@@ -134,7 +135,7 @@ static void print_human(const struct cli_ctx *ctx, struct store *st, const char 
 			.common_name = visitor_common_surname(b->surname), .kind = b->kind,
 		};
 		char detail[sizeof ((struct ban_exception *)0)->detail];
-		print_here(ctx, st, today, b, &c, detail, sizeof detail);
+		print_here(ctx, cl, today, b, &c, detail, sizeof detail);
 		enum visitor_step step = visitor_step(&c);
 		printf("          %s: %s\n", _("what to do"), visitor_step_word(step));
 		bool acts = step == VISITOR_REFUSE || step == VISITOR_ASK_BORN ||
@@ -163,84 +164,120 @@ static void print_human(const struct cli_ctx *ctx, struct store *st, const char 
 	putchar('\n');
 }
 
-/* Record the check in the audit trail; 0 or -1 after a warning. */
-static int audit_check(struct store *st, const char *object, size_t found, const char *detail)
+/* ------------------------------------------------------------------ batch */
+
+/* One line of a batch: its number, and the visitor when the line could be read. */
+struct batch_line {
+	size_t lineno;
+	bool ok;
+	char *name;
+	char born[DATES_DATE_LEN];
+};
+
+/* Read a line "name<TAB>born" into l (the name keeps pointing into line); 0, or -1 after
+ * the message. */
+static int read_line(char *line, size_t lineno, struct batch_line *l)
 {
-	char result[32];
-	snprintf(result, sizeof result, "%zu", found);
-	if (store_audit(st, "visitor.check", object, result, detail) != STORE_OK) {
-		cli_error("%s: %s", _("audit"), store_error(st));
+	size_t len = strlen(line);
+	while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+		line[--len] = '\0';
+	char *born = strchr(line, '\t');
+	if (born)
+		*born++ = '\0';
+	text_trim(line);
+	*l = (struct batch_line){.lineno = lineno, .name = line};
+	enum text_problem p = text_check(line, QUERY_MAX, false);
+	if (p != TEXT_OK) {
+		cli_error("stdin:%zu: %s: %s", lineno, _("name"), text_problem_message(p));
 		return -1;
 	}
+	if (born && *text_trim(born) && cli_read_date(born, DATES_PAST, l->born) != 0) {
+		char esc[128], q[160];
+		(void)text_escape(born, esc, sizeof esc);
+		snprintf(q, sizeof q, "\"%s\"", esc);
+		cli_error(_("stdin:%zu: born: %s is not a date (such as 3-2-1980 or 1980-02-03)"),
+			  lineno, q);
+		return -1;
+	}
+	l->ok = true;
 	return 0;
 }
 
-/* ------------------------------------------------------------------ batch */
-
-/* Check every line "name<TAB>born" of stdin; returns the exit status. */
-static int check_batch(struct cli_ctx *ctx, struct store *st, bool tsv)
+/* Check the read lines of one chunk in one request and print every line's candidates (an
+ * empty line after each, also after a line that could not be read). 0, or -1 when the
+ * service could not check them (nothing printed for the chunk then). */
+static int check_chunk(struct cli_ctx *ctx, struct client *cl, bool tsv, struct batch_line *lines,
+		       size_t nlines, size_t *found)
 {
-	char *line = NULL;
-	size_t cap = 0, lineno = 0, lines = 0, found = 0;
-	ssize_t len;
-	bool errors = false, failed = false;
-	struct ban_hit hits[MAX_HITS];
+	const char *names[CLIENT_CHECK_BATCH], *born[CLIENT_CHECK_BATCH];
+	size_t visitor_line[CLIENT_CHECK_BATCH], count = 0;
+	for (size_t i = 0; i < nlines; i++)
+		if (lines[i].ok) {
+			names[count] = lines[i].name;
+			born[count] = lines[i].born;
+			visitor_line[count++] = i;
+		}
+	struct client_batch_hit *hits = NULL;
+	size_t n = 0;
+	if (count > 0 &&
+	    client_ban_check_batch(cl, names, born, count, MAX_HITS, &hits, &n) != STORE_OK) {
+		cli_error("stdin:%zu: %s: %s", lines[0].lineno, _("ban list"), client_error(cl));
+		return -1;
+	}
 	char today[DATES_DATE_LEN];
 	cli_today(today);
-	while (!failed && (len = getline(&line, &cap, stdin)) != -1) {
-		lineno++;
-		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-			line[--len] = '\0';
-		char empty[1] = "";
-		char *name = line, *born = strchr(line, '\t');
-		if (born)
-			*born++ = '\0';
-		else
-			born = empty;
-		text_trim(name);
-		text_trim(born);
-		enum text_problem p = text_check(name, QUERY_MAX, false);
-		char q[160], born_date[DATES_DATE_LEN] = "";
-		if (p != TEXT_OK) {
-			cli_error("stdin:%zu: %s: %s", lineno, _("name"), text_problem_message(p));
-			errors = true;
-		} else if (*born && cli_read_date(born, DATES_PAST, born_date) != 0) {
-			char esc[128];
-			(void)text_escape(born, esc, sizeof esc);
-			snprintf(q, sizeof q, "\"%s\"", esc);
-			cli_error(_("stdin:%zu: born: %s is not a date (such as 3-2-1980 or 1980-02-03)"),
-				  lineno, q);
-			errors = true;
-		} else {
-			size_t n = 0;
-			if (store_ban_check(st, name, born_date, today, hits, MAX_HITS, &n) !=
-			    STORE_OK) {
-				/* stop here: an empty answer would read as "clear" */
-				cli_error("stdin:%zu: %s: %s", lineno, _("ban list"),
-					  store_error(st));
-				errors = failed = true;
-				break;
-			}
-			lines++;
-			found += n;
+	size_t h = 0;
+	for (size_t v = 0, i = 0; i < nlines; i++) {
+		if (lines[i].ok && v < count && visitor_line[v] == i) {
+			struct ban_hit one[MAX_HITS];
+			size_t k = 0;
+			while (h < n && hits[h].visitor == v && k < MAX_HITS)
+				one[k++] = hits[h++].hit;
+			*found += k;
 			if (tsv)
-				print_tsv(hits, n);
+				print_tsv(one, k);
 			else
-				print_human(ctx, st, today, hits, n, born_date);
-			store_ban_hits_clear(hits, n);
+				print_human(ctx, cl, today, one, k, lines[i].born);
+			v++;
 		}
 		putchar('\n');
 	}
+	client_batch_hits_free(hits, n);
+	return 0;
+}
+
+/* Check every line "name<TAB>born" of stdin, a request per CLIENT_CHECK_BATCH lines;
+ * returns the exit status. */
+static int check_batch(struct cli_ctx *ctx, struct client *cl, bool tsv)
+{
+	char *buf[CLIENT_CHECK_BATCH] = {0};
+	size_t caps[CLIENT_CHECK_BATCH] = {0};
+	struct batch_line lines[CLIENT_CHECK_BATCH];
+	size_t lineno = 0, nlines = 0, found = 0;
+	bool errors = false, failed = false, eof = false;
+	while (!failed && !eof) {
+		nlines = 0;
+		while (nlines < CLIENT_CHECK_BATCH) {
+			if (getline(&buf[nlines], &caps[nlines], stdin) == -1) {
+				eof = true;
+				break;
+			}
+			if (read_line(buf[nlines], ++lineno, &lines[nlines]) != 0)
+				errors = true;
+			nlines++;
+		}
+		/* stop at the first chunk the service could not check: an empty answer would
+		 * read as "clear" */
+		if (nlines > 0 && check_chunk(ctx, cl, tsv, lines, nlines, &found) != 0)
+			errors = failed = true;
+	}
 	int read_err = !failed && ferror(stdin);
-	free(line);
+	for (size_t i = 0; i < CLIENT_CHECK_BATCH; i++)
+		free(buf[i]);
 	if (read_err) {
 		cli_error("stdin: %s", strerror(errno));
 		errors = true;
 	}
-	char detail[64];
-	snprintf(detail, sizeof detail, "batch: %zu lines", lines);
-	if (audit_check(st, "batch", found, detail) != 0)
-		errors = true;
 	if (errors)
 		return CLI_ERROR;
 	return found ? CLI_FOUND : CLI_OK;
@@ -248,62 +285,23 @@ static int check_batch(struct cli_ctx *ctx, struct store *st, bool tsv)
 
 /* ------------------------------------------------------------------ entry */
 
-int cli_check(struct cli_ctx *ctx, int argc, char **argv)
+static int check_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	static const struct option opts[] = {
-		{"born", required_argument, NULL, 'b'},
-		{"tsv", no_argument, NULL, 't'},
-		{"batch", no_argument, NULL, 'B'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *cmd = "check";
-	const char *born = "";
-	char born_date[DATES_DATE_LEN] = "";
-	bool tsv = false, batch = false;
-	int c;
-	cli_getopt_begin();
-	while ((c = cli_getopt(argc, argv, ":h", opts, cmd)) != -1) {
-		switch (c) {
-		case 'b': born = optarg; break;
-		case 't': tsv = true; break;
-		case 'B': batch = true; break;
-		case 'h':
-			printf(_("Usage: balie [--db FILE] check [--born YYYY-MM-DD] [--tsv] NAME...\n"
-				 "       balie [--db FILE] check --batch [--tsv] < FILE\n"
-				 "Check a visitor against the bans in force today. NAME is the name as the\n"
-				 "visitor gives it or the ID shows it, in any order, with initials.\n\n"
-				 "  --born DATE   date of birth (separates namesakes)\n"
-				 "  --tsv         one line per candidate, best first: verdict, score, ban id,\n"
-				 "                name, born, kind, ends; nothing when clear\n"
-				 "  --batch       read lines 'name<TAB>born' from standard input; each\n"
-				 "                line's candidates are followed by an empty line\n\n"
-				 "Exit status: 0 clear, 1 at least one candidate, 2 error.\n"));
-			return CLI_OK;
-		default:
-			return CLI_ERROR;
-		}
-	}
+	const char *cmd = a->cmd->name;
+	bool tsv = cli_has(a, "tsv"), batch = cli_has(a, "batch");
+	const char *born = cli_date(a, "born");
 	char *query = NULL;
 	if (batch) {
-		if (optind < argc)
-			return cli_error_extra(cmd, argv[optind]);
-		if (*born) {
+		if (a->argc > 0)
+			return cli_error_extra(cmd, a->argv[0]);
+		if (born) {
 			cli_error(_("%s: --born cannot be used with --batch"), cmd);
 			return CLI_ERROR;
 		}
 	} else {
-		if (optind >= argc)
+		if (a->argc == 0)
 			return cli_error_missing(cmd, _("the visitor's name"));
-		if (*born && cli_read_date(born, DATES_PAST, born_date) != 0) {
-			char esc[128];
-			(void)text_escape(born, esc, sizeof esc);
-			cli_error(_("%s: --born: \"%s\" is not a date (such as 3-2-1980 or "
-				    "1980-02-03)"), cmd, esc);
-			return CLI_ERROR;
-		}
-		born = born_date;
-		if (!(query = cli_join(argc - optind, argv + optind))) {
+		if (!(query = cli_join(a->argc, a->argv))) {
 			cli_error("%s: %s", cmd, strerror(ENOMEM));
 			return CLI_ERROR;
 		}
@@ -315,40 +313,52 @@ int cli_check(struct cli_ctx *ctx, int argc, char **argv)
 			return CLI_ERROR;
 		}
 	}
-
-	struct store *st = cli_open_store(ctx, 0);
-	if (!st) {
+	struct client *cl = cli_client(ctx);
+	if (!cl) {
 		free(query);
 		return CLI_ERROR;
 	}
+	if (batch)
+		return check_batch(ctx, cl, tsv);
+
 	char today[DATES_DATE_LEN];
 	cli_today(today);
-	int status = CLI_ERROR;
-	if (batch) {
-		status = check_batch(ctx, st, tsv);
-		goto out;
-	}
-
 	struct ban_hit hits[MAX_HITS];
 	size_t n = 0;
-	if (store_ban_check(st, query, born, today, hits, MAX_HITS, &n) != STORE_OK) {
-		status = check_failed(st);
-		goto out;
+	/* The service writes the audit line before it answers: nothing is printed for a
+	 * check it could not record. */
+	if (client_ban_check(cl, query, born ? born : "", today, hits, MAX_HITS, &n) != STORE_OK) {
+		free(query);
+		return check_failed(cl);
 	}
 	if (tsv)
 		print_tsv(hits, n);
 	else if (n == 0)
 		printf("%s\n", _("CLEAR     no ban found"));
 	else
-		print_human(ctx, st, today, hits, n, born);
-	status = n ? CLI_FOUND : CLI_OK;
-	const char *best = n == 0 ? "CLEAR" : verdict_word(hits[0].verdict);
-	/* The result is shown even when the audit fails: a missed ban is worse. */
-	if (audit_check(st, query, n, best) != 0)
-		status = CLI_ERROR;
+		print_human(ctx, cl, today, hits, n, born ? born : "");
 	store_ban_hits_clear(hits, n);
-out:
-	store_close(st);
 	free(query);
-	return status;
+	return n ? CLI_FOUND : CLI_OK;
 }
+
+static const struct cli_opt check_opts[] = {
+	{.name = "born", .letter = 'b', .type = CLI_DATE, .arg = "DATE", .past = true,
+	 .help = N_("date of birth (separates namesakes); such as 3-2-1980 or 1980-02-03")},
+	{.name = "tsv", .letter = 't', .type = CLI_FLAG,
+	 .help = N_("one line per candidate, best first: verdict, score, ban id, name, born, "
+		    "kind, ends; nothing when clear")},
+	{.name = "batch", .type = CLI_FLAG,
+	 .help = N_("read lines 'name<TAB>born' from standard input; each line's candidates "
+		    "are followed by an empty line")},
+	{.name = NULL},
+};
+
+const struct cli_command cli_check_commands[] = {
+	{.name = "check", .args = N_("NAME..."), .opts = check_opts, .max_args = -1,
+	 .run = check_run,
+	 .summary = N_("Check a visitor against the bans in force today. NAME is the name as "
+		       "the visitor\ngives it or the ID shows it, in any order, with initials."),
+	 .more = N_("Exit status: 0 clear, 1 at least one candidate, 2 error.")},
+	{.name = NULL},
+};

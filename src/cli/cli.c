@@ -14,10 +14,7 @@
 #include "clock.h"
 #include "core/text.h"
 #include "i18n.h"
-#include "store/audit.h"
-#include "store/db.h"
 
-static int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);
 
 void cli_error(const char *fmt, ...)
 {
@@ -64,38 +61,6 @@ int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n)
 		if (cli_put_tsv(out, fields[i], i + 1 == n) != 0)
 			return -1;
 	return 0;
-}
-
-void cli_getopt_begin(void)
-{
-	/* optind = 0 makes glibc re-initialise its scanner for a new argument vector. */
-	optind = 0;
-	opterr = 0;
-}
-
-int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
-	       const char *cmd)
-{
-	int c = getopt_long(argc, argv, shortopts, longopts, NULL);
-	if (c == '?' || c == ':') {
-		char shortname[3] = {'-', (char)optopt, '\0'};
-		int i = optind - 1 < argc ? optind - 1 : argc - 1;
-		const char *opt = i > 0 && (strncmp(argv[i], "--", 2) == 0 || optopt <= 0)
-			? argv[i] : shortname;
-		if (c == ':')
-			cli_error(_("%s: option '%s' needs an argument"), cmd, opt);
-		else
-			cli_error(_("%s: unknown option '%s' (see 'balie %s --help')"), cmd, opt,
-				  cmd);
-		return '?';
-	}
-	return c;
-}
-
-int cli_store_failed(struct store *st, const char *cmd)
-{
-	cli_error("%s: %s", cmd, store_error(st));
-	return CLI_ERROR;
 }
 
 int cli_error_extra(const char *cmd, const char *arg)
@@ -231,19 +196,6 @@ void cli_person_name(const char *given, const char *prefix, const char *surname,
 	}
 }
 
-struct store *cli_open_store(const struct cli_ctx *ctx, int flags)
-{
-	char err[1024];
-	struct store *st = store_open(ctx->db_path, flags, err, sizeof err);
-	if (!st) {
-		cli_error("%s", err);
-		return NULL;
-	}
-	const char *tty = ttyname(STDIN_FILENO);
-	store_set_actor(st, ctx->user, tty ? tty : "cli");
-	return st;
-}
-
 /* init: in direct mode create the file (mode 0660) or bring its schema up to date; through
  * the service, report the schema of the shared database (balied keeps it up to date). */
 static int init_run(struct cli_ctx *ctx, const struct cli_args *a)
@@ -272,115 +224,6 @@ const struct cli_command cli_init_commands[] = {
 	{.name = NULL},
 };
 
-/* ------------------------------------------------------------------ roles (issue 7) */
-
-/* Which permission each (command, verb) needs; the first matching row counts. A NULL verb
- * matches any other verb; a row with an option applies only when that option is given. A
- * command without a row needs PERM_ADMIN: a new command is closed until it is listed. */
-static const struct {
-	const char *command, *verb, *option;
-	enum permission perm;
-} permissions[] = {
-	{"check", NULL, NULL, PERM_CHECK_VISITOR},
-};
-
-
-static bool has_arg(int argc, char **argv, const char *a, const char *b)
-{
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], a) == 0 || (b && strcmp(argv[i], b) == 0))
-			return true;
-	return false;
-}
-
-static enum permission needed(int argc, char **argv)
-{
-	const char *verb = argc > 1 && argv[1][0] != '-' ? argv[1] : "";
-	for (size_t i = 0; i < sizeof permissions / sizeof *permissions; i++) {
-		if (strcmp(permissions[i].command, argv[0]) != 0)
-			continue;
-		if (permissions[i].verb && strcmp(permissions[i].verb, verb) != 0)
-			continue;
-		if (permissions[i].option && !has_arg(argc, argv, permissions[i].option, NULL))
-			continue;
-		return permissions[i].perm;
-	}
-	return PERM_ADMIN;
-}
-
-enum role cli_role_for(const struct config *cfg, const char *user, struct store *st)
-{
-	enum role r = config_role_for(cfg, user);
-	if (!cfg || cfg->nroles > 0 || !st || !user)
-		return r;
-	char creator[128];
-	if (store_creator(st, creator, sizeof creator) == STORE_OK && strcmp(creator, user) == 0)
-		return ROLE_HR;
-	return r;
-}
-
-void cli_error_no_role(const struct config *cfg, const char *user, const char *cmd)
-{
-	if (!cfg || !cfg->source) {
-		cli_error(_("%s: permission denied: the login user '%s' has no role: no configuration "
-			    "file was found (the built-in defaults are used), and only the user who "
-			    "created the database may work with it; ask HR to install %s with a roles "
-			    "section"), cmd, user, SYSCONFDIR "/balie/balie.conf");
-		return;
-	}
-	const char *conf = cfg->source;
-	if (cfg->nroles == 0)
-		cli_error(_("%s: permission denied: the login user '%s' has no role: the "
-			    "configuration (%s) names nobody yet and only the user who created "
-			    "the database may work with it; ask HR to add a roles section"),
-			  cmd, user, conf);
-	else
-		cli_error(_("%s: permission denied: the login user '%s' has no role in %s; ask "
-			    "HR to add it to the roles section"), cmd, user, conf);
-}
-
-/* Record a denial or a look at the ban list; a failure to audit is reported, as the
- * trail must be complete. */
-static void audit_cli(const struct cli_ctx *ctx, const char *action, const char *object,
-		      const char *result, const char *detail)
-{
-	char err[1024];
-	struct store *st = store_open(ctx->db_path, 0, err, sizeof err);
-	if (!st)
-		return; /* no database: the command itself has said so */
-	const char *tty = ttyname(STDIN_FILENO);
-	store_set_actor(st, ctx->user, tty ? tty : "cli");
-	if (store_audit(st, action, object, result, detail) != STORE_OK)
-		cli_error("%s: %s", _("audit"), store_error(st));
-	store_close(st);
-}
-
-/* Resolve the role and check the permission of argv; 0 when allowed, else CLI_ERROR after
- * the message and the audit line. */
-static int check_permission(struct cli_ctx *ctx, int argc, char **argv)
-{
-	char cmd[128];
-	bool verb = argc > 1 && argv[1][0] != '-';
-	snprintf(cmd, sizeof cmd, "%s%s%s", argv[0], verb ? " " : "", verb ? argv[1] : "");
-	/* Commands not yet moved to the service run in direct mode only: the owner of the
-	 * file has every right, the configured role is the default view (service.c). */
-	if (!ctx->copts.db_path) {
-		cli_error(_("%s: not available through the service yet; use --db FILE"), cmd);
-		return CLI_ERROR;
-	}
-	if (ctx->role == ROLE_NONE)
-		ctx->role = ROLE_HR;
-	enum permission p = needed(argc, argv);
-	if (roles_may(ctx->role, p))
-		return 0;
-	cli_error(_("%s: permission denied: role %s may not %s"), cmd, roles_name(ctx->role),
-		  roles_permission_text(p));
-	char detail[128];
-	snprintf(detail, sizeof detail, "role %s", roles_name(ctx->role));
-	audit_cli(ctx, "denied", cmd, "denied", detail);
-	return CLI_ERROR;
-}
-
 /* The commands declared as option tables; they reach the data through the service, which
  * checks the role on the parsed request. */
 static const struct cli_command *const tables[] = {
@@ -395,6 +238,7 @@ static const struct cli_command *const tables[] = {
 	cli_ban_lifecycle_commands,
 	cli_ban_letter_commands,
 	cli_ban_exception_commands,
+	cli_check_commands,
 };
 
 /* Command groups, for "balie GROUP --help" and for naming an unknown subcommand. */
@@ -487,26 +331,8 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 	int status;
 	if (run_table_command(ctx, argc, argv, &status) == 0)
 		return status;
-
-	/* --help needs no role and no database. */
-	bool help = has_arg(argc, argv, "--help", "-h");
-	if (!help && check_permission(ctx, argc, argv) != 0)
-		return CLI_ERROR;
-	return cli_dispatch(ctx, argc, argv);
-}
-
-/* Run the subcommand argv[0]. */
-static int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
-{
-	static const struct {
-		const char *name;
-		int (*run)(struct cli_ctx *, int, char **);
-	} commands[] = {
-		{"check", cli_check},
-	};
-	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
-		if (strcmp(argv[0], commands[i].name) == 0)
-			return commands[i].run(ctx, argc, argv);
-	cli_error(_("unknown command '%s' (see 'balie --help')"), argv[0]);
+	char esc[128];
+	(void)text_escape(argv[0], esc, sizeof esc);
+	cli_error(_("unknown command '%s' (see 'balie --help')"), esc);
 	return CLI_ERROR;
 }

@@ -3,7 +3,6 @@
 #ifndef BALIE_CLI_H
 #define BALIE_CLI_H
 
-#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,12 +21,7 @@ enum { CLI_OK = 0, CLI_FOUND = 1, CLI_ERROR = 2 };
 struct cli_ctx {
 	struct client_opts copts;   /* how to reach the data: --db (direct) or the socket */
 	struct client *client;      /* the session, opened on first use (cli_client) */
-	const char *db_path;        /* --db, else config->database */
-	const struct config *config;
-	const char *user;           /* login user */
-	enum role role;
-	/* Issue 7: running setuid/setgid (the old set-up; balie now refuses to). */
-	bool privileged;
+	const struct config *config; /* this terminal's (what the service decides is its own) */
 };
 
 /* Run argv[0] (a subcommand name) with its arguments; returns the exit status. */
@@ -48,6 +42,7 @@ int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n);
 /* The commands of each group, as option tables (cli/alarm.c, ...). */
 extern const struct cli_command cli_init_commands[];
 extern const struct cli_command cli_alarm_commands[];
+extern const struct cli_command cli_check_commands[];
 extern const struct cli_command cli_appt_commands[];
 extern const struct cli_command cli_staff_commands[];  /* cli/staff.c */
 extern const struct cli_command cli_visit_commands[];
@@ -60,25 +55,10 @@ extern const struct cli_opt cli_staff_status_opts[];
 /* Print "balie: what: why" to stderr (printf-style). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Open the database for a subcommand, printing an error on failure. */
-struct store *cli_open_store(const struct cli_ctx *ctx, int flags);
-
-/* Shared helpers of the subcommands (cli.c). */
-
-/* Reset getopt before parsing the options of a (sub)subcommand. */
-void cli_getopt_begin(void);
-
-/* getopt_long for the subcommand named cmd ("ban add"): returns the option character, -1 at
- * the end, or '?' after printing "balie: cmd: unknown option ..." or "... needs an argument".
- * shortopts must start with "+:" or ":" so a missing argument is told apart. */
-int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts,
-	       const char *cmd);
+/* Shared helpers of the commands (cli.c). */
 
 /* Print "balie: cmd: unexpected argument 'X'" (or "missing ...") helpers. */
 int cli_error_extra(const char *cmd, const char *arg);
-
-/* Report the store's last error for command cmd; returns CLI_ERROR. */
-int cli_store_failed(struct store *st, const char *cmd);
 int cli_error_missing(const char *cmd, const char *what);
 
 /* Trim the option text v in place and check it (at most max bytes, empty only with
@@ -116,18 +96,5 @@ int cli_put_tsv(FILE *out, const char *s, bool last);
 /* "Jan Pieter" + "de" + "Vries" joined by single spaces, skipping empty parts. */
 void cli_person_name(const char *given, const char *prefix, const char *surname, char *out,
 		     size_t outsz);
-
-/* The subcommand not yet declared as an option table: cli/check.c. argv[0] is the
- * subcommand name. */
-int cli_check(struct cli_ctx *ctx, int argc, char **argv);
-
-/* Issue 7: roles and HR commands (cli_admin.c). */
-
-/* The role of user for this database: the configuration's, except that while it maps
- * nobody the user who created the database (balie init) is hr. st may be NULL. */
-enum role cli_role_for(const struct config *cfg, const char *user, struct store *st);
-
-/* Print why user may not use balie at all (no role) for command cmd. */
-void cli_error_no_role(const struct config *cfg, const char *user, const char *cmd);
 
 #endif

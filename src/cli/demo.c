@@ -1,5 +1,7 @@
 /* demo — fills a fresh database with realistic, fictional data for `balie --demo` and, without
- * a terminal, prints what each console panel would show. Every name and number is made up. */
+ * a terminal, prints what each console panel would show. Every name and number is made up.
+ * The one command-line file that opens a store itself: the demo's database is a file of the
+ * operator's own (direct mode), set up before the console's session starts. */
 #include "autoconfig.h"
 
 #include <stdbool.h>
@@ -7,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "core/dates.h"
 #include "core/names.h"
 #include "core/policy.h"
@@ -773,5 +776,24 @@ int demo_summary(struct store *st, const struct config *c, time_t now)
 		rc = -1;
 	if (ferror(stdout))
 		rc = -1;
+	return rc;
+}
+
+/* ------------------------------------------------------------------ demo_prepare */
+
+int demo_prepare(const char *path, const struct config *c, bool populate, bool summary,
+		 char *err, size_t errsz)
+{
+	struct store *st = store_open(path, STORE_CREATE, err, errsz);
+	if (!st)
+		return -1;
+	int rc = 0;
+	if (populate)
+		rc = demo_populate(st, c, clock_now(), err, errsz);
+	if (rc == 0 && summary && demo_summary(st, c, clock_now()) != 0) {
+		snprintf(err, errsz, "%s", _("the summary could not be written"));
+		rc = -1;
+	}
+	store_close(st);
 	return rc;
 }

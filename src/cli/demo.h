@@ -2,6 +2,8 @@
 #ifndef BALIE_DEMO_H
 #define BALIE_DEMO_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <time.h>
 
 #include "config.h"
@@ -17,5 +19,10 @@ int demo_populate(struct store *st, const struct config *c, time_t now, char *er
 
 /* Print a plain-text summary of each panel's data to stdout. */
 int demo_summary(struct store *st, const struct config *c, time_t now);
+
+/* The demo's own file (the operator's, direct mode): create it, fill it when populate, and
+ * print the summary when summary (no terminal). 0, or -1 with a message in err. */
+int demo_prepare(const char *path, const struct config *c, bool populate, bool summary,
+		 char *err, size_t errsz);
 
 #endif

@@ -124,8 +124,13 @@ static int take_value(const struct cli_command *cmd, size_t i, char *v, struct c
 	case CLI_DATE:
 		/* the one date reader of the console and the forms */
 		if (cli_read_date(v, o->past ? DATES_PAST : DATES_NEAR, a->date[i]) != 0) {
-			cli_error(_("%s: --%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"),
-				  cmd->name, o->name, shown);
+			/* the example fits what is asked: a date of birth looks like one */
+			if (o->past)
+				cli_error(_("%s: --%s: \"%s\" is not a date (such as 3-2-1980 or "
+					    "1980-02-03)"), cmd->name, o->name, shown);
+			else
+				cli_error(_("%s: --%s: \"%s\" is not a date (such as 3-2-2027 or "
+					    "2027-02-03)"), cmd->name, o->name, shown);
 			return -1;
 		}
 		break;

@@ -48,6 +48,7 @@ struct client {
 	enum role role;
 	char where[4096];
 	char err[1024];
+	long long retry_ms;          /* shared mode, disconnected: when to try again */
 };
 
 enum store_status client_fail(struct client *cl, enum store_status s, const char *fmt, ...)
@@ -568,6 +569,11 @@ static unsigned counted_changes(struct client *cl)
 	return c;
 }
 
+bool client_connected(const struct client *cl)
+{
+	return cl->direct || cl->fd >= 0;
+}
+
 unsigned client_changes(struct client *cl)
 {
 	if (cl->direct) {
@@ -576,7 +582,16 @@ unsigned client_changes(struct client *cl)
 		if (store_changed(cl->st))
 			cl->changes |= counted_changes(cl);
 		cl->changes |= service_take_changes(cl->svc);
-	} else if (cl->fd >= 0) {
+	} else if (cl->fd < 0) {
+		/* A console left without its service keeps trying, once a second; when the
+		 * service is back everything is read again. */
+		long long now = now_ms();
+		if (now >= cl->retry_ms) {
+			cl->retry_ms = now + 1000;
+			if (connect_service(cl) == STORE_OK)
+				cl->changes |= CHANGE_ALL;
+		}
+	} else {
 		/* A reply nobody asked for is as wrong as a broken frame. */
 		if (read_some(cl) != 0 || absorb_notices(cl) != 0) {
 			/* Gone: the next call reconnects; meanwhile everything may have

@@ -59,6 +59,10 @@ enum store_status client_act_as(struct client *cl, enum role r);
 /* The schema version of the database and, in direct mode, its path (else ""). */
 enum store_status client_schema(struct client *cl, int *version, char *path, size_t pathsz);
 
+/* Whether the session is there: in the shared set-up false while balied cannot be reached
+ * (client_changes() keeps trying to reconnect, about once a second). */
+bool client_connected(const struct client *cl);
+
 /* A descriptor to poll for readability: it fires when something may have changed (a
  * pushed notice, or in direct mode a write to the database files); -1 when there is none
  * (then poll client_changes() on a timer). */

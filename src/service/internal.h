@@ -65,6 +65,7 @@ extern const struct svc_op_def svc_ops_admin[];
 extern const struct svc_op_def svc_ops_bans[];
 extern const struct svc_op_def svc_ops_bans_edit[];
 extern const struct svc_op_def svc_ops_bans_import[];
+extern const struct svc_op_def svc_ops_check[];
 
 /* Fail the call with status s and a message (printf-style, already translated). */
 enum store_status svc_fail(struct svc_call *c, enum store_status s, const char *fmt, ...)

@@ -52,6 +52,12 @@ enum svc_op {
 	OP_BAN_NOTICE_SWEEP = 70,   /* -> F_COUNT */
 	OP_BAN_NOTICE_UNSEEN = 71,  /* F_USER (the session's own), F_FROM (time) -> items */
 	OP_BAN_NOTICE_SEEN = 72,    /* F_ID, F_USER (the session's own) */
+	/* the visitor check 80-89 */
+	OP_CHECK = 80,              /* F_TEXT (the name), F_DATE (born, optional), F_LIMIT ->
+				     * items: struct ban_hit (records_ban + records_ban_hit) */
+	OP_CHECK_BATCH = 81,        /* items: F_TEXT, F_DATE per visitor (at most CHECK_BATCH_MAX);
+				     * F_LIMIT -> items: hits, each with F_INDEX (its visitor) */
+	OP_BAN_LIST_BORN = 82,      /* F_DATE (born), F_LIMIT -> items: struct ban */
 	/* visitor check 80-89 */
 	/* appointments 90-109 */
 	OP_APPT_ADD = 90,      /* F_APPT_* of the appointment -> F_ID, F_APPT_HOURS */
@@ -139,6 +145,9 @@ enum proto_field {
 	F_FILTER = 23,
 	F_DONE = 24,
 	F_FIELD_FIRST_FREE = 100, /* domain files number their own fields from here */
+	/* the visitor check (ops 80-89): 800-809 */
+	F_INDEX = 800,
+	F_BEST = 801,
 	/* bans: 300-399 */
 	F_GIVEN = 300,
 	F_PREFIX = 301,

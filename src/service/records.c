@@ -267,3 +267,11 @@ const struct wire_desc records_ban_notice[] = {
 	WIRE_MEMBER(9, WM_ARR, struct ban_notice, scope, 0),
 };
 const size_t records_ban_notice_n = N(records_ban_notice);
+
+/* Tags from 200: the hit's own members share the record with its ban's (records_ban). */
+const struct wire_desc records_ban_hit[] = {
+	WIRE_MEMBER(200, WM_INT, struct ban_hit, score, 101),
+	WIRE_MEMBER(201, WM_INT, struct ban_hit, verdict, NAMES_MATCH + 1),
+	WIRE_MEMBER(202, WM_BOOL, struct ban_hit, born_differs, 0),
+};
+const size_t records_ban_hit_n = N(records_ban_hit);

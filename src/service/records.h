@@ -60,4 +60,9 @@ extern const size_t records_ban_exception_n;
 extern const struct wire_desc records_ban_notice[];
 extern const size_t records_ban_notice_n;
 
+/* struct ban_hit (store/bans.h) without its ban: a hit travels as records_ban (its ban)
+ * and these in the same record */
+extern const struct wire_desc records_ban_hit[];
+extern const size_t records_ban_hit_n;
+
 #endif

@@ -37,6 +37,7 @@ static const struct svc_op_def *const op_tables[] = {
 	svc_ops_bans,
 	svc_ops_bans_edit,
 	svc_ops_bans_import,
+	svc_ops_check,
 };
 
 static const struct svc_op_def *find_op(uint16_t code)

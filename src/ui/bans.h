@@ -21,7 +21,8 @@
 #define QUERY_MAX VISITOR_QUERY_MAX /* bytes of the search text */
 #define HITS_MAX 100    /* candidates of one search, every one reachable by scrolling */
 #define NOTICE_DAYS 14  /* ban notices older than this are no longer shown */
-#define CHECK_SETTLE_MS 1500 /* a query that rested this long is recorded as a check */
+#define SEARCH_SETTLE_MS 250 /* a query is checked once typing rests this long (or Enter):
+			     * every check the service answers is a line in the audit trail */
 
 /* The fields of the ban form, in order: the person and the reason first, so that the
  * sanction table can propose kind and end date before the cursor gets there. */
@@ -45,7 +46,6 @@ struct bans_hit {
 
 struct bans_panel {
 	char list_today[DATES_DATE_LEN]; /* the day the list was counted for */
-	uint64_t list_counter;           /* the bans' change counter the count and page are of */
 
 	char query[QUERY_MAX + 1];
 	struct visitor_query vq;         /* the query read: name, date of birth, bad date */
@@ -66,13 +66,10 @@ struct bans_panel {
 	bool born_only;                  /* searched by the date of birth alone */
 	bool search_failed;              /* the check could not be done: never "no ban found" */
 
-	/* The audit trail gets one line per visitor check, not one per key: a query is
-	 * recorded once it has rested CHECK_SETTLE_MS, or when the operator moves on. */
-	struct store *store;             /* for the last record at quit */
-	bool check_pending;
-	long long typed_ms;              /* clock_mono_ms() of the last change */
-	size_t check_hits;
-	char checked[QUERY_MAX + 1];     /* the query last recorded */
+	/* The service writes an audit line for every check it answers, so a query is
+	 * checked when typing rests (SEARCH_SETTLE_MS) or on Enter, not at every key. */
+	bool search_pending;             /* typed, not yet checked: no verdict shown */
+	long long search_due_ms;         /* clock_mono_ms() when it is checked */
 
 	/* without a query: one page of active bans */
 	struct ban_list page;
@@ -165,21 +162,23 @@ int bans_draw_reason(struct panel_ctx *ctx, WINDOW *win, int y, int cols, int ma
 
 /* The candidates for a name (and a date of birth, "" when unknown) among today's active
  * bans, best first, at most max, with their bans (moved into bans: the panel frees them):
- * the one place the visitor check asks the store (store_ban_check). -1 when the check could
+ * the one place the visitor check asks the service (client_ban_check). -1 when the check could
  * not be done (message via ctx): never an empty answer then. */
 int bans_find(struct panel_ctx *ctx, const char *names, const char *born,
 	      struct bans_hit *hits, struct ban *bans, size_t max, size_t *n);
 
-/* The bans' change counter (store/changes.h) into *out; false when it cannot be read. */
-bool bans_counter(struct panel_ctx *ctx, uint64_t *out);
 
 /* ---------------------------------------------------------------- bans_search.c */
 
 /* Check the query against the bans in force (bans_find) and judge each candidate. */
 void bans_search(struct bans_panel *p, struct panel_ctx *ctx);
 
-/* Record the settled query as a visitor check in the audit trail (once per query). */
-void bans_record_check(struct bans_panel *p, struct store *st);
+/* The query changed: check it once typing rests (SEARCH_SETTLE_MS), meanwhile show no
+ * verdict of the old one. */
+void bans_search_later(struct bans_panel *p, struct panel_ctx *ctx);
+
+/* Check a query still waiting now (Enter, or its time came); true when it did. */
+bool bans_search_due(struct bans_panel *p, struct panel_ctx *ctx, bool now);
 
 /* The search field on line 1 of the panel, and under it how a typed date was read (or
  * that it was not understood); returns the lines used below line 1 (0 or 1). */

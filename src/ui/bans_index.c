@@ -1,5 +1,5 @@
-/* bans_index — the visitor check's one way to the bans in force (store_ban_check: the name
- * keys in the database, no index in this process) and the bans' change counter. */
+/* bans_index — the visitor check's one way to the bans in force: the service's check (the
+ * name keys in the database, no index in this process; audited by the service). */
 #include "autoconfig.h"
 
 #include <stdint.h>
@@ -8,8 +8,7 @@
 
 #include "core/dates.h"
 #include "i18n.h"
-#include "store/bans.h"
-#include "store/changes.h"
+#include "client/check.h"
 #include "ui/bans.h"
 #include "ui/panel.h"
 
@@ -22,8 +21,8 @@ int bans_find(struct panel_ctx *ctx, const char *names, const char *born,
 	*n = 0;
 	if (max > HITS_MAX)
 		max = HITS_MAX;
-	if (store_ban_check(ctx->store, names, born, today, found, max, n) != STORE_OK) {
-		ctx->message(ctx, _("The ban list could not be read: %s"), store_error(ctx->store));
+	if (client_ban_check(ctx->client, names, born, today, found, max, n) != STORE_OK) {
+		ctx->message(ctx, _("The ban list could not be read: %s"), client_error(ctx->client));
 		return -1;
 	}
 	for (size_t i = 0; i < *n; i++) {
@@ -32,13 +31,4 @@ int bans_find(struct panel_ctx *ctx, const char *names, const char *born,
 		bans[i] = found[i].ban; /* the panel owns the strings now */
 	}
 	return 0;
-}
-
-bool bans_counter(struct panel_ctx *ctx, uint64_t *out)
-{
-	uint64_t c[STORE_CHANGE_COUNT];
-	if (store_change_counters(ctx->store, c, STORE_CHANGE_COUNT) != STORE_OK)
-		return false;
-	*out = c[STORE_CHANGE_BANS];
-	return true;
 }

@@ -15,33 +15,21 @@
 #include "core/roles.h"
 #include "core/visitor.h"
 #include "i18n.h"
-#include "store/audit.h"
 #include "client/bans.h"
+#include "client/check.h"
 #include "ui/bans.h"
 #include "ui/draw.h"
 #include "ui/theme.h"
 
 /* ------------------------------------------------------------------ the check */
 
-void bans_record_check(struct bans_panel *p, struct store *st)
-{
-	if (!p->check_pending)
-		return;
-	p->check_pending = false;
-	if (!p->query[0] || strcmp(p->query, p->checked) == 0)
-		return;
-	char count[32];
-	(void)snprintf(count, sizeof count, "%zu", p->check_hits);
-	if (store_audit(st, "visitor.check", p->query, count, "console") == STORE_OK)
-		(void)snprintf(p->checked, sizeof p->checked, "%s", p->query);
-}
-
 /* The candidates of a date of birth alone: every active ban of someone born that day. */
 static size_t find_born(struct bans_panel *p, struct panel_ctx *ctx, const char *today)
 {
 	struct ban_list list = {0};
-	if (store_ban_list_born(ctx->store, today, p->vq.born, HITS_MAX, &list) != STORE_OK) {
-		ctx->message(ctx, _("The ban list could not be read: %s"), store_error(ctx->store));
+	if (client_ban_list_born(ctx->client, today, p->vq.born, HITS_MAX, &list) != STORE_OK) {
+		ctx->message(ctx, _("The ban list could not be read: %s"), client_error(ctx->client));
+		p->search_failed = true; /* never "no ban found" for a check not done */
 		return 0;
 	}
 	size_t n = list.count < HITS_MAX ? list.count : HITS_MAX;
@@ -78,10 +66,33 @@ static void judge(struct bans_panel *p, struct panel_ctx *ctx, size_t i, const c
 	p->step[i] = visitor_step(&p->vcase[i]);
 }
 
+void bans_search_later(struct bans_panel *p, struct panel_ctx *ctx)
+{
+	bans_clear_hits(p);
+	p->sel = 0;
+	p->top = 0;
+	p->search_failed = false;
+	char today[DATES_DATE_LEN];
+	bans_today(ctx, today);
+	visitor_read_query(p->query, today, &p->vq);
+	p->search_pending = bans_searching(p);
+	if (p->search_pending) {
+		p->search_due_ms = clock_mono_ms() + SEARCH_SETTLE_MS;
+		ctx->wake_at(ctx, p->search_due_ms);
+	}
+}
+
+bool bans_search_due(struct bans_panel *p, struct panel_ctx *ctx, bool now)
+{
+	if (!p->search_pending || (!now && clock_mono_ms() < p->search_due_ms))
+		return false;
+	bans_search(p, ctx);
+	return true;
+}
+
 void bans_search(struct bans_panel *p, struct panel_ctx *ctx)
 {
-	p->check_pending = true;
-	p->typed_ms = clock_mono_ms();
+	p->search_pending = false;
 	bans_clear_hits(p);
 	p->sel = 0;
 	p->top = 0;
@@ -109,7 +120,6 @@ void bans_search(struct bans_panel *p, struct panel_ctx *ctx)
 			p->step[i] = VISITOR_REFUSE; /* unreadable: a missed ban is worse */
 	}
 	p->nhits = n;
-	p->check_hits = n;
 }
 
 /* ------------------------------------------------------------------ words */
@@ -317,6 +327,11 @@ static void draw_none(struct bans_panel *p, WINDOW *win, int y, int last, int co
 {
 	const char *msg, *hint = NULL;
 	enum theme_role role = THEME_DIM;
+	if (p->search_pending) {
+		/* typed, not yet asked: no verdict, least of all "no ban found" */
+		(void)draw_text(win, y, 1, cols, _("Checking..."), theme_attr(THEME_DIM));
+		return;
+	}
 	if (p->search_failed) {
 		(void)draw_wrap(win, y, 1, cols, last - y + 1,
 				_("The check could not be done: do not let the visitor in "

@@ -89,6 +89,13 @@ static void ctx_open_dialog(struct panel_ctx *ctx, struct dialog *d)
 	c->need_redraw = true;
 }
 
+static void ctx_wake_at(struct panel_ctx *ctx, long long mono_ms)
+{
+	struct console *c = con_of(ctx);
+	if (!c->wake_at || mono_ms < c->wake_at)
+		c->wake_at = mono_ms;
+}
+
 static void ctx_signal(struct panel_ctx *ctx)
 {
 	/* Not here and now: curses' flash() sleeps 100 ms, which would hold back drawing the
@@ -630,10 +637,10 @@ int console_run(const struct console_opts *o)
 	char err[512] = "";
 	memset(c, 0, sizeof *c);
 	c->ctx = (struct panel_ctx){
-		.config = o->config, .store = o->store, .client = o->client, .user = o->user,
+		.config = o->config, .client = o->client, .user = o->user,
 		.role = client_role(o->client),
 		.demo = o->demo, .now = clock_now(), .console = c, .message = ctx_message,
-		.open_dialog = ctx_open_dialog, .signal = ctx_signal,
+		.open_dialog = ctx_open_dialog, .signal = ctx_signal, .wake_at = ctx_wake_at,
 	};
 	static const struct panel_ops *const ops[SLOT_COUNT] = {
 		&panel_alarms_ops, &panel_bans_ops, &panel_appts_ops, &panel_staff_ops,
@@ -683,6 +690,8 @@ int console_run(const struct console_opts *o)
 			timeout = BURST_STEP_MS;
 		if (c->flash_until > now && timeout > c->flash_until - now)
 			timeout = (int)(c->flash_until - now);
+		if (c->wake_at && timeout > c->wake_at - now)
+			timeout = c->wake_at > now ? (int)(c->wake_at - now) : 0;
 		struct pollfd fds[2] = {
 			{.fd = STDIN_FILENO, .events = POLLIN},
 			{.fd = watch, .events = POLLIN},
@@ -721,6 +730,14 @@ int console_run(const struct console_opts *o)
 			read_keys(c);
 		if (c->pasting && now - c->paste_ms > PASTE_IDLE_MS)
 			paste_done(c); /* the terminal never sent the end of the paste */
+		if (c->wake_at && now >= c->wake_at) {
+			c->wake_at = 0;
+			for (int i = 0; i < SLOT_COUNT; i++) {
+				struct slot *s = &c->slot[i];
+				if (s->ops->due)
+					apply(c, s->ops->due(s->self, &c->ctx));
+			}
+		}
 		/* Own writes (an acknowledgement) show at once, not at the next check. */
 		c->need_reload |= client_changes(o->client);
 		if (now >= next_tick) {
@@ -739,6 +756,14 @@ int console_run(const struct console_opts *o)
 			if (minute != c->minute) {
 				c->minute = minute;
 				c->need_redraw = true;
+			}
+			/* A new day: other bans are in force, other appointments today. */
+			char today[DATES_DATE_LEN];
+			dates_local_date(c->ctx.now, today);
+			if (strcmp(today, c->day) != 0) {
+				if (c->day[0])
+					c->need_reload = CHANGE_ALL;
+				memcpy(c->day, today, sizeof today);
 			}
 		}
 		if (c->need_reload)

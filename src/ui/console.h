@@ -8,11 +8,9 @@
 #include "config.h"
 #include "core/roles.h"
 #include "client/client.h"
-#include "store/db.h"
 
 struct console_opts {
 	const struct config *config;
-	struct store *store;    /* the ban panels' (direct mode) until they use the client */
 	struct client *client;  /* the session: its role is the console's */
 	const char *user;       /* operator's login name */
 	bool demo;              /* demo: the operator may switch role to try each view */

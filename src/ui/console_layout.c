@@ -115,6 +115,12 @@ static void place_column(struct console *c, const enum slot_id *ids, const int *
 static void collect_notices(struct console *c)
 {
 	notices_clear(c->notices);
+	/* The first thing to know at the desk: alarms raised now would not show here. */
+	if (!client_connected(c->ctx.client))
+		(void)notices_add(c->notices, NOTICE_SERVICE,
+				  _("NO CONNECTION to the service balied: new alarms do NOT show "
+				    "here; call the porters by phone and warn the system "
+				    "administrator"));
 	for (int i = 0; i < SLOT_COUNT; i++) {
 		struct slot *s = &c->slot[i];
 		if (s->self && s->ops->notices)

@@ -8,6 +8,7 @@
 
 /* What a notice is about; the strip shows them in this order (most urgent first). */
 enum notice_kind {
+	NOTICE_SERVICE,   /* the service cannot be reached: nothing on screen is current */
 	NOTICE_POLICE,    /* nobody of the support team reachable: aggression -> 112 */
 	NOTICE_VISIT,     /* a home visit overdue (with the mobile number) */
 	NOTICE_STAFFING,  /* support team below the minimum */

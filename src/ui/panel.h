@@ -21,7 +21,6 @@ struct notices;
 /* What the console lends to panels. */
 struct panel_ctx {
 	const struct config *config;
-	struct store *store;     /* the ban panels' until they move onto the client */
 	struct client *client;   /* the session with the service (client/client.h) */
 	const char *user;
 	enum role role;          /* may change in demo (F9) */
@@ -34,6 +33,8 @@ struct panel_ctx {
 	/* Open a modal dialog over the console; the console owns and frees it. Live updates
 	 * (alarms!) keep arriving while it is open. */
 	void (*open_dialog)(struct panel_ctx *ctx, struct dialog *d);
+	/* Wake the loop by this clock_mono_ms() instant to call the panels' due(). */
+	void (*wake_at)(struct panel_ctx *ctx, long long mono_ms);
 	/* Ask the terminal to beep and flash (new alarm). */
 	void (*signal)(struct panel_ctx *ctx);
 };
@@ -66,6 +67,9 @@ struct panel_ops {
 	/* Optional: text pasted while this panel has the focus (TABs and newlines already
 	 * spaces); panels without a text field leave it NULL and the paste is ignored. */
 	int (*paste)(void *self, struct panel_ctx *ctx, const wchar_t *text, size_t n);
+	/* Optional: called every turn of the loop (after a wake_at instant too) for work
+	 * that was put off to a moment (a search once typing rests). */
+	int (*due)(void *self, struct panel_ctx *ctx);
 	/* Called about once a second (clock, re-signalling unacknowledged alarms). */
 	int (*tick)(void *self, struct panel_ctx *ctx);
 	/* A mouse click at (y, x) relative to the panel's window. */

@@ -140,7 +140,6 @@ static void *bans_create(struct panel_ctx *ctx)
 	struct bans_panel *p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
-	p->store = ctx->store;
 	char err[512];
 	if (sanctions_load(ctx->config ? ctx->config->source : NULL, &p->table, err,
 			   sizeof err) != 0) {
@@ -161,7 +160,6 @@ static void bans_destroy(void *self)
 	struct bans_panel *p = self;
 	if (!p)
 		return;
-	bans_record_check(p, p->store);
 	bans_clear_hits(p);
 	bans_drop_page(p);
 	store_ban_clear(&p->edit_ban);
@@ -180,12 +178,9 @@ static int bans_reload(void *self, struct panel_ctx *ctx)
 		p->drafts = false;
 		p->list_today[0] = '\0';
 	}
-	/* The count and the page are kept while no ban changed (the bans' change counter):
-	 * an alarm raised elsewhere must show at once. */
-	uint64_t counter = 0;
-	bool known = bans_counter(ctx, &counter);
-	if (!known || !p->list_today[0] || strcmp(today, p->list_today) != 0 ||
-	    p->list_counter != counter) {
+	/* The console reloads this panel only when a ban changed (or the role or the day
+	 * did): count and read the page again. */
+	{
 		bans_drop_page(p);
 		size_t total = 0, drafts = 0;
 		if (client_ban_count(ctx->client, p->drafts ? BAN_FILTER_DRAFT : BAN_FILTER_ACTIVE,
@@ -199,13 +194,13 @@ static int bans_reload(void *self, struct panel_ctx *ctx)
 		p->total = total;
 		p->ndrafts = drafts;
 		memcpy(p->list_today, today, sizeof today);
-		p->list_counter = counter;
 	}
 	size_t total = p->total;
 	if (bans_searching(p)) {
 		size_t keep = p->sel;
 		int64_t keep_id = keep < p->nhits ? p->hits[keep].id : 0;
-		bans_search(p, ctx);
+		if (!p->search_pending)
+			bans_search(p, ctx);
 		for (size_t i = 0; i < p->nhits; i++)
 			if (p->hits[i].id == keep_id)
 				p->sel = i;
@@ -344,7 +339,7 @@ static int query_changed(struct bans_panel *p, struct panel_ctx *ctx)
 {
 	if (strlen(p->query) < QUERY_MAX)
 		p->full_said = false;
-	bans_search(p, ctx);
+	bans_search_later(p, ctx);
 	return PANEL_HANDLED | PANEL_REDRAW | PANEL_RELAYOUT;
 }
 
@@ -365,17 +360,18 @@ static int bans_handle(void *self, struct panel_ctx *ctx, const struct key_event
 	case ACT_CANCEL:
 		if (!p->query[0])
 			return PANEL_HANDLED;
-		bans_record_check(p, ctx->store);
 		p->query[0] = '\0';
 		return query_changed(p, ctx);
 	case ACT_SELECT:
-		/* Enter after a name: the check is recorded now; nothing opens, nothing changes */
-		bans_record_check(p, ctx->store);
-		return PANEL_HANDLED;
+		/* Enter after a name: checked now, without waiting for typing to rest;
+		 * nothing opens, nothing changes */
+		return bans_search_due(p, ctx, true) ? PANEL_HANDLED | PANEL_REDRAW | PANEL_RELAYOUT
+						     : PANEL_HANDLED;
 	default:
 		break;
 	}
-	bans_record_check(p, ctx->store); /* acting on a hit: the check is done */
+	/* acting on a hit: the candidates must be there */
+	(void)bans_search_due(p, ctx, true);
 	switch (ev->action) {
 	case ACT_UP:
 		move_sel(p, -1);
@@ -428,11 +424,19 @@ static int bans_paste(void *self, struct panel_ctx *ctx, const wchar_t *text, si
 	return query_changed(p, ctx);
 }
 
+static int bans_due(void *self, struct panel_ctx *ctx)
+{
+	struct bans_panel *p = self;
+	if (bans_search_due(p, ctx, false))
+		return PANEL_REDRAW | PANEL_RELAYOUT;
+	if (p->search_pending) /* woken early for someone else: keep our own time */
+		ctx->wake_at(ctx, p->search_due_ms);
+	return 0;
+}
+
 static int bans_tick(void *self, struct panel_ctx *ctx)
 {
 	struct bans_panel *p = self;
-	if (p->check_pending && clock_mono_ms() - p->typed_ms >= CHECK_SETTLE_MS)
-		bans_record_check(p, ctx->store);
 	char today[DATES_DATE_LEN];
 	bans_today(ctx, today);
 	/* after midnight other bans are active: read the list again */
@@ -469,6 +473,7 @@ const struct panel_ops panel_bans_ops = {
 	.handle = bans_handle,
 	.paste = bans_paste,
 	.tick = bans_tick,
+	.due = bans_due,
 	.click = bans_click,
 	.notices = bans_notices,
 };

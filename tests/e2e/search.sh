@@ -41,7 +41,7 @@ e2e_expect_not desk 'MATCH' "an unknown name shows a MATCH"
 # Non-ASCII input arrives whole.
 e2e_keys desk C-u
 e2e_keys desk -l 'Fatma Yılmaz'
-e2e_expect desk 'Fatma Yılmaz' "a name with ı is not found or not shown"
+e2e_expect desk 'LET IN +Fatma Yılmaz' "a name with ı is not found or not shown"
 
 # Esc clears the field; F4 (new ban) is refused for this role.
 e2e_keys desk Escape
@@ -62,11 +62,13 @@ e2e_keys small Escape
 e2e_wait_gone small 'police at once: 112' || e2e_fail "80x24: the room is not given back"
 e2e_quit small
 
-# Every visitor check is in the audit trail once (query and hit count), not once per key.
+# Every visitor check is in the audit trail once (query and hit count), not once per key: the
+# console asks the service when typing rests, and the service writes the line before it
+# answers. (The same name with a date of birth, typed at 80x24, is a check of its own.)
 audit=$(e2e_cli audit --action visitor.check --tsv) || e2e_fail "balie audit failed"
 for q in 'Jan de Vries' 'Pietersen' 'Fatma Yılmaz'; do
 	n=$(printf '%s\n' "$audit" | awk -F '\t' -v q="$q" '
-		$0 ~ "console" { for (i = 1; i <= NF; i++) if ($i == q) { c++; break } }
+		$0 !~ "born" { for (i = 1; i <= NF; i++) if ($i == q) { c++; break } }
 		END { print c + 0 }')
 	[ "$n" = 1 ] || e2e_fail "the check '$q' is in the audit trail $n times, not once"
 done
