@@ -385,3 +385,10 @@ CREATE INDEX ban_draft ON ban(ends) WHERE status = 'draft';
 -- The daily purge finds the bans past their retention period by their end date (ban_ends)
 -- or the day they were lifted (this index), not by reading every ban.
 CREATE INDEX ban_lifted ON ban(lifted_at) WHERE lifted_at <> '';
+
+-- migration 6
+-- Alarms raised while the database could not be written (damaged, read-only, disk full)
+-- wait in the alarm journal next to it (src/store/journal.c); moving them in keeps each
+-- record's id here, so a journal read twice adds nothing twice.
+ALTER TABLE alarm ADD COLUMN journal_uid TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX alarm_journal_uid ON alarm(journal_uid) WHERE journal_uid <> '';

@@ -3,15 +3,19 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "client/alarms.h"
+#include "clock.h"
 #include "core/dates.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "store/journal.h"
 
 /* Machine names in enum alarm_kind order, for --kind and TSV (the store gives labels). */
 static const char *const kind_names[ALARM_KIND_COUNT + 1] = {"panic", "robbery", "test", "fire",
@@ -46,18 +50,47 @@ static int alarm_raise(struct cli_ctx *ctx, const struct cli_args *a)
 			kind = k;
 	struct client *cl = cli_client(ctx);
 	int status = CLI_OK;
-	int64_t id;
-	if (!cl) {
+	int64_t id = 0;
+	char uid[ALARM_UID_LEN] = "", why[1024] = "";
+	if (!cl && ctx->copts.db_path) {
+		/* The database cannot even be opened (damaged, disk full ...; said above): the
+		 * journal next to it still takes the alarm. */
+		const char *tty = ttyname(STDIN_FILENO);
+		/* The password database, as everywhere: not $USER. */
+		const struct passwd *pw = getpwuid(getuid());
+		if (store_journal_raise(ctx->copts.db_path, pw && pw->pw_name ? pw->pw_name : "?",
+					tty ? tty : "cli", loc,
+					(enum alarm_kind)kind, clock_now(), uid, why,
+					sizeof why) != STORE_OK) {
+			cli_error(_("%s: the alarm could NOT be recorded: %s; call the porters or "
+				    "the police by phone"), cmd, why);
+			status = CLI_ERROR;
+		} else {
+			snprintf(why, sizeof why, "%s", _("the database cannot be opened"));
+		}
+	} else if (!cl) {
 		status = CLI_ERROR;
 	} else if (client_alarm_raise(cl, loc, (enum alarm_kind)kind, &id) != STORE_OK) {
 		status = cli_client_failed(cl, cmd);
-	} else {
-		printf("%lld\n", (long long)id);
-		/* Warn only after raising: a panic button must never wait on a configuration. */
-		if (!is_alarm_point(ctx->config, loc))
-			cli_error(_("%s: warning: \"%s\" is not a configured alarm point (raised "
-				    "anyway)"), cmd, loc);
+	} else if (*client_alarm_journaled(cl)) {
+		snprintf(uid, sizeof uid, "%s", client_alarm_journaled(cl));
+		snprintf(why, sizeof why, "%s", client_note(cl));
 	}
+	if (status == CLI_OK && *uid) {
+		char journal[4200];
+		store_side_path(ctx->copts.db_path ? ctx->copts.db_path : _("the database"),
+				STORE_JOURNAL_SUFFIX, journal, sizeof journal);
+		printf("J%s\n", uid);
+		cli_error(_("%s: the database could not take the alarm (%s); it was recorded in "
+			    "%s, is shown on every console and moves into the database as soon "
+			    "as that can be written"), cmd, why, journal);
+	} else if (status == CLI_OK) {
+		printf("%lld\n", (long long)id);
+	}
+	/* Warn only after raising: a panic button must never wait on a configuration. */
+	if (status == CLI_OK && !is_alarm_point(ctx->config, loc))
+		cli_error(_("%s: warning: \"%s\" is not a configured alarm point (raised "
+			    "anyway)"), cmd, loc);
 	free(loc);
 	return status;
 }
@@ -144,20 +177,15 @@ static void put_state(const struct alarm *a)
 	}
 }
 
-static int alarm_list(struct cli_ctx *ctx, const struct cli_args *a)
+static void print_alarms(const struct alarm *al, size_t n, bool tsv)
 {
-	bool all = cli_has(a, "all"), tsv = cli_has(a, "tsv");
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
-	struct alarm *al = NULL;
-	size_t n = 0;
-	if (client_alarm_list(cl, !all, 0, &al, &n) != STORE_OK)
-		return cli_client_failed(cl, a->cmd->name);
 	for (size_t i = 0; i < n; i++) {
 		char when[32], id[32];
 		cli_local_time(al[i].raised_at, when, sizeof when);
-		snprintf(id, sizeof id, "%lld", (long long)al[i].id);
+		if (al[i].journaled) /* not in the database yet: the journal record's id */
+			snprintf(id, sizeof id, "J%s", al[i].journal_uid);
+		else
+			snprintf(id, sizeof id, "%lld", (long long)al[i].id);
 		if (tsv) {
 			const char *f[] = {id, when, kind_names[al[i].kind], al[i].location,
 					   state_name(&al[i]), al[i].acked_by, al[i].resolved_by};
@@ -168,11 +196,41 @@ static int alarm_list(struct cli_ctx *ctx, const struct cli_args *a)
 		cli_put_escaped(stdout, al[i].location);
 		fputs("  ", stdout);
 		put_state(&al[i]);
+		if (al[i].journaled)
+			printf(" %s", _("(in the alarm journal)"));
 		putchar('\n');
 	}
+}
+
+static int alarm_list(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	bool all = cli_has(a, "all"), tsv = cli_has(a, "tsv");
+	const char *cmd = a->cmd->name;
+	struct client *cl = cli_client(ctx);
+	struct alarm *al = NULL;
+	size_t n = 0;
+	if (!cl || client_alarm_list(cl, !all, 0, &al, &n) != STORE_OK) {
+		int status = cl ? cli_client_failed(cl, cmd) : CLI_ERROR;
+		/* The table cannot be read: the alarms waiting in the journal are still shown
+		 * (direct mode; the service shows them itself), with exit status 2. */
+		char err[1024];
+		if (ctx->copts.db_path &&
+		    store_journal_alarms(ctx->copts.db_path, &al, &n, err, sizeof err) != STORE_OK)
+			cli_error("%s: %s", cmd, err);
+		print_alarms(al, n, tsv);
+		free(al);
+		return status;
+	}
+	print_alarms(al, n, tsv);
 	if (!tsv && n == 0)
 		printf("%s\n", all ? _("No alarms.") : _("No open alarms."));
 	free(al);
+	/* Listed all the same, but nobody may take a damaged database's list for the
+	 * whole truth. */
+	if (*client_note(cl)) {
+		cli_error("%s: %s", cmd, client_note(cl));
+		return CLI_ERROR;
+	}
 	return CLI_OK;
 }
 

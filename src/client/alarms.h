@@ -6,8 +6,12 @@
 #include "client/client.h"
 #include "store/alarms.h"
 
+/* STORE_OK with *id_out 0 when the database could not take the alarm and the journal did:
+ * then client_alarm_journaled() is the record id and client_note() says why. */
 enum store_status client_alarm_raise(struct client *cl, const char *location,
 				     enum alarm_kind kind, int64_t *id_out);
+/* After client_alarm_raise: the alarm journal record id, or "" (client.c). */
+const char *client_alarm_journaled(const struct client *cl);
 enum store_status client_alarm_ack(struct client *cl, int64_t id);
 enum store_status client_alarm_close(struct client *cl, int64_t id, enum alarm_outcome outcome);
 enum store_status client_alarm_resolve_all(struct client *cl, int *count);

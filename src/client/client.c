@@ -49,6 +49,8 @@ struct client {
 	char where[4096];
 	char err[1024];
 	long long retry_ms;          /* shared mode, disconnected: when to try again */
+	char note[1024];             /* F_HEALTH of the last successful reply */
+	char journal[24];            /* F_JOURNAL of the last successful reply */
 };
 
 enum store_status client_fail(struct client *cl, enum store_status s, const char *fmt, ...)
@@ -73,6 +75,16 @@ const char *client_user(const struct client *cl)
 enum role client_role(const struct client *cl)
 {
 	return cl->role;
+}
+
+const char *client_note(const struct client *cl)
+{
+	return cl->note;
+}
+
+const char *client_alarm_journaled(const struct client *cl)
+{
+	return cl->journal;
 }
 
 bool client_direct(const struct client *cl)
@@ -311,7 +323,14 @@ enum store_status client_call(struct client *cl, struct wire_in *reply)
 		return client_fail(cl, STORE_UNAVAILABLE, _("the service sent no reply"));
 	}
 	if (reply->code == STORE_OK) {
+		const char *t = NULL;
 		cl->err[0] = '\0';
+		cl->note[0] = cl->journal[0] = '\0';
+		if (wire_get_text(reply, 0, F_HEALTH, sizeof cl->note - 1, &t) == 0 && t)
+			snprintf(cl->note, sizeof cl->note, "%s", t);
+		t = NULL;
+		if (wire_get_text(reply, 0, F_JOURNAL, sizeof cl->journal - 1, &t) == 0 && t)
+			snprintf(cl->journal, sizeof cl->journal, "%s", t);
 		return STORE_OK;
 	}
 	const char *msg = NULL;

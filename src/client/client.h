@@ -45,6 +45,10 @@ void client_close(struct client *cl);
 /* The message of the last failed call (never NULL). */
 const char *client_error(const struct client *cl);
 
+/* A warning that came with the last successful reply, e.g. that the database is damaged
+ * and takes no writes (F_HEALTH); "" when none. */
+const char *client_note(const struct client *cl);
+
 /* Who the service says we are, and as which role we act. */
 const char *client_user(const struct client *cl);
 enum role client_role(const struct client *cl);

@@ -23,6 +23,7 @@
 #include "service/records.h"
 #include "store/audit.h"
 #include "store/backup.h"
+#include "store/health.h"
 #include "store/purge.h"
 
 /* A page of the audit trail: small enough that a reply stays far below WIRE_FRAME_MAX
@@ -192,6 +193,14 @@ static enum store_status audit_verify(struct svc_call *c)
 	if (head_hash && !is_hex_hash(head_hash))
 		return svc_fail(c, STORE_INVALID, _("noted hash: \"%s\" is not a SHA-256 hash (64 "
 						    "hex digits)"), head_hash);
+	/* The pages first (PRAGMA integrity_check): a chain read from a damaged file proves
+	 * nothing. A whole file clears a damage mark an I/O error may have left. */
+	bool whole = true;
+	char why[256];
+	if ((r = store_integrity_check(c->st, &whole, why, sizeof why)) != STORE_OK)
+		return svc_store_failed(c, r);
+	if (!whole && store_writable_check(c->st) != STORE_OK)
+		return svc_store_failed(c, STORE_ERROR);
 	struct audit_verify v;
 	r = store_audit_verify_head(c->st, head_id, head_hash, &v);
 	if (r != STORE_OK)

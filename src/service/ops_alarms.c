@@ -9,6 +9,7 @@
 #include "service/internal.h"
 #include "service/records.h"
 #include "store/alarms.h"
+#include "store/health.h"
 
 static enum store_status raise(struct svc_call *c)
 {
@@ -23,6 +24,11 @@ static enum store_status raise(struct svc_call *c)
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
 	wire_put_int(c->reply, F_ID, id);
+	/* The database could not take it; the journal did: say which record and why. */
+	if (*store_alarm_journaled(c->st)) {
+		wire_put_text(c->reply, F_JOURNAL, store_alarm_journaled(c->st));
+		wire_put_text(c->reply, F_HEALTH, store_error(c->st));
+	}
 	return STORE_OK;
 }
 
@@ -71,6 +77,9 @@ static enum store_status list(struct svc_call *c)
 	r = store_alarm_list(c->st, open_only, (size_t)limit, &a, &n);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
+	/* A damaged database's list is not the whole truth: the reader is told. */
+	if (store_damaged(c->st) && store_writable_check(c->st) != STORE_OK)
+		wire_put_text(c->reply, F_HEALTH, store_error(c->st));
 	for (size_t i = 0; i < n; i++) {
 		wire_put_rec(c->reply);
 		wire_put_struct(c->reply, records_alarm, records_alarm_n, &a[i]);

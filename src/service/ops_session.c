@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "i18n.h"
 #include "service/internal.h"
+#include "store/health.h"
 
 /* A language tag as gettext takes it ("nl", "nl_NL.UTF-8", "nl:en"): nothing else may
  * reach setenv in the service. */
@@ -63,6 +64,17 @@ static enum store_status hello(struct svc_call *c)
 
 static enum store_status schema(struct svc_call *c)
 {
+	if (c->sess->direct) {
+		/* balie init: every page, once (seconds at a million bans; balied checks its
+		 * database itself). A damaged database is reported, not described. */
+		bool ok = !store_damaged(c->st);
+		char why[256];
+		enum store_status r = ok ? store_quick_check(c->st, &ok, why, sizeof why) : STORE_OK;
+		if (r != STORE_OK)
+			return svc_store_failed(c, r);
+		if (!ok && store_writable_check(c->st) != STORE_OK)
+			return svc_store_failed(c, STORE_ERROR);
+	}
 	wire_put_int(c->reply, F_SCHEMA, store_schema_version(c->st));
 	/* The path of the shared database is the service's business. */
 	if (c->sess->direct)

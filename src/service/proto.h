@@ -18,11 +18,12 @@ enum svc_op {
 				* F_WATCH -> F_USER, F_ROLE, F_DIRECT, F_SCHEMA */
 	OP_SCHEMA = 2,         /* -> F_SCHEMA, F_PATH (direct mode only) */
 	/* alarms 10-29 */
-	OP_ALARM_RAISE = 10,   /* F_LOCATION, F_KIND -> F_ID */
+	OP_ALARM_RAISE = 10,   /* F_LOCATION, F_KIND -> F_ID (0 when journaled), F_JOURNAL,
+				* F_HEALTH */
 	OP_ALARM_ACK = 11,     /* F_ID */
 	OP_ALARM_CLOSE = 12,   /* F_ID, F_OUTCOME */
 	OP_ALARM_RESOLVE_ALL = 13, /* -> F_COUNT */
-	OP_ALARM_LIST = 14,    /* F_OPEN_ONLY, F_LIMIT -> items: struct alarm */
+	OP_ALARM_LIST = 14,    /* F_OPEN_ONLY, F_LIMIT -> F_HEALTH, items: struct alarm */
 	/* bans 30-79 (ops_bans*.c). "today" is always the service's own date. */
 	OP_BAN_GET = 30,       /* F_ID -> item: struct ban (discreet for a role without
 				* PERM_SEE_REASON, which also sees only current bans) */
@@ -144,6 +145,9 @@ enum proto_field {
 	F_VERSION = 22,
 	F_FILTER = 23,
 	F_DONE = 24,
+	F_JOURNAL = 25,        /* text: alarm.raise went to the alarm journal, this record id */
+	F_HEALTH = 26,         /* text: why the database takes no writes (damaged, read-only,
+				* full), with alarm.raise (journaled) and alarm.list replies */
 	F_FIELD_FIRST_FREE = 100, /* domain files number their own fields from here */
 	/* the visitor check (ops 80-89): 800-809 */
 	F_INDEX = 800,

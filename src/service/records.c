@@ -27,6 +27,8 @@ const struct wire_desc records_alarm[] = {
 	WIRE_MEMBER(8, WM_TIME, struct alarm, resolved_at, 0),
 	WIRE_MEMBER(9, WM_ARR, struct alarm, resolved_by, 0),
 	WIRE_MEMBER(10, WM_INT, struct alarm, outcome, ALARM_TESTED + 1),
+	WIRE_MEMBER(11, WM_BOOL, struct alarm, journaled, 0),
+	WIRE_MEMBER(12, WM_ARR, struct alarm, journal_uid, 0),
 };
 const size_t records_alarm_n = N(records_alarm);
 

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "store/alarms.h"
 #include "store/internal.h"
+#include "store/journal.h"
 
 /* Column values of alarm.kind and alarm.outcome, in enum order. */
 static const char *const kind_db[ALARM_KIND_COUNT] = { "panic", "robbery", "test", "fire" };
@@ -72,8 +73,11 @@ enum store_status store_alarm_raise(struct store *st, const char *location, enum
 	return store_alarm_raise_at(st, location, kind, clock_now(), id_out);
 }
 
-enum store_status store_alarm_raise_at(struct store *st, const char *location,
-				       enum alarm_kind kind, time_t at, int64_t *id_out)
+static enum store_status raise_journal(struct store *st, const char *location,
+				       enum alarm_kind kind, time_t at, int64_t *id_out);
+
+static enum store_status raise_db(struct store *st, const char *location,
+				  enum alarm_kind kind, time_t at, int64_t *id_out)
 {
 	if (!location || !*location)
 		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "location");
@@ -104,6 +108,40 @@ enum store_status store_alarm_raise_at(struct store *st, const char *location,
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
+}
+
+enum store_status store_alarm_raise_at(struct store *st, const char *location,
+				       enum alarm_kind kind, time_t at, int64_t *id_out)
+{
+	st->journal_uid[0] = '\0';
+	enum store_status r = raise_db(st, location, kind, at, id_out);
+	/* An alarm is never dropped: whatever kept it out of the database (damage, a full
+	 * disk, a read-only file, a lock held too long), the journal takes it. Not for bad
+	 * input, nor on a store the caller opened read-only on purpose. */
+	if (r == STORE_OK || r == STORE_INVALID || st->readonly == STORE_RO_ASKED)
+		return r;
+	return raise_journal(st, location, kind, at, id_out);
+}
+
+const char *store_alarm_journaled(const struct store *st)
+{
+	return st->journal_uid;
+}
+
+/* The database refused the alarm: put it in the journal, keeping the database's reason
+ * in st->err for the caller to tell. */
+static enum store_status raise_journal(struct store *st, const char *location,
+				       enum alarm_kind kind, time_t at, int64_t *id_out)
+{
+	char why[sizeof st->err], err[1024];
+	snprintf(why, sizeof why, "%s", st->err);
+	enum store_status r = store_journal_raise(st->path, st->actor, st->terminal, location,
+						  kind, at, st->journal_uid, err, sizeof err);
+	if (r != STORE_OK)
+		return store_failf(st, STORE_ERROR, "%s; %s", why, err);
+	if (id_out)
+		*id_out = 0;
+	return STORE_OK;
 }
 
 /* Outcome and acknowledging porter of an alarm inside the transaction. */
@@ -253,11 +291,65 @@ static void collect_alarm(sqlite3_stmt *s, void *item)
 	alarm_from_row(s, item);
 }
 
+/* Whether the table holds the journal record uid already (moved in, journal not yet
+ * removed); unknown counts as no, so the alarm is rather shown twice than not at all. */
+static bool in_table(struct store *st, const char *uid)
+{
+	static const char sql[] = "SELECT 1 FROM alarm WHERE journal_uid = ?1";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return false;
+	bool found = store_bind_text(s, 1, uid) == 0 && sqlite3_step(s) == SQLITE_ROW;
+	store_done(s);
+	return found;
+}
+
+static int newest_first(const void *x, const void *y)
+{
+	const struct alarm *a = x, *b = y;
+	if (a->raised_at != b->raised_at)
+		return (a->raised_at < b->raised_at) - (a->raised_at > b->raised_at);
+	return (a->id < b->id) - (a->id > b->id);
+}
+
+static int oldest_first(const void *x, const void *y)
+{
+	return newest_first(y, x);
+}
+
+/* Add the journal's alarms to the list *out of *n. */
+static enum store_status add_journal(struct store *st, int open_only, struct alarm **out,
+				     size_t *n)
+{
+	struct alarm *j = NULL;
+	size_t nj = 0;
+	char err[512];
+	if (store_journal_alarms(st->path, &j, &nj, err, sizeof err) != STORE_OK)
+		return store_failf(st, STORE_ERROR, "%s", err);
+	if (nj == 0)
+		return STORE_OK;
+	struct alarm *all = realloc(*out, (*n + nj) * sizeof *all);
+	if (!all) {
+		free(j);
+		return store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	}
+	*out = all;
+	for (size_t i = 0; i < nj; i++)
+		if (!in_table(st, j[i].journal_uid))
+			all[(*n)++] = j[i];
+	free(j);
+	qsort(all, *n, sizeof *all, open_only ? oldest_first : newest_first);
+	return STORE_OK;
+}
+
 enum store_status store_alarm_list(struct store *st, int open_only, size_t limit,
 				   struct alarm **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
+	/* A journal left by alarms raised while the database could not be written moves in
+	 * as soon as it can; if not, its alarms are listed from the file. */
+	(void)store_journal_merge_pending(st);
 	/* Open alarms are never cut off by a limit: none may drop off a screen. */
 	sqlite3_stmt *s = store_stmt(st, open_only ? list_open_sql : list_latest_sql);
 	if (!s)
@@ -266,6 +358,12 @@ enum store_status store_alarm_list(struct store *st, int open_only, size_t limit
 		store_done(s);
 		return store_fail(st, _("listing alarms"));
 	}
-	return store_collect(st, s, sizeof **out, collect_alarm, (void **)out, n,
-			     _("listing alarms"));
+	enum store_status r = store_collect(st, s, sizeof **out, collect_alarm, (void **)out, n,
+					    _("listing alarms"));
+	if (r == STORE_OK && (r = add_journal(st, open_only, out, n)) != STORE_OK) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return r;
 }

@@ -2,6 +2,7 @@
 #ifndef BALIE_STORE_ALARMS_H
 #define BALIE_STORE_ALARMS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <time.h>
@@ -12,6 +13,7 @@ enum alarm_kind { ALARM_PANIC, ALARM_ROBBERY, ALARM_TEST, ALARM_FIRE, ALARM_KIND
 enum alarm_outcome { ALARM_OPEN, ALARM_RESOLVED, ALARM_FALSE, ALARM_TESTED };
 
 #define ALARM_TEXT_MAX 128
+#define ALARM_UID_LEN 17   /* an alarm journal record's id: 16 hex digits */
 
 struct alarm {
 	int64_t id;
@@ -24,15 +26,25 @@ struct alarm {
 	time_t resolved_at;              /* 0 while open */
 	char resolved_by[ALARM_TEXT_MAX];
 	enum alarm_outcome outcome;
+	bool journaled;                  /* waiting in the alarm journal (id 0): see below */
+	char journal_uid[ALARM_UID_LEN]; /* its record id there, "" for a table alarm */
 };
 
 /* "panic", "robbery", "test", "fire" and back; translated label. */
 const char *store_alarm_kind_name(enum alarm_kind k);
 int store_alarm_kind_parse(const char *s, enum alarm_kind *out);
 
-/* Raise an alarm now at location; the actor is the store's actor. */
+/* Raise an alarm now at location; the actor is the store's actor. When the database cannot
+ * be written (damaged, read-only file or file system, disk full, locked past the timeout)
+ * on a store opened for writing, the alarm goes to the alarm journal next to the database
+ * instead (store/journal.h): STORE_OK with *id_out 0, store_alarm_journaled() naming the
+ * record and store_error() why the database refused. An alarm is never dropped. */
 enum store_status store_alarm_raise(struct store *st, const char *location, enum alarm_kind kind,
 				    int64_t *id_out);
+
+/* After store_alarm_raise: the journal record id when the alarm went to the journal, else
+ * "". */
+const char *store_alarm_journaled(const struct store *st);
 
 /* The same, recorded as raised at instant `at` (the demo's alarm "a minute ago");
  * store_alarm_raise is this with clock_now(). */
@@ -51,7 +63,9 @@ enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_out
 enum store_status store_alarm_resolve_all(struct store *st, int *count);
 
 /* Open alarms oldest first (open_only; all of them, limit is ignored so none is hidden) or the
- * latest `limit` alarms of all (newest first; 0 = all). Free *out with free(). */
+ * latest `limit` alarms of all (newest first; 0 = all), each time with the alarms waiting
+ * in the alarm journal (journaled, id 0; those are always open). A journal is first moved
+ * into the table when the database can be written. Free *out with free(). */
 enum store_status store_alarm_list(struct store *st, int open_only, size_t limit,
 				   struct alarm **out, size_t *n);
 

@@ -15,6 +15,7 @@
 #include "i18n.h"
 #include "store/audit.h"
 #include "store/backup.h"
+#include "store/health.h"
 #include "store/internal.h"
 
 #define PAGES_PER_STEP 64   /* 256 KiB with 4 KiB pages: a writer waits at most a moment */
@@ -81,6 +82,21 @@ static bool names_live(struct store *st, const char *dest)
 	return live;
 }
 
+/* quick_check on the finished copy: it holds every page of the source, so this checks
+ * both, without holding a read transaction on the live database meanwhile. 0 when whole,
+ * else -1 with the first finding in why. */
+static int copy_whole(sqlite3 *copy, char *why, size_t whysz)
+{
+	sqlite3_stmt *s = NULL;
+	int ok = sqlite3_prepare_v2(copy, "PRAGMA quick_check", -1, &s, NULL) == SQLITE_OK &&
+		 sqlite3_step(s) == SQLITE_ROW;
+	const char *first = ok ? (const char *)sqlite3_column_text(s, 0) : sqlite3_errmsg(copy);
+	snprintf(why, whysz, "%s", first ? first : "?");
+	ok = ok && first && strcmp(first, "ok") == 0;
+	(void)sqlite3_finalize(s); /* the verdict is taken */
+	return ok ? 0 : -1;
+}
+
 enum store_status store_backup(struct store *st, const char *dest, bool overwrite)
 {
 	if (!dest || !*dest)
@@ -89,6 +105,11 @@ enum store_status store_backup(struct store *st, const char *dest, bool overwrit
 		return store_failf(st, STORE_INVALID,
 				   _("%s: refused: that is the live database or one of its own "
 				     "files; a backup goes to a file of its own"), dest);
+	/* A copy of a damaged database is no good backup; its audit line could not be
+	 * written either. */
+	enum store_status w = store_writable_check(st);
+	if (w != STORE_OK)
+		return w;
 	struct stat sb;
 	if (!overwrite && lstat(dest, &sb) == 0)
 		return store_failf(st, STORE_CONFLICT,
@@ -121,9 +142,19 @@ enum store_status store_backup(struct store *st, const char *dest, bool overwrit
 	 * creates no -wal and -shm files beside it. */
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(to, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-	if (rc != SQLITE_OK)
+	char why[256];
+	if (rc != SQLITE_OK) {
 		r = store_failf(st, rc == SQLITE_BUSY ? STORE_BUSY : STORE_ERROR, "%s: %s", dest,
 				to ? sqlite3_errstr(rc) : strerror(ENOMEM));
+		if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+			store_mark_damaged(st, sqlite3_errstr(rc));
+	} else if (copy_whole(to, why, sizeof why) != 0) {
+		store_mark_damaged(st, why);
+		(void)store_writable_check(st);
+		char msg[sizeof st->err];
+		snprintf(msg, sizeof msg, "%s", st->err);
+		r = store_failf(st, STORE_ERROR, _("%s: not written: %s"), dest, msg);
+	}
 	if (sqlite3_close(to) != SQLITE_OK && r == STORE_OK)
 		r = store_failf(st, STORE_ERROR, "%s: %s", dest, _("closing the copy failed"));
 	/* link() refuses an existing name: no race with a file created meanwhile. */
@@ -134,9 +165,11 @@ enum store_status store_backup(struct store *st, const char *dest, bool overwrit
 	if (access(tmp, F_OK) == 0 && unlink(tmp) != 0 && r == STORE_OK)
 		r = store_failf(st, STORE_ERROR, "%s: %s", tmp, strerror(errno));
 	free(tmp);
-	if (r == STORE_OK)
-		r = store_audit(st, "database.backup", dest, "ok", "");
-	return r;
+	if (r != STORE_OK || (r = store_begin(st)) != STORE_OK)
+		return r;
+	/* Remembered for the message a damaged database gives: restore this one. */
+	r = store_note_backup(st, dest);
+	return store_finish(st, r, "database.backup", dest, "ok", "quick_check ok");
 }
 
 /* Check a candidate for restoring; STORE_OK or STORE_INVALID with the reason in st->err. */
@@ -234,6 +267,8 @@ enum store_status store_restore(struct store *st, const char *src_path)
 	close_source(src, src_path, made);
 	if (r != STORE_OK)
 		return r;
+	/* Every page is the checked backup's now: the damage is gone. */
+	store_clear_damage(st);
 	/* Statements prepared against the old schema are stale now. */
 	store_stmt_cache_clear(st);
 	if ((r = store_migrate(st)) != STORE_OK)
@@ -361,7 +396,8 @@ enum store_status store_restore_swap(struct store *st, const char *src_path,
 	 * its trail, and the copy's newest line, name each other. */
 	struct store *copy = NULL;
 	enum store_status r = prepare_copy(st, src_path, tmp, &copy);
-	if (r == STORE_OK &&
+	/* A damaged database takes no line (it is kept whole as it is). */
+	if (r == STORE_OK && !st->damaged &&
 	    (r = store_audit(st, "database.restore", src_path, "replaced", keep_path)) !=
 		    STORE_OK)
 		store_close(copy);
@@ -417,6 +453,7 @@ enum store_status store_restore_swap(struct store *st, const char *src_path,
 						      "the database is as it was"), st->path, why);
 	}
 	remove_copy(tmp); /* its side files, if SQLite left any */
+	store_clear_damage(st); /* the damage went with the replaced file */
 	/* The kept file holds everything about everyone, like any backup. */
 	if (chmod(keep_path, 0600) != 0)
 		return store_failf(st, STORE_ERROR, "%s: %s", keep_path, strerror(errno));

@@ -8,14 +8,17 @@
 #include "store/db.h"
 
 /* Copy the database to a new file dest (mode 0600), a few pages at a time so other
- * terminals keep writing; the file appears only when complete. STORE_CONFLICT when dest
- * exists and !overwrite; STORE_INVALID when dest names the live database or one of its
- * -wal/-shm/-journal files (even with overwrite). Audited as "database.backup". */
+ * terminals keep writing; the file appears only when complete and quick_check finds the
+ * copy whole (else the database is marked damaged). STORE_CONFLICT when dest exists and
+ * !overwrite; STORE_INVALID when dest names the live database or one of its
+ * -wal/-shm/-journal files (even with overwrite). Refused on a damaged or read-only store.
+ * Audited as "database.backup" and remembered as the newest good backup. */
 enum store_status store_backup(struct store *st, const char *dest, bool overwrite);
 
 /* Check src (PRAGMA integrity_check, a balie schema no newer than this program) and only
- * then copy it over the live database in one step, bring its schema up to date and audit
- * "database.restore". STORE_INVALID (nothing replaced) when the check fails. */
+ * then copy it over the live database in one step (also over a damaged one, which is then
+ * whole again), bring its schema up to date and audit "database.restore". STORE_INVALID
+ * (nothing replaced) when the check fails. */
 enum store_status store_restore(struct store *st, const char *src);
 
 /* Restore for the service that alone has the database open (shared mode): check src like

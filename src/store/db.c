@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -19,6 +21,7 @@
 #include "core/names.h"
 #include "store/bans_internal.h"
 #include "store/changes.h"
+#include "store/health.h"
 #include "store/internal.h"
 
 /* Generated from data/schema.sql by tools/embed.sh. */
@@ -93,10 +96,40 @@ enum store_status store_failf(struct store *st, enum store_status s, const char 
 	return s;
 }
 
+const char *store_env_message(const char *path, int rc, int sys, char *out, size_t outsz)
+{
+	int code = rc & 0xff;
+	if (code == SQLITE_FULL || sys == ENOSPC || sys == EDQUOT) {
+		snprintf(out, outsz, _("%s: the disk is full: nothing was saved; free space on that "
+				       "disk (or ask the administrator to), then try again"), path);
+	} else if (sys == EROFS) {
+		snprintf(out, outsz, _("%s: the file system is read-only: nothing can be saved; ask "
+				       "the administrator to mount it writable"), path);
+	} else if (code == SQLITE_READONLY || code == SQLITE_PERM ||
+		   (code == SQLITE_CANTOPEN && (sys == EACCES || sys == EPERM))) {
+		snprintf(out, outsz, _("%s: the database is read-only for this user: nothing can be "
+				       "saved; ask the administrator for write access (see balie(1), "
+				       "FILES)"), path);
+	} else if (code == SQLITE_NOTADB) {
+		snprintf(out, outsz, _("%s: not a balie database (not an SQLite file, or its first "
+				       "page is damaged); check the path, or restore the newest good "
+				       "backup: balie restore FILE"), path);
+	} else if (code == SQLITE_IOERR || code == SQLITE_CANTOPEN) {
+		snprintf(out, outsz, _("%s: the disk reports an error (%s): check the disk and the "
+				       "system log; the data may need the newest good backup"),
+			 path, sys ? strerror(sys) : sqlite3_errstr(rc));
+	} else {
+		return NULL;
+	}
+	return out;
+}
+
 enum store_status store_fail(struct store *st, const char *what)
 {
 	int code = sqlite3_extended_errcode(st->db);
+	int sys = sqlite3_system_errno(st->db);
 	const char *msg = sqlite3_errmsg(st->db);
+	char env[512];
 	enum store_status s = STORE_ERROR;
 	switch (code & 0xff) {
 	case SQLITE_BUSY:
@@ -107,16 +140,22 @@ enum store_status store_fail(struct store *st, const char *what)
 	case SQLITE_CONSTRAINT:
 		s = STORE_INVALID;
 		break;
-	case SQLITE_READONLY:
-	case SQLITE_PERM:
-	case SQLITE_CANTOPEN:
-		msg = _("the database is read-only for this user");
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB: {
+		char why[256];
+		snprintf(why, sizeof why, "%s", msg);
+		store_mark_damaged(st, why);
+		(void)store_writable_check(st); /* the plain message, with what to do */
+		snprintf(env, sizeof env, "%s", st->err);
+		msg = env;
 		break;
-	case SQLITE_FULL:
-		msg = _("the disk is full");
+	}
+	default: {
+		const char *m = store_env_message(st->path, code, sys, env, sizeof env);
+		if (m)
+			msg = m;
 		break;
-	default:
-		break;
+	}
 	}
 	return store_failf(st, s, "%s: %s", what, msg);
 }
@@ -180,6 +219,9 @@ enum store_status store_begin_unchecked(struct store *st)
 
 enum store_status store_begin(struct store *st)
 {
+	enum store_status w = store_writable_check(st);
+	if (w != STORE_OK)
+		return w;
 	/* no write after a bulk one without its foreign keys checked again */
 	store_foreign_keys_on(st);
 	if (st->fk_off)
@@ -477,6 +519,21 @@ static enum store_status derive(struct store *st, bool migrated)
 	return STORE_OK;
 }
 
+/* A schema version this program cannot work with, as a message; NULL when it can. */
+static const char *version_problem(long long version, int latest, char *out, size_t outsz)
+{
+	if (version < 0 || version > INT32_MAX)
+		snprintf(out, outsz, _("the schema version (PRAGMA user_version) is %lld, which balie "
+				       "never writes: the file was changed by another program; restore "
+				       "the newest good backup: balie restore FILE"), version);
+	else if (version > latest)
+		snprintf(out, outsz, _("the database has schema version %d, newer than this program "
+				       "knows (%d); upgrade balie"), (int)version, latest);
+	else
+		return NULL;
+	return out;
+}
+
 /* Bring the schema from its current version to the latest, all in one transaction,
  * so a crash or a second process never sees half a migration. An up-to-date database is
  * only read (no write lock): opening must stay cheap for every command. */
@@ -491,17 +548,17 @@ enum store_status store_migrate(struct store *st)
 	if (s != STORE_OK)
 		return s;
 	/* Read again under the write lock: another process may have done it meanwhile. */
-	int version = store_schema_version(st);
-	if (version < 0) {
+	long long v64 = -1;
+	char why[512];
+	if (pragma_int(st->db, "PRAGMA user_version", &v64) != 0) {
 		s = store_fail(st, _("reading the schema version"));
 		goto fail;
 	}
-	if (version > latest) {
-		s = store_failf(st, STORE_ERROR,
-				_("the database has schema version %d, newer than this program "
-				  "knows (%d); upgrade balie"), version, latest);
+	if (version_problem(v64, latest, why, sizeof why)) {
+		s = store_failf(st, STORE_ERROR, "%s", why);
 		goto fail;
 	}
+	int version = (int)v64;
 	if (version == 0) {
 		long long tables = 0;
 		if (pragma_int(st->db, "SELECT count(*) FROM sqlite_schema", &tables) != 0) {
@@ -569,7 +626,8 @@ static int create_file(const char *path, char *err, size_t errsz)
  * names the commands that fix it. Personal data must never be open to all. */
 static bool world_accessible(const char *path, char *err, size_t errsz)
 {
-	static const char *suffix[] = {"", "-wal", "-shm"};
+	static const char *suffix[] = {"", "-wal", "-shm", STORE_JOURNAL_SUFFIX,
+				       STORE_DAMAGED_SUFFIX};
 	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
 		char p[4096];
 		struct stat sb;
@@ -585,9 +643,40 @@ static bool world_accessible(const char *path, char *err, size_t errsz)
 	return false;
 }
 
-static int configure_connection(sqlite3 *db, bool readonly)
+static long long mono_us(void)
 {
-	if (sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS) != SQLITE_OK)
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		return 0;
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* SQLite's own busy handler sleeps 1, 2, 5, 10 ... up to 100 ms between tries, so a writer
+ * that arrives just after another one waits up to 100 ms for a lock held 3 ms. Try again
+ * every 0.2-0.7 ms instead (jittered, so waiting writers do not wake in step), and give up
+ * after BUSY_TIMEOUT_MS. */
+static int busy_wait(void *arg, int count)
+{
+	struct store_busy *b = arg;
+	long long now = mono_us();
+	if (count == 0)
+		b->since_us = now;
+	if (now - b->since_us >= (long long)BUSY_TIMEOUT_MS * 1000)
+		return 0;
+	long us = 200 + (long)(rand_r(&b->seed) % 500);
+	if (now - b->since_us > 1000000)
+		us *= 8; /* a long wait (a big import): spare the processor */
+	struct timespec ts = {0, us * 1000};
+	(void)nanosleep(&ts, NULL); /* woken early by a signal: just try again */
+	return 1;
+}
+
+/* Busy handler and foreign keys: everything a connection needs before it reads. */
+static int connection_basics(sqlite3 *db, struct store_busy *b)
+{
+	b->seed = (unsigned)getpid() ^ (unsigned)(uintptr_t)b ^ (unsigned)mono_us();
+	if (sqlite3_extended_result_codes(db, 1) != SQLITE_OK ||
+	    sqlite3_busy_handler(db, busy_wait, b) != SQLITE_OK)
 		return -1;
 	/* A database file is data, never code: no schema-defined functions or views run
 	 * with our rights, and SQL cannot corrupt the file on purpose (writable_schema,
@@ -595,10 +684,12 @@ static int configure_connection(sqlite3 *db, bool readonly)
 	if (sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) != SQLITE_OK ||
 	    sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL) != SQLITE_OK)
 		return -1;
-	if (sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) != SQLITE_OK)
-		return -1;
-	if (readonly)
-		return 0;
+	return sqlite3_exec(db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+/* WAL and synchronous=FULL on the working connection, once it may write. */
+static int configure_writer(sqlite3 *db)
+{
 	/* Alarms must survive a power cut: every commit is synced. */
 	if (sqlite3_exec(db, "PRAGMA synchronous = FULL", NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
@@ -608,6 +699,99 @@ static int configure_connection(sqlite3 *db, bool readonly)
 		 strcmp((const char *)sqlite3_column_text(s, 0), "wal") == 0;
 	sqlite3_finalize(s);
 	return ok ? 0 : -1;
+}
+
+/* The message for a failed SQLite call on db (rc) about path. */
+static void sqlite_message(sqlite3 *db, int rc, const char *path, char *err, size_t errsz)
+{
+	int sys = db ? sqlite3_system_errno(db) : 0;
+	if (!store_env_message(path, db ? sqlite3_extended_errcode(db) : rc, sys, err, errsz) &&
+	    !store_env_message(path, rc, sys, err, errsz))
+		snprintf(err, errsz, "%s: %s", path, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+}
+
+/* Why stat(path) failed with e, in words that say what to do. */
+static void missing_message(const char *path, int e, char *err, size_t errsz)
+{
+	char *copy = strdup(path);
+	const char *dir = copy ? dirname(copy) : ".";
+	struct stat ds;
+	if (e == ENOENT && stat(dir, &ds) != 0 && errno == ENOENT)
+		snprintf(err, errsz, _("%s: the directory %s does not exist: create it (see balie(1), "
+				       "FILES) or correct the database path (--db, or database in "
+				       "balie.conf)"), path, dir);
+	else if (e == ENOENT)
+		snprintf(err, errsz, "%s: %s%s", path, strerror(e), _(" (create it with: balie init)"));
+	else if (!store_env_message(path, SQLITE_CANTOPEN, e, err, errsz))
+		snprintf(err, errsz, "%s: %s", path, strerror(e));
+	free(copy);
+}
+
+static enum store_readonly readonly_reason(const char *path)
+{
+	struct statvfs vs;
+	if (statvfs(path, &vs) == 0 && (vs.f_flag & ST_RDONLY))
+		return STORE_RO_FS;
+	return STORE_RO_FILE;
+}
+
+/* "file:PATH?immutable=1" with PATH percent-encoded; NULL on out-of-memory. */
+static char *immutable_uri(const char *path)
+{
+	static const char tail[] = "?immutable=1";
+	char *uri = malloc(strlen(path) * 3 + sizeof tail + 8);
+	if (!uri)
+		return NULL;
+	char *p = uri + sprintf(uri, "file:");
+	for (const unsigned char *c = (const unsigned char *)path; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
+		    strchr("/._-~", *c))
+			*p++ = (char)*c;
+		else
+			p += sprintf(p, "%%%02X", *c);
+	}
+	memcpy(p, tail, sizeof tail);
+	return uri;
+}
+
+/* Open a connection to path (or its immutable URI); 0, or -1 with err set. */
+static int open_connection(const char *path, bool immutable, int flags, sqlite3 **db,
+			   struct store_busy *b, char *err, size_t errsz)
+{
+	char *uri = immutable ? immutable_uri(path) : NULL;
+	if (immutable && !uri) {
+		snprintf(err, errsz, "%s: %s", path, strerror(ENOMEM));
+		return -1;
+	}
+	int rc = sqlite3_open_v2(uri ? uri : path, db, flags | SQLITE_OPEN_NOFOLLOW |
+				 (uri ? SQLITE_OPEN_URI : 0), NULL);
+	free(uri);
+	if (rc == SQLITE_OK && connection_basics(*db, b) == 0)
+		return 0;
+	if (!*db)
+		snprintf(err, errsz, "%s: %s", path, strerror(ENOMEM));
+	else
+		sqlite_message(*db, rc == SQLITE_OK ? sqlite3_errcode(*db) : rc, path, err, errsz);
+	return -1;
+}
+
+/* What is in the file, read without writing anything (an empty file stays empty):
+ * user_version and the number of schema entries. An SQLite result code. */
+static int inspect(sqlite3 *db, long long *version, long long *tables)
+{
+	sqlite3_stmt *s = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version),"
+				    " (SELECT count(*) FROM sqlite_schema)", -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			*version = sqlite3_column_int64(s, 0);
+			*tables = sqlite3_column_int64(s, 1);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_OK ? rc : sqlite3_extended_errcode(db);
 }
 
 /* The watch is set up on first use (consoles only): closing an inotify descriptor costs
@@ -628,13 +812,66 @@ static void watch_setup(struct store *st)
 	free(copy);
 }
 
+/* The checks of the file's contents before anything is written: 0, or -1 with err set. */
+static int check_contents(struct store *st, int flags, char *err, size_t errsz)
+{
+	long long version = 0, tables = 0;
+	int rc = inspect(st->db, &version, &tables);
+	if (rc != SQLITE_OK && st->readonly == STORE_RO_FS) {
+		/* On a read-only file system the WAL index (-shm) cannot be made; nobody can
+		 * write there either, so the file can be read as immutable. */
+		(void)sqlite3_close_v2(st->db);
+		st->db = NULL;
+		if (open_connection(st->path, true, SQLITE_OPEN_READONLY, &st->db, &st->busy[0],
+				    err, errsz) != 0)
+			return -1;
+		rc = inspect(st->db, &version, &tables);
+	}
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_CORRUPT) {
+			snprintf(err, errsz, _("%s: the database is damaged (%s); restore the newest "
+					       "good backup: balie restore FILE"), st->path,
+				 sqlite3_errmsg(st->db));
+			return -1;
+		}
+		sqlite_message(st->db, rc, st->path, err, errsz);
+		return -1;
+	}
+	char why[512];
+	int latest = store_schema_latest();
+	if (version == 0 && tables == 0 && !(flags & STORE_CREATE)) {
+		/* Only init makes a database: any other command on an empty file (a wrong
+		 * path, a file cut short) must not turn it into one. */
+		snprintf(err, errsz, _("%s: the file is empty, not a balie database: check the path "
+				       "(--db, or database in balie.conf), or create the database "
+				       "with: balie init"), st->path);
+		return -1;
+	}
+	if (version == 0 && tables > 0) {
+		snprintf(err, errsz, "%s: %s", st->path,
+			 _("this is an SQLite file, but not a balie database"));
+		return -1;
+	}
+	if (version_problem(version, latest, why, sizeof why)) {
+		snprintf(err, errsz, "%s: %s", st->path, why);
+		return -1;
+	}
+	if (st->readonly && (version != latest || !derived_current(st))) {
+		snprintf(err, errsz, "%s: %s", st->path,
+			 _("the database schema is not up to date (run: balie init)"));
+		return -1;
+	}
+	return 0;
+}
+
 struct store *store_open(const char *path, int flags, char *err, size_t errsz)
 {
-	bool readonly = flags & STORE_READONLY;
+	bool ask_readonly = flags & STORE_READONLY;
 	/* A database is a path and nothing else: "file:...?vfs=...&mode=..." would let the
 	 * name choose how and what is opened. SQLite reads URI names only when asked to
-	 * (SQLITE_OPEN_URI, which we never pass) or when built so: switch that off before
-	 * SQLite initialises, and refuse such names outright. */
+	 * (SQLITE_OPEN_URI, which we pass only for the immutable name we build ourselves on
+	 * a read-only file system) or when built so: switch that off before SQLite
+	 * initialises, and refuse such names outright. */
 	static bool uri_off;
 	if (!uri_off) {
 		(void)sqlite3_config(SQLITE_CONFIG_URI, 0);
@@ -653,13 +890,14 @@ struct store *store_open(const char *path, int flags, char *err, size_t errsz)
 	}
 	st->inotify_fd = -1;
 	st->data_version = -1;
+	st->journal_seen.ino = -1;
 	snprintf(st->actor, sizeof st->actor, "%s", "?");
 
 	struct stat sb;
 	if (stat(path, &sb) != 0) {
-		if (errno != ENOENT || !(flags & STORE_CREATE) || readonly) {
-			snprintf(err, errsz, "%s: %s%s", path, strerror(errno),
-				 errno == ENOENT ? _(" (create it with: balie init)") : "");
+		int e = errno;
+		if (e != ENOENT || !(flags & STORE_CREATE) || ask_readonly) {
+			missing_message(path, e, err, errsz);
 			goto fail;
 		}
 		if (create_file(path, err, errsz) != 0)
@@ -671,29 +909,30 @@ struct store *store_open(const char *path, int flags, char *err, size_t errsz)
 		goto fail;
 	}
 
-	int oflags = (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-		     SQLITE_OPEN_NOFOLLOW;
-	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK ||
-	    sqlite3_extended_result_codes(st->db, 1) != SQLITE_OK ||
-	    configure_connection(st->db, readonly) != 0) {
-		snprintf(err, errsz, "%s: %s", path,
-			 st->db ? sqlite3_errmsg(st->db) : strerror(ENOMEM));
+	if (open_connection(path, false, ask_readonly ? SQLITE_OPEN_READONLY
+						       : SQLITE_OPEN_READWRITE,
+			    &st->db, &st->busy[0], err, errsz) != 0)
+		goto fail;
+	/* SQLite opens a file it may not write read-only without saying so. */
+	if (ask_readonly)
+		st->readonly = STORE_RO_ASKED;
+	else if (sqlite3_db_readonly(st->db, "main") == 1)
+		st->readonly = readonly_reason(path);
+	if (check_contents(st, flags, err, errsz) != 0)
+		goto fail;
+	if (!st->readonly && configure_writer(st->db) != 0) {
+		sqlite_message(st->db, sqlite3_errcode(st->db), path, err, errsz);
 		goto fail;
 	}
-	if (!readonly && store_migrate(st) != STORE_OK) {
+	store_health_open(st);
+	if (!st->readonly && !st->damaged && store_migrate(st) != STORE_OK) {
 		snprintf(err, errsz, "%s: %s", path, st->err);
 		goto fail;
 	}
-	if (readonly && store_schema_version(st) != store_schema_latest()) {
-		snprintf(err, errsz, "%s: %s", path,
-			 _("the database schema is not up to date (run: balie init)"));
-		goto fail;
-	}
-	if (readonly && !derived_current(st)) {
-		snprintf(err, errsz, "%s: %s", path,
-			 _("the database schema is not up to date (run: balie init)"));
-		goto fail;
-	}
+	/* Alarms raised while the database could not be written move in now. A failure
+	 * leaves them in the journal, where every list still shows them. */
+	if (!st->readonly && !st->damaged)
+		(void)store_journal_merge_pending(st);
 	return st;
 fail:
 	store_close(st);
@@ -703,17 +942,17 @@ fail:
 enum store_status store_reopen(struct store *st)
 {
 	sqlite3 *db = NULL, *watch = NULL;
-	int rc = sqlite3_open_v2(st->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
-	if (rc == SQLITE_OK && (sqlite3_extended_result_codes(db, 1) != SQLITE_OK ||
-				configure_connection(db, false) != 0))
-		rc = SQLITE_ERROR;
-	if (rc == SQLITE_OK &&
-	    (sqlite3_open_v2(st->path, &watch, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW,
-			     NULL) != SQLITE_OK || configure_connection(watch, true) != 0))
+	char err[512] = "";
+	int rc = open_connection(st->path, false, SQLITE_OPEN_READWRITE, &db, &st->busy[0], err,
+				 sizeof err) == 0 && configure_writer(db) == 0
+			 ? SQLITE_OK : SQLITE_ERROR;
+	if (rc == SQLITE_OK && open_connection(st->path, false, SQLITE_OPEN_READONLY, &watch,
+					       &st->busy[1], err, sizeof err) != 0)
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK) {
-		enum store_status r = store_failf(st, STORE_ERROR, "%s: %s", st->path,
-						  db ? sqlite3_errmsg(db) : strerror(ENOMEM));
+		enum store_status r = *err ? store_failf(st, STORE_ERROR, "%s", err)
+					   : store_failf(st, STORE_ERROR, "%s: %s", st->path,
+							 db ? sqlite3_errmsg(db) : strerror(ENOMEM));
 		(void)sqlite3_close_v2(watch);
 		(void)sqlite3_close_v2(db);
 		return r;
@@ -777,29 +1016,64 @@ const char *store_path(const struct store *st)
 }
 
 /* The read-only connection whose data_version moves with every commit, our own included;
- * opened on first use. 0, or -1 when it cannot be opened. */
+ * opened on first use (immutable like the working one on a read-only file system). 0, or
+ * -1 when it cannot be opened. */
 static int watch_open(struct store *st)
 {
+	char err[512];
 	if (st->watch)
 		return 0;
-	if (sqlite3_open_v2(st->path, &st->watch, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW,
-			    NULL) != SQLITE_OK ||
-	    configure_connection(st->watch, true) != 0) {
-		(void)sqlite3_close_v2(st->watch);
-		st->watch = NULL;
-		return -1;
+	bool immutable = st->readonly == STORE_RO_FS && sqlite3_db_readonly(st->db, "main") == 1;
+	return open_connection(st->path, immutable, SQLITE_OPEN_READONLY, &st->watch,
+			       &st->busy[1], err, sizeof err);
+}
+
+/* Whether the alarm journal changed since the last call (alarms raised while the database
+ * could not be written are shown too); the first call takes the baseline. */
+static bool journal_changed(struct store *st)
+{
+	char p[4096];
+	struct stat sb;
+	store_side_path(st->path, STORE_JOURNAL_SUFFIX, p, sizeof p);
+	long long ino = 0, size = 0, mtime = 0;
+	if (lstat(p, &sb) == 0) {
+		ino = (long long)sb.st_ino;
+		size = (long long)sb.st_size;
+		mtime = (long long)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
 	}
-	return 0;
+	bool changed = st->journal_seen.ino != -1 &&
+		       (ino != st->journal_seen.ino || size != st->journal_seen.size ||
+			mtime != st->journal_seen.mtime_ns);
+	st->journal_seen.ino = ino;
+	st->journal_seen.size = size;
+	st->journal_seen.mtime_ns = mtime;
+	return changed;
 }
 
 bool store_changed(struct store *st)
 {
+	bool journal = journal_changed(st);
 	long long v = 0;
 	if (watch_open(st) != 0 || pragma_int(st->watch, "PRAGMA data_version", &v) != 0)
 		return true; /* when in doubt, reload: a missed alarm is worse than a redraw */
 	bool changed = st->data_version >= 0 && v != st->data_version;
 	st->data_version = v;
-	return changed;
+	return changed || journal;
+}
+
+void store_side_path(const char *db_path, const char *suffix, char *out, size_t outsz)
+{
+	snprintf(out, outsz, "%s%s", db_path, suffix);
+}
+
+bool store_damaged(const struct store *st)
+{
+	return st->damaged;
+}
+
+bool store_read_only(const struct store *st)
+{
+	return st->readonly != STORE_RW;
 }
 
 int store_watch_fd(struct store *st)

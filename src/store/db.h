@@ -5,6 +5,7 @@
 #define BALIE_STORE_DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Results of store_* functions. Messages for STORE_ERROR are in store_error(). */
@@ -55,14 +56,29 @@ const char *store_migration_sql(int n);
 const char *store_path(const struct store *st);
 
 /* True when another connection committed since the last call (PRAGMA data_version on a
- * connection of its own; about 2 microseconds). Own writes are reported too. The first call
- * takes the baseline and returns false. */
+ * connection of its own; about 2 microseconds), or the alarm journal changed. Own writes
+ * are reported too. The first call takes the baseline and returns false. */
 bool store_changed(struct store *st);
 
 /* A file descriptor that becomes readable when the database files change (inotify on the
  * directory), or -1 when unavailable; after it fires call store_watch_drain(). */
 int store_watch_fd(struct store *st);
 void store_watch_drain(struct store *st);
+
+/* Damage was found (at open, by a statement, by a check, or earlier by another process):
+ * every write is refused with a message pointing to `balie restore` until a restore or a
+ * passing integrity check (store/health.h). Reads still work where the pages are whole. */
+bool store_damaged(const struct store *st);
+
+/* Opened read-only, or the file or its file system refuses writes; writes are refused
+ * with a message saying which. */
+bool store_read_only(const struct store *st);
+
+/* The path of a file balie keeps next to the database: db_path followed by suffix
+ * (".alarm-journal", ".damaged"). */
+void store_side_path(const char *db_path, const char *suffix, char *out, size_t outsz);
+#define STORE_JOURNAL_SUFFIX ".alarm-journal"  /* alarms waiting for the database */
+#define STORE_DAMAGED_SUFFIX ".damaged"        /* damage found: writes refused */
 
 /* Who created the database with `balie init` (HR while the configuration maps nobody).
  * store_set_creator records user only when no creator is recorded yet (audited). */

@@ -17,10 +17,33 @@ struct stmt_cache_entry {
 	struct stmt_cache_entry *next;
 };
 
+/* The state of one connection's busy handler (see busy_wait in db.c). */
+struct store_busy {
+	long long since_us;              /* when the current wait began (monotonic) */
+	unsigned seed;                   /* for the jitter between tries */
+};
+
+/* Why writes are refused on a store opened for writing. */
+enum store_readonly {
+	STORE_RW = 0,
+	STORE_RO_ASKED,                  /* opened with STORE_READONLY */
+	STORE_RO_FILE,                   /* the file may not be written by this user */
+	STORE_RO_FS                      /* the file system is mounted read-only */
+};
+
 struct store {
 	sqlite3 *db;                     /* the working connection */
 	sqlite3 *watch;                  /* read-only connection for PRAGMA data_version (lazy) */
 	char *path;
+	enum store_readonly readonly;
+	bool damaged;                    /* damage found (here or by another process): no writes */
+	bool in_damage;                  /* building the damage message (no recursion) */
+	char damage[256];                /* what was found */
+	char journal_uid[24];            /* the last alarm store_alarm_raise journaled, or "" */
+	struct {
+		long long ino, size, mtime_ns;
+	} journal_seen;                  /* the alarm journal as store_changed last saw it */
+	struct store_busy busy[2];       /* db, watch */
 	char actor[128];
 	char terminal[64];
 	char err[512];
@@ -40,7 +63,9 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 void store_done(sqlite3_stmt *s);
 
 /* Record the SQLite error of the working connection as "what: reason" and map it to a
- * status (busy -> STORE_BUSY, constraint -> STORE_INVALID, else STORE_ERROR). */
+ * status (busy -> STORE_BUSY, constraint -> STORE_INVALID, else STORE_ERROR). Damage
+ * (SQLITE_CORRUPT, SQLITE_NOTADB) marks the store damaged; a full disk, a read-only file
+ * or file system get a message naming the file and what to do. */
 enum store_status store_fail(struct store *st, const char *what);
 
 /* Set st->err from a format and return status s. */
@@ -130,5 +155,23 @@ enum store_status store_reopen(struct store *st);
 
 /* Finalise every cached statement (after the schema was replaced underneath them). */
 void store_stmt_cache_clear(struct store *st);
+
+/* The message for an environment failure of SQLite code rc with errno sys on the file path
+ * (disk full, read-only, I/O error, not a database ...), written to out; NULL when rc is
+ * none of those. */
+const char *store_env_message(const char *path, int rc, int sys, char *out, size_t outsz);
+
+/* Mark the store damaged because of why: writes are refused from now on, and a marker file
+ * next to the database tells every other process (store/health.c). */
+void store_mark_damaged(struct store *st, const char *why);
+
+
+/* At open: the cheap checks (marker file, header, free list, schema, the alarm and meta
+ * tables); marks the store damaged on a finding. */
+void store_health_open(struct store *st);
+
+/* Move the alarm journal's alarms into the table when there is a journal (store/journal.c);
+ * STORE_OK when there was nothing to do. */
+enum store_status store_journal_merge_pending(struct store *st);
 
 #endif
