@@ -69,7 +69,8 @@ static int demo_dir(char *dir, size_t dirsz, char *db, size_t dbsz)
 
 static void demo_cleanup(const char *dir, const char *db)
 {
-	static const char *suffix[] = {"", "-wal", "-shm", "-journal"};
+	static const char *suffix[] = {"", "-wal", "-shm", "-journal", STORE_JOURNAL_SUFFIX,
+				       STORE_DAMAGED_SUFFIX};
 	char path[4096];
 	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
 		snprintf(path, sizeof path, "%s%s", db, suffix[i]);

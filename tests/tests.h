@@ -35,6 +35,7 @@ Suite *backups_suite(void);
 Suite *client_admin_suite(void);
 Suite *visitor_suite(void);
 Suite *bancheck_suite(void);
+Suite *store_health_suite(void);
 
 /* A fresh temporary directory (mkdtemp) for one test; path written to dir. */
 void testutil_tmpdir(char *dir, size_t dirsz);

@@ -929,10 +929,10 @@ struct store *store_open(const char *path, int flags, char *err, size_t errsz)
 		snprintf(err, errsz, "%s: %s", path, st->err);
 		goto fail;
 	}
-	/* Alarms raised while the database could not be written move in now. A failure
-	 * leaves them in the journal, where every list still shows them. */
-	if (!st->readonly && !st->damaged)
-		(void)store_journal_merge_pending(st);
+	/* Alarms raised while the database could not be written move in now (a failure
+	 * leaves them in the journal, where every list still shows them); and the journal
+	 * keeps disk space for the next time. */
+	store_journal_prepare(st);
 	return st;
 fail:
 	store_close(st);

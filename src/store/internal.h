@@ -170,8 +170,12 @@ void store_mark_damaged(struct store *st, const char *why);
  * tables); marks the store damaged on a finding. */
 void store_health_open(struct store *st);
 
-/* Move the alarm journal's alarms into the table when there is a journal (store/journal.c);
+/* Move the alarm journal's alarms into the table when it holds any (store/journal.c);
  * STORE_OK when there was nothing to do. */
 enum store_status store_journal_merge_pending(struct store *st);
+
+/* At a writable open: merge a pending journal, and make sure the journal file exists with
+ * disk space reserved beyond its end, so alarms still fit when the disk is full. */
+void store_journal_prepare(struct store *st);
 
 #endif

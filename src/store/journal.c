@@ -1,9 +1,12 @@
 /* journal — the alarm journal next to the database: one line per alarm, appended under an
  * flock and fsync'ed, each line with its own checksum, merged into the table idempotently. */
+/* fallocate(2) with FALLOC_FL_KEEP_SIZE is Linux's: */
+#define _GNU_SOURCE
 #include "autoconfig.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/falloc.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +31,9 @@
 #define FIELDS 8
 #define CHECK_LEN 16
 #define OPEN_TRIES 8
+/* Disk space kept allocated for the journal (fallocate, beyond its end), so that alarms
+ * can still be appended when the disk is full: about 500 alarms. */
+#define RESERVE_BYTES (64 * 1024)
 
 static const char *const kind_db[ALARM_KIND_COUNT] = {"panic", "robbery", "test", "fire"};
 
@@ -154,6 +160,15 @@ static int sync_dir(const char *path)
 		return -1;
 	errno = saved;
 	return rc;
+}
+
+/* Keep RESERVE_BYTES allocated beyond the end of the journal open as fd. Not every file
+ * system can (then a full disk also stops the journal, and alarm raise says so). */
+static void reserve(int fd)
+{
+	struct stat sb;
+	if (fstat(fd, &sb) == 0 && (off_t)sb.st_blocks * 512 < sb.st_size + RESERVE_BYTES / 2)
+		(void)fallocate(fd, FALLOC_FL_KEEP_SIZE, sb.st_size, RESERVE_BYTES);
 }
 
 /* Open the journal for appending, creating it with the database's mode; the fd is locked
@@ -309,10 +324,11 @@ static int by_raised(const void *x, const void *y)
 
 /* Read and parse the journal held open as fd (locked by the caller). */
 static enum store_status read_journal(int fd, const char *p, struct alarm **out, size_t *n,
-				      off_t *size_out, char *err, size_t errsz)
+				      size_t *bad, off_t *size_out, char *err, size_t errsz)
 {
 	*out = NULL;
 	*n = 0;
+	*bad = 0;
 	struct stat sb;
 	if (fstat(fd, &sb) != 0) {
 		snprintf(err, errsz, "%s: %s", p, strerror(errno));
@@ -345,8 +361,9 @@ static enum store_status read_journal(int fd, const char *p, struct alarm **out,
 	char *line = buf;
 	char *nl;
 	/* Only whole lines: the last one without its newline was never synced. */
-	while ((nl = memchr(line, '\n', size - (size_t)(line - buf))) != NULL) {
+	while (line < buf + size && (nl = memchr(line, '\n', size - (size_t)(line - buf))) != NULL) {
 		struct alarm a;
+		*nl = '\0';
 		if (parse_line(line, (size_t)(nl - line), &a) == 0) {
 			if (count == cap) {
 				size_t ncap = cap ? cap * 2 : 8;
@@ -361,6 +378,8 @@ static enum store_status read_journal(int fd, const char *p, struct alarm **out,
 				cap = ncap;
 			}
 			items[count++] = a;
+		} else {
+			(*bad)++;
 		}
 		line = nl + 1;
 	}
@@ -387,12 +406,13 @@ enum store_status store_journal_alarms(const char *db_path, struct alarm **out, 
 		return STORE_ERROR;
 	}
 	off_t size;
+	size_t bad;
 	enum store_status r;
 	if (flock(fd, LOCK_SH) != 0) {
 		snprintf(err, errsz, "%s: %s", p, strerror(errno));
 		r = STORE_ERROR;
 	} else {
-		r = read_journal(fd, p, out, n, &size, err, errsz);
+		r = read_journal(fd, p, out, n, &bad, &size, err, errsz);
 	}
 	(void)close(fd); /* read-only; closing drops the lock */
 	return r;
@@ -434,40 +454,53 @@ enum store_status store_journal_merge(struct store *st, size_t *merged)
 	if (merged)
 		*merged = 0;
 	journal_path(st->path, p, sizeof p);
-	int fd = open(p, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = open(p, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0)
 		return errno == ENOENT ? STORE_OK : store_failf(st, STORE_ERROR, "%s: %s", p,
 								  strerror(errno));
 	struct alarm *a = NULL;
-	size_t n = 0;
+	size_t n = 0, bad = 0;
 	off_t size = 0;
 	/* Read under a shared lock and write the database without holding it, so an alarm
 	 * being raised never waits for the database. */
 	enum store_status r = flock(fd, LOCK_SH) == 0
-				      ? read_journal(fd, p, &a, &n, &size, err, sizeof err)
+				      ? read_journal(fd, p, &a, &n, &bad, &size, err, sizeof err)
 				      : STORE_ERROR;
 	if (r != STORE_OK)
 		r = store_failf(st, STORE_ERROR, "%s", err);
 	(void)flock(fd, LOCK_UN); /* released by close at the latest */
-	if (r == STORE_OK && n > 0 && (r = store_begin(st)) == STORE_OK) {
+	if (r == STORE_OK && (n > 0 || bad > 0) && (r = store_begin(st)) == STORE_OK) {
 		for (size_t i = 0; i < n && r == STORE_OK; i++) {
 			bool one;
 			r = merge_one(st, &a[i], &one);
 			added += one;
 		}
+		char detail[96];
+		snprintf(detail, sizeof detail, "%zu unreadable lines kept in %s", bad,
+			 STORE_JOURNAL_SUFFIX ".unreadable");
+		if (r == STORE_OK && bad > 0)
+			r = store_audit_write(st, "alarm.journal", "alarms", "unreadable", detail);
 		if (r == STORE_OK)
 			r = store_commit(st);
 		else
 			store_rollback(st);
 	}
 	free(a);
-	/* Remove the journal only when the commit holds everything in it: a line appended
-	 * since the read keeps it for the next merge. */
+	/* Empty the journal only when the commit holds everything in it: a line appended
+	 * since the read keeps it for the next merge. Emptied, not removed: its disk space
+	 * stays reserved for the next full disk. */
 	struct stat sb;
+	char keep[4200];
+	/* Lines that do not check out are kept aside for a person to look at, not deleted. */
+	snprintf(keep, sizeof keep, "%s.unreadable", p);
 	if (r == STORE_OK && flock(fd, LOCK_EX) == 0 && fstat(fd, &sb) == 0 && sb.st_nlink > 0 &&
-	    sb.st_size == size && unlink(p) != 0)
-		r = store_failf(st, STORE_ERROR, "%s: %s", p, strerror(errno));
-	(void)close(fd); /* read-only; closing drops the lock */
+	    sb.st_size == size && size > 0) {
+		if (bad > 0 ? rename(p, keep) != 0 : ftruncate(fd, 0) != 0 || fsync(fd) != 0)
+			r = store_failf(st, STORE_ERROR, "%s: %s", p, strerror(errno));
+		else if (bad == 0)
+			reserve(fd);
+	}
+	(void)close(fd); /* nothing buffered; closing drops the lock */
 	if (merged)
 		*merged = r == STORE_OK ? added : 0;
 	return r;
@@ -478,7 +511,27 @@ enum store_status store_journal_merge_pending(struct store *st)
 	char p[4096];
 	struct stat sb;
 	journal_path(st->path, p, sizeof p);
-	if (lstat(p, &sb) != 0 || st->readonly || st->damaged)
+	if (st->readonly || st->damaged || lstat(p, &sb) != 0 || sb.st_size == 0)
 		return STORE_OK;
 	return store_journal_merge(st, NULL);
+}
+
+void store_journal_prepare(struct store *st)
+{
+	(void)store_journal_merge_pending(st); /* failing, it stays listed from the file */
+	char p[4096];
+	struct stat sb, db;
+	journal_path(st->path, p, sizeof p);
+	if (st->readonly || st->damaged || stat(st->path, &db) != 0 ||
+	    (lstat(p, &sb) == 0 && (off_t)sb.st_blocks * 512 >= RESERVE_BYTES / 2))
+		return;
+	/* No journal yet, or one without its reserve: make it now, while there is room. */
+	bool created;
+	int fd = open_locked(p, (db.st_mode & 0660) | 0600, &created);
+	if (fd < 0)
+		return; /* no room or no rights: alarm raise says so when it comes to that */
+	reserve(fd);
+	if (created)
+		(void)sync_dir(p);
+	(void)close(fd); /* nothing written; closing drops the lock */
 }
