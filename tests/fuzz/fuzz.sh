@@ -24,7 +24,8 @@ if ! "$CLANG" -fsanitize=fuzzer,address "$tmp/probe.c" -o "$tmp/probe" >"$tmp/pr
 fi
 
 # ---------------------------------------------------------------- build
-# Every source of the program but main.c and the console, instrumented for coverage.
+# Every source of the program but main.c, the console and the daemon, instrumented for
+# coverage.
 mkdir -p "$build/obj" "$build/corpus" || exit 99
 # In a response file: no quoting trouble through xargs and sh.
 cat >"$build/cflags" <<FLAGS
@@ -37,7 +38,8 @@ libs="$(pkg-config --libs sqlite3 libconfuse libutf8proc)"
 objs=""
 newest=$(find "$src/src" "$top/src/gen" "$src/tests/fuzz" -name '*.[ch]' -newer "$build/stamp" 2>/dev/null | head -1)
 [ -f "$build/stamp" ] && [ -z "$newest" ] && rebuild=0 || rebuild=1
-for f in "$src"/src/*.c "$src"/src/core/*.c "$src"/src/store/*.c "$src"/src/cli/*.c "$top"/src/gen/*.c; do
+for f in "$src"/src/*.c "$src"/src/core/*.c "$src"/src/store/*.c "$src"/src/cli/*.c \
+	"$src"/src/client/*.c "$src"/src/service/*.c "$top"/src/gen/*.c; do
 	case $f in */main.c) continue ;; esac
 	o=$build/obj/$(echo "${f#"$src"/}" | sed 's|^/||; s|/|_|g; s|\.c$|.o|')
 	objs="$objs $o"
