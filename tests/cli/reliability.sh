@@ -7,12 +7,7 @@
 # shellcheck source=tests/cli/testlib.sh
 . "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
 
-T=${BALIE_BUILDDIR:-.}/tests/torture/torture
-SHIM=${BALIE_BUILDDIR:-.}/tests/torture/libfaultfs.so
-if [ ! -x "$T" ] || [ ! -f "$SHIM" ]; then
-	echo "# tests/torture helpers not built (make check builds them); skipped"
-	exit 77
-fi
+torture_tools
 db=$tmp/t.db
 
 # faulty MODE FILES ARGS...: run balie with the fault shim on FILES (see faultfs.c).

@@ -119,6 +119,16 @@ fresh_db() {
 	fi
 }
 
+# torture_tools: T (tests/torture/torture) and SHIM (its LD_PRELOAD fault shim), or skip.
+torture_tools() {
+	T=${BALIE_BUILDDIR:-.}/tests/torture/torture
+	SHIM=${BALIE_BUILDDIR:-.}/tests/torture/libfaultfs.so
+	if [ ! -x "$T" ] || [ ! -f "$SHIM" ]; then
+		echo "# tests/torture helpers not built (make check builds them); skipped"
+		exit 77
+	fi
+}
+
 finish() {
 	echo "1..$count"
 	exit $failed

@@ -96,34 +96,30 @@ static int track(int fd, const char *path)
 #define NEXT(name) static __typeof__(&name) real_##name; \
 	if (!real_##name) real_##name = (__typeof__(&name))dlsym(RTLD_NEXT, #name)
 
+/* The mode argument of an open with O_CREAT or O_TMPFILE. */
+#define MODE_ARG(flags, m) do { \
+	if ((flags) & (O_CREAT | O_TMPFILE)) { \
+		va_list ap; \
+		va_start(ap, flags); \
+		(m) = (mode_t)va_arg(ap, int); \
+		va_end(ap); \
+	} \
+} while (0)
+
 int open(const char *path, int flags, ...)
 {
 	NEXT(open);
 	mode_t m = 0;
-	if (flags & (O_CREAT | O_TMPFILE)) {
-		va_list ap;
-		va_start(ap, flags);
-		m = (mode_t)va_arg(ap, int);
-		va_end(ap);
-	}
-	if (refuse_open(path, flags))
-		return -1;
-	return track(real_open(path, flags, m), path);
+	MODE_ARG(flags, m);
+	return refuse_open(path, flags) ? -1 : track(real_open(path, flags, m), path);
 }
 
 int open64(const char *path, int flags, ...)
 {
 	NEXT(open64);
 	mode_t m = 0;
-	if (flags & (O_CREAT | O_TMPFILE)) {
-		va_list ap;
-		va_start(ap, flags);
-		m = (mode_t)va_arg(ap, int);
-		va_end(ap);
-	}
-	if (refuse_open(path, flags))
-		return -1;
-	return track(real_open64(path, flags, m), path);
+	MODE_ARG(flags, m);
+	return refuse_open(path, flags) ? -1 : track(real_open64(path, flags, m), path);
 }
 
 int close(int fd)

@@ -7,12 +7,7 @@
 # shellcheck source=tests/cli/testlib.sh
 . "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
 
-T=${BALIE_BUILDDIR:-.}/tests/torture/torture
-SHIM=${BALIE_BUILDDIR:-.}/tests/torture/libfaultfs.so
-if [ ! -x "$T" ] || [ ! -f "$SHIM" ]; then
-	echo "# tests/torture helpers not built; skipped"
-	exit 77
-fi
+torture_tools
 if [ "${TORTURE_LONG:-0}" = 1 ]; then
 	kill_rounds=300 writes=200 cli_writes=50 full_runs=200 pages=all
 else
