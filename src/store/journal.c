@@ -439,7 +439,8 @@ static enum store_status merge_one(struct store *st, const struct alarm *a, bool
 		return r;
 	*added = true;
 	int64_t id = sqlite3_last_insert_rowid(st->db);
-	char object[32], detail[ALARM_TEXT_MAX * 2 + 64], when[DATES_UTC_LEN];
+	char object[32], detail[ALARM_TEXT_MAX * 2 + ALARM_UID_LEN + DATES_UTC_LEN + 64];
+	char when[DATES_UTC_LEN];
 	snprintf(object, sizeof object, "alarm:%lld", (long long)id);
 	dates_format_utc(a->raised_at, when);
 	snprintf(detail, sizeof detail, "%s at %s (alarm journal %s: raised by %s at %s)",
