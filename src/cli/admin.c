@@ -14,6 +14,7 @@
 #include "core/dates.h"
 #include "core/sha256.h"
 #include "i18n.h"
+#include "store/backup.h"
 
 /* ------------------------------------------------------------------ audit */
 
@@ -249,9 +250,24 @@ static int restore_run(struct cli_ctx *ctx, const struct cli_args *a)
 	const char *cmd = a->cmd->name, *word = a->argv[0];
 	bool path = is_path(word);
 	struct client *cl = cli_client(ctx);
+	char kept[256], esc[4200], esc2[512];
+	if (!cl && ctx->copts.db_path && path) {
+		/* Direct mode, and the database cannot even be opened (its first page damaged;
+		 * said above): replace the file itself by the checked backup. */
+		char why[1024];
+		if (store_restore_file(ctx->copts.db_path, word, why, sizeof why) != STORE_OK) {
+			cli_error("%s: %s", cmd, why);
+			return CLI_ERROR;
+		}
+		if (!(cl = cli_client(ctx)) ||
+		    client_audit(cl, "database.restore", word, "ok", "file replaced") != STORE_OK)
+			return cl ? cli_client_failed(cl, cmd) : CLI_ERROR;
+		printf(_("%s: restored from %s\n"), cli_esc(ctx->copts.db_path, esc, sizeof esc),
+		       cli_esc(word, esc2, sizeof esc2));
+		return CLI_OK;
+	}
 	if (!cl)
 		return CLI_ERROR;
-	char kept[256], esc[4200], esc2[512];
 	if (client_restore(cl, path ? NULL : word, path ? word : NULL, kept, sizeof kept) !=
 	    STORE_OK)
 		return cli_client_failed(cl, cmd);

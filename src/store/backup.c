@@ -459,3 +459,72 @@ enum store_status store_restore_swap(struct store *st, const char *src_path,
 		return store_failf(st, STORE_ERROR, "%s: %s", keep_path, strerror(errno));
 	return STORE_OK;
 }
+
+/* fsync the directory holding path (so a rename survives a power cut); 0 or -1. */
+static int sync_parent(const char *path)
+{
+	char *copy = strdup(path);
+	if (!copy)
+		return -1;
+	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int rc = fd >= 0 && fsync(fd) == 0 ? 0 : -1;
+	if (fd >= 0 && close(fd) != 0)
+		rc = -1;
+	free(copy);
+	return rc;
+}
+
+enum store_status store_restore_file(const char *db_path, const char *src_path, char *err,
+				     size_t errsz)
+{
+	/* A store shell for the checks' messages: nothing is open through it. */
+	struct store shell = {.path = (char *)db_path};
+	sqlite3 *src = NULL, *to = NULL;
+	bool made[2] = {false, false};
+	struct stat sb;
+	char tmp[PATH_MAX];
+	if (lstat(db_path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		snprintf(err, errsz, "%s: %s", db_path, strerror(errno ? errno : EINVAL));
+		return STORE_ERROR;
+	}
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.restore-XXXXXX", db_path) >= sizeof tmp) {
+		snprintf(err, errsz, "%s: %s", db_path, strerror(ENAMETOOLONG));
+		return STORE_INVALID;
+	}
+	enum store_status r = open_source(&shell, src_path, &src, made);
+	if (r == STORE_OK)
+		r = check_source(&shell, src, src_path);
+	int fd = r == STORE_OK ? mkstemp(tmp) : -1;
+	if (r == STORE_OK && (fd < 0 || fchmod(fd, sb.st_mode & 0660) != 0))
+		r = store_failf(&shell, STORE_ERROR, "%s: %s", tmp, strerror(errno));
+	if (fd >= 0 && close(fd) != 0 && r == STORE_OK)
+		r = store_failf(&shell, STORE_ERROR, "%s: %s", tmp, strerror(errno));
+	if (r == STORE_OK) {
+		/* All pages in one step into a new file next to the damaged one. */
+		int rc = sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+		if (rc == SQLITE_OK)
+			rc = copy_db(to, src, -1);
+		if (rc != SQLITE_OK)
+			r = store_failf(&shell, STORE_ERROR, "%s: %s", tmp, sqlite3_errstr(rc));
+	}
+	if (sqlite3_close(to) != SQLITE_OK && r == STORE_OK)
+		r = store_failf(&shell, STORE_ERROR, "%s: %s", tmp, _("closing the copy failed"));
+	close_source(src, src_path, made);
+	/* The old -wal and -shm belong to the damaged file: gone before the new one takes
+	 * its name, or SQLite would replay them onto it. */
+	static const char *const stale[] = {"-wal", "-shm", STORE_DAMAGED_SUFFIX};
+	for (size_t i = 0; r == STORE_OK && i < sizeof stale / sizeof *stale; i++) {
+		char side[PATH_MAX + 16];
+		snprintf(side, sizeof side, "%s%s", db_path, stale[i]);
+		if (unlink(side) != 0 && errno != ENOENT)
+			r = store_failf(&shell, STORE_ERROR, "%s: %s", side, strerror(errno));
+	}
+	if (r == STORE_OK && (rename(tmp, db_path) != 0 || sync_parent(db_path) != 0))
+		r = store_failf(&shell, STORE_ERROR, "%s: %s", db_path, strerror(errno));
+	if (r != STORE_OK) {
+		if (fd >= 0)
+			remove_copy(tmp); /* nothing replaced */
+		snprintf(err, errsz, "%s", shell.err);
+	}
+	return r;
+}

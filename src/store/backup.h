@@ -32,4 +32,12 @@ enum store_status store_restore(struct store *st, const char *src);
 enum store_status store_restore_swap(struct store *st, const char *src_path,
 				     const char *keep_path);
 
+/* Direct mode, for a database that cannot even be opened (its first page damaged): check
+ * src as store_restore does, copy it into a new file next to db_path, remove the old -wal,
+ * -shm and damage mark, and rename the copy over db_path. Every console must be closed:
+ * one that still holds the old file keeps writing into it. STORE_INVALID (nothing
+ * replaced) when the check fails; the message is in err. */
+enum store_status store_restore_file(const char *db_path, const char *src, char *err,
+				     size_t errsz);
+
 #endif

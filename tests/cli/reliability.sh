@@ -85,6 +85,20 @@ if [ "$n" = 1 ]; then ok "a second open adds nothing twice"; else not_ok "Balie 
 run audit --verify
 expect_rc 0 "audit --verify passes after the restore"
 
+# The first page damaged: the file cannot even be opened.
+printf 'this is no header' | dd of="$db" bs=1 conv=notrunc 2>/dev/null
+run alarm raise 'Balie 3'
+expect_rc 0 "an alarm still goes to the journal when the file cannot be opened"
+expect_err_has "not a balie database" "saying what is wrong with the file"
+run alarm list
+expect_rc 2 "alarm list on an unopenable file exits 2"
+expect_out_has "Balie 3" "but shows the journal's alarm"
+run restore "$tmp/good.db"
+expect_rc 0 "restore replaces a file that cannot be opened"
+run alarm list --tsv
+expect_rc 0 "alarm list after that restore"
+expect_out_has "Balie 3" "the journal's alarm moved in"
+
 # ---------------------------------------------------------------- 2. environment failures
 # Cold disk full: no room for the WAL index or log when the command starts.
 fresh_db bans
