@@ -293,7 +293,8 @@ static void audit_head(struct store *st, int64_t *id, char hash[SHA256_HEX_LEN])
 /* Remove the files a prepared copy may have left (the copy itself, its side files). */
 static void remove_copy(const char *tmp)
 {
-	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal", STORE_JOURNAL_SUFFIX,
+					     STORE_DAMAGED_SUFFIX};
 	char p[PATH_MAX + 32];
 	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
 		snprintf(p, sizeof p, "%s%s", tmp, suffix[i]);

@@ -27,11 +27,12 @@ fi
 # Every source of the program but main.c, the console and the daemon, instrumented for
 # coverage.
 mkdir -p "$build/obj" "$build/corpus" || exit 99
-# In a response file: no quoting trouble through xargs and sh.
+# In a response file: no quoting trouble through xargs and sh. The defines are
+# Makefile.am's AM_CPPFLAGS (keep them alike).
 cat >"$build/cflags" <<FLAGS
 -g -O1 -std=c11 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
 -I$src/src -I$top -I$top/src -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED
--DLOCALEDIR=\\"/nonexistent\\" -DSYSCONFDIR=\\"/nonexistent\\"
+-DLOCALEDIR=\\"/nonexistent\\" -DSYSCONFDIR=\\"/nonexistent\\" -DBALIE_BUILDDIR=\\"$top\\"
 $(pkg-config --cflags sqlite3 libconfuse libutf8proc)
 FLAGS
 libs="$(pkg-config --libs sqlite3 libconfuse libutf8proc)"

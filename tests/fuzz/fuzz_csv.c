@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "client/client.h"
 #include "config.h"
 #include "store/db.h"
 
@@ -75,11 +76,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
 		abort();
 	struct cli_ctx ctx = {
+		.copts = {.db_path = db, .config = cfg, .act_as = -1},
 		.db_path = db, .config = cfg, .user = "fuzz", .role = ROLE_HR,
-		.data_dir = dir,
 	};
 	char a0[] = "ban", a1[] = "import";
 	char *argv[] = {a0, a1, csv, NULL};
 	(void)cli_ban(&ctx, 3, argv);
+	client_close(ctx.client); /* opened only if the command went through the service */
 	return 0;
 }
