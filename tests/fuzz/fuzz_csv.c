@@ -1,6 +1,6 @@
 /* fuzz_csv — libFuzzer harness for the CSV importer: every input is a file given to the
- * real `balie ban import` (parser, header map, row validation, the store's all-or-nothing
- * import) on a temporary database. */
+ * real `balie ban import` (parser, header map, row validation, the service's checks, the
+ * store's all-or-nothing import) on a temporary database in direct mode. */
 #include "autoconfig.h"
 
 #include <stdint.h>
@@ -77,11 +77,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	struct cli_ctx ctx = {
 		.copts = {.db_path = db, .config = cfg, .act_as = -1},
-		.db_path = db, .config = cfg, .user = "fuzz", .role = ROLE_HR,
+		.config = cfg,
 	};
 	char a0[] = "ban", a1[] = "import";
 	char *argv[] = {a0, a1, csv, NULL};
-	(void)cli_ban(&ctx, 3, argv);
-	client_close(ctx.client); /* opened only if the command went through the service */
+	(void)cli_run(&ctx, 3, argv);
+	client_close(ctx.client); /* the in-process service the command opened */
 	return 0;
 }
