@@ -160,9 +160,18 @@ int main(int argc, char **argv)
 	int status = 2;
 	struct store *st = store_open(db_path, init ? STORE_CREATE : 0, err, sizeof err);
 	struct service *svc = st ? service_new(st, cfg) : NULL;
+	struct stat sb;
+	if (!st && stat(db_path, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		/* The database is there but cannot be opened (damaged, disk full, read-only):
+		 * serve anyway, for the one thing that must never stop — alarms go to the
+		 * alarm journal beside it until the database is restored. */
+		log_msg(_("%s; serving alarms only (the alarm journal) until it can be opened"),
+			err);
+		svc = service_new_degraded(db_path, cfg, err);
+	}
 	struct server *srv = svc ? server_new(svc, st, socket_path, err, sizeof err) : NULL;
 	if (!srv) {
-		log_line(st && !svc ? strerror(ENOMEM) : err);
+		log_line(!svc ? (st ? strerror(ENOMEM) : err) : err);
 	} else {
 		service_set_log(svc, log_line);
 		log_msg(_("serving %s on %s"), db_path, socket_path);

@@ -316,7 +316,8 @@ static int serve_session(struct server *srv, struct session *s)
 		answered++;
 		/* Our own writes show in data_version too: take them now, so that only
 		 * writes by others count as unexplained changes in the loop. */
-		(void)store_changed(srv->st);
+		if (service_store(srv->svc))
+			(void)store_changed(service_store(srv->svc));
 		if (srv->reply.failed || queue(s, srv->reply.buf, srv->reply.len) != 0)
 			return -1;
 		if (flush_out(s) != 0)
@@ -371,7 +372,7 @@ int server_run(struct server *srv, volatile sig_atomic_t *stop, char *err, size_
 			accept_sessions(srv);
 		service_tick(srv->svc, clock_now());
 		unsigned changes = service_take_changes(srv->svc);
-		if (store_changed(srv->st))
+		if (service_store(srv->svc) && store_changed(service_store(srv->svc)))
 			changes |= CHANGE_ALL;
 		push_notices(srv, changes);
 	}

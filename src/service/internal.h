@@ -67,6 +67,12 @@ extern const struct svc_op_def svc_ops_bans_edit[];
 extern const struct svc_op_def svc_ops_bans_import[];
 extern const struct svc_op_def svc_ops_check[];
 
+/* Why the database cannot be used (the service is degraded), or NULL when it can. */
+const char *svc_degraded(const struct service *svc);
+
+/* The database file's path (for the alarm journal). */
+const char *svc_path(const struct service *svc);
+
 /* Fail the call with status s and a message (printf-style, already translated). */
 enum store_status svc_fail(struct svc_call *c, enum store_status s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -10,6 +10,8 @@
 #include "service/records.h"
 #include "store/alarms.h"
 #include "store/health.h"
+#include "store/journal.h"
+#include "clock.h"
 
 static enum store_status raise(struct svc_call *c)
 {
@@ -20,6 +22,18 @@ static enum store_status raise(struct svc_call *c)
 		    STORE_OK ||
 	    (r = svc_int(c, F_KIND, _("kind"), 0, ALARM_KIND_COUNT - 1, false, &kind)) != STORE_OK)
 		return r;
+	if (!c->st) {
+		/* No database at all: the journal beside it takes the alarm (issue 15). */
+		char uid[ALARM_UID_LEN], err[1024];
+		if (store_journal_raise(svc_path(c->svc), c->sess->user, c->sess->terminal, loc,
+					(enum alarm_kind)kind, clock_now(), uid, err,
+					sizeof err) != STORE_OK)
+			return svc_fail(c, STORE_ERROR, "%s", err);
+		wire_put_int(c->reply, F_ID, 0);
+		wire_put_text(c->reply, F_JOURNAL, uid);
+		wire_put_text(c->reply, F_HEALTH, svc_degraded(c->svc));
+		return STORE_OK;
+	}
 	r = store_alarm_raise(c->st, loc, (enum alarm_kind)kind, &id);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
@@ -74,6 +88,18 @@ static enum store_status list(struct svc_call *c)
 		return r;
 	struct alarm *a = NULL;
 	size_t n = 0;
+	if (!c->st) {
+		char err[1024];
+		if (store_journal_alarms(svc_path(c->svc), &a, &n, err, sizeof err) != STORE_OK)
+			return svc_fail(c, STORE_ERROR, "%s", err);
+		wire_put_text(c->reply, F_HEALTH, svc_degraded(c->svc));
+		for (size_t i = 0; i < n; i++) {
+			wire_put_rec(c->reply);
+			wire_put_struct(c->reply, records_alarm, records_alarm_n, &a[i]);
+		}
+		free(a);
+		return STORE_OK;
+	}
 	r = store_alarm_list(c->st, open_only, (size_t)limit, &a, &n);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);

@@ -58,7 +58,7 @@ static enum store_status hello(struct svc_call *c)
 	wire_put_text(c->reply, F_USER, c->sess->user);
 	wire_put_int(c->reply, F_ROLE, c->sess->role);
 	wire_put_bool(c->reply, F_DIRECT, c->sess->direct);
-	wire_put_int(c->reply, F_SCHEMA, store_schema_version(c->st));
+	wire_put_int(c->reply, F_SCHEMA, c->st ? store_schema_version(c->st) : 0);
 	return STORE_OK;
 }
 
@@ -75,7 +75,7 @@ static enum store_status schema(struct svc_call *c)
 		if (!ok && store_writable_check(c->st) != STORE_OK)
 			return svc_store_failed(c, STORE_ERROR);
 	}
-	wire_put_int(c->reply, F_SCHEMA, store_schema_version(c->st));
+	wire_put_int(c->reply, F_SCHEMA, c->st ? store_schema_version(c->st) : 0);
 	/* The path of the shared database is the service's business. */
 	if (c->sess->direct)
 		wire_put_text(c->reply, F_PATH, store_path(c->st));

@@ -20,7 +20,11 @@
 #include "store/purge.h"
 
 struct service {
-	struct store *st;
+	struct store *st;             /* NULL: the database cannot be opened (degraded) */
+	char *path;                   /* the database, for the alarm journal and reopening */
+	char degraded[1024];          /* why st is NULL */
+	time_t retry_at;              /* degraded: when to try to open the database again */
+	bool owns_store;              /* st was opened here (after being degraded) */
 	const struct config *cfg;
 	unsigned changes;
 	char purged_on[DATES_DATE_LEN]; /* the local date of the last daily purge attempt */
@@ -62,7 +66,65 @@ struct service *service_new(struct store *st, const struct config *cfg)
 
 void service_free(struct service *svc)
 {
+	if (svc) {
+		free(svc->path);
+		if (svc->owns_store)
+			store_close(svc->st);
+	}
 	free(svc);
+}
+
+struct service *service_new_degraded(const char *path, const struct config *cfg,
+				     const char *why)
+{
+	struct service *svc = service_new(NULL, cfg);
+	if (!svc || !(svc->path = strdup(path))) {
+		free(svc);
+		return NULL;
+	}
+	snprintf(svc->degraded, sizeof svc->degraded, "%s", why);
+	return svc;
+}
+
+struct store *service_store(const struct service *svc)
+{
+	return svc->st;
+}
+
+const char *svc_degraded(const struct service *svc)
+{
+	return svc->st ? NULL : svc->degraded;
+}
+
+const char *svc_path(const struct service *svc)
+{
+	return svc->path ? svc->path : store_path(svc->st);
+}
+
+static void svc_log(struct service *svc, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Degraded: try the database again now and then; once it opens (restored, disk freed)
+ * the journal's alarms move in with the open and everything is as before. */
+static void try_reopen(struct service *svc)
+{
+	/* The machine's own clock: BALIE_NOW (tests, rehearsals) must not stop the retries. */
+	struct timespec ts;
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	if (ts.tv_sec < svc->retry_at)
+		return;
+	svc->retry_at = ts.tv_sec + 5;
+	char err[1024];
+	struct store *st = store_open(svc->path, 0, err, sizeof err);
+	if (!st) {
+		snprintf(svc->degraded, sizeof svc->degraded, "%s", err);
+		return;
+	}
+	svc->st = st;
+	svc->owns_store = true;
+	svc_log(svc, _("%s: the database opens again; the service is back to normal"),
+		svc->path);
+	svc->changes |= CHANGE_ALL;
 }
 
 void service_set_log(struct service *svc, void (*log)(const char *msg))
@@ -126,6 +188,11 @@ unsigned service_take_changes(struct service *svc)
 
 void service_tick(struct service *svc, time_t now)
 {
+	if (!svc->st) {
+		try_reopen(svc);
+		if (!svc->st)
+			return;
+	}
 	char today[DATES_DATE_LEN];
 	dates_local_date(now, today);
 	if (strcmp(today, svc->purged_on) == 0)
@@ -283,6 +350,11 @@ static void audit_denial(struct svc_call *c, const char *action)
 {
 	char detail[128];
 	snprintf(detail, sizeof detail, "role %s", roles_name(c->sess->role));
+	if (!c->st) {
+		svc_log(c->svc, "%s: %s denied (%s); not audited: %s", c->sess->user, action,
+			detail, c->svc->degraded);
+		return;
+	}
 	if (store_audit(c->st, "denied", action, "denied", detail) != STORE_OK)
 		svc_log(c->svc, "%s: %s", _("audit"), store_error(c->st));
 }
@@ -316,9 +388,16 @@ void service_handle(struct service *svc, struct svc_session *s, const unsigned c
 	};
 	const struct svc_op_def *def = req.kind == WIRE_REQUEST ? find_op(req.code) : NULL;
 	enum store_status r;
-	store_set_actor(svc->st, s->user, s->terminal);
+	if (svc->st)
+		store_set_actor(svc->st, s->user, s->terminal);
 	if (!def) {
 		r = svc_fail(&c, STORE_INVALID, _("unknown request %u"), (unsigned)req.code);
+	} else if (!svc->st && def->op != OP_HELLO && def->op != OP_SCHEMA &&
+		   def->op != OP_ALARM_RAISE && def->op != OP_ALARM_LIST) {
+		/* Degraded: the alarm journal takes alarms, nothing else can be answered. */
+		r = svc_fail(&c, STORE_ERROR,
+			     _("%s; until the database is restored the service takes only alarms "
+			       "(into the alarm journal)"), svc->degraded);
 	} else if (!s->greeted && def->op != OP_HELLO) {
 		r = svc_fail(&c, STORE_DENIED, _("the session has not been opened"));
 	} else if (def->perm != SVC_ANYONE && !roles_may(s->role, (enum permission)def->perm)) {

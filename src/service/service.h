@@ -39,6 +39,15 @@ struct svc_session {
 struct service *service_new(struct store *st, const struct config *cfg);
 void service_free(struct service *svc);
 
+/* A service whose database cannot be opened (why): it answers hello and takes alarms
+ * into the alarm journal next to path, lists them, refuses everything else, and tries
+ * the database again every few seconds from service_tick. NULL on out-of-memory. */
+struct service *service_new_degraded(const char *path, const struct config *cfg,
+				     const char *why);
+
+/* The store the service works on now, or NULL while degraded. */
+struct store *service_store(const struct service *svc);
+
 /* Set up a session for a caller: the login name from the uid, the role from the
  * configuration (direct: every right). */
 void service_session_init(struct service *svc, struct svc_session *s, uid_t uid, gid_t gid,

@@ -17,6 +17,7 @@
 #include "client/alarms.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/notices.h"
 #include "ui/panel.h"
 #include "ui/theme.h"
 
@@ -37,6 +38,7 @@ struct alarms_panel {
 	size_t nsig;
 	bool loaded;
 	bool focused;             /* at the last draw: the selection is visible */
+	char health[512];         /* why the database takes no writes ("" when it does) */
 	/* The alarm a confirmation dialog is about. */
 	int64_t pending_id;
 	enum alarm_outcome pending_outcome;
@@ -103,6 +105,9 @@ static int alarms_reload(void *self, struct panel_ctx *ctx)
 		ctx->message(ctx, _("Alarms could not be read: %s"), client_error(ctx->client));
 		return -1;
 	}
+	/* Damaged, full or read-only: alarms still arrive (through the alarm journal), but the
+	 * desk must know the rest is not being recorded. */
+	snprintf(p->health, sizeof p->health, "%s", client_note(ctx->client));
 	if (n > 1)
 		qsort(list, n, sizeof *list, alarm_order);
 
@@ -603,6 +608,18 @@ static int alarms_click(void *self, struct panel_ctx *ctx, int y, int x)
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
+static void alarms_notices(void *self, struct panel_ctx *ctx, struct notices *out)
+{
+	(void)ctx;
+	struct alarms_panel *p = self;
+	if (!p->health[0])
+		return;
+	char text[768];
+	snprintf(text, sizeof text, _("DATABASE NOT WRITABLE: %s - alarms still come in (alarm "
+				      "journal); warn the system administrator"), p->health);
+	(void)notices_add(out, NOTICE_SERVICE, text);
+}
+
 const struct panel_ops panel_alarms_ops = {
 	.name = "alarms",
 	.changes = CHANGE_ALARMS,
@@ -614,4 +631,5 @@ const struct panel_ops panel_alarms_ops = {
 	.handle = alarms_handle,
 	.tick = alarms_tick,
 	.click = alarms_click,
+	.notices = alarms_notices,
 };

@@ -99,6 +99,19 @@ for c in porter desk; do
 	e2e_expect_not $c 'NO CONNECTION' "$c: still says the service is lost"
 done
 
+# The database is destroyed under the service: balied comes back for alarms alone (the
+# alarm journal), and every console says the database takes no writes while alarms still
+# arrive.
+svc_stop
+setpriv --reuid=$SVC --regid=$SVC --clear-groups \
+	dd if=/dev/zero of="$E2E_TMP/data/balie.db" bs=1024 count=4 conv=notrunc status=none
+svc_start
+as NOBODY alarm raise "Spreekkamer 006" >/dev/null || e2e_fail "no alarm raise with a damaged database"
+for c in porter desk; do
+	e2e_expect $c 'DATABASE NOT WRITABLE' "$c: the damaged database is not said"
+	e2e_expect $c '!! NEW +Spreekkamer 006' "$c: the journaled alarm did not appear"
+done
+
 for c in porter desk; do
 	e2e_quit $c
 done
