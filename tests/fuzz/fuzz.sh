@@ -39,8 +39,8 @@ libs="$(pkg-config --libs sqlite3 libconfuse libutf8proc)"
 objs=""
 newest=$(find "$src/src" "$top/src/gen" "$src/tests/fuzz" -name '*.[ch]' -newer "$build/stamp" 2>/dev/null | head -1)
 [ -f "$build/stamp" ] && [ -z "$newest" ] && rebuild=0 || rebuild=1
-for f in "$src"/src/*.c "$src"/src/core/*.c "$src"/src/store/*.c "$src"/src/cli/*.c \
-	"$src"/src/client/*.c "$src"/src/service/*.c "$top"/src/gen/*.c; do
+for f in "$src"/src/*.c "$src"/src/config/*.c "$src"/src/core/*.c "$src"/src/store/*.c \
+	"$src"/src/cli/*.c "$src"/src/client/*.c "$src"/src/service/*.c "$top"/src/gen/*.c; do
 	case $f in */main.c) continue ;; esac
 	o=$build/obj/$(echo "${f#"$src"/}" | sed 's|^/||; s|/|_|g; s|\.c$|.o|')
 	objs="$objs $o"

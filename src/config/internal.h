@@ -1,0 +1,111 @@
+/* config/internal — what the parts of the balie.conf reader share: the file being read, the
+ * error reporting with FILE:LINE, the validator helpers and each part's tables. */
+#ifndef BALIE_CONFIG_INTERNAL_H
+#define BALIE_CONFIG_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <confuse.h>
+
+#include "config.h"
+#include "core/dates.h"
+
+#define DEFAULT_BUILDING "stadhuis"
+#define MAX_NAME 100        /* building, room, alarm point, user names */
+#define MAX_TEXT 2000       /* protocol texts */
+/* A root option appended after the file: reached only when every section was closed. */
+#define SENTINEL "__balie_end_of_file"
+
+/* libconfuse callbacks carry no user pointer, so the file being read is kept here. The
+ * configuration is read once at start-up by one thread; loads do not nest. */
+struct config_load_ctx {
+	const char *path;       /* as given, for messages */
+	const char *text;       /* file contents plus sentinel, for section-start lines */
+	int last_line;          /* last line of the file itself */
+	char *err;
+	size_t errsz;
+	bool failed;            /* the first error is kept */
+	bool reached_end;       /* the sentinel was read at the top level */
+	int this_building_line; /* where `this_building` was set, for the cross-check */
+	int alarm_point_line;   /* where `alarm_point` was set, for the cross-check */
+	int roles_seen, protocol_seen;
+	int retention_seen;     /* issue 7 */
+	int incidents_seen;     /* issue 13 */
+	int seen[16];           /* times each root option was set, see schema.c */
+};
+extern struct config_load_ctx *config_ctx;
+
+/* ---- check.c: reporting and the helpers every validator uses */
+
+/* Store "PATH:LINE: message" as the error of the load (the first one is kept). */
+void config_set_error(int line, const char *msg);
+
+/* cfg_set_error_function target: libconfuse's messages and ours, with the line. */
+void config_on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap);
+
+/* Report "where: what" at the current line of cfg; returns -1 for the validators. */
+int config_fail(cfg_t *cfg, const char *where, const char *what);
+
+/* "building stadhuis: monday" for options inside a section, else the bare name. */
+void config_qualify(cfg_t *cfg, cfg_opt_t *opt, char *out, size_t outsz);
+
+/* Validate text s of option opt (printable, at most max bytes); -1 after reporting. */
+int config_check_text(cfg_t *cfg, cfg_opt_t *opt, const char *s, size_t max,
+		      bool allow_empty);
+
+/* Every entry of a list option: printable text, not empty, each named once; -1 after
+ * reporting. */
+int config_check_list(cfg_t *cfg, cfg_opt_t *opt, size_t max);
+
+/* An id of a-z, 0-9, _ and -, not empty. */
+bool config_valid_id(const char *s);
+
+/* A section that may appear once: count it in *seen; -1 after reporting a second one. */
+int config_section_once(cfg_t *cfg, cfg_opt_t *opt, int *seen);
+
+/* Line of "KEYWORD TITLE {" in the file, else fallback. */
+int config_section_line(const char *keyword, const char *title, int fallback);
+
+/* The first line at or after from holding needle, else fallback. */
+int config_line_of(const char *needle, int from, int fallback);
+
+/* strdup that records out-of-memory in *oom (never NULL input: NULL is ""). */
+char *config_dup(const char *s, bool *oom);
+
+/* A malloc'd copy of a string list option; *n its length. */
+char **config_dup_list(cfg_t *sec, const char *name, size_t *n, bool *oom);
+
+/* Free a list from config_dup_list. */
+void config_free_list(char **v, size_t n);
+
+/* ---- hours.c: buildings, opening hours, rooms and alarm points */
+
+extern cfg_opt_t config_building_opts[];
+
+/* Register the validators of the building section on a fresh tree. */
+void config_hours_validators(cfg_t *cfg);
+
+/* Fill b from a validated building section. */
+void config_building_from(cfg_t *sec, struct config_building *b, bool *oom);
+
+void config_building_free(struct config_building *b);
+/* Whether point is in one of the point lists of building here ("" = the first one). */
+bool config_point_in_building(cfg_t *cfg, const char *here, const char *point);
+
+/* ---- roles.c: the roles section */
+
+extern cfg_opt_t config_roles_opts[];
+
+void config_roles_validators(cfg_t *cfg);
+
+/* Fill c->roles from the validated roles section. */
+void config_roles_from(struct config *c, cfg_t *roles, bool *oom);
+
+/* ---- schema.c: the root options and the whole option tree */
+
+/* A fresh libconfuse tree with every validator set; NULL on out-of-memory. */
+cfg_t *config_schema_new(void);
+
+#endif

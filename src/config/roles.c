@@ -1,0 +1,146 @@
+/* config/roles — the roles section of balie.conf (login users and @groups per role) and the
+ * lookup of a login user's role, by name first, then by Unix group membership. */
+#include "autoconfig.h"
+
+#include <grp.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "config/internal.h"
+#include "i18n.h"
+
+/* A user or @group in one role list: well formed and named under one role only. */
+static int v_role_list(cfg_t *cfg, cfg_opt_t *opt)
+{
+	static const char *const lists[] = {"receptionist", "porter", "manager", "hr"};
+	char where[256], what[512];
+	config_qualify(cfg, opt, where, sizeof where);
+	unsigned n = cfg_opt_size(opt);
+	for (unsigned i = 0; i < n; i++) {
+		const char *s = cfg_opt_getnstr(opt, i);
+		if (config_check_text(cfg, opt, s, MAX_NAME, false) != 0)
+			return -1;
+		/* Group names may hold spaces ("@domain users"), login names may not; a
+		 * leading or trailing space is a typo either way. */
+		size_t len = strlen(s);
+		if (strcmp(s, "@") == 0 || s[0] == ' ' || s[len - 1] == ' ' ||
+		    (s[0] != '@' && strchr(s, ' ')) || (s[0] == '@' && s[1] == ' ')) {
+			snprintf(what, sizeof what,
+				 _("\"%s\" is not a login name or @group"), s);
+			return config_fail(cfg, where, what);
+		}
+		for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
+			cfg_opt_t *other = cfg_getopt(cfg, lists[l]);
+			bool self = other == opt;
+			unsigned m = self ? i : (other ? cfg_opt_size(other) : 0);
+			for (unsigned j = 0; j < m; j++) {
+				if (strcmp(s, cfg_opt_getnstr(other, j)) != 0)
+					continue;
+				if (self)
+					snprintf(what, sizeof what, _("\"%s\" is named twice"), s);
+				else
+					snprintf(what, sizeof what,
+						 _("\"%s\" is already named under %s"), s,
+						 lists[l]);
+				return config_fail(cfg, where, what);
+			}
+		}
+	}
+	return 0;
+}
+
+static int v_roles(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return config_section_once(cfg, opt, &config_ctx->roles_seen);
+}
+
+cfg_opt_t config_roles_opts[] = {
+	CFG_STR_LIST("receptionist", "{}", CFGF_NONE),
+	CFG_STR_LIST("porter", "{}", CFGF_NONE),
+	CFG_STR_LIST("manager", "{}", CFGF_NONE),
+	CFG_STR_LIST("hr", "{}", CFGF_NONE),
+	CFG_END(),
+};
+
+void config_roles_validators(cfg_t *cfg)
+{
+	(void)cfg_set_validate_func(cfg, "roles", v_roles);
+	(void)cfg_set_validate_func(cfg, "roles|receptionist", v_role_list);
+	(void)cfg_set_validate_func(cfg, "roles|porter", v_role_list);
+	(void)cfg_set_validate_func(cfg, "roles|manager", v_role_list);
+	(void)cfg_set_validate_func(cfg, "roles|hr", v_role_list);
+}
+
+void config_roles_from(struct config *c, cfg_t *roles, bool *oom)
+{
+	static const enum role order[] = {ROLE_RECEPTIONIST, ROLE_PORTER, ROLE_MANAGER, ROLE_HR};
+	size_t total = 0;
+	for (size_t r = 0; r < sizeof order / sizeof *order; r++)
+		total += cfg_size(roles, roles_name(order[r]));
+	c->roles = calloc(total ? total : 1, sizeof *c->roles);
+	if (!c->roles) {
+		*oom = true;
+		return;
+	}
+	for (size_t r = 0; r < sizeof order / sizeof *order; r++) {
+		const char *list = roles_name(order[r]);
+		for (unsigned i = 0; i < cfg_size(roles, list); i++) {
+			struct config_user_role *u = &c->roles[c->nroles++];
+			u->name = config_dup(cfg_getnstr(roles, list, i), oom);
+			u->role = order[r];
+		}
+	}
+}
+
+/* Whether user belongs to Unix group name (primary or supplementary). */
+static bool in_group(const char *user, const char *name)
+{
+	struct group *gr = getgrnam(name);
+	struct passwd *pw = getpwnam(user);
+	if (!gr || !pw)
+		return false;
+	gid_t gid = gr->gr_gid;
+	int n = 32;
+	gid_t *groups = NULL;
+	for (int tries = 0; tries < 4; tries++) {
+		gid_t *g = realloc(groups, (size_t)n * sizeof *g);
+		if (!g)
+			break;
+		groups = g;
+		int got = n;
+		if (getgrouplist(user, pw->pw_gid, groups, &got) >= 0) {
+			bool found = false;
+			for (int i = 0; i < got; i++)
+				found = found || groups[i] == gid;
+			free(groups);
+			return found;
+		}
+		/* got now holds the number needed. */
+		n = got > n ? got : n * 2;
+	}
+	free(groups);
+	return false;
+}
+
+enum role config_role_for(const struct config *c, const char *user)
+{
+	if (!c)
+		return ROLE_NONE;
+	if (!user || !*user)
+		return c->default_role;
+	for (size_t i = 0; i < c->nroles; i++)
+		if (c->roles[i].name[0] != '@' && strcmp(c->roles[i].name, user) == 0)
+			return c->roles[i].role;
+	/* Several groups may match: the highest role wins, as a manager stays a manager
+	 * when also in the desk's group. */
+	enum role best = ROLE_NONE;
+	for (size_t i = 0; i < c->nroles; i++)
+		if (c->roles[i].name[0] == '@' && c->roles[i].role > best &&
+		    in_group(user, c->roles[i].name + 1))
+			best = c->roles[i].role;
+	return best != ROLE_NONE ? best : c->default_role;
+}
