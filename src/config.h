@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/incidents.h"
 #include "core/policy.h"
 #include "core/roles.h"
 
@@ -17,6 +18,10 @@ struct config_building {
 	struct policy_exceptions exceptions; /* dated: holidays closed, extra periods */
 	char **rooms;             /* "Spreekkamer 006", ... */
 	size_t nrooms;
+	/* Issue 13: the safe interview rooms (escape route, alarm button), each one of rooms;
+	 * none listed means every room is safe (what rooms meant before). */
+	char **safe_rooms;
+	size_t nsafe_rooms;
 	char **alarm_points;      /* "Balie 1", ...: alarm_points, robbery_points, fire_points */
 	const char **alarm_kinds; /* per point the kind it raises: "panic", "robbery", "fire" */
 	size_t nalarm_points;
@@ -49,7 +54,18 @@ struct config {
 		int presence_months;     /* after a check-in (24) */
 		int appointments_months; /* after an appointment (12) */
 		int audit_months;        /* audit trail lines (60) */
+		int incidents_months;    /* issue 13: after an incident its perpetrator is
+					  * erased, the counts kept (60) */
+		int offences_months;     /* pseudonymised records for repeat offences (60) */
+		int visits_months;       /* home visits, after the return (12) */
 	} retention;
+	/* Issue 13: incidents (section incidents). */
+	struct config_incidents {
+		enum ban_reason sanction[INCIDENT_CATEGORY_COUNT]; /* sanction-table category */
+		char **places;           /* places besides the buildings' rooms and alarm points */
+		size_t nplaces;
+		struct incidents_rules rules; /* the follow-up deadlines */
+	} incidents;
 	/* Protocol texts from the file; NULL = the built-in (translated) text, see
 	 * config_protocol(). */
 	char *protocol[4];
@@ -87,6 +103,17 @@ const struct config_building *config_building_here(const struct config *c);
 /* The kind of alarm a configured point raises ("panic", "robbery", "fire"), or NULL when
  * point is not a configured alarm point. */
 const char *config_alarm_kind(const struct config *c, const char *point);
+
+/* Issue 13. Whether place is a known place of an incident: a building's id or name, room or
+ * alarm point, or one of the incidents section's places. */
+bool config_place_known(const struct config *c, const char *place);
+
+/* The known places joined by ", " (cut short at a whole name) into out, for messages. */
+void config_places_list(const struct config *c, char *out, size_t outsz);
+
+/* Whether room is a safe interview room of some building (safe_rooms, or any room of a
+ * building that lists none). */
+bool config_safe_room(const struct config *c, const char *room);
 
 /* Role of a login user (by name, then by "@group" membership), else default_role. */
 enum role config_role_for(const struct config *c, const char *user);

@@ -293,12 +293,38 @@ static int check_extras(cfg_t *cfg, cfg_t *b)
 	return 0;
 }
 
+/* Issue 13: every safe room is one of the building's rooms (a typo would let the safe-room
+ * precaution point at a room that does not exist). */
+static int check_safe_rooms(cfg_t *cfg, cfg_t *b)
+{
+	const char *id = cfg_title(b);
+	for (unsigned i = 0; i < cfg_size(b, "safe_rooms"); i++) {
+		const char *s = cfg_getnstr(b, "safe_rooms", i);
+		bool known = false;
+		for (unsigned j = 0; j < cfg_size(b, "rooms") && !known; j++)
+			known = strcmp(s, cfg_getnstr(b, "rooms", j)) == 0;
+		if (known)
+			continue;
+		char where[256], what[512], needle[128];
+		snprintf(where, sizeof where, "building %s: safe_rooms", id);
+		snprintf(what, sizeof what, _("\"%s\" is not one of the building's rooms (add it "
+					      "to rooms as well)"), s);
+		snprintf(needle, sizeof needle, "\"%s\"", s);
+		int save = cfg->line;
+		cfg->line = config_line_of(needle, config_section_line("building", id, 1), save);
+		cfg_error(cfg, "%s: %s", where, what);
+		cfg->line = save;
+		return -1;
+	}
+	return 0;
+}
+
 static int v_building(cfg_t *cfg, cfg_opt_t *opt)
 {
 	cfg_t *b = cfg_opt_getnsec(opt, cfg_opt_size(opt) - 1);
 	const char *id = cfg_title(b);
 	if (config_valid_id(id))
-		return check_extras(cfg, b);
+		return check_extras(cfg, b) != 0 ? -1 : check_safe_rooms(cfg, b);
 	char what[512], shown[128];
 	(void)text_escape(id ? id : "", shown, sizeof shown);
 	snprintf(what, sizeof what,
@@ -324,6 +350,7 @@ cfg_opt_t config_building_opts[] = {
 	CFG_STR_LIST("closed", "{}", CFGF_NONE),
 	CFG_STR_LIST("extra", "{}", CFGF_NONE),
 	CFG_STR_LIST("rooms", "{}", CFGF_NONE),
+	CFG_STR_LIST("safe_rooms", "{}", CFGF_NONE),
 	CFG_STR_LIST("alarm_points", "{}", CFGF_NONE),
 	CFG_STR_LIST("robbery_points", "{}", CFGF_NONE),
 	CFG_STR_LIST("fire_points", "{}", CFGF_NONE),
@@ -349,6 +376,7 @@ void config_hours_validators(cfg_t *cfg)
 		{"building|closed", v_closed},
 		{"building|extra", v_extra},
 		{"building|rooms", v_rooms},
+		{"building|safe_rooms", v_rooms},
 		{"building|alarm_points", v_points},
 		{"building|robbery_points", v_points},
 		{"building|fire_points", v_points},
@@ -395,6 +423,7 @@ void config_building_from(cfg_t *sec, struct config_building *b, bool *oom)
 		b->exceptions.nextra = ne;
 	}
 	b->rooms = config_dup_list(sec, "rooms", &b->nrooms, oom);
+	b->safe_rooms = config_dup_list(sec, "safe_rooms", &b->nsafe_rooms, oom);
 	/* every point of the three lists, each with the kind of alarm it raises */
 	size_t total = 0;
 	for (size_t l = 0; l < POINT_LISTS; l++)
@@ -439,6 +468,7 @@ void config_building_free(struct config_building *b)
 	free(b->id);
 	free(b->name);
 	config_free_list(b->rooms, b->nrooms);
+	config_free_list(b->safe_rooms, b->nsafe_rooms);
 	config_free_list(b->alarm_points, b->nalarm_points);
 	free(b->alarm_kinds);
 	free(b->exceptions.closed);
@@ -461,4 +491,17 @@ const struct config_building *config_building_here(const struct config *c)
 	if (b)
 		return b;
 	return c && c->nbuildings > 0 ? &c->buildings[0] : NULL;
+}
+
+bool config_safe_room(const struct config *c, const char *room)
+{
+	for (size_t i = 0; c && room && *room && i < c->nbuildings; i++) {
+		const struct config_building *b = &c->buildings[i];
+		char **list = b->nsafe_rooms > 0 ? b->safe_rooms : b->rooms;
+		size_t n = b->nsafe_rooms > 0 ? b->nsafe_rooms : b->nrooms;
+		for (size_t r = 0; r < n; r++)
+			if (strcmp(list[r], room) == 0)
+				return true;
+	}
+	return false;
 }

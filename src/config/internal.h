@@ -33,6 +33,7 @@ struct config_load_ctx {
 	int roles_seen, protocol_seen;
 	int retention_seen;     /* issue 7 */
 	int incidents_seen;     /* issue 13 */
+	int sanctions_seen;     /* incidents: sanctions */
 	int seen[16];           /* times each root option was set, see schema.c */
 };
 extern struct config_load_ctx *config_ctx;
@@ -102,6 +103,17 @@ void config_roles_validators(cfg_t *cfg);
 
 /* Fill c->roles from the validated roles section. */
 void config_roles_from(struct config *c, cfg_t *roles, bool *oom);
+
+/* ---- incidents.c: the incidents section (issue 13) */
+
+extern cfg_opt_t config_incidents_opts[];
+
+void config_incidents_validators(cfg_t *cfg);
+
+/* Fill c->incidents from the validated incidents section. */
+void config_incidents_from(struct config *c, cfg_t *sec, bool *oom);
+
+void config_incidents_free(struct config *c);
 
 /* ---- schema.c: the root options and the whole option tree */
 

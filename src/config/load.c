@@ -78,6 +78,10 @@ static struct config *config_from(cfg_t *cfg, cfg_t *fallback, const char *sourc
 	c->retention.presence_months = (int)cfg_getint(ret, "presence_months");
 	c->retention.appointments_months = (int)cfg_getint(ret, "appointments_months");
 	c->retention.audit_months = (int)cfg_getint(ret, "audit_months");
+	c->retention.incidents_months = (int)cfg_getint(ret, "incidents_months");
+	c->retention.offences_months = (int)cfg_getint(ret, "offences_months");
+	c->retention.visits_months = (int)cfg_getint(ret, "visits_months");
+	config_incidents_from(c, cfg_getsec(cfg, "incidents"), &oom);
 
 	cfg_t *from = cfg_size(cfg, "building") > 0 ? cfg : fallback;
 	size_t nb = cfg_size(from, "building");
@@ -385,6 +389,7 @@ void config_free(struct config *c)
 	for (size_t i = 0; c->roles && i < c->nroles; i++)
 		free(c->roles[i].name);
 	free(c->roles);
+	config_incidents_free(c);
 	for (int i = 0; i < 4; i++)
 		free(c->protocol[i]);
 	free(c);

@@ -194,6 +194,9 @@ static cfg_opt_t retention_opts[] = {
 	CFG_INT("presence_months", 24, CFGF_NONE),
 	CFG_INT("appointments_months", 12, CFGF_NONE),
 	CFG_INT("audit_months", 60, CFGF_NONE),
+	CFG_INT("incidents_months", 60, CFGF_NONE),
+	CFG_INT("offences_months", 60, CFGF_NONE),
+	CFG_INT("visits_months", 12, CFGF_NONE),
 	CFG_END(),
 };
 
@@ -220,6 +223,7 @@ static cfg_opt_t root_opts[] = {
 	CFG_SEC("roles", config_roles_opts, CFGF_NONE),
 	CFG_SEC("retention", retention_opts, CFGF_NONE),
 	CFG_SEC("protocol", protocol_opts, CFGF_NONE),
+	CFG_SEC("incidents", config_incidents_opts, CFGF_NONE),
 	CFG_INT(SENTINEL, 0, CFGF_NONE),
 	CFG_END(),
 };
@@ -252,6 +256,9 @@ cfg_t *config_schema_new(void)
 		{"retention|presence_months", v_retention_months},
 		{"retention|appointments_months", v_retention_months},
 		{"retention|audit_months", v_retention_months},
+		{"retention|incidents_months", v_retention_months},
+		{"retention|offences_months", v_retention_months},
+		{"retention|visits_months", v_retention_months},
 		{"protocol", v_protocol},
 		{"protocol|ban_hit", v_protocol_text},
 		{"protocol|possible", v_protocol_text},
@@ -263,5 +270,6 @@ cfg_t *config_schema_new(void)
 		(void)cfg_set_validate_func(cfg, v[i].name, v[i].fn);
 	config_hours_validators(cfg);
 	config_roles_validators(cfg);
+	config_incidents_validators(cfg);
 	return cfg;
 }

@@ -1,0 +1,272 @@
+/* config/incidents — the incidents section of balie.conf: which sanction-table category each
+ * incident category follows, the places besides the buildings' own, the aftercare schedule
+ * and the deadlines of the police report, the order conversation and its minutes. */
+#include "autoconfig.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/internal.h"
+#include "core/text.h"
+#include "i18n.h"
+
+#define DAYS_MAX 365
+
+/* Defaults as in data/balie.conf; they must parse (tests/test_config_incidents.c). */
+static cfg_opt_t sanction_opts[] = {
+	CFG_STR("verbal", "verbal", CFGF_NONE),
+	CFG_STR("discrimination", "verbal", CFGF_NONE),
+	CFG_STR("sexual", "verbal", CFGF_NONE),
+	CFG_STR("threat", "threat", CFGF_NONE),
+	CFG_STR("obstruction", "obstruction", CFGF_NONE),
+	CFG_STR("property", "property", CFGF_NONE),
+	CFG_STR("attempt", "attempt", CFGF_NONE),
+	CFG_STR("physical", "physical", CFGF_NONE),
+	CFG_STR("robbery", "physical", CFGF_NONE),
+	CFG_STR("other", "other", CFGF_NONE),
+	CFG_END(),
+};
+
+cfg_opt_t config_incidents_opts[] = {
+	CFG_SEC("sanctions", sanction_opts, CFGF_NONE),
+	CFG_STR_LIST("places", "{\"Hal\", \"Parkeerplaats\", \"Huisbezoek\"}", CFGF_NONE),
+	CFG_STR_LIST("aftercare", "{\"24h\", \"48h\", \"14d\"}", CFGF_NONE),
+	CFG_STR_LIST("police_report", "{\"threat\", \"attempt\", \"physical\", \"robbery\"}",
+		     CFGF_NONE),
+	CFG_INT("police_report_days", 3, CFGF_NONE),
+	CFG_STR_LIST("serious", "{\"threat\", \"attempt\", \"physical\", \"robbery\"}", CFGF_NONE),
+	CFG_INT("conversation_days", 5, CFGF_NONE),
+	CFG_INT("minutes_days", 5, CFGF_NONE),
+	CFG_END(),
+};
+
+/* "incidents: aftercare" and the like: the options of this section live one level down. */
+static void where_of(cfg_t *cfg, cfg_opt_t *opt, char *out, size_t outsz)
+{
+	if (strcmp(cfg_name(cfg), "sanctions") == 0)
+		snprintf(out, outsz, "incidents: sanctions: %s", cfg_opt_name(opt));
+	else
+		snprintf(out, outsz, "incidents: %s", cfg_opt_name(opt));
+}
+
+static int v_incidents(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return config_section_once(cfg, opt, &config_ctx->incidents_seen);
+}
+
+static int v_sanctions(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return config_section_once(cfg, opt, &config_ctx->sanctions_seen);
+}
+
+static int v_sanction(cfg_t *cfg, cfg_opt_t *opt)
+{
+	const char *s = cfg_opt_getnstr(opt, 0);
+	enum ban_reason r;
+	if (policy_reason_parse(s, &r) == 0)
+		return 0;
+	char where[256], what[512], shown[128];
+	where_of(cfg, opt, where, sizeof where);
+	(void)text_escape(s ? s : "", shown, sizeof shown);
+	snprintf(what, sizeof what,
+		 _("\"%s\" is not a category of the sanction table (one of: verbal, threat, "
+		   "obstruction, attempt, physical, property, other)"), shown);
+	return config_fail(cfg, where, what);
+}
+
+static int v_places(cfg_t *cfg, cfg_opt_t *opt)
+{
+	return config_check_list(cfg, opt, MAX_NAME);
+}
+
+static int v_aftercare(cfg_t *cfg, cfg_opt_t *opt)
+{
+	char where[256], what[512];
+	where_of(cfg, opt, where, sizeof where);
+	if (config_check_list(cfg, opt, MAX_NAME) != 0)
+		return -1;
+	unsigned n = cfg_opt_size(opt);
+	if (n > INCIDENTS_AFTERCARE_MAX) {
+		snprintf(what, sizeof what, _("more than %d aftercare contacts"),
+			 INCIDENTS_AFTERCARE_MAX);
+		return config_fail(cfg, where, what);
+	}
+	for (unsigned i = 0; i < n; i++) {
+		const char *s = cfg_opt_getnstr(opt, i);
+		struct incidents_span span;
+		if (incidents_span_parse(s, &span) != 0) {
+			snprintf(what, sizeof what,
+				 _("\"%s\" is not a time after the incident: hours, days or weeks "
+				   "(such as \"24h\", \"14d\", \"1-3d\", \"4-6w\")"), s);
+			return config_fail(cfg, where, what);
+		}
+	}
+	return 0;
+}
+
+/* A list of incident categories, each named once. */
+static int v_categories(cfg_t *cfg, cfg_opt_t *opt)
+{
+	if (config_check_list(cfg, opt, MAX_NAME) != 0)
+		return -1;
+	for (unsigned i = 0; i < cfg_opt_size(opt); i++) {
+		const char *s = cfg_opt_getnstr(opt, i);
+		enum incident_category c;
+		if (incidents_category_parse(s, &c) == 0)
+			continue;
+		char where[256], what[512], list[256];
+		where_of(cfg, opt, where, sizeof where);
+		incidents_category_list(list, sizeof list);
+		snprintf(what, sizeof what, _("\"%s\" is not an incident category (one of: %s)"), s,
+			 list);
+		return config_fail(cfg, where, what);
+	}
+	return 0;
+}
+
+static int v_days(cfg_t *cfg, cfg_opt_t *opt)
+{
+	long v = cfg_opt_getnint(opt, 0);
+	if (v >= 0 && v <= DAYS_MAX)
+		return 0;
+	char where[256], what[256];
+	where_of(cfg, opt, where, sizeof where);
+	snprintf(what, sizeof what, _("%ld days is out of range (0..%d)"), v, DAYS_MAX);
+	return config_fail(cfg, where, what);
+}
+
+void config_incidents_validators(cfg_t *cfg)
+{
+	static const struct {
+		const char *name;
+		cfg_validate_callback_t fn;
+	} v[] = {
+		{"incidents", v_incidents},
+		{"incidents|sanctions", v_sanctions},
+		{"incidents|places", v_places},
+		{"incidents|aftercare", v_aftercare},
+		{"incidents|police_report", v_categories},
+		{"incidents|police_report_days", v_days},
+		{"incidents|serious", v_categories},
+		{"incidents|conversation_days", v_days},
+		{"incidents|minutes_days", v_days},
+	};
+	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+		(void)cfg_set_validate_func(cfg, v[i].name, v[i].fn);
+	for (int c = 0; c < INCIDENT_CATEGORY_COUNT; c++) {
+		char name[64];
+		snprintf(name, sizeof name, "incidents|sanctions|%s",
+			 incidents_category_name((enum incident_category)c));
+		(void)cfg_set_validate_func(cfg, name, v_sanction);
+	}
+}
+
+/* The bits of a validated category list. */
+static unsigned category_bits(cfg_t *sec, const char *name)
+{
+	unsigned bits = 0;
+	for (unsigned i = 0; i < cfg_size(sec, name); i++) {
+		enum incident_category c;
+		if (incidents_category_parse(cfg_getnstr(sec, name, i), &c) == 0)
+			bits |= 1u << c;
+	}
+	return bits;
+}
+
+void config_incidents_from(struct config *c, cfg_t *sec, bool *oom)
+{
+	struct config_incidents *in = &c->incidents;
+	incidents_rules_default(&in->rules);
+	cfg_t *sanctions = cfg_getsec(sec, "sanctions");
+	for (int i = 0; i < INCIDENT_CATEGORY_COUNT; i++) {
+		const char *name = incidents_category_name((enum incident_category)i);
+		if (!sanctions || policy_reason_parse(cfg_getstr(sanctions, name),
+						      &in->sanction[i]) != 0)
+			in->sanction[i] = incidents_default_sanction((enum incident_category)i);
+	}
+	in->places = config_dup_list(sec, "places", &in->nplaces, oom);
+	struct incidents_rules *r = &in->rules;
+	r->naftercare = 0;
+	for (unsigned i = 0; i < cfg_size(sec, "aftercare") && i < INCIDENTS_AFTERCARE_MAX; i++)
+		if (incidents_span_parse(cfg_getnstr(sec, "aftercare", i),
+					 &r->aftercare[r->naftercare]) == 0)
+			r->naftercare++;
+	r->police_categories = category_bits(sec, "police_report");
+	r->serious_categories = category_bits(sec, "serious");
+	r->police_days = (int)cfg_getint(sec, "police_report_days");
+	r->conversation_days = (int)cfg_getint(sec, "conversation_days");
+	r->minutes_days = (int)cfg_getint(sec, "minutes_days");
+}
+
+void config_incidents_free(struct config *c)
+{
+	config_free_list(c->incidents.places, c->incidents.nplaces);
+	c->incidents.places = NULL;
+	c->incidents.nplaces = 0;
+}
+
+/* Whether s is one of n texts. */
+static bool among(char *const *v, size_t n, const char *s)
+{
+	for (size_t i = 0; v && i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+bool config_place_known(const struct config *c, const char *place)
+{
+	if (!c || !place || !*place)
+		return false;
+	for (size_t i = 0; i < c->nbuildings; i++) {
+		const struct config_building *b = &c->buildings[i];
+		if (strcmp(b->id, place) == 0 || strcmp(b->name, place) == 0 ||
+		    among(b->rooms, b->nrooms, place) ||
+		    among(b->alarm_points, b->nalarm_points, place))
+			return true;
+	}
+	return among(c->incidents.places, c->incidents.nplaces, place);
+}
+
+/* Append s to out unless it is there already; false when out is full. */
+static bool append_place(char *out, size_t outsz, size_t *len, const char *s)
+{
+	/* A room is often an alarm point too: name each place once. */
+	for (const char *p = out; *p;) {
+		size_t plen = strcspn(p, ",");
+		if (plen == strlen(s) && strncmp(p, s, plen) == 0)
+			return true;
+		p += plen;
+		p += strspn(p, ", ");
+	}
+	int k = snprintf(out + *len, outsz - *len, "%s%s", *len ? ", " : "", s);
+	if (k < 0 || (size_t)k >= outsz - *len) {
+		out[*len] = '\0';
+		return false;
+	}
+	*len += (size_t)k;
+	return true;
+}
+
+void config_places_list(const struct config *c, char *out, size_t outsz)
+{
+	size_t len = 0;
+	if (outsz == 0)
+		return;
+	out[0] = '\0';
+	for (size_t i = 0; c && i < c->nbuildings; i++) {
+		const struct config_building *b = &c->buildings[i];
+		if (!append_place(out, outsz, &len, b->name))
+			return;
+		for (size_t r = 0; r < b->nalarm_points; r++)
+			if (!append_place(out, outsz, &len, b->alarm_points[r]))
+				return;
+		for (size_t r = 0; r < b->nrooms; r++)
+			if (!append_place(out, outsz, &len, b->rooms[r]))
+				return;
+	}
+	for (size_t i = 0; c && i < c->incidents.nplaces; i++)
+		if (!append_place(out, outsz, &len, c->incidents.places[i]))
+			return;
+}
