@@ -392,3 +392,115 @@ CREATE INDEX ban_lifted ON ban(lifted_at) WHERE lifted_at <> '';
 -- record's id here, so a journal read twice adds nothing twice.
 ALTER TABLE alarm ADD COLUMN journal_uid TEXT NOT NULL DEFAULT '';
 CREATE UNIQUE INDEX alarm_journal_uid ON alarm(journal_uid) WHERE journal_uid <> '';
+
+-- migration 7
+-- Incidents (issue 13): registration by any operator, completion by a manager or HR, the
+-- follow-up steps marked done, tallies of small misbehaviour, and what repeat-offence
+-- counting keeps (pseudonymised) after the retention purge.
+CREATE TABLE incident (
+    id                INTEGER PRIMARY KEY,
+    at                TEXT NOT NULL,
+    category          TEXT NOT NULL CHECK (category IN ('verbal', 'discrimination', 'sexual', 'threat', 'obstruction', 'property', 'attempt', 'physical', 'robbery', 'other')),
+    channel           TEXT NOT NULL CHECK (channel IN ('counter', 'phone', 'outside', 'home-visit', 'written', 'online')),
+    place             TEXT NOT NULL CHECK (place <> ''),
+    employee          TEXT NOT NULL DEFAULT '',
+    -- The perpetrator as written, and read as given names, tussenvoegsel and surname.
+    perpetrator       TEXT NOT NULL DEFAULT '',
+    perp_given        TEXT NOT NULL DEFAULT '',
+    perp_prefix       TEXT NOT NULL DEFAULT '',
+    perp_surname      TEXT NOT NULL DEFAULT '',
+    perp_born         TEXT NOT NULL DEFAULT '' CHECK (perp_born = '' OR perp_born GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    perp_address      TEXT NOT NULL DEFAULT '',
+    perp_phone        TEXT NOT NULL DEFAULT '',
+    description       TEXT NOT NULL DEFAULT '',
+    witnesses         TEXT NOT NULL DEFAULT '',
+    injury            TEXT NOT NULL DEFAULT 'none' CHECK (injury IN ('none', 'light', 'serious')),
+    damage_personal   INTEGER NOT NULL DEFAULT 0 CHECK (damage_personal >= 0),   -- euro cents
+    damage_municipal  INTEGER NOT NULL DEFAULT 0 CHECK (damage_municipal >= 0),
+    risk_assessed     TEXT NOT NULL DEFAULT '' CHECK (risk_assessed IN ('', 'no', 'yes')),
+    measures          TEXT NOT NULL DEFAULT '',
+    police            TEXT NOT NULL DEFAULT 'none' CHECK (police IN ('none', 'informed', 'report')),
+    police_date       TEXT NOT NULL DEFAULT '',
+    police_number     TEXT NOT NULL DEFAULT '',
+    aftercare         TEXT NOT NULL DEFAULT '' CHECK (aftercare IN ('', 'no', 'yes')),
+    conversation_date TEXT NOT NULL DEFAULT '',
+    minutes_sent      TEXT NOT NULL DEFAULT '',
+    preventable       TEXT NOT NULL DEFAULT '' CHECK (preventable IN ('', 'no', 'yes')),
+    prevention        TEXT NOT NULL DEFAULT '',
+    discussed         TEXT NOT NULL DEFAULT '' CHECK (discussed IN ('', 'no', 'yes')),
+    alarm_id          INTEGER NOT NULL DEFAULT 0,   -- not a foreign key: alarms are purged sooner
+    completed_at      TEXT NOT NULL DEFAULT '',
+    completed_by      TEXT NOT NULL DEFAULT '',
+    created_at        TEXT NOT NULL,
+    created_by        TEXT NOT NULL,
+    version           INTEGER NOT NULL DEFAULT 1,
+    -- Set by the retention purge, which erases the perpetrator: keyed hashes of the name
+    -- (with the date of birth, with the first initial) for repeat-offence counting.
+    pseudonymised_at  TEXT NOT NULL DEFAULT '',
+    h_name            TEXT NOT NULL DEFAULT '',
+    h_born            TEXT NOT NULL DEFAULT '',
+    h_initial         TEXT NOT NULL DEFAULT '',
+    -- A police report is its own state: with its date and number.
+    CHECK (police <> 'report' OR (police_date <> '' AND police_number <> ''))
+);
+CREATE INDEX incident_at ON incident(at);
+CREATE INDEX incident_perp ON incident(perp_surname COLLATE NOCASE) WHERE perp_surname <> '';
+
+-- A follow-up step marked done (the steps themselves follow from the incident and the
+-- configuration: core/incidents.c).
+CREATE TABLE incident_done (
+    incident_id INTEGER NOT NULL REFERENCES incident(id),
+    item        TEXT NOT NULL CHECK (item <> ''),
+    done_at     TEXT NOT NULL,
+    done_by     TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL,
+    PRIMARY KEY (incident_id, item)
+) WITHOUT ROWID;
+
+-- A tally mark: small misbehaviour that does not warrant a full report, counted only.
+CREATE TABLE incident_tally (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    category    TEXT NOT NULL CHECK (category IN ('verbal', 'discrimination', 'sexual', 'threat', 'obstruction', 'property', 'attempt', 'physical', 'robbery', 'other')),
+    channel     TEXT NOT NULL CHECK (channel IN ('counter', 'phone', 'outside', 'home-visit', 'written', 'online')),
+    place       TEXT NOT NULL DEFAULT '',
+    recorded_by TEXT NOT NULL
+);
+CREATE INDEX incident_tally_at ON incident_tally(at);
+
+-- The trace a purged ban leaves for repeat-offence counting: its category, its start and
+-- the keyed hashes of its person; removed after retention.offences_months.
+CREATE TABLE offence (
+    id        INTEGER PRIMARY KEY,
+    reason    TEXT NOT NULL,
+    date      TEXT NOT NULL,
+    h_name    TEXT NOT NULL CHECK (h_name <> ''),
+    h_born    TEXT NOT NULL DEFAULT '',
+    h_initial TEXT NOT NULL DEFAULT '',
+    kept_at   TEXT NOT NULL
+);
+CREATE INDEX offence_name ON offence(h_name);
+
+-- A ban answers to an incident; the letter names the date of the event and the address.
+ALTER TABLE ban ADD COLUMN incident_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE ban ADD COLUMN event_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE person ADD COLUMN address TEXT NOT NULL DEFAULT '';
+-- A ban taken over from a register kept elsewhere (ban import): where from and when, and
+-- who reviewed it against the sanction table.
+ALTER TABLE ban ADD COLUMN takeover_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE ban ADD COLUMN takeover_date TEXT NOT NULL DEFAULT '';
+ALTER TABLE ban ADD COLUMN reviewed_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE ban ADD COLUMN reviewed_by TEXT NOT NULL DEFAULT '';
+
+-- A false alarm is cancelled at the alarm centre within 5 minutes (Veghel annex 10).
+ALTER TABLE alarm ADD COLUMN cancelled_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE alarm ADD COLUMN cancelled_by TEXT NOT NULL DEFAULT '';
+
+-- Home visits: the risk assessed beforehand, the colleague who goes along, a ban hit.
+ALTER TABLE home_visit ADD COLUMN risk TEXT NOT NULL DEFAULT '' CHECK (risk IN ('', 'normal', 'raised'));
+ALTER TABLE home_visit ADD COLUMN companion TEXT NOT NULL DEFAULT '';
+ALTER TABLE home_visit ADD COLUMN ban_id INTEGER NOT NULL DEFAULT 0;
+
+-- Any operator may tell reception about an expected difficult visitor.
+ALTER TABLE appointment ADD COLUMN note TEXT NOT NULL DEFAULT '';

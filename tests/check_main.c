@@ -44,6 +44,7 @@ int main(void)
 	srunner_add_suite(sr, store_health_suite());
 	srunner_add_suite(sr, incidents_suite());
 	srunner_add_suite(sr, config_incidents_suite());
+	srunner_add_suite(sr, store_incidents_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

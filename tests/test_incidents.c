@@ -388,6 +388,78 @@ START_TEST(test_incidents__split_name)
 }
 END_TEST
 
+START_TEST(test_incidents__pseudonym)
+{
+	const unsigned char key[] = "0123456789abcdef0123456789abcdef";
+	struct incidents_pseudonym a, b;
+	incidents_pseudonymise(key, 32, "Jan", "de", "Vries", "1968-03-14", &a);
+	/* ASCII case does not matter, as for the same-person rule in SQL. */
+	incidents_pseudonymise(key, 32, "jan", "De", "VRIES", "1968-03-14", &b);
+	ck_assert_str_eq(a.name, b.name);
+	ck_assert_str_eq(a.born, b.born);
+	ck_assert_str_eq(a.initial, b.initial);
+	/* Only the first initial counts. */
+	incidents_pseudonymise(key, 32, "Johannes", "de", "Vries", "", &b);
+	ck_assert_str_eq(a.initial, b.initial);
+	ck_assert_str_eq(b.born, ""); /* unknown stays unknown */
+	/* Another surname, prefix, date or key: other hashes. */
+	incidents_pseudonymise(key, 32, "Jan", "", "Devries", "1968-03-14", &b);
+	ck_assert_str_ne(a.name, b.name);
+	incidents_pseudonymise(key, 32, "Jan", "de", "Vries", "1968-03-15", &b);
+	ck_assert_str_eq(a.name, b.name);
+	ck_assert_str_ne(a.born, b.born);
+	incidents_pseudonymise(key, 31, "Jan", "de", "Vries", "1968-03-14", &b);
+	ck_assert_str_ne(a.name, b.name);
+	/* No given names: no initial; a multi-byte first letter is taken whole. */
+	incidents_pseudonymise(key, 32, "", NULL, "Çelik", NULL, &b);
+	ck_assert_str_eq(b.initial, "");
+	ck_assert_uint_eq(strlen(b.name), 64);
+	incidents_pseudonymise(key, 32, "Émile", "", "Çelik", "", &a);
+	incidents_pseudonymise(key, 32, "Éva", "", "Çelik", "", &b);
+	ck_assert_str_eq(a.initial, b.initial);
+}
+END_TEST
+
+START_TEST(test_incidents__form_missing)
+{
+	ck_assert_uint_eq(incidents_form_missing(NULL, ANSWER_OPEN, ANSWER_OPEN, ANSWER_OPEN,
+						 ANSWER_OPEN), 31);
+	ck_assert_uint_eq(incidents_form_missing("", ANSWER_NO, ANSWER_YES, ANSWER_NO, ANSWER_NO),
+			  INCIDENT_MISSING_DESCRIPTION);
+	ck_assert_uint_eq(incidents_form_missing("x", ANSWER_NO, ANSWER_OPEN, ANSWER_NO,
+						 ANSWER_OPEN),
+			  INCIDENT_MISSING_AFTERCARE | INCIDENT_MISSING_DISCUSSED);
+	ck_assert_uint_eq(incidents_form_missing("x", ANSWER_NO, ANSWER_NO, ANSWER_NO, ANSWER_YES),
+			  0);
+	ck_assert_str_eq(incidents_missing_option(1), "--risk-assessed");
+	ck_assert_str_eq(incidents_missing_option(5), "?");
+	ck_assert_str_eq(incidents_missing_option(-1), "?");
+}
+END_TEST
+
+START_TEST(test_incidents__conversation_proposed)
+{
+	struct sanction_table t;
+	memset(&t, 0, sizeof t);
+	t.cat[REASON_VERBAL].present = true;
+	t.cat[REASON_VERBAL].first.conversation = true;
+	t.cat[REASON_PHYSICAL].present = true;
+	struct incidents_rules r;
+	incidents_rules_default(&r);
+	enum ban_reason map[INCIDENT_CATEGORY_COUNT];
+	for (int i = 0; i < INCIDENT_CATEGORY_COUNT; i++)
+		map[i] = incidents_default_sanction((enum incident_category)i);
+	struct incidents_policy p = {&r, map, &t};
+	ck_assert(incidents_conversation_proposed(&p, INCIDENT_DISCRIMINATION, SANCTION_FIRST));
+	ck_assert(!incidents_conversation_proposed(&p, INCIDENT_VERBAL, SANCTION_REPEAT));
+	ck_assert(!incidents_conversation_proposed(&p, INCIDENT_ROBBERY, SANCTION_FIRST));
+	ck_assert(!incidents_conversation_proposed(&p, INCIDENT_THREAT, SANCTION_FIRST));
+	ck_assert(!incidents_conversation_proposed(NULL, INCIDENT_VERBAL, SANCTION_FIRST));
+	map[INCIDENT_ROBBERY] = REASON_VERBAL; /* the configuration decides */
+	ck_assert(incidents_conversation_proposed(&p, INCIDENT_ROBBERY, SANCTION_FIRST));
+}
+END_TEST
+
 /* ---------------------------------------------------------------- the report */
 
 static size_t count_of(const struct incidents_count *c, size_t n, const char *key)
@@ -548,6 +620,9 @@ Suite *incidents_suite(void)
 	tcase_add_test(tc, test_incidents__item_keys);
 	tcase_add_test(tc, test_incidents__offence);
 	tcase_add_test(tc, test_incidents__split_name);
+	tcase_add_test(tc, test_incidents__pseudonym);
+	tcase_add_test(tc, test_incidents__form_missing);
+	tcase_add_test(tc, test_incidents__conversation_proposed);
 	tcase_add_test(tc, test_incidents__period_check);
 	tcase_add_test(tc, test_incidents__previous_period);
 	tcase_add_test(tc, test_incidents__count_boundaries);

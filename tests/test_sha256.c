@@ -78,6 +78,22 @@ START_TEST(test_sha256__padding_edges)
 }
 END_TEST
 
+/* RFC 4231 test cases 1 (short key) and 6 (a key longer than a block). */
+START_TEST(test_sha256__hmac_rfc4231)
+{
+	char out[SHA256_HEX_LEN];
+	unsigned char key1[20];
+	memset(key1, 0x0b, sizeof key1);
+	sha256_hmac_hex(key1, sizeof key1, "Hi There", 8, out);
+	ck_assert_str_eq(out, "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+	unsigned char key6[131];
+	memset(key6, 0xaa, sizeof key6);
+	const char *msg = "Test Using Larger Than Block-Size Key - Hash Key First";
+	sha256_hmac_hex(key6, sizeof key6, msg, strlen(msg), out);
+	ck_assert_str_eq(out, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+END_TEST
+
 Suite *sha256_suite(void)
 {
 	Suite *s = suite_create("sha256");
@@ -87,6 +103,7 @@ Suite *sha256_suite(void)
 	tcase_add_test(tc, test_sha256__two_blocks);
 	tcase_add_test(tc, test_sha256__million_a_in_odd_chunks);
 	tcase_add_test(tc, test_sha256__padding_edges);
+	tcase_add_test(tc, test_sha256__hmac_rfc4231);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -218,7 +218,7 @@ START_TEST(test_store_admin__noted_head_after_a_purge)
 	struct audit_verify v, w;
 	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
 	/* Years later every line so far is past its period. */
-	struct purge_policy p = {12, 12, 12, 12, 12};
+	struct purge_policy p = {12, 12, 12, 12, 12, 12, 12, 12};
 	struct purge_report r;
 	ck_assert_int_eq(store_purge(st, &p, "2040-01-01", false, &r), STORE_OK);
 	ck_assert_uint_eq(r.audit, (size_t)v.head_id);
@@ -295,7 +295,7 @@ END_TEST
 
 /* ---------------------------------------------------------------- purge */
 
-static const struct purge_policy policy = {12, 24, 24, 12, 60};
+static const struct purge_policy policy = {12, 24, 24, 12, 60, 60, 60, 12};
 
 START_TEST(test_store_admin__purge_refuses_bad_policy)
 {

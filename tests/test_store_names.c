@@ -269,7 +269,7 @@ START_TEST(test_store_names__purge_takes_the_keys)
 	b.ends = "2020-12-31";
 	insert(b);
 	int64_t keep = insert(person("Piet", "", "Jansen", ""));
-	struct purge_policy p = { 12, 12, 12, 12, 12 };
+	struct purge_policy p = { 12, 12, 12, 12, 12, 12, 12, 12 };
 	struct purge_report r;
 	ck_assert_int_eq(store_purge(st, &p, TODAY, false, &r), STORE_OK);
 	ck_assert_uint_eq(r.bans, 1);

@@ -38,6 +38,7 @@ Suite *bancheck_suite(void);
 Suite *store_health_suite(void);
 Suite *incidents_suite(void);
 Suite *config_incidents_suite(void);
+Suite *store_incidents_suite(void);
 
 /* A fresh temporary directory (mkdtemp) for one test; path written to dir. */
 void testutil_tmpdir(char *dir, size_t dirsz);

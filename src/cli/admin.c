@@ -168,6 +168,11 @@ static void print_report(const struct purge_report *r, bool dry_run)
 	printf(_("  presence (check-ins) before %s: %zu\n"), r->presence_before, r->presence);
 	printf(_("  appointments before %s: %zu\n"), r->appointments_before, r->appointments);
 	printf(_("  audit lines before %s: %zu\n"), r->audit_before, r->audit);
+	printf(_("  home visits back before %s: %zu\n"), r->visits_before, r->visits);
+	printf(_("  incidents before %s pseudonymised (perpetrator, texts): %zu\n"),
+	       r->incidents_before, r->incidents);
+	printf(_("  kept for repeat offences (pseudonymised): %zu; such traces from before %s "
+		 "removed: %zu\n"), r->kept, r->offences_before, r->offences);
 }
 
 static int purge_run(struct cli_ctx *ctx, const struct cli_args *a)

@@ -565,3 +565,90 @@ int incidents_split_name(const char *name, char *given, size_t givensz, char *pr
 	}
 	return 0;
 }
+
+bool incidents_conversation_proposed(const struct incidents_policy *p,
+				     enum incident_category c, enum sanction_offence o)
+{
+	if (!p || !p->table || !p->sanction || (unsigned)c >= INCIDENT_CATEGORY_COUNT)
+		return false;
+	const struct sanction_rule *r = sanctions_rule(p->table, p->sanction[c], o);
+	return r && r->conversation;
+}
+
+/* The HMAC of a tagged message built from parts (each lower-cased, NUL-terminated). */
+static void keyed(const unsigned char *key, size_t keylen, char tag, const char *const *parts,
+		  const size_t *lens, int n, char out[SHA256_HEX_LEN])
+{
+	/* Lower-cased ASCII only, as SQLite's NOCASE compares; the HMAC takes it whole. */
+	char buf[1024];
+	size_t len = 0;
+	buf[len++] = tag;
+	for (int i = 0; i < n; i++) {
+		for (size_t k = 0; k < lens[i] && len < sizeof buf - 1; k++) {
+			char ch = parts[i][k];
+			buf[len++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+		}
+		if (len < sizeof buf)
+			buf[len++] = '\0';
+	}
+	sha256_hmac_hex(key, keylen, buf, len, out);
+}
+
+/* Bytes of the first UTF-8 character of s. */
+static size_t first_char(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+	for (size_t i = 1; i < n; i++)
+		if (!s[i])
+			return i;
+	return n;
+}
+
+void incidents_pseudonymise(const unsigned char *key, size_t keylen, const char *given,
+			    const char *prefix, const char *surname, const char *born,
+			    struct incidents_pseudonym *out)
+{
+	prefix = prefix ? prefix : "";
+	surname = surname ? surname : "";
+	const char *parts[3] = {prefix, surname, ""};
+	size_t lens[3] = {strlen(prefix), strlen(surname), 0};
+	keyed(key, keylen, 'n', parts, lens, 2, out->name);
+	out->born[0] = out->initial[0] = '\0';
+	if (born && *born) {
+		parts[2] = born;
+		lens[2] = strlen(born);
+		keyed(key, keylen, 'b', parts, lens, 3, out->born);
+	}
+	if (given && *given) {
+		parts[2] = given;
+		lens[2] = first_char(given);
+		keyed(key, keylen, 'i', parts, lens, 3, out->initial);
+	}
+}
+
+unsigned incidents_form_missing(const char *description, enum incident_answer risk,
+				enum incident_answer aftercare, enum incident_answer preventable,
+				enum incident_answer discussed)
+{
+	unsigned bits = 0;
+	if (!description || !*description)
+		bits |= INCIDENT_MISSING_DESCRIPTION;
+	if (risk == ANSWER_OPEN)
+		bits |= INCIDENT_MISSING_RISK;
+	if (aftercare == ANSWER_OPEN)
+		bits |= INCIDENT_MISSING_AFTERCARE;
+	if (preventable == ANSWER_OPEN)
+		bits |= INCIDENT_MISSING_PREVENTABLE;
+	if (discussed == ANSWER_OPEN)
+		bits |= INCIDENT_MISSING_DISCUSSED;
+	return bits;
+}
+
+const char *incidents_missing_option(int i)
+{
+	static const char *const opts[INCIDENT_MISSING_COUNT] = {
+		"--description", "--risk-assessed", "--aftercare", "--preventable", "--discussed",
+	};
+	return i >= 0 && i < INCIDENT_MISSING_COUNT ? opts[i] : "?";
+}

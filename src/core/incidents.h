@@ -12,6 +12,7 @@
 #include "core/dates.h"
 #include "core/policy.h"
 #include "core/sanctions.h"
+#include "core/sha256.h"
 
 /* What happened (the GIR groups, finer where the seed forms are). */
 enum incident_category {
@@ -200,6 +201,51 @@ enum sanction_offence incidents_offence(const struct incidents_earlier *e);
 int incidents_split_name(const char *name, char *given, size_t givensz, char *prefix,
 			 size_t prefixsz, char *surname, size_t surnamesz);
 
+/* What the policy needs to decide the deadlines of one incident: the rules of balie.conf,
+ * the sanction-table category of each incident category, and the sanction table. */
+struct incidents_policy {
+	const struct incidents_rules *rules;
+	const enum ban_reason *sanction;      /* [INCIDENT_CATEGORY_COUNT] */
+	const struct sanction_table *table;
+};
+
+/* Whether the sanction table proposes an order conversation for an incident of category c
+ * (after its offence, first or repeat). */
+bool incidents_conversation_proposed(const struct incidents_policy *p,
+				     enum incident_category c, enum sanction_offence o);
+
+/* Keyed hashes of a person, kept after the purge erased the name: with the same key, the
+ * same person (as the store's same-person rule sees it: tussenvoegsel and surname alike
+ * but for ASCII case, the date of birth when both are known, the first initial when both
+ * are known) gives the same hashes. born and initial are "" when not known. */
+struct incidents_pseudonym {
+	char name[SHA256_HEX_LEN], born[SHA256_HEX_LEN], initial[SHA256_HEX_LEN];
+};
+void incidents_pseudonymise(const unsigned char *key, size_t keylen, const char *given,
+			    const char *prefix, const char *surname, const char *born,
+			    struct incidents_pseudonym *out);
+
+/* ---------------------------------------------------------------- completing the form */
+
+/* The answers a manager must give before an incident is complete, as bits. */
+enum incident_missing {
+	INCIDENT_MISSING_DESCRIPTION = 1 << 0, /* what happened */
+	INCIDENT_MISSING_RISK = 1 << 1,        /* was a raised risk assessed beforehand? */
+	INCIDENT_MISSING_AFTERCARE = 1 << 2,   /* is aftercare wanted? */
+	INCIDENT_MISSING_PREVENTABLE = 1 << 3, /* could it have been prevented? */
+	INCIDENT_MISSING_DISCUSSED = 1 << 4    /* discussed in the team? */
+};
+#define INCIDENT_MISSING_COUNT 5
+
+/* The bits of what is not answered yet (0 = the form is complete). */
+unsigned incidents_form_missing(const char *description, enum incident_answer risk,
+				enum incident_answer aftercare, enum incident_answer preventable,
+				enum incident_answer discussed);
+
+/* The option that answers missing-bit i ("--description", "--risk-assessed", ...); "?"
+ * outside the range. */
+const char *incidents_missing_option(int i);
+
 /* ---------------------------------------------------------------- the report */
 
 /* One incident as the report counts it (no names). */
@@ -207,7 +253,7 @@ struct incidents_record {
 	char date[DATES_DATE_LEN];       /* local date of the incident */
 	enum incident_category category;
 	enum incident_channel channel;
-	const char *place;
+	char place[128];
 };
 
 /* One tally mark (a small misbehaviour without a full report). */

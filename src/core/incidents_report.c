@@ -118,8 +118,7 @@ int incidents_count(const char *from, const char *to, const struct incidents_rec
 		int m = month_index(r->date) - first;
 		if (m >= 0 && (size_t)m < out->nmonths)
 			out->months[m].n++;
-		struct incidents_count *p = entry(&out->places, &out->nplaces,
-						  r->place ? r->place : "");
+		struct incidents_count *p = entry(&out->places, &out->nplaces, r->place);
 		if (!p)
 			goto oom;
 		p->n++;

@@ -117,3 +117,29 @@ void sha256_final_hex(struct sha256 *c, char out[SHA256_HEX_LEN])
 	}
 	out[2 * SHA256_LEN] = '\0';
 }
+
+void sha256_hmac_hex(const unsigned char *key, size_t keylen, const void *data, size_t len,
+		     char out[SHA256_HEX_LEN])
+{
+	unsigned char k0[64] = {0}, pad[64], inner[SHA256_LEN];
+	struct sha256 c;
+	if (keylen > sizeof k0) {
+		sha256_init(&c);
+		sha256_update(&c, key, keylen);
+		sha256_final(&c, k0);
+	} else if (keylen > 0) {
+		memcpy(k0, key, keylen);
+	}
+	for (int i = 0; i < 64; i++)
+		pad[i] = k0[i] ^ 0x36;
+	sha256_init(&c);
+	sha256_update(&c, pad, sizeof pad);
+	sha256_update(&c, data, len);
+	sha256_final(&c, inner);
+	for (int i = 0; i < 64; i++)
+		pad[i] = k0[i] ^ 0x5c;
+	sha256_init(&c);
+	sha256_update(&c, pad, sizeof pad);
+	sha256_update(&c, inner, sizeof inner);
+	sha256_final_hex(&c, out);
+}

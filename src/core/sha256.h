@@ -28,4 +28,9 @@ void sha256_final(struct sha256 *c, unsigned char out[SHA256_LEN]);
 /* Finish and write the digest as 64 lower-case hex digits and a NUL. */
 void sha256_final_hex(struct sha256 *c, char out[SHA256_HEX_LEN]);
 
+/* HMAC-SHA-256 (RFC 2104) of data under key, as hex: the keyed hashes that pseudonymise
+ * a person for repeat-offence counting (issue 13). */
+void sha256_hmac_hex(const unsigned char *key, size_t keylen, const void *data, size_t len,
+		     char out[SHA256_HEX_LEN]);
+
 #endif

@@ -272,12 +272,8 @@ static enum store_status purge(struct svc_call *c)
 	if (r != STORE_OK)
 		return r;
 	/* The service's own configuration and clock decide: never the client's. */
-	const struct config_retention *rt = &c->cfg->retention;
-	struct purge_policy pp = {
-		.bans_months = rt->bans_months, .alarms_months = rt->alarms_months,
-		.presence_months = rt->presence_months,
-		.appointments_months = rt->appointments_months, .audit_months = rt->audit_months,
-	};
+	struct purge_policy pp;
+	purge_policy_of_config(c->cfg, &pp);
 	struct purge_report rep;
 	char today[DATES_DATE_LEN];
 	dates_local_date(clock_now(), today);

@@ -145,6 +145,13 @@ const struct wire_desc records_purge_report[] = {
 	WIRE_MEMBER(9, WM_ARR, struct purge_report, presence_before, 0),
 	WIRE_MEMBER(10, WM_ARR, struct purge_report, appointments_before, 0),
 	WIRE_MEMBER(11, WM_ARR, struct purge_report, audit_before, 0),
+	WIRE_MEMBER(12, WM_SIZE, struct purge_report, incidents, 0),
+	WIRE_MEMBER(13, WM_SIZE, struct purge_report, kept, 0),
+	WIRE_MEMBER(14, WM_SIZE, struct purge_report, offences, 0),
+	WIRE_MEMBER(15, WM_SIZE, struct purge_report, visits, 0),
+	WIRE_MEMBER(16, WM_ARR, struct purge_report, incidents_before, 0),
+	WIRE_MEMBER(17, WM_ARR, struct purge_report, offences_before, 0),
+	WIRE_MEMBER(18, WM_ARR, struct purge_report, visits_before, 0),
 };
 const size_t records_purge_report_n = N(records_purge_report);
 

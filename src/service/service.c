@@ -198,14 +198,8 @@ void service_tick(struct service *svc, time_t now)
 	if (strcmp(today, svc->purged_on) == 0)
 		return;
 	snprintf(svc->purged_on, sizeof svc->purged_on, "%s", today);
-	const struct config_retention *r = &svc->cfg->retention;
-	struct purge_policy pp = {
-		.bans_months = r->bans_months,
-		.alarms_months = r->alarms_months,
-		.presence_months = r->presence_months,
-		.appointments_months = r->appointments_months,
-		.audit_months = r->audit_months,
-	};
+	struct purge_policy pp;
+	purge_policy_of_config(svc->cfg, &pp);
 	struct purge_report pr;
 	bool ran = false;
 	store_set_actor(svc->st, "balied", "service");

@@ -158,11 +158,8 @@ enum store_status store_ban_extend(struct store *st, int64_t id, const char *end
 
 static const char earlier_sql[] =
 	"SELECT count(*) FROM ban b JOIN person p ON p.id = b.person_id"
-	" WHERE b.status = 'active' AND b.id <> ?5"
-	" AND p.surname = ?3 COLLATE NOCASE AND p.prefix = ?2 COLLATE NOCASE"
-	" AND (p.born = '' OR ?4 = '' OR p.born = ?4)"
-	" AND (p.given_names = '' OR ?1 = ''"
-	"  OR substr(p.given_names, 1, 1) = substr(?1, 1, 1) COLLATE NOCASE)";
+	" WHERE b.status = 'active' AND b.id <> ?5 AND"
+	STORE_SAME_PERSON("p.given_names", "p.prefix", "p.surname", "p.born");
 static const char person_of_ban_sql[] =
 	"SELECT p.given_names, p.prefix, p.surname, p.born, b.id FROM ban b"
 	" JOIN person p ON p.id = b.person_id WHERE b.id = ?1";

@@ -145,6 +145,21 @@ enum store_status store_meta_get(struct store *st, const char *key, char *out, s
 enum store_status store_meta_put(struct store *st, const char *key, const char *value,
 				 bool keep_existing);
 
+/* The same-person rule of repeat offences (issues 5 and 13), for a stored person whose
+ * given names, tussenvoegsel, surname and date of birth are the SQL expressions G, P, S and B,
+ * against the person bound as ?1 (given), ?2 (prefix), ?3 (surname), ?4 (born): tussenvoegsel
+ * and surname alike but for ASCII case, the dates of birth equal when both are known, the
+ * first initials equal when both are known. incidents_pseudonymise hashes the same way. */
+#define STORE_SAME_PERSON(G, P, S, B)                                                      \
+	" " S " = ?3 COLLATE NOCASE AND " P " = ?2 COLLATE NOCASE"                         \
+	" AND (" B " = '' OR ?4 = '' OR " B " = ?4)"                                       \
+	" AND (" G " = '' OR ?1 = '' OR substr(" G ", 1, 1) = substr(?1, 1, 1) COLLATE NOCASE)"
+
+/* The key of the pseudonyms (meta pseudonym.key, 32 random bytes): STORE_NOT_FOUND when none
+ * was made yet and create is false; with create, a new one is made inside the caller's
+ * transaction. */
+enum store_status store_pseudonym_key(struct store *st, bool create, unsigned char key[32]);
+
 /* Bring the schema up to date (migrations, one transaction); after a restore. */
 enum store_status store_migrate(struct store *st);
 

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
+#include "core/incidents.h"
 #include "i18n.h"
 #include "store/internal.h"
 #include "store/purge.h"
@@ -48,6 +50,46 @@ static const char *const delete_bans[] = {
 	"DELETE FROM ban_scope WHERE ban_id IN (" OLD_BANS ")",
 	"DELETE FROM ban WHERE " ENDED(""),
 };
+/* Issue 13: what repeat offences need of an active ban about to go, kept as keyed hashes. */
+static const char count_kept[] =
+	"SELECT count(*) FROM ban WHERE status = 'active' AND " ENDED("");
+/* The day such a ban ended: its last day, or the (UTC) day it was lifted when earlier. */
+#define ENDED_DAY(b)                                                                       \
+	"CASE WHEN " b "lifted_at <> '' AND substr(" b "lifted_at, 1, 10) < " b "ends"      \
+	" THEN substr(" b "lifted_at, 1, 10) ELSE " b "ends END"
+static const char old_active_bans[] =
+	"SELECT b.reason, " ENDED_DAY("b.") ", p.given_names, p.prefix, p.surname, p.born"
+	" FROM ban b JOIN person p ON p.id = b.person_id"
+	" WHERE b.status = 'active' AND " ENDED("b.");
+static const char insert_trace[] =
+	"INSERT INTO offence (reason, date, h_name, h_born, h_initial, kept_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+/* Traces count for offences_months from the day they were made: beyond the full record. */
+static const char count_traces[] = "SELECT count(*) FROM offence WHERE kept_at < ?1";
+static const char delete_traces[] = "DELETE FROM offence WHERE kept_at < ?1";
+static const char count_hashes[] =
+	"SELECT count(*) FROM incident WHERE h_name <> '' AND pseudonymised_at < ?1";
+static const char clear_hashes[] =
+	"UPDATE incident SET h_name = '', h_born = '', h_initial = ''"
+	" WHERE h_name <> '' AND pseudonymised_at < ?1";
+/* Incidents past their period lose the perpetrator and every text that may name someone;
+ * category, channel, place, time, injury and damage stay for the report. */
+static const char count_incidents[] =
+	"SELECT count(*) FROM incident WHERE pseudonymised_at = '' AND at < ?1";
+static const char old_incidents[] =
+	"SELECT id, perp_given, perp_prefix, perp_surname, perp_born FROM incident"
+	" WHERE pseudonymised_at = '' AND at < ?1";
+static const char pseudonymise_sql[] =
+	"UPDATE incident SET employee = '', perpetrator = '', perp_given = '', perp_prefix = '',"
+	" perp_surname = '', perp_born = '', perp_address = '', perp_phone = '',"
+	" description = '', witnesses = '', measures = '', prevention = '', h_name = ?2,"
+	" h_born = ?3, h_initial = ?4, pseudonymised_at = ?5, version = version + 1"
+	" WHERE id = ?1";
+static const char erase_notes[] = "UPDATE incident_done SET note = '' WHERE incident_id = ?1";
+static const char count_visits[] =
+	"SELECT count(*) FROM home_visit WHERE back_at <> '' AND back_at < ?1";
+static const char delete_visits[] =
+	"DELETE FROM home_visit WHERE back_at <> '' AND back_at < ?1";
 static const char delete_alarms[] =
 	"DELETE FROM alarm WHERE raised_at < ?1 AND outcome <> 'open'";
 static const char delete_presence[] =
@@ -136,16 +178,170 @@ static enum store_status purge_audit(struct store *st, const char *before, size_
 	return STORE_OK;
 }
 
+/* Keep a trace of every active ban that ends before the cut-off (inside the transaction). */
+static enum store_status keep_traces(struct store *st, const unsigned char key[32],
+				     const char *before, const char *now, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, old_active_bans);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, before)) {
+		store_done(s);
+		return store_fail(st, _("purging"));
+	}
+	/* Read all first: the inserts go through the same connection. */
+	struct trace { char reason[16], date[DATES_DATE_LEN]; struct incidents_pseudonym p; };
+	struct trace *t = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	enum store_status r = STORE_OK;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct trace *grown = realloc(t, ncap * sizeof *t);
+			if (!grown) {
+				r = store_failf(st, STORE_ERROR, "%s", _("out of memory"));
+				break;
+			}
+			t = grown;
+			cap = ncap;
+		}
+		struct trace *x = &t[count++];
+		store_col_copy(s, 0, x->reason, sizeof x->reason);
+		store_col_copy(s, 1, x->date, sizeof x->date);
+		incidents_pseudonymise(key, 32, (const char *)sqlite3_column_text(s, 2),
+				       (const char *)sqlite3_column_text(s, 3),
+				       (const char *)sqlite3_column_text(s, 4),
+				       (const char *)sqlite3_column_text(s, 5), &x->p);
+	}
+	if (r == STORE_OK && rc != SQLITE_DONE)
+		r = store_fail(st, _("purging"));
+	store_done(s);
+	for (size_t i = 0; r == STORE_OK && i < count; i++) {
+		if (!(s = store_stmt(st, insert_trace))) {
+			r = STORE_ERROR;
+			break;
+		}
+		if (store_bind_text(s, 1, t[i].reason) || store_bind_text(s, 2, t[i].date) ||
+		    store_bind_text(s, 3, t[i].p.name) || store_bind_text(s, 4, t[i].p.born) ||
+		    store_bind_text(s, 5, t[i].p.initial) || store_bind_text(s, 6, now)) {
+			store_done(s);
+			r = store_fail(st, _("purging"));
+			break;
+		}
+		r = store_step_done(st, s, _("purging"));
+	}
+	free(t);
+	*n = r == STORE_OK ? count : 0;
+	return r;
+}
+
+/* Pseudonymise the incidents that happened before the cut-off (inside the transaction). */
+static enum store_status pseudonymise(struct store *st, const unsigned char key[32],
+				      const char *before, const char *now, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, old_incidents);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_text(s, 1, before)) {
+		store_done(s);
+		return store_fail(st, _("purging"));
+	}
+	struct old { int64_t id; struct incidents_pseudonym p; };
+	struct old *o = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+	enum store_status r = STORE_OK;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (count == cap) {
+			size_t ncap = cap ? cap * 2 : 16;
+			struct old *grown = realloc(o, ncap * sizeof *o);
+			if (!grown) {
+				r = store_failf(st, STORE_ERROR, "%s", _("out of memory"));
+				break;
+			}
+			o = grown;
+			cap = ncap;
+		}
+		struct old *x = &o[count++];
+		x->id = sqlite3_column_int64(s, 0);
+		memset(&x->p, 0, sizeof x->p);
+		const char *surname = (const char *)sqlite3_column_text(s, 3);
+		/* No perpetrator: nothing to count later, so no hash either. */
+		if (surname && *surname)
+			incidents_pseudonymise(key, 32, (const char *)sqlite3_column_text(s, 1),
+					       (const char *)sqlite3_column_text(s, 2), surname,
+					       (const char *)sqlite3_column_text(s, 4), &x->p);
+	}
+	if (r == STORE_OK && rc != SQLITE_DONE)
+		r = store_fail(st, _("purging"));
+	store_done(s);
+	for (size_t i = 0; r == STORE_OK && i < count; i++) {
+		if (!(s = store_stmt(st, pseudonymise_sql))) {
+			r = STORE_ERROR;
+			break;
+		}
+		if (store_bind_int(s, 1, o[i].id) || store_bind_text(s, 2, o[i].p.name) ||
+		    store_bind_text(s, 3, o[i].p.born) || store_bind_text(s, 4, o[i].p.initial) ||
+		    store_bind_text(s, 5, now)) {
+			store_done(s);
+			r = store_fail(st, _("purging"));
+			break;
+		}
+		if ((r = store_step_done(st, s, _("purging"))) != STORE_OK)
+			break;
+		if (!(s = store_stmt(st, erase_notes))) {
+			r = STORE_ERROR;
+			break;
+		}
+		if (store_bind_int(s, 1, o[i].id)) {
+			store_done(s);
+			r = store_fail(st, _("purging"));
+			break;
+		}
+		r = store_step_done(st, s, _("purging"));
+	}
+	free(o);
+	*n = r == STORE_OK ? count : 0;
+	return r;
+}
+
+void purge_policy_of_config(const struct config *cfg, struct purge_policy *p)
+{
+	const struct config_retention *r = &cfg->retention;
+	*p = (struct purge_policy){
+		.bans_months = r->bans_months,
+		.alarms_months = r->alarms_months,
+		.presence_months = r->presence_months,
+		.appointments_months = r->appointments_months,
+		.audit_months = r->audit_months,
+		.incidents_months = r->incidents_months,
+		.offences_months = r->offences_months,
+		.visits_months = r->visits_months,
+	};
+}
+
 /* The purge inside an open transaction (or counting only when dry_run). */
 static enum store_status purge_in(struct store *st, struct purge_report *o, bool dry_run)
 {
 	char alarms[DATES_UTC_LEN], presence[DATES_UTC_LEN], appts[DATES_UTC_LEN],
-		audit[DATES_UTC_LEN];
+		audit[DATES_UTC_LEN], incidents[DATES_UTC_LEN], offences[DATES_UTC_LEN],
+		visits[DATES_UTC_LEN];
 	if (midnight_utc(o->alarms_before, alarms) || midnight_utc(o->presence_before, presence) ||
-	    midnight_utc(o->appointments_before, appts) || midnight_utc(o->audit_before, audit))
+	    midnight_utc(o->appointments_before, appts) || midnight_utc(o->audit_before, audit) ||
+	    midnight_utc(o->incidents_before, incidents) ||
+	    midnight_utc(o->offences_before, offences) || midnight_utc(o->visits_before, visits))
 		return store_failf(st, STORE_INVALID, "%s", _("purge: no valid cut-off date"));
 	enum store_status r;
+	size_t hashes = 0;
 	if (dry_run) {
+		if ((r = run(st, count_kept, o->bans_before, &o->kept)) != STORE_OK ||
+		    (r = run(st, count_incidents, incidents, &o->incidents)) != STORE_OK ||
+		    (r = run(st, count_traces, offences, &o->offences)) != STORE_OK ||
+		    (r = run(st, count_hashes, offences, &hashes)) != STORE_OK ||
+		    (r = run(st, count_visits, visits, &o->visits)) != STORE_OK)
+			return r;
+		o->offences += hashes;
 		if ((r = run(st, count_bans, o->bans_before, &o->bans)) != STORE_OK ||
 		    (r = run(st, count_persons, o->bans_before, &o->persons)) != STORE_OK ||
 		    (r = run(st, count_alarms, alarms, &o->alarms)) != STORE_OK ||
@@ -155,6 +351,18 @@ static enum store_status purge_in(struct store *st, struct purge_report *o, bool
 			return r;
 		return STORE_OK;
 	}
+	/* Traces first, while the bans and incidents still name their persons. */
+	unsigned char key[32];
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	if ((r = store_pseudonym_key(st, true, key)) != STORE_OK ||
+	    (r = keep_traces(st, key, o->bans_before, now, &o->kept)) != STORE_OK ||
+	    (r = pseudonymise(st, key, incidents, now, &o->incidents)) != STORE_OK ||
+	    (r = run(st, delete_traces, offences, &o->offences)) != STORE_OK ||
+	    (r = run(st, clear_hashes, offences, &hashes)) != STORE_OK ||
+	    (r = run(st, delete_visits, visits, &o->visits)) != STORE_OK)
+		return r;
+	o->offences += hashes;
 	/* ban_history is append-only except while purge.running is set, in this transaction. */
 	if ((r = store_meta_put(st, "purge.running", "1", false)) != STORE_OK ||
 	    (r = run(st, "PRAGMA defer_foreign_keys = ON", NULL, NULL)) != STORE_OK ||
@@ -173,11 +381,13 @@ static enum store_status purge_in(struct store *st, struct purge_report *o, bool
 	    (r = run(st, delete_appts, appts, &o->appointments)) != STORE_OK ||
 	    (r = purge_audit(st, audit, &o->audit)) != STORE_OK)
 		return r;
-	char detail[256];
+	char detail[512];
 	snprintf(detail, sizeof detail,
 		 "bans=%zu persons=%zu alarms=%zu presence=%zu appointments=%zu audit=%zu "
-		 "(ended before %s; audit before %s)", o->bans, o->persons, o->alarms,
-		 o->presence, o->appointments, o->audit, o->bans_before, o->audit_before);
+		 "incidents=%zu kept=%zu offences=%zu visits=%zu "
+		 "(ended before %s; audit before %s; incidents before %s)", o->bans, o->persons,
+		 o->alarms, o->presence, o->appointments, o->audit, o->incidents, o->kept,
+		 o->offences, o->visits, o->bans_before, o->audit_before, o->incidents_before);
 	return store_audit_write(st, "retention.purge", "database", "ok", detail);
 }
 
@@ -189,7 +399,10 @@ static enum store_status prepare(struct store *st, const struct purge_policy *p,
 	    cutoff(today, p->alarms_months, o->alarms_before) ||
 	    cutoff(today, p->presence_months, o->presence_before) ||
 	    cutoff(today, p->appointments_months, o->appointments_before) ||
-	    cutoff(today, p->audit_months, o->audit_before))
+	    cutoff(today, p->audit_months, o->audit_before) ||
+	    cutoff(today, p->incidents_months, o->incidents_before) ||
+	    cutoff(today, p->offences_months, o->offences_before) ||
+	    cutoff(today, p->visits_months, o->visits_before))
 		return store_failf(st, STORE_INVALID, "%s",
 				   _("purge: retention periods must be at least one month"));
 	return STORE_OK;
@@ -266,8 +479,24 @@ static const struct {
 	{"appointment?", "SELECT * FROM appointment WHERE instr(lower(visitor), lower(" NAME_OF
 			 ")) > 0 AND (visitor_born = '' OR " BORN_OF " = '' OR visitor_born = "
 			 BORN_OF ") ORDER BY starts"},
+	{"incident", "SELECT * FROM incident WHERE id IN (SELECT incident_id FROM ban"
+		     " WHERE person_id = ?1) ORDER BY at"},
+	{"incident?", "SELECT i.* FROM incident i, person p WHERE p.id = ?1"
+		      " AND i.id NOT IN (SELECT incident_id FROM ban WHERE person_id = ?1)"
+		      " AND i.perp_surname <> '' AND i.perp_surname = p.surname COLLATE NOCASE"
+		      " AND i.perp_prefix = p.prefix COLLATE NOCASE"
+		      " AND (i.perp_born = '' OR p.born = '' OR i.perp_born = p.born) ORDER BY i.at"},
+	{"incident_done?", "SELECT d.* FROM incident_done d, incident i, person p"
+			  " WHERE p.id = ?1 AND d.incident_id = i.id AND i.perp_surname <> ''"
+			  " AND i.perp_surname = p.surname COLLATE NOCASE"
+			  " AND i.perp_prefix = p.prefix COLLATE NOCASE"
+			  " AND (i.perp_born = '' OR p.born = '' OR i.perp_born = p.born)"
+			  " ORDER BY d.incident_id"},
+	{"home_visit?", "SELECT * FROM home_visit WHERE instr(lower(client), lower(" NAME_OF
+			")) > 0 ORDER BY leaves_at"},
 	{"audit", "SELECT id, at, actor, terminal, action, object, result, detail FROM audit"
 		  " WHERE object IN (SELECT 'ban:' || id FROM ban WHERE person_id = ?1)"
+		  " OR object IN (SELECT 'incident:' || incident_id FROM ban WHERE person_id = ?1)"
 		  " OR object = 'person:' || ?1 ORDER BY id"},
 	{"audit?", "SELECT id, at, actor, terminal, action, object, result, detail FROM audit"
 		   " WHERE NOT (object IN (SELECT 'ban:' || id FROM ban WHERE person_id = ?1)"
