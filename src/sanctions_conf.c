@@ -139,6 +139,8 @@ static int v_rule(cfg_t *cfg, cfg_opt_t *opt)
 		snprintf(what, sizeof what, _("min_months %ld is more than max_months %ld"), lo, hi);
 		return fail(cfg, opt, what);
 	}
+	if (cfg_getbool(sec, "conversation_only") && !cfg_getbool(sec, "conversation"))
+		return fail(cfg, opt, _("conversation_only: needs conversation = true"));
 	return 0;
 }
 
@@ -182,6 +184,7 @@ static cfg_opt_t rule_opts[] = {
 	CFG_INT("max_months", 0, CFGF_NONE),
 	CFG_BOOL("police_report", cfg_false, CFGF_NONE),
 	CFG_BOOL("conversation", cfg_false, CFGF_NONE),
+	CFG_BOOL("conversation_only", cfg_false, CFGF_NONE),
 	CFG_END(),
 };
 
@@ -245,6 +248,7 @@ static void rule_from(cfg_t *sec, struct sanction_rule *r)
 	r->max_months = (int)cfg_getint(sec, "max_months");
 	r->police_report = cfg_getbool(sec, "police_report");
 	r->conversation = cfg_getbool(sec, "conversation");
+	r->conversation_only = cfg_getbool(sec, "conversation_only");
 }
 
 int sanctions_load_text(const char *name, const char *text, struct sanction_table *out,

@@ -51,11 +51,11 @@ START_TEST(test_roles__table)
 {
 	/* Rows: receptionist, porter, manager, hr. */
 	static const bool want[4][PERM_COUNT] = {
-		/* check alarm handle staff flag ban reason export admin */
-		{1, 1, 0, 0, 0, 0, 0, 0, 0},
-		{1, 1, 1, 1, 0, 0, 0, 0, 0},
-		{1, 1, 1, 1, 1, 1, 1, 0, 0},
-		{1, 1, 1, 1, 1, 1, 1, 1, 1},
+		/* check alarm handle staff flag ban reason export admin report incidents */
+		{1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0},
+		{1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 0},
+		{1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1},
+		{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1},
 	};
 	for (int r = 0; r < 4; r++)
 		for (int p = 0; p < PERM_COUNT; p++)

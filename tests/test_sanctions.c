@@ -49,6 +49,9 @@ START_TEST(test_sanctions__reader_refuses_bad_files_with_file_and_line)
 		 " repeat { kinds = {\"warning\"} }\n}\n", "min_months 3 is more than max_months 2"},
 		{"category verbal {\n first { kinds = {\"warning\"} }\n}\n",
 		 "category verbal: needs a first and a repeat section"},
+		{"category verbal {\n first { kinds = {\"warning\"}\n conversation_only = true }\n"
+		 " repeat { kinds = {\"warning\"} }\n}\n",
+		 "t.conf:3: category verbal: first: conversation_only: needs conversation = true"},
 		{"warning_months = 0\ncategory verbal {\n" RULE "}\n",
 		 "t.conf:1: warning_months: 0 is out of range (1..120)"},
 		{"category verbal {\n" RULE "}\ncategory verbal {\n" RULE "}\n", "t.conf:"},
@@ -95,6 +98,9 @@ START_TEST(test_sanctions__builtin_table_is_ermelos)
 	p = &table.cat[REASON_VERBAL].first;
 	ck_assert_int_eq(p->kinds, 1u << BAN_WARNING);
 	ck_assert(p->conversation);
+	ck_assert(p->conversation_only); /* issue 13: a conversation without a warning */
+	ck_assert(!table.cat[REASON_VERBAL].repeat.conversation_only);
+	ck_assert(!table.cat[REASON_PHYSICAL].first.conversation_only);
 	ck_assert(!p->police_report);
 	ck_assert(table.cat[REASON_THREAT].first.police_report);
 }

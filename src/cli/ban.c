@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/ban.h"
+#include "client/incidents.h"
 #include "core/dates.h"
 #include "core/policy.h"
 #include "i18n.h"
@@ -152,6 +153,19 @@ static int ban_show(struct cli_ctx *ctx, const struct cli_args *a)
 	show_field(_("letter sent:"), b.letter_sent);
 	show_field(_("lifted:"), lifted);
 	show_field(_("lifted by:"), b.lifted_by);
+	/* Issue 13: what the letter needs and where the ban came from (the service leaves the
+	 * address out for a role that may not see it). */
+	show_field(_("address:"), b.address);
+	show_field(_("event date:"), b.event_date);
+	char incident[32] = "", takeover[512] = "";
+	if (b.incident_id)
+		snprintf(incident, sizeof incident, "%lld", (long long)b.incident_id);
+	show_field(_("incident:"), incident);
+	if (*b.takeover_source)
+		snprintf(takeover, sizeof takeover, _("from %s on %s%s%s"), b.takeover_source,
+			 b.takeover_date, *b.reviewed_at ? _(", reviewed by ") : _(", not reviewed"),
+			 b.reviewed_by);
+	show_field(_("taken over:"), takeover);
 	if (b.withheld) {
 		/* The service left them out for this role; say so rather than show blanks. */
 		show_field(_("reason:"), _("(not shown to your role)"));
@@ -176,7 +190,8 @@ static int ban_show(struct cli_ctx *ctx, const struct cli_args *a)
 static const enum banf add_fields[] = {
 	BANF_GIVEN, BANF_PREFIX, BANF_SURNAME, BANF_BORN, BANF_PARTNER_PREFIX,
 	BANF_PARTNER_SURNAME, BANF_KIND, BANF_REASON, BANF_STARTS, BANF_ENDS, BANF_SCOPE,
-	BANF_IMPOSED_BY, BANF_LETTER_SENT, BANF_POLICE, BANF_NOTES,
+	BANF_IMPOSED_BY, BANF_LETTER_SENT, BANF_POLICE, BANF_NOTES, BANF_ADDRESS,
+	BANF_EVENT_DATE,
 };
 
 /* The police report the service's table asks for, when the new ban has none: a warning
@@ -232,7 +247,8 @@ static int add_send(struct cli_ctx *ctx, const struct cli_args *a, char *v[BANF_
 		cli_error("%s: %s", cmd, strerror(ENOMEM));
 		return CLI_ERROR;
 	}
-	char dates[4][DATES_DATE_LEN];
+	char dates[5][DATES_DATE_LEN];
+	read_date(&v[BANF_EVENT_DATE], DATES_PAST, dates[4]);
 	read_date(&v[BANF_BORN], DATES_PAST, dates[0]);
 	read_date(&v[BANF_LETTER_SENT], DATES_PAST, dates[1]);
 	read_date(&v[BANF_STARTS], DATES_NEAR, dates[2]);
@@ -260,6 +276,7 @@ static int add_send(struct cli_ctx *ctx, const struct cli_args *a, char *v[BANF_
 		return CLI_ERROR;
 	}
 	b.reasons = reasons;
+	b.incident_id = cli_num(a, "incident", 0);
 	b.enforcement = cli_text(a, "enforcement");
 	b.justification = cli_text(a, "justification");
 	b.until_conversation = cli_has(a, "until-conversation");
@@ -281,6 +298,54 @@ static int add_send(struct cli_ctx *ctx, const struct cli_args *a, char *v[BANF_
 	return CLI_OK;
 }
 
+/* Issue 13: a ban answering to incident --incident takes from it what the options do not
+ * give: the perpetrator (name, date of birth, address), the day of the event and the
+ * category as the configuration maps it. Copies go to own[*nown...]. 0, or -1 after the
+ * message (an unknown incident, or one that names no perpetrator). */
+static int from_incident(struct cli_ctx *ctx, const struct cli_args *a, char *v[BANF_COUNT],
+			 char **own, size_t *nown)
+{
+	const char *cmd = a->cmd->name;
+	int64_t id = cli_num(a, "incident", 0);
+	struct client *cl = cli_client(ctx);
+	if (!cl)
+		return -1;
+	struct incident in;
+	enum store_status r = client_incident_get(cl, id, &in);
+	if (r == STORE_NOT_FOUND) {
+		cli_error(_("incident %lld: no such incident"), (long long)id);
+		return -1;
+	}
+	if (r != STORE_OK)
+		return cli_client_failed(cl, cmd), -1;
+	if (!in.perp_surname[0]) {
+		cli_error(_("%s: incident %lld names no perpetrator (see 'balie incident update "
+			    "%lld --perpetrator NAME')"), cmd, (long long)id, (long long)id);
+		return -1;
+	}
+	char event[DATES_DATE_LEN];
+	dates_local_date(in.at, event);
+	const char *reason = policy_reason_name(ctx->config->incidents.sanction[in.category]);
+	const struct { enum banf f; const char *value; } fill[] = {
+		{BANF_GIVEN, in.perp_given}, {BANF_PREFIX, in.perp_prefix},
+		{BANF_SURNAME, in.perp_surname}, {BANF_BORN, in.perp_born},
+		{BANF_ADDRESS, in.perp_address}, {BANF_EVENT_DATE, event}, {BANF_REASON, reason},
+	};
+	/* Another person named explicitly keeps the whole name of the options. */
+	bool named = v[BANF_SURNAME] != NULL;
+	for (size_t i = 0; i < sizeof fill / sizeof *fill; i++) {
+		enum banf f = fill[i].f;
+		if (v[f] || (named && (f == BANF_GIVEN || f == BANF_PREFIX || f == BANF_SURNAME)))
+			continue;
+		if (*nown >= BANF_COUNT || !(own[*nown] = v[f] = strdup(fill[i].value))) {
+			cli_error("%s: %s", cmd, strerror(ENOMEM));
+			return -1;
+		}
+		(*nown)++;
+	}
+	return 0;
+}
+
 static int ban_add(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	/* Copies: the checks trim in place, and --police alone is a constant. The check
@@ -295,6 +360,8 @@ static int ban_add(struct cli_ctx *ctx, const struct cli_args *a)
 			goto out;
 		}
 	}
+	if (cli_has(a, "incident") && from_incident(ctx, a, v, own, &nown) != 0)
+		goto out;
 	status = add_send(ctx, a, v, &own[nown]);
 out:
 	for (size_t i = 0; i <= nown && i <= BANF_COUNT; i++)
@@ -352,6 +419,11 @@ static const struct cli_opt add_opts[] = {
 	{.name = "police", .letter = 'x', .type = CLI_TEXT, .arg = "yes|no", .max = 16,
 	 .implied = "yes", .help = N_("the police were informed")},
 	FIELD("notes", 'n', "TEXT", N_("details (shown only to roles that may see them)")),
+	FIELD("address", 'A', "TEXT", N_("the person's address, for the letter")),
+	FIELD("event-date", 'V', "DATE", N_("the day of what happened, for the letter")),
+	{.name = "incident", .letter = 'I', .type = CLI_ID, .arg = "ID",
+	 .help = N_("the incident the ban answers to: its perpetrator, date, address and "
+		    "category fill in what is not given, and its earlier incidents count")},
 	{.name = "enforcement", .letter = 'E', .type = CLI_TEXT, .arg = "TEXT", .max = 2000,
 	 .help = N_("how it is enforced besides informing reception")},
 	{.name = "justification", .letter = 'J', .type = CLI_TEXT, .arg = "TEXT", .max = 2000,

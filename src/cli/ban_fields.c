@@ -24,6 +24,8 @@ static const char *const options[BANF_COUNT] = {
 	/* Only in the CSV (an export read back): 'ban add' never sets these. */
 	[BANF_STATUS] = "--draft", [BANF_LIFTED_AT] = "lifted_at", [BANF_LIFTED_BY] = "lifted_by",
 	[BANF_LIFTED_REASON] = "lifted_reason",
+	[BANF_ADDRESS] = "--address", [BANF_EVENT_DATE] = "--event-date",
+	[BANF_TAKEOVER] = "--source",
 	[BANF_ENFORCEMENT] = "--enforcement", [BANF_JUSTIFICATION] = "--justification",
 	[BANF_REASONS] = "--reason",
 };
@@ -132,6 +134,8 @@ int ban_fields_check(const struct config *cfg, char *v[BANF_COUNT], const char *
 	out->lifted_at = v[BANF_LIFTED_AT];
 	out->lifted_by = v[BANF_LIFTED_BY];
 	out->lifted_reason = v[BANF_LIFTED_REASON];
+	out->address = v[BANF_ADDRESS];
+	out->event_date = v[BANF_EVENT_DATE];
 	return 0;
 }
 

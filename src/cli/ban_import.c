@@ -183,6 +183,7 @@ struct import {
 	const int *map;
 	size_t nfields, sent, bad;
 	bool failed;      /* the service refused, or memory ran out: stop */
+	const char *source; /* issue 13: where the register comes from, on every row */
 	char today[DATES_DATE_LEN];
 	struct batch *batch;
 };
@@ -233,6 +234,7 @@ static int take_row(struct import *im, const struct csv_record *rec, size_t line
 		if (!owned[c])
 			v[c] = NULL;
 	if (valid == 0) {
+		row->takeover_source = im->source;
 		b->n++;
 		return b->n == BATCH_ROWS ? flush(im) : 0;
 	}
@@ -294,7 +296,19 @@ static int ban_import(struct cli_ctx *ctx, const struct cli_args *a)
 	FILE *in = open_input(cmd, path);
 	if (!in)
 		return CLI_ERROR;
-	struct import im = {.ctx = ctx, .name = name};
+	/* Every row is a takeover from another register, to be reviewed against the sanction
+	 * table (issue 13): marked with where it came from, --source or the file's name. */
+	const char *slash = strrchr(path, '/');
+	struct import im = {.ctx = ctx, .name = name,
+			    .source = cli_has(a, "source") ? cli_text(a, "source")
+			    : strcmp(path, "-") == 0 ? "stdin" : slash ? slash + 1 : path};
+	char why[256];
+	if (bancheck_text(BANF_TAKEOVER, im.source, why, sizeof why) != 0 || !*im.source) {
+		char q[160];
+		cli_error(_("%s: the source %s: %s"), cmd, ban_quoted(im.source, q, sizeof q),
+			  *im.source ? why : _("must not be empty"));
+		return CLI_ERROR;
+	}
 	cli_today(im.today);
 	int status = CLI_ERROR;
 	int *map = NULL;
@@ -394,7 +408,8 @@ static int export_write(FILE *out, const struct ban_list *l)
 			[BANF_POLICE] = b->police_informed ? "yes" : "no", [BANF_NOTES] = b->notes,
 			[BANF_STATUS] = b->status == BAN_STATUS_DRAFT ? "draft" : "active",
 			[BANF_LIFTED_AT] = lifted, [BANF_LIFTED_BY] = b->lifted_by,
-			[BANF_LIFTED_REASON] = b->lifted_reason,
+			[BANF_LIFTED_REASON] = b->lifted_reason, [BANF_ADDRESS] = b->address,
+			[BANF_EVENT_DATE] = b->event_date,
 		};
 		for (int c = 0; c < BANF_CSV_COUNT && rc == 0; c++)
 			rc |= put_field(out, b, (enum banf)c, v[c], c == BANF_CSV_COUNT - 1);
@@ -494,6 +509,108 @@ static int ban_export(struct cli_ctx *ctx, const struct cli_args *a)
 	return status;
 }
 
+/* ------------------------------------------------------------------ review (issue 13) */
+
+/* What the table says of takeover b: "fits the sanction table" or why not. */
+static void check_text(struct cli_ctx *ctx, struct client *cl, const struct sanction_table *t,
+		       const struct ban *b, char *out, size_t outsz)
+{
+	(void)ctx;
+	size_t earlier = 0;
+	if (client_ban_earlier(cl, b->given_names, b->prefix, b->surname, b->born, b->id,
+			       &earlier) != STORE_OK) {
+		snprintf(out, outsz, "%s", client_error(cl));
+		return;
+	}
+	enum sanction_offence o = sanctions_offence(earlier);
+	enum sanction_check c = sanctions_check(t, b->reason, o, b->kind, b->starts, b->ends);
+	if (c == SANCTION_OK)
+		snprintf(out, outsz, "%s", _("fits the sanction table"));
+	else
+		snprintf(out, outsz, "%s (%s)", sanctions_check_message(c),
+			 o == SANCTION_REPEAT ? _("repeat offence") : _("first offence"));
+}
+
+static int ban_review(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	const char *cmd = a->cmd->name;
+	bool all = cli_has(a, "all"), tsv = cli_has(a, "tsv");
+	const char *note = cli_text(a, "note");
+	struct client *cl;
+	if (a->argc > 0) {
+		int64_t id;
+		if (all || tsv) {
+			cli_error(_("%s: --all and --tsv go with the list, not with an id"), cmd);
+			return CLI_ERROR;
+		}
+		if (ban_id_arg(a, &id) != 0 || !(cl = cli_client(ctx)))
+			return CLI_ERROR;
+		enum store_status r = client_ban_review(cl, id, note);
+		if (r != STORE_OK)
+			return ban_failed(cl, cmd, id, r);
+		printf(_("ban %lld reviewed\n"), (long long)id);
+		return CLI_OK;
+	}
+	if (note) {
+		cli_error(_("%s: --note goes with a ban id"), cmd);
+		return CLI_ERROR;
+	}
+	struct sanction_table table;
+	if (ban_table(ctx, &table) != 0 || !(cl = cli_client(ctx)))
+		return CLI_ERROR;
+	struct ban_list l = {0};
+	if (client_ban_takeovers(cl, all, &l) != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	for (size_t i = 0; i < l.count; i++) {
+		const struct ban *b = &l.items[i];
+		char id[24], name[1024], check[512];
+		snprintf(id, sizeof id, "%lld", (long long)b->id);
+		cli_person_name(b->given_names, b->prefix, b->surname, name, sizeof name);
+		check_text(ctx, cl, &table, b, check, sizeof check);
+		if (tsv) {
+			const char *f[] = {id, name, policy_kind_name(b->kind),
+					   policy_reason_name(b->reason), b->starts, b->ends,
+					   b->takeover_source, b->takeover_date, check,
+					   b->reviewed_at, b->reviewed_by};
+			(void)cli_put_tsv_row(stdout, f, sizeof f / sizeof *f);
+			continue;
+		}
+		char esc_name[1024], esc_src[512], esc_by[512];
+		printf("%5s  %s  %s %s %s..%s\n", id, cli_esc(name, esc_name, sizeof esc_name),
+		       policy_kind_name(b->kind), policy_reason_name(b->reason), b->starts, b->ends);
+		printf("       ");
+		printf(_("taken over from %s on %s; %s"),
+		       cli_esc(b->takeover_source, esc_src, sizeof esc_src), b->takeover_date,
+		       check);
+		if (*b->reviewed_at)
+			printf(_("; reviewed by %s"), cli_esc(b->reviewed_by, esc_by, sizeof esc_by));
+		putchar('\n');
+	}
+	if (!tsv && l.count == 0)
+		printf("%s\n", all ? _("No bans were taken over.")
+				   : _("Every ban taken over has been reviewed."));
+	store_ban_list_free(&l);
+	return CLI_OK;
+}
+
+static const struct cli_opt review_opts[] = {
+	{.name = "all", .letter = 'a', .type = CLI_FLAG,
+	 .help = N_("every takeover, also those reviewed")},
+	{.name = "tsv", .letter = 't', .type = CLI_FLAG,
+	 .help = N_("tab-separated: id, name, kind, reason, starts, ends, source, taken over, "
+		    "check, reviewed at, reviewed by")},
+	{.name = "note", .letter = 'n', .type = CLI_TEXT, .arg = "TEXT", .max = 500,
+	 .help = N_("with an id: what the review found")},
+	{.name = NULL},
+};
+
+static const struct cli_opt import_opts[] = {
+	{.name = "source", .letter = 's', .type = CLI_TEXT, .arg = "TEXT", .max = 200,
+	 .help = N_("where the register comes from (default the file's name); every row is "
+		    "marked a takeover from it, to be reviewed ('balie ban review')")},
+	{.name = NULL},
+};
+
 static const struct cli_opt export_opts[] = {
 	{.name = "all", .letter = 'a', .type = CLI_FLAG,
 	 .help = N_("every ban, also expired, lifted and draft ones")},
@@ -501,14 +618,21 @@ static const struct cli_opt export_opts[] = {
 };
 
 const struct cli_command cli_ban_import_commands[] = {
-	{.name = "ban import", .args = N_("FILE.csv"), .min_args = 1, .max_args = 1,
-	 .run = ban_import,
+	{.name = "ban import", .args = N_("FILE.csv"), .opts = import_opts, .min_args = 1,
+	 .max_args = 1, .run = ban_import,
 	 .summary = N_("Import bans from a CSV file ('-' reads standard input).\n"
 		       "The first line is the header given_names,prefix,surname,born,kind,\n"
 		       "starts,ends,reason with optional columns partner_prefix,partner_surname,\n"
 		       "scope,imposed_by,letter_sent,police_informed,notes,status,lifted_at,\n"
-		       "lifted_by,lifted_reason, in any order. Every row is checked first; one\n"
-		       "bad row and nothing is imported. See balie(1).")},
+		       "lifted_by,lifted_reason,address,event_date, in any order. Every row is\n"
+		       "checked first; one bad row and nothing is imported. The bans are taken\n"
+		       "over as they come, each marked a takeover for review. See balie(1).")},
+	{.name = "ban review", .args = N_("[ID]"), .opts = review_opts, .max_args = 1,
+	 .run = ban_review,
+	 .summary = N_("Bans taken over from another register ('ban import') are active as they\n"
+		       "came, marked with where from and when. Without ID: those not reviewed yet\n"
+		       "(--all: every takeover) with what the sanction table says of them; with\n"
+		       "ID: record that a manager reviewed that ban.")},
 	{.name = "ban export", .args = N_("[FILE|-]"), .opts = export_opts, .max_args = 1,
 	 .run = ban_export,
 	 .summary = N_("Write the bans in force today and later as CSV (--all: every ban).\n"

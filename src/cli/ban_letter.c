@@ -139,6 +139,7 @@ static void nl_reasons(const struct ban *b, char *out, size_t outsz)
 struct letter_values {
 	char muni[512], kort[528], name[1024], signer[512];
 	char datum[64], ingang[64], einde[64], kenmerk[64], measure[1536], reden[512];
+	char adres[1024], voorval[96];  /* issue 13 */
 };
 
 static void fill_values(const struct cli_ctx *ctx, const struct ban *b, struct letter_values *v)
@@ -165,6 +166,19 @@ static void fill_values(const struct cli_ctx *ctx, const struct ban *b, struct l
 		cli_esc(b->imposed_by, v->signer, sizeof v->signer);
 	else
 		snprintf(v->signer, sizeof v->signer, "%s", "................................");
+	/* Issue 13: the address to send it to, and the day it happened (the seed letters'
+	 * "Op d.d. ... heeft u"); dots to fill in by hand when not recorded. */
+	if (*b->address)
+		cli_esc(b->address, v->adres, sizeof v->adres);
+	else
+		snprintf(v->adres, sizeof v->adres, "%s", "................................");
+	if (*b->event_date) {
+		char day[64];
+		nl_date(b->event_date, day, sizeof day);
+		snprintf(v->voorval, sizeof v->voorval, "Op %s", day);
+	} else {
+		snprintf(v->voorval, sizeof v->voorval, "Onlangs");
+	}
 }
 
 /* Fill the template and print the letter; 0, or -1 after the message. */
@@ -174,7 +188,7 @@ static int print_letter(const char *cmd, const char *tmpl, enum sanctions_letter
 	static const char *const names[] = {
 		"gemeente", "gemeente_kort", "naam", "datum", "kenmerk", "maatregel",
 		"maatregel_kop", "reden", "ingang", "einde", "tot_ordegesprek", "politie",
-		"opgelegd_door",
+		"opgelegd_door", "adres", "voorval",
 	};
 	const char *values[] = {
 		v->muni, v->kort, v->name, v->datum, v->kenmerk, v->measure,
@@ -184,7 +198,7 @@ static int print_letter(const char *cmd, const char *tmpl, enum sanctions_letter
 					"eerder is" : "",
 		b->police_informed ? "\nVoor de goede orde merken wij op dat wij een afschrift van "
 				     "deze brief hebben gezonden aan de politie.\n" : "",
-		v->signer,
+		v->signer, v->adres, v->voorval,
 	};
 	const char *bad = NULL;
 	char *filled = sanctions_fill(tmpl, names, values, sizeof names / sizeof *names, &bad);

@@ -10,13 +10,18 @@
 #include <string.h>
 
 #include "cli/ban.h"
+#include "client/incidents.h"
+#include "core/incidents.h"
 #include "core/dates.h"
 #include "i18n.h"
 
 /* ------------------------------------------------------------------ propose */
 
+/* e: the earlier offences of an incident's perpetrator (issue 13), or NULL for a person
+ * (earlier bans, warnings and kept traces counted together). */
 static void print_proposal(const struct sanction_table *t, const struct sanction_proposal *p,
-			   enum ban_reason r, const char *list, size_t earlier, const char *starts)
+			   enum ban_reason r, const char *list, size_t earlier,
+			   const struct incidents_earlier *e, const char *starts)
 {
 	char kinds[128], lo[DATES_DATE_LEN], hi[DATES_DATE_LEN];
 	sanctions_kinds_text(p->rule.kinds, kinds, sizeof kinds);
@@ -25,8 +30,12 @@ static void print_proposal(const struct sanction_table *t, const struct sanction
 		printf("%-20s %s\n", _("combination of:"), list);
 	printf("%-20s %s (", _("offence:"), p->offence == SANCTION_REPEAT ? _("repeat")
 									 : _("first"));
-	printf(ngettext("%zu earlier ban or warning", "%zu earlier bans or warnings", earlier),
-	       earlier);
+	if (e)
+		printf(_("earlier: %zu bans or warnings, %zu incidents, %zu kept pseudonymised"),
+		       e->bans, e->incidents, e->kept);
+	else
+		printf(ngettext("%zu earlier ban or warning", "%zu earlier bans or warnings",
+				earlier), earlier);
 	printf(")\n");
 	printf("%-20s %s\n", _("proposed kind:"), policy_kind_name(p->kind));
 	printf("%-20s %s\n", _("allowed kinds:"), kinds);
@@ -40,8 +49,67 @@ static void print_proposal(const struct sanction_table *t, const struct sanction
 	printf("%-20s %s .. %s\n", _("proposed period:"), starts, p->ends);
 	printf("%-20s %s\n", _("police report:"), p->rule.police_report ? _("required")
 								    : _("optional"));
-	printf("%-20s %s\n", _("order conversation:"), p->rule.conversation ? _("proposed")
-									    : _("no"));
+	printf("%-20s %s\n", _("order conversation:"),
+	       p->rule.conversation_only ? _("proposed; enough on its own (no written warning "
+					     "needed)")
+	       : p->rule.conversation	 ? _("proposed")
+					 : _("no"));
+}
+
+/* ban propose --incident ID: the perpetrator of the incident, its category as the
+ * configuration maps it (or --reason), and its earlier offences: bans, incidents before it
+ * and the traces the purge kept (issue 13). */
+static int propose_incident(struct cli_ctx *ctx, const struct cli_args *a,
+			    const struct sanction_table *table, const char *starts)
+{
+	const char *cmd = a->cmd->name;
+	int64_t id = cli_num(a, "incident", 0);
+	if (cli_has(a, "surname") || cli_has(a, "person")) {
+		cli_error(_("%s: --incident names the person already"), cmd);
+		return CLI_ERROR;
+	}
+	char list[256] = "", why[512];
+	const char *reason = cli_text(a, "reason");
+	enum ban_reason r = REASON_OTHER;
+	if (reason && bancheck_reasons(table, reason, &r, list, sizeof list, why, sizeof why) != 0) {
+		cli_error("%s: --reason: %s", cmd, why);
+		return CLI_ERROR;
+	}
+	struct client *cl = cli_client(ctx);
+	if (!cl)
+		return CLI_ERROR;
+	struct incident in;
+	struct incidents_earlier e;
+	enum store_status s = client_incident_get(cl, id, &in);
+	if (s == STORE_NOT_FOUND) {
+		cli_error(_("incident %lld: no such incident"), (long long)id);
+		return CLI_ERROR;
+	}
+	if (s != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	if (!in.perp_surname[0]) {
+		cli_error(_("%s: incident %lld names no perpetrator (see 'balie incident update "
+			    "%lld --perpetrator NAME')"), cmd, (long long)id, (long long)id);
+		return CLI_ERROR;
+	}
+	if (client_incident_earlier(cl, id, &e) != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	if (!reason)
+		r = ctx->config->incidents.sanction[in.category];
+	struct sanction_proposal p;
+	if (sanctions_propose(table, r, e.bans + e.incidents + e.kept, starts, &p) != 0) {
+		cli_error("%s: %s: %s", cmd, policy_reason_name(r),
+			  sanctions_check_message(SANCTION_NO_RULE));
+		return CLI_ERROR;
+	}
+	char when[32], who[600];
+	cli_local_time(in.at, when, sizeof when);
+	(void)cli_esc(in.perpetrator, who, sizeof who);
+	printf("%-20s %lld (%s, %s)\n", _("incident:"), (long long)id,
+	       incidents_category_label(in.category), when);
+	printf("%-20s %s\n", _("person:"), who);
+	print_proposal(table, &p, r, list, 0, &e, starts);
+	return CLI_OK;
 }
 
 static int ban_propose(struct cli_ctx *ctx, const struct cli_args *a)
@@ -49,15 +117,20 @@ static int ban_propose(struct cli_ctx *ctx, const struct cli_args *a)
 	const char *cmd = a->cmd->name;
 	const char *reason = cli_text(a, "reason"), *surname = cli_text(a, "surname");
 	int64_t person = cli_num(a, "person", 0);
-	if (!reason)
-		return cli_error_missing(cmd, "--reason");
-	if (!person && !surname)
-		return cli_error_missing(cmd, _("--person or --surname"));
 	char today[DATES_DATE_LEN], why[512], list[256];
 	cli_today(today);
 	const char *starts = cli_date(a, "starts") ? cli_date(a, "starts") : today;
 	struct sanction_table table;
 	enum ban_reason r;
+	if (cli_has(a, "incident")) {
+		if (ban_table(ctx, &table) != 0)
+			return CLI_ERROR;
+		return propose_incident(ctx, a, &table, starts);
+	}
+	if (!reason)
+		return cli_error_missing(cmd, "--reason");
+	if (!person && !surname)
+		return cli_error_missing(cmd, _("--person or --surname"));
 	if (ban_table(ctx, &table) != 0)
 		return CLI_ERROR;
 	if (bancheck_reasons(&table, reason, &r, list, sizeof list, why, sizeof why) != 0) {
@@ -86,7 +159,7 @@ static int ban_propose(struct cli_ctx *ctx, const struct cli_args *a)
 			  sanctions_check_message(SANCTION_NO_RULE));
 		return CLI_ERROR;
 	}
-	print_proposal(&table, &p, r, list, earlier, starts);
+	print_proposal(&table, &p, r, list, earlier, NULL, starts);
 	return CLI_OK;
 }
 
@@ -292,6 +365,9 @@ static const struct cli_opt propose_opts[] = {
 	 .help = N_("date of birth, YYYY-MM-DD")},
 	{.name = "starts", .letter = 'f', .type = CLI_DATE, .arg = "DATE",
 	 .help = N_("first day (default today)")},
+	{.name = "incident", .letter = 'I', .type = CLI_ID, .arg = "ID",
+	 .help = N_("the incident's perpetrator and category (--reason overrides it); its "
+		    "earlier incidents count too")},
 	{.name = NULL},
 };
 

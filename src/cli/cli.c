@@ -11,6 +11,7 @@
 
 #include "cli/ban.h"
 #include "cli/cli.h"
+#include "cli/incident.h"
 #include "clock.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -112,6 +113,49 @@ int cli_parse_id(const char *s, int64_t *out)
 	if (errno != 0 || *end != '\0' || v <= 0)
 		return -1;
 	*out = (int64_t)v;
+	return 0;
+}
+
+int cli_take_date(const char *cmd, const char *opt, const char *v, enum dates_century c,
+		  char out[DATES_DATE_LEN])
+{
+	if (v && cli_read_date(v, c, out) == 0)
+		return 0;
+	char esc[128];
+	(void)text_escape(v ? v : "", esc, sizeof esc);
+	cli_error(_("%s: --%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"), cmd,
+		  opt[0] == '-' && opt[1] == '-' ? opt + 2 : opt, esc);
+	return -1;
+}
+
+int cli_take_local_time(const char *cmd, const char *opt, const char *v, time_t *out)
+{
+	char date[DATES_DATE_LEN], esc[128];
+	int minutes = -1;
+	(void)text_escape(v ? v : "", esc, sizeof esc);
+	if (v && strlen(v) == 16 && v[10] == ' ') {
+		int y, m, d;
+		memcpy(date, v, 10);
+		date[10] = '\0';
+		if (dates_parse_date(date, &y, &m, &d) == 0)
+			minutes = dates_parse_hm(v + 11, false);
+	}
+	if (minutes < 0) {
+		cli_error(_("%s: %s: \"%s\" is not a time \"YYYY-MM-DD HH:MM\""), cmd, opt, esc);
+		return -1;
+	}
+	char back[DATES_DATE_LEN];
+	bool exists = dates_local_instant(date, minutes, out) == 0;
+	/* mktime moves a time in the spring-forward gap; such a time does not exist. */
+	if (exists) {
+		dates_local_date(*out, back);
+		exists = strcmp(back, date) == 0 && dates_local_minutes(*out) == minutes;
+	}
+	if (!exists) {
+		cli_error(_("%s: %s: %s does not exist (the clocks go forward then)"), cmd, opt,
+			  esc);
+		return -1;
+	}
 	return 0;
 }
 
@@ -239,6 +283,9 @@ static const struct cli_command *const tables[] = {
 	cli_ban_letter_commands,
 	cli_ban_exception_commands,
 	cli_check_commands,
+	cli_incident_commands,
+	cli_incident_due_commands,
+	cli_report_commands,
 };
 
 /* Command groups, for "balie GROUP --help" and for naming an unknown subcommand. */
@@ -253,6 +300,8 @@ static const struct {
 	{"person", N_("A person's data, for an access request (hr).")},
 	{"ban", N_("The list of entry bans and warnings.")},
 	{"ban exception", N_("Exceptions during a ban: a representative, an appointment.")},
+	{"incident", N_("Incidents: registration (anyone), follow-up and completion (manager, "
+			"HR).")},
 };
 
 /* How many leading words of argv the group name ("ban exception") is, or 0. */

@@ -84,6 +84,15 @@ void cli_today(char out[DATES_DATE_LEN]);
  * how a two-digit year is completed. 0, or -1 when it is no date. */
 int cli_read_date(const char *v, enum dates_century c, char out[DATES_DATE_LEN]);
 
+/* Read a date option as people type it (cli_read_date) into out "YYYY-MM-DD"; 0, or -1
+ * after "balie: CMD: --OPT: ... is not a date". */
+int cli_take_date(const char *cmd, const char *opt, const char *v, enum dates_century c,
+		  char out[DATES_DATE_LEN]);
+
+/* Read a local time "YYYY-MM-DD HH:MM" into an instant; 0, or -1 after "balie: CMD: OPT:
+ * ..." (malformed, or a time the change to summer time skips). */
+int cli_take_local_time(const char *cmd, const char *opt, const char *v, time_t *out);
+
 /* Join argv[0..argc) with single spaces into a malloc'd string; NULL on out-of-memory. */
 char *cli_join(int argc, char **argv);
 

@@ -421,3 +421,24 @@ enum store_status client_ban_import(struct client *cl, const struct ban_new *row
 		r = client_ban_import_commit(cl, n, NULL);
 	return r;
 }
+
+enum store_status client_ban_takeovers(struct client *cl, bool all, struct ban_list *out)
+{
+	out->items = NULL;
+	out->count = 0;
+	wire_put_bool(client_request(cl, OP_BAN_TAKEOVERS), F_ALL_TAKEOVERS, all);
+	void *items = NULL;
+	enum store_status r = client_call_list(cl, records_ban, records_ban_n, sizeof(struct ban),
+					       ban_clear, &items, &out->count);
+	out->items = items;
+	return r;
+}
+
+enum store_status client_ban_review(struct client *cl, int64_t id, const char *note)
+{
+	struct wire_out *q = client_request(cl, OP_BAN_REVIEW);
+	wire_put_int(q, F_ID, id);
+	if (note && *note)
+		wire_put_text(q, F_TEXT, note);
+	return client_call_simple(cl);
+}

@@ -71,6 +71,11 @@ enum store_status client_ban_import_rows(struct client *cl, const struct ban_new
 enum store_status client_ban_import_commit(struct client *cl, size_t sent, size_t *imported);
 enum store_status client_ban_import_abort(struct client *cl);
 
+/* Issue 13: the bans taken over by an import (store_ban_takeovers), and a takeover
+ * reviewed. Free out with store_ban_list_free. */
+enum store_status client_ban_takeovers(struct client *cl, bool all, struct ban_list *out);
+enum store_status client_ban_review(struct client *cl, int64_t id, const char *note);
+
 /* The whole of store_ban_import in one call (begin, rows, commit). */
 enum store_status client_ban_import(struct client *cl, const struct ban_new *rows, size_t n);
 

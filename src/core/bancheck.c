@@ -38,6 +38,9 @@ static const struct {
 	/* The store's limit: every extension may add a line to it. */
 	[BANF_JUSTIFICATION] = {"justification", 4000, false},
 	[BANF_REASONS] = {"reasons", 255, false},
+	[BANF_ADDRESS] = {"address", 500, false},
+	[BANF_EVENT_DATE] = {"event_date", 10, false},
+	[BANF_TAKEOVER] = {"takeover_source", 200, false},
 };
 
 const char *bancheck_name(enum banf f)
@@ -127,6 +130,9 @@ int bancheck_dates(const char *const v[BANF_COUNT], const char *today, enum banf
 	}
 	*bad = BANF_LETTER_SENT;
 	if (*f[BANF_LETTER_SENT] && check_date(f[BANF_LETTER_SENT], why, whysz) != 0)
+		return -1;
+	*bad = BANF_EVENT_DATE;
+	if (*f[BANF_EVENT_DATE] && check_past(f[BANF_EVENT_DATE], today, why, whysz) != 0)
 		return -1;
 	/* A lifted ban read back must stay lifted; half a lifting is refused, not guessed. */
 	if (*f[BANF_LIFTED_AT]) {

@@ -17,8 +17,10 @@ enum banf {
 	BANF_REASON, BANF_PARTNER_PREFIX, BANF_PARTNER_SURNAME, BANF_SCOPE, BANF_IMPOSED_BY,
 	BANF_LETTER_SENT, BANF_POLICE, BANF_NOTES, BANF_STATUS, BANF_LIFTED_AT, BANF_LIFTED_BY,
 	BANF_LIFTED_REASON,
+	BANF_ADDRESS, BANF_EVENT_DATE, /* issue 13: the letter's address and day of the event */
 	BANF_CSV_COUNT,
 	BANF_ENFORCEMENT = BANF_CSV_COUNT, BANF_JUSTIFICATION, BANF_REASONS,
+	BANF_TAKEOVER,                 /* issue 13: an import's source (ban import --source) */
 	BANF_COUNT
 };
 #define BANF_CSV_REQUIRED (BANF_REASON + 1)
@@ -38,7 +40,8 @@ bool bancheck_required(enum banf f);
 int bancheck_text(enum banf f, const char *v, char *why, size_t whysz);
 
 /* The dates of a ban, v indexed by enum banf (NULL = empty): born, starts, ends,
- * letter_sent and lifted_at real dates ("YYYY-MM-DD"), born and lifted_at not after today,
+ * letter_sent, lifted_at and event_date real dates ("YYYY-MM-DD"), born, lifted_at and
+ * event_date not after today,
  * ends not before starts, lifted_by and lifted_reason given with lifted_at and only then.
  * 0, or -1 with the field in *bad and the translated reason in why. */
 int bancheck_dates(const char *const v[BANF_COUNT], const char *today, enum banf *bad,

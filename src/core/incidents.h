@@ -76,7 +76,7 @@ enum ban_reason incidents_default_sanction(enum incident_category c);
  * day after it), "1-3d" (from the 1st to the end of the 3rd day), "4-6w" (weeks). */
 struct incidents_span {
 	int from, to;    /* in units; from <= to; from 0 when written as one number */
-	char unit;       /* 'h', 'd' or 'w' */
+	int unit;        /* 'h', 'd' or 'w' (an int: it travels as one) */
 };
 #define INCIDENTS_SPAN_TEXT 32
 

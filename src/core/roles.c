@@ -16,14 +16,16 @@ static const struct {
 } roles[ROLE_COUNT] = {
 	[ROLE_NONE] = {"none", N_("no role"), 0},
 	[ROLE_RECEPTIONIST] = {"receptionist", N_("receptionist"),
-			       P(PERM_CHECK_VISITOR) | P(PERM_RAISE_ALARM)},
+			       P(PERM_CHECK_VISITOR) | P(PERM_RAISE_ALARM) |
+				       P(PERM_REPORT_INCIDENT)},
 	[ROLE_PORTER] = {"porter", N_("porter"),
 			 P(PERM_CHECK_VISITOR) | P(PERM_RAISE_ALARM) | P(PERM_HANDLE_ALARM) |
-				 P(PERM_STAFFING)},
+				 P(PERM_STAFFING) | P(PERM_REPORT_INCIDENT)},
 	[ROLE_MANAGER] = {"manager", N_("manager"),
 			  P(PERM_CHECK_VISITOR) | P(PERM_RAISE_ALARM) | P(PERM_HANDLE_ALARM) |
 				  P(PERM_STAFFING) | P(PERM_FLAG_APPT) | P(PERM_EDIT_BAN) |
-				  P(PERM_SEE_REASON)},
+				  P(PERM_SEE_REASON) | P(PERM_REPORT_INCIDENT) |
+				  P(PERM_INCIDENTS)},
 	[ROLE_HR] = {"hr", N_("HR"), P(PERM_COUNT) - 1},
 };
 
@@ -78,6 +80,8 @@ const char *roles_permission_text(enum permission p)
 		[PERM_SEE_REASON] = N_("see reasons or expired bans"),
 		[PERM_EXPORT] = N_("export bans"),
 		[PERM_ADMIN] = N_("use the audit trail, purge, backup, restore or person export"),
+		[PERM_REPORT_INCIDENT] = N_("register incidents"),
+		[PERM_INCIDENTS] = N_("see, complete or follow up incidents, or see the report"),
 	};
 	return (unsigned)p < PERM_COUNT && text[p] ? _(text[p]) : "?";
 }

@@ -16,6 +16,9 @@ enum permission {
 	PERM_SEE_REASON,      /* see reasons and incident details, expired bans */
 	PERM_EXPORT,          /* export bans */
 	PERM_ADMIN,           /* audit trail, purge, backup, restore, person export (hr) */
+	PERM_REPORT_INCIDENT, /* issue 13: register an incident or a tally mark (anyone) */
+	PERM_INCIDENTS,       /* see, update and complete incidents, their follow-up and the
+			       * report (manager, hr) */
 	PERM_COUNT
 };
 

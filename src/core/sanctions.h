@@ -19,6 +19,8 @@ struct sanction_rule {
 	int max_months;
 	bool police_report;  /* a police report (aangifte) is required */
 	bool conversation;   /* an order conversation is proposed */
+	bool conversation_only; /* issue 13: the conversation alone may do, without a written
+				 * warning ("ordegesprek en/of schriftelijke waarschuwing") */
 };
 
 struct sanction_category {

@@ -66,6 +66,7 @@ extern const struct svc_op_def svc_ops_bans[];
 extern const struct svc_op_def svc_ops_bans_edit[];
 extern const struct svc_op_def svc_ops_bans_import[];
 extern const struct svc_op_def svc_ops_check[];
+extern const struct svc_op_def svc_ops_incidents[]; /* ops_incidents.c (issue 13) */
 
 /* Why the database cannot be used (the service is degraded), or NULL when it can. */
 const char *svc_degraded(const struct service *svc);

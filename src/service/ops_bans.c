@@ -28,12 +28,15 @@ void svc_ban_put(struct svc_call *c, struct ban *b)
 {
 	if (!roles_may(c->sess->role, PERM_SEE_REASON)) {
 		/* Blanked in place: the strings stay owned by b and are freed with it. */
-		char *texts[] = {b->reasons, b->notes, b->justification, b->lifted_reason};
+		/* Issue 13: the person's address and what it answers to are not for the desk. */
+		char *texts[] = {b->reasons, b->notes, b->justification, b->lifted_reason,
+				 b->address, b->event_date};
 		for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 			if (texts[i])
 				texts[i][0] = '\0';
 		b->reason = REASON_OTHER;
 		b->repeat_offence = false;
+		b->incident_id = 0;
 		b->withheld = true;
 	}
 	wire_put_rec(c->reply);

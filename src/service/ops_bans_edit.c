@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "service/ops_bans.h"
 #include "service/records.h"
+#include "store/incidents.h"
 
 /* The texts of a new ban, NULL made "" so the store never binds a NULL. */
 static const char **text_member(struct ban_new *b, enum banf f)
@@ -36,6 +37,9 @@ static const char **text_member(struct ban_new *b, enum banf f)
 	case BANF_ENFORCEMENT: return &b->enforcement;
 	case BANF_JUSTIFICATION: return &b->justification;
 	case BANF_REASONS: return &b->reasons;
+	case BANF_ADDRESS: return &b->address;
+	case BANF_EVENT_DATE: return &b->event_date;
+	case BANF_TAKEOVER: return &b->takeover_source;
 	case BANF_KIND:
 	case BANF_REASON:
 	case BANF_POLICE:
@@ -62,6 +66,9 @@ enum store_status svc_ban_check(struct svc_call *c, struct ban_new *b, struct sv
 			return svc_fail(c, STORE_INVALID, "%s%s: %s", prefix,
 					bancheck_name((enum banf)f), why);
 	}
+	if (!import && *b->takeover_source)
+		return svc_fail(c, STORE_INVALID, _("%s%s: only an import takes bans over"), prefix,
+				bancheck_name(BANF_TAKEOVER));
 	if (!import && (*b->lifted_at || *b->lifted_by || *b->lifted_reason))
 		return svc_fail(c, STORE_INVALID, _("%s%s: only an import brings a lifted ban; "
 						    "lift a ban with its own request"), prefix,
@@ -196,10 +203,23 @@ static enum store_status insert(struct svc_call *c)
 	    (r = svc_ban_table(c, &t)) != STORE_OK ||
 	    (r = svc_ban_check(c, &b, &n, false, &t, "")) != STORE_OK)
 		return r;
-	/* First offence or repeat is the service's count, not the client's word. */
+	/* First offence or repeat is the service's count, not the client's word; a ban
+	 * answering to an incident also counts the person's earlier incidents (issue 13). */
 	size_t earlier = 0;
-	if ((r = store_ban_earlier(c->st, b.given_names, b.prefix, b.surname, b.born, 0,
-				   &earlier)) != STORE_OK)
+	struct incidents_earlier e = {0};
+	if (b.incident_id > 0) {
+		r = store_incident_earlier(c->st, b.incident_id, &e);
+		if (r == STORE_NOT_FOUND)
+			return svc_fail(c, STORE_INVALID, _("incident %lld: no such incident"),
+					(long long)b.incident_id);
+		earlier = e.bans + e.incidents + e.kept;
+	} else if (b.incident_id < 0) {
+		return svc_fail(c, STORE_INVALID, "%s", _("incident id: out of range"));
+	} else {
+		r = store_ban_earlier(c->st, b.given_names, b.prefix, b.surname, b.born, 0,
+				      &earlier);
+	}
+	if (r != STORE_OK)
 		return svc_store_failed(c, r);
 	enum sanction_offence o = sanctions_offence(earlier);
 	b.repeat_offence = o == SANCTION_REPEAT;

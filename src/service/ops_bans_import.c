@@ -37,6 +37,8 @@ static const size_t row_texts[] = {
 	offsetof(struct ban_new, enforcement), offsetof(struct ban_new, justification),
 	offsetof(struct ban_new, reasons), offsetof(struct ban_new, lifted_at),
 	offsetof(struct ban_new, lifted_by), offsetof(struct ban_new, lifted_reason),
+	offsetof(struct ban_new, address), offsetof(struct ban_new, event_date),
+	offsetof(struct ban_new, takeover_source),
 };
 #define NTEXTS (sizeof row_texts / sizeof *row_texts)
 
@@ -198,10 +200,46 @@ static enum store_status abort_import(struct svc_call *c)
 	return STORE_OK;
 }
 
+/* ------------------------------------------------------------------ takeovers (issue 13) */
+
+static enum store_status takeovers(struct svc_call *c)
+{
+	bool all = false;
+	enum store_status r = svc_bool(c, F_ALL_TAKEOVERS, _("all"), &all);
+	if (r != STORE_OK)
+		return r;
+	struct ban_list l = {0};
+	if ((r = store_ban_takeovers(c->st, all, &l)) != STORE_OK)
+		return svc_store_failed(c, r);
+	for (size_t i = 0; i < l.count; i++)
+		svc_ban_put(c, &l.items[i]);
+	char count[32];
+	snprintf(count, sizeof count, "%zu", l.count);
+	svc_audit_set(c, "bans", count, all ? "takeovers --all" : "takeovers");
+	store_ban_list_free(&l);
+	return STORE_OK;
+}
+
+static enum store_status review(struct svc_call *c)
+{
+	int64_t id;
+	const char *note = NULL;
+	enum store_status r;
+	if ((r = svc_id(c, F_ID, _("ban id"), &id)) != STORE_OK ||
+	    (r = svc_text(c, F_TEXT, _("note"), 500, false, &note)) != STORE_OK)
+		return r;
+	r = store_ban_review(c->st, id, note ? note : "");
+	if (r == STORE_NOT_FOUND)
+		return svc_fail(c, r, _("ban %lld: no such ban"), (long long)id);
+	return r == STORE_OK ? r : svc_store_failed(c, r);
+}
+
 const struct svc_op_def svc_ops_bans_import[] = {
 	{OP_BAN_IMPORT_BEGIN, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_NONE, 0, begin},
 	{OP_BAN_IMPORT_ROWS, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_NONE, 0, rows},
 	{OP_BAN_IMPORT_COMMIT, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, commit},
 	{OP_BAN_IMPORT_ABORT, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_NONE, 0, abort_import},
+	{OP_BAN_TAKEOVERS, "ban.takeovers", PERM_EDIT_BAN, SVC_AUDIT_VIEW, 0, takeovers},
+	{OP_BAN_REVIEW, "ban.review", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, review},
 	{0, NULL, 0, 0, 0, NULL},
 };

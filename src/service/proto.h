@@ -47,6 +47,9 @@ enum svc_op {
 	OP_BAN_IMPORT_ROWS = 51,   /* items: struct ban_new, checked and kept by the service */
 	OP_BAN_IMPORT_COMMIT = 52, /* F_COUNT (rows sent) -> F_COUNT; one transaction */
 	OP_BAN_IMPORT_ABORT = 53,
+	OP_BAN_TAKEOVERS = 54,     /* F_ALL_TAKEOVERS -> items: struct ban, taken over by an
+				    * import (issue 13) */
+	OP_BAN_REVIEW = 55,        /* F_ID, F_TEXT (note): a takeover reviewed */
 	OP_BAN_EXCEPTION_ADD = 60,  /* F_ID, F_KIND, F_FROM, F_TO, F_TEXT -> F_ID */
 	OP_BAN_EXCEPTION_LIST = 61, /* F_ID (0: of every ban) -> items: struct ban_exception */
 	OP_BAN_EXCEPTION_ON = 62,   /* F_ID -> item (valid today), or STORE_NOT_FOUND */
@@ -105,6 +108,18 @@ enum svc_op {
 				 * number of columns, then name and value for each column
 				 * (tags 3, 4, 5, 6 ...) */
 	/* incidents 180-219 */
+	OP_INCIDENT_ADD = 180,     /* item: struct incident -> F_ID */
+	OP_INCIDENT_GET = 181,     /* F_ID -> item: struct incident */
+	OP_INCIDENT_UPDATE = 182,  /* item: struct incident (id, version) */
+	OP_INCIDENT_COMPLETE = 183, /* F_ID, F_VERSION (-1: any) */
+	OP_INCIDENT_LIST = 184,    /* F_FROM, F_TO (instants, 0 = open) -> items: struct incident */
+	OP_INCIDENT_TALLY = 185,   /* F_INC_AT, F_INC_CATEGORY, F_INC_CHANNEL, F_INC_PLACE -> F_ID */
+	OP_INCIDENT_FOLLOWUPS = 186, /* F_ID -> items: struct incident_followup */
+	OP_INCIDENT_DONE = 187,    /* F_ID, F_INC_KEY, F_INC_AT, F_INC_NOTE */
+	OP_INCIDENT_DUE = 188,     /* F_INC_ALL -> items: struct incident_due_row */
+	OP_INCIDENT_EARLIER = 189, /* F_ID -> item: struct incidents_earlier */
+	OP_INCIDENT_REPORT = 190,  /* F_FROM, F_TO (instants) -> items: struct incidents_record
+				    * or struct incidents_tally (no names) */
 	OP_MAX = 1000
 };
 
@@ -160,6 +175,7 @@ enum proto_field {
 	F_EXCLUDE = 304,       /* a ban id left out (0: none) */
 	F_AFTER = 305,         /* id order: the items after this id */
 	F_JUSTIFICATION = 306,
+	F_ALL_TAKEOVERS = 307, /* bool: every takeover, also the reviewed ones */
 
 	/* appointments: 900-929 (ten times the first op of the domain) */
 	F_APPT_STARTS = 900,   /* instant */
@@ -210,7 +226,16 @@ enum proto_field {
 	F_FORCE = 1511,
 	F_DRY_RUN = 1512,
 	F_KEPT = 1513,
-	F_BAN_ID = 1514
+	F_BAN_ID = 1514,
+
+	/* incidents: 1800-1829 */
+	F_INC_KEY = 1800,      /* a follow-up step: "aftercare1", "police", ... */
+	F_INC_AT = 1801,       /* instant */
+	F_INC_NOTE = 1802,
+	F_INC_CATEGORY = 1803, /* enum incident_category */
+	F_INC_CHANNEL = 1804,  /* enum incident_channel */
+	F_INC_PLACE = 1805,
+	F_INC_ALL = 1806       /* bool */
 };
 
 #endif

@@ -196,6 +196,13 @@ const struct wire_desc records_ban[] = {
 	WIRE_MEMBER_ML(28, WM_STR, struct ban, justification, 0),
 	WIRE_MEMBER(29, WM_STR, struct ban, reasons, 0),
 	WIRE_MEMBER(30, WM_BOOL, struct ban, withheld, 0),
+	WIRE_MEMBER(31, WM_STR, struct ban, address, 0),
+	WIRE_MEMBER(32, WM_STR, struct ban, event_date, 0),
+	WIRE_MEMBER(33, WM_I64, struct ban, incident_id, 0),
+	WIRE_MEMBER(34, WM_STR, struct ban, takeover_source, 0),
+	WIRE_MEMBER(35, WM_STR, struct ban, takeover_date, 0),
+	WIRE_MEMBER(36, WM_STR, struct ban, reviewed_at, 0),
+	WIRE_MEMBER(37, WM_STR, struct ban, reviewed_by, 0),
 };
 const size_t records_ban_n = N(records_ban);
 
@@ -225,6 +232,10 @@ const struct wire_desc records_ban_new[] = {
 	WIRE_MEMBER(22, WM_CSTR, struct ban_new, lifted_at, 0),
 	WIRE_MEMBER(23, WM_CSTR, struct ban_new, lifted_by, 0),
 	WIRE_MEMBER(24, WM_CSTR, struct ban_new, lifted_reason, 0),
+	WIRE_MEMBER(25, WM_CSTR, struct ban_new, address, 0),
+	WIRE_MEMBER(26, WM_CSTR, struct ban_new, event_date, 0),
+	WIRE_MEMBER(27, WM_I64, struct ban_new, incident_id, 0),
+	WIRE_MEMBER(28, WM_CSTR, struct ban_new, takeover_source, 0),
 };
 const size_t records_ban_new_n = N(records_ban_new);
 

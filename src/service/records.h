@@ -65,4 +65,20 @@ extern const size_t records_ban_notice_n;
 extern const struct wire_desc records_ban_hit[];
 extern const size_t records_ban_hit_n;
 
+/* Issue 13 (records_incidents.c): struct incident, struct incident_followup and struct
+ * incident_due_row (store/incidents.h); struct incidents_earlier, struct incidents_record
+ * and struct incidents_tally (core/incidents.h). */
+extern const struct wire_desc records_incident[];
+extern const size_t records_incident_n;
+extern const struct wire_desc records_incident_followup[];
+extern const size_t records_incident_followup_n;
+extern const struct wire_desc records_incident_due_row[];
+extern const size_t records_incident_due_row_n;
+extern const struct wire_desc records_incidents_earlier[];
+extern const size_t records_incidents_earlier_n;
+extern const struct wire_desc records_incidents_record[];
+extern const size_t records_incidents_record_n;
+extern const struct wire_desc records_incidents_tally[];
+extern const size_t records_incidents_tally_n;
+
 #endif

@@ -43,6 +43,7 @@ static const struct svc_op_def *const op_tables[] = {
 	svc_ops_bans_edit,
 	svc_ops_bans_import,
 	svc_ops_check,
+	svc_ops_incidents,
 };
 
 static const struct svc_op_def *find_op(uint16_t code)

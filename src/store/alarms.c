@@ -21,7 +21,7 @@ static const char *const outcome_db[] = { "open", "resolved", "false", "test" };
 
 #define ALARM_SELECT                                                                   \
 	"SELECT id, location, kind, raised_at, raised_by, acked_at, acked_by, resolved_at," \
-	" resolved_by, outcome FROM alarm"
+	" resolved_by, outcome, cancelled_at, cancelled_by FROM alarm"
 
 static const char raise_sql[] =
 	"INSERT INTO alarm (location, kind, raised_at, raised_by) VALUES (?1, ?2, ?3, ?4)";
@@ -37,6 +37,10 @@ static const char resolve_all_sql[] =
 	"UPDATE alarm SET resolved_at = ?1, resolved_by = ?2,"
 	" outcome = CASE kind WHEN 'test' THEN 'test' ELSE 'resolved' END"
 	" WHERE outcome = 'open'";
+static const char get_sql[] = ALARM_SELECT " WHERE id = ?1";
+static const char cancelled_sql[] =
+	"UPDATE alarm SET cancelled_at = ?1, cancelled_by = ?2"
+	" WHERE id = ?3 AND outcome = 'false' AND cancelled_at = ''";
 static const char list_open_sql[] = ALARM_SELECT " WHERE outcome = 'open' ORDER BY raised_at, id";
 static const char list_latest_sql[] = ALARM_SELECT " ORDER BY raised_at DESC, id DESC LIMIT ?1";
 
@@ -284,6 +288,8 @@ static void alarm_from_row(sqlite3_stmt *s, struct alarm *a)
 	for (size_t i = 0; outcome && i < sizeof outcome_db / sizeof outcome_db[0]; i++)
 		if (strcmp(outcome, outcome_db[i]) == 0)
 			a->outcome = (enum alarm_outcome)i;
+	a->cancelled_at = store_col_time(s, 10);
+	store_col_copy(s, 11, a->cancelled_by, sizeof a->cancelled_by);
 }
 
 static void collect_alarm(sqlite3_stmt *s, void *item)
@@ -366,4 +372,45 @@ enum store_status store_alarm_list(struct store *st, int open_only, size_t limit
 		*n = 0;
 	}
 	return r;
+}
+
+enum store_status store_alarm_get(struct store *st, int64_t id, struct alarm *out)
+{
+	enum store_status r = store_fetch_one(st, get_sql, id, collect_alarm, out,
+					      _("reading an alarm"));
+	if (r == STORE_NOT_FOUND)
+		r = store_failf(st, STORE_NOT_FOUND, _("alarm %lld: not found"), (long long)id);
+	return r;
+}
+
+enum store_status store_alarm_cancelled(struct store *st, int64_t id)
+{
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, cancelled_sql);
+	if (!s) {
+		r = STORE_ERROR;
+	} else if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
+		   store_bind_int(s, 3, id)) {
+		store_done(s);
+		r = store_fail(st, _("closing the alarm"));
+	} else {
+		r = store_step_done(st, s, _("closing the alarm"));
+	}
+	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
+		struct alarm a;
+		r = store_alarm_get(st, id, &a);
+		if (r == STORE_OK)
+			r = store_failf(st, STORE_CONFLICT,
+					a.outcome != ALARM_FALSE
+						? _("alarm %lld: not a false alarm")
+						: _("alarm %lld: its cancellation is recorded already"),
+					(long long)id);
+	}
+	char object[32];
+	object_of(object, sizeof object, id);
+	return store_finish(st, r, "alarm.cancelled", object, "ok", "");
 }

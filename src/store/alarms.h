@@ -28,6 +28,9 @@ struct alarm {
 	enum alarm_outcome outcome;
 	bool journaled;                  /* waiting in the alarm journal (id 0): see below */
 	char journal_uid[ALARM_UID_LEN]; /* its record id there, "" for a table alarm */
+	/* Issue 13: a false alarm is cancelled at the alarm centre (within 5 minutes). */
+	time_t cancelled_at;             /* 0 when not recorded */
+	char cancelled_by[ALARM_TEXT_MAX];
 };
 
 /* "panic", "robbery", "test", "fire" and back; translated label. */
@@ -58,6 +61,13 @@ enum store_status store_alarm_ack(struct store *st, int64_t id);
 /* Close an alarm with an outcome (ALARM_RESOLVED or ALARM_FALSE; a test alarm closes as
  * ALARM_TESTED); STORE_CONFLICT when already closed. */
 enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_outcome outcome);
+
+/* Issue 13: record that false alarm id was cancelled at the alarm centre, now, by the
+ * store's actor. STORE_CONFLICT when it is not a false alarm or was recorded already. */
+enum store_status store_alarm_cancelled(struct store *st, int64_t id);
+
+/* Read one alarm; STORE_NOT_FOUND when there is none. */
+enum store_status store_alarm_get(struct store *st, int64_t id, struct alarm *out);
 
 /* Resolve every open alarm (after an incident the manager resets all); count closed. */
 enum store_status store_alarm_resolve_all(struct store *st, int *count);

@@ -65,14 +65,20 @@ static const char list_born_sql[] = BAN_SELECT WHERE_ACTIVE " AND p.born = :born
 
 static const char person_insert_sql[] =
 	"INSERT INTO person (given_names, prefix, surname, born, partner_prefix, partner_surname,"
-	" created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+	" created_at, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 static const char ban_insert_sql[] =
 	"INSERT INTO ban (person_id, kind, reason, starts, ends, imposed_by, letter_sent,"
 	" police_informed, notes, created_at, created_by, status, until_conversation,"
 	" repeat_offence, enforcement, justification, reasons, lifted_at, lifted_by,"
-	" lifted_reason)"
+	" lifted_reason, event_date, incident_id, takeover_source, takeover_date)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,"
-	" ?18, ?19, ?20)";
+	" ?18, ?19, ?20, ?21, ?22, ?23, ?24)";
+static const char takeovers_sql[] =
+	BAN_SELECT " WHERE b.takeover_source <> '' AND (?1 OR b.reviewed_at = '')"
+	" ORDER BY b.takeover_date, b.id";
+static const char review_sql[] =
+	"UPDATE ban SET reviewed_at = ?1, reviewed_by = ?2 WHERE id = ?3"
+	" AND takeover_source <> '' AND reviewed_at = ''";
 static const char scope_insert_sql[] =
 	"INSERT OR IGNORE INTO ban_scope (ban_id, building) VALUES (?1, ?2)";
 static const char scope_delete_sql[] = "DELETE FROM ban_scope WHERE ban_id = ?1";
@@ -80,11 +86,11 @@ static const char ban_update_sql[] =
 	"UPDATE ban SET kind = ?1, reason = ?2, starts = ?3, ends = ?4, imposed_by = ?5,"
 	" letter_sent = ?6, police_informed = ?7, notes = ?8, until_conversation = ?11,"
 	" repeat_offence = ?12, enforcement = ?13, justification = ?14, reasons = ?15,"
-	" version = version + 1"
+	" event_date = ?16, version = version + 1"
 	" WHERE id = ?9 AND version = ?10";
 static const char person_update_sql[] =
 	"UPDATE person SET given_names = ?1, prefix = ?2, surname = ?3, born = ?4,"
-	" partner_prefix = ?5, partner_surname = ?6"
+	" partner_prefix = ?5, partner_surname = ?6, address = ?8"
 	" WHERE id = (SELECT person_id FROM ban WHERE id = ?7)";
 static const char ban_exists_sql[] = "SELECT 1 FROM ban WHERE id = ?1";
 
@@ -138,8 +144,13 @@ enum store_status bans_validate(struct store *st, const struct ban_new *b)
 	enum store_status s;
 	if ((s = bans_check_text(st, "enforcement", b->enforcement, 2000)) != STORE_OK ||
 	    (s = bans_check_text(st, "justification", b->justification, 4000)) != STORE_OK ||
-	    (s = check_reasons(st, b->reasons)) != STORE_OK)
+	    (s = check_reasons(st, b->reasons)) != STORE_OK ||
+	    (s = bans_check_text(st, "address", b->address, 500)) != STORE_OK ||
+	    (s = bans_check_text(st, "takeover_source", b->takeover_source, 200)) != STORE_OK ||
+	    (s = bans_check_date(st, "event_date", b->event_date, true)) != STORE_OK)
 		return s;
+	if (b->incident_id < 0)
+		return store_failf(st, STORE_INVALID, _("%s: unknown value"), "incident");
 	if (!b->surname || !*b->surname)
 		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "surname");
 	if ((int)b->kind < 0 || b->kind >= BAN_KIND_COUNT)
@@ -298,7 +309,7 @@ enum store_status bans_insert_one(struct store *st, const struct ban_new *b, con
 	if (store_bind_ref(p, 1, b->given_names) || store_bind_ref(p, 2, b->prefix) ||
 	    store_bind_ref(p, 3, b->surname) || store_bind_ref(p, 4, b->born) ||
 	    store_bind_ref(p, 5, b->partner_prefix) || store_bind_ref(p, 6, b->partner_surname) ||
-	    store_bind_ref(p, 7, now)) {
+	    store_bind_ref(p, 7, now) || store_bind_ref(p, 8, b->address)) {
 		store_done(p);
 		return store_fail(st, _("saving the person"));
 	}
@@ -318,6 +329,14 @@ enum store_status bans_insert_one(struct store *st, const struct ban_new *b, con
 	if ((r = imported_lift(st, b, lifted)) != STORE_OK)
 		return r;
 	bool was_lifted = lifted[0] != '\0';
+	/* A takeover is marked with the local day it came in. */
+	char today[DATES_DATE_LEN] = "";
+	time_t t;
+	if (b->takeover_source && *b->takeover_source) {
+		if (dates_parse_utc(now, &t) != 0)
+			return store_failf(st, STORE_ERROR, "%s", _("the clock cannot be read"));
+		dates_local_date(t, today);
+	}
 	sqlite3_stmt *s = store_stmt(st, ban_insert_sql);
 	if (!s)
 		return STORE_ERROR;
@@ -331,7 +350,9 @@ enum store_status bans_insert_one(struct store *st, const struct ban_new *b, con
 	    store_bind_int(s, 14, b->repeat_offence) || store_bind_ref(s, 15, b->enforcement) ||
 	    store_bind_ref(s, 16, b->justification) || store_bind_ref(s, 17, b->reasons) ||
 	    store_bind_ref(s, 18, lifted) || store_bind_ref(s, 19, was_lifted ? b->lifted_by : "") ||
-	    store_bind_ref(s, 20, was_lifted ? b->lifted_reason : "")) {
+	    store_bind_ref(s, 20, was_lifted ? b->lifted_reason : "") ||
+	    store_bind_ref(s, 21, b->event_date) || store_bind_int(s, 22, b->incident_id) ||
+	    store_bind_ref(s, 23, b->takeover_source) || store_bind_ref(s, 24, today)) {
 		store_done(s);
 		return store_fail(st, _("saving the ban"));
 	}
@@ -425,6 +446,12 @@ int bans_from_row(sqlite3_stmt *s, struct ban *b)
 		{ C_ENFORCEMENT, offsetof(struct ban, enforcement) },
 		{ C_JUSTIFICATION, offsetof(struct ban, justification) },
 		{ C_REASONS, offsetof(struct ban, reasons) },
+		{ C_ADDRESS, offsetof(struct ban, address) },
+		{ C_EVENT_DATE, offsetof(struct ban, event_date) },
+		{ C_TAKEOVER_SOURCE, offsetof(struct ban, takeover_source) },
+		{ C_TAKEOVER_DATE, offsetof(struct ban, takeover_date) },
+		{ C_REVIEWED_AT, offsetof(struct ban, reviewed_at) },
+		{ C_REVIEWED_BY, offsetof(struct ban, reviewed_by) },
 	};
 	memset(b, 0, sizeof *b);
 	b->id = sqlite3_column_int64(s, C_ID);
@@ -437,6 +464,7 @@ int bans_from_row(sqlite3_stmt *s, struct ban *b)
 							       : BAN_STATUS_ACTIVE;
 	b->until_conversation = sqlite3_column_int(s, C_UNTIL) != 0;
 	b->repeat_offence = sqlite3_column_int(s, C_REPEAT) != 0;
+	b->incident_id = sqlite3_column_int64(s, C_INCIDENT);
 	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
 		char **field = (char **)((char *)b + text[i].off);
 		if (!(*field = store_col_dup(s, text[i].col))) {
@@ -696,7 +724,8 @@ static enum store_status update_locked(struct store *st, const struct ban *b)
 	    store_bind_int(s, 9, b->id) || store_bind_int(s, 10, b->version) ||
 	    store_bind_int(s, 11, b->until_conversation) ||
 	    store_bind_int(s, 12, b->repeat_offence) || store_bind_text(s, 13, b->enforcement) ||
-	    store_bind_text(s, 14, b->justification) || store_bind_text(s, 15, b->reasons)) {
+	    store_bind_text(s, 14, b->justification) || store_bind_text(s, 15, b->reasons) ||
+	    store_bind_text(s, 16, b->event_date)) {
 		store_done(s);
 		return store_fail(st, _("saving the ban"));
 	}
@@ -712,7 +741,7 @@ static enum store_status update_locked(struct store *st, const struct ban *b)
 	if (store_bind_text(s, 1, b->given_names) || store_bind_text(s, 2, b->prefix) ||
 	    store_bind_text(s, 3, b->surname) || store_bind_text(s, 4, b->born) ||
 	    store_bind_text(s, 5, b->partner_prefix) || store_bind_text(s, 6, b->partner_surname) ||
-	    store_bind_int(s, 7, b->id)) {
+	    store_bind_int(s, 7, b->id) || store_bind_text(s, 8, b->address)) {
 		store_done(s);
 		return store_fail(st, _("saving the person"));
 	}
@@ -741,7 +770,8 @@ void store_ban_as_new(const struct ban *b, struct ban_new *out)
 		.letter_sent = b->letter_sent, .police_informed = b->police_informed,
 		.notes = b->notes, .until_conversation = b->until_conversation,
 		.repeat_offence = b->repeat_offence, .enforcement = b->enforcement,
-		.justification = b->justification, .reasons = b->reasons,
+		.justification = b->justification, .reasons = b->reasons, .address = b->address,
+		.event_date = b->event_date, .incident_id = b->incident_id,
 	};
 }
 
@@ -770,6 +800,64 @@ enum store_status store_ban_update(struct store *st, const struct ban *b)
 	return bans_finish(st, r, "ban.update", b->id, detail);
 }
 
+static void takeover_from_row(sqlite3_stmt *s, void *item)
+{
+	struct ban *b = item;
+	if (bans_from_row(s, b) != 0)
+		memset(b, 0, sizeof *b); /* out of memory: an empty row, freed with the list */
+}
+
+enum store_status store_ban_takeovers(struct store *st, bool all, struct ban_list *out)
+{
+	out->items = NULL;
+	out->count = 0;
+	sqlite3_stmt *s = store_stmt(st, takeovers_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, all)) {
+		store_done(s);
+		return store_fail(st, _("listing bans"));
+	}
+	void *items = NULL;
+	enum store_status r = store_collect(st, s, sizeof *out->items, takeover_from_row, &items,
+					    &out->count, _("listing bans"));
+	out->items = items;
+	for (size_t i = 0; r == STORE_OK && i < out->count; i++)
+		if (!out->items[i].surname)
+			r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	if (r != STORE_OK)
+		store_ban_list_free(out);
+	return r;
+}
+
+enum store_status store_ban_review(struct store *st, int64_t id, const char *note)
+{
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	enum store_status r = store_begin(st);
+	if (r != STORE_OK)
+		return r;
+	sqlite3_stmt *s = store_stmt(st, review_sql);
+	if (!s) {
+		r = STORE_ERROR;
+	} else if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
+		   store_bind_int(s, 3, id)) {
+		store_done(s);
+		r = store_fail(st, _("saving the ban"));
+	} else {
+		r = store_step_done(st, s, _("saving the ban"));
+	}
+	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
+		r = bans_missing_or_conflict(st, id, _("not a takeover, or reviewed already"));
+	/* The history's actions are fixed by the schema: a review is recorded as an update. */
+	char detail[600];
+	snprintf(detail, sizeof detail, "takeover reviewed%s%s", note && *note ? ": " : "",
+		 note ? note : "");
+	if (r == STORE_OK)
+		r = bans_history_write(st, id, "update", detail, now);
+	return bans_finish(st, r, "ban.review", id, detail);
+}
+
 void store_ban_clear(struct ban *b)
 {
 	if (!b)
@@ -778,7 +866,9 @@ void store_ban_clear(struct ban *b)
 		&b->given_names, &b->prefix, &b->surname, &b->partner_prefix, &b->partner_surname,
 		&b->born, &b->scope, &b->starts, &b->ends, &b->imposed_by, &b->letter_sent,
 		&b->notes, &b->lifted_at, &b->lifted_by, &b->lifted_reason, &b->created_at,
-		&b->created_by, &b->enforcement, &b->justification, &b->reasons,
+		&b->created_by, &b->enforcement, &b->justification, &b->reasons, &b->address,
+		&b->event_date, &b->takeover_source, &b->takeover_date, &b->reviewed_at,
+		&b->reviewed_by,
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		free(*fields[i]);

@@ -47,9 +47,19 @@ struct ban {
 	char *justification;     /* why kind or duration is outside the sanction table */
 	char *reasons;           /* every category of a combination ("threat,physical"); "" */
 	/* Not stored: set by the service when the role asking may not see the reason, so
-	 * reason (then REASON_OTHER), reasons, notes, justification and lifted_reason were
-	 * blanked and repeat_offence cleared. The store always leaves it false. */
+	 * reason (then REASON_OTHER), reasons, notes, justification, lifted_reason, address
+	 * and event_date were blanked and repeat_offence and incident_id cleared. The store
+	 * always leaves it false. */
 	bool withheld;
+	/* Issue 13. */
+	char *address;           /* the person's address, for the letter; "" */
+	char *event_date;        /* the date of what happened, for the letter; "" */
+	int64_t incident_id;     /* the incident it answers to, 0 when none */
+	char *takeover_source;   /* taken over from another register (ban import): from
+				  * where; "" for a ban imposed here */
+	char *takeover_date;     /* the day it was taken over */
+	char *reviewed_at;       /* a takeover reviewed against the sanction table: when */
+	char *reviewed_by;
 };
 
 /* Input for a new ban (and its person). Strings are read, not kept. */
@@ -73,6 +83,11 @@ struct ban_new {
 	/* Lifted already (an import of an export): the local date "YYYY-MM-DD", stored as the
 	 * UTC instant of its local midnight, with who and why. NULL or "" = not lifted. */
 	const char *lifted_at, *lifted_by, *lifted_reason;
+	/* Issue 13. NULL or "" / 0 when not known. */
+	const char *address, *event_date;
+	int64_t incident_id;
+	/* Set by ban import: a takeover, listed for review (store_ban_takeovers). */
+	const char *takeover_source;
 };
 
 enum ban_filter {
@@ -96,8 +111,10 @@ enum store_status store_ban_insert(struct store *st, const struct ban_new *b, in
 
 /* Insert many bans in one transaction: all or nothing. An import takes over a register kept
  * elsewhere: its bans are active as given (unless draft is set; lifted when lifted_at is
- * set), one history row each, one audit line, and no notices (thousands of them would hide
- * the ones that matter). */
+ * set) — dropping them would let a banned visitor in — but each row with a takeover_source
+ * is marked as a takeover of today, to be reviewed against the sanction table; one history
+ * row each, one audit line, and no notices (thousands of them would hide the ones that
+ * matter). */
 enum store_status store_ban_import(struct store *st, const struct ban_new *rows, size_t n);
 
 /* Read one ban; STORE_NOT_FOUND when there is none. */
@@ -132,6 +149,14 @@ void store_ban_as_new(const struct ban *b, struct ban_new *out);
  * meanwhile. */
 enum store_status store_ban_lift(struct store *st, int64_t id, const char *reason,
 				 int expected_version);
+
+/* Issue 13: the bans taken over by an import (takeover_source set), oldest takeover first;
+ * only those not reviewed yet unless all. */
+enum store_status store_ban_takeovers(struct store *st, bool all, struct ban_list *out);
+
+/* Record that a manager reviewed takeover id against the sanction table (audited).
+ * STORE_CONFLICT when it is no takeover or was reviewed already. */
+enum store_status store_ban_review(struct store *st, int64_t id, const char *note);
 
 /* Free the strings of one ban / a whole list (safe on zeroed structs). */
 void store_ban_clear(struct ban *b);

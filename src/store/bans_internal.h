@@ -17,14 +17,16 @@
 	" b.starts, b.ends, b.imposed_by, b.letter_sent, b.police_informed, b.notes,"        \
 	" b.lifted_at, b.lifted_by, b.lifted_reason, b.created_at, b.created_by, b.version," \
 	" b.status, b.until_conversation, b.repeat_offence, b.enforcement, b.justification,"  \
-	" b.reasons"                                                                         \
+	" b.reasons, p.address, b.event_date, b.incident_id, b.takeover_source,"             \
+	" b.takeover_date, b.reviewed_at, b.reviewed_by"                                      \
 	" FROM ban b JOIN person p ON p.id = b.person_id"
 
 enum bans_col {
 	C_ID, C_PERSON, C_GIVEN, C_PREFIX, C_SURNAME, C_PPREFIX, C_PSURNAME, C_BORN, C_KIND,
 	C_REASON, C_SCOPE, C_STARTS, C_ENDS, C_IMPOSED, C_LETTER, C_POLICE, C_NOTES, C_LIFTED_AT,
 	C_LIFTED_BY, C_LIFTED_REASON, C_CREATED_AT, C_CREATED_BY, C_VERSION, C_STATUS, C_UNTIL,
-	C_REPEAT, C_ENFORCEMENT, C_JUSTIFICATION, C_REASONS
+	C_REPEAT, C_ENFORCEMENT, C_JUSTIFICATION, C_REASONS, C_ADDRESS, C_EVENT_DATE, C_INCIDENT,
+	C_TAKEOVER_SOURCE, C_TAKEOVER_DATE, C_REVIEWED_AT, C_REVIEWED_BY
 };
 
 /* The spellings the schema's CHECK constraints accept, in enum order. */

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "store/bans.h"
 #include "store/bans_internal.h"
+#include "store/incidents.h"
 #include "store/internal.h"
 
 /* ------------------------------------------------------------------ lift */
@@ -184,6 +185,11 @@ enum store_status store_ban_earlier(struct store *st, const char *given, const c
 	else
 		*out = (size_t)sqlite3_column_int64(s, 0);
 	store_done(s);
+	/* Issue 13: the purge keeps a trace of the bans it removed; they still count. */
+	size_t kept = 0;
+	if (r == STORE_OK && (r = store_offences_kept(st, given, prefix, surname, born, 0,
+						      &kept)) == STORE_OK)
+		*out += kept;
 	return r;
 }
 

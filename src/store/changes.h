@@ -19,7 +19,8 @@
 	X(APPOINTMENTS, "appointments", "appointment")                        \
 	X(STAFF, "staff", "staff presence evening_roster staffing_unreachable") \
 	X(VISITS, "visits", "home_visit")                                     \
-	X(AUDIT, "audit", "audit")
+	X(AUDIT, "audit", "audit")                                            \
+	X(INCIDENTS, "incidents", "incident incident_done incident_tally")
 
 enum store_change {
 #define STORE_CHANGE_ENUM(id, name, tables) STORE_CHANGE_##id,

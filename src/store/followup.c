@@ -24,8 +24,10 @@ static const char open_incidents_sql[] =
 	"SELECT id FROM incident WHERE pseudonymised_at = '' ORDER BY at, id";
 static const char earlier_bans_sql[] =
 	"SELECT count(*) FROM ban b JOIN person p ON p.id = b.person_id"
-	" WHERE b.status = 'active' AND"
+	" WHERE b.status = 'active' AND b.id <> ?5 AND"
 	STORE_SAME_PERSON("p.given_names", "p.prefix", "p.surname", "p.born");
+static const char person_name_sql[] =
+	"SELECT given_names, prefix, surname, born FROM person WHERE id = ?1";
 static const char earlier_incidents_sql[] =
 	"SELECT count(*) FROM incident WHERE id <> ?5 AND at < ?6 AND perp_surname <> '' AND"
 	STORE_SAME_PERSON("perp_given", "perp_prefix", "perp_surname", "perp_born");
@@ -149,11 +151,43 @@ enum store_status store_person_earlier(struct store *st, const char *given, cons
 				       struct incidents_earlier *out)
 {
 	memset(out, 0, sizeof *out);
-	enum store_status r = store_ban_earlier(st, given, prefix, surname, born, exclude_ban,
-						&out->bans);
+	if (!surname || !*surname)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "surname");
+	sqlite3_stmt *s = store_stmt(st, earlier_bans_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (bind_person(s, given, prefix, surname, born) || store_bind_int(s, 5, exclude_ban)) {
+		store_done(s);
+		return store_fail(st, _("counting earlier offences"));
+	}
+	enum store_status r = count_of(st, s, &out->bans);
 	if (r == STORE_OK)
 		r = store_offences_kept(st, given, prefix, surname, born, 0, &out->kept);
 	return r;
+}
+
+enum store_status store_person_earlier_by_id(struct store *st, int64_t person_id,
+					     struct incidents_earlier *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *s = store_stmt(st, person_name_sql);
+	if (!s)
+		return STORE_ERROR;
+	if (store_bind_int(s, 1, person_id)) {
+		store_done(s);
+		return store_fail(st, _("counting earlier offences"));
+	}
+	int rc = sqlite3_step(s);
+	char name[4][INCIDENT_NAME_MAX];
+	for (int i = 0; rc == SQLITE_ROW && i < 4; i++)
+		store_col_copy(s, i, name[i], sizeof name[i]);
+	store_done(s);
+	if (rc == SQLITE_DONE)
+		return store_failf(st, STORE_NOT_FOUND, _("person %lld: not found"),
+				   (long long)person_id);
+	if (rc != SQLITE_ROW)
+		return store_fail(st, _("counting earlier offences"));
+	return store_person_earlier(st, name[0], name[1], name[2], name[3], 0, out);
 }
 
 /* The earlier offences of the perpetrator of in (all zero without one). */
@@ -166,7 +200,8 @@ static enum store_status earlier_of(struct store *st, const struct incident *in,
 	sqlite3_stmt *s = store_stmt(st, earlier_bans_sql);
 	if (!s)
 		return STORE_ERROR;
-	if (bind_person(s, in->perp_given, in->perp_prefix, in->perp_surname, in->perp_born)) {
+	if (bind_person(s, in->perp_given, in->perp_prefix, in->perp_surname, in->perp_born) ||
+	    store_bind_int(s, 5, 0)) {
 		store_done(s);
 		return store_fail(st, _("counting earlier offences"));
 	}

@@ -143,6 +143,10 @@ enum store_status store_person_earlier(struct store *st, const char *given, cons
 				       const char *surname, const char *born, int64_t exclude_ban,
 				       struct incidents_earlier *out);
 
+/* The same for the person with this id (STORE_NOT_FOUND when there is none). */
+enum store_status store_person_earlier_by_id(struct store *st, int64_t person_id,
+					     struct incidents_earlier *out);
+
 /* The pseudonymised traces (purged bans, pseudonymised incidents before `before`; 0 = any
  * time) that match a person; 0 when no key was ever made. */
 enum store_status store_offences_kept(struct store *st, const char *given, const char *prefix,

@@ -264,10 +264,10 @@ run ban list --tsv
 cut -f2- "$tmp/out" >"$tmp/active1.tsv"
 run ban export --all "$tmp/roundtrip.csv"
 expect_rc 0 "export --all with an active, a draft and a lifted ban"
-if grep -q "^Łukasz,,Müller,.*,active,2026-11-24,[^,]*,Written apology received$(printf '\r')\$" \
+if grep -q "^Łukasz,,Müller,.*,active,2026-11-24,[^,]*,Written apology received,,$(printf '\r')\$" \
 	"$tmp/roundtrip.csv"; then ok "export writes the lifting"; else
 	not_ok "export writes the lifting"; sed 's/^/#   /' "$tmp/roundtrip.csv"; fi
-if grep -q "^Olga,,Ontwerp,.*,draft,,,$(printf '\r')\$" "$tmp/roundtrip.csv"; then
+if grep -q "^Olga,,Ontwerp,.*,draft,,,,,$(printf '\r')\$" "$tmp/roundtrip.csv"; then
 	ok "export writes the draft status"; else not_ok "export writes the draft status"; fi
 fresh_db
 run ban import "$tmp/roundtrip.csv"

@@ -1,0 +1,27 @@
+/* cli/incident — what the parts of the 'incident' command group share (incident.c: register,
+ * update, tally, list; incident_due.c: show, due, done; report.c). Not for other commands. */
+#ifndef BALIE_CLI_INCIDENT_H
+#define BALIE_CLI_INCIDENT_H
+
+#include <stdint.h>
+
+#include "cli/cli.h"
+#include "client/client.h"
+
+/* The incident id of a command's first argument (the table made sure there is one); 0, or
+ * -1 after the message. */
+int incident_id_arg(const struct cli_args *a, int64_t *id);
+
+/* Report a failed call about incident id ("no such incident", or the service's message);
+ * always CLI_ERROR. */
+int incident_failed(struct client *cl, const char *cmd, int64_t id, enum store_status r);
+
+/* Cents as "EUR 45.50" (translated: "€ 45,50"). */
+void incident_euro(int64_t cents, char *out, size_t outsz);
+
+/* The commands of each file (declared as option tables). */
+extern const struct cli_command cli_incident_commands[];     /* add, update, tally, list */
+extern const struct cli_command cli_incident_due_commands[]; /* show, due, done */
+extern const struct cli_command cli_report_commands[];       /* report */
+
+#endif
