@@ -589,11 +589,57 @@ START_TEST(test_policy__stale_presence)
 }
 END_TEST
 
+/* Issue 13: a false alarm is cancelled at the alarm centre within 5 minutes. */
+START_TEST(test_policy__false_alarm_cancel)
+{
+	time_t raised = 1000000;
+	long left = -1;
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, 0, raised, &left), POLICY_CANCEL_DUE);
+	ck_assert_int_eq(left, 300);
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, 0, raised + 299, &left),
+			 POLICY_CANCEL_DUE);
+	ck_assert_int_eq(left, 1);
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, 0, raised + 300, &left),
+			 POLICY_CANCEL_LATE);
+	ck_assert_int_eq(left, 0);
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, raised + 300, raised + 900, NULL),
+			 POLICY_CANCEL_IN_TIME);
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, raised + 301, raised + 900, &left),
+			 POLICY_CANCEL_LATE_DONE);
+	ck_assert_int_eq(left, 0);
+}
+END_TEST
+
+/* Issue 13: the safe-room precaution and appointments with banned visitors. */
+START_TEST(test_policy__safe_room_and_banned_visitor)
+{
+	ck_assert_int_eq(policy_safe_room_check(PREC_COLLEAGUE, "", false), POLICY_ROOM_OK);
+	ck_assert_int_eq(policy_safe_room_check(PREC_SAFE_ROOM, "", true), POLICY_ROOM_MISSING);
+	ck_assert_int_eq(policy_safe_room_check(PREC_SAFE_ROOM, NULL, true), POLICY_ROOM_MISSING);
+	ck_assert_int_eq(policy_safe_room_check(PREC_ALL, "Spreekkamer 1.12", false),
+			 POLICY_ROOM_NOT_SAFE);
+	ck_assert_int_eq(policy_safe_room_check(PREC_SAFE_ROOM, "Spreekkamer 006", true),
+			 POLICY_ROOM_OK);
+	ck_assert_int_eq(policy_appt_ban(false, false, POLICY_HERE_APPLIES, false), POLICY_APPT_OK);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_APPLIES, false),
+			 POLICY_APPT_REFUSE);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_APPLIES, true), POLICY_APPT_WARN);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_PHONE_ONLY, false),
+			 POLICY_APPT_WARN);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_OTHER_BUILDING, false),
+			 POLICY_APPT_WARN);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_WARNING, false), POLICY_APPT_WARN);
+	ck_assert_int_eq(policy_appt_ban(false, true, POLICY_HERE_APPLIES, false), POLICY_APPT_WARN);
+}
+END_TEST
+
 Suite *policy_suite(void)
 {
 	Suite *s = suite_create("policy");
 	TCase *tc = tcase_create("policy");
 	tcase_add_test(tc, test_policy__kind_parse_rejects_unknown);
+	tcase_add_test(tc, test_policy__false_alarm_cancel);
+	tcase_add_test(tc, test_policy__safe_room_and_banned_visitor);
 	tcase_add_test(tc, test_policy__kind_names_round_trip);
 	tcase_add_test(tc, test_policy__reason_parse_rejects_unknown);
 	tcase_add_test(tc, test_policy__reason_names_round_trip);

@@ -11,6 +11,7 @@
 #include "store/appts.h"
 #include "store/bans.h"
 #include "store/changes.h"
+#include "store/incidents.h"
 #include "store/staff.h"
 #include "store/visits.h"
 #include "tests.h"
@@ -103,8 +104,22 @@ START_TEST(test_store_changes__each_write_bumps_its_domain)
 	snprintf(v.client, sizeof v.client, "J. Jansen");
 	snprintf(v.mobile, sizeof v.mobile, "06-12345678");
 	v.expected_back = clock_now() + 7200;
+	v.risk = VISIT_RISK_NORMAL;
 	ck_assert_int_eq(store_visit_out(st, &v, NULL), STORE_OK);
 	ck_assert_uint_eq(moved(c), BIT(VISITS) | BIT(AUDIT));
+
+	/* issue 13: an incident, a tally mark and a follow-up step are the incidents' domain */
+	struct incident in;
+	memset(&in, 0, sizeof in);
+	in.at = clock_now() - 600;
+	snprintf(in.place, sizeof in.place, "Balie 1");
+	snprintf(in.employee, sizeof in.employee, "M. Medewerker");
+	int64_t incident = 0;
+	ck_assert_int_eq(store_incident_add(st, &in, &incident), STORE_OK);
+	ck_assert_uint_eq(moved(c), BIT(INCIDENTS) | BIT(AUDIT));
+	ck_assert_int_eq(store_incident_tally(st, in.at, INCIDENT_VERBAL, CHANNEL_PHONE, "", NULL),
+			 STORE_OK);
+	ck_assert_uint_eq(moved(c), BIT(INCIDENTS) | BIT(AUDIT));
 
 	/* reading writes nothing */
 	struct ban_hit h[4];

@@ -457,6 +457,7 @@ START_TEST(test_store_incidents__purge_keeps_counts_and_traces)
 	strcpy(v.address, "Dorpsstraat 1");
 	strcpy(v.client, "J. de Vries");
 	strcpy(v.mobile, "06-1");
+	v.risk = VISIT_RISK_NORMAL;
 	v.expected_back = utc("2024-01-10T11:00:00Z");
 	int64_t vid;
 	ck_assert_int_eq(store_visit_out(st, &v, &vid), STORE_OK);

@@ -45,6 +45,7 @@ static struct visit sample(const char *employee, const char *back, const char *c
 	snprintf(v.mobile, sizeof v.mobile, "06-12345678");
 	v.expected_back = utc(back);
 	v.call_at = call ? utc(call) : 0;
+	v.risk = VISIT_RISK_NORMAL;
 	return v;
 }
 
@@ -152,12 +153,38 @@ START_TEST(test_store_visits__list_order)
 }
 END_TEST
 
+/* Issue 13: the risk is assessed; two go together when it is raised or the client is on
+ * the ban list. */
+START_TEST(test_store_visits__risk_and_companion)
+{
+	int64_t id = 0;
+	struct visit v = sample("Anne", "2026-11-24T15:00:00Z", NULL);
+	v.risk = VISIT_RISK_UNKNOWN;
+	ck_assert_int_eq(store_visit_out(st, &v, &id), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "risk"));
+	v.risk = VISIT_RISK_RAISED;
+	ck_assert_int_eq(store_visit_out(st, &v, &id), STORE_INVALID);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "companion"));
+	v.risk = VISIT_RISK_NORMAL;
+	v.ban_id = 7;
+	ck_assert_int_eq(store_visit_out(st, &v, &id), STORE_INVALID);
+	snprintf(v.companion, sizeof v.companion, "Bas Smit");
+	ck_assert_int_eq(store_visit_out(st, &v, &id), STORE_OK);
+	struct visit got;
+	ck_assert_int_eq(store_visit_get(st, id, &got), STORE_OK);
+	ck_assert_int_eq(got.risk, VISIT_RISK_NORMAL);
+	ck_assert_str_eq(got.companion, "Bas Smit");
+	ck_assert_int_eq(got.ban_id, 7);
+}
+END_TEST
+
 Suite *store_visits_suite(void)
 {
 	Suite *s = suite_create("store_visits");
 	TCase *tc = tcase_create("store_visits");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_store_visits__out_refuses_invalid);
+	tcase_add_test(tc, test_store_visits__risk_and_companion);
 	tcase_add_test(tc, test_store_visits__out_and_back);
 	tcase_add_test(tc, test_store_visits__list_order);
 	suite_add_tcase(s, tc);

@@ -115,11 +115,30 @@ START_TEST(test_visits__state_names)
 }
 END_TEST
 
+/* Issue 13: the risk of a home visit and when two go together. */
+START_TEST(test_visits__risk_and_companion)
+{
+	enum visit_risk r = VISIT_RISK_NORMAL;
+	static const char *bad[] = {"", "Normal", "high", "low", " raised"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_int_eq(visits_risk_parse(bad[i], &r), -1);
+	ck_assert_int_eq(visits_risk_parse(NULL, &r), -1);
+	ck_assert_int_eq(r, VISIT_RISK_NORMAL);
+	ck_assert_int_eq(visits_risk_parse("raised", &r), 0);
+	ck_assert_int_eq(r, VISIT_RISK_RAISED);
+	ck_assert_str_eq(visits_risk_name(VISIT_RISK_NORMAL), "normal");
+	ck_assert(!visits_companion_required(VISIT_RISK_NORMAL, false));
+	ck_assert(visits_companion_required(VISIT_RISK_RAISED, false));
+	ck_assert(visits_companion_required(VISIT_RISK_NORMAL, true));
+}
+END_TEST
+
 Suite *visits_suite(void)
 {
 	Suite *s = suite_create("visits");
 	TCase *tc = tcase_create("visits");
 	tcase_add_test(tc, test_visits__parse_time_rejects_malformed);
+	tcase_add_test(tc, test_visits__risk_and_companion);
 	tcase_add_test(tc, test_visits__parse_time);
 	tcase_add_test(tc, test_visits__parse_time_dst);
 	tcase_add_test(tc, test_visits__state);

@@ -13,6 +13,7 @@
 #include "client/alarms.h"
 #include "clock.h"
 #include "core/dates.h"
+#include "core/policy.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "store/journal.h"
@@ -95,6 +96,59 @@ static int alarm_raise(struct cli_ctx *ctx, const struct cli_args *a)
 	return status;
 }
 
+/* After a false alarm: the step at the alarm centre, with the time left (Veghel annex 10). */
+static void print_cancel_step(const struct alarm *a)
+{
+	long left;
+	char by[6];
+	dates_local_hm(a->raised_at + POLICY_CANCEL_SECONDS, by);
+	if (policy_false_alarm_cancel(a->raised_at, a->cancelled_at, clock_now(), &left) ==
+	    POLICY_CANCEL_DUE)
+		printf(_("Cancel the alarm at the alarm centre now: %ld:%02ld left (until %s). "
+			 "Then record it: balie alarm cancelled %lld\n"), left / 60, left % 60, by,
+		       (long long)a->id);
+	else
+		printf(_("The 5 minutes to cancel at the alarm centre passed at %s: cancel it "
+			 "at once, the police may be on their way. Then record it: balie alarm "
+			 "cancelled %lld\n"), by, (long long)a->id);
+}
+
+/* Read the alarm id argument; 0, or -1 after the message. */
+static int take_id(const struct cli_args *a, int64_t *id)
+{
+	if (cli_parse_id(a->argv[0], id) == 0)
+		return 0;
+	char esc[128];
+	(void)text_escape(a->argv[0], esc, sizeof esc);
+	cli_error(_("%s: \"%s\" is not an alarm id"), a->cmd->name, esc);
+	return -1;
+}
+
+/* alarm cancelled ID: the false alarm was cancelled at the alarm centre. */
+static int alarm_cancelled(struct cli_ctx *ctx, const struct cli_args *a)
+{
+	const char *cmd = a->cmd->name;
+	int64_t id;
+	if (take_id(a, &id) != 0)
+		return CLI_ERROR;
+	struct client *cl = cli_client(ctx);
+	if (!cl)
+		return CLI_ERROR;
+	struct alarm al;
+	enum store_status s = client_alarm_cancelled(cl, id, &al);
+	if (s == STORE_NOT_FOUND) {
+		cli_error(_("%s: alarm %lld: no such alarm"), cmd, (long long)id);
+		return CLI_ERROR;
+	}
+	if (s != STORE_OK)
+		return cli_client_failed(cl, cmd);
+	if (policy_false_alarm_cancel(al.raised_at, al.cancelled_at, al.cancelled_at, NULL) ==
+	    POLICY_CANCEL_LATE_DONE)
+		cli_error(_("%s: alarm %lld: recorded, but later than 5 minutes after the alarm"),
+			  cmd, (long long)id);
+	return CLI_OK;
+}
+
 /* ack, resolve, false: one alarm by id (resolve also --all). */
 static int alarm_step(struct cli_ctx *ctx, const struct cli_args *a)
 {
@@ -108,12 +162,8 @@ static int alarm_step(struct cli_ctx *ctx, const struct cli_args *a)
 		if (a->argc == 0)
 			return cli_error_missing(cmd, resolve ? _("the alarm id (or --all)")
 							      : _("the alarm id"));
-		if (cli_parse_id(a->argv[0], &id) != 0) {
-			char esc[128];
-			(void)text_escape(a->argv[0], esc, sizeof esc);
-			cli_error(_("%s: \"%s\" is not an alarm id"), cmd, esc);
+		if (take_id(a, &id) != 0)
 			return CLI_ERROR;
-		}
 	}
 	struct client *cl = cli_client(ctx);
 	if (!cl)
@@ -134,9 +184,15 @@ static int alarm_step(struct cli_ctx *ctx, const struct cli_args *a)
 	}
 	if (s != STORE_OK)
 		return cli_client_failed(cl, cmd);
-	if (all)
+	if (all) {
 		printf(ngettext("resolved %d alarm\n", "resolved %d alarms\n", (unsigned long)count),
 		       count);
+	} else if (!resolve && strcmp(cmd, "alarm false") == 0) {
+		struct alarm al;
+		if (client_alarm_get(cl, id, &al) != STORE_OK)
+			return cli_client_failed(cl, cmd);
+		print_cancel_step(&al);
+	}
 	return CLI_OK;
 }
 
@@ -161,6 +217,19 @@ static void put_state(const struct alarm *a)
 		return;
 	case ALARM_FALSE:
 		printf(_("false alarm (%s)"), cli_esc(a->resolved_by, who, sizeof who));
+		switch (policy_false_alarm_cancel(a->raised_at, a->cancelled_at, clock_now(),
+						  NULL)) {
+		case POLICY_CANCEL_IN_TIME:
+		case POLICY_CANCEL_LATE_DONE:
+			dates_local_hm(a->cancelled_at, hm);
+			printf(_("; cancelled at the alarm centre at %s by %s"), hm,
+			       cli_esc(a->cancelled_by, who, sizeof who));
+			break;
+		case POLICY_CANCEL_DUE:
+		case POLICY_CANCEL_LATE:
+			printf("; %s", _("NOT cancelled at the alarm centre"));
+			break;
+		}
 		return;
 	case ALARM_TESTED:
 		printf(_("test closed by %s"), cli_esc(a->resolved_by, who, sizeof who));
@@ -187,8 +256,12 @@ static void print_alarms(const struct alarm *al, size_t n, bool tsv)
 		else
 			snprintf(id, sizeof id, "%lld", (long long)al[i].id);
 		if (tsv) {
+			char cancelled[32] = "";
+			if (al[i].cancelled_at)
+				cli_local_time(al[i].cancelled_at, cancelled, sizeof cancelled);
 			const char *f[] = {id, when, kind_names[al[i].kind], al[i].location,
-					   state_name(&al[i]), al[i].acked_by, al[i].resolved_by};
+					   state_name(&al[i]), al[i].acked_by, al[i].resolved_by,
+					   cancelled, al[i].cancelled_by};
 			cli_put_tsv_row(stdout, f, sizeof f / sizeof *f);
 			continue;
 		}
@@ -249,7 +322,8 @@ static const struct cli_opt list_opts[] = {
 	{.name = "all", .letter = 'a', .type = CLI_FLAG, .help = N_("every alarm, newest first")},
 	{.name = "tsv", .letter = 't', .type = CLI_FLAG,
 	 .help = N_("tab-separated: id, raised (local time), kind, location, state (new, "
-		    "acknowledged, resolved, false, tested), acknowledged by, closed by")},
+		    "acknowledged, resolved, false, tested), acknowledged by, closed by, cancelled "
+		    "at the alarm centre (local time), by")},
 	{.name = NULL},
 };
 
@@ -266,7 +340,13 @@ const struct cli_command cli_alarm_commands[] = {
 	 .summary = N_("Close an alarm as resolved; --all resolves every open alarm and "
 		       "prints how many.")},
 	{.name = "alarm false", .args = N_("ID"), .min_args = 1, .max_args = 1,
-	 .run = alarm_step, .summary = N_("Close an alarm as a false alarm.")},
+	 .run = alarm_step, .summary = N_("Close an alarm as a false alarm."),
+	 .more = N_("It must then be cancelled at the alarm centre within 5 minutes of the "
+		    "alarm,\nor the police come; record that with 'balie alarm cancelled ID'.")},
+	{.name = "alarm cancelled", .args = N_("ID"), .min_args = 1, .max_args = 1,
+	 .run = alarm_cancelled,
+	 .summary = N_("Record that false alarm ID was cancelled at the alarm centre (now, by "
+		       "you).\nWithin 5 minutes of the alarm is in time.")},
 	{.name = "alarm list", .opts = list_opts, .run = alarm_list,
 	 .summary = N_("List the open alarms, oldest first, with their state.")},
 	{.name = NULL},

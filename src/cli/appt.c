@@ -80,6 +80,8 @@ static int appt_add(struct cli_ctx *ctx, const struct cli_args *args)
 	snprintf(a.visitor, sizeof a.visitor, "%s", cli_text(args, "visitor"));
 	if (cli_has(args, "room"))
 		snprintf(a.room, sizeof a.room, "%s", cli_text(args, "room"));
+	if (cli_has(args, "note"))
+		snprintf(a.note, sizeof a.note, "%s", cli_text(args, "note"));
 	if (cli_has(args, "born"))
 		snprintf(a.visitor_born, sizeof a.visitor_born, "%s", cli_date(args, "born"));
 	a.risky = cli_has(args, "risky");
@@ -95,9 +97,17 @@ static int appt_add(struct cli_ctx *ctx, const struct cli_args *args)
 		return CLI_ERROR;
 	int64_t id = 0;
 	enum appts_hours hours;
-	if (client_appt_add_ruled(cl, &a, &id, &hours) != STORE_OK)
+	struct appts_ban_mark m;
+	if (client_appt_add_ruled(cl, &a, &id, &hours, &m) != STORE_OK)
 		return cli_client_failed(cl, cmd);
 	printf("%lld\n", (long long)id);
+	/* Not refused (no entry ban here, or an exception recorded), but reception must know. */
+	if (m.verdict != NAMES_CLEAR)
+		cli_error(m.verdict == NAMES_MATCH
+				  ? _("%s: warning: the visitor is on the ban list (ban %lld)%s")
+				  : _("%s: warning: the visitor may be on the ban list (ban %lld)%s"),
+			  cmd, (long long)m.ban_id,
+			  m.exception ? _("; an exception is recorded for that day") : "");
 	if (reason)
 		reason_unused(cmd, hours);
 	return CLI_OK;
@@ -185,6 +195,10 @@ static void print_appt(const struct appt *a, const struct appts_ban_mark *m)
 		printf(" (%s)", cli_esc(a->visitor_born, esc, sizeof esc));
 	if (a->risky)
 		printf("  %s%s%s", _("RISKY"), *prec ? ": " : "", prec);
+	if (*a->note) {
+		printf("  %s: ", _("note"));
+		(void)cli_put_escaped(stdout, a->note);
+	}
 	if (a->risky && *a->override_reason) {
 		printf(_("  outside public hours, allowed by %s: "),
 		       cli_esc(a->override_by, esc, sizeof esc));
@@ -252,7 +266,10 @@ static const struct cli_opt add_opts[] = {
 	 .past = true},
 	{.name = "room", .type = CLI_TEXT, .arg = "ROOM", .help = N_("the interview room"),
 	 .max = APPT_TEXT_MAX - 1, .allow_empty = true},
-	{.name = "risky", .type = CLI_FLAG, .help = N_("a risky appointment")},
+	{.name = "note", .type = CLI_TEXT, .arg = "TEXT",
+	 .help = N_("what reception should expect of the visitor (anyone may add this)"),
+	 .max = 255},
+	{.name = "risky", .type = CLI_FLAG, .help = N_("a risky appointment (a manager)")},
 	{.name = "precautions", .type = CLI_TEXT, .arg = "LIST",
 	 .help = N_("comma-separated: safe_room, colleague, porter, police (implies --risky)"),
 	 .max = 256},
@@ -284,8 +301,12 @@ const struct cli_command cli_appt_commands[] = {
 	{.name = "appt add", .opts = add_opts, .run = appt_add,
 	 .summary = N_("Add an appointment (local time) and print its id.\n--date, --start, "
 		       "--end, --host and --visitor are required."),
-	 .more = N_("A risky appointment outside public opening hours is refused unless a "
-		    "manager\ngives --override-reason, which is recorded with it.")},
+	 .more = N_("Anyone may add one, to warn reception of an expected difficult visitor "
+		    "(--note);\nmarking it risky is for a manager. safe_room needs a safe room of "
+		    "the\nconfiguration (safe_rooms). A risky appointment outside public opening "
+		    "hours is\nrefused unless a manager gives --override-reason, which is recorded "
+		    "with it.\nA visitor with an entry ban here is refused unless an exception is "
+		    "recorded\nfor that day ('balie ban exception add').")},
 	{.name = "appt flag", .args = N_("ID"), .opts = flag_opts, .min_args = 1, .max_args = 1,
 	 .run = appt_flag,
 	 .summary = N_("Mark an appointment as risky with precautions, or take the mark off."),

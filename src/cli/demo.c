@@ -389,6 +389,18 @@ static int populate_bans(struct store *st, const struct config *c, const char *t
 	return s == STORE_OK ? 0 : fail(err, errsz, _("demo bans"), st, s);
 }
 
+/* Issue 13: an appointment with a visitor under an entry ban needs an exception first; the
+ * banned visitor's risky appointment today has one, arranged by phone. The bans were the
+ * first rows of a fresh database, so the visitor's ban has id index + 1. */
+static int populate_exception(struct store *st, const char *today, char *err, size_t errsz)
+{
+	enum store_status s = store_ban_exception_add(
+		st, DEMO_BANNED_VISITOR + 1, BAN_EXCEPTION_APPOINTMENT, today, today,
+		"Telefonisch afgesproken: gesprek met Thijs de Boer in spreekkamer 006, bode "
+		"stand-by", NULL);
+	return s == STORE_OK ? 0 : fail(err, errsz, _("demo exception"), st, s);
+}
+
 static int populate_appts(struct store *st, const struct config *c, time_t now,
 			  const char *today, char *err, size_t errsz)
 {
@@ -476,8 +488,10 @@ int demo_populate(struct store *st, const struct config *c, time_t now, char *er
 	dates_local_date(now, today);
 
 	if (populate_bans(st, c, today, err, errsz) != 0 ||
+	    populate_exception(st, today, err, errsz) != 0 ||
 	    populate_appts(st, c, now, today, err, errsz) != 0 ||
-	    populate_staff(st, c, now, today, err, errsz) != 0)
+	    populate_staff(st, c, now, today, err, errsz) != 0 ||
+	    demo_incidents_populate(st, c, now, err, errsz) != 0)
 		return -1;
 	/* Last, so it is the newest event: a panic button pressed a minute ago. */
 	enum store_status s = store_alarm_raise_at(st, alarm_point(config_building_here(c)),
@@ -772,7 +786,8 @@ int demo_summary(struct store *st, const struct config *c, time_t now)
 	       esc(b ? b->name : "", buf[1], sizeof buf[1]), today, hm);
 	int rc = 0;
 	if (summary_alarms(st, now) != 0 || summary_bans(st, c, today) != 0 ||
-	    summary_appts(st, today) != 0 || summary_staff(st, c, now, today) != 0)
+	    summary_appts(st, today) != 0 || summary_staff(st, c, now, today) != 0 ||
+	    demo_incidents_summary(st, c, now) != 0)
 		rc = -1;
 	if (ferror(stdout))
 		rc = -1;

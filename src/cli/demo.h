@@ -17,6 +17,15 @@ void demo_adjust_config(struct config *c, time_t now);
  * minute ago, and a support team one short for tonight. 0 on success, -1 with err set. */
 int demo_populate(struct store *st, const struct config *c, time_t now, char *err, size_t errsz);
 
+/* Issue 13: a year of fictional incidents (the older ones completed and followed up, the
+ * last few days still open) and tally marks. 0, or -1 with err set. */
+int demo_incidents_populate(struct store *st, const struct config *c, time_t now, char *err,
+			    size_t errsz);
+
+/* The incidents part of the summary: the follow-up due and the report of the last six
+ * whole months. 0, or -1 after an error. */
+int demo_incidents_summary(struct store *st, const struct config *c, time_t now);
+
 /* Print a plain-text summary of each panel's data to stdout. */
 int demo_summary(struct store *st, const struct config *c, time_t now);
 

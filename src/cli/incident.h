@@ -19,6 +19,12 @@ int incident_failed(struct client *cl, const char *cmd, int64_t id, enum store_s
 /* Cents as "EUR 45.50" (translated: "€ 45,50"). */
 void incident_euro(int64_t cents, char *out, size_t outsz);
 
+/* The text of 'balie report --from --to' on stdout, read from the store directly (the
+ * demo's summary, before any session exists); 0, or -1 after an error. */
+struct store;
+int cli_report_text(struct store *st, const struct config *cfg, const char *from,
+		    const char *to);
+
 /* The commands of each file (declared as option tables). */
 extern const struct cli_command cli_incident_commands[];     /* add, update, tally, list */
 extern const struct cli_command cli_incident_due_commands[]; /* show, due, done */

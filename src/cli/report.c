@@ -312,6 +312,71 @@ static int html_to(const char *cmd, const char *path, const struct report *r)
 	return 0;
 }
 
+/* ------------------------------------------------------------------ counting */
+
+/* The instants to read for the period [from, to] and the one before it (into pfrom, pto);
+ * 0, or -1 after an error reported under cmd. */
+static int report_span(const char *cmd, const char *from, const char *to,
+		       char pfrom[DATES_DATE_LEN], char pto[DATES_DATE_LEN], time_t *t_from,
+		       time_t *t_to)
+{
+	char end[DATES_DATE_LEN];
+	if (incidents_previous_period(from, to, pfrom, pto) != 0 ||
+	    dates_add_days(to, 1, end) != 0 || dates_local_instant(pfrom, 0, t_from) != 0 ||
+	    dates_local_instant(end, 0, t_to) != 0) {
+		cli_error(_("%s: %s to %s is out of range"), cmd, from, to);
+		return -1;
+	}
+	return 0;
+}
+
+/* Count what was read into both periods of r (freeing rec and tal); 0, or -1 after an
+ * error. Free r with report_free. */
+static int report_count(const char *cmd, const char *from, const char *to, const char *pfrom,
+			const char *pto, struct incidents_record *rec, size_t nrec,
+			struct incidents_tally *tal, size_t ntal, struct report *r)
+{
+	int rc = 0;
+	if (incidents_count(from, to, rec, nrec, tal, ntal, &r->now) != 0 ||
+	    incidents_count(pfrom, pto, rec, nrec, tal, ntal, &r->before) != 0) {
+		cli_error("%s: %s", cmd, strerror(ENOMEM));
+		rc = -1;
+	}
+	free(rec);
+	free(tal);
+	return rc;
+}
+
+static void report_free(struct report *r)
+{
+	incidents_counts_free(&r->now);
+	incidents_counts_free(&r->before);
+}
+
+int cli_report_text(struct store *st, const struct config *cfg, const char *from,
+		    const char *to)
+{
+	struct report r;
+	memset(&r, 0, sizeof r);
+	r.municipality = cfg && cfg->municipality ? cfg->municipality : "";
+	char pfrom[DATES_DATE_LEN], pto[DATES_DATE_LEN];
+	time_t t_from, t_to;
+	struct incidents_record *rec = NULL;
+	struct incidents_tally *tal = NULL;
+	size_t nrec = 0, ntal = 0;
+	if (report_span("report", from, to, pfrom, pto, &t_from, &t_to) != 0)
+		return -1;
+	if (store_incident_report(st, t_from, t_to, &rec, &nrec, &tal, &ntal) != STORE_OK) {
+		cli_error("%s: %s", "report", store_error(st));
+		return -1;
+	}
+	int rc = report_count("report", from, to, pfrom, pto, rec, nrec, tal, ntal, &r);
+	if (rc == 0)
+		print_text(&r);
+	report_free(&r);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ the command */
 
 static int report_run(struct cli_ctx *ctx, const struct cli_args *a)
@@ -336,43 +401,30 @@ static int report_run(struct cli_ctx *ctx, const struct cli_args *a)
 	memset(&r, 0, sizeof r);
 	r.municipality = ctx->config && ctx->config->municipality ? ctx->config->municipality
 								  : "";
-	char pfrom[DATES_DATE_LEN], pto[DATES_DATE_LEN], end[DATES_DATE_LEN];
+	char pfrom[DATES_DATE_LEN], pto[DATES_DATE_LEN];
 	time_t t_from, t_to;
-	if (incidents_previous_period(from, to, pfrom, pto) != 0 ||
-	    dates_add_days(to, 1, end) != 0 || dates_local_instant(pfrom, 0, &t_from) != 0 ||
-	    dates_local_instant(end, 0, &t_to) != 0) {
-		cli_error(_("%s: %s to %s is out of range"), cmd, from, to);
+	if (report_span(cmd, from, to, pfrom, pto, &t_from, &t_to) != 0)
 		return CLI_ERROR;
-	}
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
 	struct incidents_record *rec = NULL;
 	struct incidents_tally *tal = NULL;
 	size_t nrec = 0, ntal = 0;
+	if (client_incident_report(cl, t_from, t_to, &rec, &nrec, &tal, &ntal) != STORE_OK)
+		return cli_client_failed(cl, cmd);
 	int status = CLI_ERROR;
-	if (client_incident_report(cl, t_from, t_to, &rec, &nrec, &tal, &ntal) != STORE_OK) {
-		status = cli_client_failed(cl, cmd);
-		goto out;
+	if (report_count(cmd, from, to, pfrom, pto, rec, nrec, tal, ntal, &r) == 0) {
+		if (tsv)
+			print_tsv(&r.now);
+		else if (html_path)
+			status = html_to(cmd, html_path, &r) == 0 ? CLI_OK : CLI_ERROR;
+		else
+			print_text(&r);
+		if (!html_path)
+			status = CLI_OK;
 	}
-	if (incidents_count(from, to, rec, nrec, tal, ntal, &r.now) != 0 ||
-	    incidents_count(pfrom, pto, rec, nrec, tal, ntal, &r.before) != 0) {
-		cli_error("%s: %s", cmd, strerror(ENOMEM));
-		goto out;
-	}
-	if (tsv)
-		print_tsv(&r.now);
-	else if (html_path)
-		status = html_to(cmd, html_path, &r) == 0 ? CLI_OK : CLI_ERROR;
-	else
-		print_text(&r);
-	if (!html_path)
-		status = CLI_OK;
-out:
-	incidents_counts_free(&r.now);
-	incidents_counts_free(&r.before);
-	free(rec);
-	free(tal);
+	report_free(&r);
 	return status;
 }
 

@@ -43,7 +43,7 @@ static int take_time(const char *cmd, const char *opt, const char *v, time_t now
 static int visit_out(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	static const char *const required[] = {"address", "client", "back", "mobile"};
+	static const char *const required[] = {"address", "client", "back", "mobile", "risk"};
 	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
 		if (!cli_has(a, required[i])) {
 			char opt[32];
@@ -71,13 +71,28 @@ static int visit_out(struct cli_ctx *ctx, const struct cli_args *a)
 	snprintf(v.address, sizeof v.address, "%s", cli_text(a, "address"));
 	snprintf(v.client, sizeof v.client, "%s", cli_text(a, "client"));
 	snprintf(v.mobile, sizeof v.mobile, "%s", cli_text(a, "mobile"));
+	v.risk = (enum visit_risk)(VISIT_RISK_NORMAL + cli_choice(a, "risk", 0));
+	if (cli_has(a, "with"))
+		snprintf(v.companion, sizeof v.companion, "%s", cli_text(a, "with"));
+	if (visits_companion_required(v.risk, false) && !v.companion[0]) {
+		cli_error(_("%s: --with: two go together when the risk is raised or the client is on "
+			    "the ban list: name the colleague who goes along"), cmd);
+		return CLI_ERROR;
+	}
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
 	int64_t id;
-	if (client_visit_out(cl, &v, &id) != STORE_OK)
+	struct appts_ban_mark m;
+	if (client_visit_out(cl, &v, &id, &m) != STORE_OK)
 		return cli_client_failed(cl, cmd);
 	printf("%lld\n", (long long)id);
+	if (m.verdict == NAMES_MATCH)
+		cli_error(_("%s: warning: the client is on the ban list (ban %lld); two go together"),
+			  cmd, (long long)m.ban_id);
+	else if (m.verdict == NAMES_POSSIBLE)
+		cli_error(_("%s: warning: the client may be on the ban list (ban %lld); check before "
+			    "going"), cmd, (long long)m.ban_id);
 	return CLI_OK;
 }
 
@@ -142,7 +157,17 @@ static void print_visit(const struct visit *v, enum visit_state state, const cha
 		printf("%s", _("on a visit"));
 		break;
 	}
-	printf("  %s\n       ", emp);
+	printf("  %s", emp);
+	if (v->companion[0]) {
+		char with[512];
+		(void)text_escape(v->companion, with, sizeof with);
+		printf(_(" with %s"), with);
+	}
+	if (v->risk == VISIT_RISK_RAISED)
+		printf("  %s", _("RAISED RISK"));
+	if (v->ban_id)
+		printf(_("  client on the ban list (ban %lld)"), (long long)v->ban_id);
+	printf("\n       ");
 	if (v->call_at)
 		printf(_("%s (client: %s); left %s, back by %s, call at %s, mobile %s"), addr,
 		       client, left, back, call, mobile);
@@ -166,8 +191,12 @@ static void tsv_visit(const struct visit *v, enum visit_state state)
 	when_text(v->expected_back, NULL, back);
 	when_text(v->call_at, NULL, call);
 	when_text(v->back_at, NULL, at);
+	char ban[24] = "";
+	if (v->ban_id)
+		snprintf(ban, sizeof ban, "%lld", (long long)v->ban_id);
 	const char *f[] = {id, visits_state_name(state), v->employee, v->address, v->client,
-			   v->mobile, left, back, call, at, v->outcome};
+			   v->mobile, left, back, call, at, v->outcome,
+			   visits_risk_name(v->risk), v->companion, ban};
 	(void)cli_put_tsv_row(stdout, f, sizeof f / sizeof *f);
 }
 
@@ -201,6 +230,9 @@ static int visit_list(struct cli_ctx *ctx, const struct cli_args *a)
 	return status;
 }
 
+/* --risk, in enum visit_risk order from VISIT_RISK_NORMAL. */
+static const char *const risk_names[] = {"normal", "raised", NULL};
+
 static const struct cli_opt out_opts[] = {
 	{.name = "address", .type = CLI_TEXT, .arg = "ADDRESS", .help = N_("where the visit is"),
 	 .max = VISIT_TEXT_MAX - 1},
@@ -212,6 +244,11 @@ static const struct cli_opt out_opts[] = {
 	 "call"), .max = VISIT_TEXT_MAX - 1},
 	{.name = "call-at", .type = CLI_TEXT, .arg = "TIME", .max = 32,
 	 .help = N_("reception expects a call by then")},
+	{.name = "risk", .type = CLI_CHOICE, .arg = "RISK", .choices = risk_names,
+	 .help = N_("the risk as assessed beforehand: normal or raised")},
+	{.name = "with", .type = CLI_TEXT, .arg = "COLLEAGUE", .max = VISIT_TEXT_MAX - 1,
+	 .help = N_("the colleague who goes along (required with a raised risk or a client "
+		    "on the ban list)")},
 	{.name = NULL},
 };
 static const struct cli_opt back_opts[] = {
@@ -224,8 +261,8 @@ static const struct cli_opt list_opts[] = {
 	 .help = N_("also the visits that are back, with their outcome")},
 	{.name = "tsv", .type = CLI_FLAG,
 	 .help = N_("tab-separated: id, state (out, call, overdue, back), employee, address, "
-		    "client,\nmobile, left, back by, call at, back at, outcome (times "
-		    "\"YYYY-MM-DD HH:MM\" local)")},
+		    "client,\nmobile, left, back by, call at, back at, outcome, risk, with, ban "
+		    "(times\n\"YYYY-MM-DD HH:MM\" local)")},
 	{.name = NULL},
 };
 
@@ -233,10 +270,12 @@ const struct cli_command cli_visit_commands[] = {
 	{.name = "visit out", .args = N_("NAME"), .opts = out_opts, .min_args = 1,
 	 .max_args = -1, .run = visit_out,
 	 .summary = N_("Record that NAME leaves now for a home visit; prints its id.\nWhere, "
-		       "with whom, when back and how to reach them: --address, --client,\n--back "
-		       "and --mobile are required."),
-	 .more = N_("When the call time or the expected return passes without 'visit back', "
-		    "every\nconsole shows the visit overdue.")},
+		       "with whom, when back and how to reach them: --address, --client,\n--back, "
+		       "--mobile and --risk are required."),
+	 .more = N_("The risk is assessed beforehand; when it is raised, or the client is on "
+		    "the ban\nlist (checked here), a colleague goes along (--with). When the call "
+		    "time or the\nexpected return passes without 'visit back', every console shows "
+		    "the visit\noverdue.")},
 	{.name = "visit back", .args = N_("ID"), .opts = back_opts, .min_args = 1, .max_args = 1,
 	 .run = visit_back,
 	 .summary = N_("Record that the employee of visit ID is back (or reached).\nWith the "

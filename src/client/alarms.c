@@ -1,6 +1,8 @@
 /* client/alarms — the alarm queue's requests. */
 #include "autoconfig.h"
 
+#include <string.h>
+
 #include "client/alarms.h"
 #include "i18n.h"
 #include "service/records.h"
@@ -55,4 +57,36 @@ enum store_status client_alarm_list(struct client *cl, int open_only, size_t lim
 					       NULL, &items, n);
 	*out = items;
 	return r;
+}
+
+/* The alarm in record 1 of the reply to the request just made. */
+static enum store_status call_alarm(struct client *cl, struct alarm *out)
+{
+	struct wire_in r;
+	enum store_status s = client_call(cl, &r);
+	if (s != STORE_OK)
+		return s;
+	struct alarm a;
+	memset(&a, 0, sizeof a);
+	uint16_t bad = 0;
+	if (r.nrecs != 2 || wire_get_struct(&r, 1, records_alarm, records_alarm_n, &a, &bad) != 0)
+		s = client_fail(cl, STORE_UNAVAILABLE,
+				_("the service sent a record that does not decode (field %u)"),
+				(unsigned)bad);
+	else if (out)
+		*out = a;
+	wire_in_free(&r);
+	return s;
+}
+
+enum store_status client_alarm_cancelled(struct client *cl, int64_t id, struct alarm *out)
+{
+	wire_put_int(client_request(cl, OP_ALARM_CANCELLED), F_ID, id);
+	return call_alarm(cl, out);
+}
+
+enum store_status client_alarm_get(struct client *cl, int64_t id, struct alarm *out)
+{
+	wire_put_int(client_request(cl, OP_ALARM_GET), F_ID, id);
+	return call_alarm(cl, out);
 }

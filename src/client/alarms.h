@@ -15,6 +15,10 @@ const char *client_alarm_journaled(const struct client *cl);
 enum store_status client_alarm_ack(struct client *cl, int64_t id);
 enum store_status client_alarm_close(struct client *cl, int64_t id, enum alarm_outcome outcome);
 enum store_status client_alarm_resolve_all(struct client *cl, int *count);
+/* Issue 13: record that false alarm id was cancelled at the alarm centre; *out (may be
+ * NULL) gets the alarm as it is now. */
+enum store_status client_alarm_cancelled(struct client *cl, int64_t id, struct alarm *out);
+enum store_status client_alarm_get(struct client *cl, int64_t id, struct alarm *out);
 /* Free *out with free(). */
 enum store_status client_alarm_list(struct client *cl, int open_only, size_t limit,
 				    struct alarm **out, size_t *n);

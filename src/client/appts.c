@@ -21,8 +21,25 @@ static enum store_status take_hours(struct client *cl, const struct wire_in *a,
 	return STORE_OK;
 }
 
+/* The visitor's mark from an add's reply (absent fields: clear). */
+static enum store_status take_mark(struct client *cl, const struct wire_in *a,
+				   struct appts_ban_mark *mark)
+{
+	int64_t v = NAMES_CLEAR, id = 0;
+	bool exception = false;
+	if ((wire_get_int(a, 0, F_APPT_BAN_VERDICT, &v) == 0 &&
+	     (v < NAMES_CLEAR || v > NAMES_MATCH)) ||
+	    (wire_get_int(a, 0, F_APPT_BAN_ID, &id) == 0 && id < 0))
+		return client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
+	(void)wire_get_bool(a, 0, F_APPT_BAN_EXCEPTION, &exception);
+	if (mark)
+		*mark = (struct appts_ban_mark){(enum names_verdict)v, id, exception};
+	return STORE_OK;
+}
+
 enum store_status client_appt_add_ruled(struct client *cl, const struct appt *a,
-					int64_t *id_out, enum appts_hours *hours)
+					int64_t *id_out, enum appts_hours *hours,
+					struct appts_ban_mark *mark)
 {
 	struct wire_out *q = client_request(cl, OP_APPT_ADD);
 	wire_put_int(q, F_APPT_STARTS, (int64_t)a->starts);
@@ -35,6 +52,8 @@ enum store_status client_appt_add_ruled(struct client *cl, const struct appt *a,
 	wire_put_int(q, F_APPT_PRECAUTIONS, a->precautions);
 	if (a->override_reason[0])
 		wire_put_text(q, F_APPT_REASON, a->override_reason);
+	if (a->note[0])
+		wire_put_text(q, F_APPT_NOTE, a->note);
 	struct wire_in r;
 	enum store_status s = client_call(cl, &r);
 	if (s != STORE_OK)
@@ -42,8 +61,8 @@ enum store_status client_appt_add_ruled(struct client *cl, const struct appt *a,
 	int64_t id = 0;
 	if (wire_get_int(&r, 0, F_ID, &id) != 0)
 		s = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the id"));
-	else
-		s = take_hours(cl, &r, hours);
+	else if ((s = take_hours(cl, &r, hours)) == STORE_OK)
+		s = take_mark(cl, &r, mark);
 	if (s == STORE_OK && id_out)
 		*id_out = id;
 	wire_in_free(&r);
@@ -52,7 +71,7 @@ enum store_status client_appt_add_ruled(struct client *cl, const struct appt *a,
 
 enum store_status client_appt_add(struct client *cl, const struct appt *a, int64_t *id_out)
 {
-	return client_appt_add_ruled(cl, a, id_out, NULL);
+	return client_appt_add_ruled(cl, a, id_out, NULL, NULL);
 }
 
 enum store_status client_appt_flag_ruled(struct client *cl, int64_t id, bool risky,

@@ -19,9 +19,11 @@ enum store_status client_appt_list(struct client *cl, time_t from, time_t to, bo
 
 /* The same as client_appt_add and client_appt_flag(_override) (reason NULL: none), also
  * telling how the service applied the public-hours rule (*hours may be NULL): a reason
- * given with APPTS_HOURS_NOT_RISKY or APPTS_HOURS_WITHIN was not needed and not kept. */
+ * given with APPTS_HOURS_NOT_RISKY or APPTS_HOURS_WITHIN was not needed and not kept.
+ * *mark (may be NULL): the visitor found on the ban list but not refused (issue 13). */
 enum store_status client_appt_add_ruled(struct client *cl, const struct appt *a,
-					int64_t *id_out, enum appts_hours *hours);
+					int64_t *id_out, enum appts_hours *hours,
+					struct appts_ban_mark *mark);
 enum store_status client_appt_flag_ruled(struct client *cl, int64_t id, bool risky,
 					 unsigned precautions, const char *reason,
 					 int expected_version, enum appts_hours *hours);

@@ -2,9 +2,11 @@
 #include "autoconfig.h"
 
 #include "client/visits.h"
+#include "i18n.h"
 #include "service/records.h"
 
-enum store_status client_visit_out(struct client *cl, const struct visit *v, int64_t *id_out)
+enum store_status client_visit_out(struct client *cl, const struct visit *v, int64_t *id_out,
+				   struct appts_ban_mark *mark)
 {
 	struct wire_out *q = client_request(cl, OP_VISIT_OUT);
 	wire_put_text(q, F_VISIT_EMPLOYEE, v->employee);
@@ -13,7 +15,27 @@ enum store_status client_visit_out(struct client *cl, const struct visit *v, int
 	wire_put_text(q, F_VISIT_MOBILE, v->mobile);
 	wire_put_int(q, F_VISIT_BACK, (int64_t)v->expected_back);
 	wire_put_int(q, F_VISIT_CALL_AT, (int64_t)v->call_at);
-	return client_call_id(cl, id_out);
+	wire_put_int(q, F_VISIT_RISK, v->risk);
+	if (v->companion[0])
+		wire_put_text(q, F_VISIT_COMPANION, v->companion);
+	struct wire_in r;
+	enum store_status s = client_call(cl, &r);
+	if (s != STORE_OK)
+		return s;
+	int64_t id = 0, verdict = NAMES_CLEAR, ban = 0;
+	if (wire_get_int(&r, 0, F_ID, &id) != 0 ||
+	    (wire_get_int(&r, 0, F_VISIT_BAN_VERDICT, &verdict) == 0 &&
+	     (verdict < NAMES_CLEAR || verdict > NAMES_MATCH)) ||
+	    (wire_get_int(&r, 0, F_VISIT_BAN_ID, &ban) == 0 && ban < 0))
+		s = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
+	wire_in_free(&r);
+	if (s != STORE_OK)
+		return s;
+	if (id_out)
+		*id_out = id;
+	if (mark)
+		*mark = (struct appts_ban_mark){(enum names_verdict)verdict, ban, false};
+	return STORE_OK;
 }
 
 enum store_status client_visit_back(struct client *cl, int64_t id, const char *outcome)

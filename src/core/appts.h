@@ -55,6 +55,8 @@ enum appts_hours appts_hours_verdict(const struct policy_week *w,
 struct appts_ban_mark {
 	enum names_verdict verdict; /* NAMES_CLEAR, NAMES_POSSIBLE or NAMES_MATCH */
 	int64_t ban_id;             /* the ban of the best hit; 0 when clear */
+	bool exception;             /* adding only: an exception holds on the day (a list
+				     * leaves it false) */
 };
 
 #endif

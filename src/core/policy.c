@@ -569,3 +569,36 @@ const char *policy_ban_state_label(enum policy_ban_state s)
 	}
 	return unknown;
 }
+
+enum policy_cancel policy_false_alarm_cancel(time_t raised_at, time_t cancelled_at, time_t now,
+					     long *left)
+{
+	time_t deadline = raised_at + POLICY_CANCEL_SECONDS;
+	if (left)
+		*left = 0;
+	if (cancelled_at)
+		return cancelled_at <= deadline ? POLICY_CANCEL_IN_TIME : POLICY_CANCEL_LATE_DONE;
+	if (now >= deadline)
+		return POLICY_CANCEL_LATE;
+	if (left)
+		*left = (long)(deadline - now);
+	return POLICY_CANCEL_DUE;
+}
+
+enum policy_room_check policy_safe_room_check(unsigned prec, const char *room,
+					      bool room_is_safe)
+{
+	if (!(prec & PREC_SAFE_ROOM))
+		return POLICY_ROOM_OK;
+	if (!room || !*room)
+		return POLICY_ROOM_MISSING;
+	return room_is_safe ? POLICY_ROOM_OK : POLICY_ROOM_NOT_SAFE;
+}
+
+enum policy_appt_ban policy_appt_ban(bool match, bool possible, enum policy_here here,
+				     bool exception)
+{
+	if (match && here == POLICY_HERE_APPLIES && !exception)
+		return POLICY_APPT_REFUSE;
+	return match || possible ? POLICY_APPT_WARN : POLICY_APPT_OK;
+}

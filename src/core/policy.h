@@ -257,4 +257,46 @@ enum policy_ban_state policy_ban_state(bool draft, bool lifted, const char *star
 /* Translated name of a state ("draft", "active", ...). */
 const char *policy_ban_state_label(enum policy_ban_state s);
 
+/* ---- false alarms (issue 13, Veghel annex 10) ---- */
+
+/* A false alarm is cancelled at the alarm centre within 5 minutes of the alarm, or the
+ * police come. */
+#define POLICY_CANCEL_SECONDS 300
+
+enum policy_cancel {
+	POLICY_CANCEL_DUE,       /* not cancelled yet, time left */
+	POLICY_CANCEL_LATE,      /* not cancelled and the 5 minutes have passed */
+	POLICY_CANCEL_IN_TIME,   /* cancelled within the 5 minutes */
+	POLICY_CANCEL_LATE_DONE  /* cancelled, but after the 5 minutes */
+};
+
+/* Where the cancellation of a false alarm raised at raised_at stands at now (cancelled_at 0:
+ * not recorded); *left gets the seconds left (0 when none), may be NULL. */
+enum policy_cancel policy_false_alarm_cancel(time_t raised_at, time_t cancelled_at, time_t now,
+					     long *left);
+
+/* ---- appointments (issue 13) ---- */
+
+/* The precaution "safe room" needs a room that is one (balie.conf, safe_rooms). */
+enum policy_room_check {
+	POLICY_ROOM_OK,
+	POLICY_ROOM_MISSING,  /* safe room promised, no room given */
+	POLICY_ROOM_NOT_SAFE  /* the room is not a safe interview room */
+};
+enum policy_room_check policy_safe_room_check(unsigned prec, const char *room,
+					      bool room_is_safe);
+
+/* An appointment with a visitor found on the ban list. */
+enum policy_appt_ban {
+	POLICY_APPT_OK,     /* nobody on the list */
+	POLICY_APPT_WARN,   /* shown: a possible hit, or a ban that does not stop the visit here
+			     * (phone ban, warning, other building, exception recorded) */
+	POLICY_APPT_REFUSE  /* an entry ban in force here and no exception recorded */
+};
+
+/* match: a MATCH of the visitor check (possible: only a POSSIBLE); here: where that ban
+ * applies; exception: an exception (appointment or representative) holds on the date. */
+enum policy_appt_ban policy_appt_ban(bool match, bool possible, enum policy_here here,
+				     bool exception);
+
 #endif

@@ -91,3 +91,37 @@ enum visits_time visits_parse_time(const char *s, time_t now, time_t *out)
 	*out = t;
 	return VISITS_TIME_OK;
 }
+
+static const struct {
+	const char *name, *label;
+} risks[VISIT_RISK_COUNT] = {
+	[VISIT_RISK_UNKNOWN] = {"", N_("not assessed")},
+	[VISIT_RISK_NORMAL] = {"normal", N_("normal")},
+	[VISIT_RISK_RAISED] = {"raised", N_("raised")},
+};
+
+const char *visits_risk_name(enum visit_risk r)
+{
+	return (unsigned)r < VISIT_RISK_COUNT ? risks[r].name : "?";
+}
+
+const char *visits_risk_label(enum visit_risk r)
+{
+	return (unsigned)r < VISIT_RISK_COUNT ? _(risks[r].label) : "?";
+}
+
+int visits_risk_parse(const char *s, enum visit_risk *out)
+{
+	for (int i = VISIT_RISK_NORMAL; s && i < VISIT_RISK_COUNT; i++) {
+		if (strcmp(s, risks[i].name) == 0) {
+			*out = (enum visit_risk)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+bool visits_companion_required(enum visit_risk r, bool ban_hit)
+{
+	return r == VISIT_RISK_RAISED || ban_hit;
+}

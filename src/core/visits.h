@@ -41,4 +41,16 @@ enum visits_time {
  * so nobody is noticed an hour late. */
 enum visits_time visits_parse_time(const char *s, time_t now, time_t *out);
 
+/* Issue 13: the risk assessed before a home visit (Ermelo 4.1). */
+enum visit_risk { VISIT_RISK_UNKNOWN, VISIT_RISK_NORMAL, VISIT_RISK_RAISED, VISIT_RISK_COUNT };
+
+/* Machine name ("", "normal", "raised"), translated label, and parse (0 or -1; "" is not
+ * accepted: the risk must be assessed). */
+const char *visits_risk_name(enum visit_risk r);
+const char *visits_risk_label(enum visit_risk r);
+int visits_risk_parse(const char *s, enum visit_risk *out);
+
+/* Two go together when the risk is raised or the client is on the ban list. */
+bool visits_companion_required(enum visit_risk r, bool ban_hit);
+
 #endif

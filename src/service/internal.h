@@ -9,6 +9,9 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "core/dates.h"
+#include "core/names.h"
+#include "core/policy.h"
 #include "core/roles.h"
 #include "service/proto.h"
 #include "service/service.h"
@@ -107,6 +110,20 @@ enum store_status svc_date(struct svc_call *c, uint16_t tag, const char *what, b
  * naming the offending member on failure. */
 enum store_status svc_struct(struct svc_call *c, uint32_t rec, const struct wire_desc *d,
 			     size_t n, void *p);
+
+/* One name against the bans in force on date (visitor_bans.c, issue 13): the best hit and
+ * the policy's verdict for an appointment or a visit (policy_appt_ban: an entry ban here
+ * without an exception refuses). */
+struct svc_visitor_ban {
+	enum names_verdict verdict;   /* NAMES_CLEAR: nobody on the list */
+	int64_t ban_id;
+	enum ban_kind kind;
+	char ends[DATES_DATE_LEN];
+	bool exception;               /* an exception holds on the date */
+	enum policy_appt_ban policy;
+};
+enum store_status svc_visitor_ban(struct svc_call *c, const char *name, const char *born,
+				  const char *date, struct svc_visitor_ban *out);
 
 /* Set the audit line of a view: object, result (e.g. a count) and detail. */
 void svc_audit_set(struct svc_call *c, const char *object, const char *result,

@@ -68,6 +68,37 @@ static enum store_status close_alarm(struct svc_call *c)
 	return r == STORE_OK ? r : svc_store_failed(c, r);
 }
 
+/* Issue 13: the false alarm was cancelled at the alarm centre (now, by the caller); the
+ * alarm goes back so the caller can tell whether that was within the 5 minutes. */
+static enum store_status cancelled(struct svc_call *c)
+{
+	int64_t id;
+	enum store_status r = svc_id(c, F_ID, _("alarm id"), &id);
+	if (r != STORE_OK)
+		return r;
+	struct alarm a;
+	if ((r = store_alarm_cancelled(c->st, id)) != STORE_OK ||
+	    (r = store_alarm_get(c->st, id, &a)) != STORE_OK)
+		return svc_store_failed(c, r);
+	wire_put_rec(c->reply);
+	wire_put_struct(c->reply, records_alarm, records_alarm_n, &a);
+	return STORE_OK;
+}
+
+static enum store_status get(struct svc_call *c)
+{
+	int64_t id;
+	enum store_status r = svc_id(c, F_ID, _("alarm id"), &id);
+	if (r != STORE_OK)
+		return r;
+	struct alarm a;
+	if ((r = store_alarm_get(c->st, id, &a)) != STORE_OK)
+		return svc_store_failed(c, r);
+	wire_put_rec(c->reply);
+	wire_put_struct(c->reply, records_alarm, records_alarm_n, &a);
+	return STORE_OK;
+}
+
 static enum store_status resolve_all(struct svc_call *c)
 {
 	int count = 0;
@@ -122,5 +153,8 @@ const struct svc_op_def svc_ops_alarms[] = {
 	{OP_ALARM_RESOLVE_ALL, "alarm.resolve_all", PERM_HANDLE_ALARM, SVC_AUDIT_STORE,
 	 CHANGE_ALARMS, resolve_all},
 	{OP_ALARM_LIST, "alarm.list", PERM_RAISE_ALARM, SVC_AUDIT_NONE, 0, list},
+	{OP_ALARM_CANCELLED, "alarm.cancelled", PERM_HANDLE_ALARM, SVC_AUDIT_STORE, CHANGE_ALARMS,
+	 cancelled},
+	{OP_ALARM_GET, "alarm.get", PERM_RAISE_ALARM, SVC_AUDIT_NONE, 0, get},
 	{0, NULL, 0, 0, 0, NULL},
 };

@@ -58,6 +58,46 @@ static enum store_status precautions_rule(struct svc_call *c, bool risky, int64_
 	return STORE_OK;
 }
 
+/* Issue 13: the precaution "safe room" names a safe room of the configuration. */
+static enum store_status room_rule(struct svc_call *c, unsigned prec, const char *room)
+{
+	switch (policy_safe_room_check(prec, room, config_safe_room(c->cfg, room))) {
+	case POLICY_ROOM_OK:
+		return STORE_OK;
+	case POLICY_ROOM_MISSING:
+		return svc_fail(c, STORE_INVALID,
+				_("the precaution safe_room needs the room of the appointment"));
+	case POLICY_ROOM_NOT_SAFE:
+		break;
+	}
+	return svc_fail(c, STORE_INVALID,
+			_("\"%s\" is not a safe interview room (balie.conf, safe_rooms); choose "
+			  "one, or leave out the precaution safe_room"), room);
+}
+
+/* Issue 13: a visitor with an entry ban here gets no appointment unless an exception is
+ * recorded first; any other hit goes back with the reply, to be shown. */
+static enum store_status visitor_rule(struct svc_call *c, const struct appt *a)
+{
+	char day[DATES_DATE_LEN];
+	dates_local_date(a->starts, day);
+	struct svc_visitor_ban b;
+	enum store_status r = svc_visitor_ban(c, a->visitor, a->visitor_born, day, &b);
+	if (r != STORE_OK)
+		return r;
+	if (b.policy == POLICY_APPT_REFUSE)
+		return svc_fail(c, STORE_INVALID,
+				_("the visitor is on the ban list (ban %lld, %s until %s): no "
+				  "appointment unless an exception is recorded first: balie ban "
+				  "exception add %lld --kind appointment --date %s --detail TEXT"),
+				(long long)b.ban_id, policy_kind_label(b.kind), b.ends,
+				(long long)b.ban_id, day);
+	wire_put_int(c->reply, F_APPT_BAN_VERDICT, b.verdict);
+	wire_put_int(c->reply, F_APPT_BAN_ID, b.ban_id);
+	wire_put_bool(c->reply, F_APPT_BAN_EXCEPTION, b.exception);
+	return STORE_OK;
+}
+
 /* Copy checked text into a struct member (the length was checked against its size). */
 static void put_text(char *dst, size_t dstsz, const char *s)
 {
@@ -69,6 +109,7 @@ static enum store_status add(struct svc_call *c)
 	struct appt a = {0};
 	int64_t starts = 0, ends = 0, prec = 0;
 	const char *host = NULL, *visitor = NULL, *born = NULL, *room = NULL, *reason = NULL;
+	const char *note = NULL;
 	bool risky = false;
 	enum store_status r;
 	if ((r = svc_int(c, F_APPT_STARTS, _("start time"), SVC_TIME_MIN, SVC_TIME_MAX, true,
@@ -86,14 +127,24 @@ static enum store_status add(struct svc_call *c)
 	    (r = svc_int(c, F_APPT_PRECAUTIONS, _("precautions"), 0, PREC_ALL, false, &prec)) !=
 		    STORE_OK ||
 	    (r = svc_text(c, F_APPT_REASON, _("reason"), sizeof a.override_reason - 1, false,
-			  &reason)) != STORE_OK)
+			  &reason)) != STORE_OK ||
+	    (r = svc_text(c, F_APPT_NOTE, _("note"), sizeof a.note - 1, false, &note)) !=
+		    STORE_OK)
 		return r;
 	if (reason && !*reason)
 		reason = NULL;
+	/* Issue 13: anyone warns reception of a difficult visitor; judging the risk stays the
+	 * manager's. */
+	if ((risky || prec || reason) && !roles_may(c->sess->role, PERM_FLAG_APPT))
+		return svc_fail(c, STORE_DENIED,
+				_("only a manager marks an appointment risky (your role: %s); add "
+				  "it with a note to tell reception what to expect"),
+				roles_label(c->sess->role));
 	enum appts_times t = appts_times_check((time_t)starts, (time_t)ends);
 	if (t != APPTS_TIMES_OK)
 		return svc_fail(c, STORE_INVALID, "%s: %s", _("end time"), appts_times_message(t));
-	if ((r = precautions_rule(c, risky, prec)) != STORE_OK)
+	if ((r = precautions_rule(c, risky, prec)) != STORE_OK ||
+	    (r = room_rule(c, (unsigned)prec, room ? room : "")) != STORE_OK)
 		return r;
 	enum appts_hours v = hours_verdict(c, (time_t)starts, (time_t)ends, risky, reason != NULL);
 	bool record;
@@ -105,10 +156,13 @@ static enum store_status add(struct svc_call *c)
 	put_text(a.visitor, sizeof a.visitor, visitor);
 	put_text(a.visitor_born, sizeof a.visitor_born, born);
 	put_text(a.room, sizeof a.room, room);
+	put_text(a.note, sizeof a.note, note);
 	a.risky = risky;
 	a.precautions = (unsigned)prec;
 	if (record)
 		put_text(a.override_reason, sizeof a.override_reason, reason);
+	if ((r = visitor_rule(c, &a)) != STORE_OK)
+		return r;
 	int64_t id = 0;
 	if ((r = store_appt_add(c->st, &a, &id)) != STORE_OK)
 		return svc_store_failed(c, r);
@@ -141,6 +195,8 @@ static enum store_status flag(struct svc_call *c)
 	struct appt a;
 	if ((r = store_appt_get(c->st, id, &a)) != STORE_OK)
 		return svc_store_failed(c, r);
+	if (risky && (r = room_rule(c, (unsigned)prec, a.room)) != STORE_OK)
+		return r;
 	enum appts_hours v = hours_verdict(c, a.starts, a.ends, risky,
 					   reason != NULL || a.override_reason[0] != '\0');
 	bool record;
@@ -176,7 +232,7 @@ static enum store_status get(struct svc_call *c)
 static enum store_status mark_of(struct svc_call *c, const struct appt *a, const char *day,
 				 struct appts_ban_mark *m)
 {
-	*m = (struct appts_ban_mark){NAMES_CLEAR, 0};
+	*m = (struct appts_ban_mark){NAMES_CLEAR, 0, false};
 	if (!a->visitor[0])
 		return STORE_OK;
 	struct ban_hit hits[4];
@@ -187,11 +243,11 @@ static enum store_status mark_of(struct svc_call *c, const struct appt *a, const
 		return r;
 	for (size_t h = 0; h < nh; h++) {
 		if (hits[h].verdict == NAMES_MATCH) {
-			*m = (struct appts_ban_mark){NAMES_MATCH, hits[h].ban.id};
+			*m = (struct appts_ban_mark){NAMES_MATCH, hits[h].ban.id, false};
 			break;
 		}
 		if (m->verdict == NAMES_CLEAR)
-			*m = (struct appts_ban_mark){NAMES_POSSIBLE, hits[h].ban.id};
+			*m = (struct appts_ban_mark){NAMES_POSSIBLE, hits[h].ban.id, false};
 	}
 	store_ban_hits_clear(hits, nh);
 	return STORE_OK;
@@ -250,7 +306,8 @@ static enum store_status list(struct svc_call *c)
 }
 
 const struct svc_op_def svc_ops_appts[] = {
-	{OP_APPT_ADD, "appt.add", PERM_FLAG_APPT, SVC_AUDIT_STORE, CHANGE_APPTS, add},
+	/* Anyone at the desk may add (to warn reception); add() keeps the risk the manager's. */
+	{OP_APPT_ADD, "appt.add", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_APPTS, add},
 	{OP_APPT_FLAG, "appt.flag", PERM_FLAG_APPT, SVC_AUDIT_STORE, CHANGE_APPTS, flag},
 	{OP_APPT_GET, "appt.get", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, get},
 	{OP_APPT_LIST, "appt.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, list},

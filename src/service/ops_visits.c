@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "clock.h"
 #include "i18n.h"
 #include "service/internal.h"
 #include "service/records.h"
@@ -21,10 +22,34 @@ static enum store_status text_into(struct svc_call *c, uint16_t tag, const char 
 	return r;
 }
 
+/* Issue 13: the client against the ban list. A MATCH is recorded with the visit, and then
+ * two go together; the best hit goes back with the reply, to be shown. */
+static enum store_status client_rule(struct svc_call *c, struct visit *v)
+{
+	char today[DATES_DATE_LEN];
+	dates_local_date(clock_now(), today);
+	struct svc_visitor_ban b;
+	enum store_status r = svc_visitor_ban(c, v->client, "", today, &b);
+	if (r != STORE_OK)
+		return r;
+	if (b.verdict == NAMES_MATCH) {
+		v->ban_id = b.ban_id;
+		if (!v->companion[0])
+			return svc_fail(c, STORE_INVALID,
+					_("the client is on the ban list (ban %lld, %s until %s): "
+					  "two go together; name the colleague who goes along"),
+					(long long)b.ban_id, policy_kind_label(b.kind), b.ends);
+	}
+	wire_put_int(c->reply, F_VISIT_BAN_VERDICT, b.verdict);
+	wire_put_int(c->reply, F_VISIT_BAN_ID, b.ban_id);
+	return STORE_OK;
+}
+
 static enum store_status out(struct svc_call *c)
 {
 	struct visit v = {0};
-	int64_t back = 0, call = 0;
+	int64_t back = 0, call = 0, risk = 0;
+	const char *companion = NULL;
 	enum store_status r;
 	if ((r = text_into(c, F_VISIT_EMPLOYEE, _("name"), v.employee, sizeof v.employee)) !=
 		    STORE_OK ||
@@ -37,13 +62,21 @@ static enum store_status out(struct svc_call *c)
 	    (r = svc_int(c, F_VISIT_BACK, _("expected return"), SVC_TIME_MIN, SVC_TIME_MAX, true,
 			 &back)) != STORE_OK ||
 	    (r = svc_int(c, F_VISIT_CALL_AT, _("call time"), 0, SVC_TIME_MAX, false, &call)) !=
-		    STORE_OK)
+		    STORE_OK ||
+	    (r = svc_int(c, F_VISIT_RISK, _("risk"), VISIT_RISK_NORMAL, VISIT_RISK_RAISED, true,
+			 &risk)) != STORE_OK ||
+	    (r = svc_text(c, F_VISIT_COMPANION, _("colleague"), sizeof v.companion - 1, false,
+			  &companion)) != STORE_OK)
 		return r;
 	/* 0 is "no call asked"; anything else must be a real instant. */
 	if (call != 0 && call < SVC_TIME_MIN)
 		return svc_fail(c, STORE_INVALID, _("%s: out of range"), _("call time"));
 	v.expected_back = (time_t)back;
 	v.call_at = (time_t)call;
+	v.risk = (enum visit_risk)risk;
+	snprintf(v.companion, sizeof v.companion, "%s", companion ? companion : "");
+	if ((r = client_rule(c, &v)) != STORE_OK)
+		return r;
 	/* The store checks the times against its clock: the return and the call in the
 	 * future, the call not after the return. */
 	int64_t id = 0;

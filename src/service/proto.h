@@ -24,6 +24,9 @@ enum svc_op {
 	OP_ALARM_CLOSE = 12,   /* F_ID, F_OUTCOME */
 	OP_ALARM_RESOLVE_ALL = 13, /* -> F_COUNT */
 	OP_ALARM_LIST = 14,    /* F_OPEN_ONLY, F_LIMIT -> F_HEALTH, items: struct alarm */
+	OP_ALARM_CANCELLED = 15, /* F_ID: a false alarm cancelled at the alarm centre -> item:
+				  * struct alarm */
+	OP_ALARM_GET = 16,     /* F_ID -> item: struct alarm */
 	/* bans 30-79 (ops_bans*.c). "today" is always the service's own date. */
 	OP_BAN_GET = 30,       /* F_ID -> item: struct ban (discreet for a role without
 				* PERM_SEE_REASON, which also sees only current bans) */
@@ -64,7 +67,8 @@ enum svc_op {
 	OP_BAN_LIST_BORN = 82,      /* F_DATE (born), F_LIMIT -> items: struct ban */
 	/* visitor check 80-89 */
 	/* appointments 90-109 */
-	OP_APPT_ADD = 90,      /* F_APPT_* of the appointment -> F_ID, F_APPT_HOURS */
+	OP_APPT_ADD = 90,      /* F_APPT_* of the appointment -> F_ID, F_APPT_HOURS,
+				* F_APPT_BAN_* (a visitor found on the ban list, not refused) */
 	OP_APPT_FLAG = 91,     /* F_ID, F_APPT_RISKY, F_APPT_PRECAUTIONS, F_VERSION,
 				* F_APPT_REASON (optional) -> F_APPT_HOURS */
 	OP_APPT_GET = 92,      /* F_ID -> item: struct appt */
@@ -83,7 +87,8 @@ enum svc_op {
 	OP_STAFF_UNREACHABLE_LIST = 118, /* F_STAFF_BUILDING, F_FROM, F_TO (dates)
 					  * -> items: struct staff_unreachable */
 	/* home visits 130-149 */
-	OP_VISIT_OUT = 130,    /* F_VISIT_* of the visit -> F_ID */
+	OP_VISIT_OUT = 130,    /* F_VISIT_* of the visit -> F_ID, F_VISIT_BAN_* (the client
+				* found on the ban list) */
 	OP_VISIT_BACK = 131,   /* F_ID, F_VISIT_OUTCOME */
 	OP_VISIT_LIST = 132,   /* F_VISIT_ALL -> items: struct visit */
 	/* administration 150-179 (hr, but OP_AUDIT_NOTE and OP_AUDIT_RECENT) */
@@ -190,6 +195,10 @@ enum proto_field {
 	F_APPT_HOURS = 909,    /* reply: enum appts_hours, the verdict on the public-hours rule */
 	F_APPT_RISKY_ONLY = 910, /* bool */
 	F_APPT_CHECK_BANS = 911, /* bool: mark visitors found on the ban list */
+	F_APPT_NOTE = 912,     /* what the employee tells reception to expect */
+	F_APPT_BAN_VERDICT = 913, /* reply: enum names_verdict of the visitor's best hit */
+	F_APPT_BAN_ID = 914,   /* reply: that ban */
+	F_APPT_BAN_EXCEPTION = 915, /* reply: bool, an exception holds on the day */
 
 	/* staff: 1100-1129 */
 	F_STAFF_NAME = 1100,
@@ -210,6 +219,10 @@ enum proto_field {
 	F_VISIT_CALL_AT = 1305, /* instant, 0 = no call asked */
 	F_VISIT_OUTCOME = 1306,
 	F_VISIT_ALL = 1307,    /* bool */
+	F_VISIT_RISK = 1308,   /* enum visit_risk, assessed beforehand */
+	F_VISIT_COMPANION = 1309, /* the colleague who goes along */
+	F_VISIT_BAN_VERDICT = 1310, /* reply: enum names_verdict of the client's best hit */
+	F_VISIT_BAN_ID = 1311, /* reply: that ban */
 
 	/* administration: 1500-1529 */
 	F_SINCE = 1500,        /* a UTC instant "YYYY-MM-DDTHH:MM:SSZ" */

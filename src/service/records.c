@@ -29,6 +29,8 @@ const struct wire_desc records_alarm[] = {
 	WIRE_MEMBER(10, WM_INT, struct alarm, outcome, ALARM_TESTED + 1),
 	WIRE_MEMBER(11, WM_BOOL, struct alarm, journaled, 0),
 	WIRE_MEMBER(12, WM_ARR, struct alarm, journal_uid, 0),
+	WIRE_MEMBER(13, WM_TIME, struct alarm, cancelled_at, 0),
+	WIRE_MEMBER(14, WM_ARR, struct alarm, cancelled_by, 0),
 };
 const size_t records_alarm_n = N(records_alarm);
 
@@ -48,6 +50,7 @@ const struct wire_desc records_appt[] = {
 	WIRE_MEMBER(13, WM_ARR, struct appt, override_reason, 0),
 	WIRE_MEMBER(14, WM_ARR, struct appt, override_by, 0),
 	WIRE_MEMBER(15, WM_TIME, struct appt, override_at, 0),
+	WIRE_MEMBER(16, WM_ARR, struct appt, note, 0),
 };
 const size_t records_appt_n = N(records_appt);
 
@@ -93,6 +96,9 @@ const struct wire_desc records_visit[] = {
 	WIRE_MEMBER(10, WM_ARR, struct visit, outcome, 0),
 	WIRE_MEMBER(11, WM_ARR, struct visit, recorded_by, 0),
 	WIRE_MEMBER(12, WM_ARR, struct visit, back_by, 0),
+	WIRE_MEMBER(13, WM_INT, struct visit, risk, VISIT_RISK_COUNT),
+	WIRE_MEMBER(14, WM_ARR, struct visit, companion, 0),
+	WIRE_MEMBER(15, WM_I64, struct visit, ban_id, 0),
 };
 const size_t records_visit_n = N(records_visit);
 const struct wire_desc records_audit_line[] = {

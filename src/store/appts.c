@@ -15,14 +15,14 @@
 
 #define APPT_SELECT                                                                        \
 	"SELECT id, starts, ends, host, visitor, visitor_born, room, risky, precautions,"   \
-	" flagged_by, flagged_at, version, override_reason, override_by, override_at"     \
-	" FROM appointment"
+	" flagged_by, flagged_at, version, override_reason, override_by, override_at,"    \
+	" note FROM appointment"
 
 static const char add_sql[] =
 	"INSERT INTO appointment (starts, ends, host, visitor, visitor_born, room, risky,"
 	" precautions, flagged_by, flagged_at, created_at, created_by, override_reason,"
-	" override_by, override_at)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+	" override_by, override_at, note)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 static const char flag_sql[] =
 	"UPDATE appointment SET risky = ?1, precautions = ?2, flagged_by = ?3, flagged_at = ?4,"
 	" version = version + 1 WHERE id = ?5 AND (?6 < 0 OR version = ?6)";
@@ -78,7 +78,8 @@ enum store_status store_appt_add(struct store *st, const struct appt *a, int64_t
 	    store_bind_text(s, 10, a->risky ? now : "") || store_bind_text(s, 11, now) ||
 	    store_bind_text(s, 12, st->actor) || store_bind_text(s, 13, a->override_reason) ||
 	    store_bind_text(s, 14, *a->override_reason ? st->actor : "") ||
-	    store_bind_text(s, 15, *a->override_reason ? now : "")) {
+	    store_bind_text(s, 15, *a->override_reason ? now : "") ||
+	    store_bind_text(s, 16, a->note)) {
 		store_done(s);
 		r = store_fail(st, _("saving the appointment"));
 	} else {
@@ -185,6 +186,7 @@ static void appt_from_row(sqlite3_stmt *s, struct appt *a)
 	store_col_copy(s, 12, a->override_reason, sizeof a->override_reason);
 	store_col_copy(s, 13, a->override_by, sizeof a->override_by);
 	a->override_at = store_col_time(s, 14);
+	store_col_copy(s, 15, a->note, sizeof a->note);
 }
 
 static void collect_appt(sqlite3_stmt *s, void *item)

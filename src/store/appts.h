@@ -27,6 +27,8 @@ struct appt {
 	char override_reason[256];
 	char override_by[APPT_TEXT_MAX];
 	time_t override_at;             /* 0 when none */
+	/* Issue 13: what the employee tells reception to expect (any operator may); "". */
+	char note[256];
 };
 
 /* Add an appointment (risky/precautions taken from a too; a non-empty a->override_reason

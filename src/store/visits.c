@@ -14,11 +14,12 @@
 
 #define VISIT_SELECT                                                                       \
 	"SELECT id, employee, address, client, mobile, leaves_at, expected_back, call_at,"  \
-	" back_at, outcome, recorded_by, back_by FROM home_visit"
+	" back_at, outcome, recorded_by, back_by, risk, companion, ban_id FROM home_visit"
 
 static const char out_sql[] =
 	"INSERT INTO home_visit (employee, address, client, mobile, leaves_at, expected_back,"
-	" call_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	" call_at, recorded_by, risk, companion, ban_id)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 static const char back_sql[] =
 	"UPDATE home_visit SET back_at = ?1, outcome = ?2, back_by = ?3"
 	" WHERE id = ?4 AND back_at = ''";
@@ -54,6 +55,13 @@ static enum store_status validate(struct store *st, const struct visit *v, time_
 		return store_failf(st, STORE_INVALID,
 				   _("%s: must be in the future and not after the expected return"),
 				   "call_at");
+	if (v->risk != VISIT_RISK_NORMAL && v->risk != VISIT_RISK_RAISED)
+		return store_failf(st, STORE_INVALID,
+				   _("%s: assess the risk beforehand (normal or raised)"), "risk");
+	if (visits_companion_required(v->risk, v->ban_id != 0) && !v->companion[0])
+		return store_failf(st, STORE_INVALID,
+				   _("%s: two go together when the risk is raised or the client "
+				     "is on the ban list"), "companion");
 	return STORE_OK;
 }
 
@@ -79,7 +87,9 @@ enum store_status store_visit_out(struct store *st, const struct visit *v, int64
 	} else if (store_bind_text(s, 1, v->employee) || store_bind_text(s, 2, v->address) ||
 		   store_bind_text(s, 3, v->client) || store_bind_text(s, 4, v->mobile) ||
 		   store_bind_text(s, 5, now) || store_bind_text(s, 6, back) ||
-		   store_bind_text(s, 7, call) || store_bind_text(s, 8, st->actor)) {
+		   store_bind_text(s, 7, call) || store_bind_text(s, 8, st->actor) ||
+		   store_bind_text(s, 9, visits_risk_name(v->risk)) ||
+		   store_bind_text(s, 10, v->companion) || store_bind_int(s, 11, v->ban_id)) {
 		store_done(s);
 		r = store_fail(st, _("saving the home visit"));
 	} else {
@@ -140,6 +150,12 @@ static void visit_from_row(sqlite3_stmt *s, struct visit *v)
 	store_col_copy(s, 9, v->outcome, sizeof v->outcome);
 	store_col_copy(s, 10, v->recorded_by, sizeof v->recorded_by);
 	store_col_copy(s, 11, v->back_by, sizeof v->back_by);
+	const unsigned char *risk = sqlite3_column_text(s, 12);
+	v->risk = VISIT_RISK_UNKNOWN;
+	if (risk && *risk)
+		(void)visits_risk_parse((const char *)risk, &v->risk);
+	store_col_copy(s, 13, v->companion, sizeof v->companion);
+	v->ban_id = sqlite3_column_int64(s, 14);
 }
 
 static void collect_visit(sqlite3_stmt *s, void *item)

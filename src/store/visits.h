@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "core/visits.h"
 #include "store/db.h"
 
 #define VISIT_TEXT_MAX 128
@@ -26,11 +27,17 @@ struct visit {
 	char outcome[VISIT_OUTCOME_MAX];
 	char recorded_by[VISIT_TEXT_MAX];
 	char back_by[VISIT_TEXT_MAX];
+	/* Issue 13. */
+	enum visit_risk risk;       /* assessed beforehand: normal or raised */
+	char companion[VISIT_TEXT_MAX]; /* the colleague who goes along, "" when alone */
+	int64_t ban_id;             /* the client's ban found by the visitor check, 0 when none */
 };
 
 /* Record a visit leaving now (v->leaves_at is ignored). employee, address, client and
  * mobile must not be empty; expected_back must be after now; call_at, when set, after now
- * and not after expected_back. STORE_INVALID otherwise. The new id goes to *id_out. */
+ * and not after expected_back; the risk must be assessed, and a companion go along when it
+ * is raised or the client is on the ban list (visits_companion_required). STORE_INVALID
+ * otherwise. The new id goes to *id_out. */
 enum store_status store_visit_out(struct store *st, const struct visit *v, int64_t *id_out);
 
 /* Record the return (now) with an outcome (may be empty). STORE_NOT_FOUND for an unknown

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/names.h"
 #include "core/visits.h"
 #include "i18n.h"
 #include "client/visits.h"
@@ -234,7 +235,8 @@ static void visits_notices(void *self, struct panel_ctx *ctx, struct notices *ou
 
 /* ---------------------------------------------------------------- forms */
 
-enum { VF_EMPLOYEE, VF_ADDRESS, VF_CLIENT, VF_BACK, VF_MOBILE, VF_CALL, VF_COUNT };
+enum { VF_EMPLOYEE, VF_ADDRESS, VF_CLIENT, VF_BACK, VF_MOBILE, VF_CALL, VF_RISK, VF_WITH,
+       VF_COUNT };
 
 /* Read a time field; 0, or -1 with the reason in err and the cursor on the field. */
 static int form_time(struct dialog *d, size_t field, const char *label, time_t now,
@@ -296,12 +298,31 @@ static int out_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *
 		dialog_form_focus(d, VF_CALL);
 		return -1;
 	}
+	/* Issue 13: the risk assessed beforehand; two go when it is raised, or when the
+	 * service finds the client on the ban list (it refuses then without a colleague). */
+	if (visits_risk_parse(dialog_form_value(d, VF_RISK), &v.risk) != 0) {
+		snprintf(err, errsz, "%s", _("Risk: normal or raised (assessed beforehand)"));
+		dialog_form_focus(d, VF_RISK);
+		return -1;
+	}
+	snprintf(v.companion, sizeof v.companion, "%s", dialog_form_value(d, VF_WITH));
+	if (visits_companion_required(v.risk, false) && !v.companion[0]) {
+		snprintf(err, errsz, "%s", _("With: the risk is raised; two go together"));
+		dialog_form_focus(d, VF_WITH);
+		return -1;
+	}
 	int64_t id = 0;
-	enum store_status r = client_visit_out(ctx->client, &v, &id);
+	struct appts_ban_mark m;
+	enum store_status r = client_visit_out(ctx->client, &v, &id, &m);
 	switch (r) {
 	case STORE_OK:
-		ctx->message(ctx, _("Home visit of %s recorded (number %lld)"), v.employee,
-			     (long long)id);
+		if (m.verdict == NAMES_MATCH)
+			ctx->message(ctx, _("Home visit of %s recorded (number %lld); the client is "
+					    "on the ban list: two go together"), v.employee,
+				     (long long)id);
+		else
+			ctx->message(ctx, _("Home visit of %s recorded (number %lld)"), v.employee,
+				     (long long)id);
 		return 0;
 	case STORE_BUSY:
 		snprintf(err, errsz, "%s", _("The database is busy; try again"));
@@ -322,6 +343,9 @@ static int open_out(struct visits_panel *p, struct panel_ctx *ctx)
 		{_("Mobile"), "", 20, VISIT_TEXT_MAX - 1, _("The number reception calls when late")},
 		{_("Call me at"), "", 16, 16,
 		 _("Optional: reception expects a call by then (HH:MM)")},
+		{_("Risk"), "", 8, 8, _("Assessed beforehand: normal or raised")},
+		{_("With"), "", 30, VISIT_TEXT_MAX - 1,
+		 _("The colleague who goes along (required when the risk is raised)")},
 	};
 	struct dialog *d = dialog_form_new(_("Home visit out"), f, VF_COUNT, out_submit, NULL, p);
 	(void)panel_show_dialog(ctx, d);

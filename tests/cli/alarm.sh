@@ -47,8 +47,8 @@ expect_err_has 'alarm raise: warning: "Hal bij de lift" is not a configured alar
 
 run alarm list --tsv
 cat >"$tmp/want" <<TSV
-1${TAB}2026-11-24 14:00${TAB}panic${TAB}Balie 1${TAB}new${TAB}${TAB}
-2${TAB}2026-11-24 14:00${TAB}robbery${TAB}Hal bij de lift${TAB}new${TAB}${TAB}
+1${TAB}2026-11-24 14:00${TAB}panic${TAB}Balie 1${TAB}new${TAB}${TAB}${TAB}${TAB}
+2${TAB}2026-11-24 14:00${TAB}robbery${TAB}Hal bij de lift${TAB}new${TAB}${TAB}${TAB}${TAB}
 TSV
 expect_out "$tmp/want" "list shows the open alarms oldest first"
 
@@ -57,7 +57,7 @@ expect_rc 0 "ack"
 run alarm ack 1
 expect_rc 0 "acking twice is fine"
 run alarm list --tsv
-if grep -q "^1${TAB}.*${TAB}acknowledged${TAB}${me}${TAB}\$" "$tmp/out"; then ok "acknowledged by the porter"; else
+if grep -q "^1${TAB}.*${TAB}acknowledged${TAB}${me}${TAB}${TAB}${TAB}\$" "$tmp/out"; then ok "acknowledged by the porter"; else
 	not_ok "acknowledged by the porter"; sed 's/^/#   /' "$tmp/out"; fi
 run alarm list
 expect_out_has "on the way: $me" "human list shows who is on the way"
@@ -68,8 +68,32 @@ run alarm resolve 1
 expect_rc 2 "resolving twice is an error"
 run alarm ack 1
 expect_rc 2 "acking a resolved alarm is an error"
+run alarm cancelled 2
+expect_rc 2 "an open alarm is not cancelled at the alarm centre"
+expect_err_has "alarm 2: not a false alarm" "named as such"
+# Raised at 14:00; marked false at 14:02: three minutes left to cancel (Veghel annex 10).
+BALIE_NOW=2026-11-24T13:02:00Z
 run alarm false 2
 expect_rc 0 "false alarm"
+expect_out_has "Cancel the alarm at the alarm centre now: 3:00 left (until 14:05). Then record it: balie alarm cancelled 2" \
+	"the false alarm says to cancel within 5 minutes"
+run alarm list --all
+expect_out_has "false alarm (${me}); NOT cancelled at the alarm centre" "not cancelled yet"
+BALIE_NOW=2026-11-24T13:04:00Z
+run alarm cancelled 2
+expect_rc 0 "cancelled at the alarm centre in time"
+expect_empty "$tmp/err" "in time: no warning"
+run alarm cancelled 2
+expect_rc 2 "cancelled twice"
+expect_err_has "its cancellation is recorded already" "twice named"
+run alarm cancelled 99
+expect_err_has "alarm 99: no such alarm" "an unknown alarm"
+run alarm cancelled x
+expect_err_has '"x" is not an alarm id' "a malformed id"
+run alarm list --all
+expect_out_has "false alarm (${me}); cancelled at the alarm centre at 14:04 by ${me}" \
+	"the list shows who cancelled and when"
+BALIE_NOW=2026-11-24T13:00:00Z
 run alarm list --tsv
 expect_empty "$tmp/out" "no open alarms left"
 run alarm list
@@ -77,8 +101,8 @@ expect_out_has "No open alarms." "human list says so"
 
 run alarm list --all --tsv
 cat >"$tmp/want" <<TSV
-2${TAB}2026-11-24 14:00${TAB}robbery${TAB}Hal bij de lift${TAB}false${TAB}${TAB}${me}
-1${TAB}2026-11-24 14:00${TAB}panic${TAB}Balie 1${TAB}resolved${TAB}${me}${TAB}${me}
+2${TAB}2026-11-24 14:00${TAB}robbery${TAB}Hal bij de lift${TAB}false${TAB}${TAB}${me}${TAB}2026-11-24 14:04${TAB}${me}
+1${TAB}2026-11-24 14:00${TAB}panic${TAB}Balie 1${TAB}resolved${TAB}${me}${TAB}${me}${TAB}${TAB}
 TSV
 expect_out "$tmp/want" "list --all shows closed alarms, newest first"
 
@@ -102,6 +126,18 @@ run alarm list --tsv
 expect_empty "$tmp/out" "nothing open after resolve --all"
 run alarm resolve --all 3
 expect_rc 2 "resolve --all with an id is an error"
+
+# --- a false alarm marked after the 5 minutes: cancel at once
+run alarm raise 'Balie 1'
+id=$(cat "$tmp/out")
+BALIE_NOW=2026-11-24T13:06:00Z
+run alarm false "$id"
+expect_out_has "The 5 minutes to cancel at the alarm centre passed at 14:05: cancel it at once" \
+	"late: cancel at once"
+run alarm cancelled "$id"
+expect_rc 0 "a late cancellation is recorded"
+expect_err_has "recorded, but later than 5 minutes after the alarm" "and said to be late"
+BALIE_NOW=2026-11-24T13:00:00Z
 
 # --- the kind of a point comes from balie.conf: a robbery or fire point raises its own
 sed 's/^  alarm_points = {"Balie 1", "Balie 2", "Spreekkamer 006"}$/&\

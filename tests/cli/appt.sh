@@ -30,13 +30,31 @@ expect_rc 2 "flag of an unknown appointment is an error"
 run appt list --date tomorrow
 expect_rc 2 "list with a bad date is an error"
 
+# --- issue 13: a visitor with an entry ban here, and the safe room
+add --start 14:00 --end 15:00 --visitor 'Jan de Vries' --born 1980-05-01 \
+	--room 'Spreekkamer 006' --precautions safe_room,porter
+expect_rc 2 "an appointment with a banned visitor is refused"
+expect_err_has "appt add: the visitor is on the ban list (ban 1, building ban until 2027-02-28): no appointment unless an exception is recorded first: balie ban exception add 1 --kind appointment --date 2026-11-24 --detail TEXT" \
+	"the refusal names the ban and how to record an exception"
+run appt list --tsv
+expect_empty "$tmp/out" "nothing written"
+add --start 14:00 --end 15:00 --visitor 'Sanne Bakker' --room 'Kamer 3' --precautions safe_room
+expect_rc 2 "safe_room in a room that is not a safe room"
+expect_err_has '"Kamer 3" is not a safe interview room (balie.conf, safe_rooms)' "named as such"
+add --start 14:00 --end 15:00 --visitor 'Sanne Bakker' --precautions safe_room
+expect_err_has "appt add: the precaution safe_room needs the room of the appointment" \
+	"safe_room without a room"
+run ban exception add 1 --kind appointment --date 2026-11-24 --detail '14:00 Spreekkamer 006, Annet de Boer'
+expect_rc 0 "an exception for the appointment, arranged by phone"
+
 # --- add and list
 add --start 14:00 --end 15:00 --visitor 'Jan de Vries' --born 1980-05-01 \
 	--room 'Spreekkamer 006' --precautions safe_room,porter
-expect_rc 0 "add a risky appointment with a banned visitor"
+expect_rc 0 "add a risky appointment with a banned visitor, exception recorded"
+expect_err_has "appt add: warning: the visitor is on the ban list (ban 1); an exception is recorded for that day" \
+	"the ban is shown with its exception"
 printf '1\n' >"$tmp/want"
 expect_out "$tmp/want" "add prints the id"
-expect_empty "$tmp/err" "no warning within opening hours"
 add --start 10:00 --end 10:30 --visitor 'Sanne Bakker'
 expect_rc 0 "add an ordinary appointment"
 run appt add --date 2026-11-25 --start 09:00 --end 09:30 --host H --visitor 'Other Day'

@@ -80,7 +80,13 @@ denied receptionist ban import "$DATA/cli_bans.csv"
 denied receptionist alarm ack 1
 denied receptionist alarm resolve --all
 denied receptionist staff add "Piet Bakker" --team support
-denied receptionist appt add --date 2026-11-24 --start 14:00 --end 15:00 --host A --visitor B
+# Issue 13: anyone may warn reception of an expected difficult visitor; not mark it risky.
+allowed receptionist appt add --date 2026-11-24 --start 14:00 --end 15:00 --host A --visitor B \
+	--note 'Boos over de uitkering'
+as receptionist appt add --date 2026-11-24 --start 14:00 --end 15:00 --host A --visitor B --risky
+expect_rc 2 "a receptionist may not mark an appointment risky"
+expect_err_has "appt add: only a manager marks an appointment risky (your role: receptionist)" \
+	"the refusal says who may"
 denied receptionist audit
 denied receptionist purge --dry-run
 denied receptionist backup "$tmp/x.db"
@@ -103,7 +109,7 @@ allowed porter alarm ack 1
 allowed porter staff add "Piet Bakker" --team support
 allowed porter staff in "Piet Bakker"
 denied porter ban add --surname Test --kind warning --reason other --ends 2027-01-01
-denied porter appt add --date 2026-11-24 --start 14:00 --end 15:00 --host A --visitor B
+allowed porter appt add --date 2026-11-24 --start 14:00 --end 15:00 --host A --visitor B
 denied porter audit
 
 # --- manager: appointments and bans, not export or the HR commands

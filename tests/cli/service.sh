@@ -41,6 +41,22 @@ as $UID_PORTER alarm ack 1
 expect_rc 0 "a porter acknowledges"
 as $UID_MANAGER alarm false 2
 expect_rc 0 "a manager closes a false alarm"
+expect_out_has "Then record it: balie alarm cancelled 2" "... and is told to cancel it at the alarm centre"
+as $UID_RECEPTIONIST alarm cancelled 2
+expect_rc 2 "a receptionist does not record the cancellation"
+expect_err_has "alarm cancelled: permission denied: role receptionist may not handle alarms" \
+	"the refusal names role and right"
+as $UID_PORTER alarm cancelled 2
+expect_rc 0 "a porter records that the false alarm was cancelled at the alarm centre"
+if [ "$(svc_sql "SELECT cancelled_by FROM alarm WHERE id = 2")" = "#$UID_PORTER" ]; then
+	ok "who cancelled is the caller the kernel vouches for"
+else not_ok "cancelled_by: $(svc_sql "SELECT cancelled_by FROM alarm WHERE id = 2")"; fi
+as $UID_PORTER alarm list --all --tsv
+if grep -q "^2${TAB}.*${TAB}false${TAB}.*${TAB}#$UID_PORTER\$" "$tmp/out"; then
+	ok "the list shows who cancelled"; else not_ok "the list shows who cancelled"; fi
+probe $UID_NOBODY request 16 2=i:2
+if grep -q "^status 6: " "$tmp/out"; then ok "no role: an alarm is not read"
+else not_ok "no role reads an alarm: $(cat "$tmp/out")"; fi
 as $UID_HR alarm resolve --all
 expect_rc 0 "hr resets every alarm"
 if [ "$(svc_sql "SELECT count(*) FROM audit WHERE action='denied'")" -ge 2 ]; then

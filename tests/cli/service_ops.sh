@@ -92,7 +92,7 @@ appt_flag() { as "$(uid_of "$1")" appt flag 1 --precautions police; }
 appt_list() { as "$(uid_of "$1")" appt list; }
 visit_out() {
 	as "$(uid_of "$1")" visit out "Medewerker $1" --address Dorpsstraat --client C \
-		--back 16:00 --mobile 06-2
+		--back 16:00 --mobile 06-2 --risk normal
 }
 visit_back() {
 	case $1 in receptionist) _id=1 ;; porter) _id=2 ;; manager) _id=3 ;; *) _id=4 ;; esac
@@ -109,7 +109,7 @@ row staff.roster                        staff_roster      n   y      y       y  
 row staff.list                          staff_status      y   y      y       y  n
 row staff.unreachable                   staff_unreachable n   n      y       y  n
 row staff.unreachable_withdraw          staff_withdraw    n   n      y       y  n
-row appt.add                            appt_add          n   n      y       y  n
+row appt.add                            appt_add          y   y      y       y  n
 row appt.flag/appt.get                  appt_flag         n   n      y       y  n
 row appt.list                           appt_list         y   y      y       y  n
 row visit.out                           visit_out         y   y      y       y  n
@@ -149,9 +149,21 @@ expect_err_has "staff add: permission denied: role receptionist may not change t
 staff_unreachable porter
 expect_err_has "staff unreachable: only a manager may do this (your role: porter)" \
 	"porter: nobody reachable is a manager's statement"
-appt_add porter
-expect_err_has "appt add: permission denied: role porter may not add or flag appointments" \
-	"porter: appt add refused"
+# Issue 13: anyone may add an appointment to warn reception; marking it risky is a manager's.
+before=$(snap)
+as $UID_PORTER appt add --date 2026-11-24 --start 14:00 --end 15:00 --host H --visitor V --risky
+expect_err_has "appt add: only a manager marks an appointment risky (your role: porter)" \
+	"porter: a risky appointment refused"
+probe $UID_RECEPTIONIST request 90 900=i:$(date -u -d 2026-11-24T13:00:00Z +%s) \
+	901=i:$(date -u -d 2026-11-24T14:00:00Z +%s) 902=t:H 903=t:V 907=i:4 906=b:1
+expect_status 6 "only a manager marks an appointment risky" \
+	"receptionist: precautions through a crafted request refused"
+unchanged "risky appointments by others than a manager"
+as $UID_RECEPTIONIST appt add --date 2026-11-24 --start 14:00 --end 15:00 --host H \
+	--visitor "Jan Boos" --note "Boos over de uitkering"
+expect_rc 0 "receptionist: an appointment with a note for reception"
+if [ "$(svc_sql "SELECT note FROM appointment WHERE visitor = 'Jan Boos'")" = "Boos over de uitkering" ]; then
+	ok "the note is recorded"; else not_ok "the note is recorded"; fi
 visit_list nobody
 expect_err_has "has no role in $SVC_CONF" "no role: told where roles are given"
 
@@ -192,7 +204,7 @@ as $UID_MANAGER appt flag "$plain" --precautions porter
 expect_rc 2 "flagging an after-hours appointment without a reason is refused"
 expect_err_has "outside public opening hours is not allowed" "the rule is named"
 unchanged "flag after hours"
-as $UID_MANAGER appt flag "$late" --precautions safe_room,porter
+as $UID_MANAGER appt flag "$late" --precautions colleague,porter
 expect_rc 0 "an appointment allowed before keeps its reason when its precautions change"
 as $UID_MANAGER appt flag "$plain" --precautions porter --override-reason "Evening only"
 expect_rc 0 "a manager's reason allows the flag"
@@ -273,14 +285,28 @@ probe $UID_MANAGER request 116 1106=t:stadhuis 18=t:2026-11-24 1107=t:evening 11
 expect_status 4 "not open to the public then" "an evening that does not exist is refused"
 probe $UID_MANAGER request 116 1106=t:milieustraat 18=t:2026-11-26 1107=t:day 1104=t:x
 expect_status 4 "not open to the public then" "the hours are those of the building named"
-probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M 1304=i:$((T1400 - 60))
+probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M 1308=i:1 1304=i:$((T1400 - 60))
 expect_status 4 "must be in the future" "a return in the past is refused (not only by balie)"
-probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M \
+probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M 1308=i:1 \
 	1304=i:$((T1400 + 3600)) 1305=i:$((T1400 + 7200))
 expect_status 4 "not after the expected return" "a call after the return is refused"
-probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M \
+probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M 1308=i:1 \
 	1304=i:$((T1400 + 3600)) 1305=i:5
 expect_status 4 "call time: out of range" "a call time in 1970 is refused"
+probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M 1304=i:$((T1400 + 3600))
+expect_status 4 "risk: missing" "a visit without its risk assessed is refused"
+probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M 1308=i:0 \
+	1304=i:$((T1400 + 3600))
+expect_status 4 "risk: out of range" "a risk not assessed is refused"
+probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M 1308=i:2 \
+	1304=i:$((T1400 + 3600))
+expect_status 4 "two go together" "a raised risk without a colleague is refused"
+probe $UID_MANAGER request 90 900=i:$T1400 901=i:$((T1400 + 3600)) 902=t:H 903=t:V 906=b:1 \
+	907=i:1 905=t:"Kamer 3"
+expect_status 4 "is not a safe interview room" "a safe room that is none is refused"
+probe $UID_MANAGER request 90 900=i:$T1400 901=i:$((T1400 + 3600)) 902=t:H 903=t:V 906=b:1 \
+	907=i:1
+expect_status 4 "needs the room" "a safe room without a room is refused"
 probe $UID_RECEPTIONIST request 131 2=i:1
 expect_status 3 "already back" "a visit already back cannot be closed again"
 probe $UID_RECEPTIONIST request 131 2=i:9999
@@ -295,7 +321,7 @@ expect_status 2 "no such \"nobody reachable\" record" "a withdrawn record cannot
 probe $UID_MANAGER request 91 2=i:$(($(svc_sql "SELECT max(id) FROM appointment") + 1)) 906=b:1
 expect_status 2 "not found" "the id of a visit is no appointment"
 unchanged "other people's records"
-probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M \
+probe $UID_RECEPTIONIST request 130 1300=t:E 1301=t:A 1302=t:C 1303=t:M 1308=i:1 \
 	1304=i:$((T1400 + 3600)) 4=t:manager
 expect_status 0 "" "a visit with a claimed user name is recorded"
 if [ "$(svc_sql "SELECT recorded_by FROM home_visit ORDER BY id DESC LIMIT 1")" = "#$UID_RECEPTIONIST" ]; then

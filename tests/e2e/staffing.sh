@@ -44,7 +44,7 @@ e2e_expect one 'recorded by .*Tried Kees and Jan' "one: the record's note is not
 # A home visit whose expected return passed (recorded at 17:00, back at 18:00).
 id=$( (BALIE_NOW=2026-11-19T16:00:00Z; export BALIE_NOW
 	e2e_cli visit out "Fatma Yilmaz" --address "Dorpsstraat 1" --client "J. Jansen" \
-		--back 18:00 --mobile 0611223344) ) || e2e_fail "visit out failed"
+		--back 18:00 --mobile 0611223344 --risk normal) ) || e2e_fail "visit out failed"
 for c in one two; do
 	e2e_expect $c '!! Visit OVERDUE: Fatma Yilmaz, mobile 0611223344' \
 		"$c: the overdue visit is not on the strip with its mobile number"
@@ -67,6 +67,8 @@ e2e_keys two Tab
 e2e_keys two -l "21:15"
 e2e_keys two Tab
 e2e_keys two -l "0655555555"
+e2e_keys two Tab Tab
+e2e_keys two -l "normal"
 e2e_keys two F10
 e2e_expect one 'on a visit +Sanne Bos +mobile 0655555555' "one: the visit recorded in two is not listed"
 e2e_keys two F5
