@@ -603,6 +603,32 @@ START_TEST(test_incidents__bar_and_change)
 }
 END_TEST
 
+START_TEST(test_incidents__read_time)
+{
+	amsterdam();
+	time_t now = utc("2026-11-24T13:00:00Z"), t = 0; /* 14:00 local */
+	ck_assert_int_eq(incidents_read_time("13:15", now, &t), INCIDENTS_TIME_OK);
+	ck_assert_int_eq(t, utc("2026-11-24T12:15:00Z"));
+	ck_assert_int_eq(incidents_read_time("14:00", now, &t), INCIDENTS_TIME_OK);
+	ck_assert_int_eq(t, now);
+	ck_assert_int_eq(incidents_read_time("14:01", now, &t), INCIDENTS_TIME_FUTURE);
+	ck_assert_int_eq(incidents_read_time("2026-11-23 23:59", now, &t), INCIDENTS_TIME_OK);
+	ck_assert_int_eq(t, utc("2026-11-23T22:59:00Z"));
+	ck_assert_int_eq(incidents_read_time("2026-11-25 08:00", now, &t), INCIDENTS_TIME_FUTURE);
+	static const char *bad[] = {"", "1400", "24:00", "14:60", "2026-11-24", "2026-02-30 10:00",
+				    "2026-11-24T10:00", "2026-11-24  10:0", "x4:00"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		ck_assert_msg(incidents_read_time(bad[i], now, &t) == INCIDENTS_TIME_MALFORMED,
+			      "accepted \"%s\"", bad[i]);
+	ck_assert_int_eq(incidents_read_time(NULL, now, &t), INCIDENTS_TIME_MALFORMED);
+	/* 02:30 on 2026-03-29 is skipped; on 2026-10-25 it happens twice: either is 02:30 */
+	ck_assert_int_eq(incidents_read_time("2026-03-29 02:30", now, &t), INCIDENTS_TIME_NO_SUCH);
+	ck_assert_int_eq(incidents_read_time("2026-10-25 02:30", now, &t), INCIDENTS_TIME_OK);
+	ck_assert_msg(t == utc("2026-10-25T00:30:00Z") || t == utc("2026-10-25T01:30:00Z"),
+		      "02:30 read as %lld", (long long)t);
+}
+END_TEST
+
 Suite *incidents_suite(void)
 {
 	Suite *s = suite_create("incidents");
@@ -612,6 +638,7 @@ Suite *incidents_suite(void)
 	tcase_add_test(tc, test_incidents__span_parse);
 	tcase_add_test(tc, test_incidents__span_apply);
 	tcase_add_test(tc, test_incidents__working_days);
+	tcase_add_test(tc, test_incidents__read_time);
 	tcase_add_test(tc, test_incidents__due_verbal_unknown_perpetrator);
 	tcase_add_test(tc, test_incidents__due_physical);
 	tcase_add_test(tc, test_incidents__due_done_by_the_form);

@@ -90,6 +90,16 @@ void incidents_span_text(const struct incidents_span *s, char out[INCIDENTS_SPAN
  * weeks end at local midnight after the last day (DST-correct). 0, or -1 on a bad span. */
 int incidents_span_apply(const struct incidents_span *s, time_t at, time_t *starts, time_t *due);
 
+/* When an incident happened, as typed at the desk: "HH:MM" (today, the local date of now)
+ * or "YYYY-MM-DD HH:MM", local time, not after now. */
+enum incidents_time {
+	INCIDENTS_TIME_OK,
+	INCIDENTS_TIME_MALFORMED,
+	INCIDENTS_TIME_NO_SUCH,   /* skipped when the clocks go forward */
+	INCIDENTS_TIME_FUTURE
+};
+enum incidents_time incidents_read_time(const char *s, time_t now, time_t *out);
+
 /* Local midnight ending the n-th working day (Monday to Friday) after the local date of at;
  * n = 0 is the end of that day itself. */
 time_t incidents_working_days(time_t at, int n);

@@ -265,6 +265,7 @@ enum keys_place console_place(const struct console *c)
 	static const enum keys_place places[SLOT_COUNT] = {
 		[SLOT_ALARMS] = KEYS_ALARMS, [SLOT_BANS] = KEYS_BANS, [SLOT_APPTS] = KEYS_APPTS,
 		[SLOT_STAFF] = KEYS_STAFF, [SLOT_VISITS] = KEYS_VISITS,
+		[SLOT_INCIDENTS] = KEYS_INCIDENTS,
 	};
 	return c->ndialogs ? KEYS_FORM : places[c->focus];
 }
@@ -644,7 +645,7 @@ int console_run(const struct console_opts *o)
 	};
 	static const struct panel_ops *const ops[SLOT_COUNT] = {
 		&panel_alarms_ops, &panel_bans_ops, &panel_appts_ops, &panel_staff_ops,
-		&panel_visits_ops,
+		&panel_visits_ops, &panel_incidents_ops,
 	};
 	for (int i = 0; i < SLOT_COUNT; i++)
 		c->slot[i].ops = ops[i];

@@ -17,7 +17,9 @@
 #define NOTICE_LINES 3        /* the notice strip grows to this many lines at most */
 #define PASTE_MAX 2048        /* characters of one paste taken */
 
-enum slot_id { SLOT_ALARMS, SLOT_BANS, SLOT_APPTS, SLOT_STAFF, SLOT_VISITS, SLOT_COUNT };
+enum slot_id {
+	SLOT_ALARMS, SLOT_BANS, SLOT_APPTS, SLOT_STAFF, SLOT_VISITS, SLOT_INCIDENTS, SLOT_COUNT
+};
 
 struct slot {
 	const struct panel_ops *ops;

@@ -166,7 +166,7 @@ static void layout(struct console *c)
 	int h[SLOT_COUNT] = {0};
 	int strip_h = strip_want;
 	if (!wide) {
-		/* one column: alarms, (strip), bans, appts, staff, visits */
+		/* one column: alarms, (strip), bans, appts, staff, visits, incidents */
 		struct need col[SLOT_COUNT];
 		for (int i = 0; i < SLOT_COUNT; i++)
 			col[i] = nd[i];
@@ -189,13 +189,16 @@ static void layout(struct console *c)
 		share(body - strip_h, SLOT_COUNT, col, grow, ng, SLOT_BANS, h);
 		slot_place(&c->slot[SLOT_ALARMS], 0, 0, h[SLOT_ALARMS], c->cols);
 		place_strip(c, h[SLOT_ALARMS], strip_h);
-		static const enum slot_id below[] = {SLOT_BANS, SLOT_APPTS, SLOT_STAFF, SLOT_VISITS};
-		int hb[4] = {h[SLOT_BANS], h[SLOT_APPTS], h[SLOT_STAFF], h[SLOT_VISITS]};
-		place_column(c, below, hb, 4, h[SLOT_ALARMS] + strip_h, 0, c->cols);
+		static const enum slot_id below[] = {SLOT_BANS, SLOT_APPTS, SLOT_STAFF, SLOT_VISITS,
+						     SLOT_INCIDENTS};
+		int hb[5] = {h[SLOT_BANS], h[SLOT_APPTS], h[SLOT_STAFF], h[SLOT_VISITS],
+			     h[SLOT_INCIDENTS]};
+		place_column(c, below, hb, 5, h[SLOT_ALARMS] + strip_h, 0, c->cols);
 	} else {
 		/* the top: alarms, strip; the bans need their minimum below them */
-		int rest_min = imax(nd[SLOT_BANS].min,
-				    nd[SLOT_APPTS].min + nd[SLOT_STAFF].min + nd[SLOT_VISITS].min);
+		int rest_min = imax(nd[SLOT_BANS].min, nd[SLOT_APPTS].min + nd[SLOT_STAFF].min +
+							       nd[SLOT_VISITS].min +
+							       nd[SLOT_INCIDENTS].min);
 		int alarm_h = imax(al.floor, imin(al.want, body - strip_h - rest_min));
 		if (alarm_h + strip_h + rest_min > body)
 			strip_h = imax(0, imin(strip_h, body - alarm_h - rest_min));
@@ -203,17 +206,21 @@ static void layout(struct console *c)
 		place_strip(c, alarm_h, strip_h);
 		int y = alarm_h + strip_h, colh = body - y;
 		slot_place(&c->slot[SLOT_BANS], y, 0, colh, left);
-		static const enum slot_id rcol[] = {SLOT_APPTS, SLOT_STAFF, SLOT_VISITS};
-		struct need rn[3] = {nd[SLOT_APPTS], nd[SLOT_STAFF], nd[SLOT_VISITS]};
-		int grow[3], ng = 0, hr[3] = {0};
-		for (int i = 0; i < 3; i++)
+		static const enum slot_id rcol[] = {SLOT_APPTS, SLOT_STAFF, SLOT_VISITS,
+						    SLOT_INCIDENTS};
+		enum { NR = sizeof rcol / sizeof *rcol };
+		struct need rn[NR];
+		int grow[NR], ng = 0, hr[NR] = {0};
+		for (int i = 0; i < NR; i++)
+			rn[i] = nd[rcol[i]];
+		for (int i = 0; i < NR; i++)
 			if (rcol[i] == (enum slot_id)c->focus)
 				grow[ng++] = i;
-		for (int i = 0; i < 3; i++)
+		for (int i = 0; i < NR; i++)
 			if (rcol[i] != (enum slot_id)c->focus)
 				grow[ng++] = i;
-		share(colh, 3, rn, grow, ng, 0, hr);
-		place_column(c, rcol, hr, 3, y, left, right);
+		share(colh, NR, rn, grow, ng, 0, hr);
+		place_column(c, rcol, hr, NR, y, left, right);
 	}
 	if (c->status && (getbegy(c->status) != c->lines - 1 || getmaxx(c->status) != c->cols)) {
 		(void)delwin(c->status);

@@ -22,6 +22,7 @@ static const char *const place_labels[KEYS_PLACE_COUNT] = {
 	[KEYS_APPTS] = N_("Appointments"),
 	[KEYS_STAFF] = N_("Staffing"),
 	[KEYS_VISITS] = N_("Home visits"),
+	[KEYS_INCIDENTS] = N_("Incidents"),
 	[KEYS_FORM] = N_("In a form"),
 };
 
@@ -123,6 +124,13 @@ static const struct key_entry keys_table[ACT_COUNT] = {
 			   {KC(KEY_F(4), "F4")}, "F4"},
 	[ACT_VISIT_BACK] = {KEYS_VISITS, N_("Back"), N_("Record the return of the selected home "
 			    "visit"), {KC(KEY_F(5), "F5")}, "F5"},
+
+	[ACT_INCIDENT_ADD] = {KEYS_INCIDENTS, N_("Incident"), N_("Register an incident (after "
+			      "the selected closed alarm)"), {KC(KEY_F(4), "F4")}, "F4"},
+	[ACT_ALARM_CANCELLED] = {KEYS_INCIDENTS, N_("Cancelled"), N_("The false alarm was "
+				 "cancelled at the alarm centre"), {KC(KEY_F(5), "F5")}, "F5"},
+	[ACT_FOLLOWUP_DONE] = {KEYS_INCIDENTS, N_("Done"), N_("The selected follow-up step is "
+			       "done (managers, hr)"), {KC(KEY_F(6), "F6")}, "F6"},
 
 	[ACT_FORM_NEXT] = {KEYS_FORM, NULL, N_("Next field"),
 			   {K('\t', "Tab"), KC(KEY_DOWN, "Down")}, "Tab, Down"},

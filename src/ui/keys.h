@@ -49,6 +49,10 @@ enum action {
 	/* home visits */
 	ACT_VISIT_OUT,     /* F4: a home visit leaving now */
 	ACT_VISIT_BACK,    /* F5: the return of the selected home visit */
+	/* incidents (issue 13) */
+	ACT_INCIDENT_ADD,  /* F4: register an incident (from the selected closed alarm) */
+	ACT_ALARM_CANCELLED, /* F5: the selected false alarm was cancelled at the alarm centre */
+	ACT_FOLLOWUP_DONE, /* F6: the selected follow-up step is done (managers, hr) */
 	/* in a form (dialog.c) */
 	ACT_FORM_NEXT,     /* Tab, Down: next field */
 	ACT_FORM_PREV,     /* Shift-Tab, Up: previous field */
@@ -59,10 +63,11 @@ enum action {
 };
 
 /* Where a key press lands: each place has its own commands, besides the ones that work
- * everywhere (and the moving keys in every list). */
+ * everywhere (and the moving keys in every list). The help and balie(1) list them in this
+ * order: the alarm queue's keys right after those that work everywhere. */
 enum keys_place {
-	KEYS_EVERYWHERE, KEYS_MOVING, KEYS_SEARCH, KEYS_ALARMS, KEYS_BANS, KEYS_APPTS,
-	KEYS_STAFF, KEYS_VISITS, KEYS_FORM, KEYS_PLACE_COUNT
+	KEYS_EVERYWHERE, KEYS_ALARMS, KEYS_MOVING, KEYS_SEARCH, KEYS_BANS, KEYS_APPTS,
+	KEYS_STAFF, KEYS_VISITS, KEYS_INCIDENTS, KEYS_FORM, KEYS_PLACE_COUNT
 };
 
 /* One key press as the loop hands it on: the action it maps to (ACT_NONE for plain text),

@@ -10,8 +10,10 @@
 enum notice_kind {
 	NOTICE_SERVICE,   /* the service cannot be reached: nothing on screen is current */
 	NOTICE_POLICE,    /* nobody of the support team reachable: aggression -> 112 */
+	NOTICE_FALSE_ALARM, /* a false alarm not yet cancelled at the alarm centre (5 minutes) */
 	NOTICE_VISIT,     /* a home visit overdue (with the mobile number) */
 	NOTICE_STAFFING,  /* support team below the minimum */
+	NOTICE_FOLLOWUP,  /* incident follow-up steps overdue (managers, hr) */
 	NOTICE_BAN,       /* about a ban (reserved for the ban panel) */
 	NOTICE_KIND_COUNT
 };

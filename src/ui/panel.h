@@ -96,5 +96,6 @@ extern const struct panel_ops panel_bans_ops;
 extern const struct panel_ops panel_appts_ops;
 extern const struct panel_ops panel_staff_ops;
 extern const struct panel_ops panel_visits_ops;
+extern const struct panel_ops panel_incidents_ops; /* panel_incidents.c (issue 13) */
 
 #endif

@@ -348,11 +348,16 @@ static void close_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *a
 	if (!ok || !p->pending_id)
 		return;
 	enum store_status r = client_alarm_close(ctx->client, p->pending_id, p->pending_outcome);
-	char done[ALARM_TEXT_MAX + 128];
+	char done[ALARM_TEXT_MAX + 256];
+	/* Issue 13: what comes next is in the incidents panel (the countdown, registering). */
 	if (p->pending_outcome == ALARM_FALSE)
-		snprintf(done, sizeof done, _("Alarm at %s marked as false alarm"), p->pending_location);
+		snprintf(done, sizeof done, _("Alarm at %s marked as false alarm: cancel it at the "
+					      "alarm centre within 5 minutes, then %s in Incidents"),
+			 p->pending_location, keys_key_name(ACT_ALARM_CANCELLED));
 	else
-		snprintf(done, sizeof done, _("Alarm at %s resolved"), p->pending_location);
+		snprintf(done, sizeof done, _("Alarm at %s resolved; register what happened: %s in "
+					      "Incidents"), p->pending_location,
+			 keys_key_name(ACT_INCIDENT_ADD));
 	(void)report(ctx, r, done, p->pending_location);
 	p->pending_id = 0;
 }

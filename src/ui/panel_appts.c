@@ -37,6 +37,7 @@ struct appts_panel {
 	int flag_version;
 	time_t flag_starts, flag_ends;
 	bool flag_overridden;          /* a manager already allowed it outside public hours */
+	char flag_room[APPT_TEXT_MAX]; /* issue 13: safe_room needs a safe room */
 	unsigned flag_prec;            /* precautions waiting for the override reason */
 };
 
@@ -357,6 +358,19 @@ static void flag_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *ar
 	unsigned bits = dialog_checklist_bits(d);
 	bool risky = bits & 1u;
 	unsigned prec = risky ? (bits >> 1) & PREC_ALL : 0;
+	switch (policy_safe_room_check(prec, p->flag_room,
+				       config_safe_room(ctx->config, p->flag_room))) {
+	case POLICY_ROOM_OK:
+		break;
+	case POLICY_ROOM_MISSING:
+		ctx->message(ctx, "%s", _("Not flagged: the precaution safe room needs the "
+					  "appointment's room"));
+		return;
+	case POLICY_ROOM_NOT_SAFE:
+		ctx->message(ctx, _("Not flagged: %s is not a safe interview room (safe_rooms in "
+				    "balie.conf)"), p->flag_room);
+		return;
+	}
 	const struct config_building *b = config_building_here(ctx->config);
 	if (risky && !p->flag_overridden &&
 	    !(b && policy_within_public(&b->hours, &b->exceptions, p->flag_starts, p->flag_ends))) {
@@ -409,6 +423,7 @@ static int open_flag(struct appts_panel *p, struct panel_ctx *ctx)
 	p->flag_starts = a->starts;
 	p->flag_ends = a->ends;
 	p->flag_overridden = a->override_reason[0] != '\0';
+	(void)snprintf(p->flag_room, sizeof p->flag_room, "%s", a->room);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 

@@ -46,6 +46,19 @@ e2e_expect desk 'Appointment flagged as risky' "the override did not flag it"
 e2e_cli appt list --date 2026-11-26 | grep 'Wim Smits' |
 	grep -q 'outside public hours, allowed by .*: Police asked for an evening meeting' ||
 	e2e_fail "the override reason is not kept with the appointment"
+
+# Issue 13: the precaution "safe room" needs a safe interview room; Kamer 3 is none.
+e2e_cli appt add --date 2026-11-26 --start 14:00 --end 15:00 --host "Annet de Boer" \
+	--visitor "Els Kamer" --room "Kamer 3" >/dev/null || e2e_fail "appt add (Kamer 3) failed"
+e2e_expect desk 'Els Kamer' "the third appointment is not shown"
+e2e_keys desk Home Down Down
+e2e_keys desk F5
+e2e_expect desk 'with Annet de Boer' "F5 opened no checklist for the third appointment"
+e2e_keys desk Down Space Enter
+e2e_expect desk 'Not flagged: Kamer 3 is not a safe interview room' \
+	"a safe room precaution in a room that is none was not refused"
+e2e_cli appt list --date 2026-11-26 --tsv | grep 'Els Kamer' | grep -q '	yes	' &&
+	e2e_fail "the appointment in Kamer 3 was flagged with a safe room"
 e2e_quit desk
 
 e2e_done
