@@ -10,43 +10,9 @@
 #include "config.h"
 #include "tests.h"
 
-/* Write text as dir/balie.conf; the full path goes to path. */
-static void write_conf(const char *dir, const char *text, char *path, size_t pathsz)
-{
-	snprintf(path, pathsz, "%s/balie.conf", dir);
-	FILE *f = fopen(path, "w");
-	ck_assert_msg(f != NULL, "cannot write %s", path);
-	ck_assert_uint_eq(fwrite(text, 1, strlen(text), f), strlen(text));
-	ck_assert_int_eq(fclose(f), 0);
-}
-
-/* Expect text refused at line with both needles in the message (needle2 may be NULL). */
-static void expect_error(const char *text, int line, const char *needle, const char *needle2)
-{
-	char dir[1024], path[1200], err[1024], prefix[1300];
-	testutil_tmpdir(dir, sizeof dir);
-	write_conf(dir, text, path, sizeof path);
-	struct config *c = config_load_file(path, err, sizeof err);
-	ck_assert_msg(c == NULL, "accepted:\n%s", text);
-	snprintf(prefix, sizeof prefix, "%s:%d: ", path, line);
-	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\", expected \"%s...\"",
-		      err, prefix);
-	ck_assert_msg(strstr(err, needle) != NULL, "message \"%s\" lacks \"%s\"", err, needle);
-	ck_assert_msg(!needle2 || strstr(err, needle2) != NULL, "message \"%s\" lacks \"%s\"", err,
-		      needle2);
-	testutil_rmdir(dir);
-}
-
-static struct config *load_ok(const char *text)
-{
-	char dir[1024], path[1200], err[1024];
-	testutil_tmpdir(dir, sizeof dir);
-	write_conf(dir, text, path, sizeof path);
-	struct config *c = config_load_file(path, err, sizeof err);
-	ck_assert_msg(c != NULL, "refused: %s", err);
-	testutil_rmdir(dir);
-	return c;
-}
+/* The shared checks of a balie.conf (testutil.c), by their short names here. */
+#define expect_error testutil_config_refused
+#define load_ok testutil_config_load
 
 START_TEST(test_config_hours__bad_closed_dates)
 {

@@ -57,6 +57,14 @@ void testutil_close_store(struct store *st, const char *path);
  * error: what an operator with sqlite3 could do, or a fixture written around the store. */
 void testutil_sql(const char *path, const char *sql);
 
+/* Load text as a balie.conf in a temporary directory: refused at line with both needles in
+ * the message (needle2 may be NULL) as "FILE:LINE: ...", or accepted (free with
+ * config_free). Fail the test otherwise. */
+struct config;
+void testutil_config_refused(const char *text, int line, const char *needle,
+			     const char *needle2);
+struct config *testutil_config_load(const char *text);
+
 /* $BALIE_SRCDIR (the source tree) or "." — for tests/data files. */
 const char *testutil_srcdir(void);
 

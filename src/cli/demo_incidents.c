@@ -33,19 +33,17 @@ static unsigned pick(struct rng *r, unsigned n)
 
 /* Categories weighted as the GIR figures of a middle-sized municipality run: mostly verbal
  * aggression and threats, now and then violence, a robbery once in years. */
-static const struct {
-	enum incident_category c;
+struct weighted {
+	int value;          /* an enum incident_category or incident_channel */
 	unsigned weight;
-} category_weights[] = {
+};
+static const struct weighted category_weights[] = {
 	{INCIDENT_VERBAL, 44}, {INCIDENT_THREAT, 18}, {INCIDENT_DISCRIMINATION, 8},
 	{INCIDENT_OBSTRUCTION, 8}, {INCIDENT_PROPERTY, 5}, {INCIDENT_PHYSICAL, 5},
 	{INCIDENT_SEXUAL, 4}, {INCIDENT_ATTEMPT, 4}, {INCIDENT_OTHER, 3}, {INCIDENT_ROBBERY, 1},
 };
 
-static const struct {
-	enum incident_channel ch;
-	unsigned weight;
-} channel_weights[] = {
+static const struct weighted channel_weights[] = {
 	{CHANNEL_COUNTER, 52}, {CHANNEL_PHONE, 24}, {CHANNEL_HOME_VISIT, 8},
 	{CHANNEL_OUTSIDE, 6}, {CHANNEL_WRITTEN, 5}, {CHANNEL_ONLINE, 5},
 };
@@ -124,18 +122,26 @@ static const struct {
 };
 #define NPERPETRATORS (sizeof perpetrators / sizeof *perpetrators)
 
-static enum incident_category pick_category(struct rng *r)
+/* One value of a table of n, each picked as often as its weight says. */
+static int pick_weighted(struct rng *r, const struct weighted *t, size_t n)
 {
 	unsigned total = 0;
-	for (size_t i = 0; i < sizeof category_weights / sizeof *category_weights; i++)
-		total += category_weights[i].weight;
+	for (size_t i = 0; i < n; i++)
+		total += t[i].weight;
 	unsigned x = pick(r, total);
-	for (size_t i = 0; i < sizeof category_weights / sizeof *category_weights; i++) {
-		if (x < category_weights[i].weight)
-			return category_weights[i].c;
-		x -= category_weights[i].weight;
+	for (size_t i = 0; i < n; i++) {
+		if (x < t[i].weight)
+			return t[i].value;
+		x -= t[i].weight;
 	}
-	return INCIDENT_OTHER;
+	return t[n - 1].value;
+}
+
+#define PICK(r, table) pick_weighted((r), (table), sizeof(table) / sizeof *(table))
+
+static enum incident_category pick_category(struct rng *r)
+{
+	return (enum incident_category)PICK(r, category_weights);
 }
 
 static enum incident_channel pick_channel(struct rng *r, enum incident_category c)
@@ -143,16 +149,7 @@ static enum incident_channel pick_channel(struct rng *r, enum incident_category 
 	if (c == INCIDENT_ROBBERY || c == INCIDENT_PHYSICAL || c == INCIDENT_ATTEMPT ||
 	    c == INCIDENT_PROPERTY)
 		return pick(r, 5) == 0 ? CHANNEL_HOME_VISIT : CHANNEL_COUNTER;
-	unsigned total = 0;
-	for (size_t i = 0; i < sizeof channel_weights / sizeof *channel_weights; i++)
-		total += channel_weights[i].weight;
-	unsigned x = pick(r, total);
-	for (size_t i = 0; i < sizeof channel_weights / sizeof *channel_weights; i++) {
-		if (x < channel_weights[i].weight)
-			return channel_weights[i].ch;
-		x -= channel_weights[i].weight;
-	}
-	return CHANNEL_COUNTER;
+	return (enum incident_channel)PICK(r, channel_weights);
 }
 
 /* A place the configuration knows for the channel: an alarm point or room of this building

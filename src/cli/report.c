@@ -107,6 +107,19 @@ static void text_heading(const char *title)
 	printf("  %-32s %5s  %-*s  %5s\n", "", _("now"), BAR_WIDTH, "", _("before"));
 }
 
+/* Keyed counts (places, tallies) under a heading, each with its count before, matched by
+ * key; none says so. */
+static void text_keyed(const char *title, const struct incidents_count *now, size_t n,
+		       const struct incidents_count *before, size_t nbefore, const char *none)
+{
+	text_heading(title);
+	size_t max = max_list(now, n);
+	for (size_t i = 0; i < n; i++)
+		text_row(now[i].key, now[i].n, count_of(before, nbefore, now[i].key), max);
+	if (n == 0)
+		printf("  %s\n", none);
+}
+
 static void print_text(const struct report *r)
 {
 	const struct incidents_counts *c = &r->now, *b = &r->before;
@@ -130,25 +143,15 @@ static void print_text(const struct report *r)
 	for (int i = 0; i < INCIDENT_CHANNEL_COUNT; i++)
 		text_row(incidents_channel_label((enum incident_channel)i), c->channel[i],
 			 b->channel[i], max);
-	text_heading(_("By place"));
-	max = max_list(c->places, c->nplaces);
-	for (size_t i = 0; i < c->nplaces; i++)
-		text_row(c->places[i].key, c->places[i].n,
-			 count_of(b->places, b->nplaces, c->places[i].key), max);
-	if (c->nplaces == 0)
-		printf("  %s\n", _("no incidents"));
+	text_keyed(_("By place"), c->places, c->nplaces, b->places, b->nplaces,
+		   _("no incidents"));
 	/* Months line up with the same month of the previous period. */
 	text_heading(_("By month"));
 	max = max_list(c->months, c->nmonths);
 	for (size_t i = 0; i < c->nmonths; i++)
 		text_row(c->months[i].key, c->months[i].n, i < b->nmonths ? b->months[i].n : 0, max);
-	text_heading(_("Tally marks (channel/category)"));
-	max = max_list(c->tallies, c->ntallies);
-	for (size_t i = 0; i < c->ntallies; i++)
-		text_row(c->tallies[i].key, c->tallies[i].n,
-			 count_of(b->tallies, b->ntallies, c->tallies[i].key), max);
-	if (c->ntallies == 0)
-		printf("  %s\n", _("no tally marks"));
+	text_keyed(_("Tally marks (channel/category)"), c->tallies, c->ntallies, b->tallies,
+		   b->ntallies, _("no tally marks"));
 }
 
 /* ------------------------------------------------------------------ HTML */
@@ -195,6 +198,17 @@ static void html_table(FILE *f, const char *title)
 	fputs("</th><th>", f);
 	html(f, _("change"));
 	fputs("</th></tr></thead><tbody>\n", f);
+}
+
+/* A table of keyed counts (places, tallies): each with its count before, matched by key. */
+static void html_keyed(FILE *f, const char *title, const struct incidents_count *now,
+		       size_t n, const struct incidents_count *before, size_t nbefore)
+{
+	html_table(f, title);
+	size_t max = max_list(now, n);
+	for (size_t i = 0; i < n; i++)
+		html_row(f, now[i].key, now[i].n, count_of(before, nbefore, now[i].key), max);
+	fputs("</tbody></table>\n", f);
 }
 
 static const char html_style[] =
@@ -244,24 +258,16 @@ static void write_html(FILE *f, const struct report *r)
 		html_row(f, incidents_channel_label((enum incident_channel)i), c->channel[i],
 			 b->channel[i], max);
 	fputs("</tbody></table>\n", f);
-	html_table(f, _("By place"));
-	max = max_list(c->places, c->nplaces);
-	for (size_t i = 0; i < c->nplaces; i++)
-		html_row(f, c->places[i].key, c->places[i].n,
-			 count_of(b->places, b->nplaces, c->places[i].key), max);
-	fputs("</tbody></table>\n", f);
+	html_keyed(f, _("By place"), c->places, c->nplaces, b->places, b->nplaces);
 	html_table(f, _("By month"));
 	max = max_list(c->months, c->nmonths);
 	for (size_t i = 0; i < c->nmonths; i++)
 		html_row(f, c->months[i].key, c->months[i].n, i < b->nmonths ? b->months[i].n : 0,
 			 max);
 	fputs("</tbody></table>\n", f);
-	html_table(f, _("Tally marks (channel/category)"));
-	max = max_list(c->tallies, c->ntallies);
-	for (size_t i = 0; i < c->ntallies; i++)
-		html_row(f, c->tallies[i].key, c->tallies[i].n,
-			 count_of(b->tallies, b->ntallies, c->tallies[i].key), max);
-	fputs("</tbody></table>\n<p><small>", f);
+	html_keyed(f, _("Tally marks (channel/category)"), c->tallies, c->ntallies, b->tallies,
+		   b->ntallies);
+	fputs("<p><small>", f);
 	html(f, _("This report holds no names of people."));
 	fputs("</small></p>\n</body></html>\n", f);
 }

@@ -58,7 +58,7 @@ static const char count_kept[] =
 	"CASE WHEN " b "lifted_at <> '' AND substr(" b "lifted_at, 1, 10) < " b "ends"      \
 	" THEN substr(" b "lifted_at, 1, 10) ELSE " b "ends END"
 static const char old_active_bans[] =
-	"SELECT b.reason, " ENDED_DAY("b.") ", p.given_names, p.prefix, p.surname, p.born"
+	"SELECT b.id, b.reason, " ENDED_DAY("b.") ", p.given_names, p.prefix, p.surname, p.born"
 	" FROM ban b JOIN person p ON p.id = b.person_id"
 	" WHERE b.status = 'active' AND " ENDED("b.");
 static const char insert_trace[] =
@@ -77,7 +77,7 @@ static const char clear_hashes[] =
 static const char count_incidents[] =
 	"SELECT count(*) FROM incident WHERE pseudonymised_at = '' AND at < ?1";
 static const char old_incidents[] =
-	"SELECT id, perp_given, perp_prefix, perp_surname, perp_born FROM incident"
+	"SELECT id, '', '', perp_given, perp_prefix, perp_surname, perp_born FROM incident"
 	" WHERE pseudonymised_at = '' AND at < ?1";
 static const char pseudonymise_sql[] =
 	"UPDATE incident SET employee = '', perpetrator = '', perp_given = '', perp_prefix = '',"
@@ -178,58 +178,83 @@ static enum store_status purge_audit(struct store *st, const char *before, size_
 	return STORE_OK;
 }
 
-/* Keep a trace of every active ban that ends before the cut-off (inside the transaction). */
-static enum store_status keep_traces(struct store *st, const unsigned char key[32],
-				     const char *before, const char *now, size_t *n)
+/* A ban or an incident whose person the purge turns into keyed hashes. */
+struct named_row {
+	int64_t id;
+	char reason[16], date[DATES_DATE_LEN];     /* of a ban; "" for an incident */
+	char given[256], prefix[64], surname[256], born[DATES_DATE_LEN];
+	struct incidents_pseudonym p;
+};
+
+/* Columns: id, reason, date, given names, prefix, surname, born. */
+static void named_from_row(sqlite3_stmt *s, void *item)
 {
-	sqlite3_stmt *s = store_stmt(st, old_active_bans);
+	struct named_row *x = item;
+	x->id = sqlite3_column_int64(s, 0);
+	store_col_copy(s, 1, x->reason, sizeof x->reason);
+	store_col_copy(s, 2, x->date, sizeof x->date);
+	store_col_copy(s, 3, x->given, sizeof x->given);
+	store_col_copy(s, 4, x->prefix, sizeof x->prefix);
+	store_col_copy(s, 5, x->surname, sizeof x->surname);
+	store_col_copy(s, 6, x->born, sizeof x->born);
+	memset(&x->p, 0, sizeof x->p);
+}
+
+/* The rows of sql (one parameter: the cut-off) with their hashes; read all first, as the
+ * writes that follow go through the same connection. A row without a surname gets none:
+ * nothing to count later. Free *out with free(). */
+static enum store_status read_named(struct store *st, const char *sql, const char *before,
+				    const unsigned char key[32], struct named_row **out,
+				    size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s = store_stmt(st, sql);
 	if (!s)
 		return STORE_ERROR;
 	if (store_bind_text(s, 1, before)) {
 		store_done(s);
 		return store_fail(st, _("purging"));
 	}
-	/* Read all first: the inserts go through the same connection. */
-	struct trace { char reason[16], date[DATES_DATE_LEN]; struct incidents_pseudonym p; };
-	struct trace *t = NULL;
-	size_t count = 0, cap = 0;
-	int rc;
-	enum store_status r = STORE_OK;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct trace *grown = realloc(t, ncap * sizeof *t);
-			if (!grown) {
-				r = store_failf(st, STORE_ERROR, "%s", _("out of memory"));
-				break;
-			}
-			t = grown;
-			cap = ncap;
-		}
-		struct trace *x = &t[count++];
-		store_col_copy(s, 0, x->reason, sizeof x->reason);
-		store_col_copy(s, 1, x->date, sizeof x->date);
-		incidents_pseudonymise(key, 32, (const char *)sqlite3_column_text(s, 2),
-				       (const char *)sqlite3_column_text(s, 3),
-				       (const char *)sqlite3_column_text(s, 4),
-				       (const char *)sqlite3_column_text(s, 5), &x->p);
+	void *rows = NULL;
+	enum store_status r = store_collect(st, s, sizeof **out, named_from_row, &rows, n,
+					    _("purging"));
+	*out = rows;
+	for (size_t i = 0; r == STORE_OK && i < *n; i++)
+		if ((*out)[i].surname[0])
+			incidents_pseudonymise(key, 32, (*out)[i].given, (*out)[i].prefix,
+					       (*out)[i].surname, (*out)[i].born, &(*out)[i].p);
+	return r;
+}
+
+/* Run sql once: id (unless 0) as ?1, then the texts as the next parameters. */
+static enum store_status write_row(struct store *st, const char *sql, int64_t id,
+				   const char *const *text, int ntext)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	int bad = id ? store_bind_int(s, 1, id) : 0;
+	for (int k = 0; !bad && k < ntext; k++)
+		bad = store_bind_text(s, (id ? 2 : 1) + k, text[k]);
+	if (bad) {
+		store_done(s);
+		return store_fail(st, _("purging"));
 	}
-	if (r == STORE_OK && rc != SQLITE_DONE)
-		r = store_fail(st, _("purging"));
-	store_done(s);
+	return store_step_done(st, s, _("purging"));
+}
+
+/* Keep a trace of every active ban that ends before the cut-off (inside the transaction). */
+static enum store_status keep_traces(struct store *st, const unsigned char key[32],
+				     const char *before, const char *now, size_t *n)
+{
+	struct named_row *t;
+	size_t count;
+	enum store_status r = read_named(st, old_active_bans, before, key, &t, &count);
 	for (size_t i = 0; r == STORE_OK && i < count; i++) {
-		if (!(s = store_stmt(st, insert_trace))) {
-			r = STORE_ERROR;
-			break;
-		}
-		if (store_bind_text(s, 1, t[i].reason) || store_bind_text(s, 2, t[i].date) ||
-		    store_bind_text(s, 3, t[i].p.name) || store_bind_text(s, 4, t[i].p.born) ||
-		    store_bind_text(s, 5, t[i].p.initial) || store_bind_text(s, 6, now)) {
-			store_done(s);
-			r = store_fail(st, _("purging"));
-			break;
-		}
-		r = store_step_done(st, s, _("purging"));
+		const char *v[] = {t[i].reason, t[i].date, t[i].p.name, t[i].p.born, t[i].p.initial,
+				   now};
+		r = write_row(st, insert_trace, 0, v, 6);
 	}
 	free(t);
 	*n = r == STORE_OK ? count : 0;
@@ -240,66 +265,13 @@ static enum store_status keep_traces(struct store *st, const unsigned char key[3
 static enum store_status pseudonymise(struct store *st, const unsigned char key[32],
 				      const char *before, const char *now, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, old_incidents);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, before)) {
-		store_done(s);
-		return store_fail(st, _("purging"));
-	}
-	struct old { int64_t id; struct incidents_pseudonym p; };
-	struct old *o = NULL;
-	size_t count = 0, cap = 0;
-	int rc;
-	enum store_status r = STORE_OK;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct old *grown = realloc(o, ncap * sizeof *o);
-			if (!grown) {
-				r = store_failf(st, STORE_ERROR, "%s", _("out of memory"));
-				break;
-			}
-			o = grown;
-			cap = ncap;
-		}
-		struct old *x = &o[count++];
-		x->id = sqlite3_column_int64(s, 0);
-		memset(&x->p, 0, sizeof x->p);
-		const char *surname = (const char *)sqlite3_column_text(s, 3);
-		/* No perpetrator: nothing to count later, so no hash either. */
-		if (surname && *surname)
-			incidents_pseudonymise(key, 32, (const char *)sqlite3_column_text(s, 1),
-					       (const char *)sqlite3_column_text(s, 2), surname,
-					       (const char *)sqlite3_column_text(s, 4), &x->p);
-	}
-	if (r == STORE_OK && rc != SQLITE_DONE)
-		r = store_fail(st, _("purging"));
-	store_done(s);
+	struct named_row *o;
+	size_t count;
+	enum store_status r = read_named(st, old_incidents, before, key, &o, &count);
 	for (size_t i = 0; r == STORE_OK && i < count; i++) {
-		if (!(s = store_stmt(st, pseudonymise_sql))) {
-			r = STORE_ERROR;
-			break;
-		}
-		if (store_bind_int(s, 1, o[i].id) || store_bind_text(s, 2, o[i].p.name) ||
-		    store_bind_text(s, 3, o[i].p.born) || store_bind_text(s, 4, o[i].p.initial) ||
-		    store_bind_text(s, 5, now)) {
-			store_done(s);
-			r = store_fail(st, _("purging"));
-			break;
-		}
-		if ((r = store_step_done(st, s, _("purging"))) != STORE_OK)
-			break;
-		if (!(s = store_stmt(st, erase_notes))) {
-			r = STORE_ERROR;
-			break;
-		}
-		if (store_bind_int(s, 1, o[i].id)) {
-			store_done(s);
-			r = store_fail(st, _("purging"));
-			break;
-		}
-		r = store_step_done(st, s, _("purging"));
+		const char *v[] = {o[i].p.name, o[i].p.born, o[i].p.initial, now};
+		if ((r = write_row(st, pseudonymise_sql, o[i].id, v, 4)) == STORE_OK)
+			r = write_row(st, erase_notes, o[i].id, NULL, 0);
 	}
 	free(o);
 	*n = r == STORE_OK ? count : 0;

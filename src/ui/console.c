@@ -805,3 +805,12 @@ bool panel_show_dialog(struct panel_ctx *ctx, struct dialog *d)
 	ctx->open_dialog(ctx, d);
 	return true;
 }
+
+int panel_form_failed(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz)
+{
+	if (r == STORE_BUSY)
+		(void)snprintf(err, errsz, "%s", _("The database is busy; try again"));
+	else
+		(void)snprintf(err, errsz, "%s", client_error(ctx->client));
+	return -1;
+}

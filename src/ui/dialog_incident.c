@@ -78,12 +78,8 @@ static int form_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 			     (long long)id, incidents_category_label(in.category));
 		dr->registered = id;
 		return 0;
-	case STORE_BUSY:
-		snprintf(err, errsz, "%s", _("The database is busy; try again"));
-		return -1;
 	default:
-		snprintf(err, errsz, "%s", client_error(ctx->client));
-		return -1;
+		return panel_form_failed(ctx, r, err, errsz);
 	}
 }
 

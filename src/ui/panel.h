@@ -87,6 +87,10 @@ size_t panel_alarms_open(const void *self);
  * panel has already told the operator. Implemented in console.c. */
 void panel_denied(struct panel_ctx *ctx, const char *action);
 
+/* For a form's submit: what a failed store call r means, into err (busy: try again; else
+ * the store's message). Returns -1, what submit returns to keep the form open. */
+int panel_form_failed(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz);
+
 /* Open d over the console (ctx->open_dialog), or, when d is NULL because making it ran out
  * of memory, tell the operator the form could not be opened. True when opened. */
 bool panel_show_dialog(struct panel_ctx *ctx, struct dialog *d);

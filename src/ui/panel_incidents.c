@@ -462,12 +462,8 @@ static int done_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 		ctx->message(ctx, _("Incident %lld: %s was done already"), (long long)p->pending_id,
 			     p->pending_label);
 		return 0;
-	case STORE_BUSY:
-		snprintf(err, errsz, "%s", _("The database is busy; try again"));
-		return -1;
 	default:
-		snprintf(err, errsz, "%s", client_error(ctx->client));
-		return -1;
+		return panel_form_failed(ctx, r, err, errsz);
 	}
 }
 

@@ -324,12 +324,8 @@ static int out_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *
 			ctx->message(ctx, _("Home visit of %s recorded (number %lld)"), v.employee,
 				     (long long)id);
 		return 0;
-	case STORE_BUSY:
-		snprintf(err, errsz, "%s", _("The database is busy; try again"));
-		return -1;
 	default:
-		snprintf(err, errsz, "%s", client_error(ctx->client));
-		return -1;
+		return panel_form_failed(ctx, r, err, errsz);
 	}
 }
 
@@ -366,12 +362,8 @@ static int back_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 		ctx->message(ctx, _("The return of %s was already recorded by someone else"),
 			     p->pending_employee);
 		return 0;
-	case STORE_BUSY:
-		snprintf(err, errsz, "%s", _("The database is busy; try again"));
-		return -1;
 	default:
-		snprintf(err, errsz, "%s", client_error(ctx->client));
-		return -1;
+		return panel_form_failed(ctx, r, err, errsz);
 	}
 }
 
