@@ -17,7 +17,7 @@
 #include "ui/dialog_incident.h"
 #include "ui/panel.h"
 
-enum { IF_EMPLOYEE, IF_PLACE, IF_AT, IF_WHAT, IF_COUNT };
+enum { IF_EMPLOYEE, IF_PLACE, IF_AT, IF_WHAT, IF_WITNESSES, IF_COUNT };
 
 /* The longest description the one-line field takes: the rest is the manager's form. */
 #define WHAT_MAX 500
@@ -70,6 +70,7 @@ static int form_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 	snprintf(in.employee, sizeof in.employee, "%s", employee);
 	snprintf(in.place, sizeof in.place, "%s", place);
 	snprintf(in.description, sizeof in.description, "%s", what);
+	snprintf(in.witnesses, sizeof in.witnesses, "%s", dialog_form_value(d, IF_WITNESSES));
 	int64_t id = 0;
 	enum store_status r = client_incident_add(ctx->client, &in, &id);
 	switch (r) {
@@ -95,7 +96,9 @@ static void open_form(struct incident_draft *dr, struct panel_ctx *ctx)
 		 _("A building, room or alarm point of balie.conf, or one of its incident places")},
 		{_("When"), dr->at, 16, 16, _("HH:MM today, or \"YYYY-MM-DD HH:MM\"")},
 		{_("What happened"), "", 50, WHAT_MAX,
-		 _("One line; a manager completes the form (perpetrator, witnesses, injury)")},
+		 _("One line; a manager completes the form (perpetrator, injury, measures)")},
+		{_("Witnesses"), dr->witnesses, 30, INCIDENT_NAME_MAX - 1,
+		 _("Who saw it or responded (filled in from the alarm)")},
 	};
 	struct dialog *d = dialog_form_new(title, f, IF_COUNT, form_submit, NULL, dr);
 	(void)panel_show_dialog(ctx, d);
@@ -140,6 +143,9 @@ void dialog_incident_prefill(struct incident_draft *dr, const struct panel_ctx *
 		snprintf(dr->place, sizeof dr->place, "%s", from->location);
 		/* who pressed the button is, most often, whom it happened to */
 		snprintf(dr->employee, sizeof dr->employee, "%s", from->raised_by);
+		/* who answered the alarm: on the way, or else who closed it */
+		snprintf(dr->witnesses, sizeof dr->witnesses, "%s",
+			 from->acked_by[0] ? from->acked_by : from->resolved_by);
 		return;
 	}
 	const struct config *c = ctx->config;

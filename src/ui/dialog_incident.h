@@ -20,11 +20,13 @@ struct incident_draft {
 	char employee[INCIDENT_NAME_MAX];
 	char place[INCIDENT_NAME_MAX];
 	char at[24];                      /* "YYYY-MM-DD HH:MM" */
+	char witnesses[INCIDENT_NAME_MAX]; /* who responded to the alarm, "" when none */
 	int64_t registered;               /* the id once saved, else 0 */
 };
 
 /* Fill a draft in: from a closed alarm (its time, its point as the place, who raised it as
- * the employee), or, with from NULL, now at this desk's point by the operator. */
+ * the employee, who responded as a witness), or, with from NULL, now at this desk's point
+ * by the operator. */
 void dialog_incident_prefill(struct incident_draft *dr, const struct panel_ctx *ctx,
 			     const struct alarm *from);
 

@@ -77,6 +77,8 @@ grep -q "^1	2026-11-24 14:00	physical	counter	Balie 2	$E2E_USER	" "$E2E_TMP/list
 	{ e2e_fail "the incident in the database:"; cat "$E2E_TMP/list" >&2; }
 e2e_cli incident show 1 >"$E2E_TMP/show" 2>&1
 grep -q 'Klant sloeg met de vuist' "$E2E_TMP/show" || e2e_fail "the description was not saved"
+grep -Eq "witnesses: +$E2E_USER\$" "$E2E_TMP/show" ||
+	{ e2e_fail "who responded is not a witness:"; cat "$E2E_TMP/show" >&2; }
 grep -Eq 'alarm: +1$' "$E2E_TMP/show" || { e2e_fail "the incident is not linked to alarm 1:"
 	cat "$E2E_TMP/show" >&2; }
 
