@@ -25,27 +25,10 @@ static void write_file(const char *dir, const char *name, const char *text, size
 }
 
 /* Load text as a configuration file and expect it refused at line with both needles in
- * the message (needle2 may be NULL). */
-static void expect_error_n(const char *text, size_t len, int line, const char *needle,
-			   const char *needle2)
-{
-	char dir[1024], path[1200], err[1024], prefix[1300];
-	testutil_tmpdir(dir, sizeof dir);
-	write_file(dir, "balie.conf", text, len, path, sizeof path);
-	struct config *c = config_load_file(path, err, sizeof err);
-	ck_assert_msg(c == NULL, "accepted:\n%s", text);
-	snprintf(prefix, sizeof prefix, "%s:%d: ", path, line);
-	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\", expected \"%s...\"",
-		      err, prefix);
-	ck_assert_msg(strstr(err, needle) != NULL, "message \"%s\" lacks \"%s\"", err, needle);
-	ck_assert_msg(!needle2 || strstr(err, needle2) != NULL, "message \"%s\" lacks \"%s\"", err,
-		      needle2);
-	testutil_rmdir(dir);
-}
-
+ * the message (needle2 may be NULL): testutil_config_refused. */
 static void expect_error(const char *text, int line, const char *needle, const char *needle2)
 {
-	expect_error_n(text, strlen(text), line, needle, needle2);
+	testutil_config_refused(text, line, needle, needle2);
 }
 
 /* Load text and expect success; free with config_free. */
@@ -287,7 +270,7 @@ START_TEST(test_config__control_characters)
 	expect_error("protocol {\n  alarm = \"Bel \xC2\x9B de bode\"\n}\n", 2, "protocol: alarm",
 		     "control character");
 	expect_error("municipality = \"Gemeente \xFF\"\n", 1, "municipality", "UTF-8");
-	expect_error_n("database = \"/x.db\"\n# \0\n", 22, 2, "NUL", NULL);
+	testutil_config_refused_n("database = \"/x.db\"\n# \0\n", 22, 2, "NUL", NULL);
 }
 END_TEST
 

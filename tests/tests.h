@@ -63,6 +63,9 @@ void testutil_sql(const char *path, const char *sql);
 struct config;
 void testutil_config_refused(const char *text, int line, const char *needle,
 			     const char *needle2);
+/* The same for len bytes of text (which may hold a NUL). */
+void testutil_config_refused_n(const char *text, size_t len, int line, const char *needle,
+			       const char *needle2);
 struct config *testutil_config_load(const char *text);
 
 /* $BALIE_SRCDIR (the source tree) or "." — for tests/data files. */

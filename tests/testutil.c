@@ -72,21 +72,23 @@ const char *testutil_srcdir(void)
 	return s && *s ? s : ".";
 }
 
-/* Write text as dir/balie.conf; the full path goes to path. */
-static void write_conf(const char *dir, const char *text, char *path, size_t pathsz)
+/* Write len bytes of text as dir/balie.conf; the full path goes to path. */
+static void write_conf(const char *dir, const char *text, size_t len, char *path,
+		       size_t pathsz)
 {
 	snprintf(path, pathsz, "%s/balie.conf", dir);
 	FILE *f = fopen(path, "w");
 	ck_assert_msg(f != NULL, "cannot write %s", path);
-	ck_assert_uint_eq(fwrite(text, 1, strlen(text), f), strlen(text));
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-void testutil_config_refused(const char *text, int line, const char *needle, const char *needle2)
+void testutil_config_refused_n(const char *text, size_t len, int line, const char *needle,
+			       const char *needle2)
 {
 	char dir[1024], path[1200], err[1024], prefix[1300];
 	testutil_tmpdir(dir, sizeof dir);
-	write_conf(dir, text, path, sizeof path);
+	write_conf(dir, text, len, path, sizeof path);
 	struct config *c = config_load_file(path, err, sizeof err);
 	ck_assert_msg(c == NULL, "accepted:\n%s", text);
 	snprintf(prefix, sizeof prefix, "%s:%d: ", path, line);
@@ -98,11 +100,16 @@ void testutil_config_refused(const char *text, int line, const char *needle, con
 	testutil_rmdir(dir);
 }
 
+void testutil_config_refused(const char *text, int line, const char *needle, const char *needle2)
+{
+	testutil_config_refused_n(text, strlen(text), line, needle, needle2);
+}
+
 struct config *testutil_config_load(const char *text)
 {
 	char dir[1024], path[1200], err[1024];
 	testutil_tmpdir(dir, sizeof dir);
-	write_conf(dir, text, path, sizeof path);
+	write_conf(dir, text, strlen(text), path, sizeof path);
 	struct config *c = config_load_file(path, err, sizeof err);
 	ck_assert_msg(c != NULL, "refused: %s", err);
 	testutil_rmdir(dir);
