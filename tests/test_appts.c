@@ -10,16 +10,9 @@
 #include "core/dates.h"
 #include "tests.h"
 
-static time_t utc(const char *s)
-{
-	time_t t;
-	ck_assert_msg(dates_parse_utc(s, &t) == 0, "bad UTC %s", s);
-	return t;
-}
-
 START_TEST(test_appts__times_invalid_input)
 {
-	time_t t = utc("2026-11-24T13:00:00Z");
+	time_t t = testutil_utc("2026-11-24T13:00:00Z");
 	ck_assert_int_eq(appts_times_check(0, t), APPTS_TIMES_MISSING);
 	ck_assert_int_eq(appts_times_check(-5, t), APPTS_TIMES_MISSING);
 	ck_assert_int_eq(appts_times_check(t, t), APPTS_TIMES_ORDER);
@@ -32,7 +25,7 @@ END_TEST
 
 START_TEST(test_appts__times)
 {
-	time_t t = utc("2026-11-24T13:00:00Z");
+	time_t t = testutil_utc("2026-11-24T13:00:00Z");
 	ck_assert_int_eq(appts_times_check(t, t + 60), APPTS_TIMES_OK);
 	ck_assert_int_eq(appts_times_check(t, t + APPTS_MAX_SECONDS), APPTS_TIMES_OK);
 }
@@ -52,15 +45,16 @@ END_TEST
 
 START_TEST(test_appts__hours_verdict)
 {
-	setenv("TZ", "Europe/Amsterdam", 1);
-	tzset();
+	testutil_amsterdam();
 	/* Tuesday 08:30-17:00 only. */
 	struct policy_week w;
 	memset(&w, 0, sizeof w);
 	w.day[1][0] = (struct policy_period){510, 1020, false};
 	w.count[1] = 1;
-	time_t in_from = utc("2026-11-24T13:00:00Z"), in_to = utc("2026-11-24T14:00:00Z");
-	time_t late_from = utc("2026-11-24T17:30:00Z"), late_to = utc("2026-11-24T18:00:00Z");
+	time_t in_from = testutil_utc("2026-11-24T13:00:00Z"),
+	       in_to = testutil_utc("2026-11-24T14:00:00Z");
+	time_t late_from = testutil_utc("2026-11-24T17:30:00Z"),
+	       late_to = testutil_utc("2026-11-24T18:00:00Z");
 	/* No building known: never within; the rule still holds. */
 	ck_assert_int_eq(appts_hours_verdict(NULL, NULL, in_from, in_to, true, false),
 			 APPTS_HOURS_REFUSED);

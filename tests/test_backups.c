@@ -49,7 +49,7 @@ END_TEST
 
 START_TEST(test_backups__default_names)
 {
-	setenv("TZ", "Europe/Amsterdam", 1);
+	testutil_amsterdam();
 	char name[BACKUPS_NAME_MAX + 1];
 	time_t t = 1795525200; /* 2026-11-24 13:00:00 UTC, 14:00 in Amsterdam */
 	backups_default_name("balie", t, 1, name);

@@ -8,12 +8,6 @@
 #include "core/dates.h"
 #include "tests.h"
 
-static void amsterdam(void)
-{
-	setenv("TZ", "Europe/Amsterdam", 1);
-	tzset();
-}
-
 START_TEST(test_dates__parse_date_rejects_bad_input)
 {
 	int y, m, d;
@@ -63,7 +57,7 @@ END_TEST
 
 START_TEST(test_dates__local_time_across_dst)
 {
-	amsterdam();
+	testutil_amsterdam();
 	time_t t;
 	char date[DATES_DATE_LEN], hm[6];
 	/* 2026-03-29 01:30 UTC is 03:30 summer time; 2026-10-25 01:30 UTC is 02:30 winter time. */

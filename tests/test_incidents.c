@@ -11,19 +11,6 @@
 #include "core/incidents.h"
 #include "tests.h"
 
-static void amsterdam(void)
-{
-	setenv("TZ", "Europe/Amsterdam", 1);
-	tzset();
-}
-
-static time_t utc(const char *s)
-{
-	time_t t;
-	ck_assert_msg(dates_parse_utc(s, &t) == 0, "bad UTC %s", s);
-	return t;
-}
-
 START_TEST(test_incidents__names_reject_unknown)
 {
 	enum incident_category c = INCIDENT_OTHER;
@@ -106,8 +93,8 @@ END_TEST
 
 START_TEST(test_incidents__span_apply)
 {
-	amsterdam();
-	time_t at = utc("2026-03-10T15:20:00Z"), s, d; /* Tuesday 16:20 local */
+	testutil_amsterdam();
+	time_t at = testutil_utc("2026-03-10T15:20:00Z"), s, d; /* Tuesday 16:20 local */
 	struct incidents_span span;
 	ck_assert_int_eq(incidents_span_parse("24h", &span), 0);
 	ck_assert_int_eq(incidents_span_apply(&span, at, &s, &d), 0);
@@ -116,13 +103,13 @@ START_TEST(test_incidents__span_apply)
 	/* "1-3d": from local midnight after the day, to the end of the third day after it. */
 	ck_assert_int_eq(incidents_span_parse("1-3d", &span), 0);
 	ck_assert_int_eq(incidents_span_apply(&span, at, &s, &d), 0);
-	ck_assert_int_eq(s, utc("2026-03-10T23:00:00Z"));
-	ck_assert_int_eq(d, utc("2026-03-13T23:00:00Z"));
+	ck_assert_int_eq(s, testutil_utc("2026-03-10T23:00:00Z"));
+	ck_assert_int_eq(d, testutil_utc("2026-03-13T23:00:00Z"));
 	/* Weeks across the change to summer time (29 March): midnight is 22:00 UTC then. */
 	ck_assert_int_eq(incidents_span_parse("4-6w", &span), 0);
 	ck_assert_int_eq(incidents_span_apply(&span, at, &s, &d), 0);
-	ck_assert_int_eq(s, utc("2026-04-06T22:00:00Z"));
-	ck_assert_int_eq(d, utc("2026-04-21T22:00:00Z"));
+	ck_assert_int_eq(s, testutil_utc("2026-04-06T22:00:00Z"));
+	ck_assert_int_eq(d, testutil_utc("2026-04-21T22:00:00Z"));
 	span.unit = 'x';
 	ck_assert_int_eq(incidents_span_apply(&span, at, &s, &d), -1);
 }
@@ -130,16 +117,16 @@ END_TEST
 
 START_TEST(test_incidents__working_days)
 {
-	amsterdam();
+	testutil_amsterdam();
 	/* Friday 2026-03-13 10:00: five working days end with Friday 20 March. */
-	time_t fri = utc("2026-03-13T09:00:00Z");
-	ck_assert_int_eq(incidents_working_days(fri, 5), utc("2026-03-20T23:00:00Z"));
-	ck_assert_int_eq(incidents_working_days(fri, 1), utc("2026-03-16T23:00:00Z"));
-	ck_assert_int_eq(incidents_working_days(fri, 0), utc("2026-03-13T23:00:00Z"));
+	time_t fri = testutil_utc("2026-03-13T09:00:00Z");
+	ck_assert_int_eq(incidents_working_days(fri, 5), testutil_utc("2026-03-20T23:00:00Z"));
+	ck_assert_int_eq(incidents_working_days(fri, 1), testutil_utc("2026-03-16T23:00:00Z"));
+	ck_assert_int_eq(incidents_working_days(fri, 0), testutil_utc("2026-03-13T23:00:00Z"));
 	/* Saturday evening: the weekend does not count; Monday is the first working day. */
-	time_t sat = utc("2026-03-14T20:00:00Z");
-	ck_assert_int_eq(incidents_working_days(sat, 1), utc("2026-03-16T23:00:00Z"));
-	ck_assert_int_eq(incidents_working_days(sat, 5), utc("2026-03-20T23:00:00Z"));
+	time_t sat = testutil_utc("2026-03-14T20:00:00Z");
+	ck_assert_int_eq(incidents_working_days(sat, 1), testutil_utc("2026-03-16T23:00:00Z"));
+	ck_assert_int_eq(incidents_working_days(sat, 5), testutil_utc("2026-03-20T23:00:00Z"));
 }
 END_TEST
 
@@ -156,14 +143,14 @@ static struct incident_facts facts(const char *at, enum incident_category c)
 {
 	struct incident_facts f;
 	memset(&f, 0, sizeof f);
-	f.at = utc(at);
+	f.at = testutil_utc(at);
 	f.category = c;
 	return f;
 }
 
 START_TEST(test_incidents__due_verbal_unknown_perpetrator)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct incidents_rules r;
 	incidents_rules_default(&r);
 	struct incident_facts f = facts("2026-03-10T15:20:00Z", INCIDENT_VERBAL);
@@ -175,7 +162,7 @@ START_TEST(test_incidents__due_verbal_unknown_perpetrator)
 	ck_assert_str_eq(d[1].key, "aftercare2");
 	ck_assert_str_eq(d[2].key, "aftercare3");
 	ck_assert_int_eq(d[1].due, f.at + 48 * 3600);
-	ck_assert_int_eq(d[2].due, utc("2026-03-24T23:00:00Z")); /* end of day 14 */
+	ck_assert_int_eq(d[2].due, testutil_utc("2026-03-24T23:00:00Z")); /* end of day 14 */
 	/* Aftercare declined: nothing is due. */
 	f.aftercare = ANSWER_NO;
 	ck_assert_uint_eq(incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS), 0);
@@ -185,7 +172,7 @@ END_TEST
 
 START_TEST(test_incidents__due_physical)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct incidents_rules r;
 	incidents_rules_default(&r);
 	/* Friday 13 March 2026, 10:00 local. */
@@ -197,13 +184,13 @@ START_TEST(test_incidents__due_physical)
 	const struct incident_due *help = item(d, n, "help"), *reaction = item(d, n, "reaction");
 	const struct incident_due *police = item(d, n, "police"), *conv = item(d, n, "conversation");
 	ck_assert_ptr_nonnull(help);
-	ck_assert_int_eq(help->due, utc("2026-03-20T23:00:00Z")); /* 5 working days */
+	ck_assert_int_eq(help->due, testutil_utc("2026-03-20T23:00:00Z")); /* 5 working days */
 	ck_assert_ptr_nonnull(reaction);
 	ck_assert_int_eq(reaction->due, f.at + 48 * 3600);
 	ck_assert_ptr_nonnull(police);
-	ck_assert_int_eq(police->due, utc("2026-03-16T23:00:00Z")); /* end of day 3 */
+	ck_assert_int_eq(police->due, testutil_utc("2026-03-16T23:00:00Z")); /* end of day 3 */
 	ck_assert_ptr_nonnull(conv);
-	ck_assert_int_eq(conv->due, utc("2026-03-18T23:00:00Z")); /* end of day 5 */
+	ck_assert_int_eq(conv->due, testutil_utc("2026-03-18T23:00:00Z")); /* end of day 5 */
 	ck_assert_ptr_null(item(d, n, "minutes"));
 	ck_assert_ptr_null(item(d, n, "inspectorate"));
 	/* In order of due time. */
@@ -220,7 +207,7 @@ END_TEST
 
 START_TEST(test_incidents__due_done_by_the_form)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct incidents_rules r;
 	incidents_rules_default(&r);
 	struct incident_facts f = facts("2026-03-13T09:00:00Z", INCIDENT_THREAT);
@@ -249,9 +236,10 @@ START_TEST(test_incidents__due_done_by_the_form)
 	ck_assert(conv->done_by_fact);
 	ck_assert_ptr_nonnull(min);
 	ck_assert(!min->done_by_fact);
-	ck_assert_int_eq(min->starts, utc("2026-03-16T23:00:00Z"));
-	ck_assert_int_eq(min->due, utc("2026-03-22T23:00:00Z"));
-	ck_assert_int_eq(incidents_due_state(min, false, utc("2026-03-15T12:00:00Z")), DUE_LATER);
+	ck_assert_int_eq(min->starts, testutil_utc("2026-03-16T23:00:00Z"));
+	ck_assert_int_eq(min->due, testutil_utc("2026-03-22T23:00:00Z"));
+	ck_assert_int_eq(incidents_due_state(min, false, testutil_utc("2026-03-15T12:00:00Z")),
+			 DUE_LATER);
 	strcpy(f.minutes_sent, "2026-03-18");
 	n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
 	ck_assert(item(d, n, "minutes")->done_by_fact);
@@ -260,7 +248,7 @@ END_TEST
 
 START_TEST(test_incidents__due_serious_injury)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct incidents_rules r;
 	incidents_rules_default(&r);
 	/* Verbal aggression is not serious, but a serious injury makes it so. */
@@ -286,7 +274,7 @@ END_TEST
 
 START_TEST(test_incidents__due_configured_schedule)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct incidents_rules r;
 	incidents_rules_default(&r);
 	/* Ermelo: directly, 1-3 days, 4-6 weeks; police within 7 days; robbery not serious. */
@@ -300,11 +288,13 @@ START_TEST(test_incidents__due_configured_schedule)
 	struct incident_due d[INCIDENTS_MAX_ITEMS];
 	size_t n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
 	ck_assert_ptr_null(item(d, n, "help"));
-	ck_assert_int_eq(item(d, n, "police")->due, utc("2026-03-17T23:00:00Z"));
+	ck_assert_int_eq(item(d, n, "police")->due, testutil_utc("2026-03-17T23:00:00Z"));
 	const struct incident_due *third = item(d, n, "aftercare3");
 	ck_assert_ptr_nonnull(third);
-	ck_assert_int_eq(incidents_due_state(third, false, utc("2026-04-06T21:59:59Z")), DUE_LATER);
-	ck_assert_int_eq(incidents_due_state(third, false, utc("2026-04-06T22:00:00Z")), DUE_OPEN);
+	ck_assert_int_eq(incidents_due_state(third, false, testutil_utc("2026-04-06T21:59:59Z")),
+			 DUE_LATER);
+	ck_assert_int_eq(incidents_due_state(third, false, testutil_utc("2026-04-06T22:00:00Z")),
+			 DUE_OPEN);
 	char label[128];
 	incidents_item_label(third, label, sizeof label);
 	ck_assert_str_eq(label, "aftercare contact 3 with the employee (4-6w)");
@@ -605,15 +595,15 @@ END_TEST
 
 START_TEST(test_incidents__read_time)
 {
-	amsterdam();
-	time_t now = utc("2026-11-24T13:00:00Z"), t = 0; /* 14:00 local */
+	testutil_amsterdam();
+	time_t now = testutil_utc("2026-11-24T13:00:00Z"), t = 0; /* 14:00 local */
 	ck_assert_int_eq(incidents_read_time("13:15", now, &t), INCIDENTS_TIME_OK);
-	ck_assert_int_eq(t, utc("2026-11-24T12:15:00Z"));
+	ck_assert_int_eq(t, testutil_utc("2026-11-24T12:15:00Z"));
 	ck_assert_int_eq(incidents_read_time("14:00", now, &t), INCIDENTS_TIME_OK);
 	ck_assert_int_eq(t, now);
 	ck_assert_int_eq(incidents_read_time("14:01", now, &t), INCIDENTS_TIME_FUTURE);
 	ck_assert_int_eq(incidents_read_time("2026-11-23 23:59", now, &t), INCIDENTS_TIME_OK);
-	ck_assert_int_eq(t, utc("2026-11-23T22:59:00Z"));
+	ck_assert_int_eq(t, testutil_utc("2026-11-23T22:59:00Z"));
 	ck_assert_int_eq(incidents_read_time("2026-11-25 08:00", now, &t), INCIDENTS_TIME_FUTURE);
 	static const char *bad[] = {"", "1400", "24:00", "14:60", "2026-11-24", "2026-02-30 10:00",
 				    "2026-11-24T10:00", "2026-11-24  10:0", "x4:00"};
@@ -624,7 +614,8 @@ START_TEST(test_incidents__read_time)
 	/* 02:30 on 2026-03-29 is skipped; on 2026-10-25 it happens twice: either is 02:30 */
 	ck_assert_int_eq(incidents_read_time("2026-03-29 02:30", now, &t), INCIDENTS_TIME_NO_SUCH);
 	ck_assert_int_eq(incidents_read_time("2026-10-25 02:30", now, &t), INCIDENTS_TIME_OK);
-	ck_assert_msg(t == utc("2026-10-25T00:30:00Z") || t == utc("2026-10-25T01:30:00Z"),
+	ck_assert_msg(t == testutil_utc("2026-10-25T00:30:00Z") ||
+			      t == testutil_utc("2026-10-25T01:30:00Z"),
 		      "02:30 read as %lld", (long long)t);
 }
 END_TEST

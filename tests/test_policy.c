@@ -219,19 +219,6 @@ END_TEST
 
 /* ------------------------------------------------------------------ hours with exceptions */
 
-static void amsterdam(void)
-{
-	setenv("TZ", "Europe/Amsterdam", 1);
-	tzset();
-}
-
-static time_t utc(const char *s)
-{
-	time_t t;
-	ck_assert_msg(dates_parse_utc(s, &t) == 0, "bad UTC %s", s);
-	return t;
-}
-
 /* Weekdays 08:30-17:00, Thursday also 18:00-20:00 (evening). */
 static struct policy_week office(void)
 {
@@ -298,127 +285,159 @@ END_TEST
 
 START_TEST(test_policy__slots_across_dst)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct policy_week w = office();
 	struct policy_slot s[POLICY_MAX_PERIODS];
 	/* 01:00-04:00 on the night the clocks go forward lasts two hours ... */
 	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-03-29", s), 1);
-	ck_assert_int_eq(s[0].starts, utc("2026-03-29T00:00:00Z"));
+	ck_assert_int_eq(s[0].starts, testutil_utc("2026-03-29T00:00:00Z"));
 	ck_assert_int_eq(s[0].ends - s[0].starts, 2 * 3600);
 	/* ... and four on the night they go back. */
 	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-10-25", s), 1);
-	ck_assert_int_eq(s[0].starts, utc("2026-10-24T23:00:00Z"));
+	ck_assert_int_eq(s[0].starts, testutil_utc("2026-10-24T23:00:00Z"));
 	ck_assert_int_eq(s[0].ends - s[0].starts, 4 * 3600);
 	/* The Monday after each change: 08:30 local is 06:30Z in summer, 07:30Z in winter. */
 	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-03-30", s), 1);
-	ck_assert_int_eq(s[0].starts, utc("2026-03-30T06:30:00Z"));
+	ck_assert_int_eq(s[0].starts, testutil_utc("2026-03-30T06:30:00Z"));
 	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-10-26", s), 1);
-	ck_assert_int_eq(s[0].starts, utc("2026-10-26T07:30:00Z"));
+	ck_assert_int_eq(s[0].starts, testutil_utc("2026-10-26T07:30:00Z"));
 	/* The Friday before the autumn change is still summer time. */
 	ck_assert_int_eq(policy_day_slots(&w, &holidays, "2026-10-23", s), 1);
-	ck_assert_int_eq(s[0].ends, utc("2026-10-23T15:00:00Z"));
+	ck_assert_int_eq(s[0].ends, testutil_utc("2026-10-23T15:00:00Z"));
 }
 END_TEST
 
 START_TEST(test_policy__open_and_next_slot)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct policy_week w = office();
 	struct policy_slot s;
 	/* Thursday 2026-11-26 (winter time: UTC+1). */
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T07:29:59Z"), &s), 0);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T07:30:00Z"), &s), 1);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T07:29:59Z"), &s),
+			 0);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T07:30:00Z"), &s),
+			 1);
 	ck_assert_int_eq(s.period.start, 510);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T16:00:00Z"), &s), 0);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T17:00:00Z"), &s), 1);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T16:00:00Z"), &s),
+			 0);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T17:00:00Z"), &s),
+			 1);
 	ck_assert(s.period.evening);
 	ck_assert_str_eq(s.date, "2026-11-26");
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T19:00:00Z"), NULL), 0);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T19:00:00Z"),
+					  NULL),
+			 0);
 	/* Holiday closed, though a Friday. */
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-12-25T10:00:00Z"), NULL), 0);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-12-25T10:00:00Z"),
+					  NULL),
+			 0);
 	/* Extra evening on a Wednesday. */
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-12-23T18:30:00Z"), &s), 1);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-12-23T18:30:00Z"), &s),
+			 1);
 	ck_assert(s.period.evening);
 
 	/* Next: between the day and the evening period, the evening is next today. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T16:30:00Z"), 0, &s), 1);
-	ck_assert_int_eq(s.starts, utc("2026-11-26T17:00:00Z"));
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T16:30:00Z"), 0,
+					  &s),
+			 1);
+	ck_assert_int_eq(s.starts, testutil_utc("2026-11-26T17:00:00Z"));
 	/* While the day period runs, the next one is the evening, not the running one. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T07:30:00Z"), 0, &s), 1);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T07:30:00Z"), 0,
+					  &s),
+			 1);
 	ck_assert_int_eq(s.period.start, 1080);
 	/* After the evening nothing more today; with one day more: Friday morning. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T19:30:00Z"), 0, &s), 0);
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T19:30:00Z"), 1, &s), 1);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T19:30:00Z"), 0,
+					  &s),
+			 0);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T19:30:00Z"), 1,
+					  &s),
+			 1);
 	ck_assert_str_eq(s.date, "2026-11-27");
 	/* Day boundary: 23:59 local Thursday and 00:01 local Friday. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T22:59:00Z"), 0, &s), 0);
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-11-26T23:01:00Z"), 0, &s), 1);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T22:59:00Z"), 0,
+					  &s),
+			 0);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T23:01:00Z"), 0,
+					  &s),
+			 1);
 	ck_assert_str_eq(s.date, "2026-11-27");
 	/* Christmas: the 24th is closed except its extras, the 25th closed, then a weekend. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-12-24T12:30:00Z"), 3, &s), 0);
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, utc("2026-12-24T12:30:00Z"), 4, &s), 1);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-12-24T12:30:00Z"), 3,
+					  &s),
+			 0);
+	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-12-24T12:30:00Z"), 4,
+					  &s),
+			 1);
 	ck_assert_str_eq(s.date, "2026-12-28");
 }
 END_TEST
 
 START_TEST(test_policy__evening_slots)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct policy_week w = office();
 	struct policy_slot s[16];
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-24T13:00:00Z"), 7, s,
-					       0), 0);
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-24T13:00:00Z"),
+					       7, s, 0),
+			  0);
 	/* Tuesday: this Thursday only (next Thursday is 9 days away). */
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-24T13:00:00Z"), 7, s,
-					       16), 1);
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-24T13:00:00Z"),
+					       7, s, 16),
+			  1);
 	ck_assert_str_eq(s[0].date, "2026-11-26");
 	/* Thursday during the evening: it counts until it ends; a week later is day 8. */
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-26T18:59:00Z"), 7, s,
-					       16), 1);
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-26T19:00:00Z"), 7, s,
-					       16), 0);
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-11-26T19:00:00Z"), 8, s,
-					       16), 1);
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-26T18:59:00Z"),
+					       7, s, 16),
+			  1);
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-26T19:00:00Z"),
+					       7, s, 16),
+			  0);
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-26T19:00:00Z"),
+					       8, s, 16),
+			  1);
 	/* Christmas week: the extra Wednesday evening; Thursday the 24th has none. */
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-12-21T08:00:00Z"), 7, s,
-					       16), 1);
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-12-21T08:00:00Z"),
+					       7, s, 16),
+			  1);
 	ck_assert_str_eq(s[0].date, "2026-12-23");
-	ck_assert_int_eq(s[0].starts, utc("2026-12-23T17:00:00Z"));
+	ck_assert_int_eq(s[0].starts, testutil_utc("2026-12-23T17:00:00Z"));
 	/* Across the autumn change: Thursday 2026-10-29 18:00 is 17:00Z (winter time). */
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, utc("2026-10-24T10:00:00Z"), 7, s,
-					       16), 1);
-	ck_assert_int_eq(s[0].starts, utc("2026-10-29T17:00:00Z"));
+	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-10-24T10:00:00Z"),
+					       7, s, 16),
+			  1);
+	ck_assert_int_eq(s[0].starts, testutil_utc("2026-10-29T17:00:00Z"));
 }
 END_TEST
 
 START_TEST(test_policy__within_public)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct policy_week w = office();
-	time_t t14 = utc("2026-11-26T13:00:00Z"); /* Thursday 14:00 local */
+	time_t t14 = testutil_utc("2026-11-26T13:00:00Z"); /* Thursday 14:00 local */
 	ck_assert(!policy_within_public(&w, &holidays, t14, t14));
 	ck_assert(!policy_within_public(&w, &holidays, t14, t14 - 60));
 	ck_assert(policy_within_public(&w, &holidays, t14, t14 + 3600));
 	/* Up to the closing minute, not past it. */
-	ck_assert(policy_within_public(&w, &holidays, utc("2026-11-26T15:00:00Z"),
-				       utc("2026-11-26T16:00:00Z")));
-	ck_assert(!policy_within_public(&w, &holidays, utc("2026-11-26T15:30:00Z"),
-					utc("2026-11-26T16:30:00Z")));
+	ck_assert(policy_within_public(&w, &holidays, testutil_utc("2026-11-26T15:00:00Z"),
+				       testutil_utc("2026-11-26T16:00:00Z")));
+	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-11-26T15:30:00Z"),
+					testutil_utc("2026-11-26T16:30:00Z")));
 	/* Across the gap between day and evening: outside. */
-	ck_assert(!policy_within_public(&w, &holidays, utc("2026-11-26T15:30:00Z"),
-					utc("2026-11-26T17:30:00Z")));
-	ck_assert(policy_within_public(&w, &holidays, utc("2026-11-26T17:00:00Z"),
-				       utc("2026-11-26T19:00:00Z")));
+	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-11-26T15:30:00Z"),
+					testutil_utc("2026-11-26T17:30:00Z")));
+	ck_assert(policy_within_public(&w, &holidays, testutil_utc("2026-11-26T17:00:00Z"),
+				       testutil_utc("2026-11-26T19:00:00Z")));
 	/* Periods that follow each other count as one stretch. */
-	ck_assert(policy_within_public(&w, &holidays, utc("2026-12-24T10:30:00Z"),
-				       utc("2026-12-24T11:30:00Z")));
-	ck_assert(!policy_within_public(&w, &holidays, utc("2026-12-24T11:30:00Z"),
-					utc("2026-12-24T12:30:00Z")));
+	ck_assert(policy_within_public(&w, &holidays, testutil_utc("2026-12-24T10:30:00Z"),
+				       testutil_utc("2026-12-24T11:30:00Z")));
+	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-12-24T11:30:00Z"),
+					testutil_utc("2026-12-24T12:30:00Z")));
 	/* Holidays and weekends are outside. */
-	ck_assert(!policy_within_public(&w, &holidays, utc("2026-12-25T10:00:00Z"),
-					utc("2026-12-25T11:00:00Z")));
-	ck_assert(!policy_within_public(&w, &holidays, utc("2026-11-29T10:00:00Z"),
-					utc("2026-11-29T11:00:00Z")));
+	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-12-25T10:00:00Z"),
+					testutil_utc("2026-12-25T11:00:00Z")));
+	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-11-29T10:00:00Z"),
+					testutil_utc("2026-11-29T11:00:00Z")));
 }
 END_TEST
 
@@ -437,17 +456,20 @@ END_TEST
 
 START_TEST(test_policy__slot_staffing)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct policy_week w = office();
 	struct policy_slot ev, day;
 	struct policy_slot_staffing v;
 	policy_slot_staffing(NULL, 0, 0, 0, 2, 120, false, &v);
 	ck_assert_int_eq(v.state, STAFFING_CLOSED);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T17:30:00Z"), &ev), 1);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, utc("2026-11-26T10:00:00Z"), &day), 1);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T17:30:00Z"), &ev),
+			 1);
+	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T10:00:00Z"),
+					  &day),
+			 1);
 
 	/* Three hours before the evening: short on the roster, no console warning yet. */
-	time_t t = utc("2026-11-26T14:00:00Z");
+	time_t t = testutil_utc("2026-11-26T14:00:00Z");
 	policy_slot_staffing(&ev, t, 3, 1, 2, 120, false, &v);
 	ck_assert(!v.running);
 	ck_assert(!v.counts_present);
@@ -457,7 +479,7 @@ START_TEST(test_policy__slot_staffing)
 	ck_assert(!v.warn);
 	ck_assert(!v.police);
 	/* Two hours before: the warning shows; with the manager's record, the police rule. */
-	t = utc("2026-11-26T15:00:00Z");
+	t = testutil_utc("2026-11-26T15:00:00Z");
 	policy_slot_staffing(&ev, t, 3, 1, 2, 120, false, &v);
 	ck_assert(v.warn);
 	policy_slot_staffing(&ev, t, 3, 1, 2, 120, true, &v);
@@ -473,22 +495,22 @@ START_TEST(test_policy__slot_staffing)
 	ck_assert(!v.warn);
 	ck_assert(!v.police);
 	/* Once the evening runs, who is present counts, not the roster. */
-	t = utc("2026-11-26T17:10:00Z");
+	t = testutil_utc("2026-11-26T17:10:00Z");
 	policy_slot_staffing(&ev, t, 1, 2, 2, 120, false, &v);
 	ck_assert(v.running);
 	ck_assert(v.counts_present);
 	ck_assert_int_eq(v.have, 1);
 	ck_assert(v.warn);
 	/* After the evening: nothing to warn about. */
-	policy_slot_staffing(&ev, utc("2026-11-26T19:00:00Z"), 0, 0, 2, 120, true, &v);
+	policy_slot_staffing(&ev, testutil_utc("2026-11-26T19:00:00Z"), 0, 0, 2, 120, true, &v);
 	ck_assert(!v.warn);
 	ck_assert(!v.police);
 	/* A daytime period counts those present even before it starts. */
-	policy_slot_staffing(&day, utc("2026-11-26T07:00:00Z"), 2, 0, 2, 120, false, &v);
+	policy_slot_staffing(&day, testutil_utc("2026-11-26T07:00:00Z"), 2, 0, 2, 120, false, &v);
 	ck_assert(v.counts_present);
 	ck_assert_int_eq(v.state, STAFFING_OK);
 	/* Minimum 0: never short. */
-	policy_slot_staffing(&day, utc("2026-11-26T10:00:00Z"), 0, 0, 0, 120, false, &v);
+	policy_slot_staffing(&day, testutil_utc("2026-11-26T10:00:00Z"), 0, 0, 0, 120, false, &v);
 	ck_assert_int_eq(v.state, STAFFING_OK);
 }
 END_TEST
@@ -517,7 +539,7 @@ END_TEST
 
 START_TEST(test_policy__unreachable_check)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct policy_week w = office();
 	const char *today = "2026-11-24"; /* Tuesday */
 	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, NULL, "day", today),
@@ -555,36 +577,43 @@ END_TEST
 
 START_TEST(test_policy__stale_presence)
 {
-	amsterdam();
+	testutil_amsterdam();
 	struct policy_week w = office();
-	time_t in = utc("2026-11-26T07:00:00Z"); /* Thursday 08:00 local */
+	time_t in = testutil_utc("2026-11-26T07:00:00Z"); /* Thursday 08:00 local */
 	ck_assert_int_eq(policy_presence_check(&w, &holidays, 0, in), PRESENCE_OK);
 	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, in - 60), PRESENCE_OK);
 	/* Between the day period and the evening: the building still opens again today. */
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T16:30:00Z")),
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
+					       testutil_utc("2026-11-26T16:30:00Z")),
 			 PRESENCE_OK);
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T18:59:00Z")),
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
+					       testutil_utc("2026-11-26T18:59:00Z")),
 			 PRESENCE_OK);
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T19:00:00Z")),
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
+					       testutil_utc("2026-11-26T19:00:00Z")),
 			 PRESENCE_AFTER_CLOSING);
 	/* Midnight local: from an earlier day. */
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T22:59:00Z")),
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
+					       testutil_utc("2026-11-26T22:59:00Z")),
 			 PRESENCE_AFTER_CLOSING);
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, utc("2026-11-26T23:00:00Z")),
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
+					       testutil_utc("2026-11-26T23:00:00Z")),
 			 PRESENCE_EARLIER_DAY);
 	/* Checked in after closing: stale only the next day. */
-	time_t late = utc("2026-11-26T20:00:00Z");
+	time_t late = testutil_utc("2026-11-26T20:00:00Z");
 	ck_assert_int_eq(policy_presence_check(&w, &holidays, late, late + 3600), PRESENCE_OK);
 	/* A closed day (Sunday, a holiday): no closing time, only the day boundary. */
-	time_t sun = utc("2026-11-29T09:00:00Z");
+	time_t sun = testutil_utc("2026-11-29T09:00:00Z");
 	ck_assert_int_eq(policy_presence_check(&w, &holidays, sun, sun + 10 * 3600), PRESENCE_OK);
-	time_t xmas = utc("2026-12-25T09:00:00Z");
+	time_t xmas = testutil_utc("2026-12-25T09:00:00Z");
 	ck_assert_int_eq(policy_presence_check(&w, &holidays, xmas, xmas + 3600), PRESENCE_OK);
 	/* The night of the autumn change: 25 hours in a day, still the same date. */
-	time_t sat = utc("2026-10-24T20:00:00Z"); /* Saturday 22:00 CEST */
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, sat, utc("2026-10-24T21:59:00Z")),
+	time_t sat = testutil_utc("2026-10-24T20:00:00Z"); /* Saturday 22:00 CEST */
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, sat,
+					       testutil_utc("2026-10-24T21:59:00Z")),
 			 PRESENCE_OK);
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, sat, utc("2026-10-24T22:00:00Z")),
+	ck_assert_int_eq(policy_presence_check(&w, &holidays, sat,
+					       testutil_utc("2026-10-24T22:00:00Z")),
 			 PRESENCE_EARLIER_DAY);
 }
 END_TEST

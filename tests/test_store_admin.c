@@ -22,14 +22,7 @@ static struct store *st;
 
 static void setup(void)
 {
-	unsetenv("BALIE_NOW");
-	st = testutil_store(path, sizeof path);
-}
-
-static void teardown(void)
-{
-	unsetenv("BALIE_NOW");
-	testutil_close_store(st, path);
+	testutil_store_setup(&st, path, sizeof path, NULL);
 }
 
 /* Run SQL on a second, raw connection: what an operator with sqlite3 could do. */
@@ -40,12 +33,7 @@ static void raw(const char *sql)
 
 static long long scalar(const char *sql)
 {
-	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	long long v = sqlite3_column_int64(s, 0);
-	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
-	return v;
+	return testutil_scalar(st, sql);
 }
 
 static void add_ban(const char *surname, const char *starts, const char *ends, int64_t *id)
@@ -597,7 +585,7 @@ Suite *store_admin_suite(void)
 {
 	Suite *s = suite_create("store_admin");
 	TCase *tc = tcase_create("store_admin");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_admin__audit_rejects_empty_action);
 	tcase_add_test(tc, test_store_admin__chain_intact);
 	tcase_add_test(tc, test_store_admin__chain_detects_an_edit);

@@ -14,14 +14,7 @@ static char path[4096];
 
 static void setup(void)
 {
-	setenv("BALIE_NOW", "2026-11-25T09:00:00Z", 1);
-	st = testutil_store(path, sizeof path);
-}
-
-static void teardown(void)
-{
-	testutil_close_store(st, path);
-	unsetenv("BALIE_NOW");
+	testutil_store_setup(&st, path, sizeof path, "2026-11-25T09:00:00Z");
 }
 
 static int64_t raise_at(const char *now, const char *location, enum alarm_kind kind)
@@ -253,7 +246,7 @@ Suite *store_alarms_suite(void)
 {
 	Suite *s = suite_create("store_alarms");
 	TCase *tc = tcase_create("store_alarms");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_alarms__kind_names);
 	tcase_add_test(tc, test_store_alarms__fire_kind);
 	tcase_add_test(tc, test_store_alarms__refuses_invalid_input);

@@ -20,14 +20,7 @@ static char path[4096];
 
 static void setup(void)
 {
-	setenv("BALIE_NOW", "2026-11-24T12:00:00Z", 1);
-	st = testutil_store(path, sizeof path);
-}
-
-static void teardown(void)
-{
-	testutil_close_store(st, path);
-	unsetenv("BALIE_NOW");
+	testutil_store_setup(&st, path, sizeof path, "2026-11-24T12:00:00Z");
 }
 
 static struct appt sample(time_t starts, const char *visitor)
@@ -218,7 +211,7 @@ Suite *store_appts_suite(void)
 {
 	Suite *s = suite_create("store_appts");
 	TCase *tc = tcase_create("store_appts");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_appts__add_refuses_invalid_input);
 	tcase_add_test(tc, test_store_appts__unknown_id);
 	tcase_add_test(tc, test_store_appts__add_and_get);

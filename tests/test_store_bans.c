@@ -20,14 +20,7 @@ static char path[4096];
 
 static void setup(void)
 {
-	setenv("BALIE_NOW", "2026-06-01T10:00:00Z", 1);
-	st = testutil_store(path, sizeof path);
-}
-
-static void teardown(void)
-{
-	testutil_close_store(st, path);
-	unsetenv("BALIE_NOW");
+	testutil_store_setup(&st, path, sizeof path, "2026-06-01T10:00:00Z");
 }
 
 static struct ban_new sample(const char *surname, const char *starts, const char *ends)
@@ -1051,7 +1044,7 @@ Suite *store_bans_suite(void)
 {
 	Suite *s = suite_create("store_bans");
 	TCase *tc = tcase_create("store_bans");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_bans__insert_refuses_invalid_input);
 	tcase_add_test(tc, test_store_bans__get_unknown_is_not_found);
 	tcase_add_test(tc, test_store_bans__insert_and_get_round_trip);

@@ -21,14 +21,7 @@ static char path[4096];
 
 static void setup(void)
 {
-	setenv("BALIE_NOW", "2026-06-01T10:00:00Z", 1);
-	st = testutil_store(path, sizeof path);
-}
-
-static void teardown(void)
-{
-	testutil_close_store(st, path);
-	unsetenv("BALIE_NOW");
+	testutil_store_setup(&st, path, sizeof path, "2026-06-01T10:00:00Z");
 }
 
 /* The domains whose counter moved since *before (which is then brought up to date). */
@@ -166,7 +159,7 @@ Suite *store_changes_suite(void)
 {
 	Suite *s = suite_create("store_changes");
 	TCase *tc = tcase_create("store_changes");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_changes__names_and_bad_domains);
 	tcase_add_test(tc, test_store_changes__each_write_bumps_its_domain);
 	tcase_add_test(tc, test_store_changes__opening_writes_nothing);

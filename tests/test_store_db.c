@@ -33,16 +33,6 @@ static void teardown(void)
 	testutil_rmdir(dir);
 }
 
-static long long pragma(struct store *st, const char *sql)
-{
-	sqlite3_stmt *s = NULL;
-	ck_assert_int_eq(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
-	long long v = sqlite3_column_int64(s, 0);
-	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
-	return v;
-}
-
 static unsigned mode_of(const char *suffix)
 {
 	char p[2100];
@@ -167,8 +157,8 @@ START_TEST(test_store_db__create_mode_and_pragmas)
 	ck_assert_int_eq(sqlite3_step(s), SQLITE_ROW);
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 0), "wal");
 	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
-	ck_assert_int_eq(pragma(st, "PRAGMA foreign_keys"), 1);
-	ck_assert_int_eq(pragma(st, "PRAGMA synchronous"), 2);
+	ck_assert_int_eq(testutil_scalar(st, "PRAGMA foreign_keys"), 1);
+	ck_assert_int_eq(testutil_scalar(st, "PRAGMA synchronous"), 2);
 	/* busy_timeout is 0: the store's own busy handler waits (test_store_health). */
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
 	ck_assert_int_ge(store_schema_latest(), 2);

@@ -24,12 +24,7 @@ static struct store *st;
 
 static void setup(void)
 {
-	st = testutil_store(path, sizeof path);
-}
-
-static void teardown(void)
-{
-	testutil_close_store(st, path);
+	testutil_store_setup(&st, path, sizeof path, NULL);
 }
 
 static void journal_of(char *out, size_t outsz)
@@ -207,7 +202,7 @@ Suite *store_health_suite(void)
 {
 	Suite *s = suite_create("store_health");
 	TCase *tc = tcase_create("core");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_health__journal_invalid_input);
 	tcase_add_test(tc, test_store_health__journal_merge_once);
 	tcase_add_test(tc, test_store_health__journal_torn_line);

@@ -26,10 +26,8 @@ static struct incidents_policy policy;
 
 static void setup(void)
 {
-	setenv("TZ", "Europe/Amsterdam", 1);
-	tzset();
-	setenv("BALIE_NOW", "2026-03-20T12:00:00Z", 1);
-	st = testutil_store(path, sizeof path);
+	testutil_amsterdam();
+	testutil_store_setup(&st, path, sizeof path, "2026-03-20T12:00:00Z");
 	store_set_actor(st, "hr.jansen", "test");
 	incidents_rules_default(&rules);
 	for (int i = 0; i < INCIDENT_CATEGORY_COUNT; i++)
@@ -41,24 +39,11 @@ static void setup(void)
 	policy = (struct incidents_policy){&rules, map, &table};
 }
 
-static void teardown(void)
-{
-	testutil_close_store(st, path);
-	unsetenv("BALIE_NOW");
-}
-
-static time_t utc(const char *s)
-{
-	time_t t;
-	ck_assert_msg(dates_parse_utc(s, &t) == 0, "bad UTC %s", s);
-	return t;
-}
-
 static struct incident sample(const char *at, enum incident_category c, const char *perp)
 {
 	struct incident in;
 	memset(&in, 0, sizeof in);
-	in.at = utc(at);
+	in.at = testutil_utc(at);
 	in.category = c;
 	in.channel = CHANNEL_COUNTER;
 	snprintf(in.place, sizeof in.place, "Balie 1");
@@ -250,24 +235,28 @@ START_TEST(test_store_incidents__list_tally_report)
 	add(&b);
 	add(&c);
 	int64_t t = 0;
-	ck_assert_int_eq(store_incident_tally(st, utc("2026-02-02T10:00:00Z"), INCIDENT_VERBAL,
-					      CHANNEL_PHONE, "", &t), STORE_OK);
+	ck_assert_int_eq(store_incident_tally(st, testutil_utc("2026-02-02T10:00:00Z"),
+					      INCIDENT_VERBAL, CHANNEL_PHONE, "", &t),
+			 STORE_OK);
 	ck_assert_int_gt(t, 0);
-	ck_assert_int_eq(store_incident_tally(st, utc("2026-03-21T10:00:00Z"), INCIDENT_VERBAL,
-					      CHANNEL_PHONE, "", NULL), STORE_INVALID);
-	ck_assert_int_eq(store_incident_tally(st, utc("2026-02-02T10:00:00Z"),
+	ck_assert_int_eq(store_incident_tally(st, testutil_utc("2026-03-21T10:00:00Z"),
+					      INCIDENT_VERBAL, CHANNEL_PHONE, "", NULL),
+			 STORE_INVALID);
+	ck_assert_int_eq(store_incident_tally(st, testutil_utc("2026-02-02T10:00:00Z"),
 					      (enum incident_category)-1, CHANNEL_PHONE, "", NULL),
 			 STORE_INVALID);
 	ck_assert_int_eq(audit_count("incident.tally"), 1);
 
 	struct incident *list = NULL;
 	size_t n = 0;
-	ck_assert_int_eq(store_incident_list(st, utc("2026-01-31T23:00:00Z"), 0, &list, &n),
+	ck_assert_int_eq(store_incident_list(st, testutil_utc("2026-01-31T23:00:00Z"), 0, &list,
+					     &n),
 			 STORE_OK);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_int_eq(list[0].category, INCIDENT_THREAT);
 	free(list);
-	ck_assert_int_eq(store_incident_list(st, 0, utc("2026-01-31T23:30:00Z"), &list, &n),
+	ck_assert_int_eq(store_incident_list(st, 0, testutil_utc("2026-01-31T23:30:00Z"), &list,
+					     &n),
 			 STORE_OK);
 	ck_assert_uint_eq(n, 1); /* the end is exclusive */
 	free(list);
@@ -275,9 +264,10 @@ START_TEST(test_store_incidents__list_tally_report)
 	struct incidents_record *rec = NULL;
 	struct incidents_tally *tal = NULL;
 	size_t nrec = 0, ntal = 0;
-	ck_assert_int_eq(store_incident_report(st, utc("2026-01-01T00:00:00Z"),
-					       utc("2026-04-01T00:00:00Z"), &rec, &nrec, &tal,
-					       &ntal), STORE_OK);
+	ck_assert_int_eq(store_incident_report(st, testutil_utc("2026-01-01T00:00:00Z"),
+					       testutil_utc("2026-04-01T00:00:00Z"), &rec, &nrec,
+					       &tal, &ntal),
+			 STORE_OK);
 	ck_assert_uint_eq(nrec, 3);
 	ck_assert_uint_eq(ntal, 1);
 	ck_assert_str_eq(rec[0].date, "2026-01-31");
@@ -309,7 +299,7 @@ START_TEST(test_store_incidents__followup_and_done)
 	ck_assert_int_eq(store_incident_get(st, id, &in), STORE_OK);
 	struct incident_followup f[INCIDENTS_MAX_ITEMS];
 	size_t n = 0;
-	time_t now = utc("2026-03-20T12:00:00Z");
+	time_t now = testutil_utc("2026-03-20T12:00:00Z");
 	ck_assert_int_eq(store_incident_followups(st, &in, &policy, now, f, &n), STORE_OK);
 	ck_assert_ptr_nonnull(step(f, n, "inspectorate"));
 	ck_assert_int_eq(step(f, n, "inspectorate")->state, DUE_OVERDUE);
@@ -320,13 +310,16 @@ START_TEST(test_store_incidents__followup_and_done)
 	ck_assert_int_eq(store_incident_done(st, id, &policy, "minutes", now, ""), STORE_INVALID);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "not one of its follow-up steps"));
 	ck_assert_int_eq(store_incident_done(st, id, &policy, "inspectorate",
-					     utc("2026-03-13T08:00:00Z"), ""), STORE_INVALID);
+					     testutil_utc("2026-03-13T08:00:00Z"), ""),
+			 STORE_INVALID);
 	ck_assert_int_eq(store_incident_done(st, id, &policy, "inspectorate",
-					     utc("2026-03-21T08:00:00Z"), ""), STORE_INVALID);
+					     testutil_utc("2026-03-21T08:00:00Z"), ""),
+			 STORE_INVALID);
 	ck_assert_int_eq(store_incident_done(st, id + 5, &policy, "help", now, ""),
 			 STORE_NOT_FOUND);
 	ck_assert_int_eq(store_incident_done(st, id, &policy, "inspectorate",
-					     utc("2026-03-13T10:00:00Z"), "Gebeld, 0800-5151"),
+					     testutil_utc("2026-03-13T10:00:00Z"),
+					     "Gebeld, 0800-5151"),
 			 STORE_OK);
 	ck_assert_int_eq(store_incident_done(st, id, &policy, "inspectorate", now, ""),
 			 STORE_CONFLICT);
@@ -336,7 +329,7 @@ START_TEST(test_store_incidents__followup_and_done)
 	ck_assert(insp->marked);
 	ck_assert_str_eq(insp->done_by, "hr.jansen");
 	ck_assert_str_eq(insp->note, "Gebeld, 0800-5151");
-	ck_assert_int_eq(insp->done_at, utc("2026-03-13T10:00:00Z"));
+	ck_assert_int_eq(insp->done_at, testutil_utc("2026-03-13T10:00:00Z"));
 	ck_assert_int_eq(audit_count("incident.done"), 1);
 
 	/* The list over all incidents: overdue first; done ones only with all. */
@@ -442,10 +435,12 @@ START_TEST(test_store_incidents__purge_keeps_counts_and_traces)
 	struct incident_followup f[INCIDENTS_MAX_ITEMS];
 	size_t n;
 	ck_assert_int_eq(store_incident_get(st, oid, &old), STORE_OK);
-	ck_assert_int_eq(store_incident_followups(st, &old, &policy, utc("2026-03-20T12:00:00Z"),
-						  f, &n), STORE_OK);
+	ck_assert_int_eq(store_incident_followups(st, &old, &policy,
+						  testutil_utc("2026-03-20T12:00:00Z"), f, &n),
+			 STORE_OK);
 	ck_assert_int_eq(store_incident_done(st, oid, &policy, "aftercare1",
-					     utc("2020-01-10T12:00:00Z"), "Met Piet gesproken"),
+					     testutil_utc("2020-01-10T12:00:00Z"),
+					     "Met Piet gesproken"),
 			 STORE_OK);
 	struct incident recent = sample("2026-03-01T09:00:00Z", INCIDENT_VERBAL, "Anna Smit");
 	int64_t rid = add(&recent);
@@ -458,12 +453,12 @@ START_TEST(test_store_incidents__purge_keeps_counts_and_traces)
 	strcpy(v.client, "J. de Vries");
 	strcpy(v.mobile, "06-1");
 	v.risk = VISIT_RISK_NORMAL;
-	v.expected_back = utc("2024-01-10T11:00:00Z");
+	v.expected_back = testutil_utc("2024-01-10T11:00:00Z");
 	int64_t vid;
 	ck_assert_int_eq(store_visit_out(st, &v, &vid), STORE_OK);
 	ck_assert_int_eq(store_visit_back(st, vid, "goed"), STORE_OK);
 	setenv("BALIE_NOW", "2026-03-20T12:00:00Z", 1);
-	v.expected_back = utc("2026-03-20T15:00:00Z");
+	v.expected_back = testutil_utc("2026-03-20T15:00:00Z");
 	ck_assert_int_eq(store_visit_out(st, &v, &vid), STORE_OK);
 
 	struct purge_report r;
@@ -497,7 +492,8 @@ START_TEST(test_store_incidents__purge_keeps_counts_and_traces)
 	ck_assert_int_eq(scalar("SELECT count(*) FROM incident_done WHERE note <> ''"), 0);
 	ck_assert_int_eq(store_incident_update(st, &old), STORE_CONFLICT);
 	ck_assert_int_eq(store_incident_done(st, oid, &policy, "aftercare2",
-					     utc("2026-03-20T10:00:00Z"), ""), STORE_CONFLICT);
+					     testutil_utc("2026-03-20T10:00:00Z"), ""),
+			 STORE_CONFLICT);
 	struct incident kept;
 	ck_assert_int_eq(store_incident_get(st, rid, &kept), STORE_OK);
 	ck_assert_str_eq(kept.perpetrator, "Anna Smit");
@@ -573,7 +569,7 @@ Suite *store_incidents_suite(void)
 {
 	Suite *s = suite_create("store_incidents");
 	TCase *tc = tcase_create("core");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_incidents__add_refuses_invalid);
 	tcase_add_test(tc, test_store_incidents__round_trip);
 	tcase_add_test(tc, test_store_incidents__update_and_complete);

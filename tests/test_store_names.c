@@ -20,14 +20,7 @@ static char path[4096];
 
 static void setup(void)
 {
-	setenv("BALIE_NOW", "2026-06-01T10:00:00Z", 1);
-	st = testutil_store(path, sizeof path);
-}
-
-static void teardown(void)
-{
-	testutil_close_store(st, path);
-	unsetenv("BALIE_NOW");
+	testutil_store_setup(&st, path, sizeof path, "2026-06-01T10:00:00Z");
 }
 
 static struct ban_new person(const char *given, const char *prefix, const char *surname,
@@ -457,7 +450,7 @@ Suite *store_names_suite(void)
 {
 	Suite *s = suite_create("store_names");
 	TCase *tc = tcase_create("store_names");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_names__check_refuses_a_bad_day);
 	tcase_add_test(tc, test_store_names__check_of_nothing_finds_nothing);
 	tcase_add_test(tc, test_store_names__broken_bytes_in_a_record_break_nothing);

@@ -17,14 +17,7 @@ static char path[4096];
 
 static void setup(void)
 {
-	setenv("BALIE_NOW", "2026-11-25T17:30:00Z", 1);
-	st = testutil_store(path, sizeof path);
-}
-
-static void teardown(void)
-{
-	testutil_close_store(st, path);
-	unsetenv("BALIE_NOW");
+	testutil_store_setup(&st, path, sizeof path, "2026-11-25T17:30:00Z");
 }
 
 static void add(const char *name, enum staff_team team)
@@ -301,7 +294,7 @@ Suite *store_staff_suite(void)
 {
 	Suite *s = suite_create("store_staff");
 	TCase *tc = tcase_create("store_staff");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_staff__team_names);
 	tcase_add_test(tc, test_store_staff__add_refuses_invalid_and_duplicates);
 	tcase_add_test(tc, test_store_staff__in_and_out);

@@ -18,21 +18,7 @@ static char path[4096];
 
 static void setup(void)
 {
-	setenv("BALIE_NOW", "2026-11-24T13:00:00Z", 1);
-	st = testutil_store(path, sizeof path);
-}
-
-static void teardown(void)
-{
-	testutil_close_store(st, path);
-	unsetenv("BALIE_NOW");
-}
-
-static time_t utc(const char *s)
-{
-	time_t t;
-	ck_assert_msg(dates_parse_utc(s, &t) == 0, "bad UTC %s", s);
-	return t;
+	testutil_store_setup(&st, path, sizeof path, "2026-11-24T13:00:00Z");
 }
 
 static struct visit sample(const char *employee, const char *back, const char *call)
@@ -43,8 +29,8 @@ static struct visit sample(const char *employee, const char *back, const char *c
 	snprintf(v.address, sizeof v.address, "Dorpsstraat 1, Ermelo");
 	snprintf(v.client, sizeof v.client, "J. Jansen");
 	snprintf(v.mobile, sizeof v.mobile, "06-12345678");
-	v.expected_back = utc(back);
-	v.call_at = call ? utc(call) : 0;
+	v.expected_back = testutil_utc(back);
+	v.call_at = call ? testutil_utc(call) : 0;
 	v.risk = VISIT_RISK_NORMAL;
 	return v;
 }
@@ -100,9 +86,9 @@ START_TEST(test_store_visits__out_and_back)
 	ck_assert_int_eq(store_visit_get(st, 1, &got), STORE_OK);
 	ck_assert_str_eq(got.employee, "Anne de Vries");
 	ck_assert_str_eq(got.mobile, "06-12345678");
-	ck_assert_int_eq(got.leaves_at, utc("2026-11-24T13:00:00Z"));
-	ck_assert_int_eq(got.expected_back, utc("2026-11-24T15:00:00Z"));
-	ck_assert_int_eq(got.call_at, utc("2026-11-24T14:30:00Z"));
+	ck_assert_int_eq(got.leaves_at, testutil_utc("2026-11-24T13:00:00Z"));
+	ck_assert_int_eq(got.expected_back, testutil_utc("2026-11-24T15:00:00Z"));
+	ck_assert_int_eq(got.call_at, testutil_utc("2026-11-24T14:30:00Z"));
 	ck_assert_int_eq(got.back_at, 0);
 	ck_assert_str_eq(got.recorded_by, "tester");
 	ck_assert_int_eq(store_visit_get(st, 2, &got), STORE_NOT_FOUND);
@@ -113,7 +99,7 @@ START_TEST(test_store_visits__out_and_back)
 	ck_assert_int_eq(store_visit_back(st, 1, NULL), STORE_CONFLICT);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "already back"));
 	ck_assert_int_eq(store_visit_get(st, 1, &got), STORE_OK);
-	ck_assert_int_eq(got.back_at, utc("2026-11-24T15:20:00Z"));
+	ck_assert_int_eq(got.back_at, testutil_utc("2026-11-24T15:20:00Z"));
 	ck_assert_str_eq(got.outcome, "All well; client calm");
 	ck_assert_str_eq(got.back_by, "tester");
 
@@ -182,7 +168,7 @@ Suite *store_visits_suite(void)
 {
 	Suite *s = suite_create("store_visits");
 	TCase *tc = tcase_create("store_visits");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_visits__out_refuses_invalid);
 	tcase_add_test(tc, test_store_visits__risk_and_companion);
 	tcase_add_test(tc, test_store_visits__out_and_back);

@@ -10,26 +10,13 @@
 #include "core/visits.h"
 #include "tests.h"
 
-static void amsterdam(void)
-{
-	setenv("TZ", "Europe/Amsterdam", 1);
-	tzset();
-}
-
-static time_t utc(const char *s)
-{
-	time_t t;
-	ck_assert_msg(dates_parse_utc(s, &t) == 0, "bad UTC %s", s);
-	return t;
-}
-
 START_TEST(test_visits__parse_time_rejects_malformed)
 {
-	amsterdam();
+	testutil_amsterdam();
 	static const char *bad[] = {"", "3pm", "15.00", "1500", "25:00", "15:60", "24:00",
 				    "2026-11-24", "2026-11-24T15:00", "2026-02-30 15:00",
 				    "2026-11-24  15:00", "2026-11-24 15:00 "};
-	time_t now = utc("2026-11-24T13:00:00Z"), t = 42;
+	time_t now = testutil_utc("2026-11-24T13:00:00Z"), t = 42;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		ck_assert_msg(visits_parse_time(bad[i], now, &t) == VISITS_TIME_MALFORMED,
 			      "accepted \"%s\"", bad[i]);
@@ -40,43 +27,43 @@ END_TEST
 
 START_TEST(test_visits__parse_time)
 {
-	amsterdam();
-	time_t now = utc("2026-11-24T13:00:00Z"), t; /* Tuesday 14:00 local */
+	testutil_amsterdam();
+	time_t now = testutil_utc("2026-11-24T13:00:00Z"), t; /* Tuesday 14:00 local */
 	ck_assert_int_eq(visits_parse_time("16:30", now, &t), VISITS_TIME_OK);
-	ck_assert_int_eq(t, utc("2026-11-24T15:30:00Z"));
+	ck_assert_int_eq(t, testutil_utc("2026-11-24T15:30:00Z"));
 	ck_assert_int_eq(visits_parse_time("14:00", now, &t), VISITS_TIME_PAST);
 	ck_assert_int_eq(visits_parse_time("13:59", now, &t), VISITS_TIME_PAST);
 	ck_assert_int_eq(visits_parse_time("14:01", now, &t), VISITS_TIME_OK);
 	/* Another day needs the date. */
 	ck_assert_int_eq(visits_parse_time("2026-11-25 09:00", now, &t), VISITS_TIME_OK);
-	ck_assert_int_eq(t, utc("2026-11-25T08:00:00Z"));
+	ck_assert_int_eq(t, testutil_utc("2026-11-25T08:00:00Z"));
 	ck_assert_int_eq(visits_parse_time("2026-11-23 16:00", now, &t), VISITS_TIME_PAST);
 	/* Day boundary: at 23:50 local, "00:10" is today's, long past. */
-	now = utc("2026-11-24T22:50:00Z");
+	now = testutil_utc("2026-11-24T22:50:00Z");
 	ck_assert_int_eq(visits_parse_time("00:10", now, &t), VISITS_TIME_PAST);
 	ck_assert_int_eq(visits_parse_time("2026-11-25 00:10", now, &t), VISITS_TIME_OK);
-	ck_assert_int_eq(t, utc("2026-11-24T23:10:00Z"));
+	ck_assert_int_eq(t, testutil_utc("2026-11-24T23:10:00Z"));
 }
 END_TEST
 
 START_TEST(test_visits__parse_time_dst)
 {
-	amsterdam();
-	time_t now = utc("2026-03-28T20:00:00Z"), t;
+	testutil_amsterdam();
+	time_t now = testutil_utc("2026-03-28T20:00:00Z"), t;
 	/* 02:30 does not exist on the night the clocks go forward. */
 	ck_assert_int_eq(visits_parse_time("2026-03-29 02:30", now, &t), VISITS_TIME_NO_SUCH);
 	ck_assert_int_eq(visits_parse_time("2026-03-29 03:00", now, &t), VISITS_TIME_OK);
-	ck_assert_int_eq(t, utc("2026-03-29T01:00:00Z"));
+	ck_assert_int_eq(t, testutil_utc("2026-03-29T01:00:00Z"));
 	ck_assert_int_eq(visits_parse_time("2026-03-29 01:59", now, &t), VISITS_TIME_OK);
-	ck_assert_int_eq(t, utc("2026-03-29T00:59:00Z"));
+	ck_assert_int_eq(t, testutil_utc("2026-03-29T00:59:00Z"));
 	/* 02:30 happens twice when they go back: the first one, so nobody is noticed late. */
-	now = utc("2026-10-24T20:00:00Z");
+	now = testutil_utc("2026-10-24T20:00:00Z");
 	ck_assert_int_eq(visits_parse_time("2026-10-25 02:30", now, &t), VISITS_TIME_OK);
-	ck_assert_int_eq(t, utc("2026-10-25T00:30:00Z"));
+	ck_assert_int_eq(t, testutil_utc("2026-10-25T00:30:00Z"));
 	ck_assert_int_eq(visits_parse_time("2026-10-25 03:30", now, &t), VISITS_TIME_OK);
-	ck_assert_int_eq(t, utc("2026-10-25T02:30:00Z"));
+	ck_assert_int_eq(t, testutil_utc("2026-10-25T02:30:00Z"));
 	/* During the second 02:xx hour, the first one is past. */
-	now = utc("2026-10-25T01:10:00Z"); /* 02:10 winter time */
+	now = testutil_utc("2026-10-25T01:10:00Z"); /* 02:10 winter time */
 	ck_assert_int_eq(visits_parse_time("02:30", now, &t), VISITS_TIME_PAST);
 }
 END_TEST

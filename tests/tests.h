@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "store/db.h"
 
@@ -52,6 +53,22 @@ struct store *testutil_store(char *path, size_t pathsz);
 
 /* Close the store and remove its directory. */
 void testutil_close_store(struct store *st, const char *path);
+
+/* The store suites' checked fixture. Setup (called from a suite's own setup): the clock
+ * at now (BALIE_NOW; NULL: the real clock) and a new database as testutil_store, in *st
+ * at path. testutil_store_teardown closes *st (also one a test reopened), removes its
+ * directory and unsets BALIE_NOW. */
+void testutil_store_setup(struct store **st, char *path, size_t pathsz, const char *now);
+void testutil_store_teardown(void);
+
+/* The first column of the one row sql returns on st's own connection, as an integer. */
+long long testutil_scalar(struct store *st, const char *sql);
+
+/* The time of a UTC timestamp ("2026-11-24T13:00:00Z"); fails the test on a bad one. */
+time_t testutil_utc(const char *s);
+
+/* Local time is Amsterdam's (TZ), for the tests of opening hours and local dates. */
+void testutil_amsterdam(void);
 
 /* Run SQL on a connection of its own to the database at path, failing the test on an
  * error: what an operator with sqlite3 could do, or a fixture written around the store. */

@@ -6,12 +6,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "config.h"
+#include "core/dates.h"
 #include "store/db.h"
+#include "store/internal.h"
 #include "tests.h"
 
 void testutil_tmpdir(char *dir, size_t dirsz)
@@ -55,6 +58,51 @@ void testutil_close_store(struct store *st, const char *path)
 	char copy[4096];
 	snprintf(copy, sizeof copy, "%s", path);
 	testutil_rmdir(dirname(copy));
+}
+
+/* The store the fixture opened, by reference: a test may close and reopen it. */
+static struct store **fixture_st;
+static const char *fixture_path;
+
+void testutil_store_setup(struct store **st, char *path, size_t pathsz, const char *now)
+{
+	ck_assert_int_eq(now ? setenv("BALIE_NOW", now, 1) : unsetenv("BALIE_NOW"), 0);
+	*st = testutil_store(path, pathsz);
+	fixture_st = st;
+	fixture_path = path;
+}
+
+void testutil_store_teardown(void)
+{
+	ck_assert_msg(fixture_st != NULL, "testutil_store_teardown without testutil_store_setup");
+	testutil_close_store(*fixture_st, fixture_path);
+	*fixture_st = NULL;
+	fixture_st = NULL;
+	ck_assert_int_eq(unsetenv("BALIE_NOW"), 0);
+}
+
+long long testutil_scalar(struct store *st, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	ck_assert_msg(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK, "%s: %s", sql,
+		      sqlite3_errmsg(st->db));
+	ck_assert_msg(sqlite3_step(s) == SQLITE_ROW, "%s: no row", sql);
+	long long v = sqlite3_column_int64(s, 0);
+	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
+	return v;
+}
+
+time_t testutil_utc(const char *s)
+{
+	time_t t;
+	ck_assert_msg(dates_parse_utc(s, &t) == 0, "bad UTC %s", s);
+	return t;
+}
+
+void testutil_amsterdam(void)
+{
+	ck_assert_int_eq(setenv("TZ", "Europe/Amsterdam", 1), 0);
+	tzset();
 }
 
 void testutil_sql(const char *path, const char *sql)
