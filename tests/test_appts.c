@@ -79,11 +79,10 @@ END_TEST
 Suite *appts_suite(void)
 {
 	Suite *s = suite_create("appts");
-	TCase *tc = tcase_create("core");
+	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
 	tcase_add_test(tc, test_appts__times_invalid_input);
 	tcase_add_test(tc, test_appts__times);
 	tcase_add_test(tc, test_appts__precautions);
 	tcase_add_test(tc, test_appts__hours_verdict);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -66,10 +66,9 @@ END_TEST
 Suite *backups_suite(void)
 {
 	Suite *s = suite_create("backups");
-	TCase *tc = tcase_create("core");
+	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
 	tcase_add_test(tc, test_backups__refuses_what_is_not_one_plain_name);
 	tcase_add_test(tc, test_backups__takes_plain_names);
 	tcase_add_test(tc, test_backups__default_names);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -136,11 +136,10 @@ END_TEST
 Suite *bancheck_suite(void)
 {
 	Suite *s = suite_create("bancheck");
-	TCase *tc = tcase_create("core");
+	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
 	tcase_add_test(tc, test_bancheck__text_refuses_what_no_field_may_hold);
 	tcase_add_test(tc, test_bancheck__dates);
 	tcase_add_test(tc, test_bancheck__scope);
 	tcase_add_test(tc, test_bancheck__reasons);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -201,13 +201,11 @@ END_TEST
 Suite *client_admin_suite(void)
 {
 	Suite *s = suite_create("client_admin");
-	TCase *tc = tcase_create("direct");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	TCase *tc = testutil_tcase(s, "direct", setup, teardown);
 	tcase_add_test(tc, test_client_admin__console_lines_from_a_fixed_list);
 	tcase_add_test(tc, test_client_admin__the_trail_in_pages);
 	tcase_add_test(tc, test_client_admin__verify_with_a_noted_head);
 	tcase_add_test(tc, test_client_admin__backups_by_name);
 	tcase_add_test(tc, test_client_admin__purge_and_person);
-	suite_add_tcase(s, tc);
 	return s;
 }

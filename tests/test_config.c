@@ -586,7 +586,7 @@ END_TEST
 Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
-	TCase *tc = tcase_create("errors");
+	TCase *tc = testutil_tcase(s, "errors", NULL, NULL);
 	tcase_add_test(tc, test_config__missing_file);
 	tcase_add_test(tc, test_config__unknown_options_and_sections);
 	tcase_add_test(tc, test_config__syntax_errors);
@@ -607,8 +607,7 @@ Suite *config_suite(void)
 	tcase_add_test(tc, test_config__empty_texts);
 	tcase_add_test(tc, test_config__duplicates);
 	tcase_add_test(tc, test_config__too_long);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("values");
+	tc = testutil_tcase(s, "values", NULL, NULL);
 	tcase_add_test(tc, test_config__defaults);
 	tcase_add_test(tc, test_config__empty_file_is_the_defaults);
 	tcase_add_test(tc, test_config__comments_in_lists_and_quotes);
@@ -619,6 +618,5 @@ Suite *config_suite(void)
 	tcase_add_test(tc, test_config__role_for_group);
 	tcase_add_test(tc, test_config__lookup_order);
 	tcase_add_test(tc, test_config__alarm_points_and_kinds);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -141,13 +141,12 @@ END_TEST
 Suite *config_hours_suite(void)
 {
 	Suite *s = suite_create("config_hours");
-	TCase *tc = tcase_create("config_hours");
+	TCase *tc = testutil_tcase(s, "config_hours", NULL, NULL);
 	tcase_add_test(tc, test_config_hours__bad_closed_dates);
 	tcase_add_test(tc, test_config_hours__bad_extra_periods);
 	tcase_add_test(tc, test_config_hours__overlapping_extra_periods);
 	tcase_add_test(tc, test_config_hours__warning_before_range);
 	tcase_add_test(tc, test_config_hours__exceptions_loaded);
 	tcase_add_test(tc, test_config_hours__shipped_example_loads);
-	suite_add_tcase(s, tc);
 	return s;
 }

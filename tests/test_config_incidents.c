@@ -169,13 +169,12 @@ END_TEST
 Suite *config_incidents_suite(void)
 {
 	Suite *s = suite_create("config_incidents");
-	TCase *tc = tcase_create("core");
+	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
 	tcase_add_test(tc, test_config_incidents__bad_sanctions);
 	tcase_add_test(tc, test_config_incidents__bad_aftercare);
 	tcase_add_test(tc, test_config_incidents__bad_categories_and_days);
 	tcase_add_test(tc, test_config_incidents__bad_retention_and_safe_rooms);
 	tcase_add_test(tc, test_config_incidents__defaults);
 	tcase_add_test(tc, test_config_incidents__full_section);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -262,7 +262,7 @@ END_TEST
 Suite *csv_suite(void)
 {
 	Suite *s = suite_create("csv");
-	TCase *tc = tcase_create("csv");
+	TCase *tc = testutil_tcase(s, "csv", NULL, NULL);
 	tcase_add_test(tc, test_csv__unterminated_quote);
 	tcase_add_test(tc, test_csv__text_after_closing_quote);
 	tcase_add_test(tc, test_csv__quote_in_unquoted_field);
@@ -276,6 +276,5 @@ Suite *csv_suite(void)
 	tcase_add_test(tc, test_csv__write_error);
 	tcase_add_test(tc, test_csv__round_trip);
 	tcase_add_test(tc, test_csv__many_fields_and_long_field);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -176,7 +176,7 @@ END_TEST
 Suite *dates_suite(void)
 {
 	Suite *s = suite_create("dates");
-	TCase *tc = tcase_create("dates");
+	TCase *tc = testutil_tcase(s, "dates", NULL, NULL);
 	tcase_add_test(tc, test_dates__parse_date_rejects_bad_input);
 	tcase_add_test(tc, test_dates__parse_date_accepts_real_days);
 	tcase_add_test(tc, test_dates__read_accepts_every_form);
@@ -186,6 +186,5 @@ Suite *dates_suite(void)
 	tcase_add_test(tc, test_dates__utc_round_trip);
 	tcase_add_test(tc, test_dates__local_time_across_dst);
 	tcase_add_test(tc, test_dates__add_days_and_months);
-	suite_add_tcase(s, tc);
 	return s;
 }

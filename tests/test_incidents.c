@@ -623,7 +623,7 @@ END_TEST
 Suite *incidents_suite(void)
 {
 	Suite *s = suite_create("incidents");
-	TCase *tc = tcase_create("core");
+	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
 	tcase_add_test(tc, test_incidents__names_reject_unknown);
 	tcase_add_test(tc, test_incidents__names_round_trip);
 	tcase_add_test(tc, test_incidents__span_parse);
@@ -645,6 +645,5 @@ Suite *incidents_suite(void)
 	tcase_add_test(tc, test_incidents__previous_period);
 	tcase_add_test(tc, test_incidents__count_boundaries);
 	tcase_add_test(tc, test_incidents__bar_and_change);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -130,12 +130,11 @@ END_TEST
 Suite *keys_suite(void)
 {
 	Suite *s = suite_create("keys");
-	TCase *tc = tcase_create("keys");
+	TCase *tc = testutil_tcase(s, "keys", NULL, NULL);
 	tcase_add_test(tc, test_keys__unknown_key_is_no_action);
 	tcase_add_test(tc, test_keys__no_printable_key_is_a_command);
 	tcase_add_test(tc, test_keys__function_keys_by_place);
 	tcase_add_test(tc, test_keys__alarm_and_quit_everywhere);
 	tcase_add_test(tc, test_keys__every_key_is_in_the_man_page);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -605,34 +605,30 @@ END_TEST
 Suite *names_suite(void)
 {
 	Suite *s = suite_create("names");
-	TCase *tc = tcase_create("invalid");
+	TCase *tc = testutil_tcase(s, "invalid", NULL, NULL);
 	tcase_add_test(tc, test_names__fold_rejects_invalid_utf8);
 	tcase_add_test(tc, test_names__keys_refuse_a_record_without_surname);
 	tcase_add_test(tc, test_names__query_without_a_surname_probes_nothing);
 	tcase_add_test(tc, test_names__score_refuses_damaged_records);
 	tcase_add_test(tc, test_names__search_very_long_query);
 	tcase_add_test(tc, test_names__null_or_bad_born_means_unknown);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("text");
+	tc = testutil_tcase(s, "text", NULL, NULL);
 	tcase_add_test(tc, test_names__fold);
 	tcase_add_test(tc, test_names__parse_rejects_nonsense);
 	tcase_add_test(tc, test_names__parse);
 	tcase_add_test(tc, test_names__phonetic_key_merges_dutch_spellings);
 	tcase_add_test(tc, test_names__distance);
 	tcase_add_test(tc, test_names__dates);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("keys");
+	tc = testutil_tcase(s, "keys", NULL, NULL);
 	tcase_add_test(tc, test_names__keys_of_a_record);
 	tcase_add_test(tc, test_names__key_variants);
 	tcase_add_test(tc, test_names__keys_version);
 	tcase_add_test(tc, test_names__query_probes);
 	tcase_add_test(tc, test_names__query_born);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("score");
+	tc = testutil_tcase(s, "score", NULL, NULL);
 	tcase_add_test(tc, test_names__hits_sorted_and_namesakes_never_match);
 	tcase_add_test(tc, test_names__double_name_either_part);
 	tcase_add_test(tc, test_names__surname_loose);
 	tcase_add_test(tc, test_names__exact_date_allows_a_looser_surname);
-	suite_add_tcase(s, tc);
 	return s;
 }

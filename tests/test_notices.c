@@ -80,10 +80,9 @@ END_TEST
 Suite *notices_suite(void)
 {
 	Suite *s = suite_create("notices");
-	TCase *tc = tcase_create("core");
+	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
 	tcase_add_test(tc, test_notices__null_and_empty);
 	tcase_add_test(tc, test_notices__ordered_by_kind_then_added);
 	tcase_add_test(tc, test_notices__lines_packed_and_capped);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -665,7 +665,7 @@ END_TEST
 Suite *policy_suite(void)
 {
 	Suite *s = suite_create("policy");
-	TCase *tc = tcase_create("policy");
+	TCase *tc = testutil_tcase(s, "policy", NULL, NULL);
 	tcase_add_test(tc, test_policy__kind_parse_rejects_unknown);
 	tcase_add_test(tc, test_policy__false_alarm_cancel);
 	tcase_add_test(tc, test_policy__safe_room_and_banned_visitor);
@@ -681,19 +681,17 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_policy__open_period);
 	tcase_add_test(tc, test_policy__next_and_evening_period);
 	tcase_add_test(tc, test_policy__staffing);
-	suite_add_tcase(s, tc);
-	TCase *hours = tcase_create("hours");
-	tcase_add_test(hours, test_policy__weekday);
-	tcase_add_test(hours, test_policy__day_periods_with_exceptions);
-	tcase_add_test(hours, test_policy__slots_across_dst);
-	tcase_add_test(hours, test_policy__open_and_next_slot);
-	tcase_add_test(hours, test_policy__evening_slots);
-	tcase_add_test(hours, test_policy__within_public);
-	tcase_add_test(hours, test_policy__warning_window);
-	tcase_add_test(hours, test_policy__slot_staffing);
-	tcase_add_test(hours, test_policy__period_spec);
-	tcase_add_test(hours, test_policy__unreachable_check);
-	tcase_add_test(hours, test_policy__stale_presence);
-	suite_add_tcase(s, hours);
+	tc = testutil_tcase(s, "hours", NULL, NULL);
+	tcase_add_test(tc, test_policy__weekday);
+	tcase_add_test(tc, test_policy__day_periods_with_exceptions);
+	tcase_add_test(tc, test_policy__slots_across_dst);
+	tcase_add_test(tc, test_policy__open_and_next_slot);
+	tcase_add_test(tc, test_policy__evening_slots);
+	tcase_add_test(tc, test_policy__within_public);
+	tcase_add_test(tc, test_policy__warning_window);
+	tcase_add_test(tc, test_policy__slot_staffing);
+	tcase_add_test(tc, test_policy__period_spec);
+	tcase_add_test(tc, test_policy__unreachable_check);
+	tcase_add_test(tc, test_policy__stale_presence);
 	return s;
 }

@@ -77,12 +77,11 @@ END_TEST
 Suite *roles_suite(void)
 {
 	Suite *s = suite_create("roles");
-	TCase *tc = tcase_create("roles");
+	TCase *tc = testutil_tcase(s, "roles", NULL, NULL);
 	tcase_add_test(tc, test_roles__parse_rejects_unknown);
 	tcase_add_test(tc, test_roles__names_round_trip);
 	tcase_add_test(tc, test_roles__none_and_invalid_may_nothing);
 	tcase_add_test(tc, test_roles__table);
 	tcase_add_test(tc, test_roles__each_role_includes_the_one_below);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -421,8 +421,7 @@ END_TEST
 Suite *sanctions_suite(void)
 {
 	Suite *s = suite_create("sanctions");
-	TCase *tc = tcase_create("sanctions");
-	tcase_add_checked_fixture(tc, setup, NULL);
+	TCase *tc = testutil_tcase(s, "sanctions", setup, NULL);
 	tcase_add_test(tc, test_sanctions__reader_refuses_bad_files_with_file_and_line);
 	tcase_add_test(tc, test_sanctions__reader_missing_file);
 	tcase_add_test(tc, test_sanctions__builtin_table_is_ermelos);
@@ -439,11 +438,9 @@ Suite *sanctions_suite(void)
 	tcase_add_test(tc, test_sanctions__fill_refuses_unknown_placeholder);
 	tcase_add_test(tc, test_sanctions__fill_and_wrap);
 	tcase_add_test(tc, test_sanctions__letter_templates_builtin_and_beside_config);
-	suite_add_tcase(s, tc);
-	TCase *pc = tcase_create("policy_bans");
-	tcase_add_test(pc, test_sanctions__policy_missing_answers);
-	tcase_add_test(pc, test_sanctions__policy_applies_here);
-	tcase_add_test(pc, test_sanctions__policy_state_and_end_date);
-	suite_add_tcase(s, pc);
+	tc = testutil_tcase(s, "policy_bans", NULL, NULL);
+	tcase_add_test(tc, test_sanctions__policy_missing_answers);
+	tcase_add_test(tc, test_sanctions__policy_applies_here);
+	tcase_add_test(tc, test_sanctions__policy_state_and_end_date);
 	return s;
 }

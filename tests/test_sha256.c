@@ -97,13 +97,12 @@ END_TEST
 Suite *sha256_suite(void)
 {
 	Suite *s = suite_create("sha256");
-	TCase *tc = tcase_create("vectors");
+	TCase *tc = testutil_tcase(s, "vectors", NULL, NULL);
 	tcase_add_test(tc, test_sha256__empty);
 	tcase_add_test(tc, test_sha256__abc);
 	tcase_add_test(tc, test_sha256__two_blocks);
 	tcase_add_test(tc, test_sha256__million_a_in_odd_chunks);
 	tcase_add_test(tc, test_sha256__padding_edges);
 	tcase_add_test(tc, test_sha256__hmac_rfc4231);
-	suite_add_tcase(s, tc);
 	return s;
 }

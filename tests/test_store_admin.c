@@ -584,8 +584,7 @@ END_TEST
 Suite *store_admin_suite(void)
 {
 	Suite *s = suite_create("store_admin");
-	TCase *tc = tcase_create("store_admin");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "store_admin", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_admin__audit_rejects_empty_action);
 	tcase_add_test(tc, test_store_admin__chain_intact);
 	tcase_add_test(tc, test_store_admin__chain_detects_an_edit);
@@ -604,6 +603,5 @@ Suite *store_admin_suite(void)
 	tcase_add_test(tc, test_store_admin__backup_never_over_the_live_database);
 	tcase_add_test(tc, test_store_admin__restore_swap);
 	tcase_add_test(tc, test_store_admin__person_export);
-	suite_add_tcase(s, tc);
 	return s;
 }

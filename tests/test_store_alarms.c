@@ -245,8 +245,7 @@ END_TEST
 Suite *store_alarms_suite(void)
 {
 	Suite *s = suite_create("store_alarms");
-	TCase *tc = tcase_create("store_alarms");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "store_alarms", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_alarms__kind_names);
 	tcase_add_test(tc, test_store_alarms__fire_kind);
 	tcase_add_test(tc, test_store_alarms__refuses_invalid_input);
@@ -255,6 +254,5 @@ Suite *store_alarms_suite(void)
 	tcase_add_test(tc, test_store_alarms__resolve_all_counts);
 	tcase_add_test(tc, test_store_alarms__lists);
 	tcase_add_test(tc, test_store_alarms__raise_at_given_instant);
-	suite_add_tcase(s, tc);
 	return s;
 }

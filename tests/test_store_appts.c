@@ -210,13 +210,11 @@ END_TEST
 Suite *store_appts_suite(void)
 {
 	Suite *s = suite_create("store_appts");
-	TCase *tc = tcase_create("store_appts");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "store_appts", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_appts__add_refuses_invalid_input);
 	tcase_add_test(tc, test_store_appts__unknown_id);
 	tcase_add_test(tc, test_store_appts__add_and_get);
 	tcase_add_test(tc, test_store_appts__flag_with_version_check);
 	tcase_add_test(tc, test_store_appts__list_by_range);
-	suite_add_tcase(s, tc);
 	return s;
 }

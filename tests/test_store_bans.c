@@ -1043,8 +1043,7 @@ END_TEST
 Suite *store_bans_suite(void)
 {
 	Suite *s = suite_create("store_bans");
-	TCase *tc = tcase_create("store_bans");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "store_bans", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_bans__insert_refuses_invalid_input);
 	tcase_add_test(tc, test_store_bans__get_unknown_is_not_found);
 	tcase_add_test(tc, test_store_bans__insert_and_get_round_trip);
@@ -1070,6 +1069,5 @@ Suite *store_bans_suite(void)
 	tcase_add_test(tc, test_store_bans__notices_seen_per_receptionist);
 	tcase_add_test(tc, test_store_bans__sweep_adds_ended_once);
 	tcase_add_test(tc, test_store_bans__migration_makes_existing_bans_active);
-	suite_add_tcase(s, tc);
 	return s;
 }

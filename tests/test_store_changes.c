@@ -158,12 +158,10 @@ END_TEST
 Suite *store_changes_suite(void)
 {
 	Suite *s = suite_create("store_changes");
-	TCase *tc = tcase_create("store_changes");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "store_changes", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_changes__names_and_bad_domains);
 	tcase_add_test(tc, test_store_changes__each_write_bumps_its_domain);
 	tcase_add_test(tc, test_store_changes__opening_writes_nothing);
 	tcase_add_test(tc, test_store_changes__writes_by_others_are_counted_too);
-	suite_add_tcase(s, tc);
 	return s;
 }

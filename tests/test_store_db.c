@@ -406,8 +406,7 @@ END_TEST
 Suite *store_db_suite(void)
 {
 	Suite *s = suite_create("store_db");
-	TCase *tc = tcase_create("store_db");
-	tcase_add_checked_fixture(tc, setup, teardown);
+	TCase *tc = testutil_tcase(s, "store_db", setup, teardown);
 	tcase_add_test(tc, test_store_db__missing_file_names_balie_init);
 	tcase_add_test(tc, test_store_db__refuses_newer_schema);
 	tcase_add_test(tc, test_store_db__refuses_other_sqlite_file);
@@ -420,6 +419,5 @@ Suite *store_db_suite(void)
 	tcase_add_test(tc, test_store_db__two_processes_write_at_once);
 	tcase_add_test(tc, test_store_db__audit_refuses_empty_action);
 	tcase_add_test(tc, test_store_db__audit_lists_newest_first_and_is_append_only);
-	suite_add_tcase(s, tc);
 	return s;
 }

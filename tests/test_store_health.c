@@ -201,13 +201,11 @@ END_TEST
 Suite *store_health_suite(void)
 {
 	Suite *s = suite_create("store_health");
-	TCase *tc = tcase_create("core");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "core", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_health__journal_invalid_input);
 	tcase_add_test(tc, test_store_health__journal_merge_once);
 	tcase_add_test(tc, test_store_health__journal_torn_line);
 	tcase_add_test(tc, test_store_health__corrupt_statement_marks_damage);
 	tcase_add_test(tc, test_store_health__write_waits_for_lock);
-	suite_add_tcase(s, tc);
 	return s;
 }

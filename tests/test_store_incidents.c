@@ -568,8 +568,7 @@ END_TEST
 Suite *store_incidents_suite(void)
 {
 	Suite *s = suite_create("store_incidents");
-	TCase *tc = tcase_create("core");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "core", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_incidents__add_refuses_invalid);
 	tcase_add_test(tc, test_store_incidents__round_trip);
 	tcase_add_test(tc, test_store_incidents__update_and_complete);
@@ -578,6 +577,5 @@ Suite *store_incidents_suite(void)
 	tcase_add_test(tc, test_store_incidents__earlier_offences);
 	tcase_add_test(tc, test_store_incidents__purge_keeps_counts_and_traces);
 	tcase_add_test(tc, test_store_incidents__person_export);
-	suite_add_tcase(s, tc);
 	return s;
 }

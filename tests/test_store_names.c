@@ -449,8 +449,7 @@ END_TEST
 Suite *store_names_suite(void)
 {
 	Suite *s = suite_create("store_names");
-	TCase *tc = tcase_create("store_names");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "store_names", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_names__check_refuses_a_bad_day);
 	tcase_add_test(tc, test_store_names__check_of_nothing_finds_nothing);
 	tcase_add_test(tc, test_store_names__broken_bytes_in_a_record_break_nothing);
@@ -463,6 +462,5 @@ Suite *store_names_suite(void)
 	tcase_add_test(tc, test_store_names__purge_takes_the_keys);
 	tcase_add_test(tc, test_store_names__outdated_keys_are_made_anew_on_open);
 	tcase_add_test(tc, test_store_names__devset_recall_and_false_matches);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -293,8 +293,7 @@ END_TEST
 Suite *store_staff_suite(void)
 {
 	Suite *s = suite_create("store_staff");
-	TCase *tc = tcase_create("store_staff");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "store_staff", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_staff__team_names);
 	tcase_add_test(tc, test_store_staff__add_refuses_invalid_and_duplicates);
 	tcase_add_test(tc, test_store_staff__in_and_out);
@@ -303,6 +302,5 @@ Suite *store_staff_suite(void)
 	tcase_add_test(tc, test_store_staff__unreachable_refuses_invalid);
 	tcase_add_test(tc, test_store_staff__unreachable);
 	tcase_add_test(tc, test_store_staff__out_at_records_who_and_why);
-	suite_add_tcase(s, tc);
 	return s;
 }

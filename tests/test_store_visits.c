@@ -167,12 +167,10 @@ END_TEST
 Suite *store_visits_suite(void)
 {
 	Suite *s = suite_create("store_visits");
-	TCase *tc = tcase_create("store_visits");
-	tcase_add_checked_fixture(tc, setup, testutil_store_teardown);
+	TCase *tc = testutil_tcase(s, "store_visits", setup, testutil_store_teardown);
 	tcase_add_test(tc, test_store_visits__out_refuses_invalid);
 	tcase_add_test(tc, test_store_visits__risk_and_companion);
 	tcase_add_test(tc, test_store_visits__out_and_back);
 	tcase_add_test(tc, test_store_visits__list_order);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -242,7 +242,7 @@ END_TEST
 Suite *text_suite(void)
 {
 	Suite *s = suite_create("text");
-	TCase *tc = tcase_create("text");
+	TCase *tc = testutil_tcase(s, "text", NULL, NULL);
 	tcase_add_test(tc, test_text__check_rejects_invalid_utf8);
 	tcase_add_test(tc, test_text__check_rejects_controls);
 	tcase_add_test(tc, test_text__check_rejects_bidi);
@@ -257,6 +257,5 @@ Suite *text_suite(void)
 	tcase_add_test(tc, test_text__width);
 	tcase_add_test(tc, test_text__fit);
 	tcase_add_test(tc, test_text__trim);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -173,13 +173,12 @@ END_TEST
 Suite *visitor_suite(void)
 {
 	Suite *s = suite_create("visitor");
-	TCase *tc = tcase_create("visitor");
+	TCase *tc = testutil_tcase(s, "visitor", NULL, NULL);
 	tcase_add_test(tc, test_visitor__read_query_invalid_dates_are_kept);
 	tcase_add_test(tc, test_visitor__read_query_every_date_form);
 	tcase_add_test(tc, test_visitor__step_per_kind_and_place);
 	tcase_add_test(tc, test_visitor__common_name_without_date_asks_first);
 	tcase_add_test(tc, test_visitor__common_surnames);
 	tcase_add_test(tc, test_visitor__wording_names_kind_end_and_place);
-	suite_add_tcase(s, tc);
 	return s;
 }

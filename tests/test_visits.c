@@ -123,13 +123,12 @@ END_TEST
 Suite *visits_suite(void)
 {
 	Suite *s = suite_create("visits");
-	TCase *tc = tcase_create("visits");
+	TCase *tc = testutil_tcase(s, "visits", NULL, NULL);
 	tcase_add_test(tc, test_visits__parse_time_rejects_malformed);
 	tcase_add_test(tc, test_visits__risk_and_companion);
 	tcase_add_test(tc, test_visits__parse_time);
 	tcase_add_test(tc, test_visits__parse_time_dst);
 	tcase_add_test(tc, test_visits__state);
 	tcase_add_test(tc, test_visits__state_names);
-	suite_add_tcase(s, tc);
 	return s;
 }

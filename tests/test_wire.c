@@ -295,7 +295,7 @@ END_TEST
 Suite *wire_suite(void)
 {
 	Suite *s = suite_create("wire");
-	TCase *tc = tcase_create("core");
+	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
 	tcase_add_test(tc, test_wire__refuses_malformed_frames);
 	tcase_add_test(tc, test_wire__frame_length_bounds);
 	tcase_add_test(tc, test_wire__too_many_fields_in_a_record);
@@ -303,6 +303,5 @@ Suite *wire_suite(void)
 	tcase_add_test(tc, test_wire__alarm_round_trip);
 	tcase_add_test(tc, test_wire__record_tables_fit_their_structs);
 	tcase_add_test(tc, test_wire__ban_round_trip);
-	suite_add_tcase(s, tc);
 	return s;
 }

@@ -41,6 +41,10 @@ Suite *incidents_suite(void);
 Suite *config_incidents_suite(void);
 Suite *store_incidents_suite(void);
 
+/* A new test case called name in s, with a checked fixture (setup and teardown, either may
+ * be NULL; both NULL: none). */
+TCase *testutil_tcase(Suite *s, const char *name, SFun setup, SFun teardown);
+
 /* A fresh temporary directory (mkdtemp) for one test; path written to dir. */
 void testutil_tmpdir(char *dir, size_t dirsz);
 

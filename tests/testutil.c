@@ -17,6 +17,15 @@
 #include "store/internal.h"
 #include "tests.h"
 
+TCase *testutil_tcase(Suite *s, const char *name, SFun setup, SFun teardown)
+{
+	TCase *tc = tcase_create(name);
+	if (setup || teardown)
+		tcase_add_checked_fixture(tc, setup, teardown);
+	suite_add_tcase(s, tc);
+	return tc;
+}
+
 void testutil_tmpdir(char *dir, size_t dirsz)
 {
 	const char *tmp = getenv("TMPDIR");
