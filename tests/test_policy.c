@@ -243,6 +243,31 @@ static struct policy_extra_period extras[] = {
 };
 static const struct policy_exceptions holidays = {closed_dates, 2, extras, 5};
 
+/* The calls below on the office week with those exceptions, at instants given in UTC. */
+static int open_at(const char *now, struct policy_slot *out)
+{
+	struct policy_week w = office();
+	return policy_open_slot(&w, &holidays, testutil_utc(now), out);
+}
+
+static int next_at(const char *now, int days, struct policy_slot *out)
+{
+	struct policy_week w = office();
+	return policy_next_slot(&w, &holidays, testutil_utc(now), days, out);
+}
+
+static size_t evenings_at(const char *now, int days, struct policy_slot *out, size_t max)
+{
+	struct policy_week w = office();
+	return policy_evening_slots(&w, &holidays, testutil_utc(now), days, out, max);
+}
+
+static bool within_public(const char *from, const char *to)
+{
+	struct policy_week w = office();
+	return policy_within_public(&w, &holidays, testutil_utc(from), testutil_utc(to));
+}
+
 START_TEST(test_policy__weekday)
 {
 	ck_assert_int_eq(policy_weekday(NULL), -1);
@@ -310,65 +335,39 @@ END_TEST
 START_TEST(test_policy__open_and_next_slot)
 {
 	testutil_amsterdam();
-	struct policy_week w = office();
 	struct policy_slot s;
 	/* Thursday 2026-11-26 (winter time: UTC+1). */
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T07:29:59Z"), &s),
-			 0);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T07:30:00Z"), &s),
-			 1);
+	ck_assert_int_eq(open_at("2026-11-26T07:29:59Z", &s), 0);
+	ck_assert_int_eq(open_at("2026-11-26T07:30:00Z", &s), 1);
 	ck_assert_int_eq(s.period.start, 510);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T16:00:00Z"), &s),
-			 0);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T17:00:00Z"), &s),
-			 1);
+	ck_assert_int_eq(open_at("2026-11-26T16:00:00Z", &s), 0);
+	ck_assert_int_eq(open_at("2026-11-26T17:00:00Z", &s), 1);
 	ck_assert(s.period.evening);
 	ck_assert_str_eq(s.date, "2026-11-26");
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T19:00:00Z"),
-					  NULL),
-			 0);
+	ck_assert_int_eq(open_at("2026-11-26T19:00:00Z", NULL), 0);
 	/* Holiday closed, though a Friday. */
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-12-25T10:00:00Z"),
-					  NULL),
-			 0);
+	ck_assert_int_eq(open_at("2026-12-25T10:00:00Z", NULL), 0);
 	/* Extra evening on a Wednesday. */
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-12-23T18:30:00Z"), &s),
-			 1);
+	ck_assert_int_eq(open_at("2026-12-23T18:30:00Z", &s), 1);
 	ck_assert(s.period.evening);
 
 	/* Next: between the day and the evening period, the evening is next today. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T16:30:00Z"), 0,
-					  &s),
-			 1);
+	ck_assert_int_eq(next_at("2026-11-26T16:30:00Z", 0, &s), 1);
 	ck_assert_int_eq(s.starts, testutil_utc("2026-11-26T17:00:00Z"));
 	/* While the day period runs, the next one is the evening, not the running one. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T07:30:00Z"), 0,
-					  &s),
-			 1);
+	ck_assert_int_eq(next_at("2026-11-26T07:30:00Z", 0, &s), 1);
 	ck_assert_int_eq(s.period.start, 1080);
 	/* After the evening nothing more today; with one day more: Friday morning. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T19:30:00Z"), 0,
-					  &s),
-			 0);
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T19:30:00Z"), 1,
-					  &s),
-			 1);
+	ck_assert_int_eq(next_at("2026-11-26T19:30:00Z", 0, &s), 0);
+	ck_assert_int_eq(next_at("2026-11-26T19:30:00Z", 1, &s), 1);
 	ck_assert_str_eq(s.date, "2026-11-27");
 	/* Day boundary: 23:59 local Thursday and 00:01 local Friday. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T22:59:00Z"), 0,
-					  &s),
-			 0);
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-11-26T23:01:00Z"), 0,
-					  &s),
-			 1);
+	ck_assert_int_eq(next_at("2026-11-26T22:59:00Z", 0, &s), 0);
+	ck_assert_int_eq(next_at("2026-11-26T23:01:00Z", 0, &s), 1);
 	ck_assert_str_eq(s.date, "2026-11-27");
 	/* Christmas: the 24th is closed except its extras, the 25th closed, then a weekend. */
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-12-24T12:30:00Z"), 3,
-					  &s),
-			 0);
-	ck_assert_int_eq(policy_next_slot(&w, &holidays, testutil_utc("2026-12-24T12:30:00Z"), 4,
-					  &s),
-			 1);
+	ck_assert_int_eq(next_at("2026-12-24T12:30:00Z", 3, &s), 0);
+	ck_assert_int_eq(next_at("2026-12-24T12:30:00Z", 4, &s), 1);
 	ck_assert_str_eq(s.date, "2026-12-28");
 }
 END_TEST
@@ -376,36 +375,21 @@ END_TEST
 START_TEST(test_policy__evening_slots)
 {
 	testutil_amsterdam();
-	struct policy_week w = office();
 	struct policy_slot s[16];
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-24T13:00:00Z"),
-					       7, s, 0),
-			  0);
+	ck_assert_uint_eq(evenings_at("2026-11-24T13:00:00Z", 7, s, 0), 0);
 	/* Tuesday: this Thursday only (next Thursday is 9 days away). */
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-24T13:00:00Z"),
-					       7, s, 16),
-			  1);
+	ck_assert_uint_eq(evenings_at("2026-11-24T13:00:00Z", 7, s, 16), 1);
 	ck_assert_str_eq(s[0].date, "2026-11-26");
 	/* Thursday during the evening: it counts until it ends; a week later is day 8. */
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-26T18:59:00Z"),
-					       7, s, 16),
-			  1);
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-26T19:00:00Z"),
-					       7, s, 16),
-			  0);
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-11-26T19:00:00Z"),
-					       8, s, 16),
-			  1);
+	ck_assert_uint_eq(evenings_at("2026-11-26T18:59:00Z", 7, s, 16), 1);
+	ck_assert_uint_eq(evenings_at("2026-11-26T19:00:00Z", 7, s, 16), 0);
+	ck_assert_uint_eq(evenings_at("2026-11-26T19:00:00Z", 8, s, 16), 1);
 	/* Christmas week: the extra Wednesday evening; Thursday the 24th has none. */
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-12-21T08:00:00Z"),
-					       7, s, 16),
-			  1);
+	ck_assert_uint_eq(evenings_at("2026-12-21T08:00:00Z", 7, s, 16), 1);
 	ck_assert_str_eq(s[0].date, "2026-12-23");
 	ck_assert_int_eq(s[0].starts, testutil_utc("2026-12-23T17:00:00Z"));
 	/* Across the autumn change: Thursday 2026-10-29 18:00 is 17:00Z (winter time). */
-	ck_assert_uint_eq(policy_evening_slots(&w, &holidays, testutil_utc("2026-10-24T10:00:00Z"),
-					       7, s, 16),
-			  1);
+	ck_assert_uint_eq(evenings_at("2026-10-24T10:00:00Z", 7, s, 16), 1);
 	ck_assert_int_eq(s[0].starts, testutil_utc("2026-10-29T17:00:00Z"));
 }
 END_TEST
@@ -419,25 +403,17 @@ START_TEST(test_policy__within_public)
 	ck_assert(!policy_within_public(&w, &holidays, t14, t14 - 60));
 	ck_assert(policy_within_public(&w, &holidays, t14, t14 + 3600));
 	/* Up to the closing minute, not past it. */
-	ck_assert(policy_within_public(&w, &holidays, testutil_utc("2026-11-26T15:00:00Z"),
-				       testutil_utc("2026-11-26T16:00:00Z")));
-	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-11-26T15:30:00Z"),
-					testutil_utc("2026-11-26T16:30:00Z")));
+	ck_assert(within_public("2026-11-26T15:00:00Z", "2026-11-26T16:00:00Z"));
+	ck_assert(!within_public("2026-11-26T15:30:00Z", "2026-11-26T16:30:00Z"));
 	/* Across the gap between day and evening: outside. */
-	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-11-26T15:30:00Z"),
-					testutil_utc("2026-11-26T17:30:00Z")));
-	ck_assert(policy_within_public(&w, &holidays, testutil_utc("2026-11-26T17:00:00Z"),
-				       testutil_utc("2026-11-26T19:00:00Z")));
+	ck_assert(!within_public("2026-11-26T15:30:00Z", "2026-11-26T17:30:00Z"));
+	ck_assert(within_public("2026-11-26T17:00:00Z", "2026-11-26T19:00:00Z"));
 	/* Periods that follow each other count as one stretch. */
-	ck_assert(policy_within_public(&w, &holidays, testutil_utc("2026-12-24T10:30:00Z"),
-				       testutil_utc("2026-12-24T11:30:00Z")));
-	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-12-24T11:30:00Z"),
-					testutil_utc("2026-12-24T12:30:00Z")));
+	ck_assert(within_public("2026-12-24T10:30:00Z", "2026-12-24T11:30:00Z"));
+	ck_assert(!within_public("2026-12-24T11:30:00Z", "2026-12-24T12:30:00Z"));
 	/* Holidays and weekends are outside. */
-	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-12-25T10:00:00Z"),
-					testutil_utc("2026-12-25T11:00:00Z")));
-	ck_assert(!policy_within_public(&w, &holidays, testutil_utc("2026-11-29T10:00:00Z"),
-					testutil_utc("2026-11-29T11:00:00Z")));
+	ck_assert(!within_public("2026-12-25T10:00:00Z", "2026-12-25T11:00:00Z"));
+	ck_assert(!within_public("2026-11-29T10:00:00Z", "2026-11-29T11:00:00Z"));
 }
 END_TEST
 
@@ -457,16 +433,12 @@ END_TEST
 START_TEST(test_policy__slot_staffing)
 {
 	testutil_amsterdam();
-	struct policy_week w = office();
 	struct policy_slot ev, day;
 	struct policy_slot_staffing v;
 	policy_slot_staffing(NULL, 0, 0, 0, 2, 120, false, &v);
 	ck_assert_int_eq(v.state, STAFFING_CLOSED);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T17:30:00Z"), &ev),
-			 1);
-	ck_assert_int_eq(policy_open_slot(&w, &holidays, testutil_utc("2026-11-26T10:00:00Z"),
-					  &day),
-			 1);
+	ck_assert_int_eq(open_at("2026-11-26T17:30:00Z", &ev), 1);
+	ck_assert_int_eq(open_at("2026-11-26T10:00:00Z", &day), 1);
 
 	/* Three hours before the evening: short on the roster, no console warning yet. */
 	time_t t = testutil_utc("2026-11-26T14:00:00Z");

@@ -104,12 +104,9 @@ START_TEST(test_store_staff__in_and_out)
 	free(m);
 	ck_assert_int_eq(store_staff_in(st, "Piet"), STORE_OK); /* back the next day */
 
-	struct audit_entry *e;
-	ck_assert_int_eq(store_audit_list(st, 3, &e, &n), STORE_OK);
-	ck_assert_str_eq(e[0].action, "staff.in");
-	ck_assert_str_eq(e[1].action, "staff.out");
-	ck_assert_str_eq(e[2].action, "staff.in");
-	free(e);
+	testutil_audit_line(st, 0, "staff.in", NULL);
+	testutil_audit_line(st, 1, "staff.out", NULL);
+	testutil_audit_line(st, 2, "staff.in", NULL);
 }
 END_TEST
 
@@ -235,18 +232,10 @@ START_TEST(test_store_staff__unreachable)
 	free(u);
 	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-26", "evening", "n",
 						 &id2), STORE_OK);
-	sqlite3_stmt *q;
-	ck_assert_int_eq(sqlite3_prepare_v2(st->db, "SELECT count(*) FROM staffing_unreachable",
-					    -1, &q, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_step(q), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_int(q, 0), 5);
-	ck_assert_int_eq(sqlite3_finalize(q), SQLITE_OK);
+	ck_assert_int_eq(testutil_scalar(st, "SELECT count(*) FROM staffing_unreachable"), 5);
 
-	struct audit_entry *e;
-	ck_assert_int_eq(store_audit_list(st, 2, &e, &n), STORE_OK);
-	ck_assert_str_eq(e[0].action, "staff.unreachable");
-	ck_assert_str_eq(e[1].action, "staff.unreachable_withdraw");
-	free(e);
+	testutil_audit_line(st, 0, "staff.unreachable", NULL);
+	testutil_audit_line(st, 1, "staff.unreachable_withdraw", NULL);
 }
 END_TEST
 

@@ -65,6 +65,10 @@ void testutil_close_store(struct store *st, const char *path);
 void testutil_store_setup(struct store **st, char *path, size_t pathsz, const char *now);
 void testutil_store_teardown(void);
 
+/* The audit line age lines back from the newest (0: the newest) has this action and, unless
+ * object is NULL, this object. */
+void testutil_audit_line(struct store *st, size_t age, const char *action, const char *object);
+
 /* The first column of the one row sql returns on st's own connection, as an integer. */
 long long testutil_scalar(struct store *st, const char *sql);
 

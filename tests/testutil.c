@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "core/dates.h"
+#include "store/audit.h"
 #include "store/db.h"
 #include "store/internal.h"
 #include "tests.h"
@@ -88,6 +89,19 @@ void testutil_store_teardown(void)
 	*fixture_st = NULL;
 	fixture_st = NULL;
 	ck_assert_int_eq(unsetenv("BALIE_NOW"), 0);
+}
+
+void testutil_audit_line(struct store *st, size_t age, const char *action, const char *object)
+{
+	struct audit_entry *e = NULL;
+	size_t n = 0;
+	ck_assert_int_eq(store_audit_list(st, age + 1, &e, &n), STORE_OK);
+	ck_assert_msg(n == age + 1, "audit line %zu back: only %zu lines", age, n);
+	ck_assert_msg(strcmp(e[age].action, action) == 0, "audit line %zu back: action %s, not %s",
+		      age, e[age].action, action);
+	ck_assert_msg(!object || strcmp(e[age].object, object) == 0,
+		      "audit line %zu back: object %s, not %s", age, e[age].object, object);
+	free(e);
 }
 
 long long testutil_scalar(struct store *st, const char *sql)
