@@ -25,50 +25,43 @@ static void done(struct csv_reader *r, FILE *f)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* Read text to its first error and check where and why. */
-static void expect_error(const char *text, size_t line, size_t column, const char *why)
+/* Texts the reader refuses, with where (line and column) and why. */
+static const struct {
+	const char *what, *text;
+	size_t line, column;
+	const char *why;
+} errors[] = {
+	{"unterminated quote", "a,b\n\"Jansen,1980\n", 2, 1, "not closed"},
+	{"unterminated quote at the end", "a,\"b", 1, 3, "not closed"},
+	/* The opening quote of a field spanning lines is where the error is reported. */
+	{"unterminated quote across lines", "x\na,\"line one\nline two", 2, 3, "not closed"},
+	{"text after the closing quote", "\"Jan\"sen,1980\n", 1, 6, "after the closing quote"},
+	{"a space after the closing quote", "a,b\nc,\"d\" ,e\n", 2, 6,
+	 "after the closing quote"},
+	{"a quote in an unquoted field", "a,b\"c\n", 1, 4, "quote inside an unquoted field"},
+	{"a bare carriage return", "a,b\rc\n", 1, 4, "carriage return"},
+	{"a carriage return after a quoted field", "a,\"b\"\rc\n", 1, 6, "carriage return"},
+};
+
+/* Case _i of errors: read its text to the first error and check where and why. */
+START_TEST(test_csv__errors_with_line_and_column)
 {
+	const char *what = errors[_i].what, *text = errors[_i].text;
 	FILE *f;
 	struct csv_reader *r = reader(text, &f);
 	struct csv_record rec;
 	enum csv_status st;
 	while ((st = csv_read(r, &rec)) == CSV_OK)
 		;
-	ck_assert_msg(st == CSV_ERROR, "no error in \"%s\"", text);
-	ck_assert_msg(csv_reader_line(r) == line && csv_reader_column(r) == column,
-		      "\"%s\": error at %zu:%zu, expected %zu:%zu (%s)", text, csv_reader_line(r),
-		      csv_reader_column(r), line, column, csv_reader_error(r));
-	ck_assert_msg(strstr(csv_reader_error(r), why) != NULL, "\"%s\": error \"%s\"", text,
+	ck_assert_msg(st == CSV_ERROR, "%s: no error in \"%s\"", what, text);
+	ck_assert_msg(csv_reader_line(r) == errors[_i].line &&
+			      csv_reader_column(r) == errors[_i].column,
+		      "%s: \"%s\": error at %zu:%zu, expected %zu:%zu (%s)", what, text,
+		      csv_reader_line(r), csv_reader_column(r), errors[_i].line, errors[_i].column,
 		      csv_reader_error(r));
+	ck_assert_msg(strstr(csv_reader_error(r), errors[_i].why) != NULL,
+		      "%s: \"%s\": error \"%s\"", what, text, csv_reader_error(r));
 	done(r, f);
-}
-
-START_TEST(test_csv__unterminated_quote)
-{
-	expect_error("a,b\n\"Jansen,1980\n", 2, 1, "not closed");
-	expect_error("a,\"b", 1, 3, "not closed");
-	/* The opening quote of a field spanning lines is where the error is reported. */
-	expect_error("x\na,\"line one\nline two", 2, 3, "not closed");
-}
-END_TEST
-
-START_TEST(test_csv__text_after_closing_quote)
-{
-	expect_error("\"Jan\"sen,1980\n", 1, 6, "after the closing quote");
-	expect_error("a,b\nc,\"d\" ,e\n", 2, 6, "after the closing quote");
-}
-END_TEST
-
-START_TEST(test_csv__quote_in_unquoted_field)
-{
-	expect_error("a,b\"c\n", 1, 4, "quote inside an unquoted field");
-}
-END_TEST
-
-START_TEST(test_csv__bare_carriage_return)
-{
-	expect_error("a,b\rc\n", 1, 4, "carriage return");
-	expect_error("a,\"b\"\rc\n", 1, 6, "carriage return");
 }
 END_TEST
 
@@ -263,10 +256,8 @@ Suite *csv_suite(void)
 {
 	Suite *s = suite_create("csv");
 	TCase *tc = testutil_tcase(s, "csv", NULL, NULL);
-	tcase_add_test(tc, test_csv__unterminated_quote);
-	tcase_add_test(tc, test_csv__text_after_closing_quote);
-	tcase_add_test(tc, test_csv__quote_in_unquoted_field);
-	tcase_add_test(tc, test_csv__bare_carriage_return);
+	tcase_add_loop_test(tc, test_csv__errors_with_line_and_column, 0,
+			    sizeof errors / sizeof *errors);
 	tcase_add_test(tc, test_csv__nul_byte);
 	tcase_add_test(tc, test_csv__simple_records);
 	tcase_add_test(tc, test_csv__quoted_fields);

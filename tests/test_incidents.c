@@ -476,27 +476,27 @@ END_TEST
 
 START_TEST(test_incidents__previous_period)
 {
+	static const struct {
+		const char *why, *from, *to, *want_from, *want_to;
+	} cases[] = {
+		/* Whole months: the months before, not the same number of days. */
+		{"a half year", "2026-01-01", "2026-06-30", "2025-07-01", "2025-12-31"},
+		{"the second half year", "2026-07-01", "2026-12-31", "2026-01-01", "2026-06-30"},
+		{"a month before a leap February", "2024-03-01", "2024-03-31", "2024-02-01",
+		 "2024-02-29"},
+		/* Not whole months: the same number of days just before. */
+		{"ten days", "2026-03-10", "2026-03-19", "2026-02-28", "2026-03-09"},
+		{"thirty days from the first", "2026-03-01", "2026-03-30", "2026-01-30", "2026-02-28"},
+		{"one day", "2026-05-05", "2026-05-05", "2026-05-04", "2026-05-04"},
+	};
 	char f[DATES_DATE_LEN], t[DATES_DATE_LEN];
-	/* A half year of whole months: the half year before, not 181 days. */
-	ck_assert_int_eq(incidents_previous_period("2026-01-01", "2026-06-30", f, t), 0);
-	ck_assert_str_eq(f, "2025-07-01");
-	ck_assert_str_eq(t, "2025-12-31");
-	ck_assert_int_eq(incidents_previous_period("2026-07-01", "2026-12-31", f, t), 0);
-	ck_assert_str_eq(f, "2026-01-01");
-	ck_assert_str_eq(t, "2026-06-30");
-	ck_assert_int_eq(incidents_previous_period("2024-03-01", "2024-03-31", f, t), 0);
-	ck_assert_str_eq(f, "2024-02-01");
-	ck_assert_str_eq(t, "2024-02-29");
-	/* Not whole months: the same number of days just before. */
-	ck_assert_int_eq(incidents_previous_period("2026-03-10", "2026-03-19", f, t), 0);
-	ck_assert_str_eq(f, "2026-02-28");
-	ck_assert_str_eq(t, "2026-03-09");
-	ck_assert_int_eq(incidents_previous_period("2026-03-01", "2026-03-30", f, t), 0);
-	ck_assert_str_eq(f, "2026-01-30");
-	ck_assert_str_eq(t, "2026-02-28");
-	ck_assert_int_eq(incidents_previous_period("2026-05-05", "2026-05-05", f, t), 0);
-	ck_assert_str_eq(f, "2026-05-04");
-	ck_assert_str_eq(t, "2026-05-04");
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		ck_assert_msg(incidents_previous_period(cases[i].from, cases[i].to, f, t) == 0,
+			      "%s: refused", cases[i].why);
+		ck_assert_msg(strcmp(f, cases[i].want_from) == 0 && strcmp(t, cases[i].want_to) == 0,
+			      "%s: %s..%s, not %s..%s", cases[i].why, f, t, cases[i].want_from,
+			      cases[i].want_to);
+	}
 	ck_assert_int_eq(incidents_previous_period("2026-05-06", "2026-05-05", f, t), -1);
 }
 END_TEST
