@@ -214,46 +214,72 @@ START_TEST(test_sanctions__check_invalid_input)
 }
 END_TEST
 
+/* Calls of sanctions_check on the table, each with its answer and why. */
+struct check_case {
+	const char *why;
+	enum ban_reason reason;
+	enum sanction_offence offence;
+	enum ban_kind kind;
+	const char *starts, *ends;
+	enum sanction_check want;
+};
+
+static void check_cases(const struct check_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		enum sanction_check got = sanctions_check(&table, c[i].reason, c[i].offence,
+							  c[i].kind, c[i].starts, c[i].ends);
+		ck_assert_msg(got == c[i].want, "%s (%s..%s): %d, not %d", c[i].why, c[i].starts,
+			      c[i].ends, got, c[i].want);
+	}
+}
+
 START_TEST(test_sanctions__check_duration_bounds)
 {
-	/* physical, first: 3..6 months from 2026-11-24: last day 2027-02-23 .. 2027-05-24. */
-	static const struct { const char *ends; enum sanction_check want; } c[] = {
-		{"2027-02-22", SANCTION_TOO_SHORT}, {"2027-02-23", SANCTION_OK},
-		{"2027-05-24", SANCTION_OK}, {"2027-05-25", SANCTION_TOO_LONG},
+	static const struct check_case c[] = {
+		/* physical, first: 3..6 months from 2026-11-24 (2027-02-23 .. 2027-05-24) */
+		{"a day under 3 months", REASON_PHYSICAL, SANCTION_FIRST, BAN_BUILDING,
+		 "2026-11-24", "2027-02-22", SANCTION_TOO_SHORT},
+		{"3 months", REASON_PHYSICAL, SANCTION_FIRST, BAN_BUILDING,
+		 "2026-11-24", "2027-02-23", SANCTION_OK},
+		{"6 months", REASON_PHYSICAL, SANCTION_FIRST, BAN_BUILDING,
+		 "2026-11-24", "2027-05-24", SANCTION_OK},
+		{"a day over 6 months", REASON_PHYSICAL, SANCTION_FIRST, BAN_BUILDING,
+		 "2026-11-24", "2027-05-25", SANCTION_TOO_LONG},
+		/* The repeat row of the same category is stricter. */
+		{"repeat, 6 months", REASON_PHYSICAL, SANCTION_REPEAT, BAN_PHONE,
+		 "2026-11-24", "2027-05-24", SANCTION_OK},
+		{"repeat, 3 months", REASON_PHYSICAL, SANCTION_REPEAT, BAN_PHONE,
+		 "2026-11-24", "2027-03-01", SANCTION_TOO_SHORT},
+		/* End of month: 31 January + 1 month is the last day of February. */
+		{"31 January + 1 month", REASON_ATTEMPT, SANCTION_FIRST, BAN_BUILDING,
+		 "2027-01-31", "2027-02-27", SANCTION_OK},
+		{"a day under 31 January + 1 month", REASON_ATTEMPT, SANCTION_FIRST, BAN_BUILDING,
+		 "2027-01-31", "2027-02-26", SANCTION_TOO_SHORT},
 	};
-	for (size_t i = 0; i < sizeof c / sizeof *c; i++)
-		ck_assert_msg(sanctions_check(&table, REASON_PHYSICAL, SANCTION_FIRST, BAN_BUILDING,
-					      "2026-11-24", c[i].ends) == c[i].want, "%s",
-			      c[i].ends);
-	/* The repeat row of the same category is stricter. */
-	ck_assert_int_eq(sanctions_check(&table, REASON_PHYSICAL, SANCTION_REPEAT, BAN_PHONE,
-					 "2026-11-24", "2027-05-24"), SANCTION_OK);
-	ck_assert_int_eq(sanctions_check(&table, REASON_PHYSICAL, SANCTION_REPEAT, BAN_PHONE,
-					 "2026-11-24", "2027-03-01"), SANCTION_TOO_SHORT);
-	/* End of month: 31 January + 1 month is the last day of February. */
-	ck_assert_int_eq(sanctions_check(&table, REASON_ATTEMPT, SANCTION_FIRST, BAN_BUILDING,
-					 "2027-01-31", "2027-02-27"), SANCTION_OK);
-	ck_assert_int_eq(sanctions_check(&table, REASON_ATTEMPT, SANCTION_FIRST, BAN_BUILDING,
-					 "2027-01-31", "2027-02-26"), SANCTION_TOO_SHORT);
+	check_cases(c, sizeof c / sizeof *c);
 }
 END_TEST
 
 START_TEST(test_sanctions__check_kinds)
 {
-	/* A first verbal offence allows a written warning only. */
-	ck_assert_int_eq(sanctions_check(&table, REASON_VERBAL, SANCTION_FIRST, BAN_BUILDING,
-					 "2026-11-24", "2027-01-01"), SANCTION_KIND_OUTSIDE);
-	ck_assert_int_eq(sanctions_check(&table, REASON_VERBAL, SANCTION_FIRST, BAN_WARNING,
-					 "2026-11-24", "2027-11-23"), SANCTION_OK);
-	/* Warnings and service stops end within other_max_months. */
-	ck_assert_int_eq(sanctions_check(&table, REASON_VERBAL, SANCTION_FIRST, BAN_WARNING,
-					 "2026-11-24", "2027-11-25"), SANCTION_TOO_LONG);
-	ck_assert_int_eq(sanctions_check(&table, REASON_VERBAL, SANCTION_REPEAT, BAN_SERVICE,
-					 "2026-11-24", "2026-12-24"), SANCTION_OK);
-	ck_assert_int_eq(sanctions_check(&table, REASON_ATTEMPT, SANCTION_FIRST, BAN_SERVICE,
-					 "2026-11-24", "2027-01-24"), SANCTION_KIND_OUTSIDE);
-	for (int c = SANCTION_OK; c <= SANCTION_BAD_DATE; c++)
-		ck_assert_int_gt(strlen(sanctions_check_message((enum sanction_check)c)), 0);
+	static const struct check_case c[] = {
+		/* A first verbal offence allows a written warning only. */
+		{"first verbal, building ban", REASON_VERBAL, SANCTION_FIRST, BAN_BUILDING,
+		 "2026-11-24", "2027-01-01", SANCTION_KIND_OUTSIDE},
+		{"first verbal, warning", REASON_VERBAL, SANCTION_FIRST, BAN_WARNING,
+		 "2026-11-24", "2027-11-23", SANCTION_OK},
+		/* Warnings and service stops end within other_max_months. */
+		{"a warning past other_max_months", REASON_VERBAL, SANCTION_FIRST, BAN_WARNING,
+		 "2026-11-24", "2027-11-25", SANCTION_TOO_LONG},
+		{"repeated verbal, service stop", REASON_VERBAL, SANCTION_REPEAT, BAN_SERVICE,
+		 "2026-11-24", "2026-12-24", SANCTION_OK},
+		{"first attempt, service stop", REASON_ATTEMPT, SANCTION_FIRST, BAN_SERVICE,
+		 "2026-11-24", "2027-01-24", SANCTION_KIND_OUTSIDE},
+	};
+	check_cases(c, sizeof c / sizeof *c);
+	for (int a = SANCTION_OK; a <= SANCTION_BAD_DATE; a++)
+		ck_assert_int_gt(strlen(sanctions_check_message((enum sanction_check)a)), 0);
 }
 END_TEST
 
