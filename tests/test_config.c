@@ -24,24 +24,8 @@ static void write_file(const char *dir, const char *name, const char *text, size
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* Load text as a configuration file and expect it refused at line with both needles in
- * the message (needle2 may be NULL): testutil_config_refused. */
-static void expect_error(const char *text, int line, const char *needle, const char *needle2)
-{
-	testutil_config_refused(text, line, needle, needle2);
-}
-
-/* Load text and expect success; free with config_free. */
-static struct config *load_ok(const char *text)
-{
-	char dir[1024], path[1200], err[1024];
-	testutil_tmpdir(dir, sizeof dir);
-	write_file(dir, "balie.conf", text, strlen(text), path, sizeof path);
-	struct config *c = config_load_file(path, err, sizeof err);
-	ck_assert_msg(c != NULL, "refused: %s", err);
-	testutil_rmdir(dir);
-	return c;
-}
+#define expect_error testutil_config_refused
+#define load_ok testutil_config_load
 
 START_TEST(test_config__missing_file)
 {
@@ -110,13 +94,7 @@ END_TEST
 
 START_TEST(test_config__unclosed_section_fixture)
 {
-	char path[1024], err[1024];
-	snprintf(path, sizeof path, "%s/tests/data/conf/unclosed-section.conf", testutil_srcdir());
-	ck_assert_ptr_null(config_load_file(path, err, sizeof err));
-	char prefix[1100];
-	snprintf(prefix, sizeof prefix, "%s:4: ", path);
-	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\"", err);
-	ck_assert_ptr_nonnull(strstr(err, "not closed"));
+	testutil_config_file_refused("tests/data/conf/unclosed-section.conf", 4, "", "not closed");
 }
 END_TEST
 
@@ -138,14 +116,8 @@ END_TEST
 
 START_TEST(test_config__overlapping_or_unsorted_periods)
 {
-	char path[1024], err[1024];
-	snprintf(path, sizeof path, "%s/tests/data/conf/overlap.conf", testutil_srcdir());
-	ck_assert_ptr_null(config_load_file(path, err, sizeof err));
-	char prefix[1100];
-	snprintf(prefix, sizeof prefix, "%s:5: building stadhuis: tuesday: ", path);
-	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\"", err);
-	ck_assert_ptr_nonnull(strstr(err, "overlaps"));
-
+	testutil_config_file_refused("tests/data/conf/overlap.conf", 5,
+				     "building stadhuis: tuesday: ", "overlaps");
 	expect_error("building stadhuis {\n  wednesday = {\"13:00-17:00\", \"08:30-12:00\"}\n}\n",
 		     2, "wednesday", "08:30-12:00");
 }
@@ -380,10 +352,9 @@ END_TEST
 
 START_TEST(test_config__full_fixture)
 {
-	char path[1024], err[1024];
-	snprintf(path, sizeof path, "%s/tests/data/conf/two-buildings.conf", testutil_srcdir());
-	struct config *c = config_load_file(path, err, sizeof err);
-	ck_assert_msg(c != NULL, "refused: %s", err);
+	char path[1024];
+	struct config *c = testutil_config_file("tests/data/conf/two-buildings.conf", path,
+						sizeof path);
 	ck_assert_str_eq(c->source, path);
 	ck_assert_str_eq(c->database, "/srv/balie/test.db");
 	ck_assert_str_eq(c->language, "nl");
@@ -418,10 +389,8 @@ END_TEST
 
 START_TEST(test_config__shipped_example_loads)
 {
-	char path[1024], err[1024];
-	snprintf(path, sizeof path, "%s/data/balie.conf", testutil_srcdir());
-	struct config *c = config_load_file(path, err, sizeof err);
-	ck_assert_msg(c != NULL, "data/balie.conf refused: %s", err);
+	char path[1024];
+	struct config *c = testutil_config_file("data/balie.conf", path, sizeof path);
 	struct config *d = config_defaults();
 	ck_assert_ptr_nonnull(d);
 	/* The example shows the built-in values. */

@@ -129,10 +129,8 @@ END_TEST
 
 START_TEST(test_config_hours__shipped_example_loads)
 {
-	char path[1024], err[1024];
-	snprintf(path, sizeof path, "%s/data/balie.conf", testutil_srcdir());
-	struct config *c = config_load_file(path, err, sizeof err);
-	ck_assert_msg(c != NULL, "%s", err);
+	char path[1024];
+	struct config *c = testutil_config_file("data/balie.conf", path, sizeof path);
 	ck_assert_int_eq(c->staffing_warning_before, 120);
 	config_free(c);
 }

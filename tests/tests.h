@@ -93,6 +93,15 @@ void testutil_config_refused_n(const char *text, size_t len, int line, const cha
 			       const char *needle2);
 struct config *testutil_config_load(const char *text);
 
+/* The configuration file at rel below the source tree ("data/balie.conf"), accepted; its
+ * full path is written to path. Free with config_free. */
+struct config *testutil_config_file(const char *rel, char *path, size_t pathsz);
+
+/* The configuration file at rel below the source tree refused at line: the message is
+ * "FILE:LINE: " and after, and holds needle. */
+void testutil_config_file_refused(const char *rel, int line, const char *after,
+				  const char *needle);
+
 /* $BALIE_SRCDIR (the source tree) or "." — for tests/data files. */
 const char *testutil_srcdir(void);
 

@@ -186,3 +186,24 @@ struct config *testutil_config_load(const char *text)
 	testutil_rmdir(dir);
 	return c;
 }
+
+struct config *testutil_config_file(const char *rel, char *path, size_t pathsz)
+{
+	char err[1024];
+	snprintf(path, pathsz, "%s/%s", testutil_srcdir(), rel);
+	struct config *c = config_load_file(path, err, sizeof err);
+	ck_assert_msg(c != NULL, "%s refused: %s", rel, err);
+	return c;
+}
+
+void testutil_config_file_refused(const char *rel, int line, const char *after,
+				  const char *needle)
+{
+	char path[1024], err[1024], prefix[2048];
+	snprintf(path, sizeof path, "%s/%s", testutil_srcdir(), rel);
+	ck_assert_msg(config_load_file(path, err, sizeof err) == NULL, "%s accepted", rel);
+	snprintf(prefix, sizeof prefix, "%s:%d: %s", path, line, after);
+	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\", expected \"%s...\"",
+		      err, prefix);
+	ck_assert_msg(strstr(err, needle) != NULL, "message \"%s\" lacks \"%s\"", err, needle);
+}
