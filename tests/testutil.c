@@ -154,20 +154,29 @@ static void write_conf(const char *dir, const char *text, size_t len, char *path
 	ck_assert_int_eq(fclose(f), 0);
 }
 
+/* The refusal of the configuration file at path: err starts with "PATH:LINE: " and after, and
+ * holds needle and (unless NULL) needle2. */
+static void check_refusal(const char *err, const char *path, int line, const char *after,
+			  const char *needle, const char *needle2)
+{
+	char prefix[2048];
+	snprintf(prefix, sizeof prefix, "%s:%d: %s", path, line, after);
+	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0,
+		      "message \"%s\", expected \"%s...\"", err, prefix);
+	ck_assert_msg(strstr(err, needle) != NULL, "message \"%s\" lacks \"%s\"", err, needle);
+	ck_assert_msg(!needle2 || strstr(err, needle2) != NULL, "message \"%s\" lacks \"%s\"", err,
+		      needle2);
+}
+
 void testutil_config_refused_n(const char *text, size_t len, int line, const char *needle,
 			       const char *needle2)
 {
-	char dir[1024], path[1200], err[1024], prefix[1300];
+	char dir[1024], path[1200], err[1024];
 	testutil_tmpdir(dir, sizeof dir);
 	write_conf(dir, text, len, path, sizeof path);
 	struct config *c = config_load_file(path, err, sizeof err);
 	ck_assert_msg(c == NULL, "accepted:\n%s", text);
-	snprintf(prefix, sizeof prefix, "%s:%d: ", path, line);
-	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\", expected \"%s...\"",
-		      err, prefix);
-	ck_assert_msg(strstr(err, needle) != NULL, "message \"%s\" lacks \"%s\"", err, needle);
-	ck_assert_msg(!needle2 || strstr(err, needle2) != NULL, "message \"%s\" lacks \"%s\"", err,
-		      needle2);
+	check_refusal(err, path, line, "", needle, needle2);
 	testutil_rmdir(dir);
 }
 
@@ -199,11 +208,8 @@ struct config *testutil_config_file(const char *rel, char *path, size_t pathsz)
 void testutil_config_file_refused(const char *rel, int line, const char *after,
 				  const char *needle)
 {
-	char path[1024], err[1024], prefix[2048];
+	char path[1024], err[1024];
 	snprintf(path, sizeof path, "%s/%s", testutil_srcdir(), rel);
 	ck_assert_msg(config_load_file(path, err, sizeof err) == NULL, "%s accepted", rel);
-	snprintf(prefix, sizeof prefix, "%s:%d: %s", path, line, after);
-	ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "message \"%s\", expected \"%s...\"",
-		      err, prefix);
-	ck_assert_msg(strstr(err, needle) != NULL, "message \"%s\" lacks \"%s\"", err, needle);
+	check_refusal(err, path, line, after, needle, NULL);
 }
