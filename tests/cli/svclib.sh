@@ -41,12 +41,11 @@ svc_start() {
 	setpriv --reuid=$SVC_UID --regid=$SVC_UID --clear-groups \
 		"$BALIED" --config "$SVC_CONF" --init "$@" 2>>"$tmp/balied.log" &
 	svc_pid=$!
-	_i=0
-	while [ ! -S "$SVC_SOCK" ] && [ $_i -lt 100 ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	[ -S "$SVC_SOCK" ] || { echo "# balied did not start:"; sed 's/^/#   /' "$tmp/balied.log"; exit 99; }
+	if ! poll 100 test -S "$SVC_SOCK"; then
+		echo "# balied did not start:"
+		sed 's/^/#   /' "$tmp/balied.log"
+		exit 99
+	fi
 }
 
 svc_stop() {
@@ -88,11 +87,7 @@ probe() {
 
 # wait_line FILE TEXT: wait (at most 5 s) until a background client wrote TEXT to FILE.
 wait_line() {
-	_i=0
-	while ! grep -q "$2" "$1" 2>/dev/null && [ $_i -lt 100 ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
+	poll 100 grep -qs "$2" "$1"
 }
 
 # The service's database as its owner sees it (for checking that nothing changed).

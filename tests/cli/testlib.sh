@@ -7,6 +7,7 @@ if [ -z "$BALIE" ] || [ ! -x "$BALIE" ]; then
 fi
 : "${BALIE_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
 DATA=$BALIE_SRCDIR/tests/data
+. "$BALIE_SRCDIR/tests/cli/poll.sh"
 
 # shellcheck disable=SC2034
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/balie-cli.XXXXXX") || exit 99

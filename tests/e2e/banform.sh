@@ -5,18 +5,7 @@
 # try; lifting needs a reason.
 . "$(dirname "$0")/lib.sh"
 
-# The second console runs on a tmux server of its own: tmux 3.3 may crash when a second
-# session is created on a server whose window was resized.
-E2E_SOCKET_MAIN=$E2E_SOCKET
-on_other() {
-	E2E_SOCKET="$E2E_SOCKET_MAIN-other"
-	"$@"
-	_rc=$?
-	E2E_SOCKET=$E2E_SOCKET_MAIN
-	return $_rc
-}
-trap 'tmux -L "$E2E_SOCKET_MAIN-other" kill-server >/dev/null 2>&1; e2e_cleanup' EXIT
-
+# The second console runs on a tmux server of its own (e2e_on_other).
 e2e_config
 # this test's user is a manager (lib.sh makes it a porter)
 sed 's/porter = {/manager = {/' "$E2E_CONF" >"$E2E_CONF.new" && mv "$E2E_CONF.new" "$E2E_CONF"
@@ -82,16 +71,16 @@ esac
 e2e_expect desk 'Kees van der Berg' "the new ban is not listed in the console"
 
 # Two managers open the same ban and extend it; the first saves, the second is told.
-on_other e2e_start other 100 30 -- --config "$E2E_CONF" --db "$E2E_DB"
-on_other e2e_expect other 'Kees van der Berg' "the second console does not list the ban"
+e2e_on_other e2e_start other 100 30 -- --config "$E2E_CONF" --db "$E2E_DB"
+e2e_on_other e2e_expect other 'Kees van der Berg' "the second console does not list the ban"
 e2e_keys desk F5
-on_other e2e_keys other F5
+e2e_on_other e2e_keys other F5
 e2e_expect desk 'Extend or correct' "F5 does not offer to extend (first console)"
-on_other e2e_expect other 'Extend or correct' "F5 does not offer to extend (second console)"
+e2e_on_other e2e_expect other 'Extend or correct' "F5 does not offer to extend (second console)"
 e2e_keys desk Enter
-on_other e2e_keys other Enter
+e2e_on_other e2e_keys other Enter
 e2e_expect desk 'Extend the ban for Kees van der Berg' "no extend form (first console)"
-on_other e2e_expect other 'Extend the ban for Kees van der Berg' "no extend form (second console)"
+e2e_on_other e2e_expect other 'Extend the ban for Kees van der Berg' "no extend form (second console)"
 # fields: new end date, why extended, justification
 e2e_keys desk C-u
 e2e_keys desk -l '2100-01-31'
@@ -101,20 +90,20 @@ e2e_keys desk Tab
 e2e_keys desk -l 'test: longer still'
 e2e_keys desk F10
 e2e_wait_gone desk 'F10: save' || e2e_fail "the first save did not close the form"
-on_other e2e_keys other C-u
-on_other e2e_keys other -l '2100-06-30'
-on_other e2e_keys other Tab
-on_other e2e_keys other -l 'threatened by phone'
-on_other e2e_keys other Tab
-on_other e2e_keys other -l 'test: longest'
-on_other e2e_keys other F10
-on_other e2e_expect other 'Changed by someone else meanwhile \(now until 2100-01-31\)' \
+e2e_on_other e2e_keys other C-u
+e2e_on_other e2e_keys other -l '2100-06-30'
+e2e_on_other e2e_keys other Tab
+e2e_on_other e2e_keys other -l 'threatened by phone'
+e2e_on_other e2e_keys other Tab
+e2e_on_other e2e_keys other -l 'test: longest'
+e2e_on_other e2e_keys other F10
+e2e_on_other e2e_expect other 'Changed by someone else meanwhile \(now until 2100-01-31\)' \
 	"the second save was not told of the change"
 [ "$(e2e_cli ban list --tsv | cut -f7)" = 2100-01-31 ] ||
 	e2e_fail "the first save was overwritten: $(e2e_cli ban list --tsv)"
 # saving again (now on the current version) works
-on_other e2e_keys other F10
-on_other e2e_wait_gone other 'F10: save' || e2e_fail "the second try did not save"
+e2e_on_other e2e_keys other F10
+e2e_on_other e2e_wait_gone other 'F10: save' || e2e_fail "the second try did not save"
 [ "$(e2e_cli ban list --tsv | cut -f7)" = 2100-06-30 ] ||
 	e2e_fail "the second extension was not saved: $(e2e_cli ban list --tsv)"
 
@@ -129,5 +118,5 @@ e2e_wait_gone desk 'F10: save' || e2e_fail "the lift form did not close"
 e2e_expect desk '0 active bans' "the lifted ban is still listed"
 
 e2e_quit desk
-on_other e2e_quit other
+e2e_on_other e2e_quit other
 e2e_done

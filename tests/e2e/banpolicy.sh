@@ -7,17 +7,7 @@
 # details show the extension in the history.
 . "$(dirname "$0")/lib.sh"
 
-# The receptionist's console runs on a tmux server of its own (see banform.sh).
-E2E_SOCKET_MAIN=$E2E_SOCKET
-on_other() {
-	E2E_SOCKET="$E2E_SOCKET_MAIN-other"
-	"$@"
-	_rc=$?
-	E2E_SOCKET=$E2E_SOCKET_MAIN
-	return $_rc
-}
-trap 'tmux -L "$E2E_SOCKET_MAIN-other" kill-server >/dev/null 2>&1; e2e_cleanup' EXIT
-
+# The receptionist's console runs on a tmux server of its own (e2e_on_other).
 e2e_config
 sed 's/porter = {/manager = {/' "$E2E_CONF" >"$E2E_TMP/manager.conf"
 sed 's/porter = {/receptionist = {/' "$E2E_CONF" >"$E2E_TMP/reception.conf"
@@ -109,11 +99,11 @@ e2e_expect desk 'MATCH: entry and phone ban until 2099-12-31' "the hit does not 
 e2e_expect desk 'Entry ban:' "the protocol is not shown for a ban that applies here"
 
 # A receptionist's console shows the notice until it is marked seen.
-on_other e2e_start recep 100 30 -- --config "$E2E_TMP/reception.conf" --db "$E2E_DB"
-on_other e2e_expect recep '!! Ban now active: Piet Pietersen' "no notice on the receptionist's strip"
-on_other e2e_keys recep C-o
-on_other e2e_wait_gone recep '!! Ban' || e2e_fail "the notices stay after Ctrl-O"
-on_other e2e_expect recep 'marked as seen' "no message that the notices were seen"
+e2e_on_other e2e_start recep 100 30 -- --config "$E2E_TMP/reception.conf" --db "$E2E_DB"
+e2e_on_other e2e_expect recep '!! Ban now active: Piet Pietersen' "no notice on the receptionist's strip"
+e2e_on_other e2e_keys recep C-o
+e2e_on_other e2e_wait_gone recep '!! Ban' || e2e_fail "the notices stay after Ctrl-O"
+e2e_on_other e2e_expect recep 'marked as seen' "no message that the notices were seen"
 
 # The receptionist's check: an appointment arranged by phone today is ALLOWED (no protocol),
 # a phone ban lets the visitor in; the details are discreet (no reason).
@@ -123,21 +113,21 @@ e2e_cli ban add --given Tineke --surname Telefoon --kind phone --reason threat \
 	--starts 2020-01-01 --ends 2099-12-31 --imposed-by 'A. Hoofd' --letter-sent 2020-01-02 \
 	--notes 'threatened by phone' --justification 'test data' --police >/dev/null ||
 	e2e_fail "ban add (phone ban) failed"
-on_other e2e_keys recep -l 'Piet Pietersen'
-on_other e2e_expect recep 'ALLOWED TODAY +Piet Pietersen' "an arranged appointment is not shown as ALLOWED"
-on_other e2e_expect recep 'appointment arranged by phone' "the arranged appointment is not named"
-on_other e2e_expect_not recep 'Entry ban:' "the protocol is shown for an arranged appointment"
-on_other e2e_keys recep F3
-on_other e2e_expect recep 'State: active' "F3 shows no details to the receptionist"
-on_other e2e_expect_not recep 'hit a colleague' "the receptionist sees the reason"
-on_other e2e_keys recep Escape
-on_other e2e_wait_gone recep 'State: active' || e2e_fail "the receptionist's details do not close"
-on_other e2e_keys recep C-u
-on_other e2e_keys recep -l 'Tineke Telefoon'
-on_other e2e_expect recep 'phone ban until 2099-12-31' "a phone ban is not shown as a phone ban"
-on_other e2e_expect recep 'may come in' "a phone ban does not say the visitor may come in"
-on_other e2e_expect_not recep 'Entry ban:' "the protocol is shown for a phone ban"
-on_other e2e_keys recep C-u Escape
+e2e_on_other e2e_keys recep -l 'Piet Pietersen'
+e2e_on_other e2e_expect recep 'ALLOWED TODAY +Piet Pietersen' "an arranged appointment is not shown as ALLOWED"
+e2e_on_other e2e_expect recep 'appointment arranged by phone' "the arranged appointment is not named"
+e2e_on_other e2e_expect_not recep 'Entry ban:' "the protocol is shown for an arranged appointment"
+e2e_on_other e2e_keys recep F3
+e2e_on_other e2e_expect recep 'State: active' "F3 shows no details to the receptionist"
+e2e_on_other e2e_expect_not recep 'hit a colleague' "the receptionist sees the reason"
+e2e_on_other e2e_keys recep Escape
+e2e_on_other e2e_wait_gone recep 'State: active' || e2e_fail "the receptionist's details do not close"
+e2e_on_other e2e_keys recep C-u
+e2e_on_other e2e_keys recep -l 'Tineke Telefoon'
+e2e_on_other e2e_expect recep 'phone ban until 2099-12-31' "a phone ban is not shown as a phone ban"
+e2e_on_other e2e_expect recep 'may come in' "a phone ban does not say the visitor may come in"
+e2e_on_other e2e_expect_not recep 'Entry ban:' "the protocol is shown for a phone ban"
+e2e_on_other e2e_keys recep C-u Escape
 
 # Extend (out of the table: justified) and look at the history.
 e2e_keys desk F5
@@ -164,5 +154,5 @@ e2e_keys desk Escape
 e2e_wait_gone desk 'Ban 2: Piet Pietersen' || e2e_fail "the details do not close"
 
 e2e_quit desk
-on_other e2e_quit recep
+e2e_on_other e2e_quit recep
 e2e_done

@@ -179,8 +179,7 @@ e2e_quit desk
 
 # A terminal that cannot place the cursor is refused, with the way to see the alarms.
 e2e_start dumb 80 24 TERM=dumb -- --config "$E2E_TMP/recep.conf" --db "$E2E_DB"
-_i=0
-while [ ! -s "$E2E_TMP/dumb.exit" ] && [ $_i -lt 200 ]; do sleep 0.05; _i=$((_i + 1)); done
+e2e_until test -s "$E2E_TMP/dumb.exit"
 [ "$(cat "$E2E_TMP/dumb.exit" 2>/dev/null)" = 2 ] || e2e_fail "TERM=dumb did not exit 2"
 grep -q "balie alarm list" "$E2E_TMP/dumb.err" || e2e_fail "TERM=dumb: no hint to 'balie alarm list'"
 

@@ -4,6 +4,7 @@
 
 : "${BALIE:?set BALIE to the built program (make check does)}"
 : "${BALIE_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
+. "$BALIE_SRCDIR/tests/cli/poll.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "tmux not found: skipping $(basename "$0")"
@@ -32,20 +33,31 @@ e2e_target() {
 	printf '=%s:' "$1"
 }
 
+# e2e_on_other CMD...: CMD (an e2e_* call) on a second tmux server of the test, for a
+# second console: tmux 3.3 may crash when a second session is created on a server whose
+# window was resized.
+E2E_SOCKET_MAIN=$E2E_SOCKET
+e2e_on_other() {
+	E2E_SOCKET="$E2E_SOCKET_MAIN-other"
+	"$@"
+	_rc=$?
+	E2E_SOCKET=$E2E_SOCKET_MAIN
+	return $_rc
+}
+
 e2e_cleanup() {
 	e2e_tmux kill-server >/dev/null 2>&1
+	tmux -L "$E2E_SOCKET_MAIN-other" kill-server >/dev/null 2>&1
 	if [ -n "$E2E_KEEP" ]; then
 		echo "kept: $E2E_TMP"
 	else
 		# Consoles ended by kill-server close their database a moment later and may
 		# still touch files in the directory: try again briefly.
-		_i=0
-		while ! rm -rf "$E2E_TMP" 2>/dev/null || [ -e "$E2E_TMP" ]; do
-			_i=$((_i + 1))
-			[ $_i -gt 20 ] && break
-			sleep 0.1
-		done
+		poll 40 _e2e_remove_tmp
 	fi
+}
+_e2e_remove_tmp() {
+	rm -rf "$E2E_TMP" 2>/dev/null && [ ! -e "$E2E_TMP" ]
 }
 trap e2e_cleanup EXIT
 trap 'exit 1' INT TERM HUP
@@ -134,36 +146,32 @@ e2e_screen() {
 	e2e_tmux capture-pane -p -t "$(e2e_target "$1")" 2>/dev/null
 }
 
+# e2e_until CMD...: run CMD until it succeeds, for up to E2E_TIMEOUT s; 1 if it never did.
+e2e_until() {
+	poll $((E2E_TIMEOUT * 20)) "$@"
+}
+
+# e2e_shows NAME REGEX: whether the screen of session NAME matches REGEX (grep -E) now.
+e2e_shows() {
+	e2e_screen "$1" | grep -Eq -- "$2"
+}
+_e2e_hides() {
+	! e2e_shows "$1" "$2"
+}
+
 # e2e_wait NAME REGEX: wait (up to E2E_TIMEOUT s) until the screen matches REGEX
 # (grep -E); on time-out print the screen and return 1.
 e2e_wait() {
-	_i=0
-	_max=$((E2E_TIMEOUT * 20))
-	while [ $_i -lt $_max ]; do
-		if e2e_screen "$1" | grep -Eq -- "$2"; then
-			return 0
-		fi
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	echo "--- $1: timed out waiting for /$2/; the screen was:" >&2
-	e2e_screen "$1" >&2
-	echo "---" >&2
-	return 1
+	e2e_until e2e_shows "$1" "$2" || _e2e_timed_out "$1" "timed out waiting for /$2/"
 }
 
 # e2e_wait_gone NAME REGEX: wait until the screen no longer matches REGEX.
 e2e_wait_gone() {
-	_i=0
-	_max=$((E2E_TIMEOUT * 20))
-	while [ $_i -lt $_max ]; do
-		if ! e2e_screen "$1" | grep -Eq -- "$2"; then
-			return 0
-		fi
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	echo "--- $1: /$2/ did not go away; the screen was:" >&2
+	e2e_until _e2e_hides "$1" "$2" || _e2e_timed_out "$1" "/$2/ did not go away"
+}
+
+_e2e_timed_out() {
+	echo "--- $1: $2; the screen was:" >&2
 	e2e_screen "$1" >&2
 	echo "---" >&2
 	return 1
@@ -174,7 +182,7 @@ e2e_expect() {
 	e2e_wait "$1" "$2" || e2e_fail "$3"
 }
 e2e_expect_not() {
-	if e2e_screen "$1" | grep -Eq -- "$2"; then
+	if e2e_shows "$1" "$2"; then
 		e2e_screen "$1" >&2
 		e2e_fail "$3"
 	fi
@@ -208,12 +216,7 @@ e2e_quit() {
 # e2e_wait_exit NAME: wait until the program in session NAME has ended; check status 0
 # and an empty stderr.
 e2e_wait_exit() {
-	_i=0
-	while [ ! -s "$E2E_TMP/$1.exit" ] && [ $_i -lt $((E2E_TIMEOUT * 20)) ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	if [ ! -s "$E2E_TMP/$1.exit" ]; then
+	if ! e2e_until test -s "$E2E_TMP/$1.exit"; then
 		e2e_fail "$1: did not quit"
 		e2e_screen "$1" >&2
 		return 1

@@ -60,9 +60,8 @@ e2e_expect p 'Visitor: A BC D' "paste mode is not on again after the console con
 e2e_keys p F10
 e2e_expect p '\[ Yes \]' "F10 did not ask"
 e2e_keys p y
-_i=0
-while kill -0 "$pid" 2>/dev/null && [ $_i -lt 200 ]; do sleep 0.05; _i=$((_i + 1)); done
-kill -0 "$pid" 2>/dev/null && e2e_fail "the console did not quit"
+gone() { ! kill -0 "$1" 2>/dev/null; }
+e2e_until gone "$pid" || e2e_fail "the console did not quit"
 clear_screen
 [ -s "$E2E_TMP/p.err" ] && { e2e_fail "stderr:"; cat "$E2E_TMP/p.err" >&2; }
 paste "$(printf 'E\tF')"

@@ -29,12 +29,7 @@ svc_start() {
 	setpriv --reuid=$SVC --regid=$SVC --clear-groups \
 		"$BALIED" --config "$E2E_CONF" --init 2>>"$E2E_TMP/balied.log" &
 	svc_pid=$!
-	_i=0
-	while [ ! -S "$SOCK" ] && [ $_i -lt 100 ]; do
-		sleep 0.05
-		_i=$((_i + 1))
-	done
-	[ -S "$SOCK" ] || { e2e_fail "balied did not start"; cat "$E2E_TMP/balied.log" >&2; exit 1; }
+	e2e_until test -S "$SOCK" || { e2e_fail "balied did not start"; cat "$E2E_TMP/balied.log" >&2; exit 1; }
 }
 svc_stop() {
 	kill -TERM "$svc_pid" 2>/dev/null
