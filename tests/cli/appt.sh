@@ -6,6 +6,11 @@
 
 fresh_db bans
 add() { run appt add --date 2026-11-24 --host 'Annet de Boer' "$@"; }
+# The same risky appointment in the safe room, with a visitor who has an entry ban (ban 1).
+add_banned() {
+	add --start 14:00 --end 15:00 --visitor 'Jan de Vries' --born 1980-05-01 \
+		--room 'Spreekkamer 006' --precautions safe_room,porter
+}
 
 # --- invalid input first
 add --start 14:00 --end 15:00
@@ -31,8 +36,7 @@ run appt list --date tomorrow
 expect_rc 2 "list with a bad date is an error"
 
 # --- issue 13: a visitor with an entry ban here, and the safe room
-add --start 14:00 --end 15:00 --visitor 'Jan de Vries' --born 1980-05-01 \
-	--room 'Spreekkamer 006' --precautions safe_room,porter
+add_banned
 expect_rc 2 "an appointment with a banned visitor is refused"
 expect_err_has "appt add: the visitor is on the ban list (ban 1, building ban until 2027-02-28): no appointment unless an exception is recorded first: balie ban exception add 1 --kind appointment --date 2026-11-24 --detail TEXT" \
 	"the refusal names the ban and how to record an exception"
@@ -48,8 +52,7 @@ run ban exception add 1 --kind appointment --date 2026-11-24 --detail '14:00 Spr
 expect_rc 0 "an exception for the appointment, arranged by phone"
 
 # --- add and list
-add --start 14:00 --end 15:00 --visitor 'Jan de Vries' --born 1980-05-01 \
-	--room 'Spreekkamer 006' --precautions safe_room,porter
+add_banned
 expect_rc 0 "add a risky appointment with a banned visitor, exception recorded"
 expect_err_has "appt add: warning: the visitor is on the ban list (ban 1); an exception is recorded for that day" \
 	"the ban is shown with its exception"

@@ -233,18 +233,19 @@ probe $UID_MANAGER request 90 900=i:$T1400 901=i:$((T1400 + 3600)) 902=t:H
 expect_status 4 "visitor: missing" "a missing visitor is refused"
 probe $UID_MANAGER request 90 900=i:$T1400 901=i:$((T1400 + 3600)) 902=t:H 903=t:V 903=t:W
 expect_status 4 "a field is given twice" "a field given twice is refused"
-probe $UID_MANAGER request 90 900=i:$T1400 901=i:$((T1400 + 3600)) 902=t:H \
-	903=t:"$(printf 'Jan\033[2J')"
-expect_status 4 "visitor: contains a control character" "an escape sequence in a name is refused"
-probe $UID_MANAGER request 90 900=i:$T1400 901=i:$((T1400 + 3600)) 902=t:H \
-	903=t:"$(printf 'Jan\342\200\213de Vries')"
-expect_status 4 "visitor: contains an invisible character" "a zero-width space in a name is refused"
-probe $UID_MANAGER request 90 900=i:$T1400 901=i:$((T1400 + 3600)) 902=t:H \
-	903=t:"$(printf 'Jan\342\200\256seirV')"
-expect_status 4 "visitor: " "a bidi override in a name is refused"
-probe $UID_MANAGER request 90 900=i:$T1400 901=i:$((T1400 + 3600)) 902=t:H \
-	903=t:"$(head -c 100000 /dev/zero | tr '\0' x)"
-expect_status 4 "visitor: " "a name of 100 000 bytes is refused"
+# visitor_refused NAME WANT WHAT: an appointment of an hour for the visitor NAME is refused
+# with WANT in the message.
+visitor_refused() {
+	probe $UID_MANAGER request 90 900=i:$T1400 901=i:$((T1400 + 3600)) 902=t:H 903=t:"$1"
+	expect_status 4 "$2" "$3"
+}
+visitor_refused "$(printf 'Jan\033[2J')" "visitor: contains a control character" \
+	"an escape sequence in a name is refused"
+visitor_refused "$(printf 'Jan\342\200\213de Vries')" "visitor: contains an invisible character" \
+	"a zero-width space in a name is refused"
+visitor_refused "$(printf 'Jan\342\200\256seirV')" "visitor: " "a bidi override in a name is refused"
+visitor_refused "$(head -c 100000 /dev/zero | tr '\0' x)" "visitor: " \
+	"a name of 100 000 bytes is refused"
 probe $UID_MANAGER request 91 2=i:1 906=b:0 907=i:3
 expect_status 4 "only a risky appointment has precautions" "unflagging with precautions is refused"
 probe $UID_MANAGER request 91 2=i:1 906=b:1 22=i:$((1 << 40))

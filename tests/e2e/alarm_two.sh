@@ -12,14 +12,10 @@ sed -e "s/porter = {\"$E2E_USER\"}/receptionist = {\"$E2E_USER\"}/" "$E2E_CONF" 
 e2e_start one 100 30 -- --config "$E2E_CONF" --db "$E2E_DB"
 e2e_start two 100 30 -- --config "$E2E_CONF" --db "$E2E_DB"
 e2e_start three 100 30 -- --config "$E2E_TMP/recep.conf" --db "$E2E_DB"
-for c in one two three; do
-	e2e_expect $c 'ALARMS +none open' "$c: not quiet at the start"
-done
+e2e_expect_all 'ALARMS +none open' "not quiet at the start" one two three
 
 e2e_cli alarm raise "Balie 2" >/dev/null || e2e_fail "balie alarm raise failed"
-for c in one two three; do
-	e2e_expect $c '!! NEW .*Balie 2' "$c: the alarm raised by the CLI did not appear"
-done
+e2e_expect_all '!! NEW .*Balie 2' "the alarm raised by the CLI did not appear" one two three
 e2e_expect one 'ALARMS: 1 open, 1 new' "one: the alarm count is wrong"
 
 # A receptionist may not acknowledge: refused with a message, nothing changes.
@@ -29,18 +25,23 @@ e2e_expect three 'Only porters and managers handle alarms' "three: a receptionis
 # The porter in console one (a porter starts in the alarm queue) acknowledges with F5:
 # both consoles show who is on the way.
 e2e_keys one F5
-for c in one two; do
-	e2e_expect $c ">> ON THE WAY: $E2E_USER +Balie 2" "$c: the acknowledgement did not appear"
-done
+e2e_expect_all ">> ON THE WAY: $E2E_USER +Balie 2" "the acknowledgement did not appear" one two
+
+# close_alarm NAME KEY QUESTION REGEX WHAT: console NAME closes an alarm with KEY and answers
+# QUESTION with y; the alarm (REGEX) is gone from every console, which is quiet again.
+close_alarm() {
+	e2e_keys "$1" "$2"
+	e2e_expect "$1" "$3" "$1: no confirmation before $5"
+	e2e_keys "$1" y
+	for c in one two three; do
+		e2e_wait_gone $c "$4" || e2e_fail "$c: the alarm did not disappear after $5"
+		e2e_expect $c 'ALARMS +none open' "$c: not quiet after $5"
+	done
+}
 
 # ... and resolves it (after a confirmation): it disappears from every console.
-e2e_keys one F6
-e2e_expect one 'Mark the alarm at Balie 2 as resolved' "one: no confirmation before resolving"
-e2e_keys one y
-for c in one two three; do
-	e2e_wait_gone $c '(NEW|ON THE WAY).*Balie 2' || e2e_fail "$c: the resolved alarm did not disappear"
-	e2e_expect $c 'ALARMS +none open' "$c: not quiet after the resolve"
-done
+close_alarm one F6 'Mark the alarm at Balie 2 as resolved' '(NEW|ON THE WAY).*Balie 2' \
+	"the resolve"
 e2e_cli alarm list >"$E2E_TMP/list" 2>&1
 grep -q 'Balie 2' "$E2E_TMP/list" && e2e_fail "the CLI still lists the resolved alarm as open"
 
@@ -50,17 +51,9 @@ e2e_keys three C-p
 e2e_expect three 'Raise alarm at' "three: Ctrl-P opened no pick list"
 e2e_expect three 'Spreekkamer 006 \(panic\)' "three: the pick list lacks the alarm points"
 e2e_keys three Enter
-for c in one two three; do
-	e2e_expect $c '!! NEW .*Balie 1' "$c: the alarm raised in a console did not appear"
-done
+e2e_expect_all '!! NEW .*Balie 1' "the alarm raised in a console did not appear" one two three
 # Marked as a false alarm in console two: gone everywhere.
-e2e_keys two F7
-e2e_expect two 'false alarm' "two: no confirmation before a false alarm"
-e2e_keys two y
-for c in one two three; do
-	e2e_wait_gone $c 'NEW.*Balie 1' || e2e_fail "$c: the false alarm did not disappear"
-	e2e_expect $c 'ALARMS +none open' "$c: not quiet after the false alarm"
-done
+close_alarm two F7 'false alarm' 'NEW.*Balie 1' "the false alarm"
 
 # The second Ctrl-P raises at once at the point picked the first time: no question.
 e2e_keys three C-p
@@ -81,17 +74,13 @@ e2e_expect one 'ALARMS +none open' "one: not quiet after resolve --all"
 e2e_expect two '\[ \] Piet Bakker' "two: Piet is not listed as out"
 # to the staffing panel: from the alarm queue (F2) three panels on
 e2e_keys one F2 Tab Tab Tab F4
-for c in one two; do
-	e2e_expect $c '\[\+\] Piet Bakker .*IN since' "$c: the check-in did not appear"
-done
+e2e_expect_all '\[\+\] Piet Bakker .*IN since' "the check-in did not appear" one two
 e2e_expect one 'Piet Bakker checked in' "one: no message after checking in"
 # The receptionist may not check anyone in.
 e2e_keys three F2 Tab Tab Tab F4
 e2e_expect three 'may not check staff in or out' "three: a receptionist changed the staffing"
 e2e_keys one F5
-for c in one two; do
-	e2e_expect $c '\[ \] Piet Bakker' "$c: the check-out did not appear"
-done
+e2e_expect_all '\[ \] Piet Bakker' "the check-out did not appear" one two
 
 for c in one two three; do
 	e2e_quit $c

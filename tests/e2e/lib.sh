@@ -137,8 +137,13 @@ e2e_start() {
 	_cmd="env -u NO_COLOR $_env LSAN_OPTIONS='$LSAN_OPTIONS' BALIE_LOCALEDIR='${BALIE_LOCALEDIR:-}' '$BALIE' $_args 2>'$E2E_TMP/$_name.err'; echo \$? >'$E2E_TMP/$_name.exit'"
 	# (Not "set -g window-size manual": tmux 3.3a crashes on the next new-session.)
 	e2e_tmux new-session -d -s "$_name" -x "$_cols" -y "$_lines" "$_cmd" || return 1
-	e2e_tmux resize-window -t "$(e2e_target "$_name")" -x "$_cols" -y "$_lines" >/dev/null 2>&1
+	e2e_resize "$_name" "$_cols" "$_lines" >/dev/null 2>&1
 	return 0
+}
+
+# e2e_resize NAME COLS LINES: resize the window of session NAME.
+e2e_resize() {
+	e2e_tmux resize-window -t "$(e2e_target "$1")" -x "$2" -y "$3"
 }
 
 # e2e_screen NAME: the current screen of session NAME on stdout.
@@ -186,6 +191,15 @@ e2e_expect_not() {
 		e2e_screen "$1" >&2
 		e2e_fail "$3"
 	fi
+}
+
+# e2e_expect_all REGEX WHAT NAME...: e2e_expect on each session NAME, failing as "NAME: WHAT".
+e2e_expect_all() {
+	_re=$1 _what=$2
+	shift 2
+	for _s in "$@"; do
+		e2e_expect "$_s" "$_re" "$_s: $_what"
+	done
 }
 
 # e2e_quote TEXT: TEXT as an extended regular expression matching itself.

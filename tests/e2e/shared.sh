@@ -57,15 +57,11 @@ BALIE=$E2E_TMP/as_PORTER e2e_start porter 100 30 -- --config "$E2E_CONF"
 BALIE=$E2E_TMP/as_RECEPTIONIST e2e_start desk 100 30 -- --config "$E2E_CONF"
 e2e_expect porter '\(porter\)|porter ' "the porter's console did not start through the service"
 e2e_expect desk 'receptionist' "the receptionist's console did not start through the service"
-for c in porter desk; do
-	e2e_expect $c 'ALARMS +none open' "$c: not quiet at the start"
-done
+e2e_expect_all 'ALARMS +none open' "not quiet at the start" porter desk
 
 # An account without a role raises an alarm (the alarm hardware's): both consoles show it.
 as NOBODY alarm raise "Balie 2" >/dev/null || e2e_fail "alarm raise by an account without a role failed"
-for c in porter desk; do
-	e2e_expect $c '!! NEW +Balie 2' "$c: the alarm did not appear"
-done
+e2e_expect_all '!! NEW +Balie 2' "the alarm did not appear" porter desk
 
 # The receptionist's console cannot acknowledge: the keys are not there, nothing changes.
 e2e_keys desk F5
@@ -75,17 +71,13 @@ e2e_expect desk '!! NEW +Balie 2' "desk: the alarm changed after a receptionist'
 # The porter acknowledges: both consoles show who is on the way.
 e2e_keys porter Escape F2
 e2e_keys porter F5
-for c in porter desk; do
-	e2e_expect $c "ON THE WAY: #$PORTER +Balie 2" "$c: the acknowledgement did not show"
-done
+e2e_expect_all "ON THE WAY: #$PORTER +Balie 2" "the acknowledgement did not show" porter desk
 [ "$(as PORTER alarm list --tsv | cut -f5)" = acknowledged ] ||
 	e2e_fail "the service did not record the acknowledgement"
 
 # balied restarts: the consoles carry on and show what happened meanwhile.
 svc_stop
-for c in porter desk; do
-	e2e_expect $c 'NO CONNECTION to the service' "$c: the lost service is not said"
-done
+e2e_expect_all 'NO CONNECTION to the service' "the lost service is not said" porter desk
 as NOBODY alarm raise "Balie 1" >/dev/null 2>&1 && e2e_fail "an alarm was raised with no service"
 svc_start
 as NOBODY alarm raise "Balie 1" >/dev/null || e2e_fail "alarm raise after the restart failed"

@@ -26,9 +26,8 @@ e2e_start two 80 24 TZ=$TZ BALIE_NOW=$BALIE_NOW -- --config "$E2E_TMP/mgr.conf" 
 # The shortage now, in words, with the protocol; on the strip of both consoles.
 e2e_expect one 'Now 18:00-20:00: !! TOO FEW \(1 of 2 present\)' "one: the shortage now is not shown"
 e2e_expect one 'Too few members of the support team' "one: the protocol is not shown"
-for c in one two; do
-	e2e_expect $c '!! Support team short now: 1 of 2 present' "$c: no staffing warning on the strip"
-done
+e2e_expect_all '!! Support team short now: 1 of 2 present' "no staffing warning on the strip" \
+	one two
 e2e_expect one '\[!\] Kees de Boer.*NO CHECKOUT since 18-11 09:00' "one: yesterday's check-in is not marked"
 
 # A manager records on the command line that nobody can be reached: police (112) everywhere.
@@ -109,9 +108,7 @@ e2e_keys two Enter
 e2e_expect two 'Note: who was tried' "two: an empty note was accepted"
 e2e_keys two -l "Called the standby list"
 e2e_keys two Enter
-for c in one two; do
-	e2e_expect $c '!! Aggression → police \(112\)' "$c: the console's record shows no police (112)"
-done
+e2e_expect_all '!! Aggression → police \(112\)' "the console's record shows no police (112)" one two
 e2e_cli staff status >"$E2E_TMP/status" 2>&1
 grep -q 'Called the standby list' "$E2E_TMP/status" || e2e_fail "the console's record is not in staff status"
 
