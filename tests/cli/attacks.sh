@@ -325,15 +325,7 @@ svc_sql "DROP TRIGGER IF EXISTS audit_no_update;
 hostile_sql | sqlite3 "$tmp/direct.db"
 # clean WHAT: no raw hostile byte on stdout or stderr, the backslash doubled.
 clean() {
-	for f in "$tmp/out" "$tmp/err"; do
-		for b in "$ESC" "$C1" "$DEL" "$RLO" "$ZW" "$TAG"; do
-			if LC_ALL=C grep -qF -- "$b" "$f"; then
-				not_ok "$1: raw bytes in $(basename "$f")"
-				LC_ALL=C od -c "$f" | head -5 | sed 's/^/#   /'
-				return
-			fi
-		done
-	done
+	raw_bytes "$1" "$ESC" "$C1" "$DEL" "$RLO" "$ZW" "$TAG" && return
 	if [ "$rc" -le 2 ] && { [ "${2:-}" != shown ] || grep -qF 'e\\f' "$tmp/out"; }; then
 		ok "$1 (exit $rc)"
 	else not_ok "$1: exit $rc, or the stored text not shown escaped"; fi

@@ -21,15 +21,7 @@ H4="Klaas${BAD}"
 
 # clean WHAT: neither stdout nor stderr holds a hostile byte.
 clean() {
-	for f in "$tmp/out" "$tmp/err"; do
-		for b in "$ESC" "$RLO" "$CSI" "$BAD"; do
-			if LC_ALL=C grep -qF -- "$b" "$f"; then
-				not_ok "$1: raw hostile bytes in $(basename "$f")"
-				LC_ALL=C od -c "$f" | head -5 | sed 's/^/#   /'
-				return
-			fi
-		done
-	done
+	raw_bytes "$1" "$ESC" "$RLO" "$CSI" "$BAD" && return
 	if [ "$rc" -le 2 ]; then ok "$1 (exit $rc)"; else not_ok "$1 (exit $rc)"; fi
 }
 

@@ -110,6 +110,23 @@ expect_empty() {
 	if [ ! -s "$1" ]; then ok "$2"; else not_ok "$2 ($1 not empty)"; sed 's/^/#   /' "$1"; fi
 }
 
+# raw_bytes WHAT BYTES...: whether stdout or stderr of the last run holds one of BYTES as
+# it is; if so, a not_ok for WHAT that shows the start of that output (od -c).
+raw_bytes() {
+	_what=$1
+	shift
+	for _f in "$tmp/out" "$tmp/err"; do
+		for _b in "$@"; do
+			if LC_ALL=C grep -qF -- "$_b" "$_f"; then
+				not_ok "$_what: raw bytes in $(basename "$_f")"
+				LC_ALL=C od -c "$_f" | head -5 | sed 's/^/#   /'
+				return 0
+			fi
+		done
+	done
+	return 1
+}
+
 # A fresh database holding the fixture bans.
 fresh_db() {
 	rm -f "$tmp/t.db" "$tmp/t.db-wal" "$tmp/t.db-shm"
