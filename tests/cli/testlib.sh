@@ -7,7 +7,7 @@ if [ -z "$BALIE" ] || [ ! -x "$BALIE" ]; then
 fi
 : "${BALIE_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
 DATA=$BALIE_SRCDIR/tests/data
-. "$BALIE_SRCDIR/tests/cli/poll.sh"
+. "$BALIE_SRCDIR/tests/cli/common.sh"
 
 # shellcheck disable=SC2034
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/balie-cli.XXXXXX") || exit 99
@@ -24,28 +24,22 @@ XDG_CONFIG_HOME=$tmp/xdg
 HOME=$tmp
 export LANGUAGE LC_ALL TZ BALIE_NOW XDG_CONFIG_HOME HOME
 
-cat >"$tmp/balie.conf" <<'CONF'
+{
+	cat <<'CONF'
 language = "en"
 database = "/nonexistent/balie.db"
 this_building = "stadhuis"
 support_minimum = 2
-building stadhuis {
-  name = "Stadhuis"
-  monday = {"08:30-17:00"}
-  tuesday = {"08:30-17:00"}
-  wednesday = {"08:30-17:00"}
-  thursday = {"08:30-17:00", "18:00-20:00"}
-  friday = {"08:30-12:30"}
-  evening_from = "17:00"
-  rooms = {"Spreekkamer 006", "Spreekkamer 008"}
-  alarm_points = {"Balie 1", "Balie 2", "Spreekkamer 006"}
-}
+CONF
+	conf_stadhuis 08:30-12:30
+	cat <<'CONF'
 building milieustraat {
   name = "Milieustraat"
   saturday = {"09:00-16:00"}
   alarm_points = {"Weegbrug"}
 }
 CONF
+} >"$tmp/balie.conf"
 
 # shellcheck disable=SC2034 # used by the tests that source this file
 TAB=$(printf '\t')

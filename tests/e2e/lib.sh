@@ -4,7 +4,7 @@
 
 : "${BALIE:?set BALIE to the built program (make check does)}"
 : "${BALIE_SRCDIR:=$(cd "$(dirname "$0")/../.." && pwd)}"
-. "$BALIE_SRCDIR/tests/cli/poll.sh"
+. "$BALIE_SRCDIR/tests/cli/common.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "tmux not found: skipping $(basename "$0")"
@@ -74,7 +74,8 @@ e2e_fail() {
 # e2e_config [EXTRA-LINES]: write a configuration making the test user a porter, with
 # the alarm points "Balie 1", "Balie 2", "Spreekkamer 006".
 e2e_config() {
-	cat >"$E2E_CONF" <<CONF
+	{
+		cat <<CONF
 database = "$E2E_DB"
 language = ""
 municipality = "Gemeente Test"
@@ -82,24 +83,15 @@ this_building = "stadhuis"
 support_minimum = 2
 realarm_interval = 30
 default_role = "receptionist"
-building stadhuis {
-  name = "Stadhuis"
-  monday = {"08:30-17:00"}
-  tuesday = {"08:30-17:00"}
-  wednesday = {"08:30-17:00"}
-  thursday = {"08:30-17:00", "18:00-20:00"}
-  friday = {"08:30-17:00"}
-  saturday = {}
-  sunday = {}
-  evening_from = "17:00"
-  rooms = {"Spreekkamer 006", "Spreekkamer 008"}
-  alarm_points = {"Balie 1", "Balie 2", "Spreekkamer 006"}
-}
+CONF
+		conf_stadhuis 08:30-17:00
+		cat <<CONF
 roles {
   porter = {"$E2E_USER"}
 }
 ${1:-}
 CONF
+	} >"$E2E_CONF"
 }
 
 # e2e_cli ARGS...: run the command line on the test database (stdout kept, exit status
