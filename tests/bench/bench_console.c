@@ -20,15 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define TIMEOUT_MS 60000
+#include "benchutil.h"
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return 0;
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
+#define TIMEOUT_MS 60000
 
 /* Whether needle occurs in the n bytes of hay. */
 static int contains(const char *hay, size_t n, const char *needle)
@@ -40,22 +34,6 @@ static int contains(const char *hay, size_t n, const char *needle)
 	return 0;
 }
 
-static long rss_kb(pid_t pid)
-{
-	char path[64], line[256];
-	snprintf(path, sizeof path, "/proc/%ld/status", (long)pid);
-	FILE *fp = fopen(path, "r");
-	if (!fp)
-		return -1;
-	long kb = -1;
-	while (fgets(line, sizeof line, fp))
-		if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
-			break;
-	if (fclose(fp) != 0)
-		return -1;
-	return kb;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
@@ -65,7 +43,7 @@ int main(int argc, char **argv)
 	const char *marker = argv[1];
 	struct winsize ws = { .ws_row = 40, .ws_col = 120 };
 	int fd;
-	double t0 = now_ms();
+	double t0 = bench_now_ms();
 	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
 	if (pid < 0) {
 		perror("forkpty");
@@ -83,7 +61,7 @@ int main(int argc, char **argv)
 	if (!buf)
 		return 2;
 	double t1 = -1;
-	while (now_ms() - t0 < TIMEOUT_MS) {
+	while (bench_now_ms() - t0 < TIMEOUT_MS) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		int r = poll(&p, 1, 100);
 		if (r < 0 && errno != EINTR)
@@ -96,13 +74,13 @@ int main(int argc, char **argv)
 		len += (size_t)n;
 		buf[len] = '\0';
 		if (contains(buf, len, marker)) {
-			t1 = now_ms();
+			t1 = bench_now_ms();
 			break;
 		}
 		if (len == cap)
 			len = 0; /* a screen is far smaller: start over */
 	}
-	long rss = rss_kb(pid);
+	long rss = bench_rss_kb(pid);
 	if (write(fd, "q", 1) != 1)
 		perror("write");
 	/* the console may ask nothing on a plain quit; give it a moment, then end it */

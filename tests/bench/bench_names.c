@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "benchutil.h"
 #include "core/names.h"
 #include "store/bans.h"
 
@@ -297,41 +298,6 @@ static void make_query(const struct person *people, size_t n, struct bquery *q)
 
 /* ---------------------------------------------------------------- measuring */
 
-static double now_ms(void)
-{
-	struct timespec ts;
-	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
-		return 0;
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
-static long rss_kb(void)
-{
-	FILE *fp = fopen("/proc/self/status", "r");
-	if (!fp)
-		return -1;
-	char line[256];
-	long kb = -1;
-	while (fgets(line, sizeof line, fp))
-		if (sscanf(line, "VmRSS: %ld kB", &kb) == 1)
-			break;
-	if (fclose(fp) != 0)
-		return -1;
-	return kb;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static double pct(const double *sorted, size_t n, double p)
-{
-	size_t i = (size_t)(p * (double)(n - 1) + 0.5);
-	return sorted[i < n ? i : n - 1];
-}
-
 static struct person *make_people(size_t n)
 {
 	struct person *people = malloc(n * sizeof *people);
@@ -350,10 +316,10 @@ static struct person *make_people(size_t n)
  * as the CSV the database at path was imported from (ban i + 1 is person i). */
 static int run(const char *path, size_t n, size_t nq)
 {
-	long rss_start = rss_kb();
+	long rss_start = bench_rss_kb(0);
 	rng_state = 0x9E3779B97F4A7C15ULL ^ n;
 	struct person *people = make_people(n);
-	long rss_people = rss_kb();
+	long rss_people = bench_rss_kb(0);
 	char err[1024];
 	struct store *st = store_open(path, 0, err, sizeof err);
 	if (!st) {
@@ -374,16 +340,16 @@ static int run(const char *path, size_t n, size_t nq)
 	static struct ban_hit hits[500];
 	size_t total_hits = 0;
 	size_t slow[5] = { 0 };
-	long rss0 = rss_kb();
+	long rss0 = bench_rss_kb(0);
 	for (size_t i = 0; i < nq; i++) {
 		size_t h = 0;
-		double a = now_ms();
+		double a = bench_now_ms();
 		if (store_ban_check(st, qs[i].text, qs[i].born, "2026-11-25", hits, 500, &h) !=
 		    STORE_OK) {
 			fprintf(stderr, "bench_names: %s\n", store_error(st));
 			return 2;
 		}
-		lat[i] = now_ms() - a;
+		lat[i] = bench_now_ms() - a;
 		klat[qs[i].kind][kn[qs[i].kind]++] = lat[i];
 		khits[qs[i].kind] += h > 0;
 		bool found = false;
@@ -402,23 +368,23 @@ static int run(const char *path, size_t n, size_t nq)
 			}
 		}
 	}
-	long rss1 = rss_kb();
+	long rss1 = bench_rss_kb(0);
 	printf("  slowest:");
 	for (int s5 = 0; s5 < 5; s5++)
 		printf(" \"%s\" %.1f ms;", qs[slow[s5]].text, lat[slow[s5]]);
 	printf("\n");
-	qsort(lat, nq, sizeof *lat, cmp_double);
+	bench_sort(lat, nq);
 	printf("store_ban_check in one process, %zu bans: %zu queries: p50 %.3f ms  p99 %.3f ms"
 	       "  max %.3f ms  (avg %.1f hits; resident %ld kB, of which %ld kB the generated"
 	       " people; %+ld kB over the queries)\n",
-	       n, nq, pct(lat, nq, 0.5), pct(lat, nq, 0.99), lat[nq - 1],
+	       n, nq, bench_pct(lat, nq, 0.5), bench_pct(lat, nq, 0.99), lat[nq - 1],
 	       (double)total_hits / (double)nq, rss1, rss_people - rss_start, rss1 - rss0);
 	for (int k = 0; k < Q_KINDS; k++) {
 		if (!kn[k])
 			continue;
-		qsort(klat[k], kn[k], sizeof *klat[k], cmp_double);
+		bench_sort(klat[k], kn[k]);
 		printf("  %-9s %5zu: p50 %.3f ms  p99 %.3f ms  with hits %.1f%%", qkind_name[k],
-		       kn[k], pct(klat[k], kn[k], 0.5), pct(klat[k], kn[k], 0.99),
+		       kn[k], bench_pct(klat[k], kn[k], 0.5), bench_pct(klat[k], kn[k], 0.99),
 		       100.0 * (double)khits[k] / (double)kn[k]);
 		if (k != Q_UNKNOWN)
 			printf("  person found %.1f%%", 100.0 * (double)kfound[k] / (double)kn[k]);

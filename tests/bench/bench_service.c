@@ -15,31 +15,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "benchutil.h"
 #include "client/alarms.h"
 #include "client/check.h"
 #include "config.h"
 #include "i18n.h"
 
 #define MAX_VISITORS 5000
-
-static double now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
-}
-
-static double pct(double *v, size_t n, double p)
-{
-	size_t i = (size_t)(p * (double)(n - 1) + 0.5);
-	return v[i < n ? i : n - 1];
-}
 
 /* Time every visitor's check and then n alarm raises; medians into med_check/med_raise. */
 static int run(const char *label, struct client *cl, char **names, char **born, size_t n,
@@ -51,34 +33,34 @@ static int run(const char *label, struct client *cl, char **names, char **born, 
 	struct ban_hit hits[16];
 	for (size_t i = 0; i < n; i++) {
 		size_t k = 0;
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		if (client_ban_check(cl, names[i], born[i], NULL, hits, 16, &k) != STORE_OK) {
 			fprintf(stderr, "%s: check: %s\n", label, client_error(cl));
 			free(t);
 			return -1;
 		}
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 		store_ban_hits_clear(hits, k);
 	}
-	qsort(t, n, sizeof *t, cmp);
+	bench_sort(t, n);
 	printf("  %-8s visitor check (%zu): p50 %.3f ms  p99 %.3f ms  max %.3f ms\n", label, n,
-	       pct(t, n, 0.5), pct(t, n, 0.99), t[n - 1]);
-	*med_check = pct(t, n, 0.5);
+	       bench_pct(t, n, 0.5), bench_pct(t, n, 0.99), t[n - 1]);
+	*med_check = bench_pct(t, n, 0.5);
 	size_t nr = n < 200 ? n : 200;
 	for (size_t i = 0; i < nr; i++) {
 		int64_t id;
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		if (client_alarm_raise(cl, "Bench", ALARM_TEST, &id) != STORE_OK ||
 		    client_alarm_close(cl, id, ALARM_RESOLVED) != STORE_OK) {
 			fprintf(stderr, "%s: alarm: %s\n", label, client_error(cl));
 			free(t);
 			return -1;
 		}
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 	}
-	qsort(t, nr, sizeof *t, cmp);
+	bench_sort(t, nr);
 	printf("  %-8s alarm raise + close (%zu): p50 %.3f ms  p99 %.3f ms  max %.3f ms\n", label,
-	       nr, pct(t, nr, 0.5), pct(t, nr, 0.99), t[nr - 1]);
+	       nr, bench_pct(t, nr, 0.5), bench_pct(t, nr, 0.99), t[nr - 1]);
 	free(t);
 	return 0;
 }
