@@ -172,11 +172,7 @@ START_TEST(test_names__search_very_long_query)
 	struct brute *b = small_set();
 	struct hit h[64];
 	size_t n = 10 * 1024;
-	char *q = malloc(n + 1);
-	ck_assert_ptr_nonnull(q);
-	for (size_t i = 0; i < n; i++)
-		q[i] = "Jan de Vries "[i % 13];
-	q[n] = '\0';
+	char *q = testutil_repeat("Jan de Vries ", n);
 	ck_assert_uint_le(brute_search(b, q, NULL, h), 4);
 	memset(q, 'a', n);
 	ck_assert_uint_eq(brute_search(b, q, NULL, h), 0);

@@ -131,11 +131,7 @@ START_TEST(test_store_names__very_long_query)
 	insert(person("Jan", "de", "Vries", "1980-01-02"));
 	struct ban_hit h[8];
 	size_t n = 10 * 1024;
-	char *q = malloc(n + 1);
-	ck_assert_ptr_nonnull(q);
-	for (size_t i = 0; i < n; i++)
-		q[i] = "Jan de Vries "[i % 13];
-	q[n] = '\0';
+	char *q = testutil_repeat("Jan de Vries ", n);
 	size_t got = check(q, NULL, h, 8);
 	ck_assert_uint_le(got, 1);
 	store_ban_hits_clear(h, got);

@@ -45,6 +45,9 @@ Suite *store_incidents_suite(void);
  * be NULL; both NULL: none). */
 TCase *testutil_tcase(Suite *s, const char *name, SFun setup, SFun teardown);
 
+/* A new string of n bytes: unit repeated (and cut off at n). Free it. */
+char *testutil_repeat(const char *unit, size_t n);
+
 /* A fresh temporary directory (mkdtemp) for one test; path written to dir. */
 void testutil_tmpdir(char *dir, size_t dirsz);
 

@@ -27,6 +27,18 @@ TCase *testutil_tcase(Suite *s, const char *name, SFun setup, SFun teardown)
 	return tc;
 }
 
+char *testutil_repeat(const char *unit, size_t n)
+{
+	size_t u = strlen(unit);
+	ck_assert_uint_gt(u, 0);
+	char *s = malloc(n + 1);
+	ck_assert_ptr_nonnull(s);
+	for (size_t i = 0; i < n; i++)
+		s[i] = unit[i % u];
+	s[n] = '\0';
+	return s;
+}
+
 void testutil_tmpdir(char *dir, size_t dirsz)
 {
 	const char *tmp = getenv("TMPDIR");
