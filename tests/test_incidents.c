@@ -139,6 +139,15 @@ static const struct incident_due *item(const struct incident_due *d, size_t n, c
 	return NULL;
 }
 
+/* The rules of the "due" test case: the defaults, set by its fixture with Amsterdam time. */
+static struct incidents_rules rules;
+
+static void due_setup(void)
+{
+	testutil_amsterdam();
+	incidents_rules_default(&rules);
+}
+
 static struct incident_facts facts(const char *at, enum incident_category c)
 {
 	struct incident_facts f;
@@ -150,12 +159,9 @@ static struct incident_facts facts(const char *at, enum incident_category c)
 
 START_TEST(test_incidents__due_verbal_unknown_perpetrator)
 {
-	testutil_amsterdam();
-	struct incidents_rules r;
-	incidents_rules_default(&r);
 	struct incident_facts f = facts("2026-03-10T15:20:00Z", INCIDENT_VERBAL);
 	struct incident_due d[INCIDENTS_MAX_ITEMS];
-	size_t n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
+	size_t n = incidents_due(&rules, &f, d, INCIDENTS_MAX_ITEMS);
 	/* Only the three aftercare contacts: no perpetrator, not serious, no police. */
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(d[0].key, "aftercare1");
@@ -165,22 +171,19 @@ START_TEST(test_incidents__due_verbal_unknown_perpetrator)
 	ck_assert_int_eq(d[2].due, testutil_utc("2026-03-24T23:00:00Z")); /* end of day 14 */
 	/* Aftercare declined: nothing is due. */
 	f.aftercare = ANSWER_NO;
-	ck_assert_uint_eq(incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS), 0);
+	ck_assert_uint_eq(incidents_due(&rules, &f, d, INCIDENTS_MAX_ITEMS), 0);
 	ck_assert_uint_eq(incidents_due(NULL, &f, d, INCIDENTS_MAX_ITEMS), 0);
 }
 END_TEST
 
 START_TEST(test_incidents__due_physical)
 {
-	testutil_amsterdam();
-	struct incidents_rules r;
-	incidents_rules_default(&r);
 	/* Friday 13 March 2026, 10:00 local. */
 	struct incident_facts f = facts("2026-03-13T09:00:00Z", INCIDENT_PHYSICAL);
 	f.perpetrator_known = true;
 	f.conversation_proposed = true;
 	struct incident_due d[INCIDENTS_MAX_ITEMS];
-	size_t n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
+	size_t n = incidents_due(&rules, &f, d, INCIDENTS_MAX_ITEMS);
 	const struct incident_due *help = item(d, n, "help"), *reaction = item(d, n, "reaction");
 	const struct incident_due *police = item(d, n, "police"), *conv = item(d, n, "conversation");
 	ck_assert_ptr_nonnull(help);
@@ -207,14 +210,11 @@ END_TEST
 
 START_TEST(test_incidents__due_done_by_the_form)
 {
-	testutil_amsterdam();
-	struct incidents_rules r;
-	incidents_rules_default(&r);
 	struct incident_facts f = facts("2026-03-13T09:00:00Z", INCIDENT_THREAT);
 	f.perpetrator_known = true;
 	f.police = POLICE_INFORMED; /* informed is not a report */
 	struct incident_due d[INCIDENTS_MAX_ITEMS];
-	size_t n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
+	size_t n = incidents_due(&rules, &f, d, INCIDENTS_MAX_ITEMS);
 	const struct incident_due *police = item(d, n, "police");
 	ck_assert_ptr_nonnull(police);
 	ck_assert(!police->done_by_fact);
@@ -224,7 +224,7 @@ START_TEST(test_incidents__due_done_by_the_form)
 	f.police = POLICE_REPORT;
 	strcpy(f.police_date, "2026-03-14");
 	strcpy(f.conversation_date, "2026-03-17");
-	n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
+	n = incidents_due(&rules, &f, d, INCIDENTS_MAX_ITEMS);
 	police = item(d, n, "police");
 	ck_assert(police->done_by_fact);
 	ck_assert_str_eq(police->done_date, "2026-03-14");
@@ -241,25 +241,22 @@ START_TEST(test_incidents__due_done_by_the_form)
 	ck_assert_int_eq(incidents_due_state(min, false, testutil_utc("2026-03-15T12:00:00Z")),
 			 DUE_LATER);
 	strcpy(f.minutes_sent, "2026-03-18");
-	n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
+	n = incidents_due(&rules, &f, d, INCIDENTS_MAX_ITEMS);
 	ck_assert(item(d, n, "minutes")->done_by_fact);
 }
 END_TEST
 
 START_TEST(test_incidents__due_serious_injury)
 {
-	testutil_amsterdam();
-	struct incidents_rules r;
-	incidents_rules_default(&r);
 	/* Verbal aggression is not serious, but a serious injury makes it so. */
 	struct incident_facts f = facts("2026-03-13T09:00:00Z", INCIDENT_VERBAL);
-	ck_assert(!incidents_serious(&r, &f));
+	ck_assert(!incidents_serious(&rules, &f));
 	f.injury = INJURY_LIGHT;
-	ck_assert(!incidents_serious(&r, &f));
+	ck_assert(!incidents_serious(&rules, &f));
 	f.injury = INJURY_SERIOUS;
-	ck_assert(incidents_serious(&r, &f));
+	ck_assert(incidents_serious(&rules, &f));
 	struct incident_due d[INCIDENTS_MAX_ITEMS];
-	size_t n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
+	size_t n = incidents_due(&rules, &f, d, INCIDENTS_MAX_ITEMS);
 	const struct incident_due *insp = item(d, n, "inspectorate");
 	ck_assert_ptr_nonnull(insp);
 	/* At once: overdue from the moment it happened until marked done. */
@@ -268,25 +265,22 @@ START_TEST(test_incidents__due_serious_injury)
 	ck_assert_ptr_nonnull(item(d, n, "help"));
 	ck_assert_str_eq(d[0].key, "inspectorate"); /* the earliest */
 	/* A small buffer takes what fits. */
-	ck_assert_uint_eq(incidents_due(&r, &f, d, 2), 2);
+	ck_assert_uint_eq(incidents_due(&rules, &f, d, 2), 2);
 }
 END_TEST
 
 START_TEST(test_incidents__due_configured_schedule)
 {
-	testutil_amsterdam();
-	struct incidents_rules r;
-	incidents_rules_default(&r);
 	/* Ermelo: directly, 1-3 days, 4-6 weeks; police within 7 days; robbery not serious. */
-	r.naftercare = 0;
+	rules.naftercare = 0;
 	static const char *spans[] = {"24h", "1-3d", "4-6w"};
 	for (size_t i = 0; i < 3; i++)
-		ck_assert_int_eq(incidents_span_parse(spans[i], &r.aftercare[r.naftercare++]), 0);
-	r.police_days = 7;
-	r.serious_categories = 0;
+		ck_assert_int_eq(incidents_span_parse(spans[i], &rules.aftercare[rules.naftercare++]), 0);
+	rules.police_days = 7;
+	rules.serious_categories = 0;
 	struct incident_facts f = facts("2026-03-10T15:20:00Z", INCIDENT_ROBBERY);
 	struct incident_due d[INCIDENTS_MAX_ITEMS];
-	size_t n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
+	size_t n = incidents_due(&rules, &f, d, INCIDENTS_MAX_ITEMS);
 	ck_assert_ptr_null(item(d, n, "help"));
 	ck_assert_int_eq(item(d, n, "police")->due, testutil_utc("2026-03-17T23:00:00Z"));
 	const struct incident_due *third = item(d, n, "aftercare3");
@@ -299,8 +293,8 @@ START_TEST(test_incidents__due_configured_schedule)
 	incidents_item_label(third, label, sizeof label);
 	ck_assert_str_eq(label, "aftercare contact 3 with the employee (4-6w)");
 	/* No police categories: no report is due. */
-	r.police_categories = 0;
-	n = incidents_due(&r, &f, d, INCIDENTS_MAX_ITEMS);
+	rules.police_categories = 0;
+	n = incidents_due(&rules, &f, d, INCIDENTS_MAX_ITEMS);
 	ck_assert_ptr_null(item(d, n, "police"));
 }
 END_TEST
@@ -630,11 +624,6 @@ Suite *incidents_suite(void)
 	tcase_add_test(tc, test_incidents__span_apply);
 	tcase_add_test(tc, test_incidents__working_days);
 	tcase_add_test(tc, test_incidents__read_time);
-	tcase_add_test(tc, test_incidents__due_verbal_unknown_perpetrator);
-	tcase_add_test(tc, test_incidents__due_physical);
-	tcase_add_test(tc, test_incidents__due_done_by_the_form);
-	tcase_add_test(tc, test_incidents__due_serious_injury);
-	tcase_add_test(tc, test_incidents__due_configured_schedule);
 	tcase_add_test(tc, test_incidents__item_keys);
 	tcase_add_test(tc, test_incidents__offence);
 	tcase_add_test(tc, test_incidents__split_name);
@@ -645,5 +634,11 @@ Suite *incidents_suite(void)
 	tcase_add_test(tc, test_incidents__previous_period);
 	tcase_add_test(tc, test_incidents__count_boundaries);
 	tcase_add_test(tc, test_incidents__bar_and_change);
+	tc = testutil_tcase(s, "due", due_setup, NULL);
+	tcase_add_test(tc, test_incidents__due_verbal_unknown_perpetrator);
+	tcase_add_test(tc, test_incidents__due_physical);
+	tcase_add_test(tc, test_incidents__due_done_by_the_form);
+	tcase_add_test(tc, test_incidents__due_serious_injury);
+	tcase_add_test(tc, test_incidents__due_configured_schedule);
 	return s;
 }
