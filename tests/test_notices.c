@@ -7,6 +7,20 @@
 #include "tests.h"
 #include "ui/notices.h"
 
+/* The list of every test, made by the fixture. */
+static struct notices *n;
+
+static void setup(void)
+{
+	n = notices_new();
+	ck_assert_ptr_nonnull(n);
+}
+
+static void teardown(void)
+{
+	notices_free(n);
+}
+
 START_TEST(test_notices__null_and_empty)
 {
 	ck_assert_int_eq(notices_add(NULL, NOTICE_VISIT, "x"), -1);
@@ -15,8 +29,6 @@ START_TEST(test_notices__null_and_empty)
 	ck_assert_int_eq(notices_lines(NULL, 80, 3), 0);
 	notices_clear(NULL);
 	notices_free(NULL);
-	struct notices *n = notices_new();
-	ck_assert_ptr_nonnull(n);
 	ck_assert_uint_eq(notices_count(n), 0);
 	ck_assert_ptr_null(notices_text(n, 0));
 	ck_assert_int_eq(notices_lines(n, 80, 3), 0);
@@ -25,14 +37,11 @@ START_TEST(test_notices__null_and_empty)
 	ck_assert_str_eq(notices_text(n, 0), "");
 	ck_assert_int_eq(notices_add(n, (enum notice_kind)99, "odd"), 0);
 	ck_assert_str_eq(notices_text(n, 1), "odd");
-	notices_free(n);
 }
 END_TEST
 
 START_TEST(test_notices__ordered_by_kind_then_added)
 {
-	struct notices *n = notices_new();
-	ck_assert_ptr_nonnull(n);
 	ck_assert_int_eq(notices_add(n, NOTICE_STAFFING, "short"), 0);
 	ck_assert_int_eq(notices_add(n, NOTICE_VISIT, "visit 1"), 0);
 	ck_assert_int_eq(notices_add(n, NOTICE_POLICE, "police"), 0);
@@ -48,14 +57,11 @@ START_TEST(test_notices__ordered_by_kind_then_added)
 	for (int i = 0; i < 100; i++)
 		ck_assert_int_eq(notices_add(n, NOTICE_VISIT, "v"), 0);
 	ck_assert_uint_eq(notices_count(n), 100);
-	notices_free(n);
 }
 END_TEST
 
 START_TEST(test_notices__lines_packed_and_capped)
 {
-	struct notices *n = notices_new();
-	ck_assert_ptr_nonnull(n);
 	ck_assert_int_eq(notices_add(n, NOTICE_VISIT, "short one"), 0);
 	ck_assert_int_eq(notices_lines(n, 80, 3), 1);
 	ck_assert_int_eq(notices_lines(n, 80, 0), 0);
@@ -73,14 +79,13 @@ START_TEST(test_notices__lines_packed_and_capped)
 	/* Never more than asked: the rest is counted as "+N more". */
 	ck_assert_int_eq(notices_lines(n, 80, 2), 2);
 	ck_assert_int_eq(notices_lines(n, 80, 1), 1);
-	notices_free(n);
 }
 END_TEST
 
 Suite *notices_suite(void)
 {
 	Suite *s = suite_create("notices");
-	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
+	TCase *tc = testutil_tcase(s, "core", setup, teardown);
 	tcase_add_test(tc, test_notices__null_and_empty);
 	tcase_add_test(tc, test_notices__ordered_by_kind_then_added);
 	tcase_add_test(tc, test_notices__lines_packed_and_capped);
