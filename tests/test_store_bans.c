@@ -38,14 +38,9 @@ static struct ban_new sample(const char *surname, const char *starts, const char
 static const char *surnames(struct ban_list *l)
 {
 	static char buf[1024];
-	size_t used = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < l->count; i++) {
-		int w = snprintf(buf + used, sizeof buf - used, "%s%s", i ? " " : "",
-				 l->items[i].surname);
-		ck_assert(w > 0 && (size_t)w < sizeof buf - used);
-		used += (size_t)w;
-	}
+	for (size_t i = 0; i < l->count; i++)
+		testutil_append(buf, sizeof buf, " ", l->items[i].surname);
 	store_ban_list_free(l);
 	ck_assert_ptr_null(l->items);
 	return buf;

@@ -45,6 +45,10 @@ Suite *store_incidents_suite(void);
  * be NULL; both NULL: none). */
 TCase *testutil_tcase(Suite *s, const char *name, SFun setup, SFun teardown);
 
+/* Append text to the string in buf (bufsz bytes), after sep unless buf is empty; fails the
+ * test when it does not fit. For the lists a test compares as one string. */
+void testutil_append(char *buf, size_t bufsz, const char *sep, const char *text);
+
 /* A new string of n bytes: unit repeated (and cut off at n). Free it. */
 char *testutil_repeat(const char *unit, size_t n);
 

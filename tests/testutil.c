@@ -27,6 +27,14 @@ TCase *testutil_tcase(Suite *s, const char *name, SFun setup, SFun teardown)
 	return tc;
 }
 
+void testutil_append(char *buf, size_t bufsz, const char *sep, const char *text)
+{
+	size_t used = strlen(buf);
+	int w = snprintf(buf + used, bufsz - used, "%s%s", used ? sep : "", text);
+	ck_assert_msg(w >= 0 && (size_t)w < bufsz - used, "no room for \"%s\" after \"%s\"", text,
+		      buf);
+}
+
 char *testutil_repeat(const char *unit, size_t n)
 {
 	size_t u = strlen(unit);
