@@ -33,6 +33,15 @@ static void teardown(void)
 	testutil_rmdir(dir);
 }
 
+/* The database at path opened with flags; fails the test when it cannot be. */
+static struct store *opened(int flags)
+{
+	char err[1024];
+	struct store *st = store_open(path, flags, err, sizeof err);
+	ck_assert_msg(st != NULL, "store_open: %s", err);
+	return st;
+}
+
 static unsigned mode_of(const char *suffix)
 {
 	char p[2100];
@@ -109,8 +118,7 @@ END_TEST
 START_TEST(test_store_db__refuses_world_accessible_file)
 {
 	char err[1024] = "";
-	struct store *st = store_open(path, STORE_CREATE, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	struct store *st = opened(STORE_CREATE);
 	store_close(st);
 	static const mode_t bad[] = {0664, 0662, 0666, 0604};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -133,8 +141,7 @@ START_TEST(test_store_db__refuses_world_accessible_file)
 	ck_assert_ptr_null(store_open(path, 0, err, sizeof err));
 	ck_assert_ptr_nonnull(strstr(err, "-wal"));
 	ck_assert_int_eq(unlink(wal), 0);
-	st = store_open(path, 0, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	st = opened(0);
 	store_close(st);
 }
 END_TEST
@@ -142,9 +149,7 @@ END_TEST
 START_TEST(test_store_db__create_mode_and_pragmas)
 {
 	mode_t old = umask(077); /* the files must be 0660 whatever the umask */
-	char err[1024];
-	struct store *st = store_open(path, STORE_CREATE, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	struct store *st = opened(STORE_CREATE);
 	ck_assert_uint_eq(mode_of(""), 0660);
 	ck_assert_int_eq(store_alarm_raise(st, "balie 1", ALARM_TEST, NULL), STORE_OK);
 	ck_assert_uint_eq(mode_of("-wal"), 0660);
@@ -183,9 +188,7 @@ START_TEST(test_store_db__migrates_version_1_keeping_data)
 		 store_migration_sql(1));
 	raw_db(sql, 1);
 
-	char err[1024];
-	struct store *st = store_open(path, 0, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	struct store *st = opened(0);
 	ck_assert_int_eq(store_schema_version(st), store_schema_latest());
 	struct ban b;
 	ck_assert_int_eq(store_ban_get(st, 5, &b), STORE_OK);
@@ -213,8 +216,7 @@ START_TEST(test_store_db__migrates_version_1_keeping_data)
 	store_close(st);
 
 	/* Opening again changes nothing. */
-	st = store_open(path, 0, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	st = opened(0);
 	ck_assert_int_eq(store_audit_list(st, 0, &e, &n), STORE_OK);
 	size_t again = n;
 	free(e);
@@ -226,8 +228,7 @@ END_TEST
 START_TEST(test_store_db__read_only)
 {
 	char err[1024];
-	struct store *st = store_open(path, STORE_CREATE, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	struct store *st = opened(STORE_CREATE);
 	ck_assert_int_eq(store_alarm_raise(st, "hall", ALARM_PANIC, NULL), STORE_OK);
 	store_close(st);
 	ck_assert_int_eq(chmod(path, 0440), 0);
@@ -244,8 +245,7 @@ START_TEST(test_store_db__read_only)
 		}
 	} /* else: root ignores the mode; STORE_READONLY below covers the refusal. */
 
-	st = store_open(path, STORE_READONLY, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	st = opened(STORE_READONLY);
 	struct alarm *a;
 	size_t n;
 	ck_assert_int_eq(store_alarm_list(st, 1, 0, &a, &n), STORE_OK);
@@ -261,11 +261,8 @@ END_TEST
 
 START_TEST(test_store_db__changed_sees_other_connection)
 {
-	char err[1024];
-	struct store *a = store_open(path, STORE_CREATE, err, sizeof err);
-	ck_assert_msg(a != NULL, "%s", err);
-	struct store *b = store_open(path, 0, err, sizeof err);
-	ck_assert_msg(b != NULL, "%s", err);
+	struct store *a = opened(STORE_CREATE);
+	struct store *b = opened(0);
 	ck_assert(!store_changed(a));
 	ck_assert_int_eq(store_alarm_raise(b, "counter 2", ALARM_PANIC, NULL), STORE_OK);
 	ck_assert(store_changed(a));
@@ -310,9 +307,7 @@ static void raise_many(const char *who, int n)
 
 START_TEST(test_store_db__two_processes_write_at_once)
 {
-	char err[1024];
-	struct store *st = store_open(path, STORE_CREATE, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	struct store *st = opened(STORE_CREATE);
 	store_close(st); /* no connection may cross a fork */
 
 	pid_t pids[2];
@@ -328,8 +323,7 @@ START_TEST(test_store_db__two_processes_write_at_once)
 		ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 			      "writer %d failed with status %d", i, status);
 	}
-	st = store_open(path, 0, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	st = opened(0);
 	struct alarm *a;
 	size_t n;
 	ck_assert_int_eq(store_alarm_list(st, 1, 0, &a, &n), STORE_OK);
@@ -348,9 +342,7 @@ END_TEST
 
 START_TEST(test_store_db__audit_refuses_empty_action)
 {
-	char err[1024];
-	struct store *st = store_open(path, STORE_CREATE, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	struct store *st = opened(STORE_CREATE);
 	ck_assert_int_eq(store_audit(st, "", "visitor", "clear", ""), STORE_INVALID);
 	ck_assert_int_eq(store_audit(st, NULL, "visitor", "clear", ""), STORE_INVALID);
 	store_close(st);
@@ -360,9 +352,7 @@ END_TEST
 START_TEST(test_store_db__audit_lists_newest_first_and_is_append_only)
 {
 	setenv("BALIE_NOW", "2026-11-25T09:00:00Z", 1);
-	char err[1024];
-	struct store *st = store_open(path, STORE_CREATE, err, sizeof err);
-	ck_assert_msg(st != NULL, "%s", err);
+	struct store *st = opened(STORE_CREATE);
 	store_set_actor(st, "anna", "pts/4");
 	ck_assert_int_eq(store_audit(st, "check", "visitor", "clear", "Jan de Vries"), STORE_OK);
 	ck_assert_int_eq(store_audit(st, "check", "visitor", "match", NULL), STORE_OK);
