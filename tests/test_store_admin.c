@@ -36,6 +36,13 @@ static long long scalar(const char *sql)
 	return testutil_scalar(st, sql);
 }
 
+/* n visitor checks in the audit trail: lines to chain, verify and cut. */
+static void visitor_checks(int n)
+{
+	for (int i = 0; i < n; i++)
+		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+}
+
 static void add_ban(const char *surname, const char *starts, const char *ends, int64_t *id)
 {
 	struct ban_new b = {
@@ -64,8 +71,7 @@ END_TEST
 
 START_TEST(test_store_admin__chain_intact)
 {
-	for (int i = 0; i < 5; i++)
-		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	visitor_checks(5);
 	struct audit_verify v;
 	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
 	ck_assert_int_eq(v.first_bad, 0);
@@ -80,8 +86,7 @@ END_TEST
 
 START_TEST(test_store_admin__chain_detects_an_edit)
 {
-	for (int i = 0; i < 5; i++)
-		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	visitor_checks(5);
 	/* The program refuses; sqlite3 with the trigger dropped does not. */
 	ck_assert_int_ne(sqlite3_exec(st->db, "UPDATE audit SET detail = 'x' WHERE id = 3", NULL,
 				      NULL, NULL), SQLITE_OK);
@@ -95,8 +100,7 @@ END_TEST
 
 START_TEST(test_store_admin__chain_detects_a_deletion)
 {
-	for (int i = 0; i < 5; i++)
-		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	visitor_checks(5);
 	ck_assert_int_ne(sqlite3_exec(st->db, "DELETE FROM audit WHERE id = 4", NULL, NULL, NULL),
 			 SQLITE_OK);
 	raw("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id = 4");
@@ -155,8 +159,7 @@ static void rechain_from(int64_t from)
 
 START_TEST(test_store_admin__chain_detects_a_gap_even_when_rechained)
 {
-	for (int i = 0; i < 6; i++)
-		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	visitor_checks(6);
 	raw("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id IN (4, 5)");
 	rechain_from(6);
 	struct audit_verify v;
@@ -170,8 +173,7 @@ END_TEST
 
 START_TEST(test_store_admin__noted_head_shows_a_cut_off_tail)
 {
-	for (int i = 0; i < 4; i++)
-		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	visitor_checks(4);
 	struct audit_verify v, w;
 	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
 	ck_assert_int_eq(v.first_bad, 0);
@@ -201,8 +203,7 @@ END_TEST
 
 START_TEST(test_store_admin__noted_head_after_a_purge)
 {
-	for (int i = 0; i < 3; i++)
-		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	visitor_checks(3);
 	struct audit_verify v, w;
 	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
 	/* Years later every line so far is past its period. */
@@ -231,8 +232,7 @@ static int count_after(const struct audit_line *l, void *arg)
 
 START_TEST(test_store_admin__audit_each_after_an_id)
 {
-	for (int i = 0; i < 5; i++)
-		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
+	visitor_checks(5);
 	int64_t seen = 0;
 	struct audit_filter f = {.after_id = 3};
 	ck_assert_int_eq(store_audit_each(st, &f, count_after, &seen), STORE_OK);
