@@ -532,21 +532,6 @@ START_TEST(test_store_incidents__purge_keeps_counts_and_traces)
 }
 END_TEST
 
-/* Collects the sections of a person export. */
-static int collect_section(const char *section, int ncols, const char *const *names,
-			   const char *const *values, void *arg)
-{
-	(void)ncols;
-	(void)names;
-	(void)values;
-	char *seen = arg;
-	if (strlen(seen) + strlen(section) + 2 < 512) {
-		strcat(seen, section);
-		strcat(seen, " ");
-	}
-	return 0;
-}
-
 START_TEST(test_store_incidents__person_export)
 {
 	int64_t ban = ban_for("Jan", "Vries", "1968-03-14", "2026-03-01", "2026-09-01");
@@ -556,8 +541,8 @@ START_TEST(test_store_incidents__person_export)
 	add(&other);
 	int64_t person;
 	ck_assert_int_eq(store_person_of_ban(st, ban, &person), STORE_OK);
-	char seen[512] = "";
-	ck_assert_int_eq(store_person_export(st, person, collect_section, seen), STORE_OK);
+	char seen[TESTUTIL_SECTIONS_MAX] = "";
+	ck_assert_int_eq(store_person_export(st, person, testutil_export_sections, seen), STORE_OK);
 	ck_assert_msg(strstr(seen, "incident? ") != NULL, "sections: %s", seen);
 	/* One incident matches the name, the namesake's surname does not. */
 	char *first = strstr(seen, "incident? ");

@@ -49,6 +49,12 @@ TCase *testutil_tcase(Suite *s, const char *name, SFun setup, SFun teardown);
  * test when it does not fit. For the lists a test compares as one string. */
 void testutil_append(char *buf, size_t bufsz, const char *sep, const char *text);
 
+/* A person-export callback (store_person_export, client_person_export): appends the section
+ * of each record and a space to the string at arg, of TESTUTIL_SECTIONS_MAX bytes. */
+#define TESTUTIL_SECTIONS_MAX 1024
+int testutil_export_sections(const char *section, int ncols, const char *const *names,
+			     const char *const *values, void *arg);
+
 /* A new string of n bytes: unit repeated (and cut off at n). Free it. */
 char *testutil_repeat(const char *unit, size_t n);
 
