@@ -20,8 +20,8 @@ static void expect_query(const char *text, const char *names, const char *born, 
 		      q.names, names);
 	ck_assert_msg(!born || strcmp(q.born, born) == 0, "\"%s\": born \"%s\", not \"%s\"", t,
 		      q.born, born);
-	ck_assert_msg(!bad || strcmp(q.bad_date, bad) == 0, "\"%s\": bad date \"%s\", not \"%s\"", t,
-		      q.bad_date, bad);
+	ck_assert_msg(!bad || strcmp(q.bad_date, bad) == 0, "\"%s\": bad date \"%s\", not \"%s\"",
+		      t, q.bad_date, bad);
 }
 
 START_TEST(test_visitor__read_query_invalid_dates_are_kept)
