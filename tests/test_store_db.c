@@ -42,6 +42,16 @@ static struct store *opened(int flags)
 	return st;
 }
 
+/* Opening the database at path with flags is refused, with a message that names the file
+ * and holds why. */
+static void refused(int flags, const char *why)
+{
+	char err[1024] = "";
+	ck_assert_ptr_null(store_open(path, flags, err, sizeof err));
+	ck_assert_msg(strstr(err, path) != NULL, "%s: the file is not named", err);
+	ck_assert_msg(strstr(err, why) != NULL, "%s: lacks \"%s\"", err, why);
+}
+
 static unsigned mode_of(const char *suffix)
 {
 	char p[2100];
@@ -68,10 +78,8 @@ static void raw_db(const char *sql, int version)
 
 START_TEST(test_store_db__missing_file_names_balie_init)
 {
+	refused(0, "balie init");
 	char err[1024] = "";
-	ck_assert_ptr_null(store_open(path, 0, err, sizeof err));
-	ck_assert_ptr_nonnull(strstr(err, path));
-	ck_assert_ptr_nonnull(strstr(err, "balie init"));
 	ck_assert_ptr_null(store_open(path, STORE_READONLY | STORE_CREATE, err, sizeof err));
 	ck_assert_int_ne(access(path, F_OK), 0); /* nothing was created */
 }
@@ -82,20 +90,14 @@ START_TEST(test_store_db__refuses_newer_schema)
 	char sql[8192];
 	snprintf(sql, sizeof sql, "%s", store_migration_sql(1));
 	raw_db(sql, store_schema_latest() + 1);
-	char err[1024] = "";
-	ck_assert_ptr_null(store_open(path, 0, err, sizeof err));
-	ck_assert_ptr_nonnull(strstr(err, path));
-	ck_assert_msg(strstr(err, "newer than this program") != NULL, "%s", err);
+	refused(0, "newer than this program");
 }
 END_TEST
 
 START_TEST(test_store_db__refuses_other_sqlite_file)
 {
 	raw_db("CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT)", 0);
-	char err[1024] = "";
-	ck_assert_ptr_null(store_open(path, 0, err, sizeof err));
-	ck_assert_ptr_nonnull(strstr(err, path));
-	ck_assert_msg(strstr(err, "not a balie database") != NULL, "%s", err);
+	refused(0, "not a balie database");
 }
 END_TEST
 
@@ -107,10 +109,7 @@ START_TEST(test_store_db__refuses_non_sqlite_file)
 		ck_assert_int_ge(fputs("surname,given_names\n", f), 0);
 	ck_assert_int_eq(fclose(f), 0);
 	ck_assert_int_eq(chmod(path, 0660), 0); /* else refused as world-readable first */
-	char err[1024] = "";
-	ck_assert_ptr_null(store_open(path, STORE_CREATE, err, sizeof err));
-	ck_assert_ptr_nonnull(strstr(err, path));
-	ck_assert_msg(strstr(err, "not an SQLite file") != NULL, "%s", err);
+	refused(STORE_CREATE, "not an SQLite file");
 }
 END_TEST
 
