@@ -152,26 +152,27 @@ END_TEST
 
 START_TEST(test_text__escape_makes_controls_visible)
 {
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"a\x1b[2Jb", "a\\x1b[2Jb"},
+		{"tab\there\n", "tab\\x09here\\x0a"},
+		{"del\x7f", "del\\x7f"},
+		{"c1\xC2\x9B", "c1\\u009B"},
+		{"rlo\xE2\x80\xAEx", "rlo\\u202Ex"},
+		{"ls\xE2\x80\xA8", "ls\\u2028"},
+		/* Invalid bytes become U+FFFD, one each. */
+		{"x\xFF\xC3y", "x\xEF\xBF\xBD\xEF\xBF\xBDy"},
+		/* Valid text is kept exactly. */
+		{"\xC5\x81ukasz Y\xC4\xB1lmaz", "\xC5\x81ukasz Y\xC4\xB1lmaz"},
+	};
 	char out[128];
-	size_t n = text_escape("a\x1b[2Jb", out, sizeof out);
-	ck_assert_str_eq(out, "a\\x1b[2Jb");
-	ck_assert_uint_eq(n, strlen(out));
-	(void)text_escape("tab\there\n", out, sizeof out);
-	ck_assert_str_eq(out, "tab\\x09here\\x0a");
-	(void)text_escape("del\x7f", out, sizeof out);
-	ck_assert_str_eq(out, "del\\x7f");
-	(void)text_escape("c1\xC2\x9B", out, sizeof out);
-	ck_assert_str_eq(out, "c1\\u009B");
-	(void)text_escape("rlo\xE2\x80\xAEx", out, sizeof out);
-	ck_assert_str_eq(out, "rlo\\u202Ex");
-	(void)text_escape("ls\xE2\x80\xA8", out, sizeof out);
-	ck_assert_str_eq(out, "ls\\u2028");
-	/* Invalid bytes become U+FFFD, one each. */
-	(void)text_escape("x\xFF\xC3y", out, sizeof out);
-	ck_assert_str_eq(out, "x\xEF\xBF\xBD\xEF\xBF\xBDy");
-	/* Valid text is kept exactly. */
-	(void)text_escape("\xC5\x81ukasz Y\xC4\xB1lmaz", out, sizeof out);
-	ck_assert_str_eq(out, "\xC5\x81ukasz Y\xC4\xB1lmaz");
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t n = text_escape(cases[i].in, out, sizeof out);
+		ck_assert_msg(strcmp(out, cases[i].out) == 0, "case %zu: \"%s\", not \"%s\"", i, out,
+			      cases[i].out);
+		ck_assert_uint_eq(n, strlen(out));
+	}
 	ck_assert_uint_eq(text_escape(NULL, out, sizeof out), 0);
 	ck_assert_str_eq(out, "");
 }
