@@ -156,38 +156,34 @@ START_TEST(test_csv__empty_input)
 }
 END_TEST
 
-/* What csv_write_field writes for one field. */
-static void write_one(const char *field, int last, char *out, size_t outsz)
-{
-	FILE *f = fmemopen(out, outsz, "w");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(csv_write_field(f, field, last), 0);
-	ck_assert_int_eq(fclose(f), 0);
-}
-
 START_TEST(test_csv__write_quotes_when_needed)
 {
-	char out[128];
-	write_one("Jansen", 0, out, sizeof out);
-	ck_assert_str_eq(out, "Jansen,");
-	write_one("Jansen", 1, out, sizeof out);
-	ck_assert_str_eq(out, "Jansen\r\n");
-	write_one(NULL, 0, out, sizeof out);
-	ck_assert_str_eq(out, ",");
-	write_one("Vries, Jan de", 0, out, sizeof out);
-	ck_assert_str_eq(out, "\"Vries, Jan de\",");
-	write_one("say \"hi\"", 0, out, sizeof out);
-	ck_assert_str_eq(out, "\"say \"\"hi\"\"\",");
-	write_one("a\nb", 0, out, sizeof out);
-	ck_assert_str_eq(out, "\"a\nb\",");
-	write_one("a\rb", 0, out, sizeof out);
-	ck_assert_str_eq(out, "\"a\rb\",");
-	write_one(" lead", 0, out, sizeof out);
-	ck_assert_str_eq(out, "\" lead\",");
-	write_one("trail ", 0, out, sizeof out);
-	ck_assert_str_eq(out, "\"trail \",");
-	write_one("van der Berg", 0, out, sizeof out);
-	ck_assert_str_eq(out, "van der Berg,");
+	/* What csv_write_field writes for one field (the last of its record, or not). */
+	static const struct {
+		const char *field;
+		int last;
+		const char *out;
+	} cases[] = {
+		{"Jansen", 0, "Jansen,"},
+		{"Jansen", 1, "Jansen\r\n"},
+		{NULL, 0, ","},
+		{"Vries, Jan de", 0, "\"Vries, Jan de\","},
+		{"say \"hi\"", 0, "\"say \"\"hi\"\"\","},
+		{"a\nb", 0, "\"a\nb\","},
+		{"a\rb", 0, "\"a\rb\","},
+		{" lead", 0, "\" lead\","},
+		{"trail ", 0, "\"trail \","},
+		{"van der Berg", 0, "van der Berg,"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char out[128];
+		FILE *f = fmemopen(out, sizeof out, "w");
+		ck_assert_ptr_nonnull(f);
+		ck_assert_int_eq(csv_write_field(f, cases[i].field, cases[i].last), 0);
+		ck_assert_int_eq(fclose(f), 0);
+		ck_assert_msg(strcmp(out, cases[i].out) == 0, "case %zu: \"%s\", not \"%s\"", i, out,
+			      cases[i].out);
+	}
 }
 END_TEST
 
