@@ -51,28 +51,40 @@ START_TEST(test_appts__hours_verdict)
 	memset(&w, 0, sizeof w);
 	w.day[1][0] = (struct policy_period){510, 1020, false};
 	w.count[1] = 1;
-	time_t in_from = testutil_utc("2026-11-24T13:00:00Z"),
-	       in_to = testutil_utc("2026-11-24T14:00:00Z");
-	time_t late_from = testutil_utc("2026-11-24T17:30:00Z"),
-	       late_to = testutil_utc("2026-11-24T18:00:00Z");
-	/* No building known: never within; the rule still holds. */
-	ck_assert_int_eq(appts_hours_verdict(NULL, NULL, in_from, in_to, true, false),
-			 APPTS_HOURS_REFUSED);
-	ck_assert_int_eq(appts_hours_verdict(&w, NULL, in_from, in_to, false, true),
-			 APPTS_HOURS_NOT_RISKY);
-	ck_assert_int_eq(appts_hours_verdict(&w, NULL, late_from, late_to, false, false),
-			 APPTS_HOURS_NOT_RISKY);
-	ck_assert_int_eq(appts_hours_verdict(&w, NULL, in_from, in_to, true, false),
-			 APPTS_HOURS_WITHIN);
-	ck_assert_int_eq(appts_hours_verdict(&w, NULL, in_from, in_to, true, true),
-			 APPTS_HOURS_WITHIN);
-	ck_assert_int_eq(appts_hours_verdict(&w, NULL, late_from, late_to, true, false),
-			 APPTS_HOURS_REFUSED);
-	ck_assert_int_eq(appts_hours_verdict(&w, NULL, late_from, late_to, true, true),
-			 APPTS_HOURS_OVERRIDDEN);
-	/* Starting within, running past closing: outside. */
-	ck_assert_int_eq(appts_hours_verdict(&w, NULL, in_from, late_to, true, false),
-			 APPTS_HOURS_REFUSED);
+	/* Within: 14:00-15:00 local; late: 18:30-19:00. */
+	static const struct {
+		const char *why;
+		bool building, risky, reason;
+		const char *from, *to;
+		enum appts_hours want;
+	} cases[] = {
+		/* No building known: never within; the rule still holds. */
+		{"no building", false, true, false, "2026-11-24T13:00:00Z", "2026-11-24T14:00:00Z",
+		 APPTS_HOURS_REFUSED},
+		{"not risky, a reason given", true, false, true, "2026-11-24T13:00:00Z",
+		 "2026-11-24T14:00:00Z", APPTS_HOURS_NOT_RISKY},
+		{"not risky, late", true, false, false, "2026-11-24T17:30:00Z",
+		 "2026-11-24T18:00:00Z", APPTS_HOURS_NOT_RISKY},
+		{"risky, within", true, true, false, "2026-11-24T13:00:00Z", "2026-11-24T14:00:00Z",
+		 APPTS_HOURS_WITHIN},
+		{"risky, within, a reason given", true, true, true, "2026-11-24T13:00:00Z",
+		 "2026-11-24T14:00:00Z", APPTS_HOURS_WITHIN},
+		{"risky, late", true, true, false, "2026-11-24T17:30:00Z", "2026-11-24T18:00:00Z",
+		 APPTS_HOURS_REFUSED},
+		{"risky, late, a reason given", true, true, true, "2026-11-24T17:30:00Z",
+		 "2026-11-24T18:00:00Z", APPTS_HOURS_OVERRIDDEN},
+		/* Starting within, running past closing: outside. */
+		{"risky, running past closing", true, true, false, "2026-11-24T13:00:00Z",
+		 "2026-11-24T18:00:00Z", APPTS_HOURS_REFUSED},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		enum appts_hours got = appts_hours_verdict(cases[i].building ? &w : NULL, NULL,
+							   testutil_utc(cases[i].from),
+							   testutil_utc(cases[i].to), cases[i].risky,
+							   cases[i].reason);
+		ck_assert_msg(got == cases[i].want, "%s: %d, not %d", cases[i].why, got,
+			      cases[i].want);
+	}
 }
 END_TEST
 
