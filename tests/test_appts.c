@@ -10,7 +10,7 @@
 #include "core/dates.h"
 #include "tests.h"
 
-START_TEST(test_appts__times_invalid_input)
+TEST(test_appts__times_invalid_input)
 {
 	time_t t = testutil_utc("2026-11-24T13:00:00Z");
 	ck_assert_int_eq(appts_times_check(0, t), APPTS_TIMES_MISSING);
@@ -23,7 +23,7 @@ START_TEST(test_appts__times_invalid_input)
 }
 END_TEST
 
-START_TEST(test_appts__times)
+TEST(test_appts__times)
 {
 	time_t t = testutil_utc("2026-11-24T13:00:00Z");
 	ck_assert_int_eq(appts_times_check(t, t + 60), APPTS_TIMES_OK);
@@ -31,7 +31,7 @@ START_TEST(test_appts__times)
 }
 END_TEST
 
-START_TEST(test_appts__precautions)
+TEST(test_appts__precautions)
 {
 	ck_assert_int_eq(appts_precautions_check(true, PREC_ALL + 1), APPTS_PRECAUTIONS_UNKNOWN);
 	ck_assert_int_eq(appts_precautions_check(false, 1u << 31), APPTS_PRECAUTIONS_UNKNOWN);
@@ -43,7 +43,7 @@ START_TEST(test_appts__precautions)
 }
 END_TEST
 
-START_TEST(test_appts__hours_verdict)
+TEST(test_appts__hours_verdict)
 {
 	testutil_amsterdam();
 	/* Tuesday 08:30-17:00 only. */
@@ -90,11 +90,5 @@ END_TEST
 
 Suite *appts_suite(void)
 {
-	Suite *s = suite_create("appts");
-	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
-	tcase_add_test(tc, test_appts__times_invalid_input);
-	tcase_add_test(tc, test_appts__times);
-	tcase_add_test(tc, test_appts__precautions);
-	tcase_add_test(tc, test_appts__hours_verdict);
-	return s;
+	return testutil_suite("appts", NULL, NULL);
 }

@@ -8,7 +8,7 @@
 #include "core/backups.h"
 #include "tests.h"
 
-START_TEST(test_backups__refuses_what_is_not_one_plain_name)
+TEST(test_backups__refuses_what_is_not_one_plain_name)
 {
 	ck_assert_int_eq(backups_name_check(NULL), BACKUPS_NAME_EMPTY);
 	ck_assert_int_eq(backups_name_check(""), BACKUPS_NAME_EMPTY);
@@ -38,7 +38,7 @@ START_TEST(test_backups__refuses_what_is_not_one_plain_name)
 }
 END_TEST
 
-START_TEST(test_backups__takes_plain_names)
+TEST(test_backups__takes_plain_names)
 {
 	ck_assert_int_eq(backups_name_check("balie.db"), BACKUPS_NAME_OK);
 	ck_assert_int_eq(backups_name_check("voor-de-verhuizing_2026.db"), BACKUPS_NAME_OK);
@@ -47,7 +47,7 @@ START_TEST(test_backups__takes_plain_names)
 }
 END_TEST
 
-START_TEST(test_backups__default_names)
+TEST(test_backups__default_names)
 {
 	testutil_amsterdam();
 	char name[BACKUPS_NAME_MAX + 1];
@@ -65,10 +65,5 @@ END_TEST
 
 Suite *backups_suite(void)
 {
-	Suite *s = suite_create("backups");
-	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
-	tcase_add_test(tc, test_backups__refuses_what_is_not_one_plain_name);
-	tcase_add_test(tc, test_backups__takes_plain_names);
-	tcase_add_test(tc, test_backups__default_names);
-	return s;
+	return testutil_suite("backups", NULL, NULL);
 }

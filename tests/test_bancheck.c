@@ -21,7 +21,7 @@ static void valid(const char *v[BANF_COUNT])
 	v[BANF_ENDS] = "2027-02-28";
 }
 
-START_TEST(test_bancheck__text_refuses_what_no_field_may_hold)
+TEST(test_bancheck__text_refuses_what_no_field_may_hold)
 {
 	ck_assert_int_eq(bancheck_text(BANF_COUNT, "x", why, sizeof why), -1);
 	ck_assert_int_eq(bancheck_text(BANF_SURNAME, "", why, sizeof why), -1);
@@ -45,7 +45,7 @@ START_TEST(test_bancheck__text_refuses_what_no_field_may_hold)
 }
 END_TEST
 
-START_TEST(test_bancheck__dates)
+TEST(test_bancheck__dates)
 {
 	const char *v[BANF_COUNT];
 	enum banf bad;
@@ -86,7 +86,7 @@ START_TEST(test_bancheck__dates)
 }
 END_TEST
 
-START_TEST(test_bancheck__scope)
+TEST(test_bancheck__scope)
 {
 	const char *known[] = {"stadhuis", "milieustraat"};
 	char norm[64];
@@ -109,7 +109,7 @@ START_TEST(test_bancheck__scope)
 }
 END_TEST
 
-START_TEST(test_bancheck__reasons)
+TEST(test_bancheck__reasons)
 {
 	struct sanction_table t;
 	char err[256], norm[64];
@@ -135,11 +135,5 @@ END_TEST
 
 Suite *bancheck_suite(void)
 {
-	Suite *s = suite_create("bancheck");
-	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
-	tcase_add_test(tc, test_bancheck__text_refuses_what_no_field_may_hold);
-	tcase_add_test(tc, test_bancheck__dates);
-	tcase_add_test(tc, test_bancheck__scope);
-	tcase_add_test(tc, test_bancheck__reasons);
-	return s;
+	return testutil_suite("bancheck", NULL, NULL);
 }

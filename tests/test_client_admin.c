@@ -47,7 +47,7 @@ static void raw(const char *sql)
 	testutil_sql(path, sql);
 }
 
-START_TEST(test_client_admin__console_lines_from_a_fixed_list)
+TEST(test_client_admin__console_lines_from_a_fixed_list)
 {
 	ck_assert_int_eq(client_audit(cl, "ban.lift", "ban:1", "ok", ""), STORE_INVALID);
 	ck_assert_ptr_nonnull(strstr(client_error(cl), "is not one a console records"));
@@ -93,7 +93,7 @@ static int collect(const struct audit_line *l, void *arg)
 	return s->stop_at && s->n == s->stop_at;
 }
 
-START_TEST(test_client_admin__the_trail_in_pages)
+TEST(test_client_admin__the_trail_in_pages)
 {
 	raw("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4500)"
 	    " INSERT INTO audit (id, at, actor, terminal, action, object, result, detail,"
@@ -121,7 +121,7 @@ START_TEST(test_client_admin__the_trail_in_pages)
 }
 END_TEST
 
-START_TEST(test_client_admin__verify_with_a_noted_head)
+TEST(test_client_admin__verify_with_a_noted_head)
 {
 	struct audit_verify v, w;
 	ck_assert_int_eq(client_audit_verify_head(cl, 0, NULL, &v), STORE_OK);
@@ -135,7 +135,7 @@ START_TEST(test_client_admin__verify_with_a_noted_head)
 }
 END_TEST
 
-START_TEST(test_client_admin__backups_by_name)
+TEST(test_client_admin__backups_by_name)
 {
 	char written[256], kept[256];
 	ck_assert_int_eq(client_backup(cl, "../x.db", NULL, false, written, sizeof written),
@@ -173,7 +173,7 @@ START_TEST(test_client_admin__backups_by_name)
 }
 END_TEST
 
-START_TEST(test_client_admin__purge_and_person)
+TEST(test_client_admin__purge_and_person)
 {
 	struct purge_report r;
 	ck_assert_int_eq(client_purge(cl, true, &r), STORE_OK);
@@ -190,12 +190,5 @@ END_TEST
 
 Suite *client_admin_suite(void)
 {
-	Suite *s = suite_create("client_admin");
-	TCase *tc = testutil_tcase(s, "direct", setup, teardown);
-	tcase_add_test(tc, test_client_admin__console_lines_from_a_fixed_list);
-	tcase_add_test(tc, test_client_admin__the_trail_in_pages);
-	tcase_add_test(tc, test_client_admin__verify_with_a_noted_head);
-	tcase_add_test(tc, test_client_admin__backups_by_name);
-	tcase_add_test(tc, test_client_admin__purge_and_person);
-	return s;
+	return testutil_suite("client_admin", setup, teardown);
 }

@@ -27,7 +27,10 @@ static void write_file(const char *dir, const char *name, const char *text, size
 #define expect_error testutil_config_refused
 #define load_ok testutil_config_load
 
-START_TEST(test_config__missing_file)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "errors"
+
+TEST(test_config__missing_file)
 {
 	char err[512];
 	ck_assert_ptr_null(config_load_file("/nonexistent/balie.conf", err, sizeof err));
@@ -42,7 +45,7 @@ START_TEST(test_config__missing_file)
 }
 END_TEST
 
-START_TEST(test_config__unknown_options_and_sections)
+TEST(test_config__unknown_options_and_sections)
 {
 	expect_error("database = \"/x.db\"\nbogus = 1\n", 2, "bogus", NULL);
 	expect_error("building stadhuis {\n  name = \"S\"\n  colour = \"red\"\n}\n", 3, "colour",
@@ -54,7 +57,7 @@ START_TEST(test_config__unknown_options_and_sections)
 }
 END_TEST
 
-START_TEST(test_config__syntax_errors)
+TEST(test_config__syntax_errors)
 {
 	expect_error("database \"/x.db\"\n", 1, "database", NULL);
 	expect_error("municipality = \"Gemeente\nlanguage = \"nl\"\n", 2, "", NULL);
@@ -65,7 +68,7 @@ START_TEST(test_config__syntax_errors)
 }
 END_TEST
 
-START_TEST(test_config__line_numbers_after_comments)
+TEST(test_config__line_numbers_after_comments)
 {
 	/* libconfuse 3.3 alone would count each comment line more than once. */
 	expect_error("# one\n# two\n// three\n/* four\n   five */\nbogus = 1\n", 6, "bogus", NULL);
@@ -76,29 +79,13 @@ START_TEST(test_config__line_numbers_after_comments)
 }
 END_TEST
 
-START_TEST(test_config__comments_in_lists_and_quotes)
-{
-	struct config *c = load_ok("database = \"/srv/a#b//c.db\" # real comment\n"
-				   "building stadhuis {\n"
-				   "  alarm_points = {\"Balie 1\", # under the counter\n"
-				   "                  \"Balie 2\" // the other one\n"
-				   "                  , \"Balie /* 3 */\"}\n"
-				   "}\n");
-	ck_assert_str_eq(c->database, "/srv/a#b//c.db");
-	ck_assert_uint_eq(c->buildings[0].nalarm_points, 3);
-	ck_assert_str_eq(c->buildings[0].alarm_points[1], "Balie 2");
-	ck_assert_str_eq(c->buildings[0].alarm_points[2], "Balie /* 3 */");
-	config_free(c);
-}
-END_TEST
-
-START_TEST(test_config__unclosed_section_fixture)
+TEST(test_config__unclosed_section_fixture)
 {
 	testutil_config_file_refused("tests/data/conf/unclosed-section.conf", 4, "", "not closed");
 }
 END_TEST
 
-START_TEST(test_config__bad_periods)
+TEST(test_config__bad_periods)
 {
 	static const char *bad[] = {"8:30-17:00", "08:30-1700", "08:30 - 17:00", "25:00-26:00",
 				    "08:30", "08:30-17:60", "", "open"};
@@ -114,7 +101,7 @@ START_TEST(test_config__bad_periods)
 }
 END_TEST
 
-START_TEST(test_config__overlapping_or_unsorted_periods)
+TEST(test_config__overlapping_or_unsorted_periods)
 {
 	testutil_config_file_refused("tests/data/conf/overlap.conf", 5,
 				     "building stadhuis: tuesday: ", "overlaps");
@@ -123,7 +110,7 @@ START_TEST(test_config__overlapping_or_unsorted_periods)
 }
 END_TEST
 
-START_TEST(test_config__too_many_periods)
+TEST(test_config__too_many_periods)
 {
 	expect_error("building stadhuis {\n  monday = {\"08:00-09:00\", \"10:00-11:00\", "
 		     "\"12:00-13:00\", \"14:00-15:00\", \"16:00-17:00\"}\n}\n", 2, "monday",
@@ -131,21 +118,21 @@ START_TEST(test_config__too_many_periods)
 }
 END_TEST
 
-START_TEST(test_config__bad_evening_from)
+TEST(test_config__bad_evening_from)
 {
 	expect_error("building stadhuis {\n  evening_from = \"5 pm\"\n}\n", 2,
 		     "building stadhuis: evening_from", "5 pm");
 }
 END_TEST
 
-START_TEST(test_config__duplicate_building_ids)
+TEST(test_config__duplicate_building_ids)
 {
 	expect_error("building stadhuis {\n}\nbuilding sporthal {\n}\nbuilding stadhuis {\n}\n",
 		     5, "building: \"stadhuis\"", "earlier building");
 }
 END_TEST
 
-START_TEST(test_config__bad_building_ids)
+TEST(test_config__bad_building_ids)
 {
 	expect_error("\nbuilding Stadhuis {\n  name = \"Stadhuis\"\n}\n", 2, "building",
 		     "Stadhuis");
@@ -155,7 +142,7 @@ START_TEST(test_config__bad_building_ids)
 }
 END_TEST
 
-START_TEST(test_config__this_building_unknown)
+TEST(test_config__this_building_unknown)
 {
 	expect_error("database = \"/x.db\"\nthis_building = \"raadhuis\"\n"
 		     "building stadhuis {\n}\n", 2, "this_building", "raadhuis");
@@ -164,29 +151,7 @@ START_TEST(test_config__this_building_unknown)
 }
 END_TEST
 
-/* Alarm points by kind, and the desk's own point (issue 12). */
-START_TEST(test_config__alarm_points_and_kinds)
-{
-	expect_error("building b {\n  alarm_points = {\"Balie 1\"}\n"
-		     "  robbery_points = {\"Balie 1\"}\n}\n", 3, "robbery_points", "Balie 1");
-	expect_error("building b {\n  alarm_points = {\"Balie 1\"}\n}\n"
-		     "alarm_point = \"Balie 9\"\n", 4, "alarm_point", "Balie 9");
-	expect_error("alarm_point = \"Balie 1\"\nalarm_point = \"Balie 2\"\n", 2, "alarm_point",
-		     "twice");
-	struct config *c = load_ok("this_building = \"b\"\nalarm_point = \"Kassa\"\n"
-				   "building b {\n  alarm_points = {\"Balie 1\"}\n"
-				   "  robbery_points = {\"Kassa\"}\n  fire_points = {\"Hal\"}\n}\n");
-	ck_assert_str_eq(c->alarm_point, "Kassa");
-	ck_assert_uint_eq(c->buildings[0].nalarm_points, 3);
-	ck_assert_str_eq(config_alarm_kind(c, "Balie 1"), "panic");
-	ck_assert_str_eq(config_alarm_kind(c, "Kassa"), "robbery");
-	ck_assert_str_eq(config_alarm_kind(c, "Hal"), "fire");
-	ck_assert_ptr_null(config_alarm_kind(c, "Elders"));
-	config_free(c);
-}
-END_TEST
-
-START_TEST(test_config__numbers_out_of_range)
+TEST(test_config__numbers_out_of_range)
 {
 	expect_error("support_minimum = 21\n", 1, "support_minimum", "0..20");
 	expect_error("\nsupport_minimum = -1\n", 2, "support_minimum", "out of range");
@@ -195,7 +160,7 @@ START_TEST(test_config__numbers_out_of_range)
 }
 END_TEST
 
-START_TEST(test_config__unknown_language_and_role)
+TEST(test_config__unknown_language_and_role)
 {
 	expect_error("language = \"de\"\n", 1, "language", "\"de\"");
 	expect_error("language = \"NL\"\n", 1, "language", "NL");
@@ -208,7 +173,7 @@ START_TEST(test_config__unknown_language_and_role)
 }
 END_TEST
 
-START_TEST(test_config__user_under_two_roles)
+TEST(test_config__user_under_two_roles)
 {
 	expect_error("roles {\n  receptionist = {\"anna\", \"@balie\"}\n  porter = {\"piet\",\n"
 		     "    \"anna\"}\n}\n", 4, "roles: porter", "anna");
@@ -230,7 +195,7 @@ START_TEST(test_config__user_under_two_roles)
 }
 END_TEST
 
-START_TEST(test_config__control_characters)
+TEST(test_config__control_characters)
 {
 	expect_error("municipality = \"Gemeente\x1b[31mVoorbeeld\"\n", 1, "municipality",
 		     "control character");
@@ -246,7 +211,7 @@ START_TEST(test_config__control_characters)
 }
 END_TEST
 
-START_TEST(test_config__error_message_is_escaped)
+TEST(test_config__error_message_is_escaped)
 {
 	char dir[1024], path[1200], err[1024];
 	testutil_tmpdir(dir, sizeof dir);
@@ -258,7 +223,7 @@ START_TEST(test_config__error_message_is_escaped)
 }
 END_TEST
 
-START_TEST(test_config__empty_texts)
+TEST(test_config__empty_texts)
 {
 	expect_error("database = \"\"\n", 1, "database", "empty");
 	expect_error("municipality = \"  \"\n", 1, "municipality", "empty");
@@ -268,7 +233,7 @@ START_TEST(test_config__empty_texts)
 }
 END_TEST
 
-START_TEST(test_config__duplicates)
+TEST(test_config__duplicates)
 {
 	expect_error("database = \"/a.db\"\n\ndatabase = \"/b.db\"\n", 3, "database", "twice");
 	expect_error("roles {\n  porter = {\"piet\"}\n}\nroles {\n  hr = {\"hanneke\"}\n}\n", 6,
@@ -279,7 +244,7 @@ START_TEST(test_config__duplicates)
 }
 END_TEST
 
-START_TEST(test_config__too_long)
+TEST(test_config__too_long)
 {
 	char text[4096];
 	char name[300];
@@ -290,7 +255,48 @@ START_TEST(test_config__too_long)
 }
 END_TEST
 
-START_TEST(test_config__defaults)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "values"
+
+TEST(test_config__comments_in_lists_and_quotes)
+{
+	struct config *c = load_ok("database = \"/srv/a#b//c.db\" # real comment\n"
+				   "building stadhuis {\n"
+				   "  alarm_points = {\"Balie 1\", # under the counter\n"
+				   "                  \"Balie 2\" // the other one\n"
+				   "                  , \"Balie /* 3 */\"}\n"
+				   "}\n");
+	ck_assert_str_eq(c->database, "/srv/a#b//c.db");
+	ck_assert_uint_eq(c->buildings[0].nalarm_points, 3);
+	ck_assert_str_eq(c->buildings[0].alarm_points[1], "Balie 2");
+	ck_assert_str_eq(c->buildings[0].alarm_points[2], "Balie /* 3 */");
+	config_free(c);
+}
+END_TEST
+
+/* Alarm points by kind, and the desk's own point (issue 12). */
+TEST(test_config__alarm_points_and_kinds)
+{
+	expect_error("building b {\n  alarm_points = {\"Balie 1\"}\n"
+		     "  robbery_points = {\"Balie 1\"}\n}\n", 3, "robbery_points", "Balie 1");
+	expect_error("building b {\n  alarm_points = {\"Balie 1\"}\n}\n"
+		     "alarm_point = \"Balie 9\"\n", 4, "alarm_point", "Balie 9");
+	expect_error("alarm_point = \"Balie 1\"\nalarm_point = \"Balie 2\"\n", 2, "alarm_point",
+		     "twice");
+	struct config *c = load_ok("this_building = \"b\"\nalarm_point = \"Kassa\"\n"
+				   "building b {\n  alarm_points = {\"Balie 1\"}\n"
+				   "  robbery_points = {\"Kassa\"}\n  fire_points = {\"Hal\"}\n}\n");
+	ck_assert_str_eq(c->alarm_point, "Kassa");
+	ck_assert_uint_eq(c->buildings[0].nalarm_points, 3);
+	ck_assert_str_eq(config_alarm_kind(c, "Balie 1"), "panic");
+	ck_assert_str_eq(config_alarm_kind(c, "Kassa"), "robbery");
+	ck_assert_str_eq(config_alarm_kind(c, "Hal"), "fire");
+	ck_assert_ptr_null(config_alarm_kind(c, "Elders"));
+	config_free(c);
+}
+END_TEST
+
+TEST(test_config__defaults)
 {
 	struct config *c = config_defaults();
 	ck_assert_ptr_nonnull(c);
@@ -335,7 +341,7 @@ START_TEST(test_config__defaults)
 }
 END_TEST
 
-START_TEST(test_config__empty_file_is_the_defaults)
+TEST(test_config__empty_file_is_the_defaults)
 {
 	struct config *c = load_ok("# nothing set\n");
 	ck_assert_ptr_nonnull(c->source);
@@ -350,7 +356,7 @@ START_TEST(test_config__empty_file_is_the_defaults)
 }
 END_TEST
 
-START_TEST(test_config__full_fixture)
+TEST(test_config__full_fixture)
 {
 	char path[1024];
 	struct config *c = testutil_config_file("tests/data/conf/two-buildings.conf", path,
@@ -387,7 +393,7 @@ START_TEST(test_config__full_fixture)
 }
 END_TEST
 
-START_TEST(test_config__shipped_example_loads)
+TEST(test_config__shipped_example_loads)
 {
 	char path[1024];
 	struct config *c = testutil_config_file("data/balie.conf", path, sizeof path);
@@ -411,7 +417,7 @@ START_TEST(test_config__shipped_example_loads)
 }
 END_TEST
 
-START_TEST(test_config__protocol_texts)
+TEST(test_config__protocol_texts)
 {
 	struct config *c = config_defaults();
 	ck_assert_ptr_nonnull(strstr(config_protocol(c, PROTOCOL_BAN_HIT), "trespass"));
@@ -428,7 +434,7 @@ START_TEST(test_config__protocol_texts)
 }
 END_TEST
 
-START_TEST(test_config__role_for)
+TEST(test_config__role_for)
 {
 	ck_assert_int_eq(config_role_for(NULL, "anna"), ROLE_NONE);
 	struct config *c = load_ok("default_role = \"porter\"\nroles {\n"
@@ -456,7 +462,7 @@ START_TEST(test_config__role_for)
 }
 END_TEST
 
-START_TEST(test_config__role_for_group)
+TEST(test_config__role_for_group)
 {
 	/* The running account and its primary group stand in for a desk user. */
 	struct passwd *pw = getpwuid(getuid());
@@ -482,7 +488,7 @@ START_TEST(test_config__role_for_group)
 END_TEST
 
 /* Run config_load with a fresh XDG_CONFIG_HOME/HOME layout. */
-START_TEST(test_config__lookup_order)
+TEST(test_config__lookup_order)
 {
 	char dir[1024], sub[1200], path[1300], xdgpath[1300], err[1024];
 	testutil_tmpdir(dir, sizeof dir);
@@ -554,38 +560,5 @@ END_TEST
 
 Suite *config_suite(void)
 {
-	Suite *s = suite_create("config");
-	TCase *tc = testutil_tcase(s, "errors", NULL, NULL);
-	tcase_add_test(tc, test_config__missing_file);
-	tcase_add_test(tc, test_config__unknown_options_and_sections);
-	tcase_add_test(tc, test_config__syntax_errors);
-	tcase_add_test(tc, test_config__line_numbers_after_comments);
-	tcase_add_test(tc, test_config__unclosed_section_fixture);
-	tcase_add_test(tc, test_config__bad_periods);
-	tcase_add_test(tc, test_config__overlapping_or_unsorted_periods);
-	tcase_add_test(tc, test_config__too_many_periods);
-	tcase_add_test(tc, test_config__bad_evening_from);
-	tcase_add_test(tc, test_config__duplicate_building_ids);
-	tcase_add_test(tc, test_config__bad_building_ids);
-	tcase_add_test(tc, test_config__this_building_unknown);
-	tcase_add_test(tc, test_config__numbers_out_of_range);
-	tcase_add_test(tc, test_config__unknown_language_and_role);
-	tcase_add_test(tc, test_config__user_under_two_roles);
-	tcase_add_test(tc, test_config__control_characters);
-	tcase_add_test(tc, test_config__error_message_is_escaped);
-	tcase_add_test(tc, test_config__empty_texts);
-	tcase_add_test(tc, test_config__duplicates);
-	tcase_add_test(tc, test_config__too_long);
-	tc = testutil_tcase(s, "values", NULL, NULL);
-	tcase_add_test(tc, test_config__defaults);
-	tcase_add_test(tc, test_config__empty_file_is_the_defaults);
-	tcase_add_test(tc, test_config__comments_in_lists_and_quotes);
-	tcase_add_test(tc, test_config__full_fixture);
-	tcase_add_test(tc, test_config__shipped_example_loads);
-	tcase_add_test(tc, test_config__protocol_texts);
-	tcase_add_test(tc, test_config__role_for);
-	tcase_add_test(tc, test_config__role_for_group);
-	tcase_add_test(tc, test_config__lookup_order);
-	tcase_add_test(tc, test_config__alarm_points_and_kinds);
-	return s;
+	return testutil_suite_cases("config", "errors", "values");
 }

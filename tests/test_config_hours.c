@@ -14,7 +14,7 @@
 #define expect_error testutil_config_refused
 #define load_ok testutil_config_load
 
-START_TEST(test_config_hours__bad_closed_dates)
+TEST(test_config_hours__bad_closed_dates)
 {
 	expect_error("building stadhuis {\n  closed = {\"2026-12-32\"}\n}\n", 2,
 		     "building stadhuis: closed", "\"2026-12-32\" is not a date");
@@ -25,7 +25,7 @@ START_TEST(test_config_hours__bad_closed_dates)
 }
 END_TEST
 
-START_TEST(test_config_hours__bad_extra_periods)
+TEST(test_config_hours__bad_extra_periods)
 {
 	static const char *bad[] = {"2026-12-23", "18:00-20:00", "2026-12-23 18:00",
 				    "2026-12-23 18:00-20:00 night", "2026-12-23 18:00-20:00evening",
@@ -41,7 +41,7 @@ START_TEST(test_config_hours__bad_extra_periods)
 }
 END_TEST
 
-START_TEST(test_config_hours__overlapping_extra_periods)
+TEST(test_config_hours__overlapping_extra_periods)
 {
 	/* Thursday 2026-12-24 has weekly hours 08:30-17:00; the extra starts at 16:00. */
 	expect_error("building stadhuis {\n"
@@ -69,7 +69,7 @@ START_TEST(test_config_hours__overlapping_extra_periods)
 }
 END_TEST
 
-START_TEST(test_config_hours__warning_before_range)
+TEST(test_config_hours__warning_before_range)
 {
 	expect_error("staffing_warning_before = 1441\n", 1, "staffing_warning_before",
 		     "out of range (0..1440)");
@@ -91,7 +91,7 @@ START_TEST(test_config_hours__warning_before_range)
 }
 END_TEST
 
-START_TEST(test_config_hours__exceptions_loaded)
+TEST(test_config_hours__exceptions_loaded)
 {
 	struct config *c = load_ok(
 		"staffing_warning_before = 90\n"
@@ -127,7 +127,7 @@ START_TEST(test_config_hours__exceptions_loaded)
 }
 END_TEST
 
-START_TEST(test_config_hours__shipped_example_loads)
+TEST(test_config_hours__shipped_example_loads)
 {
 	char path[1024];
 	struct config *c = testutil_config_file("data/balie.conf", path, sizeof path);
@@ -138,13 +138,5 @@ END_TEST
 
 Suite *config_hours_suite(void)
 {
-	Suite *s = suite_create("config_hours");
-	TCase *tc = testutil_tcase(s, "config_hours", NULL, NULL);
-	tcase_add_test(tc, test_config_hours__bad_closed_dates);
-	tcase_add_test(tc, test_config_hours__bad_extra_periods);
-	tcase_add_test(tc, test_config_hours__overlapping_extra_periods);
-	tcase_add_test(tc, test_config_hours__warning_before_range);
-	tcase_add_test(tc, test_config_hours__exceptions_loaded);
-	tcase_add_test(tc, test_config_hours__shipped_example_loads);
-	return s;
+	return testutil_suite("config_hours", NULL, NULL);
 }

@@ -13,7 +13,7 @@
 #define expect_error testutil_config_refused
 #define load_ok testutil_config_load
 
-START_TEST(test_config_incidents__bad_sanctions)
+TEST(test_config_incidents__bad_sanctions)
 {
 	expect_error("incidents {\n  sanctions {\n    robbery = \"robbery\"\n  }\n}\n", 3,
 		     "incidents: sanctions: robbery", "\"robbery\" is not a category of the sanction");
@@ -26,7 +26,7 @@ START_TEST(test_config_incidents__bad_sanctions)
 }
 END_TEST
 
-START_TEST(test_config_incidents__bad_aftercare)
+TEST(test_config_incidents__bad_aftercare)
 {
 	expect_error("incidents {\n  aftercare = {\"24h\", \"2 days\"}\n}\n", 2,
 		     "incidents: aftercare", "\"2 days\" is not a time after the incident");
@@ -39,7 +39,7 @@ START_TEST(test_config_incidents__bad_aftercare)
 }
 END_TEST
 
-START_TEST(test_config_incidents__bad_categories_and_days)
+TEST(test_config_incidents__bad_categories_and_days)
 {
 	expect_error("incidents {\n  police_report = {\"threat\", \"fysiek\"}\n}\n", 2,
 		     "incidents: police_report", "\"fysiek\" is not an incident category");
@@ -57,7 +57,7 @@ START_TEST(test_config_incidents__bad_categories_and_days)
 }
 END_TEST
 
-START_TEST(test_config_incidents__bad_retention_and_safe_rooms)
+TEST(test_config_incidents__bad_retention_and_safe_rooms)
 {
 	expect_error("retention {\n  incidents_months = 0\n}\n", 2, "retention: incidents_months",
 		     "out of range");
@@ -71,7 +71,7 @@ START_TEST(test_config_incidents__bad_retention_and_safe_rooms)
 }
 END_TEST
 
-START_TEST(test_config_incidents__defaults)
+TEST(test_config_incidents__defaults)
 {
 	struct config *c = config_defaults();
 	ck_assert_ptr_nonnull(c);
@@ -117,7 +117,7 @@ START_TEST(test_config_incidents__defaults)
 }
 END_TEST
 
-START_TEST(test_config_incidents__full_section)
+TEST(test_config_incidents__full_section)
 {
 	struct config *c = load_ok(
 		"building stadhuis {\n"
@@ -168,13 +168,5 @@ END_TEST
 
 Suite *config_incidents_suite(void)
 {
-	Suite *s = suite_create("config_incidents");
-	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
-	tcase_add_test(tc, test_config_incidents__bad_sanctions);
-	tcase_add_test(tc, test_config_incidents__bad_aftercare);
-	tcase_add_test(tc, test_config_incidents__bad_categories_and_days);
-	tcase_add_test(tc, test_config_incidents__bad_retention_and_safe_rooms);
-	tcase_add_test(tc, test_config_incidents__defaults);
-	tcase_add_test(tc, test_config_incidents__full_section);
-	return s;
+	return testutil_suite("config_incidents", NULL, NULL);
 }

@@ -44,7 +44,7 @@ static const struct {
 };
 
 /* Case _i of errors: read its text to the first error and check where and why. */
-START_TEST(test_csv__errors_with_line_and_column)
+TEST_LOOP(test_csv__errors_with_line_and_column, sizeof errors / sizeof *errors)
 {
 	const char *what = errors[_i].what, *text = errors[_i].text;
 	FILE *f;
@@ -65,7 +65,7 @@ START_TEST(test_csv__errors_with_line_and_column)
 }
 END_TEST
 
-START_TEST(test_csv__nul_byte)
+TEST(test_csv__nul_byte)
 {
 	static const char text[] = "a,b\0c\n";
 	FILE *f = fmemopen((void *)text, sizeof text - 1, "r");
@@ -79,7 +79,7 @@ START_TEST(test_csv__nul_byte)
 }
 END_TEST
 
-START_TEST(test_csv__simple_records)
+TEST(test_csv__simple_records)
 {
 	FILE *f;
 	struct csv_reader *r = reader("given_names,surname,born\nJan,Jansen,1980-01-02\n", &f);
@@ -103,7 +103,7 @@ START_TEST(test_csv__simple_records)
 }
 END_TEST
 
-START_TEST(test_csv__quoted_fields)
+TEST(test_csv__quoted_fields)
 {
 	FILE *f;
 	struct csv_reader *r = reader("\"Vries, Jan de\",\"say \"\"hi\"\"\",\"\",\"two\r\nlines\"\r\n"
@@ -124,7 +124,7 @@ START_TEST(test_csv__quoted_fields)
 }
 END_TEST
 
-START_TEST(test_csv__empty_fields_blank_lines_and_no_final_newline)
+TEST(test_csv__empty_fields_blank_lines_and_no_final_newline)
 {
 	FILE *f;
 	struct csv_reader *r = reader("\xEF\xBB\xBF" "a,,c,\n\n\r\nx,y", &f);
@@ -145,7 +145,7 @@ START_TEST(test_csv__empty_fields_blank_lines_and_no_final_newline)
 }
 END_TEST
 
-START_TEST(test_csv__empty_input)
+TEST(test_csv__empty_input)
 {
 	FILE *f;
 	struct csv_reader *r = reader("", &f);
@@ -156,7 +156,7 @@ START_TEST(test_csv__empty_input)
 }
 END_TEST
 
-START_TEST(test_csv__write_quotes_when_needed)
+TEST(test_csv__write_quotes_when_needed)
 {
 	/* What csv_write_field writes for one field (the last of its record, or not). */
 	static const struct {
@@ -187,7 +187,7 @@ START_TEST(test_csv__write_quotes_when_needed)
 }
 END_TEST
 
-START_TEST(test_csv__write_error)
+TEST(test_csv__write_error)
 {
 	/* A stream opened for reading cannot be written. */
 	FILE *f = fmemopen((void *)"x", 1, "r");
@@ -198,7 +198,7 @@ START_TEST(test_csv__write_error)
 }
 END_TEST
 
-START_TEST(test_csv__round_trip)
+TEST(test_csv__round_trip)
 {
 	static const char *fields[] = {"Vries, Jan de", "say \"hi\"", "", " x ", "a\r\nb",
 				       "\xC5\x81ukasz", "plain"};
@@ -223,7 +223,7 @@ START_TEST(test_csv__round_trip)
 }
 END_TEST
 
-START_TEST(test_csv__many_fields_and_long_field)
+TEST(test_csv__many_fields_and_long_field)
 {
 	/* Growth of the field table and the text buffer. */
 	char *buf = NULL;
@@ -250,18 +250,5 @@ END_TEST
 
 Suite *csv_suite(void)
 {
-	Suite *s = suite_create("csv");
-	TCase *tc = testutil_tcase(s, "csv", NULL, NULL);
-	tcase_add_loop_test(tc, test_csv__errors_with_line_and_column, 0,
-			    sizeof errors / sizeof *errors);
-	tcase_add_test(tc, test_csv__nul_byte);
-	tcase_add_test(tc, test_csv__simple_records);
-	tcase_add_test(tc, test_csv__quoted_fields);
-	tcase_add_test(tc, test_csv__empty_fields_blank_lines_and_no_final_newline);
-	tcase_add_test(tc, test_csv__empty_input);
-	tcase_add_test(tc, test_csv__write_quotes_when_needed);
-	tcase_add_test(tc, test_csv__write_error);
-	tcase_add_test(tc, test_csv__round_trip);
-	tcase_add_test(tc, test_csv__many_fields_and_long_field);
-	return s;
+	return testutil_suite("csv", NULL, NULL);
 }

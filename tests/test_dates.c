@@ -8,7 +8,7 @@
 #include "core/dates.h"
 #include "tests.h"
 
-START_TEST(test_dates__parse_date_rejects_bad_input)
+TEST(test_dates__parse_date_rejects_bad_input)
 {
 	int y, m, d;
 	static const char *bad[] = {"", "2027-02-30", "2026-13-01", "2026-00-10", "2026-1-01",
@@ -20,7 +20,7 @@ START_TEST(test_dates__parse_date_rejects_bad_input)
 }
 END_TEST
 
-START_TEST(test_dates__parse_date_accepts_real_days)
+TEST(test_dates__parse_date_accepts_real_days)
 {
 	int y, m, d;
 	ck_assert_int_eq(dates_parse_date("2024-02-29", &y, &m, &d), 0);
@@ -32,7 +32,7 @@ START_TEST(test_dates__parse_date_accepts_real_days)
 }
 END_TEST
 
-START_TEST(test_dates__parse_hm)
+TEST(test_dates__parse_hm)
 {
 	ck_assert_int_eq(dates_parse_hm("08:30", false), 510);
 	ck_assert_int_eq(dates_parse_hm("24:00", true), 1440);
@@ -43,7 +43,7 @@ START_TEST(test_dates__parse_hm)
 }
 END_TEST
 
-START_TEST(test_dates__utc_round_trip)
+TEST(test_dates__utc_round_trip)
 {
 	time_t t;
 	char buf[DATES_UTC_LEN];
@@ -55,7 +55,7 @@ START_TEST(test_dates__utc_round_trip)
 }
 END_TEST
 
-START_TEST(test_dates__local_time_across_dst)
+TEST(test_dates__local_time_across_dst)
 {
 	testutil_amsterdam();
 	time_t t;
@@ -81,7 +81,7 @@ START_TEST(test_dates__local_time_across_dst)
 }
 END_TEST
 
-START_TEST(test_dates__add_days_and_months)
+TEST(test_dates__add_days_and_months)
 {
 	char out[DATES_DATE_LEN];
 	int diff;
@@ -100,7 +100,7 @@ START_TEST(test_dates__add_days_and_months)
 END_TEST
 
 /* Every form the desk may type, and what it means. */
-START_TEST(test_dates__read_accepts_every_form)
+TEST(test_dates__read_accepts_every_form)
 {
 	static const struct { const char *in, *today; enum dates_century c; const char *out; } ok[] = {
 		{"3-2-1980", NULL, DATES_PAST, "1980-02-03"},       /* d-m-yyyy */
@@ -132,7 +132,7 @@ START_TEST(test_dates__read_accepts_every_form)
 END_TEST
 
 /* Every invalid form, and impossible days: refused, never read as something else. */
-START_TEST(test_dates__read_refuses_invalid_forms)
+TEST(test_dates__read_refuses_invalid_forms)
 {
 	static const char *bad[] = {
 		"", "   ", "31-02-1980", "30-02-1980", "29-02-1981", "31-04-2026", "32-1-1980",
@@ -159,7 +159,7 @@ START_TEST(test_dates__read_refuses_invalid_forms)
 }
 END_TEST
 
-START_TEST(test_dates__date_like_words)
+TEST(test_dates__date_like_words)
 {
 	ck_assert(dates_is_date_like("31-02-1980"));
 	ck_assert(dates_is_date_like("1980"));
@@ -175,16 +175,5 @@ END_TEST
 
 Suite *dates_suite(void)
 {
-	Suite *s = suite_create("dates");
-	TCase *tc = testutil_tcase(s, "dates", NULL, NULL);
-	tcase_add_test(tc, test_dates__parse_date_rejects_bad_input);
-	tcase_add_test(tc, test_dates__parse_date_accepts_real_days);
-	tcase_add_test(tc, test_dates__read_accepts_every_form);
-	tcase_add_test(tc, test_dates__read_refuses_invalid_forms);
-	tcase_add_test(tc, test_dates__date_like_words);
-	tcase_add_test(tc, test_dates__parse_hm);
-	tcase_add_test(tc, test_dates__utc_round_trip);
-	tcase_add_test(tc, test_dates__local_time_across_dst);
-	tcase_add_test(tc, test_dates__add_days_and_months);
-	return s;
+	return testutil_suite("dates", NULL, NULL);
 }

@@ -11,7 +11,7 @@
 #include "core/incidents.h"
 #include "tests.h"
 
-START_TEST(test_incidents__names_reject_unknown)
+TEST(test_incidents__names_reject_unknown)
 {
 	enum incident_category c = INCIDENT_OTHER;
 	enum incident_channel ch = CHANNEL_ONLINE;
@@ -33,7 +33,7 @@ START_TEST(test_incidents__names_reject_unknown)
 }
 END_TEST
 
-START_TEST(test_incidents__names_round_trip)
+TEST(test_incidents__names_round_trip)
 {
 	for (int c = 0; c < INCIDENT_CATEGORY_COUNT; c++) {
 		enum incident_category back;
@@ -65,7 +65,7 @@ START_TEST(test_incidents__names_round_trip)
 }
 END_TEST
 
-START_TEST(test_incidents__span_parse)
+TEST(test_incidents__span_parse)
 {
 	static const char *bad[] = {"", "24", "h", "0h", "24x", "24h ", " 24h", "3-1d", "1-3",
 				    "1000d", "1--3d", "-3d", "24hh", "1-0d", "0-0w"};
@@ -91,7 +91,7 @@ START_TEST(test_incidents__span_parse)
 }
 END_TEST
 
-START_TEST(test_incidents__span_apply)
+TEST(test_incidents__span_apply)
 {
 	testutil_amsterdam();
 	time_t at = testutil_utc("2026-03-10T15:20:00Z"), s, d; /* Tuesday 16:20 local */
@@ -115,7 +115,7 @@ START_TEST(test_incidents__span_apply)
 }
 END_TEST
 
-START_TEST(test_incidents__working_days)
+TEST(test_incidents__working_days)
 {
 	testutil_amsterdam();
 	/* Friday 2026-03-13 10:00: five working days end with Friday 20 March. */
@@ -157,7 +157,10 @@ static struct incident_facts facts(const char *at, enum incident_category c)
 	return f;
 }
 
-START_TEST(test_incidents__due_verbal_unknown_perpetrator)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "due"
+
+TEST(test_incidents__due_verbal_unknown_perpetrator)
 {
 	struct incident_facts f = facts("2026-03-10T15:20:00Z", INCIDENT_VERBAL);
 	struct incident_due d[INCIDENTS_MAX_ITEMS];
@@ -176,7 +179,7 @@ START_TEST(test_incidents__due_verbal_unknown_perpetrator)
 }
 END_TEST
 
-START_TEST(test_incidents__due_physical)
+TEST(test_incidents__due_physical)
 {
 	/* Friday 13 March 2026, 10:00 local. */
 	struct incident_facts f = facts("2026-03-13T09:00:00Z", INCIDENT_PHYSICAL);
@@ -208,7 +211,7 @@ START_TEST(test_incidents__due_physical)
 }
 END_TEST
 
-START_TEST(test_incidents__due_done_by_the_form)
+TEST(test_incidents__due_done_by_the_form)
 {
 	struct incident_facts f = facts("2026-03-13T09:00:00Z", INCIDENT_THREAT);
 	f.perpetrator_known = true;
@@ -246,7 +249,7 @@ START_TEST(test_incidents__due_done_by_the_form)
 }
 END_TEST
 
-START_TEST(test_incidents__due_serious_injury)
+TEST(test_incidents__due_serious_injury)
 {
 	/* Verbal aggression is not serious, but a serious injury makes it so. */
 	struct incident_facts f = facts("2026-03-13T09:00:00Z", INCIDENT_VERBAL);
@@ -269,7 +272,7 @@ START_TEST(test_incidents__due_serious_injury)
 }
 END_TEST
 
-START_TEST(test_incidents__due_configured_schedule)
+TEST(test_incidents__due_configured_schedule)
 {
 	/* Ermelo: directly, 1-3 days, 4-6 weeks; police within 7 days; robbery not serious. */
 	rules.naftercare = 0;
@@ -299,7 +302,10 @@ START_TEST(test_incidents__due_configured_schedule)
 }
 END_TEST
 
-START_TEST(test_incidents__item_keys)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "core"
+
+TEST(test_incidents__item_keys)
 {
 	enum incident_item it = ITEM_HELP;
 	int idx = 5;
@@ -323,7 +329,7 @@ START_TEST(test_incidents__item_keys)
 }
 END_TEST
 
-START_TEST(test_incidents__offence)
+TEST(test_incidents__offence)
 {
 	struct incidents_earlier e = {0, 0, 0};
 	ck_assert_int_eq(incidents_offence(&e), SANCTION_FIRST);
@@ -339,7 +345,7 @@ START_TEST(test_incidents__offence)
 }
 END_TEST
 
-START_TEST(test_incidents__split_name)
+TEST(test_incidents__split_name)
 {
 	char g[64], p[32], s[64];
 	static const char *bad[] = {"", "   ", "de", "van der", ",", ", Jan"};
@@ -372,7 +378,7 @@ START_TEST(test_incidents__split_name)
 }
 END_TEST
 
-START_TEST(test_incidents__pseudonym)
+TEST(test_incidents__pseudonym)
 {
 	const unsigned char key[] = "0123456789abcdef0123456789abcdef";
 	struct incidents_pseudonym a, b;
@@ -404,7 +410,7 @@ START_TEST(test_incidents__pseudonym)
 }
 END_TEST
 
-START_TEST(test_incidents__form_missing)
+TEST(test_incidents__form_missing)
 {
 	ck_assert_uint_eq(incidents_form_missing(NULL, ANSWER_OPEN, ANSWER_OPEN, ANSWER_OPEN,
 						 ANSWER_OPEN), 31);
@@ -421,7 +427,7 @@ START_TEST(test_incidents__form_missing)
 }
 END_TEST
 
-START_TEST(test_incidents__conversation_proposed)
+TEST(test_incidents__conversation_proposed)
 {
 	struct sanction_table t;
 	memset(&t, 0, sizeof t);
@@ -454,7 +460,7 @@ static size_t count_of(const struct incidents_count *c, size_t n, const char *ke
 	return 0;
 }
 
-START_TEST(test_incidents__period_check)
+TEST(test_incidents__period_check)
 {
 	ck_assert_int_eq(incidents_period_check("2026-07-01", "2026-06-30"), -1);
 	ck_assert_int_eq(incidents_period_check("2026-02-30", "2026-06-30"), -1);
@@ -468,7 +474,7 @@ START_TEST(test_incidents__period_check)
 }
 END_TEST
 
-START_TEST(test_incidents__previous_period)
+TEST(test_incidents__previous_period)
 {
 	static const struct {
 		const char *why, *from, *to, *want_from, *want_to;
@@ -495,7 +501,7 @@ START_TEST(test_incidents__previous_period)
 }
 END_TEST
 
-START_TEST(test_incidents__count_boundaries)
+TEST(test_incidents__count_boundaries)
 {
 	struct incidents_record rec[] = {
 		{"2025-12-31", INCIDENT_VERBAL, CHANNEL_COUNTER, "Balie 1"},   /* before */
@@ -563,7 +569,7 @@ START_TEST(test_incidents__count_boundaries)
 }
 END_TEST
 
-START_TEST(test_incidents__bar_and_change)
+TEST(test_incidents__bar_and_change)
 {
 	char bar[64];
 	incidents_bar(0, 10, 20, bar, sizeof bar);
@@ -587,7 +593,7 @@ START_TEST(test_incidents__bar_and_change)
 }
 END_TEST
 
-START_TEST(test_incidents__read_time)
+TEST(test_incidents__read_time)
 {
 	testutil_amsterdam();
 	time_t now = testutil_utc("2026-11-24T13:00:00Z"), t = 0; /* 14:00 local */
@@ -617,28 +623,7 @@ END_TEST
 Suite *incidents_suite(void)
 {
 	Suite *s = suite_create("incidents");
-	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
-	tcase_add_test(tc, test_incidents__names_reject_unknown);
-	tcase_add_test(tc, test_incidents__names_round_trip);
-	tcase_add_test(tc, test_incidents__span_parse);
-	tcase_add_test(tc, test_incidents__span_apply);
-	tcase_add_test(tc, test_incidents__working_days);
-	tcase_add_test(tc, test_incidents__read_time);
-	tcase_add_test(tc, test_incidents__item_keys);
-	tcase_add_test(tc, test_incidents__offence);
-	tcase_add_test(tc, test_incidents__split_name);
-	tcase_add_test(tc, test_incidents__pseudonym);
-	tcase_add_test(tc, test_incidents__form_missing);
-	tcase_add_test(tc, test_incidents__conversation_proposed);
-	tcase_add_test(tc, test_incidents__period_check);
-	tcase_add_test(tc, test_incidents__previous_period);
-	tcase_add_test(tc, test_incidents__count_boundaries);
-	tcase_add_test(tc, test_incidents__bar_and_change);
-	tc = testutil_tcase(s, "due", due_setup, NULL);
-	tcase_add_test(tc, test_incidents__due_verbal_unknown_perpetrator);
-	tcase_add_test(tc, test_incidents__due_physical);
-	tcase_add_test(tc, test_incidents__due_done_by_the_form);
-	tcase_add_test(tc, test_incidents__due_serious_injury);
-	tcase_add_test(tc, test_incidents__due_configured_schedule);
+	testutil_tcase(s, "core", NULL, NULL);
+	testutil_tcase(s, "due", due_setup, NULL);
 	return s;
 }

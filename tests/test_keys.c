@@ -13,7 +13,7 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
-START_TEST(test_keys__unknown_key_is_no_action)
+TEST(test_keys__unknown_key_is_no_action)
 {
 	ck_assert_int_eq(keys_action(KEY_F(12), true, KEYS_BANS), ACT_NONE);
 	ck_assert_int_eq(keys_action(CTRL('z'), false, KEYS_BANS), ACT_NONE);
@@ -22,7 +22,7 @@ START_TEST(test_keys__unknown_key_is_no_action)
 END_TEST
 
 /* Every printable character, in every place: text, never a command. */
-START_TEST(test_keys__no_printable_key_is_a_command)
+TEST(test_keys__no_printable_key_is_a_command)
 {
 	static const wint_t extra[] = {L'ż', L'ë', L'ı', L'€', 0xa0, 0x4e2d};
 	for (int p = 0; p < KEYS_PLACE_COUNT; p++) {
@@ -40,7 +40,7 @@ START_TEST(test_keys__no_printable_key_is_a_command)
 }
 END_TEST
 
-START_TEST(test_keys__function_keys_by_place)
+TEST(test_keys__function_keys_by_place)
 {
 	ck_assert_int_eq(keys_action(KEY_F(5), true, KEYS_ALARMS), ACT_ACK);
 	ck_assert_int_eq(keys_action(KEY_F(6), true, KEYS_ALARMS), ACT_RESOLVE);
@@ -60,7 +60,7 @@ START_TEST(test_keys__function_keys_by_place)
 }
 END_TEST
 
-START_TEST(test_keys__alarm_and_quit_everywhere)
+TEST(test_keys__alarm_and_quit_everywhere)
 {
 	for (int p = 0; p < KEYS_PLACE_COUNT; p++) {
 		if (p == KEYS_MOVING || p == KEYS_SEARCH)
@@ -91,7 +91,7 @@ END_TEST
 
 /* The man page as built holds the key list made from the table: every key of every action
  * with its description. */
-START_TEST(test_keys__every_key_is_in_the_man_page)
+TEST(test_keys__every_key_is_in_the_man_page)
 {
 	char *gen = NULL;
 	size_t genlen = 0;
@@ -129,12 +129,5 @@ END_TEST
 
 Suite *keys_suite(void)
 {
-	Suite *s = suite_create("keys");
-	TCase *tc = testutil_tcase(s, "keys", NULL, NULL);
-	tcase_add_test(tc, test_keys__unknown_key_is_no_action);
-	tcase_add_test(tc, test_keys__no_printable_key_is_a_command);
-	tcase_add_test(tc, test_keys__function_keys_by_place);
-	tcase_add_test(tc, test_keys__alarm_and_quit_everywhere);
-	tcase_add_test(tc, test_keys__every_key_is_in_the_man_page);
-	return s;
+	return testutil_suite("keys", NULL, NULL);
 }

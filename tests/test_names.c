@@ -80,7 +80,10 @@ static struct brute *small_set(void)
 
 /* ---------------------------------------------------------------- invalid input first */
 
-START_TEST(test_names__fold_rejects_invalid_utf8)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "invalid"
+
+TEST(test_names__fold_rejects_invalid_utf8)
 {
 	ck_assert_ptr_null(names_fold(NULL));
 	static const char *bad[] = { "\xff", "Jan \xc3\x28 Vries", "\xe2\x82", "de Vr\xed\xa0\x80ies",
@@ -90,7 +93,7 @@ START_TEST(test_names__fold_rejects_invalid_utf8)
 }
 END_TEST
 
-START_TEST(test_names__keys_refuse_a_record_without_surname)
+TEST(test_names__keys_refuse_a_record_without_surname)
 {
 	struct names_keys *k = malloc(sizeof *k);
 	ck_assert_ptr_nonnull(k);
@@ -113,7 +116,7 @@ START_TEST(test_names__keys_refuse_a_record_without_surname)
 }
 END_TEST
 
-START_TEST(test_names__query_without_a_surname_probes_nothing)
+TEST(test_names__query_without_a_surname_probes_nothing)
 {
 	static const char *empty[] = { "", " ", "   \t ", "-", ",.,", "'", "1980",
 				       "Jan de Vries\xff", "\xc3" };
@@ -141,7 +144,7 @@ START_TEST(test_names__query_without_a_surname_probes_nothing)
 }
 END_TEST
 
-START_TEST(test_names__score_refuses_damaged_records)
+TEST(test_names__score_refuses_damaged_records)
 {
 	struct brute *b = small_set();
 	struct names_query *q = names_query_new("Jan de Vries", NULL);
@@ -167,7 +170,7 @@ START_TEST(test_names__score_refuses_damaged_records)
 }
 END_TEST
 
-START_TEST(test_names__search_very_long_query)
+TEST(test_names__search_very_long_query)
 {
 	struct brute *b = small_set();
 	struct hit h[64];
@@ -184,7 +187,7 @@ START_TEST(test_names__search_very_long_query)
 }
 END_TEST
 
-START_TEST(test_names__null_or_bad_born_means_unknown)
+TEST(test_names__null_or_bad_born_means_unknown)
 {
 	struct brute *b = small_set();
 	struct hit x[8], y[8], z[8];
@@ -205,7 +208,10 @@ END_TEST
 
 /* ---------------------------------------------------------------- folding and parsing */
 
-START_TEST(test_names__fold)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "text"
+
+TEST(test_names__fold)
 {
 	static const struct {
 		const char *in, *out;
@@ -232,7 +238,7 @@ START_TEST(test_names__fold)
 }
 END_TEST
 
-START_TEST(test_names__parse_rejects_nonsense)
+TEST(test_names__parse_rejects_nonsense)
 {
 	struct names_parsed p;
 	ck_assert_int_eq(names_parse(NULL, &p), -1);
@@ -243,7 +249,7 @@ START_TEST(test_names__parse_rejects_nonsense)
 }
 END_TEST
 
-START_TEST(test_names__parse)
+TEST(test_names__parse)
 {
 	static const struct {
 		const char *in, *given, *prefix, *surname;
@@ -281,7 +287,7 @@ static void phon(const char *s, char *out)
 	free(f);
 }
 
-START_TEST(test_names__phonetic_key_merges_dutch_spellings)
+TEST(test_names__phonetic_key_merges_dutch_spellings)
 {
 	static const char *const same[][4] = {
 		{ "Meijer", "Meyer", "Meier", NULL },     { "Jansen", "Janssen", NULL, NULL },
@@ -309,7 +315,7 @@ START_TEST(test_names__phonetic_key_merges_dutch_spellings)
 }
 END_TEST
 
-START_TEST(test_names__distance)
+TEST(test_names__distance)
 {
 	ck_assert_int_eq(names_distance("vries", 5, "vries", 5, 2), 0);
 	ck_assert_int_eq(names_distance("vries", 5, "vires", 5, 2), 1);
@@ -320,7 +326,7 @@ START_TEST(test_names__distance)
 }
 END_TEST
 
-START_TEST(test_names__dates)
+TEST(test_names__dates)
 {
 	ck_assert_uint_eq(names_date("1980-01-02"), 19800102);
 	ck_assert_uint_eq(names_date("02-01-1980"), 19800102);
@@ -336,7 +342,10 @@ END_TEST
 
 /* ---------------------------------------------------------------- keys */
 
-START_TEST(test_names__keys_of_a_record)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "keys"
+
+TEST(test_names__keys_of_a_record)
 {
 	struct names_keys *k = malloc(sizeof *k);
 	ck_assert_ptr_nonnull(k);
@@ -376,7 +385,7 @@ START_TEST(test_names__keys_of_a_record)
 }
 END_TEST
 
-START_TEST(test_names__key_variants)
+TEST(test_names__key_variants)
 {
 	char v[NAMES_KEY_LEN + 1][NAMES_KEY_LEN];
 	ck_assert_int_eq(names_key_variants(NULL, v, 10), 0);
@@ -402,7 +411,7 @@ START_TEST(test_names__key_variants)
 }
 END_TEST
 
-START_TEST(test_names__keys_version)
+TEST(test_names__keys_version)
 {
 	const char *v = names_keys_version();
 	ck_assert_ptr_nonnull(v);
@@ -426,7 +435,7 @@ static bool has_probe(const struct names_probe *p, size_t n, const char *text)
 	return false;
 }
 
-START_TEST(test_names__query_probes)
+TEST(test_names__query_probes)
 {
 	/* a space after the last word: not typing any more */
 	struct names_query *q = names_query_new("Jan de Vries ", NULL);
@@ -466,7 +475,7 @@ START_TEST(test_names__query_probes)
 }
 END_TEST
 
-START_TEST(test_names__query_born)
+TEST(test_names__query_born)
 {
 	struct names_query *q = names_query_new("Jan de Vries", "02-01-1980");
 	ck_assert_str_eq(names_query_born(q), "1980-01-02");
@@ -482,7 +491,10 @@ END_TEST
 
 /* ---------------------------------------------------------------- behaviour */
 
-START_TEST(test_names__hits_sorted_and_namesakes_never_match)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "score"
+
+TEST(test_names__hits_sorted_and_namesakes_never_match)
 {
 	struct brute *b = calloc(1, sizeof *b);
 	ck_assert_ptr_nonnull(b);
@@ -508,7 +520,7 @@ START_TEST(test_names__hits_sorted_and_namesakes_never_match)
 }
 END_TEST
 
-START_TEST(test_names__double_name_either_part)
+TEST(test_names__double_name_either_part)
 {
 	struct brute *b = small_set();
 	struct hit h[8];
@@ -524,7 +536,7 @@ END_TEST
 
 /* ---------------------------------------------------------------- exact date, looser surname */
 
-START_TEST(test_names__surname_loose)
+TEST(test_names__surname_loose)
 {
 	static const struct {
 		const char *a, *b;
@@ -555,7 +567,7 @@ START_TEST(test_names__surname_loose)
 }
 END_TEST
 
-START_TEST(test_names__exact_date_allows_a_looser_surname)
+TEST(test_names__exact_date_allows_a_looser_surname)
 {
 	struct brute *b = calloc(1, sizeof *b);
 	ck_assert_ptr_nonnull(b);
@@ -600,31 +612,5 @@ END_TEST
 
 Suite *names_suite(void)
 {
-	Suite *s = suite_create("names");
-	TCase *tc = testutil_tcase(s, "invalid", NULL, NULL);
-	tcase_add_test(tc, test_names__fold_rejects_invalid_utf8);
-	tcase_add_test(tc, test_names__keys_refuse_a_record_without_surname);
-	tcase_add_test(tc, test_names__query_without_a_surname_probes_nothing);
-	tcase_add_test(tc, test_names__score_refuses_damaged_records);
-	tcase_add_test(tc, test_names__search_very_long_query);
-	tcase_add_test(tc, test_names__null_or_bad_born_means_unknown);
-	tc = testutil_tcase(s, "text", NULL, NULL);
-	tcase_add_test(tc, test_names__fold);
-	tcase_add_test(tc, test_names__parse_rejects_nonsense);
-	tcase_add_test(tc, test_names__parse);
-	tcase_add_test(tc, test_names__phonetic_key_merges_dutch_spellings);
-	tcase_add_test(tc, test_names__distance);
-	tcase_add_test(tc, test_names__dates);
-	tc = testutil_tcase(s, "keys", NULL, NULL);
-	tcase_add_test(tc, test_names__keys_of_a_record);
-	tcase_add_test(tc, test_names__key_variants);
-	tcase_add_test(tc, test_names__keys_version);
-	tcase_add_test(tc, test_names__query_probes);
-	tcase_add_test(tc, test_names__query_born);
-	tc = testutil_tcase(s, "score", NULL, NULL);
-	tcase_add_test(tc, test_names__hits_sorted_and_namesakes_never_match);
-	tcase_add_test(tc, test_names__double_name_either_part);
-	tcase_add_test(tc, test_names__surname_loose);
-	tcase_add_test(tc, test_names__exact_date_allows_a_looser_surname);
-	return s;
+	return testutil_suite_cases("names", "invalid", "text", "keys", "score");
 }

@@ -21,7 +21,7 @@ static void teardown(void)
 	notices_free(n);
 }
 
-START_TEST(test_notices__null_and_empty)
+TEST(test_notices__null_and_empty)
 {
 	ck_assert_int_eq(notices_add(NULL, NOTICE_VISIT, "x"), -1);
 	ck_assert_uint_eq(notices_count(NULL), 0);
@@ -40,7 +40,7 @@ START_TEST(test_notices__null_and_empty)
 }
 END_TEST
 
-START_TEST(test_notices__ordered_by_kind_then_added)
+TEST(test_notices__ordered_by_kind_then_added)
 {
 	ck_assert_int_eq(notices_add(n, NOTICE_STAFFING, "short"), 0);
 	ck_assert_int_eq(notices_add(n, NOTICE_VISIT, "visit 1"), 0);
@@ -60,7 +60,7 @@ START_TEST(test_notices__ordered_by_kind_then_added)
 }
 END_TEST
 
-START_TEST(test_notices__lines_packed_and_capped)
+TEST(test_notices__lines_packed_and_capped)
 {
 	ck_assert_int_eq(notices_add(n, NOTICE_VISIT, "short one"), 0);
 	ck_assert_int_eq(notices_lines(n, 80, 3), 1);
@@ -84,10 +84,5 @@ END_TEST
 
 Suite *notices_suite(void)
 {
-	Suite *s = suite_create("notices");
-	TCase *tc = testutil_tcase(s, "core", setup, teardown);
-	tcase_add_test(tc, test_notices__null_and_empty);
-	tcase_add_test(tc, test_notices__ordered_by_kind_then_added);
-	tcase_add_test(tc, test_notices__lines_packed_and_capped);
-	return s;
+	return testutil_suite("notices", setup, teardown);
 }

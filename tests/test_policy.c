@@ -10,7 +10,10 @@
 #include "core/policy.h"
 #include "tests.h"
 
-START_TEST(test_policy__kind_parse_rejects_unknown)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "policy"
+
+TEST(test_policy__kind_parse_rejects_unknown)
 {
 	enum ban_kind k = BAN_WARNING;
 	static const char *bad[] = {"", "Building", "building ", "buildingphone", "phone+building",
@@ -22,7 +25,7 @@ START_TEST(test_policy__kind_parse_rejects_unknown)
 }
 END_TEST
 
-START_TEST(test_policy__kind_names_round_trip)
+TEST(test_policy__kind_names_round_trip)
 {
 	static const char *names[BAN_KIND_COUNT] = {"building", "phone", "building+phone",
 						    "service", "warning"};
@@ -39,7 +42,7 @@ START_TEST(test_policy__kind_names_round_trip)
 }
 END_TEST
 
-START_TEST(test_policy__reason_parse_rejects_unknown)
+TEST(test_policy__reason_parse_rejects_unknown)
 {
 	enum ban_reason r = REASON_OTHER;
 	ck_assert_int_eq(policy_reason_parse("", &r), -1);
@@ -50,7 +53,7 @@ START_TEST(test_policy__reason_parse_rejects_unknown)
 }
 END_TEST
 
-START_TEST(test_policy__reason_names_round_trip)
+TEST(test_policy__reason_names_round_trip)
 {
 	static const char *names[REASON_COUNT] = {"verbal", "threat", "obstruction", "attempt",
 						  "physical", "property", "other"};
@@ -67,7 +70,7 @@ START_TEST(test_policy__reason_names_round_trip)
 }
 END_TEST
 
-START_TEST(test_policy__ban_active_invalid_input)
+TEST(test_policy__ban_active_invalid_input)
 {
 	/* No valid "today": nothing can be said active. */
 	ck_assert(!policy_ban_active("2026-01-01", "2026-12-31", false, NULL));
@@ -79,7 +82,7 @@ START_TEST(test_policy__ban_active_invalid_input)
 }
 END_TEST
 
-START_TEST(test_policy__ban_active_bounds)
+TEST(test_policy__ban_active_bounds)
 {
 	ck_assert(!policy_ban_active("2026-01-01", "2026-03-31", false, "2025-12-31"));
 	ck_assert(policy_ban_active("2026-01-01", "2026-03-31", false, "2026-01-01"));
@@ -94,7 +97,7 @@ START_TEST(test_policy__ban_active_bounds)
 }
 END_TEST
 
-START_TEST(test_policy__precautions_parse_rejects_unknown)
+TEST(test_policy__precautions_parse_rejects_unknown)
 {
 	unsigned bits = 99;
 	const char *bad = NULL;
@@ -112,7 +115,7 @@ START_TEST(test_policy__precautions_parse_rejects_unknown)
 }
 END_TEST
 
-START_TEST(test_policy__precautions_parse)
+TEST(test_policy__precautions_parse)
 {
 	unsigned bits = 99;
 	const char *bad = NULL;
@@ -130,7 +133,7 @@ START_TEST(test_policy__precautions_parse)
 }
 END_TEST
 
-START_TEST(test_policy__precaution_names_and_labels)
+TEST(test_policy__precaution_names_and_labels)
 {
 	static const char *names[PRECAUTION_COUNT] = {"safe_room", "colleague", "porter",
 						      "police"};
@@ -161,7 +164,7 @@ static struct policy_week week(void)
 	return w;
 }
 
-START_TEST(test_policy__periods_invalid_input)
+TEST(test_policy__periods_invalid_input)
 {
 	struct policy_week w = week();
 	ck_assert_int_eq(policy_open_period(NULL, 0, 600), -1);
@@ -174,7 +177,7 @@ START_TEST(test_policy__periods_invalid_input)
 }
 END_TEST
 
-START_TEST(test_policy__open_period)
+TEST(test_policy__open_period)
 {
 	struct policy_week w = week();
 	ck_assert_int_eq(policy_open_period(&w, 0, 509), -1);
@@ -188,7 +191,7 @@ START_TEST(test_policy__open_period)
 }
 END_TEST
 
-START_TEST(test_policy__next_and_evening_period)
+TEST(test_policy__next_and_evening_period)
 {
 	struct policy_week w = week();
 	ck_assert_int_eq(policy_next_period(&w, 0, 0), 0);
@@ -202,7 +205,7 @@ START_TEST(test_policy__next_and_evening_period)
 }
 END_TEST
 
-START_TEST(test_policy__staffing)
+TEST(test_policy__staffing)
 {
 	ck_assert_int_eq(policy_staffing(false, 0, 2), STAFFING_CLOSED);
 	ck_assert_int_eq(policy_staffing(false, 5, 2), STAFFING_CLOSED);
@@ -216,6 +219,49 @@ START_TEST(test_policy__staffing)
 }
 END_TEST
 
+/* Issue 13: a false alarm is cancelled at the alarm centre within 5 minutes. */
+TEST(test_policy__false_alarm_cancel)
+{
+	time_t raised = 1000000;
+	long left = -1;
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, 0, raised, &left), POLICY_CANCEL_DUE);
+	ck_assert_int_eq(left, 300);
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, 0, raised + 299, &left),
+			 POLICY_CANCEL_DUE);
+	ck_assert_int_eq(left, 1);
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, 0, raised + 300, &left),
+			 POLICY_CANCEL_LATE);
+	ck_assert_int_eq(left, 0);
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, raised + 300, raised + 900, NULL),
+			 POLICY_CANCEL_IN_TIME);
+	ck_assert_int_eq(policy_false_alarm_cancel(raised, raised + 301, raised + 900, &left),
+			 POLICY_CANCEL_LATE_DONE);
+	ck_assert_int_eq(left, 0);
+}
+END_TEST
+
+/* Issue 13: the safe-room precaution and appointments with banned visitors. */
+TEST(test_policy__safe_room_and_banned_visitor)
+{
+	ck_assert_int_eq(policy_safe_room_check(PREC_COLLEAGUE, "", false), POLICY_ROOM_OK);
+	ck_assert_int_eq(policy_safe_room_check(PREC_SAFE_ROOM, "", true), POLICY_ROOM_MISSING);
+	ck_assert_int_eq(policy_safe_room_check(PREC_SAFE_ROOM, NULL, true), POLICY_ROOM_MISSING);
+	ck_assert_int_eq(policy_safe_room_check(PREC_ALL, "Spreekkamer 1.12", false),
+			 POLICY_ROOM_NOT_SAFE);
+	ck_assert_int_eq(policy_safe_room_check(PREC_SAFE_ROOM, "Spreekkamer 006", true),
+			 POLICY_ROOM_OK);
+	ck_assert_int_eq(policy_appt_ban(false, false, POLICY_HERE_APPLIES, false), POLICY_APPT_OK);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_APPLIES, false),
+			 POLICY_APPT_REFUSE);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_APPLIES, true), POLICY_APPT_WARN);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_PHONE_ONLY, false),
+			 POLICY_APPT_WARN);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_OTHER_BUILDING, false),
+			 POLICY_APPT_WARN);
+	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_WARNING, false), POLICY_APPT_WARN);
+	ck_assert_int_eq(policy_appt_ban(false, true, POLICY_HERE_APPLIES, false), POLICY_APPT_WARN);
+}
+END_TEST
 
 /* ------------------------------------------------------------------ hours with exceptions */
 
@@ -268,7 +314,10 @@ static bool within_public(const char *from, const char *to)
 	return policy_within_public(&w, &holidays, testutil_utc(from), testutil_utc(to));
 }
 
-START_TEST(test_policy__weekday)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "hours"
+
+TEST(test_policy__weekday)
 {
 	ck_assert_int_eq(policy_weekday(NULL), -1);
 	ck_assert_int_eq(policy_weekday("2026-02-30"), -1);
@@ -281,7 +330,7 @@ START_TEST(test_policy__weekday)
 }
 END_TEST
 
-START_TEST(test_policy__day_periods_with_exceptions)
+TEST(test_policy__day_periods_with_exceptions)
 {
 	struct policy_week w = office();
 	struct policy_period p[POLICY_MAX_PERIODS];
@@ -308,7 +357,7 @@ START_TEST(test_policy__day_periods_with_exceptions)
 }
 END_TEST
 
-START_TEST(test_policy__slots_across_dst)
+TEST(test_policy__slots_across_dst)
 {
 	testutil_amsterdam();
 	struct policy_week w = office();
@@ -332,7 +381,7 @@ START_TEST(test_policy__slots_across_dst)
 }
 END_TEST
 
-START_TEST(test_policy__open_and_next_slot)
+TEST(test_policy__open_and_next_slot)
 {
 	testutil_amsterdam();
 	struct policy_slot s;
@@ -372,7 +421,7 @@ START_TEST(test_policy__open_and_next_slot)
 }
 END_TEST
 
-START_TEST(test_policy__evening_slots)
+TEST(test_policy__evening_slots)
 {
 	testutil_amsterdam();
 	struct policy_slot s[16];
@@ -394,7 +443,7 @@ START_TEST(test_policy__evening_slots)
 }
 END_TEST
 
-START_TEST(test_policy__within_public)
+TEST(test_policy__within_public)
 {
 	testutil_amsterdam();
 	struct policy_week w = office();
@@ -417,7 +466,7 @@ START_TEST(test_policy__within_public)
 }
 END_TEST
 
-START_TEST(test_policy__warning_window)
+TEST(test_policy__warning_window)
 {
 	time_t s = 100000, e = 107200;
 	ck_assert(!policy_warning_window(s - 7201, s, e, 120));
@@ -430,7 +479,7 @@ START_TEST(test_policy__warning_window)
 }
 END_TEST
 
-START_TEST(test_policy__slot_staffing)
+TEST(test_policy__slot_staffing)
 {
 	testutil_amsterdam();
 	struct policy_slot ev, day;
@@ -487,7 +536,7 @@ START_TEST(test_policy__slot_staffing)
 }
 END_TEST
 
-START_TEST(test_policy__period_spec)
+TEST(test_policy__period_spec)
 {
 	static const char *bad[] = {"", "night", "Evening", "18:0", "24:00", "18:60", "day "};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
@@ -509,7 +558,7 @@ START_TEST(test_policy__period_spec)
 }
 END_TEST
 
-START_TEST(test_policy__unreachable_check)
+TEST(test_policy__unreachable_check)
 {
 	testutil_amsterdam();
 	struct policy_week w = office();
@@ -547,7 +596,7 @@ START_TEST(test_policy__unreachable_check)
 }
 END_TEST
 
-START_TEST(test_policy__stale_presence)
+TEST(test_policy__stale_presence)
 {
 	testutil_amsterdam();
 	struct policy_week w = office();
@@ -590,80 +639,7 @@ START_TEST(test_policy__stale_presence)
 }
 END_TEST
 
-/* Issue 13: a false alarm is cancelled at the alarm centre within 5 minutes. */
-START_TEST(test_policy__false_alarm_cancel)
-{
-	time_t raised = 1000000;
-	long left = -1;
-	ck_assert_int_eq(policy_false_alarm_cancel(raised, 0, raised, &left), POLICY_CANCEL_DUE);
-	ck_assert_int_eq(left, 300);
-	ck_assert_int_eq(policy_false_alarm_cancel(raised, 0, raised + 299, &left),
-			 POLICY_CANCEL_DUE);
-	ck_assert_int_eq(left, 1);
-	ck_assert_int_eq(policy_false_alarm_cancel(raised, 0, raised + 300, &left),
-			 POLICY_CANCEL_LATE);
-	ck_assert_int_eq(left, 0);
-	ck_assert_int_eq(policy_false_alarm_cancel(raised, raised + 300, raised + 900, NULL),
-			 POLICY_CANCEL_IN_TIME);
-	ck_assert_int_eq(policy_false_alarm_cancel(raised, raised + 301, raised + 900, &left),
-			 POLICY_CANCEL_LATE_DONE);
-	ck_assert_int_eq(left, 0);
-}
-END_TEST
-
-/* Issue 13: the safe-room precaution and appointments with banned visitors. */
-START_TEST(test_policy__safe_room_and_banned_visitor)
-{
-	ck_assert_int_eq(policy_safe_room_check(PREC_COLLEAGUE, "", false), POLICY_ROOM_OK);
-	ck_assert_int_eq(policy_safe_room_check(PREC_SAFE_ROOM, "", true), POLICY_ROOM_MISSING);
-	ck_assert_int_eq(policy_safe_room_check(PREC_SAFE_ROOM, NULL, true), POLICY_ROOM_MISSING);
-	ck_assert_int_eq(policy_safe_room_check(PREC_ALL, "Spreekkamer 1.12", false),
-			 POLICY_ROOM_NOT_SAFE);
-	ck_assert_int_eq(policy_safe_room_check(PREC_SAFE_ROOM, "Spreekkamer 006", true),
-			 POLICY_ROOM_OK);
-	ck_assert_int_eq(policy_appt_ban(false, false, POLICY_HERE_APPLIES, false), POLICY_APPT_OK);
-	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_APPLIES, false),
-			 POLICY_APPT_REFUSE);
-	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_APPLIES, true), POLICY_APPT_WARN);
-	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_PHONE_ONLY, false),
-			 POLICY_APPT_WARN);
-	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_OTHER_BUILDING, false),
-			 POLICY_APPT_WARN);
-	ck_assert_int_eq(policy_appt_ban(true, false, POLICY_HERE_WARNING, false), POLICY_APPT_WARN);
-	ck_assert_int_eq(policy_appt_ban(false, true, POLICY_HERE_APPLIES, false), POLICY_APPT_WARN);
-}
-END_TEST
-
 Suite *policy_suite(void)
 {
-	Suite *s = suite_create("policy");
-	TCase *tc = testutil_tcase(s, "policy", NULL, NULL);
-	tcase_add_test(tc, test_policy__kind_parse_rejects_unknown);
-	tcase_add_test(tc, test_policy__false_alarm_cancel);
-	tcase_add_test(tc, test_policy__safe_room_and_banned_visitor);
-	tcase_add_test(tc, test_policy__kind_names_round_trip);
-	tcase_add_test(tc, test_policy__reason_parse_rejects_unknown);
-	tcase_add_test(tc, test_policy__reason_names_round_trip);
-	tcase_add_test(tc, test_policy__ban_active_invalid_input);
-	tcase_add_test(tc, test_policy__ban_active_bounds);
-	tcase_add_test(tc, test_policy__precautions_parse_rejects_unknown);
-	tcase_add_test(tc, test_policy__precautions_parse);
-	tcase_add_test(tc, test_policy__precaution_names_and_labels);
-	tcase_add_test(tc, test_policy__periods_invalid_input);
-	tcase_add_test(tc, test_policy__open_period);
-	tcase_add_test(tc, test_policy__next_and_evening_period);
-	tcase_add_test(tc, test_policy__staffing);
-	tc = testutil_tcase(s, "hours", NULL, NULL);
-	tcase_add_test(tc, test_policy__weekday);
-	tcase_add_test(tc, test_policy__day_periods_with_exceptions);
-	tcase_add_test(tc, test_policy__slots_across_dst);
-	tcase_add_test(tc, test_policy__open_and_next_slot);
-	tcase_add_test(tc, test_policy__evening_slots);
-	tcase_add_test(tc, test_policy__within_public);
-	tcase_add_test(tc, test_policy__warning_window);
-	tcase_add_test(tc, test_policy__slot_staffing);
-	tcase_add_test(tc, test_policy__period_spec);
-	tcase_add_test(tc, test_policy__unreachable_check);
-	tcase_add_test(tc, test_policy__stale_presence);
-	return s;
+	return testutil_suite_cases("policy", "policy", "hours");
 }

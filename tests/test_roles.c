@@ -7,7 +7,7 @@
 #include "core/roles.h"
 #include "tests.h"
 
-START_TEST(test_roles__parse_rejects_unknown)
+TEST(test_roles__parse_rejects_unknown)
 {
 	enum role r = ROLE_PORTER;
 	static const char *bad[] = {"", "Porter", "admin", "none", "bode", "hr ", "root"};
@@ -18,7 +18,7 @@ START_TEST(test_roles__parse_rejects_unknown)
 }
 END_TEST
 
-START_TEST(test_roles__names_round_trip)
+TEST(test_roles__names_round_trip)
 {
 	static const char *names[] = {"receptionist", "porter", "manager", "hr"};
 	for (int i = 0; i < 4; i++) {
@@ -35,7 +35,7 @@ START_TEST(test_roles__names_round_trip)
 }
 END_TEST
 
-START_TEST(test_roles__none_and_invalid_may_nothing)
+TEST(test_roles__none_and_invalid_may_nothing)
 {
 	for (int p = 0; p < PERM_COUNT; p++) {
 		ck_assert(!roles_may(ROLE_NONE, (enum permission)p));
@@ -47,7 +47,7 @@ START_TEST(test_roles__none_and_invalid_may_nothing)
 }
 END_TEST
 
-START_TEST(test_roles__table)
+TEST(test_roles__table)
 {
 	/* Rows: receptionist, porter, manager, hr. */
 	static const bool want[4][PERM_COUNT] = {
@@ -65,7 +65,7 @@ START_TEST(test_roles__table)
 }
 END_TEST
 
-START_TEST(test_roles__each_role_includes_the_one_below)
+TEST(test_roles__each_role_includes_the_one_below)
 {
 	for (int r = ROLE_PORTER; r < ROLE_COUNT; r++)
 		for (int p = 0; p < PERM_COUNT; p++)
@@ -76,12 +76,5 @@ END_TEST
 
 Suite *roles_suite(void)
 {
-	Suite *s = suite_create("roles");
-	TCase *tc = testutil_tcase(s, "roles", NULL, NULL);
-	tcase_add_test(tc, test_roles__parse_rejects_unknown);
-	tcase_add_test(tc, test_roles__names_round_trip);
-	tcase_add_test(tc, test_roles__none_and_invalid_may_nothing);
-	tcase_add_test(tc, test_roles__table);
-	tcase_add_test(tc, test_roles__each_role_includes_the_one_below);
-	return s;
+	return testutil_suite("roles", NULL, NULL);
 }

@@ -35,7 +35,10 @@ static const char *parse(const char *text)
 
 #define RULE "first { kinds = {\"warning\"} }\nrepeat { kinds = {\"warning\"} }\n"
 
-START_TEST(test_sanctions__reader_refuses_bad_files_with_file_and_line)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "sanctions"
+
+TEST(test_sanctions__reader_refuses_bad_files_with_file_and_line)
 {
 	static const struct { const char *text, *want; } bad[] = {
 		{"category moat {\n" RULE "}\n", "t.conf:4: category: unknown category \"moat\""},
@@ -67,7 +70,7 @@ START_TEST(test_sanctions__reader_refuses_bad_files_with_file_and_line)
 }
 END_TEST
 
-START_TEST(test_sanctions__reader_missing_file)
+TEST(test_sanctions__reader_missing_file)
 {
 	char err[512];
 	struct sanction_table t;
@@ -77,7 +80,7 @@ START_TEST(test_sanctions__reader_missing_file)
 }
 END_TEST
 
-START_TEST(test_sanctions__builtin_table_is_ermelos)
+TEST(test_sanctions__builtin_table_is_ermelos)
 {
 	ck_assert_int_eq(table.other_max_months, 12);
 	for (int r = 0; r < REASON_COUNT; r++)
@@ -106,7 +109,7 @@ START_TEST(test_sanctions__builtin_table_is_ermelos)
 }
 END_TEST
 
-START_TEST(test_sanctions__lookup_next_to_balie_conf)
+TEST(test_sanctions__lookup_next_to_balie_conf)
 {
 	char dir[1024], path[1200], conf[1200], err[512];
 	testutil_tmpdir(dir, sizeof dir);
@@ -139,7 +142,7 @@ END_TEST
 
 /* ------------------------------------------------------------------ rules */
 
-START_TEST(test_sanctions__most_serious_invalid_input)
+TEST(test_sanctions__most_serious_invalid_input)
 {
 	enum ban_reason out = REASON_OTHER, bad[] = {REASON_VERBAL, (enum ban_reason)99};
 	ck_assert_int_eq(sanctions_most_serious(&table, NULL, 1, &out), -1);
@@ -149,7 +152,7 @@ START_TEST(test_sanctions__most_serious_invalid_input)
 }
 END_TEST
 
-START_TEST(test_sanctions__combination_takes_most_serious)
+TEST(test_sanctions__combination_takes_most_serious)
 {
 	enum ban_reason r[] = {REASON_VERBAL, REASON_PHYSICAL, REASON_THREAT}, out;
 	ck_assert_int_eq(sanctions_most_serious(&table, r, 3, &out), 0);
@@ -162,7 +165,7 @@ START_TEST(test_sanctions__combination_takes_most_serious)
 }
 END_TEST
 
-START_TEST(test_sanctions__offence_first_or_repeat)
+TEST(test_sanctions__offence_first_or_repeat)
 {
 	ck_assert_int_eq(sanctions_offence(0), SANCTION_FIRST);
 	ck_assert_int_eq(sanctions_offence(1), SANCTION_REPEAT);
@@ -170,7 +173,7 @@ START_TEST(test_sanctions__offence_first_or_repeat)
 }
 END_TEST
 
-START_TEST(test_sanctions__propose_invalid_input)
+TEST(test_sanctions__propose_invalid_input)
 {
 	struct sanction_proposal p;
 	ck_assert_int_eq(sanctions_propose(&table, REASON_PHYSICAL, 0, "2026-02-30", &p), -1);
@@ -181,7 +184,7 @@ START_TEST(test_sanctions__propose_invalid_input)
 }
 END_TEST
 
-START_TEST(test_sanctions__propose_first_and_repeat)
+TEST(test_sanctions__propose_first_and_repeat)
 {
 	struct sanction_proposal p;
 	ck_assert_int_eq(sanctions_propose(&table, REASON_PHYSICAL, 0, "2026-11-24", &p), 0);
@@ -199,7 +202,7 @@ START_TEST(test_sanctions__propose_first_and_repeat)
 }
 END_TEST
 
-START_TEST(test_sanctions__check_invalid_input)
+TEST(test_sanctions__check_invalid_input)
 {
 	struct sanction_table empty = {0};
 	ck_assert_int_eq(sanctions_check(&empty, REASON_PHYSICAL, SANCTION_FIRST, BAN_BUILDING,
@@ -258,7 +261,7 @@ static const struct {
 };
 
 /* Case _i of checks: durations within the bounds of the row, kinds the row allows. */
-START_TEST(test_sanctions__check_bounds_and_kinds)
+TEST_LOOP(test_sanctions__check_bounds_and_kinds, sizeof checks / sizeof *checks)
 {
 	const char *ends = checks[_i].ends;
 	enum sanction_check got = sanctions_check(&table, checks[_i].reason, checks[_i].offence,
@@ -268,7 +271,7 @@ START_TEST(test_sanctions__check_bounds_and_kinds)
 }
 END_TEST
 
-START_TEST(test_sanctions__kinds_text)
+TEST(test_sanctions__kinds_text)
 {
 	char buf[64];
 	sanctions_kinds_text(0, buf, sizeof buf);
@@ -282,7 +285,7 @@ END_TEST
 
 /* ------------------------------------------------------------------ templates */
 
-START_TEST(test_sanctions__fill_refuses_unknown_placeholder)
+TEST(test_sanctions__fill_refuses_unknown_placeholder)
 {
 	const char *names[] = {"naam"}, *values[] = {"Jan"}, *bad = NULL;
 	const char *t = "Beste {naam}, {onbekend}.";
@@ -295,7 +298,7 @@ START_TEST(test_sanctions__fill_refuses_unknown_placeholder)
 }
 END_TEST
 
-START_TEST(test_sanctions__fill_and_wrap)
+TEST(test_sanctions__fill_and_wrap)
 {
 	const char *names[] = {"naam", "leeg"}, *values[] = {"Ayşe Çelik", ""}, *bad;
 	char *s = sanctions_fill("Beste {naam}{leeg}, {{x} {naam}", names, values, 2, &bad);
@@ -319,7 +322,7 @@ START_TEST(test_sanctions__fill_and_wrap)
 }
 END_TEST
 
-START_TEST(test_sanctions__letter_templates_builtin_and_beside_config)
+TEST(test_sanctions__letter_templates_builtin_and_beside_config)
 {
 	char err[256];
 	enum sanctions_letter l;
@@ -359,7 +362,10 @@ END_TEST
 
 /* ------------------------------------------------------------------ policy: bans */
 
-START_TEST(test_sanctions__policy_missing_answers)
+#undef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "policy_bans"
+
+TEST(test_sanctions__policy_missing_answers)
 {
 	ck_assert_uint_eq(policy_ban_missing(NULL, NULL, NULL, NULL, NULL),
 			  (1u << POLICY_MISSING_COUNT) - 1);
@@ -389,7 +395,7 @@ START_TEST(test_sanctions__policy_missing_answers)
 }
 END_TEST
 
-START_TEST(test_sanctions__policy_applies_here)
+TEST(test_sanctions__policy_applies_here)
 {
 	ck_assert_int_eq(policy_ban_applies_here(BAN_BUILDING, "", "stadhuis"),
 			 POLICY_HERE_APPLIES);
@@ -412,7 +418,7 @@ START_TEST(test_sanctions__policy_applies_here)
 }
 END_TEST
 
-START_TEST(test_sanctions__policy_state_and_end_date)
+TEST(test_sanctions__policy_state_and_end_date)
 {
 	ck_assert_int_eq(policy_ban_state(true, false, "2026-01-01", "2026-12-31", "2026-06-01"),
 			 POLICY_BAN_DRAFT);
@@ -432,26 +438,7 @@ END_TEST
 Suite *sanctions_suite(void)
 {
 	Suite *s = suite_create("sanctions");
-	TCase *tc = testutil_tcase(s, "sanctions", setup, NULL);
-	tcase_add_test(tc, test_sanctions__reader_refuses_bad_files_with_file_and_line);
-	tcase_add_test(tc, test_sanctions__reader_missing_file);
-	tcase_add_test(tc, test_sanctions__builtin_table_is_ermelos);
-	tcase_add_test(tc, test_sanctions__lookup_next_to_balie_conf);
-	tcase_add_test(tc, test_sanctions__most_serious_invalid_input);
-	tcase_add_test(tc, test_sanctions__combination_takes_most_serious);
-	tcase_add_test(tc, test_sanctions__offence_first_or_repeat);
-	tcase_add_test(tc, test_sanctions__propose_invalid_input);
-	tcase_add_test(tc, test_sanctions__propose_first_and_repeat);
-	tcase_add_test(tc, test_sanctions__check_invalid_input);
-	tcase_add_loop_test(tc, test_sanctions__check_bounds_and_kinds, 0,
-			    sizeof checks / sizeof *checks);
-	tcase_add_test(tc, test_sanctions__kinds_text);
-	tcase_add_test(tc, test_sanctions__fill_refuses_unknown_placeholder);
-	tcase_add_test(tc, test_sanctions__fill_and_wrap);
-	tcase_add_test(tc, test_sanctions__letter_templates_builtin_and_beside_config);
-	tc = testutil_tcase(s, "policy_bans", NULL, NULL);
-	tcase_add_test(tc, test_sanctions__policy_missing_answers);
-	tcase_add_test(tc, test_sanctions__policy_applies_here);
-	tcase_add_test(tc, test_sanctions__policy_state_and_end_date);
+	testutil_tcase(s, "sanctions", setup, NULL);
+	testutil_tcase(s, "policy_bans", NULL, NULL);
 	return s;
 }

@@ -14,7 +14,7 @@ static void digest(const void *data, size_t len, char out[SHA256_HEX_LEN])
 	sha256_final_hex(&c, out);
 }
 
-START_TEST(test_sha256__empty)
+TEST(test_sha256__empty)
 {
 	char hex[SHA256_HEX_LEN];
 	digest(NULL, 0, hex);
@@ -22,7 +22,7 @@ START_TEST(test_sha256__empty)
 }
 END_TEST
 
-START_TEST(test_sha256__abc)
+TEST(test_sha256__abc)
 {
 	char hex[SHA256_HEX_LEN];
 	digest("abc", 3, hex);
@@ -30,7 +30,7 @@ START_TEST(test_sha256__abc)
 }
 END_TEST
 
-START_TEST(test_sha256__two_blocks)
+TEST(test_sha256__two_blocks)
 {
 	static const char m[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
 	char hex[SHA256_HEX_LEN];
@@ -39,7 +39,7 @@ START_TEST(test_sha256__two_blocks)
 }
 END_TEST
 
-START_TEST(test_sha256__million_a_in_odd_chunks)
+TEST(test_sha256__million_a_in_odd_chunks)
 {
 	char chunk[997];
 	memset(chunk, 'a', sizeof chunk);
@@ -57,7 +57,7 @@ START_TEST(test_sha256__million_a_in_odd_chunks)
 }
 END_TEST
 
-START_TEST(test_sha256__padding_edges)
+TEST(test_sha256__padding_edges)
 {
 	/* 55, 56 and 64 bytes: the length fits, just misses, and a full block. */
 	static const struct {
@@ -79,7 +79,7 @@ START_TEST(test_sha256__padding_edges)
 END_TEST
 
 /* RFC 4231 test cases 1 (short key) and 6 (a key longer than a block). */
-START_TEST(test_sha256__hmac_rfc4231)
+TEST(test_sha256__hmac_rfc4231)
 {
 	char out[SHA256_HEX_LEN];
 	unsigned char key1[20];
@@ -96,13 +96,5 @@ END_TEST
 
 Suite *sha256_suite(void)
 {
-	Suite *s = suite_create("sha256");
-	TCase *tc = testutil_tcase(s, "vectors", NULL, NULL);
-	tcase_add_test(tc, test_sha256__empty);
-	tcase_add_test(tc, test_sha256__abc);
-	tcase_add_test(tc, test_sha256__two_blocks);
-	tcase_add_test(tc, test_sha256__million_a_in_odd_chunks);
-	tcase_add_test(tc, test_sha256__padding_edges);
-	tcase_add_test(tc, test_sha256__hmac_rfc4231);
-	return s;
+	return testutil_suite("sha256", NULL, NULL);
 }

@@ -62,14 +62,14 @@ static void audit_at(const char *when, const char *action)
 
 /* ---------------------------------------------------------------- audit chain */
 
-START_TEST(test_store_admin__audit_rejects_empty_action)
+TEST(test_store_admin__audit_rejects_empty_action)
 {
 	ck_assert_int_eq(store_audit(st, "", "x", "ok", ""), STORE_INVALID);
 	ck_assert_int_eq(store_audit(st, NULL, "x", "ok", ""), STORE_INVALID);
 }
 END_TEST
 
-START_TEST(test_store_admin__chain_intact)
+TEST(test_store_admin__chain_intact)
 {
 	visitor_checks(5);
 	struct audit_verify v;
@@ -84,7 +84,7 @@ START_TEST(test_store_admin__chain_intact)
 }
 END_TEST
 
-START_TEST(test_store_admin__chain_detects_an_edit)
+TEST(test_store_admin__chain_detects_an_edit)
 {
 	visitor_checks(5);
 	/* The program refuses; sqlite3 with the trigger dropped does not. */
@@ -98,7 +98,7 @@ START_TEST(test_store_admin__chain_detects_an_edit)
 }
 END_TEST
 
-START_TEST(test_store_admin__chain_detects_a_deletion)
+TEST(test_store_admin__chain_detects_a_deletion)
 {
 	visitor_checks(5);
 	ck_assert_int_ne(sqlite3_exec(st->db, "DELETE FROM audit WHERE id = 4", NULL, NULL, NULL),
@@ -157,7 +157,7 @@ static void rechain_from(int64_t from)
 	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
 }
 
-START_TEST(test_store_admin__chain_detects_a_gap_even_when_rechained)
+TEST(test_store_admin__chain_detects_a_gap_even_when_rechained)
 {
 	visitor_checks(6);
 	raw("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id IN (4, 5)");
@@ -171,7 +171,7 @@ START_TEST(test_store_admin__chain_detects_a_gap_even_when_rechained)
 }
 END_TEST
 
-START_TEST(test_store_admin__noted_head_shows_a_cut_off_tail)
+TEST(test_store_admin__noted_head_shows_a_cut_off_tail)
 {
 	visitor_checks(4);
 	struct audit_verify v, w;
@@ -201,7 +201,7 @@ START_TEST(test_store_admin__noted_head_shows_a_cut_off_tail)
 }
 END_TEST
 
-START_TEST(test_store_admin__noted_head_after_a_purge)
+TEST(test_store_admin__noted_head_after_a_purge)
 {
 	visitor_checks(3);
 	struct audit_verify v, w;
@@ -230,7 +230,7 @@ static int count_after(const struct audit_line *l, void *arg)
 	return 0;
 }
 
-START_TEST(test_store_admin__audit_each_after_an_id)
+TEST(test_store_admin__audit_each_after_an_id)
 {
 	visitor_checks(5);
 	int64_t seen = 0;
@@ -247,7 +247,7 @@ static int count(const struct audit_line *l, void *arg)
 	return 0;
 }
 
-START_TEST(test_store_admin__audit_filters)
+TEST(test_store_admin__audit_filters)
 {
 	ck_assert_int_eq(store_audit(st, "ban.lift", "ban:1", "ok", ""), STORE_OK);
 	ck_assert_int_eq(store_audit(st, "banner", "x", "ok", ""), STORE_OK);
@@ -270,7 +270,7 @@ END_TEST
 
 /* ---------------------------------------------------------------- creator */
 
-START_TEST(test_store_admin__creator_recorded_once)
+TEST(test_store_admin__creator_recorded_once)
 {
 	char who[64];
 	ck_assert_int_eq(store_creator(st, who, sizeof who), STORE_NOT_FOUND);
@@ -285,7 +285,7 @@ END_TEST
 
 static const struct purge_policy policy = {12, 24, 24, 12, 60, 60, 60, 12};
 
-START_TEST(test_store_admin__purge_refuses_bad_policy)
+TEST(test_store_admin__purge_refuses_bad_policy)
 {
 	struct purge_policy p = policy;
 	struct purge_report r;
@@ -296,7 +296,7 @@ START_TEST(test_store_admin__purge_refuses_bad_policy)
 }
 END_TEST
 
-START_TEST(test_store_admin__purge_removes_what_is_past_its_period)
+TEST(test_store_admin__purge_removes_what_is_past_its_period)
 {
 	/* A database begun in 2020, so its first audit lines are old. */
 	store_close(st);
@@ -360,7 +360,7 @@ START_TEST(test_store_admin__purge_removes_what_is_past_its_period)
 }
 END_TEST
 
-START_TEST(test_store_admin__purge_daily_once_a_day)
+TEST(test_store_admin__purge_daily_once_a_day)
 {
 	struct purge_report r;
 	bool ran = false;
@@ -376,7 +376,7 @@ END_TEST
 
 /* ---------------------------------------------------------------- backup, restore */
 
-START_TEST(test_store_admin__backup_and_restore)
+TEST(test_store_admin__backup_and_restore)
 {
 	char copy[4200], bad[4200];
 	snprintf(copy, sizeof copy, "%s.backup", path);
@@ -419,7 +419,7 @@ START_TEST(test_store_admin__backup_and_restore)
 }
 END_TEST
 
-START_TEST(test_store_admin__restore_refuses_damaged_file)
+TEST(test_store_admin__restore_refuses_damaged_file)
 {
 	char copy[4200];
 	snprintf(copy, sizeof copy, "%s.backup", path);
@@ -438,7 +438,7 @@ START_TEST(test_store_admin__restore_refuses_damaged_file)
 }
 END_TEST
 
-START_TEST(test_store_admin__backup_never_over_the_live_database)
+TEST(test_store_admin__backup_never_over_the_live_database)
 {
 	char p[8500], dir[4096];
 	int64_t id;
@@ -482,7 +482,7 @@ static void dir_names(char *out, size_t outsz)
 	ck_assert_int_eq(pclose(f), 0);
 }
 
-START_TEST(test_store_admin__restore_swap)
+TEST(test_store_admin__restore_swap)
 {
 	char copy[4200], keep[4200], before[4096], after[4096];
 	snprintf(copy, sizeof copy, "%s.backup", path);
@@ -563,7 +563,7 @@ static int collect(const char *section, int n, const char *const *names,
 	return 0;
 }
 
-START_TEST(test_store_admin__person_export)
+TEST(test_store_admin__person_export)
 {
 	struct seen s = {0};
 	ck_assert_int_eq(store_person_export(st, 99, collect, &s), STORE_NOT_FOUND);
@@ -583,25 +583,5 @@ END_TEST
 
 Suite *store_admin_suite(void)
 {
-	Suite *s = suite_create("store_admin");
-	TCase *tc = testutil_tcase(s, "store_admin", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_admin__audit_rejects_empty_action);
-	tcase_add_test(tc, test_store_admin__chain_intact);
-	tcase_add_test(tc, test_store_admin__chain_detects_an_edit);
-	tcase_add_test(tc, test_store_admin__chain_detects_a_deletion);
-	tcase_add_test(tc, test_store_admin__chain_detects_a_gap_even_when_rechained);
-	tcase_add_test(tc, test_store_admin__noted_head_shows_a_cut_off_tail);
-	tcase_add_test(tc, test_store_admin__noted_head_after_a_purge);
-	tcase_add_test(tc, test_store_admin__audit_each_after_an_id);
-	tcase_add_test(tc, test_store_admin__audit_filters);
-	tcase_add_test(tc, test_store_admin__creator_recorded_once);
-	tcase_add_test(tc, test_store_admin__purge_refuses_bad_policy);
-	tcase_add_test(tc, test_store_admin__purge_removes_what_is_past_its_period);
-	tcase_add_test(tc, test_store_admin__purge_daily_once_a_day);
-	tcase_add_test(tc, test_store_admin__backup_and_restore);
-	tcase_add_test(tc, test_store_admin__restore_refuses_damaged_file);
-	tcase_add_test(tc, test_store_admin__backup_never_over_the_live_database);
-	tcase_add_test(tc, test_store_admin__restore_swap);
-	tcase_add_test(tc, test_store_admin__person_export);
-	return s;
+	return testutil_suite("store_admin", setup, testutil_store_teardown);
 }

@@ -65,7 +65,7 @@ static const char *listed(int open_only, size_t limit)
 	return buf;
 }
 
-START_TEST(test_store_alarms__kind_names)
+TEST(test_store_alarms__kind_names)
 {
 	enum alarm_kind k;
 	ck_assert_int_eq(store_alarm_kind_parse("flood", &k), -1);
@@ -87,7 +87,7 @@ START_TEST(test_store_alarms__kind_names)
 END_TEST
 
 /* A fire alarm is stored as such (migration 4 widened the kinds). */
-START_TEST(test_store_alarms__fire_kind)
+TEST(test_store_alarms__fire_kind)
 {
 	int64_t id;
 	ck_assert_int_eq(store_alarm_raise(st, "Hal", ALARM_FIRE, &id), STORE_OK);
@@ -100,7 +100,7 @@ START_TEST(test_store_alarms__fire_kind)
 }
 END_TEST
 
-START_TEST(test_store_alarms__refuses_invalid_input)
+TEST(test_store_alarms__refuses_invalid_input)
 {
 	ck_assert_int_eq(store_alarm_raise(st, "", ALARM_PANIC, NULL), STORE_INVALID);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "location"));
@@ -118,7 +118,7 @@ START_TEST(test_store_alarms__refuses_invalid_input)
 }
 END_TEST
 
-START_TEST(test_store_alarms__raise_ack_resolve)
+TEST(test_store_alarms__raise_ack_resolve)
 {
 	store_set_actor(st, "desk", "tty1");
 	int64_t id = raise_at("2026-11-25T09:00:00Z", "spreekkamer 006", ALARM_PANIC);
@@ -162,7 +162,7 @@ START_TEST(test_store_alarms__raise_ack_resolve)
 }
 END_TEST
 
-START_TEST(test_store_alarms__false_and_test_outcomes)
+TEST(test_store_alarms__false_and_test_outcomes)
 {
 	int64_t f = raise_at("2026-11-25T09:00:00Z", "counter 2", ALARM_ROBBERY);
 	int64_t t = raise_at("2026-11-25T09:01:00Z", "counter 3", ALARM_TEST);
@@ -175,7 +175,7 @@ START_TEST(test_store_alarms__false_and_test_outcomes)
 }
 END_TEST
 
-START_TEST(test_store_alarms__resolve_all_counts)
+TEST(test_store_alarms__resolve_all_counts)
 {
 	int count = -1;
 	ck_assert_int_eq(store_alarm_resolve_all(st, &count), STORE_OK);
@@ -200,7 +200,7 @@ START_TEST(test_store_alarms__resolve_all_counts)
 }
 END_TEST
 
-START_TEST(test_store_alarms__lists)
+TEST(test_store_alarms__lists)
 {
 	ck_assert_str_eq(listed(1, 0), "");
 	/* Raised out of id order, to show the lists go by time. */
@@ -222,7 +222,7 @@ START_TEST(test_store_alarms__lists)
 }
 END_TEST
 
-START_TEST(test_store_alarms__raise_at_given_instant)
+TEST(test_store_alarms__raise_at_given_instant)
 {
 	ck_assert_int_eq(store_alarm_raise_at(st, "", ALARM_PANIC, 1795597200, NULL),
 			 STORE_INVALID);
@@ -239,15 +239,5 @@ END_TEST
 
 Suite *store_alarms_suite(void)
 {
-	Suite *s = suite_create("store_alarms");
-	TCase *tc = testutil_tcase(s, "store_alarms", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_alarms__kind_names);
-	tcase_add_test(tc, test_store_alarms__fire_kind);
-	tcase_add_test(tc, test_store_alarms__refuses_invalid_input);
-	tcase_add_test(tc, test_store_alarms__raise_ack_resolve);
-	tcase_add_test(tc, test_store_alarms__false_and_test_outcomes);
-	tcase_add_test(tc, test_store_alarms__resolve_all_counts);
-	tcase_add_test(tc, test_store_alarms__lists);
-	tcase_add_test(tc, test_store_alarms__raise_at_given_instant);
-	return s;
+	return testutil_suite("store_alarms", setup, testutil_store_teardown);
 }

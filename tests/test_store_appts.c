@@ -49,7 +49,7 @@ static size_t audit_lines(void)
 	return n;
 }
 
-START_TEST(test_store_appts__add_refuses_invalid_input)
+TEST(test_store_appts__add_refuses_invalid_input)
 {
 	struct appt a = sample(T0, "J. Jansen");
 	a.ends = a.starts;
@@ -82,7 +82,7 @@ START_TEST(test_store_appts__add_refuses_invalid_input)
 }
 END_TEST
 
-START_TEST(test_store_appts__unknown_id)
+TEST(test_store_appts__unknown_id)
 {
 	struct appt a;
 	ck_assert_int_eq(store_appt_get(st, 5, &a), STORE_NOT_FOUND);
@@ -92,7 +92,7 @@ START_TEST(test_store_appts__unknown_id)
 }
 END_TEST
 
-START_TEST(test_store_appts__add_and_get)
+TEST(test_store_appts__add_and_get)
 {
 	struct appt a = sample(T0, "K. Yılmaz");
 	snprintf(a.visitor_born, sizeof a.visitor_born, "%s", "1985-07-09");
@@ -127,7 +127,7 @@ START_TEST(test_store_appts__add_and_get)
 }
 END_TEST
 
-START_TEST(test_store_appts__flag_with_version_check)
+TEST(test_store_appts__flag_with_version_check)
 {
 	int64_t id = add(sample(T0, "J. Jansen"));
 	ck_assert_int_eq(store_appt_flag(st, id, true, PREC_ALL + 1, -1), STORE_INVALID);
@@ -168,7 +168,7 @@ START_TEST(test_store_appts__flag_with_version_check)
 }
 END_TEST
 
-START_TEST(test_store_appts__list_by_range)
+TEST(test_store_appts__list_by_range)
 {
 	int64_t second = add(sample(T0 + 2 * HOUR, "second"));
 	int64_t first = add(sample(T0, "first"));
@@ -204,12 +204,5 @@ END_TEST
 
 Suite *store_appts_suite(void)
 {
-	Suite *s = suite_create("store_appts");
-	TCase *tc = testutil_tcase(s, "store_appts", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_appts__add_refuses_invalid_input);
-	tcase_add_test(tc, test_store_appts__unknown_id);
-	tcase_add_test(tc, test_store_appts__add_and_get);
-	tcase_add_test(tc, test_store_appts__flag_with_version_check);
-	tcase_add_test(tc, test_store_appts__list_by_range);
-	return s;
+	return testutil_suite("store_appts", setup, testutil_store_teardown);
 }

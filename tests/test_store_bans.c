@@ -99,7 +99,7 @@ static void insert_refused(const struct ban_new *b, const char *why)
 		      why);
 }
 
-START_TEST(test_store_bans__insert_refuses_invalid_input)
+TEST(test_store_bans__insert_refuses_invalid_input)
 {
 	struct ban_new b = sample("", "2026-01-01", "2026-12-31");
 	insert_refused(&b, "surname");
@@ -131,7 +131,7 @@ START_TEST(test_store_bans__insert_refuses_invalid_input)
 }
 END_TEST
 
-START_TEST(test_store_bans__get_unknown_is_not_found)
+TEST(test_store_bans__get_unknown_is_not_found)
 {
 	struct ban b;
 	ck_assert_int_eq(store_ban_get(st, 42, &b), STORE_NOT_FOUND);
@@ -139,7 +139,7 @@ START_TEST(test_store_bans__get_unknown_is_not_found)
 }
 END_TEST
 
-START_TEST(test_store_bans__insert_and_get_round_trip)
+TEST(test_store_bans__insert_and_get_round_trip)
 {
 	struct ban_new n = {
 		.given_names = "Jan Pieter", .prefix = "van der", .surname = "Berg",
@@ -199,7 +199,7 @@ START_TEST(test_store_bans__insert_and_get_round_trip)
 }
 END_TEST
 
-START_TEST(test_store_bans__list_filters_and_order)
+TEST(test_store_bans__list_filters_and_order)
 {
 	/* today is 2026-06-01 */
 	insert(sample("Active", "2026-01-01", "2026-12-31"));
@@ -238,7 +238,7 @@ START_TEST(test_store_bans__list_filters_and_order)
 END_TEST
 
 /* The visitor check by a date of birth alone: the active bans of that day only. */
-START_TEST(test_store_bans__list_by_date_of_birth)
+TEST(test_store_bans__list_by_date_of_birth)
 {
 	struct ban_list l;
 	ck_assert_int_eq(store_ban_list_born(st, "2026-06-01", "1980-02-30", 0, &l), STORE_INVALID);
@@ -258,7 +258,7 @@ START_TEST(test_store_bans__list_by_date_of_birth)
 }
 END_TEST
 
-START_TEST(test_store_bans__list_after_pages_by_id)
+TEST(test_store_bans__list_after_pages_by_id)
 {
 	int64_t a = insert(sample("Late", "2026-01-01", "2026-12-31"));
 	insert(sample("Past", "2025-01-01", "2025-12-31"));
@@ -289,7 +289,7 @@ START_TEST(test_store_bans__list_after_pages_by_id)
 }
 END_TEST
 
-START_TEST(test_store_bans__update_unknown_is_not_found)
+TEST(test_store_bans__update_unknown_is_not_found)
 {
 	struct ban b = { .id = 7, .version = 1, .surname = "X", .given_names = "",
 			 .starts = "2026-01-01", .ends = "2026-02-01" };
@@ -297,7 +297,7 @@ START_TEST(test_store_bans__update_unknown_is_not_found)
 }
 END_TEST
 
-START_TEST(test_store_bans__update_refuses_invalid_and_changes_nothing)
+TEST(test_store_bans__update_refuses_invalid_and_changes_nothing)
 {
 	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
 	struct ban b;
@@ -314,7 +314,7 @@ START_TEST(test_store_bans__update_refuses_invalid_and_changes_nothing)
 }
 END_TEST
 
-START_TEST(test_store_bans__update_second_copy_conflicts)
+TEST(test_store_bans__update_second_copy_conflicts)
 {
 	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
 	struct ban a, b;
@@ -363,7 +363,7 @@ START_TEST(test_store_bans__update_second_copy_conflicts)
 }
 END_TEST
 
-START_TEST(test_store_bans__lift)
+TEST(test_store_bans__lift)
 {
 	ck_assert_int_eq(store_ban_lift(st, 99, "apologised", -1), STORE_NOT_FOUND);
 	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
@@ -393,7 +393,7 @@ START_TEST(test_store_bans__lift)
 }
 END_TEST
 
-START_TEST(test_store_bans__import_bad_row_changes_nothing)
+TEST(test_store_bans__import_bad_row_changes_nothing)
 {
 	insert(sample("Existing", "2026-01-01", "2026-12-31"));
 	size_t lines = audit_lines();
@@ -411,7 +411,7 @@ START_TEST(test_store_bans__import_bad_row_changes_nothing)
 }
 END_TEST
 
-START_TEST(test_store_bans__import_lifted_row_stays_lifted)
+TEST(test_store_bans__import_lifted_row_stays_lifted)
 {
 	struct ban_new rows[2];
 	rows[0] = sample("Opgeheven", "2026-01-01", "2026-12-31");
@@ -456,7 +456,7 @@ START_TEST(test_store_bans__import_lifted_row_stays_lifted)
 }
 END_TEST
 
-START_TEST(test_store_bans__import_failing_in_sql_rolls_back)
+TEST(test_store_bans__import_failing_in_sql_rolls_back)
 {
 	/* A row the checks let through but the database refuses, after rows that went in. */
 	sqlite3 *db;
@@ -486,7 +486,7 @@ START_TEST(test_store_bans__import_failing_in_sql_rolls_back)
 }
 END_TEST
 
-START_TEST(test_store_bans__import_many_with_one_audit_line)
+TEST(test_store_bans__import_many_with_one_audit_line)
 {
 	enum { N = 5000 };
 	struct ban_new *rows = calloc(N, sizeof *rows);
@@ -552,7 +552,7 @@ static void counts_agree(void)
 		}
 }
 
-START_TEST(test_store_bans__counts_follow_every_change)
+TEST(test_store_bans__counts_follow_every_change)
 {
 	counts_agree();
 	int64_t a = insert(sample("Active", "2026-01-01", "2026-12-31"));
@@ -587,7 +587,7 @@ END_TEST
 
 /* Imports of 20 000 rows and more work in bulk: triggers and indexes set aside inside the
  * transaction, their work done at the end, and everything back as it was. */
-START_TEST(test_store_bans__big_import_works_in_bulk)
+TEST(test_store_bans__big_import_works_in_bulk)
 {
 	enum { N = 20000 };
 	struct ban_new *rows = calloc(N, sizeof *rows);
@@ -670,7 +670,7 @@ static size_t unseen(const char *user, struct ban_notice **out)
 	return n;
 }
 
-START_TEST(test_store_bans__draft_until_every_answer_is_given)
+TEST(test_store_bans__draft_until_every_answer_is_given)
 {
 	struct ban_new b = sample("Draft", "2026-05-01", "2026-12-31");
 	b.letter_sent = "";
@@ -747,7 +747,7 @@ START_TEST(test_store_bans__draft_until_every_answer_is_given)
 }
 END_TEST
 
-START_TEST(test_store_bans__new_fields_round_trip)
+TEST(test_store_bans__new_fields_round_trip)
 {
 	struct ban_new b = sample("Combi", "2026-05-01", "2026-12-31");
 	b.kind = BAN_SERVICE;
@@ -773,7 +773,7 @@ START_TEST(test_store_bans__new_fields_round_trip)
 }
 END_TEST
 
-START_TEST(test_store_bans__extend_keeps_history)
+TEST(test_store_bans__extend_keeps_history)
 {
 	int64_t id = insert(sample("Berg", "2026-01-01", "2026-07-31"));
 	ck_assert_int_eq(store_ban_extend(st, 999, "2026-09-30", "again", NULL, -1),
@@ -818,7 +818,7 @@ START_TEST(test_store_bans__extend_keeps_history)
 }
 END_TEST
 
-START_TEST(test_store_bans__history_is_append_only)
+TEST(test_store_bans__history_is_append_only)
 {
 	int64_t id = insert(sample("Berg", "2026-01-01", "2026-07-31"));
 	struct ban_history *h = NULL;
@@ -845,7 +845,7 @@ START_TEST(test_store_bans__history_is_append_only)
 }
 END_TEST
 
-START_TEST(test_store_bans__earlier_bans_of_the_same_person)
+TEST(test_store_bans__earlier_bans_of_the_same_person)
 {
 	size_t n = 9;
 	ck_assert_int_eq(store_ban_earlier(st, "Jan", "", "", "", 0, &n), STORE_INVALID);
@@ -884,7 +884,7 @@ START_TEST(test_store_bans__earlier_bans_of_the_same_person)
 }
 END_TEST
 
-START_TEST(test_store_bans__exceptions)
+TEST(test_store_bans__exceptions)
 {
 	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
 	int64_t eid = 0;
@@ -940,7 +940,7 @@ START_TEST(test_store_bans__exceptions)
 }
 END_TEST
 
-START_TEST(test_store_bans__notices_seen_per_receptionist)
+TEST(test_store_bans__notices_seen_per_receptionist)
 {
 	ck_assert_int_eq(store_ban_notice_seen(st, 1, "anna"), STORE_NOT_FOUND);
 	ck_assert_int_eq(store_ban_notice_seen(st, 1, ""), STORE_INVALID);
@@ -972,7 +972,7 @@ START_TEST(test_store_bans__notices_seen_per_receptionist)
 }
 END_TEST
 
-START_TEST(test_store_bans__sweep_adds_ended_once)
+TEST(test_store_bans__sweep_adds_ended_once)
 {
 	size_t added = 9;
 	ck_assert_int_eq(store_ban_notice_sweep(st, "2026-02-30", &added), STORE_INVALID);
@@ -1001,7 +1001,7 @@ START_TEST(test_store_bans__sweep_adds_ended_once)
 }
 END_TEST
 
-START_TEST(test_store_bans__migration_makes_existing_bans_active)
+TEST(test_store_bans__migration_makes_existing_bans_active)
 {
 	/* A database at version 2 with one ban, opened by this program. */
 	char dir[1024], old[1200], err[512];
@@ -1042,32 +1042,5 @@ END_TEST
 
 Suite *store_bans_suite(void)
 {
-	Suite *s = suite_create("store_bans");
-	TCase *tc = testutil_tcase(s, "store_bans", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_bans__insert_refuses_invalid_input);
-	tcase_add_test(tc, test_store_bans__get_unknown_is_not_found);
-	tcase_add_test(tc, test_store_bans__insert_and_get_round_trip);
-	tcase_add_test(tc, test_store_bans__list_filters_and_order);
-	tcase_add_test(tc, test_store_bans__list_by_date_of_birth);
-	tcase_add_test(tc, test_store_bans__list_after_pages_by_id);
-	tcase_add_test(tc, test_store_bans__update_unknown_is_not_found);
-	tcase_add_test(tc, test_store_bans__update_refuses_invalid_and_changes_nothing);
-	tcase_add_test(tc, test_store_bans__update_second_copy_conflicts);
-	tcase_add_test(tc, test_store_bans__lift);
-	tcase_add_test(tc, test_store_bans__import_bad_row_changes_nothing);
-	tcase_add_test(tc, test_store_bans__import_lifted_row_stays_lifted);
-	tcase_add_test(tc, test_store_bans__import_failing_in_sql_rolls_back);
-	tcase_add_test(tc, test_store_bans__import_many_with_one_audit_line);
-	tcase_add_test(tc, test_store_bans__counts_follow_every_change);
-	tcase_add_test(tc, test_store_bans__big_import_works_in_bulk);
-	tcase_add_test(tc, test_store_bans__draft_until_every_answer_is_given);
-	tcase_add_test(tc, test_store_bans__new_fields_round_trip);
-	tcase_add_test(tc, test_store_bans__extend_keeps_history);
-	tcase_add_test(tc, test_store_bans__history_is_append_only);
-	tcase_add_test(tc, test_store_bans__earlier_bans_of_the_same_person);
-	tcase_add_test(tc, test_store_bans__exceptions);
-	tcase_add_test(tc, test_store_bans__notices_seen_per_receptionist);
-	tcase_add_test(tc, test_store_bans__sweep_adds_ended_once);
-	tcase_add_test(tc, test_store_bans__migration_makes_existing_bans_active);
-	return s;
+	return testutil_suite("store_bans", setup, testutil_store_teardown);
 }

@@ -38,7 +38,7 @@ static unsigned moved(uint64_t before[STORE_CHANGE_COUNT])
 
 #define BIT(d) (1u << STORE_CHANGE_##d)
 
-START_TEST(test_store_changes__names_and_bad_domains)
+TEST(test_store_changes__names_and_bad_domains)
 {
 	ck_assert_str_eq(store_change_name(STORE_CHANGE_BANS), "bans");
 	ck_assert_str_eq(store_change_name(STORE_CHANGE_COUNT), "?");
@@ -54,7 +54,7 @@ START_TEST(test_store_changes__names_and_bad_domains)
 }
 END_TEST
 
-START_TEST(test_store_changes__each_write_bumps_its_domain)
+TEST(test_store_changes__each_write_bumps_its_domain)
 {
 	uint64_t c[STORE_CHANGE_COUNT];
 	ck_assert_int_eq(store_change_counters(st, c, STORE_CHANGE_COUNT), STORE_OK);
@@ -125,7 +125,7 @@ START_TEST(test_store_changes__each_write_bumps_its_domain)
 }
 END_TEST
 
-START_TEST(test_store_changes__opening_writes_nothing)
+TEST(test_store_changes__opening_writes_nothing)
 {
 	uint64_t c[STORE_CHANGE_COUNT];
 	ck_assert_int_eq(store_change_counters(st, c, STORE_CHANGE_COUNT), STORE_OK);
@@ -141,7 +141,7 @@ START_TEST(test_store_changes__opening_writes_nothing)
 }
 END_TEST
 
-START_TEST(test_store_changes__writes_by_others_are_counted_too)
+TEST(test_store_changes__writes_by_others_are_counted_too)
 {
 	uint64_t c[STORE_CHANGE_COUNT];
 	ck_assert_int_eq(store_change_counters(st, c, STORE_CHANGE_COUNT), STORE_OK);
@@ -157,11 +157,5 @@ END_TEST
 
 Suite *store_changes_suite(void)
 {
-	Suite *s = suite_create("store_changes");
-	TCase *tc = testutil_tcase(s, "store_changes", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_changes__names_and_bad_domains);
-	tcase_add_test(tc, test_store_changes__each_write_bumps_its_domain);
-	tcase_add_test(tc, test_store_changes__opening_writes_nothing);
-	tcase_add_test(tc, test_store_changes__writes_by_others_are_counted_too);
-	return s;
+	return testutil_suite("store_changes", setup, testutil_store_teardown);
 }

@@ -76,7 +76,7 @@ static void raw_db(const char *sql, int version)
 	ck_assert_int_eq(chmod(path, 0660), 0);
 }
 
-START_TEST(test_store_db__missing_file_names_balie_init)
+TEST(test_store_db__missing_file_names_balie_init)
 {
 	refused(0, "balie init");
 	char err[1024] = "";
@@ -85,7 +85,7 @@ START_TEST(test_store_db__missing_file_names_balie_init)
 }
 END_TEST
 
-START_TEST(test_store_db__refuses_newer_schema)
+TEST(test_store_db__refuses_newer_schema)
 {
 	char sql[8192];
 	snprintf(sql, sizeof sql, "%s", store_migration_sql(1));
@@ -94,14 +94,14 @@ START_TEST(test_store_db__refuses_newer_schema)
 }
 END_TEST
 
-START_TEST(test_store_db__refuses_other_sqlite_file)
+TEST(test_store_db__refuses_other_sqlite_file)
 {
 	raw_db("CREATE TABLE photos (id INTEGER PRIMARY KEY, file TEXT)", 0);
 	refused(0, "not a balie database");
 }
 END_TEST
 
-START_TEST(test_store_db__refuses_non_sqlite_file)
+TEST(test_store_db__refuses_non_sqlite_file)
 {
 	FILE *f = fopen(path, "w");
 	ck_assert_ptr_nonnull(f);
@@ -114,7 +114,7 @@ START_TEST(test_store_db__refuses_non_sqlite_file)
 END_TEST
 
 /* Issue 7: personal data is never opened while every user could read it. */
-START_TEST(test_store_db__refuses_world_accessible_file)
+TEST(test_store_db__refuses_world_accessible_file)
 {
 	char err[1024] = "";
 	struct store *st = opened(STORE_CREATE);
@@ -145,7 +145,7 @@ START_TEST(test_store_db__refuses_world_accessible_file)
 }
 END_TEST
 
-START_TEST(test_store_db__create_mode_and_pragmas)
+TEST(test_store_db__create_mode_and_pragmas)
 {
 	mode_t old = umask(077); /* the files must be 0660 whatever the umask */
 	struct store *st = opened(STORE_CREATE);
@@ -172,7 +172,7 @@ START_TEST(test_store_db__create_mode_and_pragmas)
 }
 END_TEST
 
-START_TEST(test_store_db__migrates_version_1_keeping_data)
+TEST(test_store_db__migrates_version_1_keeping_data)
 {
 	char sql[16384];
 	snprintf(sql, sizeof sql, "%s"
@@ -224,7 +224,7 @@ START_TEST(test_store_db__migrates_version_1_keeping_data)
 }
 END_TEST
 
-START_TEST(test_store_db__read_only)
+TEST(test_store_db__read_only)
 {
 	char err[1024];
 	struct store *st = opened(STORE_CREATE);
@@ -258,7 +258,7 @@ START_TEST(test_store_db__read_only)
 }
 END_TEST
 
-START_TEST(test_store_db__changed_sees_other_connection)
+TEST(test_store_db__changed_sees_other_connection)
 {
 	struct store *a = opened(STORE_CREATE);
 	struct store *b = opened(0);
@@ -304,7 +304,7 @@ static void raise_many(const char *who, int n)
 	_exit(0);
 }
 
-START_TEST(test_store_db__two_processes_write_at_once)
+TEST(test_store_db__two_processes_write_at_once)
 {
 	struct store *st = opened(STORE_CREATE);
 	store_close(st); /* no connection may cross a fork */
@@ -339,7 +339,7 @@ START_TEST(test_store_db__two_processes_write_at_once)
 }
 END_TEST
 
-START_TEST(test_store_db__audit_refuses_empty_action)
+TEST(test_store_db__audit_refuses_empty_action)
 {
 	struct store *st = opened(STORE_CREATE);
 	ck_assert_int_eq(store_audit(st, "", "visitor", "clear", ""), STORE_INVALID);
@@ -348,7 +348,7 @@ START_TEST(test_store_db__audit_refuses_empty_action)
 }
 END_TEST
 
-START_TEST(test_store_db__audit_lists_newest_first_and_is_append_only)
+TEST(test_store_db__audit_lists_newest_first_and_is_append_only)
 {
 	setenv("BALIE_NOW", "2026-11-25T09:00:00Z", 1);
 	struct store *st = opened(STORE_CREATE);
@@ -394,19 +394,5 @@ END_TEST
 
 Suite *store_db_suite(void)
 {
-	Suite *s = suite_create("store_db");
-	TCase *tc = testutil_tcase(s, "store_db", setup, teardown);
-	tcase_add_test(tc, test_store_db__missing_file_names_balie_init);
-	tcase_add_test(tc, test_store_db__refuses_newer_schema);
-	tcase_add_test(tc, test_store_db__refuses_other_sqlite_file);
-	tcase_add_test(tc, test_store_db__refuses_non_sqlite_file);
-	tcase_add_test(tc, test_store_db__refuses_world_accessible_file);
-	tcase_add_test(tc, test_store_db__create_mode_and_pragmas);
-	tcase_add_test(tc, test_store_db__migrates_version_1_keeping_data);
-	tcase_add_test(tc, test_store_db__read_only);
-	tcase_add_test(tc, test_store_db__changed_sees_other_connection);
-	tcase_add_test(tc, test_store_db__two_processes_write_at_once);
-	tcase_add_test(tc, test_store_db__audit_refuses_empty_action);
-	tcase_add_test(tc, test_store_db__audit_lists_newest_first_and_is_append_only);
-	return s;
+	return testutil_suite("store_db", setup, teardown);
 }

@@ -45,7 +45,7 @@ static void copy_file(const char *from, const char *to)
 	ck_assert_int_eq(fclose(b), 0);
 }
 
-START_TEST(test_store_health__journal_invalid_input)
+TEST(test_store_health__journal_invalid_input)
 {
 	char uid[ALARM_UID_LEN], err[512];
 	ck_assert_int_eq(store_journal_raise(path, "u", "t", "", ALARM_PANIC, 0, uid, err,
@@ -64,7 +64,7 @@ END_TEST
 
 /* Listed with the table's alarms; moved in once; a merge whose removal was lost (the
  * journal copied back) adds nothing; the journal goes only after the commit. */
-START_TEST(test_store_health__journal_merge_once)
+TEST(test_store_health__journal_merge_once)
 {
 	char uid[ALARM_UID_LEN], err[512], jp[2200], saved[2300];
 	ck_assert_int_eq(store_alarm_raise(st, "hall", ALARM_PANIC, NULL), STORE_OK);
@@ -104,7 +104,7 @@ END_TEST
 
 /* A line cut short by a crash is skipped, the next alarm still counts, and the unreadable
  * line is kept aside, not deleted. */
-START_TEST(test_store_health__journal_torn_line)
+TEST(test_store_health__journal_torn_line)
 {
 	char uid[ALARM_UID_LEN], err[512], jp[2200], aside[2300];
 	journal_of(jp, sizeof jp);
@@ -132,7 +132,7 @@ END_TEST
 
 /* SQLITE_CORRUPT in a statement marks the store damaged: writes refused here and in a
  * store opened later; alarms go to the journal; a restore-like clear lets writes in. */
-START_TEST(test_store_health__corrupt_statement_marks_damage)
+TEST(test_store_health__corrupt_statement_marks_damage)
 {
 	ck_assert_int_eq(store_alarm_raise(st, "hall", ALARM_PANIC, NULL), STORE_OK);
 	ck_assert(!store_damaged(st));
@@ -170,7 +170,7 @@ START_TEST(test_store_health__corrupt_statement_marks_damage)
 END_TEST
 
 /* A writer waits out a lock another process holds for a second (busy handler). */
-START_TEST(test_store_health__write_waits_for_lock)
+TEST(test_store_health__write_waits_for_lock)
 {
 	int p[2];
 	ck_assert_int_eq(pipe(p), 0);
@@ -200,12 +200,5 @@ END_TEST
 
 Suite *store_health_suite(void)
 {
-	Suite *s = suite_create("store_health");
-	TCase *tc = testutil_tcase(s, "core", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_health__journal_invalid_input);
-	tcase_add_test(tc, test_store_health__journal_merge_once);
-	tcase_add_test(tc, test_store_health__journal_torn_line);
-	tcase_add_test(tc, test_store_health__corrupt_statement_marks_damage);
-	tcase_add_test(tc, test_store_health__write_waits_for_lock);
-	return s;
+	return testutil_suite("store_health", setup, testutil_store_teardown);
 }

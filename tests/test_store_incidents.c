@@ -72,7 +72,7 @@ static int audit_count(const char *action)
 	return n;
 }
 
-START_TEST(test_store_incidents__add_refuses_invalid)
+TEST(test_store_incidents__add_refuses_invalid)
 {
 	int64_t id = 0;
 	struct incident in = sample("2026-03-20T10:00:00Z", INCIDENT_VERBAL, NULL);
@@ -125,7 +125,7 @@ START_TEST(test_store_incidents__add_refuses_invalid)
 }
 END_TEST
 
-START_TEST(test_store_incidents__round_trip)
+TEST(test_store_incidents__round_trip)
 {
 	struct incident in = sample("2026-03-13T09:00:00Z", INCIDENT_PHYSICAL, "Vries, Jan de");
 	in.channel = CHANNEL_HOME_VISIT;
@@ -180,7 +180,7 @@ START_TEST(test_store_incidents__round_trip)
 }
 END_TEST
 
-START_TEST(test_store_incidents__update_and_complete)
+TEST(test_store_incidents__update_and_complete)
 {
 	struct incident in = sample("2026-03-19T09:00:00Z", INCIDENT_VERBAL, NULL);
 	int64_t id = add(&in);
@@ -224,7 +224,7 @@ START_TEST(test_store_incidents__update_and_complete)
 }
 END_TEST
 
-START_TEST(test_store_incidents__list_tally_report)
+TEST(test_store_incidents__list_tally_report)
 {
 	/* Local dates around midnight: 23:30 local on 31 January is still January. */
 	struct incident a = sample("2026-01-31T22:30:00Z", INCIDENT_VERBAL, NULL);
@@ -290,7 +290,7 @@ static const struct incident_followup *step(const struct incident_followup *f, s
 	return NULL;
 }
 
-START_TEST(test_store_incidents__followup_and_done)
+TEST(test_store_incidents__followup_and_done)
 {
 	/* Friday 13 March, 10:00 local; now is Friday 20 March 13:00. */
 	struct incident in = sample("2026-03-13T09:00:00Z", INCIDENT_PHYSICAL, "Jan de Vries");
@@ -358,7 +358,7 @@ START_TEST(test_store_incidents__followup_and_done)
 }
 END_TEST
 
-START_TEST(test_store_incidents__earlier_offences)
+TEST(test_store_incidents__earlier_offences)
 {
 	struct incident first = sample("2026-01-10T09:00:00Z", INCIDENT_VERBAL, "Jan de Vries");
 	int64_t a = add(&first);
@@ -423,7 +423,7 @@ static int64_t ban_for(const char *given, const char *surname, const char *born,
 	return id;
 }
 
-START_TEST(test_store_incidents__purge_keeps_counts_and_traces)
+TEST(test_store_incidents__purge_keeps_counts_and_traces)
 {
 	static const struct purge_policy pp = {12, 24, 24, 12, 60, 60, 60, 12};
 	ban_for("Jan", "Vries", "1968-03-14", "2024-01-01", "2024-06-30");  /* a trace kept */
@@ -532,7 +532,7 @@ START_TEST(test_store_incidents__purge_keeps_counts_and_traces)
 }
 END_TEST
 
-START_TEST(test_store_incidents__person_export)
+TEST(test_store_incidents__person_export)
 {
 	int64_t ban = ban_for("Jan", "Vries", "1968-03-14", "2026-03-01", "2026-09-01");
 	struct incident in = sample("2026-03-10T09:00:00Z", INCIDENT_PHYSICAL, "Jan de Vries");
@@ -552,15 +552,5 @@ END_TEST
 
 Suite *store_incidents_suite(void)
 {
-	Suite *s = suite_create("store_incidents");
-	TCase *tc = testutil_tcase(s, "core", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_incidents__add_refuses_invalid);
-	tcase_add_test(tc, test_store_incidents__round_trip);
-	tcase_add_test(tc, test_store_incidents__update_and_complete);
-	tcase_add_test(tc, test_store_incidents__list_tally_report);
-	tcase_add_test(tc, test_store_incidents__followup_and_done);
-	tcase_add_test(tc, test_store_incidents__earlier_offences);
-	tcase_add_test(tc, test_store_incidents__purge_keeps_counts_and_traces);
-	tcase_add_test(tc, test_store_incidents__person_export);
-	return s;
+	return testutil_suite("store_incidents", setup, testutil_store_teardown);
 }

@@ -82,7 +82,7 @@ static long long sql_count(const char *text)
 
 /* ---------------------------------------------------------------- invalid input first */
 
-START_TEST(test_store_names__check_refuses_a_bad_day)
+TEST(test_store_names__check_refuses_a_bad_day)
 {
 	struct ban_hit h[4];
 	size_t n = 99;
@@ -94,7 +94,7 @@ START_TEST(test_store_names__check_refuses_a_bad_day)
 }
 END_TEST
 
-START_TEST(test_store_names__check_of_nothing_finds_nothing)
+TEST(test_store_names__check_of_nothing_finds_nothing)
 {
 	insert(person("Jan", "de", "Vries", "1980-01-02"));
 	struct ban_hit h[4];
@@ -116,7 +116,7 @@ START_TEST(test_store_names__check_of_nothing_finds_nothing)
 }
 END_TEST
 
-START_TEST(test_store_names__broken_bytes_in_a_record_break_nothing)
+TEST(test_store_names__broken_bytes_in_a_record_break_nothing)
 {
 	struct ban_new b = person("\xff\xfe", "", "Vr\xc3ies", "");
 	b.partner_surname = "\x80";
@@ -126,7 +126,7 @@ START_TEST(test_store_names__broken_bytes_in_a_record_break_nothing)
 }
 END_TEST
 
-START_TEST(test_store_names__very_long_query)
+TEST(test_store_names__very_long_query)
 {
 	insert(person("Jan", "de", "Vries", "1980-01-02"));
 	struct ban_hit h[8];
@@ -141,7 +141,7 @@ START_TEST(test_store_names__very_long_query)
 }
 END_TEST
 
-START_TEST(test_store_names__damaged_keys_are_an_error_not_clear)
+TEST(test_store_names__damaged_keys_are_an_error_not_clear)
 {
 	insert(person("Jan", "de", "Vries", "1980-01-02"));
 	testutil_sql(path, "UPDATE name_key SET data = x'00ff00'");
@@ -155,7 +155,7 @@ END_TEST
 
 /* ---------------------------------------------------------------- the bans in force */
 
-START_TEST(test_store_names__only_bans_in_force_today)
+TEST(test_store_names__only_bans_in_force_today)
 {
 	int64_t now = insert(person("Jan", "de", "Vries", "1980-01-02"));
 	struct ban_new b = person("Jan", "de", "Vries", "1980-01-02");
@@ -187,7 +187,7 @@ START_TEST(test_store_names__only_bans_in_force_today)
 }
 END_TEST
 
-START_TEST(test_store_names__hits_sorted_and_capped)
+TEST(test_store_names__hits_sorted_and_capped)
 {
 	for (int i = 0; i < 40; i++) {
 		char born[16];
@@ -214,7 +214,7 @@ START_TEST(test_store_names__hits_sorted_and_capped)
 }
 END_TEST
 
-START_TEST(test_store_names__no_read_transaction_stays_open)
+TEST(test_store_names__no_read_transaction_stays_open)
 {
 	insert(person("Jan", "de", "Vries", "1980-01-02"));
 	ck_assert(found("Jan de Vries", NULL, 1, NULL));
@@ -230,7 +230,7 @@ END_TEST
 
 /* ---------------------------------------------------------------- keys follow the person */
 
-START_TEST(test_store_names__keys_follow_a_changed_name)
+TEST(test_store_names__keys_follow_a_changed_name)
 {
 	int64_t id = insert(person("Jan", "de", "Vries", "1980-01-02"));
 	struct ban b;
@@ -251,7 +251,7 @@ START_TEST(test_store_names__keys_follow_a_changed_name)
 }
 END_TEST
 
-START_TEST(test_store_names__purge_takes_the_keys)
+TEST(test_store_names__purge_takes_the_keys)
 {
 	struct ban_new b = person("Jan", "de", "Vries", "1980-01-02");
 	b.starts = "2020-01-01";
@@ -269,7 +269,7 @@ START_TEST(test_store_names__purge_takes_the_keys)
 }
 END_TEST
 
-START_TEST(test_store_names__outdated_keys_are_made_anew_on_open)
+TEST(test_store_names__outdated_keys_are_made_anew_on_open)
 {
 	int64_t id = insert(person("Jan", "de", "Vries", "1980-01-02"));
 	store_close(st);
@@ -386,7 +386,7 @@ static int split_tabs(char *line, char **f, int max)
 	return n;
 }
 
-START_TEST(test_store_names__devset_recall_and_false_matches)
+TEST(test_store_names__devset_recall_and_false_matches)
 {
 	char file[4096];
 	snprintf(file, sizeof file, "%s/tests/data/names_devset.tsv", testutil_srcdir());
@@ -444,19 +444,5 @@ END_TEST
 
 Suite *store_names_suite(void)
 {
-	Suite *s = suite_create("store_names");
-	TCase *tc = testutil_tcase(s, "store_names", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_names__check_refuses_a_bad_day);
-	tcase_add_test(tc, test_store_names__check_of_nothing_finds_nothing);
-	tcase_add_test(tc, test_store_names__broken_bytes_in_a_record_break_nothing);
-	tcase_add_test(tc, test_store_names__very_long_query);
-	tcase_add_test(tc, test_store_names__damaged_keys_are_an_error_not_clear);
-	tcase_add_test(tc, test_store_names__only_bans_in_force_today);
-	tcase_add_test(tc, test_store_names__hits_sorted_and_capped);
-	tcase_add_test(tc, test_store_names__no_read_transaction_stays_open);
-	tcase_add_test(tc, test_store_names__keys_follow_a_changed_name);
-	tcase_add_test(tc, test_store_names__purge_takes_the_keys);
-	tcase_add_test(tc, test_store_names__outdated_keys_are_made_anew_on_open);
-	tcase_add_test(tc, test_store_names__devset_recall_and_false_matches);
-	return s;
+	return testutil_suite("store_names", setup, testutil_store_teardown);
 }

@@ -35,7 +35,7 @@ static const struct staff_member *find(const struct staff_member *m, size_t n, c
 	return NULL;
 }
 
-START_TEST(test_store_staff__team_names)
+TEST(test_store_staff__team_names)
 {
 	enum staff_team t;
 	ck_assert_int_eq(store_staff_team_parse("boa", &t), -1);
@@ -49,7 +49,7 @@ START_TEST(test_store_staff__team_names)
 }
 END_TEST
 
-START_TEST(test_store_staff__add_refuses_invalid_and_duplicates)
+TEST(test_store_staff__add_refuses_invalid_and_duplicates)
 {
 	ck_assert_int_eq(store_staff_add(st, "", TEAM_SUPPORT, ""), STORE_INVALID);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "name"));
@@ -69,7 +69,7 @@ START_TEST(test_store_staff__add_refuses_invalid_and_duplicates)
 }
 END_TEST
 
-START_TEST(test_store_staff__in_and_out)
+TEST(test_store_staff__in_and_out)
 {
 	ck_assert_int_eq(store_staff_in(st, "Nobody"), STORE_NOT_FOUND);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "Nobody"));
@@ -110,7 +110,7 @@ START_TEST(test_store_staff__in_and_out)
 }
 END_TEST
 
-START_TEST(test_store_staff__roster)
+TEST(test_store_staff__roster)
 {
 	ck_assert_int_eq(store_staff_roster(st, "Piet", "2026-11-25", true), STORE_NOT_FOUND);
 	add("Piet", TEAM_SUPPORT);
@@ -139,7 +139,7 @@ START_TEST(test_store_staff__roster)
 }
 END_TEST
 
-START_TEST(test_store_staff__list_by_team_then_name)
+TEST(test_store_staff__list_by_team_then_name)
 {
 	struct staff_member *m;
 	size_t n;
@@ -173,7 +173,7 @@ START_TEST(test_store_staff__list_by_team_then_name)
 END_TEST
 
 
-START_TEST(test_store_staff__unreachable_refuses_invalid)
+TEST(test_store_staff__unreachable_refuses_invalid)
 {
 	int64_t id = 0;
 	ck_assert_int_eq(store_staff_unreachable(st, "", "2026-11-26", "evening", "n", &id),
@@ -194,7 +194,7 @@ START_TEST(test_store_staff__unreachable_refuses_invalid)
 }
 END_TEST
 
-START_TEST(test_store_staff__unreachable)
+TEST(test_store_staff__unreachable)
 {
 	int64_t id = 0, id2 = 0;
 	ck_assert_int_eq(store_staff_unreachable(st, "stadhuis", "2026-11-26", "evening",
@@ -239,7 +239,7 @@ START_TEST(test_store_staff__unreachable)
 }
 END_TEST
 
-START_TEST(test_store_staff__out_at_records_who_and_why)
+TEST(test_store_staff__out_at_records_who_and_why)
 {
 	time_t in, at;
 	ck_assert_int_eq(dates_parse_utc("2026-11-25T17:30:00Z", &in), 0);
@@ -281,15 +281,5 @@ END_TEST
 
 Suite *store_staff_suite(void)
 {
-	Suite *s = suite_create("store_staff");
-	TCase *tc = testutil_tcase(s, "store_staff", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_staff__team_names);
-	tcase_add_test(tc, test_store_staff__add_refuses_invalid_and_duplicates);
-	tcase_add_test(tc, test_store_staff__in_and_out);
-	tcase_add_test(tc, test_store_staff__roster);
-	tcase_add_test(tc, test_store_staff__list_by_team_then_name);
-	tcase_add_test(tc, test_store_staff__unreachable_refuses_invalid);
-	tcase_add_test(tc, test_store_staff__unreachable);
-	tcase_add_test(tc, test_store_staff__out_at_records_who_and_why);
-	return s;
+	return testutil_suite("store_staff", setup, testutil_store_teardown);
 }

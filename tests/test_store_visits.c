@@ -35,7 +35,7 @@ static struct visit sample(const char *employee, const char *back, const char *c
 	return v;
 }
 
-START_TEST(test_store_visits__out_refuses_invalid)
+TEST(test_store_visits__out_refuses_invalid)
 {
 	int64_t id = 0;
 	struct visit v = sample("Anne", "2026-11-24T15:00:00Z", NULL);
@@ -76,7 +76,7 @@ START_TEST(test_store_visits__out_refuses_invalid)
 }
 END_TEST
 
-START_TEST(test_store_visits__out_and_back)
+TEST(test_store_visits__out_and_back)
 {
 	int64_t id = 0;
 	struct visit v = sample("Anne de Vries", "2026-11-24T15:00:00Z", "2026-11-24T14:30:00Z");
@@ -108,7 +108,7 @@ START_TEST(test_store_visits__out_and_back)
 }
 END_TEST
 
-START_TEST(test_store_visits__list_order)
+TEST(test_store_visits__list_order)
 {
 	int64_t id;
 	struct visit a = sample("A late", "2026-11-24T18:00:00Z", NULL);
@@ -135,7 +135,7 @@ END_TEST
 
 /* Issue 13: the risk is assessed; two go together when it is raised or the client is on
  * the ban list. */
-START_TEST(test_store_visits__risk_and_companion)
+TEST(test_store_visits__risk_and_companion)
 {
 	int64_t id = 0;
 	struct visit v = sample("Anne", "2026-11-24T15:00:00Z", NULL);
@@ -160,11 +160,5 @@ END_TEST
 
 Suite *store_visits_suite(void)
 {
-	Suite *s = suite_create("store_visits");
-	TCase *tc = testutil_tcase(s, "store_visits", setup, testutil_store_teardown);
-	tcase_add_test(tc, test_store_visits__out_refuses_invalid);
-	tcase_add_test(tc, test_store_visits__risk_and_companion);
-	tcase_add_test(tc, test_store_visits__out_and_back);
-	tcase_add_test(tc, test_store_visits__list_order);
-	return s;
+	return testutil_suite("store_visits", setup, testutil_store_teardown);
 }

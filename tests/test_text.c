@@ -17,7 +17,7 @@ static void expect_check(const char *const *texts, size_t n, enum text_problem w
 	}
 }
 
-START_TEST(test_text__check_rejects_invalid_utf8)
+TEST(test_text__check_rejects_invalid_utf8)
 {
 	static const char *bad[] = {
 		"\xC3",             /* truncated sequence */
@@ -32,7 +32,7 @@ START_TEST(test_text__check_rejects_invalid_utf8)
 }
 END_TEST
 
-START_TEST(test_text__check_rejects_controls)
+TEST(test_text__check_rejects_controls)
 {
 	static const char *bad[] = {
 		"Jan\x1b[31mde Vries", /* ESC: terminal escape sequence */
@@ -50,7 +50,7 @@ START_TEST(test_text__check_rejects_controls)
 }
 END_TEST
 
-START_TEST(test_text__check_rejects_bidi)
+TEST(test_text__check_rejects_bidi)
 {
 	static const char *bad[] = {
 		"\xD8\x9C" "abc",        /* U+061C arabic letter mark */
@@ -65,7 +65,7 @@ START_TEST(test_text__check_rejects_bidi)
 }
 END_TEST
 
-START_TEST(test_text__check_empty_and_length)
+TEST(test_text__check_empty_and_length)
 {
 	ck_assert_int_eq(text_check("", 100, false), TEXT_EMPTY);
 	ck_assert_int_eq(text_check("   ", 100, false), TEXT_EMPTY);
@@ -79,7 +79,7 @@ START_TEST(test_text__check_empty_and_length)
 }
 END_TEST
 
-START_TEST(test_text__check_accepts_real_names)
+TEST(test_text__check_accepts_real_names)
 {
 	static const char *good[] = {
 		"\xC3\x87" "elik",                 /* Çelik */
@@ -98,7 +98,7 @@ END_TEST
 
 /* Issue 11: characters that show nothing are refused at input, so a stored name cannot
  * differ invisibly from the one a receptionist types, and they are shown escaped. */
-START_TEST(test_text__check_refuses_invisible)
+TEST(test_text__check_refuses_invisible)
 {
 	static const char *bad[] = {
 		"Zo\xC3\xAB\xE2\x80\x8D",            /* zero-width joiner */
@@ -120,7 +120,7 @@ START_TEST(test_text__check_refuses_invisible)
 }
 END_TEST
 
-START_TEST(test_text__check_lines)
+TEST(test_text__check_lines)
 {
 	ck_assert_int_eq(text_check_lines("one\ntwo", 100, false), TEXT_OK);
 	ck_assert_int_eq(text_check("one\ntwo", 100, false), TEXT_CONTROL);
@@ -131,7 +131,7 @@ START_TEST(test_text__check_lines)
 }
 END_TEST
 
-START_TEST(test_text__escape_doubles_backslash)
+TEST(test_text__escape_doubles_backslash)
 {
 	char out[64];
 	/* A stored "\x1b" must not read as the escape of a real ESC. */
@@ -140,7 +140,7 @@ START_TEST(test_text__escape_doubles_backslash)
 }
 END_TEST
 
-START_TEST(test_text__problem_messages)
+TEST(test_text__problem_messages)
 {
 	ck_assert_str_eq(text_problem_message(TEXT_CONTROL), "contains a control character");
 	ck_assert_str_eq(text_problem_message(TEXT_INVALID_UTF8), "is not valid UTF-8");
@@ -150,7 +150,7 @@ START_TEST(test_text__problem_messages)
 }
 END_TEST
 
-START_TEST(test_text__escape_makes_controls_visible)
+TEST(test_text__escape_makes_controls_visible)
 {
 	static const struct {
 		const char *in, *out;
@@ -178,7 +178,7 @@ START_TEST(test_text__escape_makes_controls_visible)
 }
 END_TEST
 
-START_TEST(test_text__escape_truncates_whole_pieces)
+TEST(test_text__escape_truncates_whole_pieces)
 {
 	char out[6];
 	/* "ab\x1b" needs 2 + 4 bytes: the escape does not fit in 5 and is left out whole. */
@@ -198,7 +198,7 @@ START_TEST(test_text__escape_truncates_whole_pieces)
 }
 END_TEST
 
-START_TEST(test_text__width)
+TEST(test_text__width)
 {
 	ck_assert_int_eq(text_width(NULL), 0);
 	ck_assert_int_eq(text_width(""), 0);
@@ -213,7 +213,7 @@ START_TEST(test_text__width)
 }
 END_TEST
 
-START_TEST(test_text__fit)
+TEST(test_text__fit)
 {
 	const char *cjk = "\xE5\xBC\xA0\xE4\xBC\x9F"; /* 张伟 */
 	ck_assert_uint_eq(text_fit(NULL, 5), 0);
@@ -231,7 +231,7 @@ START_TEST(test_text__fit)
 }
 END_TEST
 
-START_TEST(test_text__trim)
+TEST(test_text__trim)
 {
 	char a[] = "  Jan de Vries  ", b[] = "   ", c[] = "x", d[] = "";
 	ck_assert_ptr_null(text_trim(NULL));
@@ -244,21 +244,5 @@ END_TEST
 
 Suite *text_suite(void)
 {
-	Suite *s = suite_create("text");
-	TCase *tc = testutil_tcase(s, "text", NULL, NULL);
-	tcase_add_test(tc, test_text__check_rejects_invalid_utf8);
-	tcase_add_test(tc, test_text__check_rejects_controls);
-	tcase_add_test(tc, test_text__check_rejects_bidi);
-	tcase_add_test(tc, test_text__check_empty_and_length);
-	tcase_add_test(tc, test_text__check_accepts_real_names);
-	tcase_add_test(tc, test_text__check_refuses_invisible);
-	tcase_add_test(tc, test_text__check_lines);
-	tcase_add_test(tc, test_text__escape_doubles_backslash);
-	tcase_add_test(tc, test_text__problem_messages);
-	tcase_add_test(tc, test_text__escape_makes_controls_visible);
-	tcase_add_test(tc, test_text__escape_truncates_whole_pieces);
-	tcase_add_test(tc, test_text__width);
-	tcase_add_test(tc, test_text__fit);
-	tcase_add_test(tc, test_text__trim);
-	return s;
+	return testutil_suite("text", NULL, NULL);
 }

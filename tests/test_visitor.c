@@ -24,7 +24,7 @@ static void expect_query(const char *text, const char *names, const char *born, 
 		      t, q.bad_date, bad);
 }
 
-START_TEST(test_visitor__read_query_invalid_dates_are_kept)
+TEST(test_visitor__read_query_invalid_dates_are_kept)
 {
 	static const char *bad[] = {"31-02-1980", "1-13-80", "29-02-1981", "1980", "3-2-2030",
 				    "03021", "3-2-198", "0-0-0"};
@@ -39,7 +39,7 @@ START_TEST(test_visitor__read_query_invalid_dates_are_kept)
 }
 END_TEST
 
-START_TEST(test_visitor__read_query_every_date_form)
+TEST(test_visitor__read_query_every_date_form)
 {
 	static const char *forms[] = {"1-2-1980", "01-02-1980", "1-2-80", "1980-02-01",
 				      "01021980", "1/2/1980", "1.2.1980"};
@@ -63,7 +63,7 @@ static struct visitor_case entry_match(void)
 	};
 }
 
-START_TEST(test_visitor__step_per_kind_and_place)
+TEST(test_visitor__step_per_kind_and_place)
 {
 	struct visitor_case c = entry_match();
 	ck_assert_int_eq(visitor_step(&c), VISITOR_REFUSE);
@@ -93,7 +93,7 @@ START_TEST(test_visitor__step_per_kind_and_place)
 }
 END_TEST
 
-START_TEST(test_visitor__common_name_without_date_asks_first)
+TEST(test_visitor__common_name_without_date_asks_first)
 {
 	struct visitor_case c = entry_match();
 	c.common_name = true;
@@ -109,7 +109,7 @@ START_TEST(test_visitor__common_name_without_date_asks_first)
 }
 END_TEST
 
-START_TEST(test_visitor__common_surnames)
+TEST(test_visitor__common_surnames)
 {
 	ck_assert(visitor_common_surname("Jansen"));
 	ck_assert(visitor_common_surname("JANSEN"));
@@ -123,7 +123,7 @@ START_TEST(test_visitor__common_surnames)
 }
 END_TEST
 
-START_TEST(test_visitor__wording_names_kind_end_and_place)
+TEST(test_visitor__wording_names_kind_end_and_place)
 {
 	char out[2000];
 	visitor_hit_summary(BAN_BUILDING, "2027-01-31", "Stadhuis", out, sizeof out);
@@ -167,13 +167,5 @@ END_TEST
 
 Suite *visitor_suite(void)
 {
-	Suite *s = suite_create("visitor");
-	TCase *tc = testutil_tcase(s, "visitor", NULL, NULL);
-	tcase_add_test(tc, test_visitor__read_query_invalid_dates_are_kept);
-	tcase_add_test(tc, test_visitor__read_query_every_date_form);
-	tcase_add_test(tc, test_visitor__step_per_kind_and_place);
-	tcase_add_test(tc, test_visitor__common_name_without_date_asks_first);
-	tcase_add_test(tc, test_visitor__common_surnames);
-	tcase_add_test(tc, test_visitor__wording_names_kind_end_and_place);
-	return s;
+	return testutil_suite("visitor", NULL, NULL);
 }

@@ -10,7 +10,7 @@
 #include "core/visits.h"
 #include "tests.h"
 
-START_TEST(test_visits__parse_time_rejects_malformed)
+TEST(test_visits__parse_time_rejects_malformed)
 {
 	testutil_amsterdam();
 	static const char *bad[] = {"", "3pm", "15.00", "1500", "25:00", "15:60", "24:00",
@@ -25,7 +25,7 @@ START_TEST(test_visits__parse_time_rejects_malformed)
 }
 END_TEST
 
-START_TEST(test_visits__parse_time)
+TEST(test_visits__parse_time)
 {
 	testutil_amsterdam();
 	time_t now = testutil_utc("2026-11-24T13:00:00Z"), t; /* Tuesday 14:00 local */
@@ -46,7 +46,7 @@ START_TEST(test_visits__parse_time)
 }
 END_TEST
 
-START_TEST(test_visits__parse_time_dst)
+TEST(test_visits__parse_time_dst)
 {
 	testutil_amsterdam();
 	time_t now = testutil_utc("2026-03-28T20:00:00Z"), t;
@@ -68,7 +68,7 @@ START_TEST(test_visits__parse_time_dst)
 }
 END_TEST
 
-START_TEST(test_visits__state)
+TEST(test_visits__state)
 {
 	time_t back = 10000, call = 8000;
 	ck_assert_int_eq(visits_state(back, 0, 0, 7999), VISIT_OUT);
@@ -90,7 +90,7 @@ START_TEST(test_visits__state)
 }
 END_TEST
 
-START_TEST(test_visits__state_names)
+TEST(test_visits__state_names)
 {
 	ck_assert_str_eq(visits_state_name(VISIT_OUT), "out");
 	ck_assert_str_eq(visits_state_name(VISIT_CALL_DUE), "call");
@@ -103,7 +103,7 @@ START_TEST(test_visits__state_names)
 END_TEST
 
 /* Issue 13: the risk of a home visit and when two go together. */
-START_TEST(test_visits__risk_and_companion)
+TEST(test_visits__risk_and_companion)
 {
 	enum visit_risk r = VISIT_RISK_NORMAL;
 	static const char *bad[] = {"", "Normal", "high", "low", " raised"};
@@ -122,13 +122,5 @@ END_TEST
 
 Suite *visits_suite(void)
 {
-	Suite *s = suite_create("visits");
-	TCase *tc = testutil_tcase(s, "visits", NULL, NULL);
-	tcase_add_test(tc, test_visits__parse_time_rejects_malformed);
-	tcase_add_test(tc, test_visits__risk_and_companion);
-	tcase_add_test(tc, test_visits__parse_time);
-	tcase_add_test(tc, test_visits__parse_time_dst);
-	tcase_add_test(tc, test_visits__state);
-	tcase_add_test(tc, test_visits__state_names);
-	return s;
+	return testutil_suite("visits", NULL, NULL);
 }

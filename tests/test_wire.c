@@ -54,7 +54,7 @@ static void field_refused(uint8_t type, const void *p, uint32_t len, bool strict
 	wire_out_free(&w);
 }
 
-START_TEST(test_wire__refuses_malformed_frames)
+TEST(test_wire__refuses_malformed_frames)
 {
 	struct wire_in r;
 	char err[128];
@@ -101,7 +101,7 @@ START_TEST(test_wire__refuses_malformed_frames)
 }
 END_TEST
 
-START_TEST(test_wire__frame_length_bounds)
+TEST(test_wire__frame_length_bounds)
 {
 	unsigned char h[4] = {0, 0, 0, 5};
 	ck_assert_int_eq(wire_frame_length(h), -1); /* shorter than a body header */
@@ -114,7 +114,7 @@ START_TEST(test_wire__frame_length_bounds)
 }
 END_TEST
 
-START_TEST(test_wire__too_many_fields_in_a_record)
+TEST(test_wire__too_many_fields_in_a_record)
 {
 	struct wire_out w = {0};
 	struct wire_in r;
@@ -126,7 +126,7 @@ START_TEST(test_wire__too_many_fields_in_a_record)
 }
 END_TEST
 
-START_TEST(test_wire__strict_text_hygiene)
+TEST(test_wire__strict_text_hygiene)
 {
 	struct wire_out w = {0};
 	struct wire_in r;
@@ -155,7 +155,7 @@ START_TEST(test_wire__strict_text_hygiene)
 }
 END_TEST
 
-START_TEST(test_wire__alarm_round_trip)
+TEST(test_wire__alarm_round_trip)
 {
 	struct alarm a = {.id = 42, .kind = ALARM_ROBBERY, .raised_at = 1764000000,
 			  .acked_at = 1764000060, .outcome = ALARM_OPEN};
@@ -222,7 +222,7 @@ static void check_table(const struct wire_desc *d, size_t n)
 	}
 }
 
-START_TEST(test_wire__record_tables_fit_their_structs)
+TEST(test_wire__record_tables_fit_their_structs)
 {
 	check_table(records_alarm, records_alarm_n);
 	check_table(records_appt, records_appt_n);
@@ -248,7 +248,7 @@ START_TEST(test_wire__record_tables_fit_their_structs)
 END_TEST
 
 /* A ban travels whole, owned strings included; a request's ban_new is read strictly. */
-START_TEST(test_wire__ban_round_trip)
+TEST(test_wire__ban_round_trip)
 {
 	struct ban a = {.id = 7, .person_id = 3, .kind = BAN_BUILDING_PHONE,
 			.reason = REASON_PHYSICAL, .police_informed = true, .version = 2,
@@ -296,14 +296,5 @@ END_TEST
 
 Suite *wire_suite(void)
 {
-	Suite *s = suite_create("wire");
-	TCase *tc = testutil_tcase(s, "core", NULL, NULL);
-	tcase_add_test(tc, test_wire__refuses_malformed_frames);
-	tcase_add_test(tc, test_wire__frame_length_bounds);
-	tcase_add_test(tc, test_wire__too_many_fields_in_a_record);
-	tcase_add_test(tc, test_wire__strict_text_hygiene);
-	tcase_add_test(tc, test_wire__alarm_round_trip);
-	tcase_add_test(tc, test_wire__record_tables_fit_their_structs);
-	tcase_add_test(tc, test_wire__ban_round_trip);
-	return s;
+	return testutil_suite("wire", NULL, NULL);
 }

@@ -41,9 +41,55 @@ Suite *incidents_suite(void);
 Suite *config_incidents_suite(void);
 Suite *store_incidents_suite(void);
 
+/* ---------------------------------------------------------------- tests and test cases */
+
+/* The test case the TESTs that follow belong to: "core" unless the file says otherwise
+ * (with #undef and #define before a group of tests). */
+#ifndef TESTUTIL_TCASE
+#define TESTUTIL_TCASE "core"
+#endif
+
+/* TEST(name) { ... } END_TEST: a Check test, as START_TEST makes it, that registers itself
+ * when the program starts, with its file and test case, for testutil_tcase: each test is
+ * named once, where it is written. */
+#define TEST(name) TEST_LOOP(name, 0)
+
+/* TEST_LOOP(name, n) { ... } END_TEST: the same for a table-driven test that Check runs n
+ * times, with _i from 0 to n - 1 (one case of the table each, failing on its own). */
+#define TEST_LOOP(name, n)                                                                  \
+	static void name##_fn(int _i CK_ATTRIBUTE_UNUSED);                                  \
+	static const TTest name##_ttest = {#name, name##_fn, __FILE__, __LINE__};           \
+	__attribute__((constructor)) static void name##_register(void)                      \
+	{                                                                                   \
+		testutil_register(TESTUTIL_TCASE, &name##_ttest, (n));                      \
+	}                                                                                   \
+	static void name##_fn(int _i CK_ATTRIBUTE_UNUSED)
+
+/* What TEST and TEST_LOOP call at start-up; loops 0 for a test run once. */
+void testutil_register(const char *tcase, const TTest *test, int loops);
+
 /* A new test case called name in s, with a checked fixture (setup and teardown, either may
- * be NULL; both NULL: none). */
-TCase *testutil_tcase(Suite *s, const char *name, SFun setup, SFun teardown);
+ * be NULL), holding every TEST of the calling file registered under name, in the order of
+ * the file. It is returned for the tests added by hand (loop tests). */
+#define testutil_tcase(s, name, setup, teardown)                                           \
+	testutil_tcase_of((s), (name), (setup), (teardown), __FILE__)
+TCase *testutil_tcase_of(Suite *s, const char *name, SFun setup, SFun teardown,
+			 const char *file);
+
+/* A new suite called name with one test case, "core", as testutil_tcase makes it. */
+#define testutil_suite(name, setup, teardown)                                              \
+	testutil_suite_of((name), (setup), (teardown), __FILE__)
+Suite *testutil_suite_of(const char *name, SFun setup, SFun teardown, const char *file);
+
+/* A new suite called name with the test cases named after it (up to a NULL), none with a
+ * fixture. */
+#define testutil_suite_cases(name, ...)                                                     \
+	testutil_suite_cases_of((name), __FILE__, __VA_ARGS__, (const char *)NULL)
+Suite *testutil_suite_cases_of(const char *name, const char *file, ...);
+
+/* For the runner once its suites are made: 0 when every TEST is in a test case, else -1
+ * with the ones left out (their test case name not asked for) named on stderr. */
+int testutil_all_taken(void);
 
 /* Append text to the string in buf (bufsz bytes), after sep unless buf is empty; fails the
  * test when it does not fit. For the lists a test compares as one string. */

@@ -3,6 +3,8 @@
 
 #include <dirent.h>
 #include <libgen.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,13 +20,92 @@
 #include "store/internal.h"
 #include "tests.h"
 
-TCase *testutil_tcase(Suite *s, const char *name, SFun setup, SFun teardown)
+/* Every TEST of the program, registered at start-up. */
+static struct {
+	const char *tcase;
+	const TTest *test;
+	int loops;
+	bool taken;
+} registry[1024];
+static size_t nregistered;
+
+void testutil_register(const char *tcase, const TTest *test, int loops)
+{
+	/* Before main: no Check test runs yet to fail, so a full table stops the program. */
+	if (nregistered == sizeof registry / sizeof *registry) {
+		fprintf(stderr, "testutil: more than %zu tests; enlarge the registry\n",
+			sizeof registry / sizeof *registry);
+		abort();
+	}
+	registry[nregistered].tcase = tcase;
+	registry[nregistered].test = test;
+	registry[nregistered].loops = loops;
+	registry[nregistered].taken = false;
+	nregistered++;
+}
+
+/* Registry entries (by index) in the order of their lines. */
+static int by_line(const void *a, const void *b)
+{
+	int x = registry[*(const size_t *)a].test->line;
+	int y = registry[*(const size_t *)b].test->line;
+	return (x > y) - (x < y);
+}
+
+TCase *testutil_tcase_of(Suite *s, const char *name, SFun setup, SFun teardown,
+			 const char *file)
 {
 	TCase *tc = tcase_create(name);
 	if (setup || teardown)
 		tcase_add_checked_fixture(tc, setup, teardown);
+	size_t of[sizeof registry / sizeof *registry], n = 0;
+	for (size_t i = 0; i < nregistered; i++)
+		if (strcmp(registry[i].test->file, file) == 0 &&
+		    strcmp(registry[i].tcase, name) == 0) {
+			of[n++] = i;
+			registry[i].taken = true;
+		}
+	qsort(of, n, sizeof *of, by_line);
+	for (size_t k = 0; k < n; k++) {
+		const TTest *t = registry[of[k]].test;
+		if (registry[of[k]].loops > 0)
+			tcase_add_loop_test(tc, t, 0, registry[of[k]].loops);
+		else
+			tcase_add_test(tc, t);
+	}
 	suite_add_tcase(s, tc);
 	return tc;
+}
+
+Suite *testutil_suite_of(const char *name, SFun setup, SFun teardown, const char *file)
+{
+	Suite *s = suite_create(name);
+	testutil_tcase_of(s, "core", setup, teardown, file);
+	return s;
+}
+
+Suite *testutil_suite_cases_of(const char *name, const char *file, ...)
+{
+	Suite *s = suite_create(name);
+	va_list ap;
+	va_start(ap, file);
+	for (const char *tc = va_arg(ap, const char *); tc; tc = va_arg(ap, const char *))
+		testutil_tcase_of(s, tc, NULL, NULL, file);
+	va_end(ap);
+	return s;
+}
+
+int testutil_all_taken(void)
+{
+	int rc = 0;
+	for (size_t i = 0; i < nregistered; i++)
+		if (!registry[i].taken) {
+			fprintf(stderr, "%s:%d: %s (test case \"%s\") is in no suite\n",
+				registry[i].test->file, registry[i].test->line,
+				registry[i].test->name, registry[i].tcase);
+			rc = -1;
+		}
+	return rc;
 }
 
 void testutil_append(char *buf, size_t bufsz, const char *sep, const char *text)
