@@ -69,8 +69,8 @@ Suite *store_incidents_suite(void);
 void testutil_register(const char *tcase, const TTest *test, int loops);
 
 /* A new test case called name in s, with a checked fixture (setup and teardown, either may
- * be NULL), holding every TEST of the calling file registered under name, in the order of
- * the file. It is returned for the tests added by hand (loop tests). */
+ * be NULL), holding every TEST and TEST_LOOP of the calling file registered under name, in
+ * the order of the file. */
 #define testutil_tcase(s, name, setup, teardown)                                           \
 	testutil_tcase_of((s), (name), (setup), (teardown), __FILE__)
 TCase *testutil_tcase_of(Suite *s, const char *name, SFun setup, SFun teardown,
