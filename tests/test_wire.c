@@ -155,6 +155,23 @@ TEST(test_wire__strict_text_hygiene)
 }
 END_TEST
 
+/* The struct at p put as the first record of a reply by the n descriptors d, parsed (strictly
+ * or not) and read back into out (outsz bytes, zeroed first). */
+static void round_trip(const struct wire_desc *d, size_t n, const void *p, bool strict,
+		       void *out, size_t outsz)
+{
+	struct wire_out w = {0};
+	struct wire_in r;
+	wire_out_begin(&w, WIRE_REPLY, 0);
+	wire_put_rec(&w);
+	wire_put_struct(&w, d, n, p);
+	ck_assert_int_eq(parse(&w, &r, strict), 0);
+	memset(out, 0, outsz);
+	ck_assert_int_eq(wire_get_struct(&r, 1, d, n, out, NULL), 0);
+	wire_in_free(&r);
+	wire_out_free(&w);
+}
+
 TEST(test_wire__alarm_round_trip)
 {
 	struct alarm a = {.id = 42, .kind = ALARM_ROBBERY, .raised_at = 1764000000,
@@ -162,23 +179,17 @@ TEST(test_wire__alarm_round_trip)
 	snprintf(a.location, sizeof a.location, "%s", "Balie 2");
 	snprintf(a.raised_by, sizeof a.raised_by, "%s", "anna");
 	snprintf(a.acked_by, sizeof a.acked_by, "%s", "piet");
-	struct wire_out w = {0};
-	struct wire_in r;
-	wire_out_begin(&w, WIRE_REPLY, 0);
-	wire_put_rec(&w);
-	wire_put_struct(&w, records_alarm, records_alarm_n, &a);
-	ck_assert_int_eq(parse(&w, &r, false), 0);
 	struct alarm b;
-	memset(&b, 0, sizeof b);
-	ck_assert_int_eq(wire_get_struct(&r, 1, records_alarm, records_alarm_n, &b, NULL), 0);
+	round_trip(records_alarm, records_alarm_n, &a, false, &b, sizeof b);
 	ck_assert_int_eq(b.id, 42);
 	ck_assert_int_eq(b.kind, ALARM_ROBBERY);
 	ck_assert_int_eq((long long)b.raised_at, 1764000000LL);
 	ck_assert_str_eq(b.location, "Balie 2");
 	ck_assert_str_eq(b.acked_by, "piet");
-	wire_in_free(&r);
 
 	/* An enum out of range or text too long for the array is refused. */
+	struct wire_out w = {0};
+	struct wire_in r;
 	wire_out_begin(&w, WIRE_REPLY, 0);
 	wire_put_rec(&w);
 	wire_put_int(&w, 3, ALARM_KIND_COUNT);
@@ -263,24 +274,18 @@ TEST(test_wire__ban_round_trip)
 	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
 		*f[i] = texts[i];
 	a.justification = "eerste regel\ntweede";
-	struct wire_out w = {0};
-	struct wire_in r;
-	wire_out_begin(&w, WIRE_REPLY, 0);
-	wire_put_rec(&w);
-	wire_put_struct(&w, records_ban, records_ban_n, &a);
-	ck_assert_int_eq(parse(&w, &r, true), 0);
 	struct ban b;
-	memset(&b, 0, sizeof b);
-	ck_assert_int_eq(wire_get_struct(&r, 1, records_ban, records_ban_n, &b, NULL), 0);
+	round_trip(records_ban, records_ban_n, &a, true, &b, sizeof b);
 	ck_assert_str_eq(b.surname, "Çelik");
 	ck_assert_str_eq(b.lifted_at, "");
 	ck_assert_str_eq(b.justification, "eerste regel\ntweede");
 	ck_assert_int_eq(b.reason, REASON_PHYSICAL);
 	ck_assert(b.withheld && b.police_informed);
 	store_ban_clear(&b);
-	wire_in_free(&r);
 
 	/* A line break in a name of a request is refused (names are one line). */
+	struct wire_out w = {0};
+	struct wire_in r;
 	wire_out_begin(&w, WIRE_REQUEST, 0);
 	wire_put_rec(&w);
 	wire_put_text(&w, 3, "Vries\nde");
