@@ -43,6 +43,16 @@ static void visitor_checks(int n)
 		ck_assert_int_eq(store_audit(st, "visitor.check", "Jan", "0", "q"), STORE_OK);
 }
 
+/* n visitor checks, then the check of the whole trail, which finds it intact. */
+static struct audit_verify intact_trail(int n)
+{
+	visitor_checks(n);
+	struct audit_verify v;
+	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	ck_assert_msg(v.first_bad == 0, "line %lld is bad: %s", (long long)v.first_bad, v.why);
+	return v;
+}
+
 static void add_ban(const char *surname, const char *starts, const char *ends, int64_t *id)
 {
 	struct ban_new b = {
@@ -71,10 +81,7 @@ END_TEST
 
 TEST(test_store_admin__chain_intact)
 {
-	visitor_checks(5);
-	struct audit_verify v;
-	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
-	ck_assert_int_eq(v.first_bad, 0);
+	struct audit_verify v = intact_trail(5);
 	ck_assert_uint_ge(v.lines, 6); /* the migration's line too */
 	ck_assert_int_eq(strlen(v.head_hash), 64);
 	ck_assert_int_eq(v.head_id, scalar("SELECT max(id) FROM audit"));
@@ -173,10 +180,7 @@ END_TEST
 
 TEST(test_store_admin__noted_head_shows_a_cut_off_tail)
 {
-	visitor_checks(4);
-	struct audit_verify v, w;
-	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
-	ck_assert_int_eq(v.first_bad, 0);
+	struct audit_verify v = intact_trail(4), w;
 	/* The head noted, the check agrees. */
 	ck_assert_int_eq(store_audit_verify_head(st, v.head_id, v.head_hash, &w), STORE_OK);
 	ck_assert_int_eq(w.first_bad, 0);
@@ -203,9 +207,7 @@ END_TEST
 
 TEST(test_store_admin__noted_head_after_a_purge)
 {
-	visitor_checks(3);
-	struct audit_verify v, w;
-	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
+	struct audit_verify v = intact_trail(3), w;
 	/* Years later every line so far is past its period. */
 	struct purge_policy p = {12, 12, 12, 12, 12, 12, 12, 12};
 	struct purge_report r;

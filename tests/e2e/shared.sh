@@ -81,8 +81,8 @@ e2e_expect_all 'NO CONNECTION to the service' "the lost service is not said" por
 as NOBODY alarm raise "Balie 1" >/dev/null 2>&1 && e2e_fail "an alarm was raised with no service"
 svc_start
 as NOBODY alarm raise "Balie 1" >/dev/null || e2e_fail "alarm raise after the restart failed"
+e2e_expect_all '!! NEW +Balie 1' "no alarm after balied restarted" porter desk
 for c in porter desk; do
-	e2e_expect $c '!! NEW +Balie 1' "$c: no alarm after balied restarted"
 	e2e_expect_not $c 'NO CONNECTION' "$c: still says the service is lost"
 done
 
@@ -94,10 +94,8 @@ setpriv --reuid=$SVC --regid=$SVC --clear-groups \
 	dd if=/dev/zero of="$E2E_TMP/data/balie.db" bs=1024 count=4 conv=notrunc status=none
 svc_start
 as NOBODY alarm raise "Spreekkamer 006" >/dev/null || e2e_fail "no alarm raise with a damaged database"
-for c in porter desk; do
-	e2e_expect $c 'DATABASE NOT WRITABLE' "$c: the damaged database is not said"
-	e2e_expect $c '!! NEW +Spreekkamer 006' "$c: the journaled alarm did not appear"
-done
+e2e_expect_all 'DATABASE NOT WRITABLE' "the damaged database is not said" porter desk
+e2e_expect_all '!! NEW +Spreekkamer 006' "the journaled alarm did not appear" porter desk
 
 for c in porter desk; do
 	e2e_quit $c
