@@ -63,6 +63,14 @@ static void add_ban(const char *surname, const char *starts, const char *ends, i
 	ck_assert_msg(store_ban_insert(st, &b, id) == STORE_OK, "%s", store_error(st));
 }
 
+/* After a restore of a copy holding one ban: the trail is intact and a second ban is written. */
+static void works_after_restore(void)
+{
+	(void)intact_trail(0);
+	add_ban("Bakker", "2026-01-01", "2027-01-01", NULL);
+	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 2);
+}
+
 static void audit_at(const char *when, const char *action)
 {
 	setenv("BALIE_NOW", when, 1);
@@ -410,12 +418,8 @@ TEST(test_store_admin__backup_and_restore)
 	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 1);
 	ck_assert_int_eq(scalar("SELECT count(*) FROM audit WHERE action = 'database.restore'"),
 			 1);
-	struct audit_verify v;
-	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
-	ck_assert_int_eq(v.first_bad, 0);
 	/* The store still works after the schema was replaced underneath it. */
-	add_ban("Bakker", "2026-01-01", "2027-01-01", NULL);
-	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 2);
+	works_after_restore();
 	ck_assert_int_eq(unlink(copy), 0);
 	ck_assert_int_eq(unlink(bad), 0);
 }
@@ -531,12 +535,8 @@ TEST(test_store_admin__restore_swap)
 	ck_assert_str_eq((const char *)sqlite3_column_text(s, 1), "replaced");
 	ck_assert_int_eq(sqlite3_finalize(s), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_close(kept), SQLITE_OK);
-	struct audit_verify v;
-	ck_assert_int_eq(store_audit_verify(st, &v), STORE_OK);
-	ck_assert_int_eq(v.first_bad, 0);
 	/* The store goes on on the new file. */
-	add_ban("Bakker", "2026-01-01", "2027-01-01", NULL);
-	ck_assert_int_eq(scalar("SELECT count(*) FROM ban"), 2);
+	works_after_restore();
 	/* Nothing else beside it: the kept file is the one new name. */
 	ck_assert_int_eq(unlink(keep), 0);
 	dir_names(after, sizeof after);
