@@ -51,37 +51,35 @@ TEST(test_appts__hours_verdict)
 	memset(&w, 0, sizeof w);
 	w.day[1][0] = (struct policy_period){510, 1020, false};
 	w.count[1] = 1;
-	/* Within: 14:00-15:00 local; late: 18:30-19:00. */
+	/* The appointment's time: within 14:00-15:00 local, late 18:30-19:00, or 14:00-19:00. */
+	enum { WITHIN, LATE, PAST_CLOSING };
+	static const char *const span[][2] = {
+		[WITHIN] = {"2026-11-24T13:00:00Z", "2026-11-24T14:00:00Z"},
+		[LATE] = {"2026-11-24T17:30:00Z", "2026-11-24T18:00:00Z"},
+		[PAST_CLOSING] = {"2026-11-24T13:00:00Z", "2026-11-24T18:00:00Z"},
+	};
 	static const struct {
 		const char *why;
 		bool building, risky, reason;
-		const char *from, *to;
+		int when;
 		enum appts_hours want;
 	} cases[] = {
 		/* No building known: never within; the rule still holds. */
-		{"no building", false, true, false, "2026-11-24T13:00:00Z", "2026-11-24T14:00:00Z",
-		 APPTS_HOURS_REFUSED},
-		{"not risky, a reason given", true, false, true, "2026-11-24T13:00:00Z",
-		 "2026-11-24T14:00:00Z", APPTS_HOURS_NOT_RISKY},
-		{"not risky, late", true, false, false, "2026-11-24T17:30:00Z",
-		 "2026-11-24T18:00:00Z", APPTS_HOURS_NOT_RISKY},
-		{"risky, within", true, true, false, "2026-11-24T13:00:00Z", "2026-11-24T14:00:00Z",
-		 APPTS_HOURS_WITHIN},
-		{"risky, within, a reason given", true, true, true, "2026-11-24T13:00:00Z",
-		 "2026-11-24T14:00:00Z", APPTS_HOURS_WITHIN},
-		{"risky, late", true, true, false, "2026-11-24T17:30:00Z", "2026-11-24T18:00:00Z",
-		 APPTS_HOURS_REFUSED},
-		{"risky, late, a reason given", true, true, true, "2026-11-24T17:30:00Z",
-		 "2026-11-24T18:00:00Z", APPTS_HOURS_OVERRIDDEN},
+		{"no building", false, true, false, WITHIN, APPTS_HOURS_REFUSED},
+		{"not risky, a reason given", true, false, true, WITHIN, APPTS_HOURS_NOT_RISKY},
+		{"not risky, late", true, false, false, LATE, APPTS_HOURS_NOT_RISKY},
+		{"risky, within", true, true, false, WITHIN, APPTS_HOURS_WITHIN},
+		{"risky, within, a reason given", true, true, true, WITHIN, APPTS_HOURS_WITHIN},
+		{"risky, late", true, true, false, LATE, APPTS_HOURS_REFUSED},
+		{"risky, late, a reason given", true, true, true, LATE, APPTS_HOURS_OVERRIDDEN},
 		/* Starting within, running past closing: outside. */
-		{"risky, running past closing", true, true, false, "2026-11-24T13:00:00Z",
-		 "2026-11-24T18:00:00Z", APPTS_HOURS_REFUSED},
+		{"risky, past closing", true, true, false, PAST_CLOSING, APPTS_HOURS_REFUSED},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		const char *const *t = span[cases[i].when];
 		enum appts_hours got = appts_hours_verdict(cases[i].building ? &w : NULL, NULL,
-							   testutil_utc(cases[i].from),
-							   testutil_utc(cases[i].to), cases[i].risky,
-							   cases[i].reason);
+							   testutil_utc(t[0]), testutil_utc(t[1]),
+							   cases[i].risky, cases[i].reason);
 		ck_assert_msg(got == cases[i].want, "%s: %d, not %d", cases[i].why, got,
 			      cases[i].want);
 	}
