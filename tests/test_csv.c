@@ -181,8 +181,8 @@ TEST(test_csv__write_quotes_when_needed)
 		ck_assert_ptr_nonnull(f);
 		ck_assert_int_eq(csv_write_field(f, cases[i].field, cases[i].last), 0);
 		ck_assert_int_eq(fclose(f), 0);
-		ck_assert_msg(strcmp(out, cases[i].out) == 0, "case %zu: \"%s\", not \"%s\"", i, out,
-			      cases[i].out);
+		ck_assert_msg(strcmp(out, cases[i].out) == 0, "case %zu: \"%s\", not \"%s\"", i,
+			      out, cases[i].out);
 	}
 }
 END_TEST

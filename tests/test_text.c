@@ -169,8 +169,8 @@ TEST(test_text__escape_makes_controls_visible)
 	char out[128];
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t n = text_escape(cases[i].in, out, sizeof out);
-		ck_assert_msg(strcmp(out, cases[i].out) == 0, "case %zu: \"%s\", not \"%s\"", i, out,
-			      cases[i].out);
+		ck_assert_msg(strcmp(out, cases[i].out) == 0, "case %zu: \"%s\", not \"%s\"", i,
+			      out, cases[i].out);
 		ck_assert_uint_eq(n, strlen(out));
 	}
 	ck_assert_uint_eq(text_escape(NULL, out, sizeof out), 0);

@@ -29,7 +29,11 @@ svc_start() {
 	setpriv --reuid=$SVC --regid=$SVC --clear-groups \
 		"$BALIED" --config "$E2E_CONF" --init 2>>"$E2E_TMP/balied.log" &
 	svc_pid=$!
-	e2e_until test -S "$SOCK" || { e2e_fail "balied did not start"; cat "$E2E_TMP/balied.log" >&2; exit 1; }
+	if ! e2e_until test -S "$SOCK"; then
+		e2e_fail "balied did not start"
+		cat "$E2E_TMP/balied.log" >&2
+		exit 1
+	fi
 }
 svc_stop() {
 	kill -TERM "$svc_pid" 2>/dev/null
