@@ -351,12 +351,7 @@ static int person_export_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	bool by_ban = cli_has(a, "ban");
-	int64_t id;
-	if (cli_parse_id(a->argv[0], &id) != 0) {
-		char esc[128];
-		cli_error(_("%s: \"%s\" is not an id"), cmd, cli_esc(a->argv[0], esc, sizeof esc));
-		return CLI_ERROR;
-	}
+	int64_t id = a->id;
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -436,7 +431,7 @@ const struct cli_command cli_admin_commands[] = {
 	 .more = N_("With --db FILE (direct mode) a PATH holding a slash names the backup "
 		    "file.")},
 	{.name = "person export", .args = N_("ID"), .opts = person_opts, .min_args = 1,
-	 .max_args = 1, .run = person_export_run,
+	 .max_args = 1, .run = person_export_run, .id_arg = CLI_RECORD_ANY,
 	 .summary = N_("Print everything balie holds about one person (the person, bans, their "
 		       "history,\nexceptions and notices, appointments and audit lines naming "
 		       "them), for a\nrequest under article 15 of the GDPR (AVG). hr only; the "

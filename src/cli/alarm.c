@@ -113,35 +113,18 @@ static void print_cancel_step(const struct alarm *a)
 			 "cancelled %lld\n"), by, (long long)a->id);
 }
 
-/* Read the alarm id argument; 0, or -1 after the message. */
-static int take_id(const struct cli_args *a, int64_t *id)
-{
-	if (cli_parse_id(a->argv[0], id) == 0)
-		return 0;
-	char esc[128];
-	(void)text_escape(a->argv[0], esc, sizeof esc);
-	cli_error(_("%s: \"%s\" is not an alarm id"), a->cmd->name, esc);
-	return -1;
-}
-
 /* alarm cancelled ID: the false alarm was cancelled at the alarm centre. */
 static int alarm_cancelled(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (take_id(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
 	struct alarm al;
 	enum store_status s = client_alarm_cancelled(cl, id, &al);
-	if (s == STORE_NOT_FOUND) {
-		cli_error(_("%s: alarm %lld: no such alarm"), cmd, (long long)id);
-		return CLI_ERROR;
-	}
 	if (s != STORE_OK)
-		return cli_client_failed(cl, cmd);
+		return cli_record_failed(cl, cmd, CLI_RECORD_ALARM, id, s);
 	if (policy_false_alarm_cancel(al.raised_at, al.cancelled_at, al.cancelled_at, NULL) ==
 	    POLICY_CANCEL_LATE_DONE)
 		cli_error(_("%s: alarm %lld: recorded, but later than 5 minutes after the alarm"),
@@ -162,7 +145,7 @@ static int alarm_step(struct cli_ctx *ctx, const struct cli_args *a)
 		if (a->argc == 0)
 			return cli_error_missing(cmd, resolve ? _("the alarm id (or --all)")
 							      : _("the alarm id"));
-		if (take_id(a, &id) != 0)
+		if (cli_record_id(a, CLI_RECORD_ALARM, &id) != 0)
 			return CLI_ERROR;
 	}
 	struct client *cl = cli_client(ctx);
@@ -178,12 +161,8 @@ static int alarm_step(struct cli_ctx *ctx, const struct cli_args *a)
 		s = client_alarm_ack(cl, id);
 	else
 		s = client_alarm_close(cl, id, ALARM_FALSE);
-	if (s == STORE_NOT_FOUND) {
-		cli_error(_("%s: alarm %lld: no such alarm"), cmd, (long long)id);
-		return CLI_ERROR;
-	}
 	if (s != STORE_OK)
-		return cli_client_failed(cl, cmd);
+		return cli_record_failed(cl, cmd, CLI_RECORD_ALARM, id, s);
 	if (all) {
 		printf(ngettext("resolved %d alarm\n", "resolved %d alarms\n", (unsigned long)count),
 		       count);
@@ -344,7 +323,7 @@ const struct cli_command cli_alarm_commands[] = {
 	 .more = N_("It must then be cancelled at the alarm centre within 5 minutes of the "
 		    "alarm,\nor the police come; record that with 'balie alarm cancelled ID'.")},
 	{.name = "alarm cancelled", .args = N_("ID"), .min_args = 1, .max_args = 1,
-	 .run = alarm_cancelled,
+	 .run = alarm_cancelled, .id_arg = CLI_RECORD_ALARM,
 	 .summary = N_("Record that false alarm ID was cancelled at the alarm centre (now, by "
 		       "you).\nWithin 5 minutes of the alarm is in time.")},
 	{.name = "alarm list", .opts = list_opts, .run = alarm_list,

@@ -116,13 +116,7 @@ static int appt_add(struct cli_ctx *ctx, const struct cli_args *args)
 static int appt_flag(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	const char *cmd = args->cmd->name;
-	int64_t id;
-	if (cli_parse_id(args->argv[0], &id) != 0) {
-		char esc[128];
-		cli_error(_("%s: \"%s\" is not an appointment id"), cmd,
-			  cli_esc(args->argv[0], esc, sizeof esc));
-		return CLI_ERROR;
-	}
+	int64_t id = args->id;
 	bool off = cli_has(args, "off");
 	const char *prec = cli_text(args, "precautions"), *reason = cli_text(args, "override-reason");
 	if (off && (prec || reason)) {
@@ -308,7 +302,7 @@ const struct cli_command cli_appt_commands[] = {
 		    "with it.\nA visitor with an entry ban here is refused unless an exception is "
 		    "recorded\nfor that day ('balie ban exception add').")},
 	{.name = "appt flag", .args = N_("ID"), .opts = flag_opts, .min_args = 1, .max_args = 1,
-	 .run = appt_flag,
+	 .run = appt_flag, .id_arg = CLI_RECORD_APPT,
 	 .summary = N_("Mark an appointment as risky with precautions, or take the mark off."),
 	 .more = N_("Outside public opening hours the mark is refused unless a manager gives\n"
 		    "--override-reason (or gave one before), which is recorded.")},

@@ -116,16 +116,14 @@ static void show_field(const char *label, const char *value)
 
 static int ban_show(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	int64_t id;
-	if (ban_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
 	struct ban b = {0};
 	enum store_status r = client_ban_get(cl, id, &b);
 	if (r != STORE_OK)
-		return ban_failed(cl, a->cmd->name, id, r);
+		return cli_record_failed(cl, a->cmd->name, CLI_RECORD_BAN, id, r);
 	char name[1024], today[DATES_DATE_LEN], lifted[DATES_DATE_LEN], period[64];
 	cli_person_name(b.given_names, b.prefix, b.surname, name, sizeof name);
 	cli_today(today);
@@ -312,12 +310,8 @@ static int from_incident(struct cli_ctx *ctx, const struct cli_args *a, char *v[
 		return -1;
 	struct incident in;
 	enum store_status r = client_incident_get(cl, id, &in);
-	if (r == STORE_NOT_FOUND) {
-		cli_error(_("incident %lld: no such incident"), (long long)id);
-		return -1;
-	}
 	if (r != STORE_OK)
-		return cli_client_failed(cl, cmd), -1;
+		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r), -1;
 	if (!in.perp_surname[0]) {
 		cli_error(_("%s: incident %lld names no perpetrator (see 'balie incident update "
 			    "%lld --perpetrator NAME')"), cmd, (long long)id, (long long)id);
@@ -374,9 +368,7 @@ out:
 static int ban_lift(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (ban_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	const char *reason = cli_text(a, "reason");
 	if (!reason)
 		return cli_error_missing(cmd, "--reason");
@@ -392,7 +384,7 @@ static int ban_lift(struct cli_ctx *ctx, const struct cli_args *a)
 		cli_error(_("ban %lld: already lifted"), (long long)id);
 		return CLI_ERROR;
 	}
-	return ban_failed(cl, cmd, id, r);
+	return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 }
 
 /* ------------------------------------------------------------------ the table */
@@ -458,6 +450,7 @@ const struct cli_command cli_ban_commands[] = {
 	{.name = "ban list", .opts = list_opts, .run = ban_list,
 	 .summary = N_("List the bans in force today, soonest-ending first.")},
 	{.name = "ban show", .args = N_("ID"), .min_args = 1, .max_args = 1, .run = ban_show,
+	 .id_arg = CLI_RECORD_BAN,
 	 .summary = N_("Show one ban: the person, kind, period, buildings and what to do.\n"
 		       "The reason, notes and justification only to roles that may see them.")},
 	{.name = "ban add", .opts = add_opts, .run = ban_add,
@@ -468,7 +461,7 @@ const struct cli_command cli_ban_commands[] = {
 		    "draft ('balie ban activate ID' later). Kind and duration must fit the\n"
 		    "sanction table (see 'balie ban propose') unless --justification is given.")},
 	{.name = "ban lift", .args = N_("ID"), .opts = lift_opts, .min_args = 1, .max_args = 1,
-	 .run = ban_lift,
+	 .run = ban_lift, .id_arg = CLI_RECORD_BAN,
 	 .summary = N_("Lift a ban early (after a conversation or a written apology).\n"
 		       "Who lifted it and why are recorded.")},
 	{.name = NULL},

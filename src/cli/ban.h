@@ -34,14 +34,6 @@ int ban_parse_yesno(const char *v, bool *out);
 /* A value quoted for a message, anything unprintable made visible. */
 const char *ban_quoted(const char *v, char *buf, size_t bufsz);
 
-/* The ban id of a command's first argument (the table made sure there is one); 0, or -1
- * after the message. */
-int ban_id_arg(const struct cli_args *a, int64_t *id);
-
-/* Report a failed call about ban id (the service's message, or "no such ban");
- * returns CLI_ERROR. */
-int ban_failed(struct client *cl, const char *cmd, int64_t id, enum store_status r);
-
 /* The sanction table as balie reads it (beside balie.conf, else built in), for proposals
  * and warnings; what is allowed is the service's table. 0, or -1 after the message. */
 int ban_table(const struct cli_ctx *ctx, struct sanction_table *t);

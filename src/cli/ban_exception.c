@@ -16,9 +16,7 @@ static const char *const exception_kinds[] = {"representative", "appointment", N
 static int exception_add(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (ban_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	if (!cli_has(a, "kind"))
 		return cli_error_missing(cmd, "--kind");
 	const char *date = cli_date(a, "date"), *from = cli_date(a, "from");
@@ -42,16 +40,14 @@ static int exception_add(struct cli_ctx *ctx, const struct cli_args *a)
 	enum store_status r = client_ban_exception_add(
 		cl, id, (enum ban_exception_kind)cli_choice(a, "kind", 0), from, until, detail, &eid);
 	if (r != STORE_OK)
-		return ban_failed(cl, cmd, id, r);
+		return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 	printf("%lld\n", (long long)eid);
 	return CLI_OK;
 }
 
 static int exception_list(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	int64_t id = 0;
-	if (a->argc > 0 && ban_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -59,7 +55,7 @@ static int exception_list(struct cli_ctx *ctx, const struct cli_args *a)
 	size_t n = 0;
 	enum store_status r = client_ban_exception_list(cl, id, &e, &n);
 	if (r != STORE_OK)
-		return ban_failed(cl, a->cmd->name, id, r);
+		return cli_record_failed(cl, a->cmd->name, CLI_RECORD_BAN, id, r);
 	for (size_t i = 0; i < n; i++) {
 		char eid[32], bid[32];
 		snprintf(eid, sizeof eid, "%lld", (long long)e[i].id);
@@ -83,11 +79,7 @@ static int ban_notices(struct cli_ctx *ctx, const struct cli_args *a)
 	if (cli_has(a, "seen")) {
 		int64_t nid = cli_num(a, "seen", 0);
 		enum store_status r = client_ban_notice_seen(cl, nid, user);
-		if (r == STORE_NOT_FOUND) {
-			cli_error(_("notice %lld: no such notice"), (long long)nid);
-			return CLI_ERROR;
-		}
-		return r == STORE_OK ? CLI_OK : cli_client_failed(cl, cmd);
+		return r == STORE_OK ? CLI_OK : cli_record_failed(cl, cmd, CLI_RECORD_NOTICE, nid, r);
 	}
 	char today[DATES_DATE_LEN];
 	cli_today(today);
@@ -130,13 +122,14 @@ static const struct cli_opt notices_opts[] = {
 
 const struct cli_command cli_ban_exception_commands[] = {
 	{.name = "ban exception add", .args = N_("ID"), .opts = exception_add_opts,
-	 .min_args = 1, .max_args = 1, .run = exception_add,
+	 .min_args = 1, .max_args = 1, .run = exception_add, .id_arg = CLI_RECORD_BAN,
 	 .summary = N_("Record an exception during a ban: an appointment or a representative.\n"
 		       "An appointment arranged by phone first (--date, detail: time, place,\n"
 		       "host) or a representative with a signed authorisation (--from/--until,\n"
 		       "detail: who). The visitor check shows an appointment of today as\n"
 		       "allowed.")},
 	{.name = "ban exception list", .args = N_("[ID]"), .max_args = 1, .run = exception_list,
+	 .id_arg = CLI_RECORD_BAN,
 	 .summary = N_("The exceptions of one ban, or of every ban.\n"
 		       "Tab-separated: id, ban, kind, from, until, detail.")},
 	{.name = "ban notices", .opts = notices_opts, .run = ban_notices,

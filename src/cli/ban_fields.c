@@ -139,24 +139,6 @@ int ban_fields_check(const struct config *cfg, char *v[BANF_COUNT], const char *
 	return 0;
 }
 
-int ban_id_arg(const struct cli_args *a, int64_t *id)
-{
-	if (cli_parse_id(a->argv[0], id) == 0)
-		return 0;
-	char q[160];
-	cli_error(_("%s: %s is not a ban id"), a->cmd->name, ban_quoted(a->argv[0], q, sizeof q));
-	return -1;
-}
-
-int ban_failed(struct client *cl, const char *cmd, int64_t id, enum store_status r)
-{
-	if (r == STORE_NOT_FOUND) {
-		cli_error(_("ban %lld: no such ban"), (long long)id);
-		return CLI_ERROR;
-	}
-	return cli_client_failed(cl, cmd);
-}
-
 int ban_table(const struct cli_ctx *ctx, struct sanction_table *t)
 {
 	char err[1024];

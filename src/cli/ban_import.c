@@ -543,11 +543,11 @@ static int ban_review(struct cli_ctx *ctx, const struct cli_args *a)
 			cli_error(_("%s: --all and --tsv go with the list, not with an id"), cmd);
 			return CLI_ERROR;
 		}
-		if (ban_id_arg(a, &id) != 0 || !(cl = cli_client(ctx)))
+		if (cli_record_id(a, CLI_RECORD_BAN, &id) != 0 || !(cl = cli_client(ctx)))
 			return CLI_ERROR;
 		enum store_status r = client_ban_review(cl, id, note);
 		if (r != STORE_OK)
-			return ban_failed(cl, cmd, id, r);
+			return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 		printf(_("ban %lld reviewed\n"), (long long)id);
 		return CLI_OK;
 	}

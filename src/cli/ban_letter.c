@@ -226,9 +226,7 @@ static int print_letter(const char *cmd, const char *tmpl, enum sanctions_letter
 static int ban_letter(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (ban_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	const char *type = cli_text(a, "type");
 	enum sanctions_letter lt = LETTER_BAN;
 	if (type && sanctions_letter_parse(type, &lt) != 0) {
@@ -243,7 +241,7 @@ static int ban_letter(struct cli_ctx *ctx, const struct cli_args *a)
 	struct ban b = {0};
 	enum store_status r = client_ban_get_for_letter(cl, id, &b);
 	if (r != STORE_OK)
-		return ban_failed(cl, cmd, id, r);
+		return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 	if (!type)
 		lt = b.kind == BAN_WARNING ? LETTER_WARNING
 		   : b.kind == BAN_SERVICE && b.until_conversation ? LETTER_INVITATION : LETTER_BAN;
@@ -275,7 +273,7 @@ static const struct cli_opt letter_opts[] = {
 
 const struct cli_command cli_ban_letter_commands[] = {
 	{.name = "ban letter", .args = N_("ID"), .opts = letter_opts, .min_args = 1,
-	 .max_args = 1, .run = ban_letter,
+	 .max_args = 1, .run = ban_letter, .id_arg = CLI_RECORD_BAN,
 	 .summary = N_("Write the letter that informs the person, as plain Dutch text to print.\n"
 		       "Without --type: a warning for a written warning, an invitation for an\n"
 		       "order conversation for a service stop until that conversation, else the\n"

@@ -81,12 +81,8 @@ static int propose_incident(struct cli_ctx *ctx, const struct cli_args *a,
 	struct incident in;
 	struct incidents_earlier e;
 	enum store_status s = client_incident_get(cl, id, &in);
-	if (s == STORE_NOT_FOUND) {
-		cli_error(_("incident %lld: no such incident"), (long long)id);
-		return CLI_ERROR;
-	}
 	if (s != STORE_OK)
-		return cli_client_failed(cl, cmd);
+		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, s);
 	if (!in.perp_surname[0]) {
 		cli_error(_("%s: incident %lld names no perpetrator (see 'balie incident update "
 			    "%lld --perpetrator NAME')"), cmd, (long long)id, (long long)id);
@@ -147,12 +143,8 @@ static int ban_propose(struct cli_ctx *ctx, const struct cli_args *a)
 		: client_ban_earlier(cl, cli_text(a, "given") ? cli_text(a, "given") : "",
 				     cli_text(a, "prefix") ? cli_text(a, "prefix") : "", surname,
 				     born ? born : "", 0, &earlier);
-	if (s == STORE_NOT_FOUND) {
-		cli_error(_("person %lld: no such person"), (long long)person);
-		return CLI_ERROR;
-	}
 	if (s != STORE_OK)
-		return cli_client_failed(cl, cmd);
+		return cli_record_failed(cl, cmd, CLI_RECORD_PERSON, person, s);
 	struct sanction_proposal p;
 	if (sanctions_propose(&table, r, earlier, starts, &p) != 0) {
 		cli_error("%s: %s: %s", cmd, policy_reason_name(r),
@@ -197,9 +189,7 @@ static bool fill_answers(const struct cli_args *a, struct ban *b, bool police, i
 static int ban_activate(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (ban_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	bool police = false;
 	if (cli_has(a, "police") && ban_parse_yesno(cli_text(a, "police"), &police) != 0) {
 		char q[160];
@@ -214,7 +204,7 @@ static int ban_activate(struct cli_ctx *ctx, const struct cli_args *a)
 	struct ban b = {0};
 	enum store_status r = client_ban_get(cl, id, &b);
 	if (r != STORE_OK) {
-		status = ban_failed(cl, cmd, id, r);
+		status = cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 		goto out;
 	}
 	if (b.status == BAN_STATUS_ACTIVE) {
@@ -229,13 +219,13 @@ static int ban_activate(struct cli_ctx *ctx, const struct cli_args *a)
 	}
 	if (any) {
 		if ((r = client_ban_update(cl, &b)) != STORE_OK) {
-			status = ban_failed(cl, cmd, id, r);
+			status = cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 			goto out;
 		}
 		b.version++;
 	}
 	if ((r = client_ban_activate(cl, id, b.version)) != STORE_OK) {
-		status = ban_failed(cl, cmd, id, r);
+		status = cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 		goto out;
 	}
 	printf(_("ban %lld active\n"), (long long)id);
@@ -250,9 +240,7 @@ out:
 static int ban_extend(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (ban_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	const char *ends = cli_date(a, "ends"), *reason = cli_text(a, "reason");
 	if (!ends)
 		return cli_error_missing(cmd, "--ends");
@@ -265,7 +253,7 @@ static int ban_extend(struct cli_ctx *ctx, const struct cli_args *a)
 	enum store_status r = client_ban_extend(cl, id, ends, reason, cli_text(a, "justification"),
 						-1);
 	if (r != STORE_OK)
-		return ban_failed(cl, cmd, id, r);
+		return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 	printf(_("ban %lld extended until %s\n"), (long long)id, ends);
 	return CLI_OK;
 }
@@ -315,9 +303,7 @@ static void history_line(const struct ban_history *h, bool tsv)
 static int ban_history(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (ban_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	bool tsv = cli_has(a, "tsv");
 	struct client *cl = cli_client(ctx);
 	if (!cl)
@@ -332,7 +318,7 @@ static int ban_history(struct cli_ctx *ctx, const struct cli_args *a)
 	if (r != STORE_OK) {
 		store_ban_history_free(h, n);
 		store_ban_clear(&b);
-		return ban_failed(cl, cmd, id, r);
+		return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 	}
 	if (!tsv) {
 		char name[1024];
@@ -408,17 +394,17 @@ const struct cli_command cli_ban_lifecycle_commands[] = {
 		       "The earlier bans and warnings of the same person decide first offence or\n"
 		       "repeat; a combination counts as its most serious reason.")},
 	{.name = "ban activate", .args = N_("ID"), .opts = activate_opts, .min_args = 1,
-	 .max_args = 1, .run = ban_activate,
+	 .max_args = 1, .run = ban_activate, .id_arg = CLI_RECORD_BAN,
 	 .summary = N_("Make a draft ban active once every mandatory answer is given.\n"
 		       "The options fill in answers that are still missing first. Reception is\n"
 		       "notified on every console.")},
 	{.name = "ban extend", .args = N_("ID"), .opts = extend_opts, .min_args = 1, .max_args = 1,
-	 .run = ban_extend,
+	 .run = ban_extend, .id_arg = CLI_RECORD_BAN,
 	 .summary = N_("Extend a ban to a later last day.\n"
 		       "The whole period must fit the sanction table unless a justification is\n"
 		       "given; the old end stays in the history.")},
 	{.name = "ban history", .args = N_("ID"), .opts = history_opts, .min_args = 1,
-	 .max_args = 1, .run = ban_history,
+	 .max_args = 1, .run = ban_history, .id_arg = CLI_RECORD_BAN,
 	 .summary = N_("Every change of a ban, oldest first.\n"
 		       "When (local time), who, what, and the ban as it was after the change.")},
 	{.name = NULL},

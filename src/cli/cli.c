@@ -50,6 +50,34 @@ int cli_client_failed(struct client *cl, const char *cmd)
 	return CLI_ERROR;
 }
 
+int cli_record_failed(struct client *cl, const char *cmd, enum cli_record r, int64_t id,
+		      enum store_status s)
+{
+	if (s != STORE_NOT_FOUND)
+		return cli_client_failed(cl, cmd);
+	long long n = (long long)id;
+	switch (r) {
+	case CLI_RECORD_ALARM:
+		cli_error(_("%s: alarm %lld: no such alarm"), cmd, n);
+		break;
+	case CLI_RECORD_BAN:
+		cli_error(_("ban %lld: no such ban"), n);
+		break;
+	case CLI_RECORD_INCIDENT:
+		cli_error(_("incident %lld: no such incident"), n);
+		break;
+	case CLI_RECORD_NOTICE:
+		cli_error(_("notice %lld: no such notice"), n);
+		break;
+	case CLI_RECORD_PERSON:
+		cli_error(_("person %lld: no such person"), n);
+		break;
+	default:
+		return cli_client_failed(cl, cmd);
+	}
+	return CLI_ERROR;
+}
+
 const char *cli_esc(const char *s, char *buf, size_t bufsz)
 {
 	(void)text_escape(s ? s : "", buf, bufsz);

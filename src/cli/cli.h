@@ -33,6 +33,11 @@ struct client *cli_client(struct cli_ctx *ctx);
 /* Report the client's last error for command cmd; returns CLI_ERROR. */
 int cli_client_failed(struct client *cl, const char *cmd);
 
+/* Report a failed call s about record id of kind r: "ban 12: no such ban" when it was not
+ * found, else the client's error for cmd. Returns CLI_ERROR. */
+int cli_record_failed(struct client *cl, const char *cmd, enum cli_record r, int64_t id,
+		      enum store_status s);
+
 /* s escaped (cli_put_escaped's rules) into buf, for a printf argument; returns buf. */
 const char *cli_esc(const char *s, char *buf, size_t bufsz);
 

@@ -83,25 +83,6 @@ static const struct {
 
 /* ------------------------------------------------------------------ shared helpers */
 
-int incident_id_arg(const struct cli_args *a, int64_t *id)
-{
-	if (cli_parse_id(a->argv[0], id) == 0)
-		return 0;
-	char esc[128];
-	(void)text_escape(a->argv[0], esc, sizeof esc);
-	cli_error(_("%s: \"%s\" is not an incident id"), a->cmd->name, esc);
-	return -1;
-}
-
-int incident_failed(struct client *cl, const char *cmd, int64_t id, enum store_status r)
-{
-	if (r == STORE_NOT_FOUND) {
-		cli_error(_("incident %lld: no such incident"), (long long)id);
-		return CLI_ERROR;
-	}
-	return cli_client_failed(cl, cmd);
-}
-
 /* "--category: "x" is not one of verbal, ..." */
 static int not_one_of(const char *cmd, const char *opt, const char *v, const char *list)
 {
@@ -343,9 +324,7 @@ static int incident_add(struct cli_ctx *ctx, const struct cli_args *a)
 static int incident_update(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (incident_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	bool complete = cli_has(a, "complete"), any = false;
 	for (const struct cli_opt *o = a->cmd->opts; o && o->name; o++)
 		any |= strcmp(o->name, "complete") != 0 && cli_has(a, o->name);
@@ -357,7 +336,7 @@ static int incident_update(struct cli_ctx *ctx, const struct cli_args *a)
 	struct incident in;
 	enum store_status r = client_incident_get(cl, id, &in);
 	if (r != STORE_OK)
-		return incident_failed(cl, cmd, id, r);
+		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
 	if (apply_given(a, &in, NULL) != 0)
 		return CLI_ERROR;
 	if (any) {
@@ -366,11 +345,11 @@ static int incident_update(struct cli_ctx *ctx, const struct cli_args *a)
 			return CLI_ERROR;
 		}
 		if ((r = client_incident_update(cl, &in)) != STORE_OK)
-			return incident_failed(cl, cmd, id, r);
+			return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
 		in.version++;
 	}
 	if (complete && (r = client_incident_complete(cl, id, in.version)) != STORE_OK)
-		return incident_failed(cl, cmd, id, r);
+		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
 	return CLI_OK;
 }
 
@@ -491,7 +470,7 @@ const struct cli_command cli_incident_commands[] = {
 		       "manager or HR completes it ('balie incident update').\n--at, "
 		       "--category, --channel, --place and --employee are required.")},
 	{.name = "incident update", .args = N_("ID"), .opts = update_opts, .min_args = 1,
-	 .max_args = 1, .run = incident_update,
+	 .max_args = 1, .run = incident_update, .id_arg = CLI_RECORD_INCIDENT,
 	 .summary = N_("Change or complete the form of incident ID (manager or HR): the\n"
 		       "options of 'incident add'; \"\" empties a text. --complete marks it\n"
 		       "complete once --description, --risk-assessed, --aftercare, --preventable\n"

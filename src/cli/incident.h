@@ -8,14 +8,6 @@
 #include "cli/cli.h"
 #include "client/client.h"
 
-/* The incident id of a command's first argument (the table made sure there is one); 0, or
- * -1 after the message. */
-int incident_id_arg(const struct cli_args *a, int64_t *id);
-
-/* Report a failed call about incident id ("no such incident", or the service's message);
- * always CLI_ERROR. */
-int incident_failed(struct client *cl, const char *cmd, int64_t id, enum store_status r);
-
 /* Cents as "EUR 45.50" (translated: "€ 45,50"). */
 void incident_euro(int64_t cents, char *out, size_t outsz);
 

@@ -163,9 +163,7 @@ static void print_incident(const struct incident *in)
 static int incident_show(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (incident_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -174,9 +172,9 @@ static int incident_show(struct cli_ctx *ctx, const struct cli_args *a)
 	size_t n = 0;
 	enum store_status r = client_incident_get(cl, id, &in);
 	if (r != STORE_OK)
-		return incident_failed(cl, cmd, id, r);
+		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
 	if ((r = client_incident_followups(cl, id, f, &n)) != STORE_OK)
-		return incident_failed(cl, cmd, id, r);
+		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
 	print_incident(&in);
 	if (in.perp_surname[0] && print_offence(cl, ctx, &in) != 0)
 		return cli_client_failed(cl, cmd);
@@ -236,9 +234,7 @@ static int incident_due(struct cli_ctx *ctx, const struct cli_args *a)
 static int incident_done(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (incident_id_arg(a, &id) != 0)
-		return CLI_ERROR;
+	int64_t id = a->id;
 	const char *step = a->argv[1];
 	enum incident_item item;
 	int index;
@@ -261,7 +257,7 @@ static int incident_done(struct cli_ctx *ctx, const struct cli_args *a)
 	if (!cl)
 		return CLI_ERROR;
 	enum store_status r = client_incident_done(cl, id, step, when, note ? note : "");
-	return r == STORE_OK ? CLI_OK : incident_failed(cl, cmd, id, r);
+	return r == STORE_OK ? CLI_OK : cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
 }
 
 static const struct cli_opt due_opts[] = {
@@ -282,7 +278,7 @@ static const struct cli_opt done_opts[] = {
 
 const struct cli_command cli_incident_due_commands[] = {
 	{.name = "incident show", .args = N_("ID"), .min_args = 1, .max_args = 1,
-	 .run = incident_show,
+	 .run = incident_show, .id_arg = CLI_RECORD_INCIDENT,
 	 .summary = N_("The form of incident ID, the earlier offences of its perpetrator and\n"
 		       "its follow-up steps with their deadlines (manager or HR).")},
 	{.name = "incident due", .opts = due_opts, .run = incident_due,
@@ -291,7 +287,7 @@ const struct cli_command cli_incident_due_commands[] = {
 		       "order conversation and minutes, police report, labour inspectorate).\n"
 		       "Exit status 1 when a step is overdue.")},
 	{.name = "incident done", .args = N_("ID STEP"), .opts = done_opts, .min_args = 2,
-	 .max_args = 2, .run = incident_done,
+	 .max_args = 2, .run = incident_done, .id_arg = CLI_RECORD_INCIDENT,
 	 .summary = N_("Mark follow-up step STEP of incident ID done (now unless --at), with\n"
 		       "who did it (you) and a note. The steps: aftercare1, aftercare2, ...,\n"
 		       "help, reaction, conversation, minutes, police, inspectorate; 'balie\n"

@@ -66,6 +66,36 @@ void cli_args_free(struct cli_args *a)
 	a->argc = 0;
 }
 
+int cli_record_id(const struct cli_args *a, enum cli_record r, int64_t *id)
+{
+	if (cli_parse_id(a->argv[0], id) == 0)
+		return 0;
+	const char *cmd = a->cmd->name;
+	char esc[128];
+	(void)text_escape(a->argv[0], esc, sizeof esc);
+	switch (r) {
+	case CLI_RECORD_ALARM:
+		cli_error(_("%s: \"%s\" is not an alarm id"), cmd, esc);
+		break;
+	case CLI_RECORD_APPT:
+		cli_error(_("%s: \"%s\" is not an appointment id"), cmd, esc);
+		break;
+	case CLI_RECORD_BAN:
+		cli_error(_("%s: \"%s\" is not a ban id"), cmd, esc);
+		break;
+	case CLI_RECORD_INCIDENT:
+		cli_error(_("%s: \"%s\" is not an incident id"), cmd, esc);
+		break;
+	case CLI_RECORD_VISIT:
+		cli_error(_("%s: \"%s\" is not a visit id"), cmd, esc);
+		break;
+	default:
+		cli_error(_("%s: \"%s\" is not an id"), cmd, esc);
+		break;
+	}
+	return -1;
+}
+
 /* "panic, robbery or test" */
 static void choice_list(const char *const *c, char *out, size_t outsz)
 {
@@ -293,6 +323,9 @@ int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cl
 		cli_error(_("%s: unexpected argument '%s'"), cmd->name, shown);
 		goto fail;
 	}
+	if (cmd->id_arg != CLI_RECORD_NONE && a->argc > 0 &&
+	    cli_record_id(a, cmd->id_arg, &a->id) != 0)
+		goto fail;
 	return 0;
 fail:
 	cli_args_free(a);

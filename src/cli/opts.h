@@ -41,6 +41,21 @@ struct cli_opt {
 					* means implied); one given goes after '=' */
 };
 
+/* The kind of record an id names, for the messages about it: a command whose first
+ * positional argument is such an id declares it (cli_command.id_arg) and the parser reads
+ * it into cli_args.id, refusing what is no id. */
+enum cli_record {
+	CLI_RECORD_NONE,      /* no id, or one the command reads itself */
+	CLI_RECORD_ANY,       /* an id of no particular kind */
+	CLI_RECORD_ALARM,
+	CLI_RECORD_APPT,
+	CLI_RECORD_BAN,
+	CLI_RECORD_INCIDENT,
+	CLI_RECORD_NOTICE,
+	CLI_RECORD_PERSON,
+	CLI_RECORD_VISIT
+};
+
 struct cli_ctx;
 struct cli_args;
 
@@ -56,6 +71,8 @@ struct cli_command {
 	bool leading_only;             /* options only before the first positional word; it
 					* and all after it are positional (balie's global
 					* options, before the command) */
+	enum cli_record id_arg;        /* the first positional argument, when given, is the id
+					* of such a record: read into cli_args.id */
 };
 
 struct cli_args {
@@ -66,6 +83,7 @@ struct cli_args {
 	char date[CLI_OPTS_MAX][DATES_DATE_LEN]; /* DATE: "YYYY-MM-DD" */
 	int argc;                         /* positional arguments, in order */
 	char **argv;
+	int64_t id;                       /* argv[0] read as cmd->id_arg says, or 0 */
 };
 
 /* Parse words[0..n) (the words after the command's name) for cmd into a; an option may
@@ -74,6 +92,11 @@ struct cli_args {
  * printed); 0 otherwise. a->argv points into a malloc'd array: free with cli_args_free. */
 int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cli_args *a);
 void cli_args_free(struct cli_args *a);
+
+/* Read a->argv[0] as the id of a record of kind r into *id; 0, or -1 after
+ * "balie: CMD: "X" is not a ... id". For a command that reads its id itself (after other
+ * checks); the others declare id_arg. */
+int cli_record_id(const struct cli_args *a, enum cli_record r, int64_t *id);
 
 /* Access a parsed option by its name as in the table (a name not in the table is a
  * programming error and aborts). */

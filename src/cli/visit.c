@@ -99,12 +99,7 @@ static int visit_out(struct cli_ctx *ctx, const struct cli_args *a)
 static int visit_back(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	int64_t id;
-	if (cli_parse_id(a->argv[0], &id) != 0) {
-		char esc[64];
-		cli_error(_("%s: \"%s\" is not a visit id"), cmd, cli_esc(a->argv[0], esc, sizeof esc));
-		return CLI_ERROR;
-	}
+	int64_t id = a->id;
 	const char *outcome = cli_text(a, "outcome");
 	struct client *cl = cli_client(ctx);
 	if (!cl)
@@ -277,7 +272,7 @@ const struct cli_command cli_visit_commands[] = {
 		    "time or the\nexpected return passes without 'visit back', every console shows "
 		    "the visit\noverdue.")},
 	{.name = "visit back", .args = N_("ID"), .opts = back_opts, .min_args = 1, .max_args = 1,
-	 .run = visit_back,
+	 .run = visit_back, .id_arg = CLI_RECORD_VISIT,
 	 .summary = N_("Record that the employee of visit ID is back (or reached).\nWith the "
 		       "outcome; this ends the overdue warning on every console.")},
 	{.name = "visit list", .opts = list_opts, .run = visit_list,
