@@ -99,6 +99,28 @@ TEST(test_dates__add_days_and_months)
 }
 END_TEST
 
+/* A local time as typed: "HH:MM" on a given day or "YYYY-MM-DD HH:MM"; the hour the change
+ * to summer time skips does not exist (the test runs in Europe/Amsterdam). */
+TEST(test_dates__read_local)
+{
+	time_t t = 0, u = 0;
+	testutil_amsterdam();
+	ck_assert_int_eq(dates_read_local(NULL, "2026-11-23", &t), DATES_LOCAL_MALFORMED);
+	ck_assert_int_eq(dates_read_local("9:30", "2026-11-23", &t), DATES_LOCAL_MALFORMED);
+	ck_assert_int_eq(dates_read_local("09:30", NULL, &t), DATES_LOCAL_MALFORMED);
+	ck_assert_int_eq(dates_read_local("24:00", "2026-11-23", &t), DATES_LOCAL_MALFORMED);
+	ck_assert_int_eq(dates_read_local("09:30", "2026-02-30", &t), DATES_LOCAL_MALFORMED);
+	ck_assert_int_eq(dates_read_local("2026-11-23T09:30", NULL, &t), DATES_LOCAL_MALFORMED);
+	ck_assert_int_eq(dates_read_local("2026-03-29 02:30", NULL, &t), DATES_LOCAL_NO_SUCH);
+	ck_assert_int_eq(dates_read_local("02:30", "2026-03-29", &t), DATES_LOCAL_NO_SUCH);
+	ck_assert_int_eq(dates_read_local("09:30", "2026-11-23", &t), DATES_LOCAL_OK);
+	ck_assert_int_eq(dates_read_local("2026-11-23 09:30", "2026-01-01", &u), DATES_LOCAL_OK);
+	ck_assert_int_eq((int)(u - t), 0);
+	ck_assert_int_eq(dates_parse_utc("2026-11-23T08:30:00Z", &u), 0);
+	ck_assert_int_eq((int)(u - t), 0);
+}
+END_TEST
+
 /* Every form the desk may type, and what it means. */
 TEST(test_dates__read_accepts_every_form)
 {

@@ -158,28 +158,14 @@ int cli_take_date(const char *cmd, const char *opt, const char *v, enum dates_ce
 
 int cli_take_local_time(const char *cmd, const char *opt, const char *v, time_t *out)
 {
-	char date[DATES_DATE_LEN], esc[128];
-	int minutes = -1;
+	char esc[128];
 	(void)text_escape(v ? v : "", esc, sizeof esc);
-	if (v && strlen(v) == 16 && v[10] == ' ') {
-		int y, m, d;
-		memcpy(date, v, 10);
-		date[10] = '\0';
-		if (dates_parse_date(date, &y, &m, &d) == 0)
-			minutes = dates_parse_hm(v + 11, false);
-	}
-	if (minutes < 0) {
+	enum dates_local_read r = dates_read_local(v, NULL, out);
+	if (r == DATES_LOCAL_MALFORMED) {
 		cli_error(_("%s: %s: \"%s\" is not a time \"YYYY-MM-DD HH:MM\""), cmd, opt, esc);
 		return -1;
 	}
-	char back[DATES_DATE_LEN];
-	bool exists = dates_local_instant(date, minutes, out) == 0;
-	/* mktime moves a time in the spring-forward gap; such a time does not exist. */
-	if (exists) {
-		dates_local_date(*out, back);
-		exists = strcmp(back, date) == 0 && dates_local_minutes(*out) == minutes;
-	}
-	if (!exists) {
+	if (r != DATES_LOCAL_OK) {
 		cli_error(_("%s: %s: %s does not exist (the clocks go forward then)"), cmd, opt,
 			  esc);
 		return -1;

@@ -243,6 +243,34 @@ int dates_local_instant(const char *date, int minutes, time_t *out)
 	return 0;
 }
 
+enum dates_local_read dates_read_local(const char *s, const char *day, time_t *out)
+{
+	char date[DATES_DATE_LEN], back[DATES_DATE_LEN];
+	int y, m, d, minutes;
+	size_t len = s ? strlen(s) : 0;
+	if (len == 5 && day) {
+		snprintf(date, sizeof date, "%s", day);
+		minutes = dates_parse_hm(s, false);
+	} else if (len == 16 && s[10] == ' ') {
+		memcpy(date, s, 10);
+		date[10] = '\0';
+		minutes = dates_parse_hm(s + 11, false);
+	} else {
+		return DATES_LOCAL_MALFORMED;
+	}
+	time_t t;
+	if (minutes < 0 || dates_parse_date(date, &y, &m, &d) != 0)
+		return DATES_LOCAL_MALFORMED;
+	/* mktime moves a time in the spring-forward gap: such a time does not exist. */
+	if (dates_local_instant(date, minutes, &t) != 0)
+		return DATES_LOCAL_NO_SUCH;
+	dates_local_date(t, back);
+	if (strcmp(back, date) != 0 || dates_local_minutes(t) != minutes)
+		return DATES_LOCAL_NO_SUCH;
+	*out = t;
+	return DATES_LOCAL_OK;
+}
+
 time_t dates_local_day_start(time_t t)
 {
 	char date[DATES_DATE_LEN];

@@ -57,6 +57,19 @@ int dates_local_minutes(time_t t);
 /* The instant of a local date and minutes since midnight (handles DST); -1 on error. */
 int dates_local_instant(const char *date, int minutes, time_t *out);
 
+/* How a local time people type was read (dates_read_local). */
+enum dates_local_read {
+	DATES_LOCAL_OK,
+	DATES_LOCAL_MALFORMED, /* neither "HH:MM" (where allowed) nor "YYYY-MM-DD HH:MM" */
+	DATES_LOCAL_NO_SUCH    /* a time the change to summer time skips */
+};
+
+/* The one reader of local times typed at the desk: "HH:MM" on the local date day, or
+ * "YYYY-MM-DD HH:MM" (the only form when day is NULL), into an instant. A time that occurs
+ * twice (the change to winter time) is the one mktime picks; callers that must choose
+ * compare with an hour earlier. */
+enum dates_local_read dates_read_local(const char *s, const char *day, time_t *out);
+
 /* Start of the local day containing t. */
 time_t dates_local_day_start(time_t t);
 

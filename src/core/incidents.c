@@ -655,31 +655,18 @@ const char *incidents_missing_option(int i)
 
 enum incidents_time incidents_read_time(const char *s, time_t now, time_t *out)
 {
-	char date[DATES_DATE_LEN];
-	int y, m, d, minutes;
-	size_t len = s ? strlen(s) : 0;
-	if (len == 5) {
-		dates_local_date(now, date);
-		minutes = dates_parse_hm(s, false);
-	} else if (len == 16 && s[10] == ' ') {
-		memcpy(date, s, 10);
-		date[10] = '\0';
-		if (dates_parse_date(date, &y, &m, &d) != 0)
-			return INCIDENTS_TIME_MALFORMED;
-		minutes = dates_parse_hm(s + 11, false);
-	} else {
+	char today[DATES_DATE_LEN];
+	time_t t;
+	dates_local_date(now, today);
+	switch (dates_read_local(s, today, &t)) {
+	case DATES_LOCAL_OK:
+		break;
+	case DATES_LOCAL_NO_SUCH:
+		return INCIDENTS_TIME_NO_SUCH;
+	case DATES_LOCAL_MALFORMED:
+	default:
 		return INCIDENTS_TIME_MALFORMED;
 	}
-	if (minutes < 0)
-		return INCIDENTS_TIME_MALFORMED;
-	time_t t;
-	char back[DATES_DATE_LEN];
-	/* mktime moves a time in the spring-forward gap: such a time does not exist. */
-	if (dates_local_instant(date, minutes, &t) != 0)
-		return INCIDENTS_TIME_NO_SUCH;
-	dates_local_date(t, back);
-	if (strcmp(back, date) != 0 || dates_local_minutes(t) != minutes)
-		return INCIDENTS_TIME_NO_SUCH;
 	if (t > now)
 		return INCIDENTS_TIME_FUTURE;
 	*out = t;

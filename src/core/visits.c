@@ -60,31 +60,21 @@ static bool is_local(time_t t, const char *date, int minutes)
 
 enum visits_time visits_parse_time(const char *s, time_t now, time_t *out)
 {
-	char date[DATES_DATE_LEN];
-	const char *hm;
-	int y, m, d;
-	if (!s)
-		return VISITS_TIME_MALFORMED;
-	if (strlen(s) == 5) {
-		dates_local_date(now, date);
-		hm = s;
-	} else if (strlen(s) == 16 && s[10] == ' ') {
-		memcpy(date, s, 10);
-		date[10] = '\0';
-		if (dates_parse_date(date, &y, &m, &d) != 0)
-			return VISITS_TIME_MALFORMED;
-		hm = s + 11;
-	} else {
+	char today[DATES_DATE_LEN], date[DATES_DATE_LEN];
+	time_t t;
+	dates_local_date(now, today);
+	switch (dates_read_local(s, today, &t)) {
+	case DATES_LOCAL_OK:
+		break;
+	case DATES_LOCAL_NO_SUCH:
+		return VISITS_TIME_NO_SUCH;
+	case DATES_LOCAL_MALFORMED:
+	default:
 		return VISITS_TIME_MALFORMED;
 	}
-	int minutes = dates_parse_hm(hm, false);
-	time_t t;
-	if (minutes < 0 || dates_local_instant(date, minutes, &t) != 0)
-		return VISITS_TIME_MALFORMED;
-	/* mktime moves a time in the spring-forward gap; such a time does not exist. */
-	if (!is_local(t, date, minutes))
-		return VISITS_TIME_NO_SUCH;
-	if (is_local(t - 3600, date, minutes))
+	/* A wall-clock time that occurs twice is taken the first time. */
+	dates_local_date(t, date);
+	if (is_local(t - 3600, date, dates_local_minutes(t)))
 		t -= 3600;
 	if (t <= now)
 		return VISITS_TIME_PAST;

@@ -45,24 +45,6 @@ static const struct staff_member *selected_member(struct staff_panel *p,
 	return &p->members[p->selected];
 }
 
-/* Read "HH:MM" on date, or "YYYY-MM-DD HH:MM", as a local instant; 0 on success. */
-static int parse_when(const char *s, const char *date, time_t *out)
-{
-	char d[DATES_DATE_LEN];
-	const char *hm = s;
-	int yy, mm, dd;
-	snprintf(d, sizeof d, "%s", date);
-	if (strlen(s) == 16 && s[10] == ' ') {
-		memcpy(d, s, 10);
-		d[10] = '\0';
-		if (dates_parse_date(d, &yy, &mm, &dd) != 0)
-			return -1;
-		hm = s + 11;
-	}
-	int minutes = dates_parse_hm(hm, false);
-	return minutes < 0 || dates_local_instant(d, minutes, out) != 0 ? -1 : 0;
-}
-
 enum { OUT_AT, OUT_NOTE, OUT_FIELDS };
 
 static int out_at_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *err,
@@ -73,7 +55,7 @@ static int out_at_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 	dates_local_date(p->pending_since, date);
 	const char *at_s = dialog_form_value(d, OUT_AT), *note = dialog_form_value(d, OUT_NOTE);
 	time_t at;
-	if (parse_when(at_s, date, &at) != 0) {
+	if (dates_read_local(at_s, date, &at) != DATES_LOCAL_OK) {
 		snprintf(err, errsz, _("Checked out at: \"%s\" is not a time (HH:MM or "
 				       "\"YYYY-MM-DD HH:MM\")"), at_s);
 		dialog_form_focus(d, OUT_AT);
