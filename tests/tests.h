@@ -40,6 +40,7 @@ Suite *store_health_suite(void);
 Suite *incidents_suite(void);
 Suite *config_incidents_suite(void);
 Suite *store_incidents_suite(void);
+Suite *named_suite(void);
 
 /* ---------------------------------------------------------------- tests and test cases */
 

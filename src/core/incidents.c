@@ -7,31 +7,41 @@
 #include <string.h>
 
 #include "core/incidents.h"
+#include "core/named.h"
 #include "core/names.h"
 #include "core/names_internal.h"
 #include "i18n.h"
 
 /* ---------------------------------------------------------------- names and labels */
 
-static const struct {
-	const char *name, *label;
-	enum ban_reason sanction;
-} categories[INCIDENT_CATEGORY_COUNT] = {
-	[INCIDENT_VERBAL] = {"verbal", N_("verbal aggression"), REASON_VERBAL},
-	[INCIDENT_DISCRIMINATION] = {"discrimination", N_("discrimination"), REASON_VERBAL},
-	[INCIDENT_SEXUAL] = {"sexual", N_("sexual intimidation"), REASON_VERBAL},
-	[INCIDENT_THREAT] = {"threat", N_("personal threat"), REASON_THREAT},
-	[INCIDENT_OBSTRUCTION] = {"obstruction", N_("obstruction or trespass"), REASON_OBSTRUCTION},
-	[INCIDENT_PROPERTY] = {"property", N_("damage or theft"), REASON_PROPERTY},
-	[INCIDENT_ATTEMPT] = {"attempt", N_("attempted violence"), REASON_ATTEMPT},
-	[INCIDENT_PHYSICAL] = {"physical", N_("physical violence"), REASON_PHYSICAL},
-	[INCIDENT_ROBBERY] = {"robbery", N_("robbery"), REASON_PHYSICAL},
-	[INCIDENT_OTHER] = {"other", N_("other"), REASON_OTHER},
+static const struct named categories[INCIDENT_CATEGORY_COUNT] = {
+	[INCIDENT_VERBAL] = {"verbal", N_("verbal aggression")},
+	[INCIDENT_DISCRIMINATION] = {"discrimination", N_("discrimination")},
+	[INCIDENT_SEXUAL] = {"sexual", N_("sexual intimidation")},
+	[INCIDENT_THREAT] = {"threat", N_("personal threat")},
+	[INCIDENT_OBSTRUCTION] = {"obstruction", N_("obstruction or trespass")},
+	[INCIDENT_PROPERTY] = {"property", N_("damage or theft")},
+	[INCIDENT_ATTEMPT] = {"attempt", N_("attempted violence")},
+	[INCIDENT_PHYSICAL] = {"physical", N_("physical violence")},
+	[INCIDENT_ROBBERY] = {"robbery", N_("robbery")},
+	[INCIDENT_OTHER] = {"other", N_("other")},
 };
 
-static const struct {
-	const char *name, *label;
-} channels[INCIDENT_CHANNEL_COUNT] = {
+/* The row of the sanction table each category follows unless balie.conf says otherwise. */
+static const enum ban_reason sanctions[INCIDENT_CATEGORY_COUNT] = {
+	[INCIDENT_VERBAL] = REASON_VERBAL,
+	[INCIDENT_DISCRIMINATION] = REASON_VERBAL,
+	[INCIDENT_SEXUAL] = REASON_VERBAL,
+	[INCIDENT_THREAT] = REASON_THREAT,
+	[INCIDENT_OBSTRUCTION] = REASON_OBSTRUCTION,
+	[INCIDENT_PROPERTY] = REASON_PROPERTY,
+	[INCIDENT_ATTEMPT] = REASON_ATTEMPT,
+	[INCIDENT_PHYSICAL] = REASON_PHYSICAL,
+	[INCIDENT_ROBBERY] = REASON_PHYSICAL,
+	[INCIDENT_OTHER] = REASON_OTHER,
+};
+
+static const struct named channels[INCIDENT_CHANNEL_COUNT] = {
 	[CHANNEL_COUNTER] = {"counter", N_("at the counter")},
 	[CHANNEL_PHONE] = {"phone", N_("by phone")},
 	[CHANNEL_OUTSIDE] = {"outside", N_("outside the office")},
@@ -47,28 +57,15 @@ static const struct {
 	[POLICE_INFORMED] = {"informed", N_("informed")},
 	[POLICE_REPORT] = {"report", N_("report filed")},
 }, answers[INCIDENT_ANSWER_COUNT] = {
-	[ANSWER_OPEN] = {"", N_("not answered")},
+	[ANSWER_OPEN] = {"", N_("not answered")}, /* stored, never typed */
 	[ANSWER_NO] = {"no", N_("no")},
 	[ANSWER_YES] = {"yes", N_("yes")},
 };
 
-#define NAME_OF(table, count, v) ((unsigned)(v) < (count) ? table[v].name : "?")
-#define LABEL_OF(table, count, v) ((unsigned)(v) < (count) ? _(table[v].label) : "?")
-
-/* Index of s among n names (stride apart in a table of structs), or -1. */
-static int find(const char *s, const char *const *first, size_t stride, int n)
-{
-	for (int i = 0; s && i < n; i++) {
-		const char *name = *(const char *const *)((const char *)first + (size_t)i * stride);
-		if (strcmp(s, name) == 0)
-			return i;
-	}
-	return -1;
-}
-
-#define PARSE(table, count, s, out, type)                                                  \
+/* *out = the value named s in table t of n entries; 0, or -1 when there is none. */
+#define PARSE(t, n, s, out, type)                                                          \
 	do {                                                                               \
-		int i_ = find(s, &table[0].name, sizeof table[0], (int)(count));             \
+		int i_ = named_find(t, n, s);                                              \
 		if (i_ < 0)                                                                \
 			return -1;                                                         \
 		*(out) = (type)i_;                                                         \
@@ -77,12 +74,12 @@ static int find(const char *s, const char *const *first, size_t stride, int n)
 
 const char *incidents_category_name(enum incident_category c)
 {
-	return NAME_OF(categories, INCIDENT_CATEGORY_COUNT, c);
+	return named_name(categories, INCIDENT_CATEGORY_COUNT, (int)c);
 }
 
 const char *incidents_category_label(enum incident_category c)
 {
-	return LABEL_OF(categories, INCIDENT_CATEGORY_COUNT, c);
+	return named_label(categories, INCIDENT_CATEGORY_COUNT, (int)c);
 }
 
 int incidents_category_parse(const char *s, enum incident_category *out)
@@ -92,12 +89,12 @@ int incidents_category_parse(const char *s, enum incident_category *out)
 
 const char *incidents_channel_name(enum incident_channel c)
 {
-	return NAME_OF(channels, INCIDENT_CHANNEL_COUNT, c);
+	return named_name(channels, INCIDENT_CHANNEL_COUNT, (int)c);
 }
 
 const char *incidents_channel_label(enum incident_channel c)
 {
-	return LABEL_OF(channels, INCIDENT_CHANNEL_COUNT, c);
+	return named_label(channels, INCIDENT_CHANNEL_COUNT, (int)c);
 }
 
 int incidents_channel_parse(const char *s, enum incident_channel *out)
@@ -107,12 +104,12 @@ int incidents_channel_parse(const char *s, enum incident_channel *out)
 
 const char *incidents_injury_name(enum incident_injury i)
 {
-	return NAME_OF(injuries, INCIDENT_INJURY_COUNT, i);
+	return named_name(injuries, INCIDENT_INJURY_COUNT, (int)i);
 }
 
 const char *incidents_injury_label(enum incident_injury i)
 {
-	return LABEL_OF(injuries, INCIDENT_INJURY_COUNT, i);
+	return named_label(injuries, INCIDENT_INJURY_COUNT, (int)i);
 }
 
 int incidents_injury_parse(const char *s, enum incident_injury *out)
@@ -122,12 +119,12 @@ int incidents_injury_parse(const char *s, enum incident_injury *out)
 
 const char *incidents_police_name(enum incident_police p)
 {
-	return NAME_OF(police, INCIDENT_POLICE_COUNT, p);
+	return named_name(police, INCIDENT_POLICE_COUNT, (int)p);
 }
 
 const char *incidents_police_label(enum incident_police p)
 {
-	return LABEL_OF(police, INCIDENT_POLICE_COUNT, p);
+	return named_label(police, INCIDENT_POLICE_COUNT, (int)p);
 }
 
 int incidents_police_parse(const char *s, enum incident_police *out)
@@ -137,53 +134,32 @@ int incidents_police_parse(const char *s, enum incident_police *out)
 
 const char *incidents_answer_name(enum incident_answer a)
 {
-	return NAME_OF(answers, INCIDENT_ANSWER_COUNT, a);
+	return named_name(answers, INCIDENT_ANSWER_COUNT, (int)a);
 }
 
 const char *incidents_answer_label(enum incident_answer a)
 {
-	return LABEL_OF(answers, INCIDENT_ANSWER_COUNT, a);
+	return named_label(answers, INCIDENT_ANSWER_COUNT, (int)a);
 }
 
 int incidents_answer_parse(const char *s, enum incident_answer *out)
 {
-	/* The empty answer is only stored, never typed: "" is not accepted here. */
-	if (!s || !*s)
-		return -1;
 	PARSE(answers, INCIDENT_ANSWER_COUNT, s, out, enum incident_answer);
-}
-
-/* Join n names of a table into out. */
-static void join_names(const char *const *first, size_t stride, int n, char *out, size_t outsz)
-{
-	size_t len = 0;
-	if (outsz == 0)
-		return;
-	out[0] = '\0';
-	for (int i = 0; i < n; i++) {
-		const char *name = *(const char *const *)((const char *)first + (size_t)i * stride);
-		int k = snprintf(out + len, outsz - len, "%s%s", i ? ", " : "", name);
-		if (k < 0 || (size_t)k >= outsz - len) {
-			out[len] = '\0'; /* whole names only */
-			return;
-		}
-		len += (size_t)k;
-	}
 }
 
 void incidents_category_list(char *out, size_t outsz)
 {
-	join_names(&categories[0].name, sizeof categories[0], INCIDENT_CATEGORY_COUNT, out, outsz);
+	named_list(categories, INCIDENT_CATEGORY_COUNT, out, outsz);
 }
 
 void incidents_channel_list(char *out, size_t outsz)
 {
-	join_names(&channels[0].name, sizeof channels[0], INCIDENT_CHANNEL_COUNT, out, outsz);
+	named_list(channels, INCIDENT_CHANNEL_COUNT, out, outsz);
 }
 
 enum ban_reason incidents_default_sanction(enum incident_category c)
 {
-	return (unsigned)c < INCIDENT_CATEGORY_COUNT ? categories[c].sanction : REASON_OTHER;
+	return (unsigned)c < INCIDENT_CATEGORY_COUNT ? sanctions[c] : REASON_OTHER;
 }
 
 /* ---------------------------------------------------------------- spans and days */

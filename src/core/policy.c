@@ -7,13 +7,9 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/named.h"
 #include "core/policy.h"
 #include "i18n.h"
-
-struct named {
-	const char *name;  /* machine name: CSV, CLI, database */
-	const char *label; /* msgid for people */
-};
 
 static const struct named kinds[BAN_KIND_COUNT] = {
 	[BAN_BUILDING] = {"building", N_("building ban")},
@@ -40,55 +36,71 @@ static const struct named precautions[PRECAUTION_COUNT] = {
 	{"police", N_("police informed")},
 };
 
-/* Shown for a value outside the tables (a damaged database row): visible, never NULL. */
-static const char unknown[] = "?";
-
-static int parse_named(const struct named *t, int n, const char *s)
-{
-	if (!s)
-		return -1;
-	for (int i = 0; i < n; i++)
-		if (strcmp(t[i].name, s) == 0)
-			return i;
-	return -1;
-}
-
 const char *policy_kind_name(enum ban_kind k)
 {
-	return (unsigned)k < BAN_KIND_COUNT ? kinds[k].name : unknown;
+	return named_name(kinds, BAN_KIND_COUNT, (int)k);
 }
 
 const char *policy_reason_name(enum ban_reason r)
 {
-	return (unsigned)r < REASON_COUNT ? reasons[r].name : unknown;
+	return named_name(reasons, REASON_COUNT, (int)r);
 }
 
-int policy_kind_parse(const char *s, enum ban_kind *out)
+/* *out = value i of the table when there is one (i >= 0); 0, or -1. */
+static int kind_at(int i, enum ban_kind *out)
 {
-	int i = parse_named(kinds, BAN_KIND_COUNT, s);
 	if (i < 0)
 		return -1;
 	*out = (enum ban_kind)i;
 	return 0;
 }
 
-int policy_reason_parse(const char *s, enum ban_reason *out)
+static int reason_at(int i, enum ban_reason *out)
 {
-	int i = parse_named(reasons, REASON_COUNT, s);
 	if (i < 0)
 		return -1;
 	*out = (enum ban_reason)i;
 	return 0;
 }
 
+int policy_kind_parse(const char *s, enum ban_kind *out)
+{
+	return kind_at(named_find(kinds, BAN_KIND_COUNT, s), out);
+}
+
+int policy_reason_parse(const char *s, enum ban_reason *out)
+{
+	return reason_at(named_find(reasons, REASON_COUNT, s), out);
+}
+
+int policy_kind_read(const char *s, enum ban_kind *out)
+{
+	return kind_at(named_read(kinds, BAN_KIND_COUNT, s), out);
+}
+
+int policy_reason_read(const char *s, enum ban_reason *out)
+{
+	return reason_at(named_read(reasons, REASON_COUNT, s), out);
+}
+
 const char *policy_kind_label(enum ban_kind k)
 {
-	return (unsigned)k < BAN_KIND_COUNT ? _(kinds[k].label) : unknown;
+	return named_label(kinds, BAN_KIND_COUNT, (int)k);
 }
 
 const char *policy_reason_label(enum ban_reason r)
 {
-	return (unsigned)r < REASON_COUNT ? _(reasons[r].label) : unknown;
+	return named_label(reasons, REASON_COUNT, (int)r);
+}
+
+void policy_kind_list(char *out, size_t outsz)
+{
+	named_list(kinds, BAN_KIND_COUNT, out, outsz);
+}
+
+void policy_reason_list(char *out, size_t outsz)
+{
+	named_list(reasons, REASON_COUNT, out, outsz);
 }
 
 bool policy_ban_active(const char *starts, const char *ends, bool lifted, const char *today)
@@ -107,12 +119,12 @@ bool policy_ban_active(const char *starts, const char *ends, bool lifted, const 
 
 const char *policy_precaution_name(int i)
 {
-	return i >= 0 && i < PRECAUTION_COUNT ? precautions[i].name : unknown;
+	return named_name(precautions, PRECAUTION_COUNT, i);
 }
 
 const char *policy_precaution_label(int i)
 {
-	return i >= 0 && i < PRECAUTION_COUNT ? _(precautions[i].label) : unknown;
+	return named_label(precautions, PRECAUTION_COUNT, i);
 }
 
 int policy_precautions_parse(const char *s, unsigned *out, const char **bad)
@@ -490,12 +502,12 @@ unsigned policy_ban_missing(const char *why, const char *starts, const char *end
 
 const char *policy_missing_name(int i)
 {
-	return i >= 0 && i < POLICY_MISSING_COUNT ? missing[i].name : unknown;
+	return named_name(missing, POLICY_MISSING_COUNT, i);
 }
 
 const char *policy_missing_label(int i)
 {
-	return i >= 0 && i < POLICY_MISSING_COUNT ? _(missing[i].label) : unknown;
+	return named_label(missing, POLICY_MISSING_COUNT, i);
 }
 
 void policy_missing_join(unsigned bits, const char *(*name)(int), const char *sep, char *out,
@@ -567,7 +579,7 @@ const char *policy_ban_state_label(enum policy_ban_state s)
 	case POLICY_BAN_ENDED: return _("ended");
 	case POLICY_BAN_LIFTED: return _("lifted");
 	}
-	return unknown;
+	return "?";
 }
 
 enum policy_cancel policy_false_alarm_cancel(time_t raised_at, time_t cancelled_at, time_t now,

@@ -33,6 +33,15 @@ int policy_reason_parse(const char *s, enum ban_reason *out);
 const char *policy_kind_label(enum ban_kind k);
 const char *policy_reason_label(enum ban_reason r);
 
+/* What people type into a form: a machine name, or a label in the operator's language
+ * (any case); 0 on success, -1 when neither. */
+int policy_kind_read(const char *s, enum ban_kind *out);
+int policy_reason_read(const char *s, enum ban_reason *out);
+
+/* The machine names joined, "building, phone, ..." (for messages). */
+void policy_kind_list(char *out, size_t outsz);
+void policy_reason_list(char *out, size_t outsz);
+
 /* A ban is active on a local date when starts <= today <= ends and it was not lifted. */
 bool policy_ban_active(const char *starts, const char *ends, bool lifted, const char *today);
 

@@ -5,13 +5,11 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/named.h"
 #include "core/visits.h"
 #include "i18n.h"
 
-static const struct {
-	const char *name;
-	const char *label;
-} states[] = {
+static const struct named states[] = {
 	[VISIT_OUT] = {"out", N_("on a visit")},
 	[VISIT_CALL_DUE] = {"call", N_("call time passed")},
 	[VISIT_OVERDUE] = {"overdue", N_("overdue")},
@@ -42,12 +40,12 @@ time_t visits_deadline(time_t expected_back, time_t call_at)
 
 const char *visits_state_name(enum visit_state s)
 {
-	return (size_t)s < STATE_COUNT ? states[s].name : "?";
+	return named_name(states, STATE_COUNT, (int)s);
 }
 
 const char *visits_state_label(enum visit_state s)
 {
-	return (size_t)s < STATE_COUNT ? _(states[s].label) : "?";
+	return named_label(states, STATE_COUNT, (int)s);
 }
 
 /* The local date and minute of t equal date and minutes. */
@@ -82,33 +80,29 @@ enum visits_time visits_parse_time(const char *s, time_t now, time_t *out)
 	return VISITS_TIME_OK;
 }
 
-static const struct {
-	const char *name, *label;
-} risks[VISIT_RISK_COUNT] = {
-	[VISIT_RISK_UNKNOWN] = {"", N_("not assessed")},
+static const struct named risks[VISIT_RISK_COUNT] = {
+	[VISIT_RISK_UNKNOWN] = {"", N_("not assessed")}, /* stored, never typed */
 	[VISIT_RISK_NORMAL] = {"normal", N_("normal")},
 	[VISIT_RISK_RAISED] = {"raised", N_("raised")},
 };
 
 const char *visits_risk_name(enum visit_risk r)
 {
-	return (unsigned)r < VISIT_RISK_COUNT ? risks[r].name : "?";
+	return named_name(risks, VISIT_RISK_COUNT, (int)r);
 }
 
 const char *visits_risk_label(enum visit_risk r)
 {
-	return (unsigned)r < VISIT_RISK_COUNT ? _(risks[r].label) : "?";
+	return named_label(risks, VISIT_RISK_COUNT, (int)r);
 }
 
 int visits_risk_parse(const char *s, enum visit_risk *out)
 {
-	for (int i = VISIT_RISK_NORMAL; s && i < VISIT_RISK_COUNT; i++) {
-		if (strcmp(s, risks[i].name) == 0) {
-			*out = (enum visit_risk)i;
-			return 0;
-		}
-	}
-	return -1;
+	int i = named_find(risks, VISIT_RISK_COUNT, s);
+	if (i < 0)
+		return -1;
+	*out = (enum visit_risk)i;
+	return 0;
 }
 
 bool visits_companion_required(enum visit_risk r, bool ban_hit)

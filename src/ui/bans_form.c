@@ -33,58 +33,6 @@ static int parse_yes_no(const char *s)
 	return -1;
 }
 
-/* A kind by machine name or translated label. */
-static int parse_kind(const char *s, enum ban_kind *out)
-{
-	if (policy_kind_parse(s, out) == 0)
-		return 0;
-	for (int k = 0; k < BAN_KIND_COUNT; k++)
-		if (strcasecmp(s, policy_kind_label((enum ban_kind)k)) == 0) {
-			*out = (enum ban_kind)k;
-			return 0;
-		}
-	return -1;
-}
-
-static int parse_reason(const char *s, enum ban_reason *out)
-{
-	if (policy_reason_parse(s, out) == 0)
-		return 0;
-	for (int r = 0; r < REASON_COUNT; r++)
-		if (strcasecmp(s, policy_reason_label((enum ban_reason)r)) == 0) {
-			*out = (enum ban_reason)r;
-			return 0;
-		}
-	return -1;
-}
-
-/* The machine names joined: "building, phone, ...". */
-static void kind_names(char *out, size_t outsz)
-{
-	size_t used = 0;
-	out[0] = '\0';
-	for (int k = 0; k < BAN_KIND_COUNT; k++) {
-		int w = snprintf(out + used, outsz - used, "%s%s", k ? ", " : "",
-				 policy_kind_name((enum ban_kind)k));
-		if (w < 0 || (size_t)w >= outsz - used)
-			return;
-		used += (size_t)w;
-	}
-}
-
-static void reason_names(char *out, size_t outsz)
-{
-	size_t used = 0;
-	out[0] = '\0';
-	for (int r = 0; r < REASON_COUNT; r++) {
-		int w = snprintf(out + used, outsz - used, "%s%s", r ? ", " : "",
-				 policy_reason_name((enum ban_reason)r));
-		if (w < 0 || (size_t)w >= outsz - used)
-			return;
-		used += (size_t)w;
-	}
-}
-
 static void building_ids(const struct config *cfg, char *out, size_t outsz)
 {
 	size_t used = 0;
@@ -114,9 +62,9 @@ static int parse_reasons(const struct sanction_table *t, const char *s, enum ban
 		(void)text_trim(tok);
 		if (tok[0]) {
 			enum ban_reason one;
-			if (parse_reason(tok, &one) != 0) {
+			if (policy_reason_read(tok, &one) != 0) {
 				char names[256];
-				reason_names(names, sizeof names);
+				policy_reason_list(names, sizeof names);
 				(void)snprintf(why, whysz, _("\"%s\" is not one of: %s"), tok, names);
 				return -1;
 			}
@@ -266,9 +214,9 @@ static int check_field(struct bans_panel *p, struct panel_ctx *ctx, bool is_new,
 		}
 		return 0;
 	case BF_KIND:
-		if (parse_kind(v, &in->kind) != 0) {
+		if (policy_kind_read(v, &in->kind) != 0) {
 			char names[256];
-			kind_names(names, sizeof names);
+			policy_kind_list(names, sizeof names);
 			(void)snprintf(why, whysz, _("\"%s\" is not one of: %s"), v, names);
 			return -1;
 		}
@@ -451,7 +399,7 @@ static void form_propose(struct bans_panel *p, struct dialog *d, struct panel_ct
 		(void)snprintf(bounds, sizeof bounds, _(" (ends %s to %s)"), lo, hi);
 	enum ban_kind kind;
 	const char *ends = dialog_form_value(d, BF_ENDS);
-	if (parse_kind(dialog_form_value(d, BF_KIND), &kind) == 0 && bans_is_date(ends)) {
+	if (policy_kind_read(dialog_form_value(d, BF_KIND), &kind) == 0 && bans_is_date(ends)) {
 		enum sanction_check c = sanctions_check(&p->table, worst, prop.offence, kind, starts,
 							ends);
 		if (c != SANCTION_OK)
@@ -672,8 +620,8 @@ struct dialog *bans_form_new(struct bans_panel *p, struct panel_ctx *ctx, const 
 	bans_today(ctx, today);
 	char kinds[256], reasons[256], ids[256];
 	char kind_help[512], reason_help[512], scope_help[512]; /* copied by dialog_form_new */
-	kind_names(kinds, sizeof kinds);
-	reason_names(reasons, sizeof reasons);
+	policy_kind_list(kinds, sizeof kinds);
+	policy_reason_list(reasons, sizeof reasons);
 	building_ids(ctx->config, ids, sizeof ids);
 	(void)snprintf(kind_help, sizeof kind_help, _("One of: %s; proposed from the sanction "
 						      "table"), kinds);

@@ -1,0 +1,52 @@
+/* named — lookups in the name/label tables of small enums (see named.h). */
+#include "autoconfig.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/named.h"
+#include "i18n.h"
+
+const char *named_name(const struct named *t, size_t n, int v)
+{
+	return v >= 0 && (size_t)v < n ? t[v].name : "?";
+}
+
+const char *named_label(const struct named *t, size_t n, int v)
+{
+	return v >= 0 && (size_t)v < n ? _(t[v].label) : "?";
+}
+
+int named_find(const struct named *t, size_t n, const char *s)
+{
+	for (size_t i = 0; s && *s && i < n; i++)
+		if (strcmp(t[i].name, s) == 0)
+			return (int)i;
+	return -1;
+}
+
+int named_read(const struct named *t, size_t n, const char *s)
+{
+	int i = named_find(t, n, s);
+	for (size_t k = 0; i < 0 && s && *s && k < n; k++)
+		if (strcasecmp(s, _(t[k].label)) == 0)
+			i = (int)k;
+	return i;
+}
+
+void named_list(const struct named *t, size_t n, char *out, size_t outsz)
+{
+	size_t len = 0;
+	if (outsz == 0)
+		return;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		int k = snprintf(out + len, outsz - len, "%s%s", i ? ", " : "", t[i].name);
+		if (k < 0 || (size_t)k >= outsz - len) {
+			out[len] = '\0'; /* whole names only */
+			return;
+		}
+		len += (size_t)k;
+	}
+}

@@ -1,0 +1,30 @@
+/* named — the machine name and the label of each value of a small enum, one table per enum:
+ * names for files, the command line and the database, labels (msgids) for people. */
+#ifndef BALIE_NAMED_H
+#define BALIE_NAMED_H
+
+#include <stddef.h>
+
+struct named {
+	const char *name;  /* machine name; "" for a value that is stored, never typed */
+	const char *label; /* msgid */
+};
+
+/* The name of value v in table t of n entries; "?" outside it (a damaged row: visible,
+ * never NULL). */
+const char *named_name(const struct named *t, size_t n, int v);
+
+/* The translated label of v; "?" outside the table. */
+const char *named_label(const struct named *t, size_t n, int v);
+
+/* The value whose name is s, or -1 (also for NULL and for "": an empty name is never typed). */
+int named_find(const struct named *t, size_t n, const char *s);
+
+/* What people type into a form: the value named s, else the one whose label in the
+ * operator's language is s (any case); -1 when none. */
+int named_read(const struct named *t, size_t n, const char *s);
+
+/* The names of the table joined by ", " into out; whole names only when out is short. */
+void named_list(const struct named *t, size_t n, char *out, size_t outsz);
+
+#endif
