@@ -61,6 +61,63 @@ int config_fail(cfg_t *cfg, const char *where, const char *what)
 	return -1;
 }
 
+int config_vfail(cfg_t *cfg, const char *where, const char *fmt, va_list ap)
+{
+	char what[768];
+	(void)vsnprintf(what, sizeof what, fmt, ap);
+	return config_fail(cfg, where, what);
+}
+
+int config_failf(cfg_t *cfg, cfg_opt_t *opt, const char *fmt, ...)
+{
+	char where[256];
+	config_qualify(cfg, opt, where, sizeof where);
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = config_vfail(cfg, where, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int config_check_range(cfg_t *cfg, cfg_opt_t *opt, long lo, long hi)
+{
+	long v = cfg_opt_getnint(opt, 0);
+	if (v >= lo && v <= hi)
+		return 0;
+	return config_failf(cfg, opt, _("%ld is out of range (%ld..%ld)"), v, lo, hi);
+}
+
+void config_set_validators(cfg_t *cfg, const struct config_validator *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		(void)cfg_set_validate_func(cfg, v[i].name, v[i].fn);
+}
+
+int config_v_sentinel(cfg_t *cfg, cfg_opt_t *opt)
+{
+	/* The sentinel is ours; a user's line with its name is just an unknown option. */
+	if (cfg->line <= config_ctx->last_line)
+		return config_fail(cfg, cfg_opt_name(opt), _("no such option"));
+	config_ctx->reached_end = true;
+	return 0;
+}
+
+bool config_parse(cfg_t *cfg, struct config_load_ctx *ctx, const char *text,
+		  void (*check)(cfg_t *cfg, struct config_load_ctx *ctx))
+{
+	struct config_load_ctx *saved = config_ctx;
+	config_ctx = ctx;
+	int rc = cfg_parse_buf(cfg, text);
+	if (rc == CFG_SUCCESS && !ctx->reached_end)
+		config_set_error(ctx->last_line + 1, "");
+	if (rc == CFG_SUCCESS && !ctx->failed && check)
+		check(cfg, ctx);
+	config_ctx = saved;
+	if (rc != CFG_SUCCESS && !ctx->failed)
+		snprintf(ctx->err, ctx->errsz, "%s: %s", ctx->path, _("cannot be parsed"));
+	return rc == CFG_SUCCESS && !ctx->failed;
+}
+
 void config_qualify(cfg_t *cfg, cfg_opt_t *opt, char *out, size_t outsz)
 {
 	const char *title = cfg_title(cfg);
@@ -77,32 +134,26 @@ int config_check_text(cfg_t *cfg, cfg_opt_t *opt, const char *s, size_t max, boo
 	enum text_problem p = text_check(s, max, allow_empty);
 	if (p == TEXT_OK)
 		return 0;
-	char where[256], what[512];
-	config_qualify(cfg, opt, where, sizeof where);
 	if (s && p != TEXT_EMPTY && p != TEXT_TOO_LONG)
-		snprintf(what, sizeof what, _("the text %s"), text_problem_message(p));
-	else if (p == TEXT_TOO_LONG)
-		snprintf(what, sizeof what, _("the text is too long (at most %zu bytes)"), max);
-	else
-		snprintf(what, sizeof what, _("must not be empty"));
-	return config_fail(cfg, where, what);
+		return config_failf(cfg, opt, _("the text %s"), text_problem_message(p));
+	if (p == TEXT_TOO_LONG)
+		return config_failf(cfg, opt, _("the text is too long (at most %zu bytes)"), max);
+	return config_failf(cfg, opt, "%s", _("must not be empty"));
 }
 
-int config_check_list(cfg_t *cfg, cfg_opt_t *opt, size_t max)
+int config_check_list(cfg_t *cfg, cfg_opt_t *opt, size_t max, bool unique, config_entry_fn entry)
 {
 	unsigned n = cfg_opt_size(opt);
 	for (unsigned i = 0; i < n; i++) {
 		const char *s = cfg_opt_getnstr(opt, i);
+		char what[512];
 		if (config_check_text(cfg, opt, s, max, false) != 0)
 			return -1;
-		for (unsigned j = 0; j < i; j++) {
-			if (strcmp(s, cfg_opt_getnstr(opt, j)) == 0) {
-				char where[256], what[512];
-				config_qualify(cfg, opt, where, sizeof where);
-				snprintf(what, sizeof what, _("\"%s\" is named twice"), s);
-				return config_fail(cfg, where, what);
-			}
-		}
+		if (entry && !entry(s, what, sizeof what))
+			return config_failf(cfg, opt, "%s", what);
+		for (unsigned j = 0; unique && j < i; j++)
+			if (strcmp(s, cfg_opt_getnstr(opt, j)) == 0)
+				return config_failf(cfg, opt, _("\"%s\" is named twice"), s);
 	}
 	return 0;
 }

@@ -32,41 +32,40 @@ static int parse_period(const char *s, int *start, int *end)
 }
 
 
+/* A period "HH:MM-HH:MM" that ends after it starts. */
+static bool period_entry(const char *s, char *what, size_t whatsz)
+{
+	int start, end;
+	if (parse_period(s, &start, &end) != 0)
+		snprintf(what, whatsz,
+			 _("\"%s\" is not a period HH:MM-HH:MM (such as \"08:30-17:00\")"), s);
+	else if (start >= end)
+		snprintf(what, whatsz, _("\"%s\" ends before it starts"), s);
+	else
+		return true;
+	return false;
+}
+
 /* One day's list: every period well formed, in order, not overlapping, not too many. */
 static int v_day(cfg_t *cfg, cfg_opt_t *opt)
 {
-	char where[256], what[512];
-	config_qualify(cfg, opt, where, sizeof where);
+	if (config_check_list(cfg, opt, MAX_NAME, false, period_entry) != 0)
+		return -1;
 	unsigned n = cfg_opt_size(opt);
 	int prev_end = -1;
 	for (unsigned i = 0; i < n; i++) {
 		const char *s = cfg_opt_getnstr(opt, i);
 		int start, end;
-		if (config_check_text(cfg, opt, s, MAX_NAME, false) != 0)
-			return -1;
-		if (parse_period(s, &start, &end) != 0) {
-			snprintf(what, sizeof what,
-				 _("\"%s\" is not a period HH:MM-HH:MM (such as \"08:30-17:00\")"),
-				 s);
-			return config_fail(cfg, where, what);
-		}
-		if (start >= end) {
-			snprintf(what, sizeof what, _("\"%s\" ends before it starts"), s);
-			return config_fail(cfg, where, what);
-		}
-		if (start < prev_end) {
-			snprintf(what, sizeof what,
-				 _("\"%s\" overlaps or precedes the period before it "
-				   "(list periods in order of time)"), s);
-			return config_fail(cfg, where, what);
-		}
+		(void)parse_period(s, &start, &end); /* well formed: checked above */
+		if (start < prev_end)
+			return config_failf(cfg, opt,
+					    _("\"%s\" overlaps or precedes the period before it "
+					      "(list periods in order of time)"), s);
 		prev_end = end;
 	}
-	if (n > POLICY_MAX_PERIODS) {
-		snprintf(what, sizeof what, _("more than %d periods in one day"),
-			 POLICY_MAX_PERIODS);
-		return config_fail(cfg, where, what);
-	}
+	if (n > POLICY_MAX_PERIODS)
+		return config_failf(cfg, opt, _("more than %d periods in one day"),
+				    POLICY_MAX_PERIODS);
 	return 0;
 }
 
@@ -77,10 +76,7 @@ static int v_evening_from(cfg_t *cfg, cfg_opt_t *opt)
 		return 0;
 	if (config_check_text(cfg, opt, s, MAX_NAME, false) != 0)
 		return -1;
-	char where[256], what[512];
-	config_qualify(cfg, opt, where, sizeof where);
-	snprintf(what, sizeof what, _("\"%s\" is not a time HH:MM"), s);
-	return config_fail(cfg, where, what);
+	return config_failf(cfg, opt, _("\"%s\" is not a time HH:MM"), s);
 }
 
 /* Parse an extra period "YYYY-MM-DD HH:MM-HH:MM[ evening|day]"; 0 on success. *evening
@@ -110,66 +106,48 @@ static int parse_extra(const char *s, char date[DATES_DATE_LEN], int *start, int
 	return 0;
 }
 
+/* A real date "YYYY-MM-DD". */
+static bool date_entry(const char *s, char *what, size_t whatsz)
+{
+	int y, m, d;
+	if (dates_parse_date(s, &y, &m, &d) == 0)
+		return true;
+	snprintf(what, whatsz, _("\"%s\" is not a date YYYY-MM-DD (such as \"2026-12-25\")"), s);
+	return false;
+}
+
+/* A dated period "YYYY-MM-DD HH:MM-HH:MM [evening|day]" that ends after it starts. */
+static bool extra_entry(const char *s, char *what, size_t whatsz)
+{
+	char date[DATES_DATE_LEN];
+	int start, end, evening;
+	if (parse_extra(s, date, &start, &end, &evening) != 0)
+		snprintf(what, whatsz,
+			 _("\"%s\" is not a dated period \"YYYY-MM-DD HH:MM-HH:MM\", optionally "
+			   "followed by \"evening\" or \"day\" (such as \"2026-12-23 18:00-20:00 "
+			   "evening\")"), s);
+	else if (start >= end)
+		snprintf(what, whatsz, _("\"%s\" ends before it starts"), s);
+	else
+		return true;
+	return false;
+}
+
 /* closed = {"YYYY-MM-DD", ...}: real dates, each named once. */
 static int v_closed(cfg_t *cfg, cfg_opt_t *opt)
 {
-	char where[256], what[512];
-	config_qualify(cfg, opt, where, sizeof where);
-	unsigned n = cfg_opt_size(opt);
-	if (n > MAX_EXCEPTIONS) {
-		snprintf(what, sizeof what, _("more than %d dates"), MAX_EXCEPTIONS);
-		return config_fail(cfg, where, what);
-	}
-	for (unsigned i = 0; i < n; i++) {
-		const char *s = cfg_opt_getnstr(opt, i);
-		int y, m, d;
-		if (config_check_text(cfg, opt, s, MAX_NAME, false) != 0)
-			return -1;
-		if (dates_parse_date(s, &y, &m, &d) != 0) {
-			snprintf(what, sizeof what,
-				 _("\"%s\" is not a date YYYY-MM-DD (such as \"2026-12-25\")"), s);
-			return config_fail(cfg, where, what);
-		}
-		for (unsigned j = 0; j < i; j++) {
-			if (strcmp(s, cfg_opt_getnstr(opt, j)) == 0) {
-				snprintf(what, sizeof what, _("\"%s\" is named twice"), s);
-				return config_fail(cfg, where, what);
-			}
-		}
-	}
-	return 0;
+	if (cfg_opt_size(opt) > MAX_EXCEPTIONS)
+		return config_failf(cfg, opt, _("more than %d dates"), MAX_EXCEPTIONS);
+	return config_check_list(cfg, opt, MAX_NAME, true, date_entry);
 }
 
 /* extra = {"YYYY-MM-DD HH:MM-HH:MM [evening|day]", ...}: each well formed; overlaps with
  * the day's other periods are checked when the section is complete (v_building). */
 static int v_extra(cfg_t *cfg, cfg_opt_t *opt)
 {
-	char where[256], what[512];
-	config_qualify(cfg, opt, where, sizeof where);
-	unsigned n = cfg_opt_size(opt);
-	if (n > MAX_EXCEPTIONS) {
-		snprintf(what, sizeof what, _("more than %d periods"), MAX_EXCEPTIONS);
-		return config_fail(cfg, where, what);
-	}
-	for (unsigned i = 0; i < n; i++) {
-		const char *s = cfg_opt_getnstr(opt, i);
-		char date[DATES_DATE_LEN];
-		int start, end, evening;
-		if (config_check_text(cfg, opt, s, MAX_NAME, false) != 0)
-			return -1;
-		if (parse_extra(s, date, &start, &end, &evening) != 0) {
-			snprintf(what, sizeof what,
-				 _("\"%s\" is not a dated period \"YYYY-MM-DD HH:MM-HH:MM\", "
-				   "optionally followed by \"evening\" or \"day\" (such as "
-				   "\"2026-12-23 18:00-20:00 evening\")"), s);
-			return config_fail(cfg, where, what);
-		}
-		if (start >= end) {
-			snprintf(what, sizeof what, _("\"%s\" ends before it starts"), s);
-			return config_fail(cfg, where, what);
-		}
-	}
-	return 0;
+	if (cfg_opt_size(opt) > MAX_EXCEPTIONS)
+		return config_failf(cfg, opt, _("more than %d periods"), MAX_EXCEPTIONS);
+	return config_check_list(cfg, opt, MAX_NAME, false, extra_entry);
 }
 
 static int v_building_name(cfg_t *cfg, cfg_opt_t *opt)
@@ -185,13 +163,13 @@ static const char *const point_kinds[] = {"panic", "robbery", "fire"};
 /* Rooms: printable, not empty, each named once. */
 static int v_rooms(cfg_t *cfg, cfg_opt_t *opt)
 {
-	return config_check_list(cfg, opt, MAX_NAME);
+	return config_check_list(cfg, opt, MAX_NAME, true, NULL);
 }
 
 /* Alarm points: as rooms, and each in one of the building's point lists only. */
 static int v_points(cfg_t *cfg, cfg_opt_t *opt)
 {
-	if (config_check_list(cfg, opt, MAX_NAME) != 0)
+	if (config_check_list(cfg, opt, MAX_NAME, true, NULL) != 0)
 		return -1;
 	for (unsigned i = 0; i < cfg_opt_size(opt); i++) {
 		const char *s = cfg_opt_getnstr(opt, i);
@@ -200,24 +178,23 @@ static int v_points(cfg_t *cfg, cfg_opt_t *opt)
 			if (!other || other == opt)
 				continue;
 			for (unsigned j = 0; j < cfg_opt_size(other); j++) {
-				if (strcmp(s, cfg_opt_getnstr(other, j)) != 0)
-					continue;
-				char where[256], what[512];
-				config_qualify(cfg, opt, where, sizeof where);
-				snprintf(what, sizeof what, _("\"%s\" is in %s as well (a point raises "
-							     "one kind of alarm)"), s, point_lists[l]);
-				return config_fail(cfg, where, what);
+				if (strcmp(s, cfg_opt_getnstr(other, j)) == 0)
+					return config_failf(cfg, opt, _("\"%s\" is in %s as well (a "
+									"point raises one kind of "
+									"alarm)"), s, point_lists[l]);
 			}
 		}
 	}
 	return 0;
 }
 
-/* Report at the line of the extra period s (quoted in the file). */
-static int fail_extra(cfg_t *cfg, const char *id, const char *s, const char *what)
+/* Report "building ID: OPTION: what" at the line of entry s of that option (quoted in the
+ * file), for the checks made when the section is complete. */
+static int fail_entry(cfg_t *cfg, const char *id, const char *option, const char *s,
+		      const char *what)
 {
 	char where[256], needle[128];
-	snprintf(where, sizeof where, "building %s: extra", id);
+	snprintf(where, sizeof where, "building %s: %s", id, option);
 	snprintf(needle, sizeof needle, "\"%s\"", s);
 	int save = cfg->line;
 	cfg->line = config_line_of(needle, config_section_line("building", id, 1), save);
@@ -267,7 +244,7 @@ static int check_extras(cfg_t *cfg, cfg_t *b)
 			if (np >= POLICY_MAX_PERIODS) {
 				snprintf(what, sizeof what, _("\"%s\": more than %d periods on %s"),
 					 t, POLICY_MAX_PERIODS, date);
-				return fail_extra(cfg, id, t, what);
+				return fail_entry(cfg, id, "extra", t, what);
 			}
 			for (int k = 0; k < np; k++) {
 				if (start < p[k].end && p[k].start < end) {
@@ -281,7 +258,7 @@ static int check_extras(cfg_t *cfg, cfg_t *b)
 							   "hours, also list the date under closed"),
 							 t, day, p[k].start / 60, p[k].start % 60,
 							 p[k].end / 60, p[k].end % 60);
-					return fail_extra(cfg, id, t, what);
+					return fail_entry(cfg, id, "extra", t, what);
 				}
 			}
 			p[np].start = start;
@@ -305,16 +282,10 @@ static int check_safe_rooms(cfg_t *cfg, cfg_t *b)
 			known = strcmp(s, cfg_getnstr(b, "rooms", j)) == 0;
 		if (known)
 			continue;
-		char where[256], what[512], needle[128];
-		snprintf(where, sizeof where, "building %s: safe_rooms", id);
+		char what[512];
 		snprintf(what, sizeof what, _("\"%s\" is not one of the building's rooms (add it "
 					      "to rooms as well)"), s);
-		snprintf(needle, sizeof needle, "\"%s\"", s);
-		int save = cfg->line;
-		cfg->line = config_line_of(needle, config_section_line("building", id, 1), save);
-		cfg_error(cfg, "%s: %s", where, what);
-		cfg->line = save;
-		return -1;
+		return fail_entry(cfg, id, "safe_rooms", s, what);
 	}
 	return 0;
 }
@@ -359,10 +330,7 @@ cfg_opt_t config_building_opts[] = {
 
 void config_hours_validators(cfg_t *cfg)
 {
-	static const struct {
-		const char *name;
-		cfg_validate_callback_t fn;
-	} v[] = {
+	static const struct config_validator v[] = {
 		{"building", v_building},
 		{"building|name", v_building_name},
 		{"building|monday", v_day},
@@ -381,8 +349,7 @@ void config_hours_validators(cfg_t *cfg)
 		{"building|robbery_points", v_points},
 		{"building|fire_points", v_points},
 	};
-	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-		(void)cfg_set_validate_func(cfg, v[i].name, v[i].fn);
+	config_set_validators(cfg, v, sizeof v / sizeof *v);
 }
 
 void config_building_from(cfg_t *sec, struct config_building *b, bool *oom)

@@ -3,6 +3,7 @@
  * and the deadlines of the police report, the order conversation and its minutes. */
 #include "autoconfig.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,13 +42,22 @@ cfg_opt_t config_incidents_opts[] = {
 	CFG_END(),
 };
 
-/* "incidents: aftercare" and the like: the options of this section live one level down. */
-static void where_of(cfg_t *cfg, cfg_opt_t *opt, char *out, size_t outsz)
+/* Report the formatted message about opt as "incidents: OPTION" (or "incidents: sanctions:
+ * OPTION"): the options of this section live one level down; returns -1. */
+static int fail(cfg_t *cfg, cfg_opt_t *opt, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static int fail(cfg_t *cfg, cfg_opt_t *opt, const char *fmt, ...)
 {
+	char where[256];
 	if (strcmp(cfg_name(cfg), "sanctions") == 0)
-		snprintf(out, outsz, "incidents: sanctions: %s", cfg_opt_name(opt));
+		snprintf(where, sizeof where, "incidents: sanctions: %s", cfg_opt_name(opt));
 	else
-		snprintf(out, outsz, "incidents: %s", cfg_opt_name(opt));
+		snprintf(where, sizeof where, "incidents: %s", cfg_opt_name(opt));
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = config_vfail(cfg, where, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 static int v_incidents(cfg_t *cfg, cfg_opt_t *opt)
@@ -66,63 +76,51 @@ static int v_sanction(cfg_t *cfg, cfg_opt_t *opt)
 	enum ban_reason r;
 	if (policy_reason_parse(s, &r) == 0)
 		return 0;
-	char where[256], what[512], shown[128];
-	where_of(cfg, opt, where, sizeof where);
+	char shown[128];
 	(void)text_escape(s ? s : "", shown, sizeof shown);
-	snprintf(what, sizeof what,
-		 _("\"%s\" is not a category of the sanction table (one of: verbal, threat, "
-		   "obstruction, attempt, physical, property, other)"), shown);
-	return config_fail(cfg, where, what);
+	return fail(cfg, opt, _("\"%s\" is not a category of the sanction table (one of: verbal, "
+				"threat, obstruction, attempt, physical, property, other)"), shown);
 }
 
 static int v_places(cfg_t *cfg, cfg_opt_t *opt)
 {
-	return config_check_list(cfg, opt, MAX_NAME);
+	return config_check_list(cfg, opt, MAX_NAME, true, NULL);
+}
+
+/* A time after the incident: "24h", "14d", "1-3d", "4-6w". */
+static bool span_entry(const char *s, char *what, size_t whatsz)
+{
+	struct incidents_span span;
+	if (incidents_span_parse(s, &span) == 0)
+		return true;
+	snprintf(what, whatsz, _("\"%s\" is not a time after the incident: hours, days or weeks "
+				 "(such as \"24h\", \"14d\", \"1-3d\", \"4-6w\")"), s);
+	return false;
 }
 
 static int v_aftercare(cfg_t *cfg, cfg_opt_t *opt)
 {
-	char where[256], what[512];
-	where_of(cfg, opt, where, sizeof where);
-	if (config_check_list(cfg, opt, MAX_NAME) != 0)
-		return -1;
-	unsigned n = cfg_opt_size(opt);
-	if (n > INCIDENTS_AFTERCARE_MAX) {
-		snprintf(what, sizeof what, _("more than %d aftercare contacts"),
-			 INCIDENTS_AFTERCARE_MAX);
-		return config_fail(cfg, where, what);
-	}
-	for (unsigned i = 0; i < n; i++) {
-		const char *s = cfg_opt_getnstr(opt, i);
-		struct incidents_span span;
-		if (incidents_span_parse(s, &span) != 0) {
-			snprintf(what, sizeof what,
-				 _("\"%s\" is not a time after the incident: hours, days or weeks "
-				   "(such as \"24h\", \"14d\", \"1-3d\", \"4-6w\")"), s);
-			return config_fail(cfg, where, what);
-		}
-	}
-	return 0;
+	if (cfg_opt_size(opt) > INCIDENTS_AFTERCARE_MAX)
+		return fail(cfg, opt, _("more than %d aftercare contacts"), INCIDENTS_AFTERCARE_MAX);
+	return config_check_list(cfg, opt, MAX_NAME, true, span_entry);
+}
+
+/* An incident category. */
+static bool category_entry(const char *s, char *what, size_t whatsz)
+{
+	enum incident_category c;
+	if (incidents_category_parse(s, &c) == 0)
+		return true;
+	char list[256];
+	incidents_category_list(list, sizeof list);
+	snprintf(what, whatsz, _("\"%s\" is not an incident category (one of: %s)"), s, list);
+	return false;
 }
 
 /* A list of incident categories, each named once. */
 static int v_categories(cfg_t *cfg, cfg_opt_t *opt)
 {
-	if (config_check_list(cfg, opt, MAX_NAME) != 0)
-		return -1;
-	for (unsigned i = 0; i < cfg_opt_size(opt); i++) {
-		const char *s = cfg_opt_getnstr(opt, i);
-		enum incident_category c;
-		if (incidents_category_parse(s, &c) == 0)
-			continue;
-		char where[256], what[512], list[256];
-		where_of(cfg, opt, where, sizeof where);
-		incidents_category_list(list, sizeof list);
-		snprintf(what, sizeof what, _("\"%s\" is not an incident category (one of: %s)"), s,
-			 list);
-		return config_fail(cfg, where, what);
-	}
-	return 0;
+	return config_check_list(cfg, opt, MAX_NAME, true, category_entry);
 }
 
 static int v_days(cfg_t *cfg, cfg_opt_t *opt)
@@ -130,18 +128,12 @@ static int v_days(cfg_t *cfg, cfg_opt_t *opt)
 	long v = cfg_opt_getnint(opt, 0);
 	if (v >= 0 && v <= DAYS_MAX)
 		return 0;
-	char where[256], what[256];
-	where_of(cfg, opt, where, sizeof where);
-	snprintf(what, sizeof what, _("%ld days is out of range (0..%d)"), v, DAYS_MAX);
-	return config_fail(cfg, where, what);
+	return fail(cfg, opt, _("%ld days is out of range (0..%d)"), v, DAYS_MAX);
 }
 
 void config_incidents_validators(cfg_t *cfg)
 {
-	static const struct {
-		const char *name;
-		cfg_validate_callback_t fn;
-	} v[] = {
+	static const struct config_validator v[] = {
 		{"incidents", v_incidents},
 		{"incidents|sanctions", v_sanctions},
 		{"incidents|places", v_places},
@@ -152,8 +144,7 @@ void config_incidents_validators(cfg_t *cfg)
 		{"incidents|conversation_days", v_days},
 		{"incidents|minutes_days", v_days},
 	};
-	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-		(void)cfg_set_validate_func(cfg, v[i].name, v[i].fn);
+	config_set_validators(cfg, v, sizeof v / sizeof *v);
 	for (int c = 0; c < INCIDENT_CATEGORY_COUNT; c++) {
 		char name[64];
 		snprintf(name, sizeof name, "incidents|sanctions|%s",

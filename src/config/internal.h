@@ -1,5 +1,6 @@
-/* config/internal — what the parts of the balie.conf reader share: the file being read, the
- * error reporting with FILE:LINE, the validator helpers and each part's tables. */
+/* config/internal — what the parts of the balie.conf reader (and the sanctions.conf reader,
+ * sanctions_conf.c) share: the file being read, the error reporting with FILE:LINE, the
+ * validator helpers and each part's tables. */
 #ifndef BALIE_CONFIG_INTERNAL_H
 #define BALIE_CONFIG_INTERNAL_H
 
@@ -49,6 +50,36 @@ void config_on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap);
 /* Report "where: what" at the current line of cfg; returns -1 for the validators. */
 int config_fail(cfg_t *cfg, const char *where, const char *what);
 
+/* Report "where: " and the formatted message; returns -1. */
+int config_vfail(cfg_t *cfg, const char *where, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+/* Report the formatted message about option opt, named as config_qualify names it;
+ * returns -1. */
+int config_failf(cfg_t *cfg, cfg_opt_t *opt, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* An integer option from lo to hi: -1 after "OPTION: V is out of range (LO..HI)". */
+int config_check_range(cfg_t *cfg, cfg_opt_t *opt, long lo, long hi);
+
+/* One validator per option, as the parts register them on a fresh tree. */
+struct config_validator {
+	const char *name;               /* "building|closed": the path cfg_set_validate_func takes */
+	cfg_validate_callback_t fn;
+};
+void config_set_validators(cfg_t *cfg, const struct config_validator *v, size_t n);
+
+/* The end-of-text sentinel (a root option appended after the text): reached at the top
+ * level only when every section, list and string was closed. */
+int config_v_sentinel(cfg_t *cfg, cfg_opt_t *opt);
+
+/* Parse text (contents, comments stripped, sentinel appended) into cfg with ctx as the
+ * text being read; then check(cfg), when given, for what needs the whole file. False
+ * after an error, which is in ctx->err ("NAME: cannot be parsed" when libconfuse said
+ * nothing more). */
+bool config_parse(cfg_t *cfg, struct config_load_ctx *ctx, const char *text,
+		  void (*check)(cfg_t *cfg, struct config_load_ctx *ctx));
+
 /* "building stadhuis: monday" for options inside a section, else the bare name. */
 void config_qualify(cfg_t *cfg, cfg_opt_t *opt, char *out, size_t outsz);
 
@@ -56,9 +87,14 @@ void config_qualify(cfg_t *cfg, cfg_opt_t *opt, char *out, size_t outsz);
 int config_check_text(cfg_t *cfg, cfg_opt_t *opt, const char *s, size_t max,
 		      bool allow_empty);
 
-/* Every entry of a list option: printable text, not empty, each named once; -1 after
- * reporting. */
-int config_check_list(cfg_t *cfg, cfg_opt_t *opt, size_t max);
+/* What an entry of a list option must be, besides printable text: true when s is well
+ * formed, else false with the reason (quoting s) in what. */
+typedef bool (*config_entry_fn)(const char *s, char *what, size_t whatsz);
+
+/* The one check of list options: every entry printable text of at most max bytes, not
+ * empty, that entry (when given) accepts, and each named once when unique; the first
+ * problem is reported, -1 then. */
+int config_check_list(cfg_t *cfg, cfg_opt_t *opt, size_t max, bool unique, config_entry_fn entry);
 
 /* An id of a-z, 0-9, _ and -, not empty. */
 bool config_valid_id(const char *s);

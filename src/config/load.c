@@ -250,6 +250,28 @@ static char *read_file(const char *path, int *last_line, char *err, size_t errsz
 	return buf;
 }
 
+/* What needs the whole file: this_building names one of its buildings, alarm_point is a
+ * point of that building. */
+static void cross_check(cfg_t *cfg, struct config_load_ctx *ctx)
+{
+	const char *here = cfg_getstr(cfg, "this_building");
+	bool own = cfg_size(cfg, "building") > 0;
+	char what[512];
+	if (here && *here && (own ? cfg_gettsec(cfg, "building", here) == NULL
+				  : strcmp(here, DEFAULT_BUILDING) != 0)) {
+		snprintf(what, sizeof what,
+			 _("this_building: no building section \"%s\" in this file"), here);
+		config_set_error(ctx->this_building_line, what);
+	}
+	const char *point = cfg_getstr(cfg, "alarm_point");
+	if (point && *point && !config_point_in_building(cfg, here, point)) {
+		snprintf(what, sizeof what, _("alarm_point: \"%s\" is not an alarm point of this "
+					      "building (%s)"), point,
+			 here && *here ? here : _("the first building"));
+		config_set_error(ctx->alarm_point_line, what);
+	}
+}
+
 struct config *config_load_file(const char *path, char *err, size_t errsz)
 {
 	if (errsz > 0)
@@ -271,37 +293,8 @@ struct config *config_load_file(const char *path, char *err, size_t errsz)
 		snprintf(err, errsz, "%s: %s", path, strerror(ENOMEM));
 		goto out;
 	}
-	struct config_load_ctx *saved = config_ctx;
-	config_ctx = &mine;
-	int rc = cfg_parse_buf(cfg, text);
-	if (rc == CFG_SUCCESS && !mine.reached_end)
-		config_set_error(mine.last_line + 1, "");
-	if (rc == CFG_SUCCESS && !mine.failed) {
-		/* Cross-checks that need the whole file. */
-		const char *here = cfg_getstr(cfg, "this_building");
-		bool own = cfg_size(cfg, "building") > 0;
-		if (here && *here && (own ? cfg_gettsec(cfg, "building", here) == NULL
-					  : strcmp(here, DEFAULT_BUILDING) != 0)) {
-			char what[512];
-			snprintf(what, sizeof what,
-				 _("this_building: no building section \"%s\" in this file"), here);
-			config_set_error(mine.this_building_line, what);
-		}
-		const char *point = cfg_getstr(cfg, "alarm_point");
-		if (point && *point && !config_point_in_building(cfg, here, point)) {
-			char what[512];
-			snprintf(what, sizeof what, _("alarm_point: \"%s\" is not an alarm point of "
-						      "this building (%s)"), point,
-				 here && *here ? here : _("the first building"));
-			config_set_error(mine.alarm_point_line, what);
-		}
-	}
-	config_ctx = saved;
-	if (rc != CFG_SUCCESS || mine.failed) {
-		if (!mine.failed)
-			snprintf(err, errsz, "%s: %s", path, _("cannot be parsed"));
+	if (!config_parse(cfg, &mine, text, cross_check))
 		goto out;
-	}
 	if (cfg_size(cfg, "building") == 0 && !(fallback = builtin_tree())) {
 		snprintf(err, errsz, "%s: %s", path, strerror(ENOMEM));
 		goto out;

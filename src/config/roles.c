@@ -17,8 +17,6 @@
 static int v_role_list(cfg_t *cfg, cfg_opt_t *opt)
 {
 	static const char *const lists[] = {"receptionist", "porter", "manager", "hr"};
-	char where[256], what[512];
-	config_qualify(cfg, opt, where, sizeof where);
 	unsigned n = cfg_opt_size(opt);
 	for (unsigned i = 0; i < n; i++) {
 		const char *s = cfg_opt_getnstr(opt, i);
@@ -28,11 +26,8 @@ static int v_role_list(cfg_t *cfg, cfg_opt_t *opt)
 		 * leading or trailing space is a typo either way. */
 		size_t len = strlen(s);
 		if (strcmp(s, "@") == 0 || s[0] == ' ' || s[len - 1] == ' ' ||
-		    (s[0] != '@' && strchr(s, ' ')) || (s[0] == '@' && s[1] == ' ')) {
-			snprintf(what, sizeof what,
-				 _("\"%s\" is not a login name or @group"), s);
-			return config_fail(cfg, where, what);
-		}
+		    (s[0] != '@' && strchr(s, ' ')) || (s[0] == '@' && s[1] == ' '))
+			return config_failf(cfg, opt, _("\"%s\" is not a login name or @group"), s);
 		for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
 			cfg_opt_t *other = cfg_getopt(cfg, lists[l]);
 			bool self = other == opt;
@@ -41,12 +36,9 @@ static int v_role_list(cfg_t *cfg, cfg_opt_t *opt)
 				if (strcmp(s, cfg_opt_getnstr(other, j)) != 0)
 					continue;
 				if (self)
-					snprintf(what, sizeof what, _("\"%s\" is named twice"), s);
-				else
-					snprintf(what, sizeof what,
-						 _("\"%s\" is already named under %s"), s,
-						 lists[l]);
-				return config_fail(cfg, where, what);
+					return config_failf(cfg, opt, _("\"%s\" is named twice"), s);
+				return config_failf(cfg, opt, _("\"%s\" is already named under %s"),
+						    s, lists[l]);
 			}
 		}
 	}
@@ -68,11 +60,14 @@ cfg_opt_t config_roles_opts[] = {
 
 void config_roles_validators(cfg_t *cfg)
 {
-	(void)cfg_set_validate_func(cfg, "roles", v_roles);
-	(void)cfg_set_validate_func(cfg, "roles|receptionist", v_role_list);
-	(void)cfg_set_validate_func(cfg, "roles|porter", v_role_list);
-	(void)cfg_set_validate_func(cfg, "roles|manager", v_role_list);
-	(void)cfg_set_validate_func(cfg, "roles|hr", v_role_list);
+	static const struct config_validator v[] = {
+		{"roles", v_roles},
+		{"roles|receptionist", v_role_list},
+		{"roles|porter", v_role_list},
+		{"roles|manager", v_role_list},
+		{"roles|hr", v_role_list},
+	};
+	config_set_validators(cfg, v, sizeof v / sizeof *v);
 }
 
 void config_roles_from(struct config *c, cfg_t *roles, bool *oom)

@@ -64,12 +64,10 @@ static int v_language(cfg_t *cfg, cfg_opt_t *opt)
 	const char *s = cfg_opt_getnstr(opt, 0);
 	if (s && (strcmp(s, "") == 0 || strcmp(s, "nl") == 0 || strcmp(s, "en") == 0))
 		return 0;
-	char what[512], shown[128];
+	char shown[128];
 	(void)text_escape(s ? s : "", shown, sizeof shown);
-	snprintf(what, sizeof what,
-		 _("unknown language \"%s\" (use \"nl\", \"en\" or \"\" to follow the locale)"),
-		 shown);
-	return config_fail(cfg, cfg_opt_name(opt), what);
+	return config_failf(cfg, opt, _("unknown language \"%s\" (use \"nl\", \"en\" or \"\" "
+					"to follow the locale)"), shown);
 }
 
 static int v_municipality(cfg_t *cfg, cfg_opt_t *opt)
@@ -89,10 +87,8 @@ static int v_this_building(cfg_t *cfg, cfg_opt_t *opt)
 		return 0;
 	if (config_check_text(cfg, opt, s, MAX_NAME, true) != 0)
 		return -1;
-	char what[512];
-	snprintf(what, sizeof what,
-		 _("\"%s\" is not a building id (only a-z, 0-9, _ and -)"), s ? s : "");
-	return config_fail(cfg, cfg_opt_name(opt), what);
+	return config_failf(cfg, opt, _("\"%s\" is not a building id (only a-z, 0-9, _ and -)"),
+			    s ? s : "");
 }
 
 static int v_alarm_point(cfg_t *cfg, cfg_opt_t *opt)
@@ -103,16 +99,10 @@ static int v_alarm_point(cfg_t *cfg, cfg_opt_t *opt)
 	return config_check_text(cfg, opt, cfg_opt_getnstr(opt, 0), MAX_NAME, true);
 }
 
+/* A root integer option, given once, from lo to hi. */
 static int check_range(cfg_t *cfg, cfg_opt_t *opt, long lo, long hi)
 {
-	if (once(cfg, opt) != 0)
-		return -1;
-	long v = cfg_opt_getnint(opt, 0);
-	if (v >= lo && v <= hi)
-		return 0;
-	char what[256];
-	snprintf(what, sizeof what, _("%ld is out of range (%ld..%ld)"), v, lo, hi);
-	return config_fail(cfg, cfg_opt_name(opt), what);
+	return once(cfg, opt) != 0 ? -1 : config_check_range(cfg, opt, lo, hi);
 }
 
 static int v_support_minimum(cfg_t *cfg, cfg_opt_t *opt)
@@ -139,11 +129,10 @@ static int v_default_role(cfg_t *cfg, cfg_opt_t *opt)
 	/* "none": users the configuration does not name may not use balie (the default). */
 	if (roles_parse(s, &r) == 0 || (s && strcmp(s, "none") == 0))
 		return 0;
-	char what[512], shown[128];
+	char shown[128];
 	(void)text_escape(s ? s : "", shown, sizeof shown);
-	snprintf(what, sizeof what,
-		 _("unknown role \"%s\" (use none, receptionist, porter, manager or hr)"), shown);
-	return config_fail(cfg, cfg_opt_name(opt), what);
+	return config_failf(cfg, opt, _("unknown role \"%s\" (use none, receptionist, porter, "
+					"manager or hr)"), shown);
 }
 
 /* ---- retention (issue 7) */
@@ -158,11 +147,8 @@ static int v_retention_months(cfg_t *cfg, cfg_opt_t *opt)
 	long v = cfg_opt_getnint(opt, 0);
 	if (v >= RETENTION_MIN && v <= RETENTION_MAX)
 		return 0;
-	char where[256], what[256];
-	config_qualify(cfg, opt, where, sizeof where);
-	snprintf(what, sizeof what, _("%ld months is out of range (%d..%d)"), v, RETENTION_MIN,
-		 RETENTION_MAX);
-	return config_fail(cfg, where, what);
+	return config_failf(cfg, opt, _("%ld months is out of range (%d..%d)"), v, RETENTION_MIN,
+			    RETENTION_MAX);
 }
 
 static int v_protocol_text(cfg_t *cfg, cfg_opt_t *opt)
@@ -173,16 +159,6 @@ static int v_protocol_text(cfg_t *cfg, cfg_opt_t *opt)
 static int v_protocol(cfg_t *cfg, cfg_opt_t *opt)
 {
 	return config_section_once(cfg, opt, &config_ctx->protocol_seen);
-}
-
-static int v_sentinel(cfg_t *cfg, cfg_opt_t *opt)
-{
-	(void)opt;
-	/* The sentinel is ours; a user's line with its name is just an unknown option. */
-	if (cfg->line <= config_ctx->last_line)
-		return config_fail(cfg, SENTINEL, _("no such option"));
-	config_ctx->reached_end = true;
-	return 0;
 }
 
 /* ------------------------------------------------------------------ the tree */
@@ -236,10 +212,7 @@ cfg_t *config_schema_new(void)
 	if (!cfg)
 		return NULL;
 	(void)cfg_set_error_function(cfg, config_on_cfg_error);
-	static const struct {
-		const char *name;
-		cfg_validate_callback_t fn;
-	} v[] = {
+	static const struct config_validator v[] = {
 		{"database", v_database},
 		{"socket", v_socket},
 		{"language", v_language},
@@ -264,10 +237,9 @@ cfg_t *config_schema_new(void)
 		{"protocol|possible", v_protocol_text},
 		{"protocol|alarm", v_protocol_text},
 		{"protocol|understaffed", v_protocol_text},
-		{SENTINEL, v_sentinel},
+		{SENTINEL, config_v_sentinel},
 	};
-	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-		(void)cfg_set_validate_func(cfg, v[i].name, v[i].fn);
+	config_set_validators(cfg, v, sizeof v / sizeof *v);
 	config_hours_validators(cfg);
 	config_roles_validators(cfg);
 	config_incidents_validators(cfg);

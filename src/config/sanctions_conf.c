@@ -1,5 +1,6 @@
-/* sanctions — sanctions.conf read with libconfuse (static option tables, a validator per
- * option, errors as FILE:LINE) into a struct sanction_table; letter templates found. */
+/* config/sanctions_conf — sanctions.conf read with libconfuse (static option tables, a
+ * validator per option, errors as FILE:LINE, the reporting and checks of config/check.c)
+ * into a struct sanction_table; letter templates found. */
 #include "autoconfig.h"
 
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <confuse.h>
 
 #include "config.h"
+#include "config/internal.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "sanctions_conf.h"
@@ -20,8 +22,9 @@
 #define MAX_MONTHS 120
 #define MAX_SEVERITY 100
 #define MAX_FILE (1 << 20)
-/* A root option appended after the text: reached only when every section was closed. */
-#define SENTINEL "__balie_end_of_sanctions"
+/* A root option appended after the text: reached only when every section was closed
+ * (config_v_sentinel). Not balie.conf's SENTINEL, so neither file takes the other's. */
+#define SANCTIONS_SENTINEL "__balie_end_of_sanctions"
 
 /* The built-in copies (tools/embed.sh). */
 extern const char sanctions_conf_txt[];
@@ -29,97 +32,46 @@ extern const char letters_warning_txt[];
 extern const char letters_ban_txt[];
 extern const char letters_invitation_txt[];
 
-/* libconfuse callbacks carry no user pointer: the file being read is kept here. Tables
- * are read by one thread; loads do not nest. */
-struct load_ctx {
-	const char *name;
-	char *err;
-	size_t errsz;
-	int last_line;     /* the text's own last line */
-	bool failed;
-	bool reached_end;  /* the sentinel was read at the top level */
-};
-static struct load_ctx *ctx;
-
-static void set_error(int line, const char *msg)
-{
-	if (!ctx || ctx->failed)
-		return;
-	ctx->failed = true;
-	config_format_error(ctx->err, ctx->errsz, ctx->name, line, ctx->last_line, msg);
-}
-
+/* libconfuse's own messages (syntax) with the line; the balie.conf reader's special case
+ * for building titles does not apply here. */
 static void on_cfg_error(cfg_t *cfg, const char *fmt, va_list ap)
 {
 	char msg[768];
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	set_error(cfg ? cfg->line : 0, msg);
-}
-
-/* "category threat: first: kinds" for messages. */
-static void where(cfg_t *cfg, cfg_opt_t *opt, char *out, size_t outsz)
-{
-	const char *title = cfg_title(cfg);
-	if (strcmp(cfg_name(cfg), "root") == 0)
-		snprintf(out, outsz, "%s", cfg_opt_name(opt));
-	else if (title)
-		snprintf(out, outsz, "%s %s: %s", cfg_name(cfg), title, cfg_opt_name(opt));
-	else
-		snprintf(out, outsz, "%s: %s", cfg_name(cfg), cfg_opt_name(opt));
-}
-
-static int fail(cfg_t *cfg, cfg_opt_t *opt, const char *what)
-{
-	char w[256];
-	where(cfg, opt, w, sizeof w);
-	cfg_error(cfg, "%s: %s", w, what);
-	return -1;
-}
-
-static int check_range(cfg_t *cfg, cfg_opt_t *opt, long lo, long hi)
-{
-	long v = cfg_opt_getnint(opt, 0);
-	if (v >= lo && v <= hi)
-		return 0;
-	char what[256];
-	snprintf(what, sizeof what, _("%ld is out of range (%ld..%ld)"), v, lo, hi);
-	return fail(cfg, opt, what);
+	config_set_error(cfg ? cfg->line : 0, msg);
 }
 
 static int v_months(cfg_t *cfg, cfg_opt_t *opt)
 {
-	return check_range(cfg, opt, 0, MAX_MONTHS);
+	return config_check_range(cfg, opt, 0, MAX_MONTHS);
 }
 
 static int v_root_months(cfg_t *cfg, cfg_opt_t *opt)
 {
-	return check_range(cfg, opt, 1, MAX_MONTHS);
+	return config_check_range(cfg, opt, 1, MAX_MONTHS);
 }
 
 static int v_severity(cfg_t *cfg, cfg_opt_t *opt)
 {
-	return check_range(cfg, opt, 0, MAX_SEVERITY);
+	return config_check_range(cfg, opt, 0, MAX_SEVERITY);
 }
 
 static int v_kinds(cfg_t *cfg, cfg_opt_t *opt)
 {
 	unsigned n = cfg_opt_size(opt), seen = 0;
-	char what[512], shown[128];
+	char shown[128];
 	if (n == 0)
-		return fail(cfg, opt, _("must name at least one kind"));
+		return config_failf(cfg, opt, "%s", _("must name at least one kind"));
 	for (unsigned i = 0; i < n; i++) {
 		const char *s = cfg_opt_getnstr(opt, i);
 		enum ban_kind k;
 		if (policy_kind_parse(s, &k) != 0) {
 			(void)text_escape(s ? s : "", shown, sizeof shown);
-			snprintf(what, sizeof what, _("unknown kind \"%s\" (one of: building, phone, "
-						      "building+phone, service, warning)"), shown);
-			return fail(cfg, opt, what);
+			return config_failf(cfg, opt, _("unknown kind \"%s\" (one of: building, phone, "
+							"building+phone, service, warning)"), shown);
 		}
-		if (seen & (1u << k)) {
-			snprintf(what, sizeof what, _("\"%s\" is named twice"), s);
-			return fail(cfg, opt, what);
-		}
+		if (seen & (1u << k))
+			return config_failf(cfg, opt, _("\"%s\" is named twice"), s);
 		seen |= 1u << k;
 	}
 	return 0;
@@ -132,15 +84,14 @@ static int v_rule(cfg_t *cfg, cfg_opt_t *opt)
 	if (!sec)
 		return 0;
 	if (cfg_size(sec, "kinds") == 0)
-		return fail(cfg, opt, _("kinds: must name at least one kind"));
+		return config_failf(cfg, opt, "%s", _("kinds: must name at least one kind"));
 	long lo = cfg_getint(sec, "min_months"), hi = cfg_getint(sec, "max_months");
-	if (lo > hi) {
-		char what[256];
-		snprintf(what, sizeof what, _("min_months %ld is more than max_months %ld"), lo, hi);
-		return fail(cfg, opt, what);
-	}
+	if (lo > hi)
+		return config_failf(cfg, opt, _("min_months %ld is more than max_months %ld"), lo,
+				    hi);
 	if (cfg_getbool(sec, "conversation_only") && !cfg_getbool(sec, "conversation"))
-		return fail(cfg, opt, _("conversation_only: needs conversation = true"));
+		return config_failf(cfg, opt, "%s",
+				    _("conversation_only: needs conversation = true"));
 	return 0;
 }
 
@@ -152,29 +103,20 @@ static int v_category(cfg_t *cfg, cfg_opt_t *opt)
 		return 0;
 	const char *title = cfg_title(sec);
 	if (policy_reason_parse(title, &r) != 0) {
-		char what[512], shown[128];
+		char shown[128];
 		(void)text_escape(title ? title : "", shown, sizeof shown);
-		snprintf(what, sizeof what, _("unknown category \"%s\" (one of: verbal, threat, "
-					      "obstruction, attempt, physical, property, other)"),
-			 shown);
-		return fail(cfg, opt, what);
+		return config_failf(cfg, opt, _("unknown category \"%s\" (one of: verbal, threat, "
+						"obstruction, attempt, physical, property, other)"),
+				    shown);
 	}
 	/* Rules left out would silently allow nothing. */
 	if (cfg_size(sec, "first|kinds") == 0 || cfg_size(sec, "repeat|kinds") == 0) {
 		char what[256];
 		snprintf(what, sizeof what, _("category %s: needs a first and a repeat section "
 					      "with kinds"), title);
-		set_error(cfg->line, what);
+		config_set_error(cfg->line, what);
 		return -1;
 	}
-	return 0;
-}
-
-static int v_sentinel(cfg_t *cfg, cfg_opt_t *opt)
-{
-	if (cfg->line <= ctx->last_line)
-		return fail(cfg, opt, _("no such option"));
-	ctx->reached_end = true;
 	return 0;
 }
 
@@ -199,7 +141,7 @@ static cfg_opt_t root_opts[] = {
 	CFG_INT("other_max_months", 12, CFGF_NONE),
 	CFG_INT("warning_months", 12, CFGF_NONE),
 	CFG_SEC("category", category_opts, CFGF_MULTI | CFGF_TITLE | CFGF_NO_TITLE_DUPES),
-	CFG_INT(SENTINEL, 0, CFGF_NONE),
+	CFG_INT(SANCTIONS_SENTINEL, 0, CFGF_NONE),
 	CFG_END(),
 };
 
@@ -209,10 +151,7 @@ static cfg_t *schema_new(void)
 	if (!cfg)
 		return NULL;
 	(void)cfg_set_error_function(cfg, on_cfg_error);
-	static const struct {
-		const char *name;
-		cfg_validate_callback_t fn;
-	} v[] = {
+	static const struct config_validator v[] = {
 		{"other_max_months", v_root_months},
 		{"warning_months", v_root_months},
 		{"category", v_category},
@@ -225,10 +164,9 @@ static cfg_t *schema_new(void)
 		{"category|first|max_months", v_months},
 		{"category|repeat|min_months", v_months},
 		{"category|repeat|max_months", v_months},
-		{SENTINEL, v_sentinel},
+		{SANCTIONS_SENTINEL, config_v_sentinel},
 	};
-	for (size_t i = 0; i < sizeof v / sizeof *v; i++)
-		(void)cfg_set_validate_func(cfg, v[i].name, v[i].fn);
+	config_set_validators(cfg, v, sizeof v / sizeof *v);
 	return cfg;
 }
 
@@ -256,7 +194,7 @@ int sanctions_load_text(const char *name, const char *text, struct sanction_tabl
 {
 	if (errsz > 0)
 		err[0] = '\0';
-	static const char tail[] = "\n" SENTINEL " = 1\n";
+	static const char tail[] = "\n" SANCTIONS_SENTINEL " = 1\n";
 	const char *src = text ? text : "";
 	size_t len = strlen(src);
 	char *buf = malloc(len + sizeof tail);
@@ -270,7 +208,7 @@ int sanctions_load_text(const char *name, const char *text, struct sanction_tabl
 	for (size_t i = 0; i < len; i++)
 		line += src[i] == '\n';
 	config_strip_comments(buf);
-	struct load_ctx mine = {.name = name, .err = err, .errsz = errsz};
+	struct config_load_ctx mine = {.path = name, .text = buf, .err = err, .errsz = errsz};
 	/* The text's last line: the one holding its last byte. */
 	mine.last_line = len > 0 && src[len - 1] == '\n' ? line - 1 : line;
 	cfg_t *cfg = schema_new();
@@ -279,17 +217,8 @@ int sanctions_load_text(const char *name, const char *text, struct sanction_tabl
 		snprintf(err, errsz, "%s: %s", name, strerror(ENOMEM));
 		goto out;
 	}
-	struct load_ctx *saved = ctx;
-	ctx = &mine;
-	int prc = cfg_parse_buf(cfg, buf);
-	if (prc == CFG_SUCCESS && !mine.reached_end)
-		set_error(mine.last_line + 1, "");
-	ctx = saved;
-	if (prc != CFG_SUCCESS || mine.failed) {
-		if (!mine.failed)
-			snprintf(err, errsz, "%s: %s", name, _("cannot be parsed"));
+	if (!config_parse(cfg, &mine, buf, NULL))
 		goto out;
-	}
 	if (cfg_size(cfg, "category") == 0) {
 		snprintf(err, errsz, "%s: %s", name, _("no category section: the table is empty"));
 		goto out;
