@@ -634,15 +634,9 @@ enum incidents_time incidents_read_time(const char *s, time_t now, time_t *out)
 	char today[DATES_DATE_LEN];
 	time_t t;
 	dates_local_date(now, today);
-	switch (dates_read_local(s, today, &t)) {
-	case DATES_LOCAL_OK:
-		break;
-	case DATES_LOCAL_NO_SUCH:
-		return INCIDENTS_TIME_NO_SUCH;
-	case DATES_LOCAL_MALFORMED:
-	default:
-		return INCIDENTS_TIME_MALFORMED;
-	}
+	enum dates_local_read r = dates_read_local(s, today, &t);
+	if (r != DATES_LOCAL_OK)
+		return (enum incidents_time)r;
 	if (t > now)
 		return INCIDENTS_TIME_FUTURE;
 	*out = t;

@@ -93,9 +93,9 @@ int incidents_span_apply(const struct incidents_span *s, time_t at, time_t *star
 /* When an incident happened, as typed at the desk: "HH:MM" (today, the local date of now)
  * or "YYYY-MM-DD HH:MM", local time, not after now. */
 enum incidents_time {
-	INCIDENTS_TIME_OK,
-	INCIDENTS_TIME_MALFORMED,
-	INCIDENTS_TIME_NO_SUCH,   /* skipped when the clocks go forward */
+	INCIDENTS_TIME_OK = DATES_LOCAL_OK, /* the first three as dates_read_local says */
+	INCIDENTS_TIME_MALFORMED = DATES_LOCAL_MALFORMED,
+	INCIDENTS_TIME_NO_SUCH = DATES_LOCAL_NO_SUCH, /* skipped when the clocks go forward */
 	INCIDENTS_TIME_FUTURE
 };
 enum incidents_time incidents_read_time(const char *s, time_t now, time_t *out);

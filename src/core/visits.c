@@ -61,15 +61,9 @@ enum visits_time visits_parse_time(const char *s, time_t now, time_t *out)
 	char today[DATES_DATE_LEN], date[DATES_DATE_LEN];
 	time_t t;
 	dates_local_date(now, today);
-	switch (dates_read_local(s, today, &t)) {
-	case DATES_LOCAL_OK:
-		break;
-	case DATES_LOCAL_NO_SUCH:
-		return VISITS_TIME_NO_SUCH;
-	case DATES_LOCAL_MALFORMED:
-	default:
-		return VISITS_TIME_MALFORMED;
-	}
+	enum dates_local_read r = dates_read_local(s, today, &t);
+	if (r != DATES_LOCAL_OK)
+		return (enum visits_time)r;
 	/* A wall-clock time that occurs twice is taken the first time. */
 	dates_local_date(t, date);
 	if (is_local(t - 3600, date, dates_local_minutes(t)))

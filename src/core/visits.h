@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <time.h>
 
+#include "core/dates.h"
+
 /* Where a home visit stands at a given instant. */
 enum visit_state {
 	VISIT_OUT,      /* out, nothing due yet */
@@ -30,10 +32,10 @@ const char *visits_state_label(enum visit_state s);
 
 /* Why a time given for a visit was refused. */
 enum visits_time {
-	VISITS_TIME_OK,
-	VISITS_TIME_MALFORMED, /* neither "HH:MM" nor "YYYY-MM-DD HH:MM" */
-	VISITS_TIME_NO_SUCH,   /* skipped by the change to summer time */
-	VISITS_TIME_PAST       /* not after now */
+	VISITS_TIME_OK = DATES_LOCAL_OK, /* the first three as dates_read_local says */
+	VISITS_TIME_MALFORMED = DATES_LOCAL_MALFORMED, /* neither "HH:MM" nor "YYYY-MM-DD HH:MM" */
+	VISITS_TIME_NO_SUCH = DATES_LOCAL_NO_SUCH,     /* skipped by the change to summer time */
+	VISITS_TIME_PAST                               /* not after now */
 };
 
 /* Read "HH:MM" (today, local time) or "YYYY-MM-DD HH:MM" into an instant after now. A
