@@ -141,6 +141,17 @@ int config_check_text(cfg_t *cfg, cfg_opt_t *opt, const char *s, size_t max, boo
 	return config_failf(cfg, opt, "%s", _("must not be empty"));
 }
 
+cfg_t *config_tree_new(cfg_opt_t *opts, cfg_errfunc_t on_error, const struct config_validator *v,
+		       size_t n)
+{
+	cfg_t *cfg = cfg_init(opts, CFGF_NONE);
+	if (!cfg)
+		return NULL;
+	(void)cfg_set_error_function(cfg, on_error);
+	config_set_validators(cfg, v, n);
+	return cfg;
+}
+
 int config_check_list(cfg_t *cfg, cfg_opt_t *opt, size_t max, bool unique, config_entry_fn entry)
 {
 	unsigned n = cfg_opt_size(opt);

@@ -69,6 +69,11 @@ struct config_validator {
 };
 void config_set_validators(cfg_t *cfg, const struct config_validator *v, size_t n);
 
+/* A fresh tree of opts (cfg_init copies the table) with on_error as its error callback and
+ * the n validators v; NULL on out-of-memory. */
+cfg_t *config_tree_new(cfg_opt_t *opts, cfg_errfunc_t on_error, const struct config_validator *v,
+		       size_t n);
+
 /* The end-of-text sentinel (a root option appended after the text): reached at the top
  * level only when every section, list and string was closed. */
 int config_v_sentinel(cfg_t *cfg, cfg_opt_t *opt);

@@ -147,10 +147,6 @@ static cfg_opt_t root_opts[] = {
 
 static cfg_t *schema_new(void)
 {
-	cfg_t *cfg = cfg_init(root_opts, CFGF_NONE);
-	if (!cfg)
-		return NULL;
-	(void)cfg_set_error_function(cfg, on_cfg_error);
 	static const struct config_validator v[] = {
 		{"other_max_months", v_root_months},
 		{"warning_months", v_root_months},
@@ -166,8 +162,7 @@ static cfg_t *schema_new(void)
 		{"category|repeat|max_months", v_months},
 		{SANCTIONS_SENTINEL, config_v_sentinel},
 	};
-	config_set_validators(cfg, v, sizeof v / sizeof *v);
-	return cfg;
+	return config_tree_new(root_opts, on_cfg_error, v, sizeof v / sizeof *v);
 }
 
 static void rule_from(cfg_t *sec, struct sanction_rule *r)

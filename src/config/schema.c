@@ -207,11 +207,6 @@ static cfg_opt_t root_opts[] = {
 /* A fresh libconfuse tree with every validator set; NULL on out-of-memory. */
 cfg_t *config_schema_new(void)
 {
-	/* cfg_init copies the tables, so the static ones are never written. */
-	cfg_t *cfg = cfg_init(root_opts, CFGF_NONE);
-	if (!cfg)
-		return NULL;
-	(void)cfg_set_error_function(cfg, config_on_cfg_error);
 	static const struct config_validator v[] = {
 		{"database", v_database},
 		{"socket", v_socket},
@@ -239,7 +234,10 @@ cfg_t *config_schema_new(void)
 		{"protocol|understaffed", v_protocol_text},
 		{SENTINEL, config_v_sentinel},
 	};
-	config_set_validators(cfg, v, sizeof v / sizeof *v);
+	/* cfg_init copies the tables, so the static ones are never written. */
+	cfg_t *cfg = config_tree_new(root_opts, config_on_cfg_error, v, sizeof v / sizeof *v);
+	if (!cfg)
+		return NULL;
 	config_hours_validators(cfg);
 	config_roles_validators(cfg);
 	config_incidents_validators(cfg);
