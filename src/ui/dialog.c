@@ -288,32 +288,10 @@ static enum dialog_state list_handle(struct dialog *d, struct panel_ctx *ctx,
 	if (d->n == 0)
 		return DIALOG_OPEN;
 	if (ev->is_keycode) {
-		switch (ch) {
-		case KEY_UP:
-			if (d->cur > 0)
-				d->cur--;
-			break;
-		case KEY_DOWN:
-			if (d->cur + 1 < d->n)
-				d->cur++;
-			break;
-		case KEY_PPAGE:
-			d->cur = d->cur > page ? d->cur - page : 0;
-			break;
-		case KEY_NPAGE:
-			d->cur = d->cur + page < d->n ? d->cur + page : d->n - 1;
-			break;
-		case KEY_HOME:
-			d->cur = 0;
-			break;
-		case KEY_END:
-			d->cur = d->n - 1;
-			break;
-		case KEY_ENTER:
+		if (ch == KEY_ENTER)
 			return dialog_close_with(d, ctx, true);
-		default:
-			break;
-		}
+		/* the console's moving keys (arrows, PgUp/PgDn, Home, End), as in its lists */
+		(void)draw_list_move(keys_action(ch, true, KEYS_MOVING), d->cur, d->n, page, &d->cur);
 		return DIALOG_OPEN;
 	}
 	if (ch == '\n' || ch == '\r')
@@ -404,32 +382,9 @@ static enum dialog_state text_handle(struct dialog *d, struct panel_ctx *ctx,
 	if ((!ev->is_keycode && (ch == 27 || ch == '\n' || ch == '\r')) ||
 	    (ev->is_keycode && ch == KEY_ENTER) || ev->action == ACT_CANCEL)
 		return dialog_close_with(d, ctx, true);
-	if (!ev->is_keycode)
-		return DIALOG_OPEN;
-	switch (ch) {
-	case KEY_UP:
-		if (d->top > 0)
-			d->top--;
-		break;
-	case KEY_DOWN:
-		if (d->top + 1 < d->n)
-			d->top++; /* the draw pulls it back when the end is in sight */
-		break;
-	case KEY_PPAGE:
-		d->top = d->top > page ? d->top - page : 0;
-		break;
-	case KEY_NPAGE:
-		d->top = d->top + page < d->n ? d->top + page : d->n - 1;
-		break;
-	case KEY_HOME:
-		d->top = 0;
-		break;
-	case KEY_END:
-		d->top = d->n - 1;
-		break;
-	default:
-		break;
-	}
+	/* scrolling moves the first line shown; the draw pulls it back when the end is in sight */
+	if (ev->is_keycode)
+		(void)draw_list_move(keys_action(ch, true, KEYS_MOVING), d->top, d->n, page, &d->top);
 	return DIALOG_OPEN;
 }
 

@@ -303,3 +303,36 @@ bool draw_list_move(enum action a, size_t sel, size_t n, size_t page, size_t *to
 		return false;
 	}
 }
+
+void draw_list_view(struct draw_list *l, size_t n, int first_row, int rows)
+{
+	l->first_row = first_row;
+	l->rows = rows > 0 ? rows : 0;
+	if (l->rows == 0)
+		return;
+	size_t r = (size_t)l->rows;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + r)
+		l->top = l->sel - r + 1;
+	if (l->top + r > n)
+		l->top = n > r ? n - r : 0;
+}
+
+bool draw_list_key(struct draw_list *l, enum action a, size_t n)
+{
+	size_t page = l->rows > 1 ? (size_t)l->rows - 1 : 1;
+	return draw_list_move(a, l->sel, n, page, &l->sel);
+}
+
+bool draw_list_at(const struct draw_list *l, int y, int height, size_t n, size_t *row)
+{
+	if (height < 1 || y < l->first_row)
+		return false;
+	int r = (y - l->first_row) / height;
+	size_t i = l->top + (size_t)r;
+	if (r >= l->rows || i >= n)
+		return false;
+	*row = i;
+	return true;
+}

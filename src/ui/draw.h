@@ -53,4 +53,26 @@ void draw_frame_note(WINDOW *w, const char *note, attr_t attr);
  * sel to in a list of n rows, page rows a page; false (to untouched) for other actions. */
 bool draw_list_move(enum action a, size_t sel, size_t n, size_t page, size_t *to);
 
+/* The cursor of a scrolled list: the selected row, the first row shown, and where the rows
+ * were drawn at the last draw (for clicks and paging). Zeroed: nothing drawn yet. */
+struct draw_list {
+	size_t sel;        /* the selected row */
+	size_t top;        /* the first row shown */
+	int first_row;     /* window line of row top */
+	int rows;          /* rows shown (0: none) */
+};
+
+/* At draw time: rows rows of a list of n fit from window line first_row; top moves so that
+ * the selection is shown and, in a list longer than the window, no row is left empty
+ * below its end. */
+void draw_list_view(struct draw_list *l, size_t n, int first_row, int rows);
+
+/* A list-navigation action moves the selection in a list of n rows (a page is the rows
+ * shown less one); false, nothing moved, for other actions. */
+bool draw_list_key(struct draw_list *l, enum action a, size_t n);
+
+/* The row of the n a click at window line y lands on, each row height lines tall; false
+ * when it lands on none. */
+bool draw_list_at(const struct draw_list *l, int y, int height, size_t n, size_t *row);
+
 #endif

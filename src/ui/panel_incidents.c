@@ -37,8 +37,7 @@ struct incidents_panel {
 	struct incident_due_row *due; /* the follow-up steps to do (managers, hr) */
 	size_t ndue;
 	bool follow_up;               /* the follow-up list was read for this role */
-	size_t selected, top;         /* row 0 (a new incident), the recent alarms, the steps */
-	int first_row, rows;
+	struct draw_list list;        /* row 0 (a new incident), the recent alarms, the steps */
 	bool loaded;
 	unsigned signature;           /* of what the clock changes: redraw when it does */
 	struct incident_draft draft;  /* the registration on screen */
@@ -135,8 +134,8 @@ static int incidents_reload(void *self, struct panel_ctx *ctx)
 	p->ndue = ndue;
 	p->loaded = true;
 	size_t rows = nrows(p, ctx->now);
-	if (p->selected >= rows)
-		p->selected = rows ? rows - 1 : 0;
+	if (p->list.sel >= rows)
+		p->list.sel = rows ? rows - 1 : 0;
 	return 0;
 }
 
@@ -224,7 +223,7 @@ static void incidents_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool 
 	bool alert = overdue || urgent;
 	draw_frame(win, _("Incidents"), focused,
 		   theme_attr(alert ? THEME_ALARM_FRAME : THEME_NORMAL));
-	p->rows = 0;
+	p->list.rows = 0;
 	char note[128];
 	if (p->follow_up)
 		snprintf(note, sizeof note, _("%zu steps to do, %zu overdue"), p->ndue, overdue);
@@ -242,18 +241,11 @@ static void incidents_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool 
 	draw_frame_note(win, note, theme_attr(alert ? THEME_ALARM_FRAME : THEME_DIM));
 	size_t n = nrows(p, ctx->now);
 	int rows = lines - 2;
-	p->first_row = 1;
-	p->rows = rows;
-	if (p->selected >= n)
-		p->selected = n - 1;
-	if (p->selected < p->top)
-		p->top = p->selected;
-	if (p->selected >= p->top + (size_t)rows)
-		p->top = p->selected - (size_t)rows + 1;
-	if (p->top + (size_t)rows > n)
-		p->top = n > (size_t)rows ? n - (size_t)rows : 0;
-	for (int r = 0; r < rows && p->top + (size_t)r < n; r++) {
-		size_t i = p->top + (size_t)r;
+	if (p->list.sel >= n)
+		p->list.sel = n - 1;
+	draw_list_view(&p->list, n, 1, rows);
+	for (int r = 0; r < rows && p->list.top + (size_t)r < n; r++) {
+		size_t i = p->list.top + (size_t)r;
 		char line[2 * ALARM_TEXT_MAX + 256];
 		bool hot = false;
 		const struct alarm *a = alarm_row(p, ctx->now, i);
@@ -273,7 +265,7 @@ static void incidents_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool 
 				 keys_key_name(ACT_INCIDENT_ADD));
 		}
 		attr_t attr = theme_attr(hot ? THEME_ALARM_NEW : a || d ? THEME_NORMAL : THEME_DIM);
-		if (focused && i == p->selected)
+		if (focused && i == p->list.sel)
 			attr = theme_attr(THEME_SELECTED) | (hot ? A_BOLD : 0);
 		draw_fill(win, 1 + r, 1, cols, attr);
 		draw_text(win, 1 + r, 1, cols, line, attr);
@@ -395,7 +387,7 @@ static int open_details(struct incidents_panel *p, struct panel_ctx *ctx, int64_
 
 static int add_incident(struct incidents_panel *p, struct panel_ctx *ctx)
 {
-	dialog_incident_prefill(&p->draft, ctx, alarm_row(p, ctx->now, p->selected));
+	dialog_incident_prefill(&p->draft, ctx, alarm_row(p, ctx->now, p->list.sel));
 	(void)dialog_incident_start(&p->draft, ctx);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
@@ -408,7 +400,7 @@ static int cancelled(struct incidents_panel *p, struct panel_ctx *ctx)
 		panel_denied(ctx, "alarm.cancelled");
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
-	const struct alarm *a = alarm_row(p, ctx->now, p->selected);
+	const struct alarm *a = alarm_row(p, ctx->now, p->list.sel);
 	if (!a || a->outcome != ALARM_FALSE) {
 		/* under time pressure: the one false alarm still to cancel needs no selecting */
 		const struct alarm *only = NULL;
@@ -476,7 +468,7 @@ static int followup_done(struct incidents_panel *p, struct panel_ctx *ctx)
 		panel_denied(ctx, "incident.done");
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
-	const struct incident_due_row *row = due_row(p, ctx->now, p->selected);
+	const struct incident_due_row *row = due_row(p, ctx->now, p->list.sel);
 	if (!row) {
 		ctx->message(ctx, "%s", _("Select a follow-up step (listed after the closed alarms)"));
 		return PANEL_HANDLED | PANEL_REDRAW;
@@ -507,15 +499,12 @@ static int incidents_handle(void *self, struct panel_ctx *ctx, const struct key_
 		break;
 	}
 	size_t n = nrows(p, ctx->now);
-	size_t page = p->rows > 1 ? (size_t)p->rows - 1 : 1, to;
-	if (draw_list_move(ev->action, p->selected, n, page, &to)) {
-		p->selected = to;
+	if (draw_list_key(&p->list, ev->action, n))
 		return PANEL_HANDLED | PANEL_REDRAW;
-	}
 	if (ev->action != ACT_SELECT && ev->action != ACT_DETAILS)
 		return PANEL_IGNORED;
-	const struct alarm *a = alarm_row(p, ctx->now, p->selected);
-	const struct incident_due_row *d = due_row(p, ctx->now, p->selected);
+	const struct alarm *a = alarm_row(p, ctx->now, p->list.sel);
+	const struct incident_due_row *d = due_row(p, ctx->now, p->list.sel);
 	if (a) {
 		char hm[6];
 		dates_local_hm(a->raised_at, hm);
@@ -558,10 +547,7 @@ static int incidents_click(void *self, struct panel_ctx *ctx, int y, int x)
 {
 	struct incidents_panel *p = self;
 	(void)x;
-	int row = y - p->first_row;
-	size_t i = p->top + (size_t)row;
-	if (row >= 0 && row < p->rows && i < nrows(p, ctx->now))
-		p->selected = i;
+	(void)draw_list_at(&p->list, y, 1, nrows(p, ctx->now), &p->list.sel);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 

@@ -90,11 +90,11 @@ static int staff_reload(void *self, struct panel_ctx *ctx)
 	p->nunr = nunr;
 	snprintf(p->loaded_day, sizeof p->loaded_day, "%s", today);
 	p->loaded = true;
-	p->selected = 0;
+	p->list.sel = 0;
 	bool found = false;
 	for (size_t i = 0; i < n; i++) {
 		if (list[i].id == p->selected_id) {
-			p->selected = i;
+			p->list.sel = i;
 			found = true;
 		}
 	}
@@ -102,8 +102,8 @@ static int staff_reload(void *self, struct panel_ctx *ctx)
 	if (!found && !p->selected_id)
 		for (size_t i = 0; i < n; i++)
 			if (strcasecmp(list[i].name, ctx->user) == 0)
-				p->selected = i;
-	p->selected_id = n ? list[p->selected].id : 0;
+				p->list.sel = i;
+	p->selected_id = n ? list[p->list.sel].id : 0;
 	return 0;
 fail:
 	/* Keep the last data on screen: a busy database must not blank the warnings. */
@@ -215,7 +215,7 @@ static void draw_member(struct staff_panel *p, struct panel_ctx *ctx, WINDOW *wi
 		attr = theme_attr(THEME_MESSAGE);
 	else if (!m->present)
 		attr = theme_attr(THEME_DIM);
-	if (focused && i == p->selected) {
+	if (focused && i == p->list.sel) {
 		attr = theme_attr(THEME_SELECTED);
 		draw_fill(win, y, 1, cols, attr);
 	}
@@ -351,28 +351,19 @@ static void staff_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focu
 		draw_text(win, y++, 1, cols, counts, theme_attr(THEME_NORMAL));
 	}
 	last = full;
-	p->first_row = y;
-	p->rows = last - y + 1;
-	if (p->rows <= 0) {
-		p->rows = 0;
+	draw_list_view(&p->list, p->n, y, last - y + 1);
+	if (p->list.rows == 0)
 		return;
-	}
 	if (p->n == 0) {
 		draw_text(win, y, 1, cols, _("No staff registered (balie staff add)"),
 			  theme_attr(THEME_DIM));
 		return;
 	}
-	if (p->selected < p->top)
-		p->top = p->selected;
-	if (p->selected >= p->top + (size_t)p->rows)
-		p->top = p->selected - (size_t)p->rows + 1;
-	if (p->top + (size_t)p->rows > p->n)
-		p->top = p->n > (size_t)p->rows ? p->n - (size_t)p->rows : 0;
-	for (int r = 0; r < p->rows && p->top + (size_t)r < p->n; r++)
-		draw_member(p, ctx, win, y + r, cols, p->top + (size_t)r, focused);
-	if (p->top + (size_t)p->rows < p->n) {
+	for (int r = 0; r < p->list.rows && p->list.top + (size_t)r < p->n; r++)
+		draw_member(p, ctx, win, y + r, cols, p->list.top + (size_t)r, focused);
+	if (p->list.top + (size_t)p->list.rows < p->n) {
 		char note[64];
-		snprintf(note, sizeof note, _("%zu more"), p->n - p->top - (size_t)p->rows);
+		snprintf(note, sizeof note, _("%zu more"), p->n - p->list.top - (size_t)p->list.rows);
 		draw_frame_note(win, note, theme_attr(THEME_DIM));
 	}
 }
@@ -415,18 +406,9 @@ static void staff_notices(void *self, struct panel_ctx *ctx, struct notices *out
 }
 /* ---------------------------------------------------------------- keys */
 
-static void select_member(struct staff_panel *p, size_t i)
-{
-	if (i < p->n) {
-		p->selected = i;
-		p->selected_id = p->members[i].id;
-	}
-}
-
 static int staff_handle(void *self, struct panel_ctx *ctx, const struct key_event *ev)
 {
 	struct staff_panel *p = self;
-	size_t page = p->rows > 1 ? (size_t)p->rows - 1 : 1;
 	switch (ev->action) {
 	case ACT_CHECK_IN:
 		return staff_check(p, ctx, true);
@@ -441,15 +423,14 @@ static int staff_handle(void *self, struct panel_ctx *ctx, const struct key_even
 	}
 	if (p->n == 0)
 		return PANEL_IGNORED;
-	size_t to;
-	if (draw_list_move(ev->action, p->selected, p->n, page, &to)) {
-		select_member(p, to);
+	if (draw_list_key(&p->list, ev->action, p->n)) {
+		p->selected_id = p->members[p->list.sel].id;
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	switch (ev->action) {
 	case ACT_SELECT:
 	case ACT_DETAILS: {
-		const struct staff_member *m = &p->members[p->selected];
+		const struct staff_member *m = &p->members[p->list.sel];
 		ctx->message(ctx, _("%s (%s): phone %s"), m->name,
 			     m->team == TEAM_SUPPORT ? _("support") : _("counter"),
 			     *m->phone ? m->phone : _("unknown"));
@@ -481,9 +462,8 @@ static int staff_click(void *self, struct panel_ctx *ctx, int y, int x)
 	struct staff_panel *p = self;
 	(void)ctx;
 	(void)x;
-	int row = y - p->first_row;
-	if (row >= 0 && row < p->rows)
-		select_member(p, p->top + (size_t)row);
+	if (draw_list_at(&p->list, y, 1, p->n, &p->list.sel))
+		p->selected_id = p->members[p->list.sel].id;
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 

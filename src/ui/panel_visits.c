@@ -23,9 +23,8 @@
 struct visits_panel {
 	struct visit *v;          /* the visits still out, first deadline first */
 	size_t n;
-	size_t selected, top;
+	struct draw_list list;    /* selection and scrolling, rows counted in visits */
 	int64_t selected_id;      /* keeps the selection on the same visit across reloads */
-	int first_row, rows;      /* where the list was drawn, in visits (for clicks) */
 	bool loaded;
 	unsigned signature;       /* of the states at the last tick: redraw when it changes */
 	/* The visit a "back" form is about, copied: a reload may come before the answer. */
@@ -62,11 +61,11 @@ static int visits_reload(void *self, struct panel_ctx *ctx)
 	p->v = list;
 	p->n = n;
 	p->loaded = true;
-	p->selected = 0;
+	p->list.sel = 0;
 	for (size_t i = 0; i < n; i++)
 		if (list[i].id == p->selected_id)
-			p->selected = i;
-	p->selected_id = n ? list[p->selected].id : 0;
+			p->list.sel = i;
+	p->selected_id = n ? list[p->list.sel].id : 0;
 	return 0;
 }
 
@@ -109,7 +108,7 @@ static void draw_visit(struct visits_panel *p, struct panel_ctx *ctx, WINDOW *wi
 	enum visit_state s = state_of(v, ctx->now);
 	bool late = visits_overdue(s);
 	attr_t attr = theme_attr(late ? THEME_ALARM_NEW : THEME_NORMAL);
-	if (focused && i == p->selected)
+	if (focused && i == p->list.sel)
 		attr = theme_attr(THEME_SELECTED) | (late ? A_BOLD : 0);
 	draw_fill(win, y, 1, cols, attr);
 	draw_fill(win, y + 1, 1, cols, attr);
@@ -149,7 +148,7 @@ static void visits_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool foc
 		late += visits_overdue(state_of(&p->v[i], ctx->now));
 	draw_frame(win, _("Home visits"), focused,
 		   theme_attr(late ? THEME_ALARM_FRAME : THEME_NORMAL));
-	p->rows = 0;
+	p->list.rows = 0;
 	if (lines < 3 || cols < 4) {
 		/* a title line only: how many are out, and late */
 		char note[96];
@@ -187,16 +186,9 @@ static void visits_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool foc
 			  theme_attr(late ? THEME_ALARM_NEW : THEME_NORMAL));
 		return;
 	}
-	p->first_row = y;
-	p->rows = rows;
-	if (p->selected < p->top)
-		p->top = p->selected;
-	if (p->selected >= p->top + (size_t)rows)
-		p->top = p->selected - (size_t)rows + 1;
-	if (p->top + (size_t)rows > p->n)
-		p->top = p->n > (size_t)rows ? p->n - (size_t)rows : 0;
-	for (int r = 0; r < rows && p->top + (size_t)r < p->n; r++)
-		draw_visit(p, ctx, win, y + r * LINES_PER_VISIT, cols, p->top + (size_t)r, focused);
+	draw_list_view(&p->list, p->n, y, rows);
+	for (int r = 0; r < rows && p->list.top + (size_t)r < p->n; r++)
+		draw_visit(p, ctx, win, y + r * LINES_PER_VISIT, cols, p->list.top + (size_t)r, focused);
 	if (p->n > (size_t)rows) {
 		char note[96];
 		if (late)
@@ -369,11 +361,11 @@ static int back_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 
 static int open_back(struct visits_panel *p, struct panel_ctx *ctx)
 {
-	if (p->n == 0 || p->selected >= p->n) {
+	if (p->n == 0 || p->list.sel >= p->n) {
 		ctx->message(ctx, "%s", _("Nobody is out on a home visit"));
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
-	const struct visit *v = &p->v[p->selected];
+	const struct visit *v = &p->v[p->list.sel];
 	p->pending_id = v->id;
 	snprintf(p->pending_employee, sizeof p->pending_employee, "%s", v->employee);
 	char title[2 * VISIT_TEXT_MAX + 64];
@@ -386,14 +378,6 @@ static int open_back(struct visits_panel *p, struct panel_ctx *ctx)
 }
 
 /* ---------------------------------------------------------------- keys */
-
-static void select_visit(struct visits_panel *p, size_t i)
-{
-	if (i < p->n) {
-		p->selected = i;
-		p->selected_id = p->v[i].id;
-	}
-}
 
 static int visits_handle(void *self, struct panel_ctx *ctx, const struct key_event *ev)
 {
@@ -408,15 +392,14 @@ static int visits_handle(void *self, struct panel_ctx *ctx, const struct key_eve
 	}
 	if (p->n == 0)
 		return PANEL_IGNORED;
-	size_t page = p->rows > 1 ? (size_t)p->rows - 1 : 1, to;
-	if (draw_list_move(ev->action, p->selected, p->n, page, &to)) {
-		select_visit(p, to);
+	if (draw_list_key(&p->list, ev->action, p->n)) {
+		p->selected_id = p->v[p->list.sel].id;
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
 	switch (ev->action) {
 	case ACT_SELECT:
 	case ACT_DETAILS: {
-		const struct visit *v = &p->v[p->selected];
+		const struct visit *v = &p->v[p->list.sel];
 		char left[24];
 		when_text(v->leaves_at, ctx->now, left);
 		ctx->message(ctx, _("Visit %lld: %s left %s for %s (client %s), recorded by %s; "
@@ -447,9 +430,8 @@ static int visits_click(void *self, struct panel_ctx *ctx, int y, int x)
 	struct visits_panel *p = self;
 	(void)ctx;
 	(void)x;
-	int row = (y - p->first_row) / LINES_PER_VISIT;
-	if (y >= p->first_row && row < p->rows)
-		select_visit(p, p->top + (size_t)row);
+	if (draw_list_at(&p->list, y, LINES_PER_VISIT, p->n, &p->list.sel))
+		p->selected_id = p->v[p->list.sel].id;
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 

@@ -13,6 +13,7 @@
 #include "core/dates.h"
 #include "core/policy.h"
 #include "store/staff.h"
+#include "ui/draw.h"
 #include "ui/panel.h"
 
 #define WEEK_DAYS 7                                 /* evening openings shown ahead */
@@ -46,10 +47,8 @@ struct staff_panel {
 	struct staff_unreachable *unr;  /* records in force, today .. a week ahead */
 	size_t nunr;
 	char loaded_day[DATES_DATE_LEN];
-	size_t selected;
-	int64_t selected_id;
-	size_t top;                     /* first member shown */
-	int first_row, rows;            /* where the member list was drawn (for clicks) */
+	struct draw_list list;          /* the member list: selection, scrolling, clicks */
+	int64_t selected_id;            /* keeps the selection on the same member */
 	bool loaded;
 	int last_minute;                /* of the last tick: redraw when the minute turns */
 	/* What an open dialog of this panel is about (copied: a reload may come first). */

@@ -38,11 +38,11 @@ static bool may_staff(struct panel_ctx *ctx)
 static const struct staff_member *selected_member(struct staff_panel *p,
 						  struct panel_ctx *ctx)
 {
-	if (p->n == 0 || p->selected >= p->n) {
+	if (p->n == 0 || p->list.sel >= p->n) {
 		ctx->message(ctx, "%s", _("No staff registered (balie staff add)"));
 		return NULL;
 	}
-	return &p->members[p->selected];
+	return &p->members[p->list.sel];
 }
 
 enum { OUT_AT, OUT_NOTE, OUT_FIELDS };
