@@ -29,25 +29,19 @@ static int extend_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 	const char *why = dialog_form_value(d, EX_REASON);
 	const char *just = dialog_form_value(d, EX_JUSTIFY);
 	const char *ends_label = _("New end date"), *why_label = _("Why extended");
-	if (!bans_is_date(ends)) {
-		(void)snprintf(err, errsz, _("%s: \"%s\" is not a date (such as 3-2-2027 or "
-					     "2027-02-03)"), ends_label, ends);
-		dialog_form_focus(d, EX_ENDS);
-		return -1;
-	}
-	if (strcmp(ends, p->edit_ban.ends) <= 0) {
-		(void)snprintf(err, errsz, _("%s: must be later than the current end %s"),
-			       ends_label, p->edit_ban.ends);
-		dialog_form_focus(d, EX_ENDS);
-		return -1;
-	}
+	if (!bans_is_date(ends))
+		return dialog_form_refuse(d, EX_ENDS, err, errsz, _("%s: \"%s\" is not a date (such "
+								   "as 3-2-2027 or 2027-02-03)"),
+					  ends_label, ends);
+	if (strcmp(ends, p->edit_ban.ends) <= 0)
+		return dialog_form_refuse(d, EX_ENDS, err, errsz,
+					  _("%s: must be later than the current end %s"), ends_label,
+					  p->edit_ban.ends);
 	enum text_problem tp = text_check(why, 2000, false);
-	if (tp != TEXT_OK) {
-		(void)snprintf(err, errsz, "%s: %s", why_label,
-			       tp == TEXT_EMPTY ? _("is required") : text_problem_message(tp));
-		dialog_form_focus(d, EX_REASON);
-		return -1;
-	}
+	if (tp != TEXT_OK)
+		return dialog_form_refuse(d, EX_REASON, err, errsz, "%s: %s", why_label,
+					  tp == TEXT_EMPTY ? _("is required")
+							   : text_problem_message(tp));
 	enum sanction_offence o = p->edit_ban.repeat_offence ? SANCTION_REPEAT : SANCTION_FIRST;
 	if (bans_table_check(p, d, p->edit_ban.reason, o, p->edit_ban.kind, p->edit_ban.starts, ends,
 			just, EX_JUSTIFY, _("Justification"), err, errsz) != 0)
@@ -143,11 +137,8 @@ static struct dialog *extend_form(struct bans_panel *p)
 
 int bans_may_edit(struct panel_ctx *ctx)
 {
-	if (roles_may(ctx->role, PERM_EDIT_BAN))
-		return 1;
-	ctx->message(ctx, _("Your role (%s) may only look at the ban list"), roles_label(ctx->role));
-	panel_denied(ctx, "ban.edit");
-	return 0;
+	return panel_may(ctx, PERM_EDIT_BAN, "ban.edit",
+			 _("Your role (%s) may only look at the ban list"), roles_label(ctx->role));
 }
 
 /* Open d, or say it could not be made. */

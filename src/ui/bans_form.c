@@ -262,11 +262,9 @@ static int ban_validate(struct dialog *d, struct bans_panel *p, struct panel_ctx
 		in->v[i] = dialog_form_value(d, (size_t)i);
 	for (int i = 0; i < BF_COUNT; i++) {
 		char why[512];
-		if (check_field(p, ctx, is_new, (enum ban_field)i, in, today, why, sizeof why) != 0) {
-			(void)snprintf(err, errsz, "%s: %s", field_label((enum ban_field)i), why);
-			dialog_form_focus(d, (size_t)i);
-			return -1;
-		}
+		if (check_field(p, ctx, is_new, (enum ban_field)i, in, today, why, sizeof why) != 0)
+			return dialog_form_refuse(d, (size_t)i, err, errsz, "%s: %s",
+						  field_label((enum ban_field)i), why);
 	}
 	return 0;
 }
@@ -328,10 +326,8 @@ int bans_table_check(const struct bans_panel *p, struct dialog *d, enum ban_reas
 		return 0;
 	char rule[512];
 	bans_describe_rule(p, reason, o, kind, starts, rule, sizeof rule);
-	(void)snprintf(err, errsz, _("%s: required: %s (%s)"), justify_label,
-		       sanctions_check_message(c), rule);
-	dialog_form_focus(d, justify_field);
-	return -1;
+	return dialog_form_refuse(d, justify_field, err, errsz, _("%s: required: %s (%s)"),
+				  justify_label, sanctions_check_message(c), rule);
 }
 
 /* The note under the new-ban form: what the table proposes for the person, reason(s) and

@@ -191,8 +191,9 @@ static void confirm_draw(struct dialog *d)
 	(void)snprintf(bn, sizeof bn, "[ %s ]", no);
 	int bw = draw_width(by) + 2 + draw_width(bn);
 	int x = dialog_imax(1, (w - bw) / 2);
-	x += draw_text(d->win, h - 3, x, w - x - 1, by, d->yes_focused ? theme_attr(THEME_SELECTED) : A_NORMAL) + 2;
-	(void)draw_text(d->win, h - 3, x, w - x - 1, bn, d->yes_focused ? A_NORMAL : theme_attr(THEME_SELECTED));
+	attr_t sel = theme_attr(THEME_SELECTED);
+	x += draw_text(d->win, h - 3, x, w - x - 1, by, d->yes_focused ? sel : A_NORMAL) + 2;
+	(void)draw_text(d->win, h - 3, x, w - x - 1, bn, d->yes_focused ? A_NORMAL : sel);
 	(void)touchwin(d->win);
 	(void)wnoutrefresh(d->win);
 }

@@ -49,6 +49,11 @@ void dialog_form_set(struct dialog *d, size_t i, const char *value);
 /* Move the cursor to field i (e.g. the one a submit callback found wrong). */
 void dialog_form_focus(struct dialog *d, size_t i);
 
+/* For a submit callback that found field i wrong: why (printf-style) into err, the cursor
+ * to field i; returns -1, what submit returns to keep the form open. */
+int dialog_form_refuse(struct dialog *d, size_t i, char *err, size_t errsz, const char *fmt,
+		       ...) __attribute__((format(printf, 5, 6)));
+
 /* Called when the cursor has left field i of a form (Tab, Enter, arrows): the panel may
  * fill other fields (dialog_form_set) or show a note, e.g. a proposal from what was typed. */
 typedef void (*dialog_leave_fn)(struct dialog *d, struct panel_ctx *ctx, size_t i, void *arg);

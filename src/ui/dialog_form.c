@@ -4,6 +4,8 @@
 
 #include <curses.h>
 #include <form.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
@@ -270,6 +272,17 @@ void dialog_form_focus(struct dialog *d, size_t i)
 	d->f.cur = i;
 	if (d->f.form && set_current_field(d->f.form, d->f.fields[i]) == E_OK)
 		(void)form_driver(d->f.form, REQ_END_FIELD);
+}
+
+int dialog_form_refuse(struct dialog *d, size_t i, char *err, size_t errsz, const char *fmt,
+		       ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	(void)vsnprintf(err, errsz, fmt, ap);
+	va_end(ap);
+	dialog_form_focus(d, i);
+	return -1;
 }
 
 bool dialog_form_dirty_part(const struct form_part *f)

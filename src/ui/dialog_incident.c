@@ -34,39 +34,29 @@ static int form_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 	const char *employee = dialog_form_value(d, IF_EMPLOYEE);
 	const char *place = dialog_form_value(d, IF_PLACE);
 	const char *what = dialog_form_value(d, IF_WHAT);
-	if (!*employee) {
-		snprintf(err, errsz, "%s", _("Employee: whom it happened to is required"));
-		dialog_form_focus(d, IF_EMPLOYEE);
-		return -1;
-	}
-	if (!*place) {
-		snprintf(err, errsz, "%s", _("Place: where it happened is required"));
-		dialog_form_focus(d, IF_PLACE);
-		return -1;
-	}
+	if (!*employee)
+		return dialog_form_refuse(d, IF_EMPLOYEE, err, errsz, "%s",
+					  _("Employee: whom it happened to is required"));
+	if (!*place)
+		return dialog_form_refuse(d, IF_PLACE, err, errsz, "%s",
+					  _("Place: where it happened is required"));
 	switch (incidents_read_time(dialog_form_value(d, IF_AT), ctx->now, &in.at)) {
 	case INCIDENTS_TIME_OK:
 		break;
 	case INCIDENTS_TIME_NO_SUCH:
-		snprintf(err, errsz, "%s", _("When: that time does not exist (the clocks go forward "
-					     "then)"));
-		dialog_form_focus(d, IF_AT);
-		return -1;
+		return dialog_form_refuse(d, IF_AT, err, errsz, "%s",
+					  _("When: that time does not exist (the clocks go "
+					    "forward then)"));
 	case INCIDENTS_TIME_FUTURE:
-		snprintf(err, errsz, "%s", _("When: that is in the future"));
-		dialog_form_focus(d, IF_AT);
-		return -1;
+		return dialog_form_refuse(d, IF_AT, err, errsz, "%s", _("When: that is in the future"));
 	case INCIDENTS_TIME_MALFORMED:
 	default:
-		snprintf(err, errsz, "%s", _("When: HH:MM today, or \"YYYY-MM-DD HH:MM\""));
-		dialog_form_focus(d, IF_AT);
-		return -1;
+		return dialog_form_refuse(d, IF_AT, err, errsz, "%s",
+					  _("When: HH:MM today, or \"YYYY-MM-DD HH:MM\""));
 	}
-	if (!*what) {
-		snprintf(err, errsz, "%s", _("What happened: one line is required"));
-		dialog_form_focus(d, IF_WHAT);
-		return -1;
-	}
+	if (!*what)
+		return dialog_form_refuse(d, IF_WHAT, err, errsz, "%s",
+					  _("What happened: one line is required"));
 	snprintf(in.employee, sizeof in.employee, "%s", employee);
 	snprintf(in.place, sizeof in.place, "%s", place);
 	snprintf(in.description, sizeof in.description, "%s", what);
@@ -159,12 +149,9 @@ void dialog_incident_prefill(struct incident_draft *dr, const struct panel_ctx *
 
 bool dialog_incident_start(struct incident_draft *dr, struct panel_ctx *ctx)
 {
-	if (!roles_may(ctx->role, PERM_REPORT_INCIDENT)) {
-		ctx->message(ctx, _("Your role (%s) may not register incidents"),
-			     roles_label(ctx->role));
-		panel_denied(ctx, "incident.add");
+	if (!panel_may(ctx, PERM_REPORT_INCIDENT, "incident.add",
+		       _("Your role (%s) may not register incidents"), roles_label(ctx->role)))
 		return false;
-	}
 	const char *items[INCIDENT_CATEGORY_COUNT];
 	for (int c = 0; c < INCIDENT_CATEGORY_COUNT; c++)
 		items[c] = incidents_category_label((enum incident_category)c);

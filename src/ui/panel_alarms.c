@@ -459,11 +459,9 @@ static const char *desk_point(struct alarms_panel *p, struct panel_ctx *ctx)
  * list only while the desk's point is unknown. */
 static int open_raise(struct alarms_panel *p, struct panel_ctx *ctx)
 {
-	if (!roles_may(ctx->role, PERM_RAISE_ALARM)) {
-		ctx->message(ctx, _("Your role (%s) may not raise alarms"), roles_label(ctx->role));
-		panel_denied(ctx, "alarm.raise");
+	if (!panel_may(ctx, PERM_RAISE_ALARM, "alarm.raise",
+		       _("Your role (%s) may not raise alarms"), roles_label(ctx->role)))
 		return PANEL_HANDLED | PANEL_REDRAW;
-	}
 	const char *point = desk_point(p, ctx);
 	if (point)
 		return raise_at(ctx, point);
@@ -487,12 +485,10 @@ static int open_raise(struct alarms_panel *p, struct panel_ctx *ctx)
 
 static int handle_alarm(struct alarms_panel *p, struct panel_ctx *ctx, enum action act)
 {
-	if (!roles_may(ctx->role, PERM_HANDLE_ALARM)) {
-		ctx->message(ctx, _("Only porters and managers handle alarms (your role: %s)"),
-			     roles_label(ctx->role));
-		panel_denied(ctx, "alarm.handle");
+	if (!panel_may(ctx, PERM_HANDLE_ALARM, "alarm.handle",
+		       _("Only porters and managers handle alarms (your role: %s)"),
+		       roles_label(ctx->role)))
 		return PANEL_HANDLED | PANEL_REDRAW;
-	}
 	struct alarm *a = selected_alarm(p);
 	if (!a) {
 		ctx->message(ctx, "%s", _("There is no open alarm"));

@@ -266,43 +266,31 @@ static int out_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *
 	char *text[] = {v.employee, v.address, v.client};
 	for (size_t i = 0; i < 3; i++) {
 		const char *s = dialog_form_value(d, i);
-		if (!*s) {
-			snprintf(err, errsz, _("%s: is required"), _(required[i]));
-			dialog_form_focus(d, i);
-			return -1;
-		}
+		if (!*s)
+			return dialog_form_refuse(d, i, err, errsz, _("%s: is required"), _(required[i]));
 		snprintf(text[i], VISIT_TEXT_MAX, "%s", s);
 	}
 	if (form_time(d, VF_BACK, _("Back at"), ctx->now, &v.expected_back, err, errsz) != 0)
 		return -1;
 	const char *mobile = dialog_form_value(d, VF_MOBILE);
-	if (!*mobile) {
-		snprintf(err, errsz, _("%s: is required"), _("Mobile"));
-		dialog_form_focus(d, VF_MOBILE);
-		return -1;
-	}
+	if (!*mobile)
+		return dialog_form_refuse(d, VF_MOBILE, err, errsz, _("%s: is required"), _("Mobile"));
 	snprintf(v.mobile, sizeof v.mobile, "%s", mobile);
 	if (*dialog_form_value(d, VF_CALL) &&
 	    form_time(d, VF_CALL, _("Call me at"), ctx->now, &v.call_at, err, errsz) != 0)
 		return -1;
-	if (v.call_at > v.expected_back) {
-		snprintf(err, errsz, "%s", _("Call me at: after the expected return"));
-		dialog_form_focus(d, VF_CALL);
-		return -1;
-	}
+	if (v.call_at > v.expected_back)
+		return dialog_form_refuse(d, VF_CALL, err, errsz, "%s",
+					  _("Call me at: after the expected return"));
 	/* Issue 13: the risk assessed beforehand; two go when it is raised, or when the
 	 * service finds the client on the ban list (it refuses then without a colleague). */
-	if (visits_risk_parse(dialog_form_value(d, VF_RISK), &v.risk) != 0) {
-		snprintf(err, errsz, "%s", _("Risk: normal or raised (assessed beforehand)"));
-		dialog_form_focus(d, VF_RISK);
-		return -1;
-	}
+	if (visits_risk_parse(dialog_form_value(d, VF_RISK), &v.risk) != 0)
+		return dialog_form_refuse(d, VF_RISK, err, errsz, "%s",
+					  _("Risk: normal or raised (assessed beforehand)"));
 	snprintf(v.companion, sizeof v.companion, "%s", dialog_form_value(d, VF_WITH));
-	if (visits_companion_required(v.risk, false) && !v.companion[0]) {
-		snprintf(err, errsz, "%s", _("With: the risk is raised; two go together"));
-		dialog_form_focus(d, VF_WITH);
-		return -1;
-	}
+	if (visits_companion_required(v.risk, false) && !v.companion[0])
+		return dialog_form_refuse(d, VF_WITH, err, errsz, "%s",
+					  _("With: the risk is raised; two go together"));
 	int64_t id = 0;
 	struct appts_ban_mark m;
 	enum store_status r = client_visit_out(ctx->client, &v, &id, &m);

@@ -26,15 +26,6 @@ static int report_failure(struct panel_ctx *ctx, enum store_status r, const char
 	return PANEL_HANDLED | PANEL_RELOAD | PANEL_REDRAW;
 }
 
-static bool may_staff(struct panel_ctx *ctx)
-{
-	if (roles_may(ctx->role, PERM_STAFFING))
-		return true;
-	ctx->message(ctx, _("Your role (%s) may not check staff in or out"), roles_label(ctx->role));
-	panel_denied(ctx, "staff.presence");
-	return false;
-}
-
 static const struct staff_member *selected_member(struct staff_panel *p,
 						  struct panel_ctx *ctx)
 {
@@ -55,17 +46,12 @@ static int out_at_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 	dates_local_date(p->pending_since, date);
 	const char *at_s = dialog_form_value(d, OUT_AT), *note = dialog_form_value(d, OUT_NOTE);
 	time_t at;
-	if (dates_read_local(at_s, date, &at) != DATES_LOCAL_OK) {
-		snprintf(err, errsz, _("Checked out at: \"%s\" is not a time (HH:MM or "
-				       "\"YYYY-MM-DD HH:MM\")"), at_s);
-		dialog_form_focus(d, OUT_AT);
-		return -1;
-	}
-	if (!*note) {
-		snprintf(err, errsz, "%s", _("Note: say why and who closed it"));
-		dialog_form_focus(d, OUT_NOTE);
-		return -1;
-	}
+	if (dates_read_local(at_s, date, &at) != DATES_LOCAL_OK)
+		return dialog_form_refuse(d, OUT_AT, err, errsz, _("Checked out at: \"%s\" is not a "
+								  "time (HH:MM or \"YYYY-MM-DD "
+								  "HH:MM\")"), at_s);
+	if (!*note)
+		return dialog_form_refuse(d, OUT_NOTE, err, errsz, "%s", _("Note: say why and who closed it"));
 	enum store_status r = client_staff_out_at(ctx->client, p->pending_name, at, note);
 	switch (r) {
 	case STORE_OK:
@@ -121,7 +107,8 @@ static int open_out_at(struct staff_panel *p, struct panel_ctx *ctx,
 
 int staff_check(struct staff_panel *p, struct panel_ctx *ctx, bool in)
 {
-	if (!may_staff(ctx))
+	if (!panel_may(ctx, PERM_STAFFING, "staff.presence",
+		       _("Your role (%s) may not check staff in or out"), roles_label(ctx->role)))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	const struct staff_member *m = selected_member(p, ctx);
 	if (!m)
@@ -185,12 +172,9 @@ static void roster_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *
 /* Tick the evening openings of the coming week the selected member works. */
 int staff_open_roster(struct staff_panel *p, struct panel_ctx *ctx)
 {
-	if (!roles_may(ctx->role, PERM_STAFFING)) {
-		ctx->message(ctx, _("Your role (%s) may not change the roster"),
-			     roles_label(ctx->role));
-		panel_denied(ctx, "staff.roster");
+	if (!panel_may(ctx, PERM_STAFFING, "staff.roster",
+		       _("Your role (%s) may not change the roster"), roles_label(ctx->role)))
 		return PANEL_HANDLED | PANEL_REDRAW;
-	}
 	const struct staff_member *m = selected_member(p, ctx);
 	if (!m)
 		return PANEL_HANDLED | PANEL_REDRAW;
