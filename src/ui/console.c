@@ -607,8 +607,10 @@ static void cleanup(struct console *c)
 		struct slot *s = &c->slot[i];
 		if (s->win)
 			(void)delwin(s->win);
-		if (s->self)
+		if (s->self) {
 			s->ops->destroy(s->self);
+			free(s->self);
+		}
 	}
 	console_help_close(c);
 	if (c->strip)
@@ -662,11 +664,13 @@ int console_run(const struct console_opts *o)
 	if (start_curses(c, err, sizeof err) != 0)
 		goto fail;
 	for (int i = 0; i < SLOT_COUNT; i++) {
-		c->slot[i].self = ops[i]->create(&c->ctx);
-		if (!c->slot[i].self) {
+		void *self = calloc(1, ops[i]->state_size);
+		if (!self || (ops[i]->init && ops[i]->init(self, &c->ctx) != 0)) {
+			free(self);
 			snprintf(err, sizeof err, "%s: %s", ops[i]->name, strerror(ENOMEM));
 			goto fail;
 		}
+		c->slot[i].self = self;
 	}
 	/* Porters answer alarms; everybody else starts with the cursor in the visitor search. */
 	c->focus = c->ctx.role == ROLE_PORTER ? SLOT_ALARMS : SLOT_BANS;

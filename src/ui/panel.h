@@ -52,8 +52,11 @@ struct panel_ops {
 	const char *name;        /* "alarms", "bans", "appts", "staff" */
 	unsigned changes;        /* the svc_change bits of what it shows: reloaded only when
 				  * one of them changed (service/proto.h) */
-	/* Make the panel's state; NULL on out-of-memory. */
-	void *(*create)(struct panel_ctx *ctx);
+	size_t state_size;       /* bytes of the panel's state: the console allocates it zeroed,
+				  * calls init, and frees it after destroy */
+	/* Optional: set up the zeroed state; 0, or -1 when the panel cannot work. */
+	int (*init)(void *self, struct panel_ctx *ctx);
+	/* Free what the state owns (not the state itself). */
 	void (*destroy)(void *self);
 	/* Re-read from the store after a change by anyone; 0 or -1 (message via ctx). */
 	int (*reload)(void *self, struct panel_ctx *ctx);

@@ -51,22 +51,13 @@ struct alarms_panel {
 
 static const char *desk_point(struct alarms_panel *p, struct panel_ctx *ctx);
 
-static void *alarms_create(struct panel_ctx *ctx)
-{
-	(void)ctx;
-	return calloc(1, sizeof(struct alarms_panel));
-}
-
 static void alarms_destroy(void *self)
 {
 	struct alarms_panel *p = self;
-	if (!p)
-		return;
 	free(p->alarms);
 	free(p->sig);
 	free(p->points);
 	free(p->labels);
-	free(p);
 }
 
 size_t panel_alarms_open(const void *self)
@@ -624,7 +615,7 @@ static void alarms_notices(void *self, struct panel_ctx *ctx, struct notices *ou
 const struct panel_ops panel_alarms_ops = {
 	.name = "alarms",
 	.changes = CHANGE_ALARMS,
-	.create = alarms_create,
+	.state_size = sizeof(struct alarms_panel),
 	.destroy = alarms_destroy,
 	.reload = alarms_reload,
 	.size = alarms_size,

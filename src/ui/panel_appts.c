@@ -52,20 +52,11 @@ static int appt_order(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-static void *appts_create(struct panel_ctx *ctx)
-{
-	(void)ctx;
-	return calloc(1, sizeof(struct appts_panel));
-}
-
 static void appts_destroy(void *self)
 {
 	struct appts_panel *p = self;
-	if (!p)
-		return;
 	free(p->items);
 	free(p->verdict);
-	free(p);
 }
 
 static int appts_reload(void *self, struct panel_ctx *ctx)
@@ -496,7 +487,7 @@ static int appts_click(void *self, struct panel_ctx *ctx, int y, int x)
 const struct panel_ops panel_appts_ops = {
 	.name = "appts",
 	.changes = CHANGE_APPTS | CHANGE_BANS,
-	.create = appts_create,
+	.state_size = sizeof(struct appts_panel),
 	.destroy = appts_destroy,
 	.reload = appts_reload,
 	.size = appts_size,

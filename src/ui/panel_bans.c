@@ -135,36 +135,29 @@ const struct bans_view_ops *bans_view(const struct bans_panel *p)
 
 /* ------------------------------------------------------------------ panel ops */
 
-static void *bans_create(struct panel_ctx *ctx)
+static int bans_init(void *self, struct panel_ctx *ctx)
 {
-	struct bans_panel *p = calloc(1, sizeof *p);
-	if (!p)
-		return NULL;
+	struct bans_panel *p = self;
 	char err[512];
 	if (sanctions_load(ctx->config ? ctx->config->source : NULL, &p->table, err,
 			   sizeof err) != 0) {
 		/* The forms still need a table; the built-in one is the policy's own. Say so,
 		 * so the broken file is mended rather than silently ignored. */
 		char err2[512];
-		if (sanctions_default(&p->table, err2, sizeof err2) != 0) {
-			free(p);
-			return NULL;
-		}
+		if (sanctions_default(&p->table, err2, sizeof err2) != 0)
+			return -1;
 		ctx->message(ctx, _("%s; the built-in sanction table is used"), err);
 	}
-	return p;
+	return 0;
 }
 
 static void bans_destroy(void *self)
 {
 	struct bans_panel *p = self;
-	if (!p)
-		return;
 	bans_clear_hits(p);
 	bans_drop_page(p);
 	store_ban_clear(&p->edit_ban);
 	free(p->notes);
-	free(p);
 }
 
 static int bans_reload(void *self, struct panel_ctx *ctx)
@@ -465,7 +458,8 @@ static int bans_click(void *self, struct panel_ctx *ctx, int y, int x)
 const struct panel_ops panel_bans_ops = {
 	.name = "bans",
 	.changes = CHANGE_BANS,
-	.create = bans_create,
+	.state_size = sizeof(struct bans_panel),
+	.init = bans_init,
 	.destroy = bans_destroy,
 	.reload = bans_reload,
 	.size = bans_size,

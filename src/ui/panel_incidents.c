@@ -47,20 +47,11 @@ struct incidents_panel {
 	char pending_label[128];
 };
 
-static void *incidents_create(struct panel_ctx *ctx)
-{
-	(void)ctx;
-	return calloc(1, sizeof(struct incidents_panel));
-}
-
 static void incidents_destroy(void *self)
 {
 	struct incidents_panel *p = self;
-	if (!p)
-		return;
 	free(p->alarms);
 	free(p->due);
-	free(p);
 }
 
 /* Whether alarm a is shown: closed (resolved or false, not a test) in the last hour. */
@@ -548,7 +539,7 @@ static int incidents_click(void *self, struct panel_ctx *ctx, int y, int x)
 const struct panel_ops panel_incidents_ops = {
 	.name = "incidents",
 	.changes = CHANGE_ALARMS | CHANGE_INCIDENTS,
-	.create = incidents_create,
+	.state_size = sizeof(struct incidents_panel),
 	.destroy = incidents_destroy,
 	.reload = incidents_reload,
 	.size = incidents_size,

@@ -20,12 +20,6 @@
 #include "ui/staff.h"
 #include "ui/theme.h"
 
-static void *staff_create(struct panel_ctx *ctx)
-{
-	(void)ctx;
-	return calloc(1, sizeof(struct staff_panel));
-}
-
 static void free_days(struct staff_panel *p)
 {
 	for (size_t i = 0; i < p->ndays; i++)
@@ -36,12 +30,9 @@ static void free_days(struct staff_panel *p)
 static void staff_destroy(void *self)
 {
 	struct staff_panel *p = self;
-	if (!p)
-		return;
 	free(p->members);
 	free_days(p);
 	free(p->unr);
-	free(p);
 }
 
 /* ---------------------------------------------------------------- reading */
@@ -470,7 +461,7 @@ static int staff_click(void *self, struct panel_ctx *ctx, int y, int x)
 const struct panel_ops panel_staff_ops = {
 	.name = "staff",
 	.changes = CHANGE_STAFF,
-	.create = staff_create,
+	.state_size = sizeof(struct staff_panel),
 	.destroy = staff_destroy,
 	.reload = staff_reload,
 	.size = staff_size,

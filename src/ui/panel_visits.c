@@ -32,19 +32,10 @@ struct visits_panel {
 	char pending_employee[VISIT_TEXT_MAX];
 };
 
-static void *visits_create(struct panel_ctx *ctx)
-{
-	(void)ctx;
-	return calloc(1, sizeof(struct visits_panel));
-}
-
 static void visits_destroy(void *self)
 {
 	struct visits_panel *p = self;
-	if (!p)
-		return;
 	free(p->v);
-	free(p);
 }
 
 static int visits_reload(void *self, struct panel_ctx *ctx)
@@ -426,7 +417,7 @@ static int visits_click(void *self, struct panel_ctx *ctx, int y, int x)
 const struct panel_ops panel_visits_ops = {
 	.name = "visits",
 	.changes = CHANGE_VISITS,
-	.create = visits_create,
+	.state_size = sizeof(struct visits_panel),
 	.destroy = visits_destroy,
 	.reload = visits_reload,
 	.size = visits_size,
