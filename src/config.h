@@ -97,6 +97,10 @@ const char *config_protocol(const struct config *c, enum config_protocol p);
 /* The building with this id, or NULL. */
 const struct config_building *config_building_find(const struct config *c, const char *id);
 
+/* The names of the buildings of a scope (comma-separated ids; an unknown id as it is),
+ * joined by ", ", or "all buildings" (translated) for the empty scope. */
+void config_scope_names(const struct config *c, const char *scope, char *out, size_t outsz);
+
 /* The building this terminal stands in (config->building, else the first one). */
 const struct config_building *config_building_here(const struct config *c);
 

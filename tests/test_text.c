@@ -242,6 +242,27 @@ TEST(test_text__trim)
 }
 END_TEST
 
+/* The items of a comma-separated list, trimmed; empty ones kept, a trailing comma ends it. */
+TEST(test_text__next_item)
+{
+	char item[8];
+	const char *s = "stadhuis, hal , ,yard,";
+	ck_assert(text_next_item(&s, item, sizeof item));
+	ck_assert_str_eq(item, "stadhui"); /* cut to the buffer */
+	ck_assert(text_next_item(&s, item, sizeof item));
+	ck_assert_str_eq(item, "hal");
+	ck_assert(text_next_item(&s, item, sizeof item));
+	ck_assert_str_eq(item, "");
+	ck_assert(text_next_item(&s, item, sizeof item));
+	ck_assert_str_eq(item, "yard");
+	ck_assert(!text_next_item(&s, item, sizeof item));
+	s = "";
+	ck_assert(!text_next_item(&s, item, sizeof item));
+	s = NULL;
+	ck_assert(!text_next_item(&s, item, sizeof item));
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	return testutil_suite("text", NULL, NULL);

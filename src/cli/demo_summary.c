@@ -33,30 +33,6 @@ static void ban_display_name(const struct ban *b, char *out, size_t outsz)
 		snprintf(out, outsz, "%s%s%s", b->given_names, *b->given_names ? " " : "", own);
 }
 
-/* Building names of a comma-separated scope, or "all buildings". */
-static void scope_text(const struct config *c, const char *scope, char *out, size_t outsz)
-{
-	if (!*scope) {
-		snprintf(out, outsz, "%s", _("all buildings"));
-		return;
-	}
-	size_t used = 0;
-	out[0] = '\0';
-	const char *p = scope;
-	while (*p && used < outsz) {
-		size_t n = strcspn(p, ",");
-		char id[128];
-		snprintf(id, sizeof id, "%.*s", (int)n, p);
-		const struct config_building *b = config_building_find(c, id);
-		int w = snprintf(out + used, outsz - used, "%s%s", used ? ", " : "",
-				 b && b->name ? b->name : id);
-		if (w < 0)
-			break;
-		used += (size_t)w;
-		p += n + (p[n] == ',');
-	}
-}
-
 /* Print s padded with spaces to cols display columns. */
 static void print_padded(const char *s, int cols)
 {
@@ -122,7 +98,7 @@ static int summary_bans(struct store *st, const struct config *c, const char *to
 		ban_display_name(b, name, sizeof name);
 		cli_esc(name, ename, sizeof ename);
 		snprintf(born, sizeof born, "(%s)", *b->born ? b->born : _("born unknown"));
-		scope_text(c, b->scope, scope, sizeof scope);
+		config_scope_names(c, b->scope, scope, sizeof scope);
 		cli_esc(scope, escope, sizeof escope);
 		int days = 0;
 		bool soon = dates_diff_days(today, b->ends, &days) == 0 && days <= 7;

@@ -452,6 +452,25 @@ const struct config_building *config_building_find(const struct config *c, const
 	return NULL;
 }
 
+void config_scope_names(const struct config *c, const char *scope, char *out, size_t outsz)
+{
+	if (!scope || !scope[0]) {
+		(void)snprintf(out, outsz, "%s", _("all buildings"));
+		return;
+	}
+	out[0] = '\0';
+	size_t used = 0;
+	char id[128];
+	while (text_next_item(&scope, id, sizeof id)) {
+		const struct config_building *b = config_building_find(c, id);
+		int w = snprintf(out + used, outsz - used, "%s%s", used ? ", " : "",
+				 b ? b->name : id);
+		if (w < 0 || (size_t)w >= outsz - used)
+			break;
+		used += (size_t)w;
+	}
+}
+
 const struct config_building *config_building_here(const struct config *c)
 {
 	const struct config_building *b = config_building_find(c, c ? c->building : NULL);

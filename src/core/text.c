@@ -203,3 +203,14 @@ char *text_trim(char *s)
 	s[end - start] = '\0';
 	return s;
 }
+
+bool text_next_item(const char **s, char *item, size_t itemsz)
+{
+	if (!*s || !**s || itemsz == 0)
+		return false;
+	size_t n = strcspn(*s, ",");
+	(void)snprintf(item, itemsz, "%.*s", (int)(n < itemsz ? n : itemsz - 1), *s);
+	(void)text_trim(item);
+	*s += n + ((*s)[n] == ',');
+	return true;
+}

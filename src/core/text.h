@@ -41,4 +41,9 @@ size_t text_fit(const char *s, int cols);
 /* Trim leading/trailing ASCII spaces in place; returns s. */
 char *text_trim(char *s);
 
+/* The next item of a comma-separated list at *s, spaces around it trimmed, into item (cut
+ * to itemsz - 1 bytes); *s moves past it and its comma. False when the list is done ("a,"
+ * is one item, "a,,b" three, the second empty). */
+bool text_next_item(const char **s, char *item, size_t itemsz);
+
 #endif

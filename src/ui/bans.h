@@ -12,6 +12,7 @@
 #include "core/names.h"
 #include "core/policy.h"
 #include "core/sanctions.h"
+#include "core/text.h"
 #include "core/visitor.h"
 #include "client/bans.h"
 #include "ui/dialog.h"
@@ -126,9 +127,6 @@ void bans_today(struct panel_ctx *ctx, char out[DATES_DATE_LEN]);
 /* "Jan de Vries" from the parts of a ban's person. */
 void bans_display_name(const struct ban *b, char *out, size_t outsz);
 
-/* Building names of a scope ("" = all buildings). */
-void bans_scope_names(const struct config *cfg, const char *scope, char *out, size_t outsz);
-
 /* The words for where a ban applies, seen from this building. */
 const char *bans_here_label(enum policy_here h);
 
@@ -153,6 +151,10 @@ void bans_drop_page(struct bans_panel *p);
  * place for clicks; returns the rows in view and sets *detail and *sep. */
 int bans_place_list(struct bans_panel *p, int y, int last, int item_h, int want,
 		    bool see_reason, bool compact, int *detail, int *sep);
+
+/* The first line of the details area of detail lines ending at last, with the separator
+ * above it drawn when sep (as bans_place_list decided). */
+int bans_details_top(WINDOW *win, int last, int cols, int detail, int sep);
 
 /* The reason line of ban b for roles that may see it (else nothing); returns lines used. */
 int bans_draw_reason(struct panel_ctx *ctx, WINDOW *win, int y, int cols, int maxlines,
@@ -209,8 +211,12 @@ bool bans_is_date(const char *s);
  * (dates_read) understands it; a date it does not understand is left for the check. */
 void bans_form_date(struct dialog *d, size_t field, enum dates_century c, const char *today);
 
-/* Say what a store failure means for a ban form. */
-void bans_save_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz);
+/* Say what a store failure means for a ban form; returns -1, what submit returns to keep
+ * the form open. */
+int bans_save_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz);
+
+/* What a ban form says of a text problem: "is required" for an empty one. */
+const char *bans_text_problem(enum text_problem tp);
 
 /* What the sanction table allows for a reason and offence, with the end dates of kind. */
 void bans_describe_rule(const struct bans_panel *p, enum ban_reason reason,

@@ -94,7 +94,7 @@ static char *details_text(struct panel_ctx *ctx, const struct ban *b)
 	char today[DATES_DATE_LEN], name[512], where[512];
 	bans_today(ctx, today);
 	bans_display_name(b, name, sizeof name);
-	bans_scope_names(ctx->config, b->scope, where, sizeof where);
+	config_scope_names(ctx->config, b->scope, where, sizeof where);
 	const struct config_building *here = config_building_here(ctx->config);
 	enum policy_ban_state state = policy_ban_state(b->status == BAN_STATUS_DRAFT,
 						       b->lifted_at[0] != '\0', b->starts, b->ends,

@@ -40,8 +40,7 @@ static int extend_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 	enum text_problem tp = text_check(why, 2000, false);
 	if (tp != TEXT_OK)
 		return dialog_form_refuse(d, EX_REASON, err, errsz, "%s: %s", why_label,
-					  tp == TEXT_EMPTY ? _("is required")
-							   : text_problem_message(tp));
+					  bans_text_problem(tp));
 	enum sanction_offence o = p->edit_ban.repeat_offence ? SANCTION_REPEAT : SANCTION_FIRST;
 	if (bans_table_check(p, d, p->edit_ban.reason, o, p->edit_ban.kind, p->edit_ban.starts, ends,
 			just, EX_JUSTIFY, _("Justification"), err, errsz) != 0)
@@ -56,10 +55,8 @@ static int extend_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 		(void)snprintf(err, errsz, "%s", client_error(ctx->client));
 		return -1;
 	}
-	if (r != STORE_OK) {
-		bans_save_failure(ctx, r, err, errsz);
-		return -1;
-	}
+	if (r != STORE_OK)
+		return bans_save_failure(ctx, r, err, errsz);
 	char name[512];
 	bans_display_name(&p->edit_ban, name, sizeof name);
 	ctx->message(ctx, _("Ban for %s extended until %s"), name, ends);
@@ -73,8 +70,7 @@ static int lift_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 	const char *reason = dialog_form_value(d, 0);
 	enum text_problem tp = text_check(reason, 1000, false);
 	if (tp != TEXT_OK) {
-		(void)snprintf(err, errsz, "%s: %s", _("Why is it lifted"),
-			       tp == TEXT_EMPTY ? _("is required") : text_problem_message(tp));
+		(void)snprintf(err, errsz, "%s: %s", _("Why is it lifted"), bans_text_problem(tp));
 		return -1;
 	}
 	enum store_status r = client_ban_lift(ctx->client, p->edit_ban.id, reason,
@@ -98,10 +94,8 @@ static int lift_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 				       fresh.ends);
 		return -1;
 	}
-	if (r != STORE_OK) {
-		bans_save_failure(ctx, r, err, errsz);
-		return -1;
-	}
+	if (r != STORE_OK)
+		return bans_save_failure(ctx, r, err, errsz);
 	char name[512];
 	bans_display_name(&p->edit_ban, name, sizeof name);
 	ctx->message(ctx, _("Ban for %s lifted"), name);
@@ -225,7 +219,7 @@ static int activate_selected(struct bans_panel *p, struct panel_ctx *ctx)
 		bans_edit_end(p);
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
-	bans_scope_names(ctx->config, b->scope, where, sizeof where);
+	config_scope_names(ctx->config, b->scope, where, sizeof where);
 	(void)snprintf(q, sizeof q, _("Activate the %s for %s from %s until %s (%s)? Every "
 				      "console will show a notice."), policy_kind_label(b->kind),
 		       name, b->starts, b->ends, where);

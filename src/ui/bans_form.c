@@ -54,12 +54,8 @@ static int parse_reasons(const struct sanction_table *t, const char *s, enum ban
 	enum ban_reason r[REASON_COUNT] = { 0 };
 	size_t n = 0, used = 0;
 	list[0] = '\0';
-	while (*s) {
-		size_t len = strcspn(s, ",");
-		char tok[128];
-		(void)snprintf(tok, sizeof tok, "%.*s", (int)(len < sizeof tok ? len : sizeof tok - 1),
-			       s);
-		(void)text_trim(tok);
+	char tok[128];
+	while (text_next_item(&s, tok, sizeof tok)) {
 		if (tok[0]) {
 			enum ban_reason one;
 			if (policy_reason_read(tok, &one) != 0) {
@@ -79,9 +75,6 @@ static int parse_reasons(const struct sanction_table *t, const char *s, enum ban
 					used += (size_t)w;
 			}
 		}
-		s += len;
-		if (*s == ',')
-			s++;
 	}
 	if (sanctions_most_serious(t, r, n, worst) != 0) {
 		(void)snprintf(why, whysz, "%s", _("is required"));
@@ -121,11 +114,8 @@ static int parse_scope(const struct config *cfg, const char *s, char *out, size_
 {
 	size_t used = 0;
 	out[0] = '\0';
-	while (*s) {
-		size_t n = strcspn(s, ",");
-		char id[256];
-		(void)snprintf(id, sizeof id, "%.*s", (int)(n < sizeof id ? n : sizeof id - 1), s);
-		(void)text_trim(id);
+	char id[256];
+	while (text_next_item(&s, id, sizeof id)) {
 		const struct config_building *b = config_building_find(cfg, id);
 		for (size_t k = 0; !b && k < cfg->nbuildings; k++)
 			if (strcasecmp(cfg->buildings[k].name, id) == 0)
@@ -142,9 +132,6 @@ static int parse_scope(const struct config *cfg, const char *s, char *out, size_
 			if (w > 0 && (size_t)w < outsz - used)
 				used += (size_t)w;
 		}
-		s += n;
-		if (*s == ',')
-			s++;
 	}
 	return 0;
 }
@@ -185,8 +172,7 @@ static int check_field(struct bans_panel *p, struct panel_ctx *ctx, bool is_new,
 	const char *v = in->v[i];
 	enum text_problem tp = text_check(v, 2000, !required[i]);
 	if (tp != TEXT_OK) {
-		(void)snprintf(why, whysz, "%s",
-			       tp == TEXT_EMPTY ? _("is required") : text_problem_message(tp));
+		(void)snprintf(why, whysz, "%s", bans_text_problem(tp));
 		return -1;
 	}
 	switch (i) {
@@ -270,12 +256,18 @@ static int ban_validate(struct dialog *d, struct bans_panel *p, struct panel_ctx
 }
 
 /* Say what a store failure means for a ban form. */
-void bans_save_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz)
+int bans_save_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz)
 {
 	if (r == STORE_BUSY)
 		(void)snprintf(err, errsz, "%s", _("The database is busy; try again"));
 	else
 		(void)snprintf(err, errsz, _("Not saved: %s"), client_error(ctx->client));
+	return -1;
+}
+
+const char *bans_text_problem(enum text_problem tp)
+{
+	return tp == TEXT_EMPTY ? _("is required") : text_problem_message(tp);
 }
 
 /* ------------------------------------------------------------------ the sanction table */
@@ -441,10 +433,8 @@ static int new_ban_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, ch
 	size_t earlier = 0;
 	enum store_status r = client_ban_earlier(ctx->client, in.v[BF_GIVEN], in.v[BF_PREFIX],
 						in.v[BF_SURNAME], in.v[BF_BORN], 0, &earlier);
-	if (r != STORE_OK) {
-		bans_save_failure(ctx, r, err, errsz);
-		return -1;
-	}
+	if (r != STORE_OK)
+		return bans_save_failure(ctx, r, err, errsz);
 	enum sanction_offence o = sanctions_offence(earlier);
 	if (bans_table_check(p, d, in.reason, o, in.kind, in.v[BF_STARTS], in.v[BF_ENDS],
 			in.v[BF_JUSTIFY], BF_JUSTIFY, field_label(BF_JUSTIFY), err, errsz) != 0)
@@ -461,10 +451,8 @@ static int new_ban_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, ch
 	};
 	int64_t id = 0;
 	r = client_ban_insert(ctx->client, &b, &id);
-	if (r != STORE_OK) {
-		bans_save_failure(ctx, r, err, errsz);
-		return -1;
-	}
+	if (r != STORE_OK)
+		return bans_save_failure(ctx, r, err, errsz);
 	char name[512];
 	input_name(&in, name, sizeof name);
 	/* the store keeps a ban without every mandatory answer as a draft: say so, or the
@@ -575,10 +563,8 @@ static int edit_ban_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, c
 			form_fill(d, &p->edit_ban);
 		return -1;
 	}
-	if (r != STORE_OK) {
-		bans_save_failure(ctx, r, err, errsz);
-		return -1;
-	}
+	if (r != STORE_OK)
+		return bans_save_failure(ctx, r, err, errsz);
 	char name[512];
 	bans_display_name(&b, name, sizeof name);
 	unsigned missing = policy_ban_missing(b.notes, b.starts, b.ends, b.imposed_by,

@@ -55,7 +55,7 @@ static void draw_ban_row(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *wi
 		draw_fill(win, y, 1, cols, base);
 	char name[512], where[512], line[1280];
 	bans_display_name(b, name, sizeof name);
-	bans_scope_names(ctx->config, b->scope, where, sizeof where);
+	config_scope_names(ctx->config, b->scope, where, sizeof where);
 	int x = 1 + draw_text(win, y, 1, cols, b->ends, base);
 	x++;
 	if (p->drafts)
@@ -84,7 +84,7 @@ static int draw_details(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win
 		return used;
 	char line[1280], name[512], where[512];
 	bans_display_name(b, name, sizeof name);
-	bans_scope_names(ctx->config, b->scope, where, sizeof where);
+	config_scope_names(ctx->config, b->scope, where, sizeof where);
 	(void)snprintf(line, sizeof line, _("%s, born %s: %s from %s until %s, %s"), name,
 		       b->born[0] ? b->born : _("unknown"), policy_kind_label(b->kind), b->starts,
 		       b->ends, where);
@@ -168,12 +168,9 @@ static void list_draw(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, 
 		(void)snprintf(note, sizeof note, _("%zu more"), count - p->top - (size_t)per_view);
 		draw_frame_note(win, note, theme_attr(THEME_DIM));
 	}
-	if (detail > 0) {
-		int dy = last - detail + 1;
-		if (sep)
-			(void)mvwhline_set(win, dy - 1, 1, WACS_HLINE, cols); /* clipping is harmless */
-		(void)draw_details(p, ctx, win, dy, cols, detail);
-	}
+	if (detail > 0)
+		(void)draw_details(p, ctx, win, bans_details_top(win, last, cols, detail, sep), cols,
+				   detail);
 }
 
 const struct bans_view_ops bans_list_view = {

@@ -137,7 +137,7 @@ static void hit_advice(const struct bans_panel *p, struct panel_ctx *ctx, size_t
 	}
 	const struct ban *b = &p->hitban[i];
 	char where[512];
-	bans_scope_names(ctx->config, b->scope, where, sizeof where);
+	config_scope_names(ctx->config, b->scope, where, sizeof where);
 	struct visitor_ban_facts f = {
 		.ends = b->ends, .born = b->born, .buildings = where,
 		.until_conversation = b->until_conversation,
@@ -240,7 +240,7 @@ static void draw_hit(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, i
 	const struct ban *b = &p->hitban[i];
 	char name[512], where[512], summary[768], line[1400];
 	bans_display_name(b, name, sizeof name);
-	bans_scope_names(ctx->config, b->scope, where, sizeof where);
+	config_scope_names(ctx->config, b->scope, where, sizeof where);
 	visitor_hit_summary(b->kind, b->ends, where, summary, sizeof summary);
 	const char *match = p->born_only ? _("SAME DATE OF BIRTH")
 			    : h->verdict == NAMES_MATCH ? _("MATCH") : _("POSSIBLE");
@@ -393,12 +393,9 @@ static void search_draw(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win
 		(void)snprintf(note, sizeof note, ngettext("%zu candidate", "%zu candidates", count),
 			       count);
 	draw_frame_note(win, note, theme_attr(below ? THEME_BAN_POSSIBLE : THEME_DIM));
-	if (detail > 0) {
-		int dy = last - detail + 1;
-		if (sep)
-			(void)mvwhline_set(win, dy - 1, 1, WACS_HLINE, cols); /* clipping is harmless */
-		(void)draw_details(p, ctx, win, dy, cols, detail);
-	}
+	if (detail > 0)
+		(void)draw_details(p, ctx, win, bans_details_top(win, last, cols, detail, sep), cols,
+				   detail);
 }
 
 const struct bans_view_ops bans_search_view = {

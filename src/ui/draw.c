@@ -27,21 +27,37 @@ static char *escape_into(const char *s, char *buf, size_t bufsz, char **heap)
 	return h;
 }
 
+/* The window's attributes before a draw in other ones, to put back afterwards. */
+struct saved_attr {
+	attr_t attr;
+	short pair;
+};
+
+/* Switch w to attr, keeping what it had in *old. */
+static void attr_push(WINDOW *w, attr_t attr, struct saved_attr *old)
+{
+	if (wattr_get(w, &old->attr, &old->pair, NULL) == ERR) {
+		old->attr = A_NORMAL;
+		old->pair = 0;
+	}
+	(void)wattrset(w, (int)attr);
+}
+
+static void attr_pop(WINDOW *w, const struct saved_attr *old)
+{
+	(void)wattr_set(w, old->attr, old->pair, NULL);
+}
+
 /* Write n bytes of already escaped text e at (y, x) with attr; restores the window's
  * attributes. */
 static void put_bytes(WINDOW *w, int y, int x, const char *e, size_t n, attr_t attr)
 {
-	attr_t old_attr;
-	short old_pair;
-	if (wattr_get(w, &old_attr, &old_pair, NULL) == ERR) {
-		old_attr = A_NORMAL;
-		old_pair = 0;
-	}
-	(void)wattrset(w, (int)attr);
+	struct saved_attr old;
+	attr_push(w, attr, &old);
 	/* ERR is expected when the text ends in the bottom-right cell (the cursor cannot
 	 * move past it); the character is drawn all the same. */
 	(void)mvwaddnstr(w, y, x, e, (int)n);
-	(void)wattr_set(w, old_attr, old_pair, NULL);
+	attr_pop(w, &old);
 }
 
 /* Columns of the first n bytes of e. */
@@ -144,16 +160,11 @@ void draw_fill(WINDOW *w, int y, int x, int cols, attr_t attr)
 		return;
 	if (cols < 0 || cols > maxx - x)
 		cols = maxx - x;
-	attr_t old_attr;
-	short old_pair;
-	if (wattr_get(w, &old_attr, &old_pair, NULL) == ERR) {
-		old_attr = A_NORMAL;
-		old_pair = 0;
-	}
-	(void)wattrset(w, (int)attr);
+	struct saved_attr old;
+	attr_push(w, attr, &old);
 	/* mvwhline does not move the cursor, so the bottom-right cell is safe. */
 	(void)mvwhline(w, y, x, ' ' | (chtype)attr, cols);
-	(void)wattr_set(w, old_attr, old_pair, NULL);
+	attr_pop(w, &old);
 }
 
 /* Wrap one paragraph (already escaped) into lines of cols; draws when w is non-NULL.

@@ -35,33 +35,6 @@ void bans_display_name(const struct ban *b, char *out, size_t outsz)
 		       b->prefix, b->prefix[0] ? " " : "", b->surname);
 }
 
-/* Building names of a scope ("" = all buildings). */
-void bans_scope_names(const struct config *cfg, const char *scope, char *out, size_t outsz)
-{
-	if (!scope || !scope[0]) {
-		(void)snprintf(out, outsz, "%s", _("all buildings"));
-		return;
-	}
-	out[0] = '\0';
-	size_t used = 0;
-	const char *s = scope;
-	while (*s) {
-		size_t n = strcspn(s, ",");
-		char id[128];
-		(void)snprintf(id, sizeof id, "%.*s", (int)(n < sizeof id ? n : sizeof id - 1), s);
-		(void)text_trim(id);
-		const struct config_building *b = config_building_find(cfg, id);
-		int w = snprintf(out + used, outsz - used, "%s%s", used ? ", " : "",
-				 b ? b->name : id);
-		if (w < 0 || (size_t)w >= outsz - used)
-			break;
-		used += (size_t)w;
-		s += n;
-		if (*s == ',')
-			s++;
-	}
-}
-
 bool bans_searching(const struct bans_panel *p)
 {
 	return p->query[0] != '\0';
@@ -250,6 +223,14 @@ int bans_place_list(struct bans_panel *p, int y, int last, int item_h, int want,
 	*detail = d;
 	*sep = s;
 	return per_view;
+}
+
+int bans_details_top(WINDOW *win, int last, int cols, int detail, int sep)
+{
+	int dy = last - detail + 1;
+	if (sep)
+		(void)mvwhline_set(win, dy - 1, 1, WACS_HLINE, cols); /* clipping is harmless */
+	return dy;
 }
 
 static void bans_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focused)

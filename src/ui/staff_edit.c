@@ -121,16 +121,10 @@ int staff_check(struct staff_panel *p, struct panel_ctx *ctx, bool in)
 				 : client_staff_out(ctx->client, m->name);
 	switch (r) {
 	case STORE_OK:
-		if (in)
-			ctx->message(ctx, _("%s checked in"), m->name);
-		else
-			ctx->message(ctx, _("%s checked out"), m->name);
+		ctx->message(ctx, in ? _("%s checked in") : _("%s checked out"), m->name);
 		return PANEL_HANDLED | PANEL_RELOAD | PANEL_REDRAW;
 	case STORE_CONFLICT:
-		if (in)
-			ctx->message(ctx, _("%s is already in"), m->name);
-		else
-			ctx->message(ctx, _("%s is not in"), m->name);
+		ctx->message(ctx, in ? _("%s is already in") : _("%s is not in"), m->name);
 		return PANEL_HANDLED | PANEL_RELOAD | PANEL_REDRAW;
 	case STORE_BUSY:
 		ctx->message(ctx, "%s", _("The database is busy; try again"));
