@@ -118,14 +118,11 @@ static int audit_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	bool verify = cli_has(a, "verify");
-	if (!verify && cli_has(a, "head")) {
-		cli_error(_("%s: --head goes with --verify"), cmd);
-		return CLI_ERROR;
-	}
+	if (!verify && cli_has(a, "head"))
+		return cli_fail(_("%s: --head goes with --verify"), cmd);
 	if (verify && (cli_has(a, "since") || cli_has(a, "actor") || cli_has(a, "action") ||
 		       cli_has(a, "object") || cli_has(a, "tsv"))) {
-		cli_error(_("%s: --verify checks the whole trail and takes no filter"), cmd);
-		return CLI_ERROR;
+		return cli_fail(_("%s: --verify checks the whole trail and takes no filter"), cmd);
 	}
 	struct audit_filter f = {
 		.actor = cli_text(a, "actor"), .action = cli_text(a, "action"),
@@ -134,11 +131,9 @@ static int audit_run(struct cli_ctx *ctx, const struct cli_args *a)
 	char since_utc[DATES_UTC_LEN] = "";
 	if (cli_has(a, "since")) {
 		time_t t;
-		if (dates_local_instant(cli_date(a, "since"), 0, &t) != 0) {
-			cli_error(_("%s: --since: \"%s\" is not a date YYYY-MM-DD"), cmd,
-				  cli_date(a, "since"));
-			return CLI_ERROR;
-		}
+		if (dates_local_instant(cli_date(a, "since"), 0, &t) != 0)
+			return cli_fail(_("%s: --since: \"%s\" is not a date YYYY-MM-DD"), cmd,
+					cli_date(a, "since"));
 		dates_format_utc(t, since_utc);
 		f.since = since_utc;
 	}
@@ -226,14 +221,10 @@ static int backup_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	bool list = cli_has(a, "list"), force = cli_has(a, "force");
-	if (list && (force || a->argc > 0)) {
-		cli_error(_("%s: --list takes no name and no --force"), cmd);
-		return CLI_ERROR;
-	}
-	if (!list && cli_has(a, "tsv")) {
-		cli_error(_("%s: --tsv goes with --list"), cmd);
-		return CLI_ERROR;
-	}
+	if (list && (force || a->argc > 0))
+		return cli_fail(_("%s: --list takes no name and no --force"), cmd);
+	if (!list && cli_has(a, "tsv"))
+		return cli_fail(_("%s: --tsv goes with --list"), cmd);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -263,10 +254,8 @@ static int restore_run(struct cli_ctx *ctx, const struct cli_args *a)
 		/* Direct mode, and the database cannot even be opened (its first page damaged;
 		 * said above): replace the file itself by the checked backup. */
 		char why[1024];
-		if (store_restore_file(ctx->copts.db_path, word, why, sizeof why) != STORE_OK) {
-			cli_error("%s: %s", cmd, why);
-			return CLI_ERROR;
-		}
+		if (store_restore_file(ctx->copts.db_path, word, why, sizeof why) != STORE_OK)
+			return cli_fail("%s: %s", cmd, why);
 		/* The service records only what a console sees; this line is the store's. */
 		char err[1024];
 		struct store *st = store_open(ctx->copts.db_path, 0, err, sizeof err);

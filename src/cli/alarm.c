@@ -35,10 +35,8 @@ static int alarm_raise(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	char *loc = cli_join(a->argc, a->argv);
-	if (!loc) {
-		cli_error("%s: %s", cmd, strerror(ENOMEM));
-		return CLI_ERROR;
-	}
+	if (!loc)
+		return cli_fail("%s: %s", cmd, strerror(ENOMEM));
 	if (cli_check_text(cmd, _("location"), loc, ALARM_TEXT_MAX - 1, false) != 0) {
 		free(loc);
 		return CLI_ERROR;
@@ -279,10 +277,8 @@ static int alarm_list(struct cli_ctx *ctx, const struct cli_args *a)
 	free(al);
 	/* Listed all the same, but nobody may take a damaged database's list for the
 	 * whole truth. */
-	if (*client_note(cl)) {
-		cli_error("%s: %s", cmd, client_note(cl));
-		return CLI_ERROR;
-	}
+	if (*client_note(cl))
+		return cli_fail("%s: %s", cmd, client_note(cl));
 	return CLI_OK;
 }
 

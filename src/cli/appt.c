@@ -119,11 +119,9 @@ static int appt_flag(struct cli_ctx *ctx, const struct cli_args *args)
 	int64_t id = args->id;
 	bool off = cli_has(args, "off");
 	const char *prec = cli_text(args, "precautions"), *reason = cli_text(args, "override-reason");
-	if (off && (prec || reason)) {
-		cli_error(_("%s: --off and %s exclude each other"), cmd,
-			  prec ? "--precautions" : "--override-reason");
-		return CLI_ERROR;
-	}
+	if (off && (prec || reason))
+		return cli_fail(_("%s: --off and %s exclude each other"), cmd,
+				prec ? "--precautions" : "--override-reason");
 	unsigned bits = 0;
 	if (prec && take_precautions(cmd, prec, &bits) != 0)
 		return CLI_ERROR;
@@ -217,8 +215,7 @@ static int appt_list(struct cli_ctx *ctx, const struct cli_args *args)
 	time_t from, to;
 	if (dates_add_days(date, 1, next) != 0 || dates_local_instant(date, 0, &from) != 0 ||
 	    dates_local_instant(next, 0, &to) != 0) {
-		cli_error(_("%s: --date: %s is out of range"), cmd, date);
-		return CLI_ERROR;
+		return cli_fail(_("%s: --date: %s is out of range"), cmd, date);
 	}
 	struct client *cl = cli_client(ctx);
 	if (!cl)

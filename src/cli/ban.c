@@ -71,10 +71,8 @@ static void list_line(const struct ban *b, const char *name)
 static int ban_list(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	/* --all holds the others; drafts are never current. */
-	if (!cli_has(a, "all") && cli_has(a, "current") && cli_has(a, "drafts")) {
-		cli_error(_("%s: --current and --drafts exclude each other"), a->cmd->name);
-		return CLI_ERROR;
-	}
+	if (!cli_has(a, "all") && cli_has(a, "current") && cli_has(a, "drafts"))
+		return cli_fail(_("%s: --current and --drafts exclude each other"), a->cmd->name);
 	enum ban_filter f = cli_has(a, "all") ? BAN_FILTER_ALL
 			    : cli_has(a, "current") ? BAN_FILTER_CURRENT
 			    : cli_has(a, "drafts") ? BAN_FILTER_DRAFT : BAN_FILTER_ACTIVE;
@@ -241,10 +239,8 @@ static int add_send(struct cli_ctx *ctx, const struct cli_args *a, char *v[BANF_
 	const char *cmd = a->cmd->name;
 	char today[DATES_DATE_LEN], why[512], reasons[256] = "";
 	cli_today(today);
-	if (!v[BANF_STARTS] && !(*own_starts = v[BANF_STARTS] = strdup(today))) {
-		cli_error("%s: %s", cmd, strerror(ENOMEM));
-		return CLI_ERROR;
-	}
+	if (!v[BANF_STARTS] && !(*own_starts = v[BANF_STARTS] = strdup(today)))
+		return cli_fail("%s: %s", cmd, strerror(ENOMEM));
 	char dates[5][DATES_DATE_LEN];
 	read_date(&v[BANF_EVENT_DATE], DATES_PAST, dates[4]);
 	read_date(&v[BANF_BORN], DATES_PAST, dates[0]);
@@ -259,8 +255,7 @@ static int add_send(struct cli_ctx *ctx, const struct cli_args *a, char *v[BANF_
 			return CLI_ERROR;
 		if (bancheck_reasons(&t, v[BANF_REASON], &most, reasons, sizeof reasons, why,
 				     sizeof why) != 0) {
-			cli_error("%s: --reason: %s", cmd, why);
-			return CLI_ERROR;
+			return cli_fail("%s: --reason: %s", cmd, why);
 		}
 		snprintf(v[BANF_REASON], strlen(v[BANF_REASON]) + 1, "%s", policy_reason_name(most));
 	}
@@ -270,8 +265,7 @@ static int add_send(struct cli_ctx *ctx, const struct cli_args *a, char *v[BANF_
 	if (ban_fields_check(ctx->config, v, today, &b, &norm, &bad, why, sizeof why) != 0) {
 		if (!*v[bad] && bancheck_required(bad))
 			return cli_error_missing(cmd, ban_field_option(bad));
-		cli_error("%s: %s: %s", cmd, ban_field_option(bad), why);
-		return CLI_ERROR;
+		return cli_fail("%s: %s: %s", cmd, ban_field_option(bad), why);
 	}
 	b.reasons = reasons;
 	b.incident_id = cli_num(a, "incident", 0);
@@ -279,11 +273,9 @@ static int add_send(struct cli_ctx *ctx, const struct cli_args *a, char *v[BANF_
 	b.justification = cli_text(a, "justification");
 	b.until_conversation = cli_has(a, "until-conversation");
 	b.draft = cli_has(a, "draft");
-	if (b.until_conversation && b.kind != BAN_SERVICE) {
-		cli_error(_("%s: --until-conversation: only a service stop (--kind service) waits "
-			    "for an order conversation"), cmd);
-		return CLI_ERROR;
-	}
+	if (b.until_conversation && b.kind != BAN_SERVICE)
+		return cli_fail(_("%s: --until-conversation: only a service stop (--kind service) "
+				  "waits for an order conversation"), cmd);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -380,10 +372,8 @@ static int ban_lift(struct cli_ctx *ctx, const struct cli_args *a)
 		printf(_("ban %lld lifted\n"), (long long)id);
 		return CLI_OK;
 	}
-	if (r == STORE_CONFLICT) {
-		cli_error(_("ban %lld: already lifted"), (long long)id);
-		return CLI_ERROR;
-	}
+	if (r == STORE_CONFLICT)
+		return cli_fail(_("ban %lld: already lifted"), (long long)id);
 	return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
 }
 

@@ -21,10 +21,8 @@ static int exception_add(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_error_missing(cmd, "--kind");
 	const char *date = cli_date(a, "date"), *from = cli_date(a, "from");
 	const char *until = cli_date(a, "until"), *detail = cli_text(a, "detail");
-	if (date && (from || until)) {
-		cli_error(_("%s: --date cannot be used with --from or --until"), cmd);
-		return CLI_ERROR;
-	}
+	if (date && (from || until))
+		return cli_fail(_("%s: --date cannot be used with --from or --until"), cmd);
 	if (date)
 		from = until = date;
 	if (!from)

@@ -305,9 +305,8 @@ static int ban_import(struct cli_ctx *ctx, const struct cli_args *a)
 	char why[256];
 	if (bancheck_text(BANF_TAKEOVER, im.source, why, sizeof why) != 0 || !*im.source) {
 		char q[160];
-		cli_error(_("%s: the source %s: %s"), cmd, ban_quoted(im.source, q, sizeof q),
-			  *im.source ? why : _("must not be empty"));
-		return CLI_ERROR;
+		return cli_fail(_("%s: the source %s: %s"), cmd, ban_quoted(im.source, q, sizeof q),
+				*im.source ? why : _("must not be empty"));
 	}
 	cli_today(im.today);
 	int status = CLI_ERROR;
@@ -539,10 +538,9 @@ static int ban_review(struct cli_ctx *ctx, const struct cli_args *a)
 	struct client *cl;
 	if (a->argc > 0) {
 		int64_t id;
-		if (all || tsv) {
-			cli_error(_("%s: --all and --tsv go with the list, not with an id"), cmd);
-			return CLI_ERROR;
-		}
+		if (all || tsv)
+			return cli_fail(_("%s: --all and --tsv go with the list, not with an id"),
+					cmd);
 		if (cli_record_id(a, CLI_RECORD_BAN, &id) != 0 || !(cl = cli_client(ctx)))
 			return CLI_ERROR;
 		enum store_status r = client_ban_review(cl, id, note);
@@ -551,10 +549,8 @@ static int ban_review(struct cli_ctx *ctx, const struct cli_args *a)
 		printf(_("ban %lld reviewed\n"), (long long)id);
 		return CLI_OK;
 	}
-	if (note) {
-		cli_error(_("%s: --note goes with a ban id"), cmd);
-		return CLI_ERROR;
-	}
+	if (note)
+		return cli_fail(_("%s: --note goes with a ban id"), cmd);
 	struct sanction_table table;
 	if (ban_table(ctx, &table) != 0 || !(cl = cli_client(ctx)))
 		return CLI_ERROR;

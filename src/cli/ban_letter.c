@@ -231,9 +231,8 @@ static int ban_letter(struct cli_ctx *ctx, const struct cli_args *a)
 	enum sanctions_letter lt = LETTER_BAN;
 	if (type && sanctions_letter_parse(type, &lt) != 0) {
 		char q[160];
-		cli_error(_("%s: --type: unknown letter %s (one of: warning, ban, invitation)"), cmd,
-			  ban_quoted(type, q, sizeof q));
-		return CLI_ERROR;
+		return cli_fail(_("%s: --type: unknown letter %s (one of: warning, ban, "
+				  "invitation)"), cmd, ban_quoted(type, q, sizeof q));
 	}
 	struct client *cl = cli_client(ctx);
 	if (!cl)

@@ -64,17 +64,13 @@ static int propose_incident(struct cli_ctx *ctx, const struct cli_args *a,
 {
 	const char *cmd = a->cmd->name;
 	int64_t id = cli_num(a, "incident", 0);
-	if (cli_has(a, "surname") || cli_has(a, "person")) {
-		cli_error(_("%s: --incident names the person already"), cmd);
-		return CLI_ERROR;
-	}
+	if (cli_has(a, "surname") || cli_has(a, "person"))
+		return cli_fail(_("%s: --incident names the person already"), cmd);
 	char list[256] = "", why[512];
 	const char *reason = cli_text(a, "reason");
 	enum ban_reason r = REASON_OTHER;
-	if (reason && bancheck_reasons(table, reason, &r, list, sizeof list, why, sizeof why) != 0) {
-		cli_error("%s: --reason: %s", cmd, why);
-		return CLI_ERROR;
-	}
+	if (reason && bancheck_reasons(table, reason, &r, list, sizeof list, why, sizeof why) != 0)
+		return cli_fail("%s: --reason: %s", cmd, why);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -83,21 +79,18 @@ static int propose_incident(struct cli_ctx *ctx, const struct cli_args *a,
 	enum store_status s = client_incident_get(cl, id, &in);
 	if (s != STORE_OK)
 		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, s);
-	if (!in.perp_surname[0]) {
-		cli_error(_("%s: incident %lld names no perpetrator (see 'balie incident update "
-			    "%lld --perpetrator NAME')"), cmd, (long long)id, (long long)id);
-		return CLI_ERROR;
-	}
+	if (!in.perp_surname[0])
+		return cli_fail(_("%s: incident %lld names no perpetrator (see 'balie incident "
+				  "update %lld --perpetrator NAME')"), cmd, (long long)id,
+				(long long)id);
 	if (client_incident_earlier(cl, id, &e) != STORE_OK)
 		return cli_client_failed(cl, cmd);
 	if (!reason)
 		r = ctx->config->incidents.sanction[in.category];
 	struct sanction_proposal p;
-	if (sanctions_propose(table, r, e.bans + e.incidents + e.kept, starts, &p) != 0) {
-		cli_error("%s: %s: %s", cmd, policy_reason_name(r),
-			  sanctions_check_message(SANCTION_NO_RULE));
-		return CLI_ERROR;
-	}
+	if (sanctions_propose(table, r, e.bans + e.incidents + e.kept, starts, &p) != 0)
+		return cli_fail("%s: %s: %s", cmd, policy_reason_name(r),
+				sanctions_check_message(SANCTION_NO_RULE));
 	char when[32], who[600];
 	cli_local_time(in.at, when, sizeof when);
 	(void)cli_esc(in.perpetrator, who, sizeof who);
@@ -129,10 +122,8 @@ static int ban_propose(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_error_missing(cmd, _("--person or --surname"));
 	if (ban_table(ctx, &table) != 0)
 		return CLI_ERROR;
-	if (bancheck_reasons(&table, reason, &r, list, sizeof list, why, sizeof why) != 0) {
-		cli_error("%s: --reason: %s", cmd, why);
-		return CLI_ERROR;
-	}
+	if (bancheck_reasons(&table, reason, &r, list, sizeof list, why, sizeof why) != 0)
+		return cli_fail("%s: --reason: %s", cmd, why);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -146,11 +137,9 @@ static int ban_propose(struct cli_ctx *ctx, const struct cli_args *a)
 	if (s != STORE_OK)
 		return cli_record_failed(cl, cmd, CLI_RECORD_PERSON, person, s);
 	struct sanction_proposal p;
-	if (sanctions_propose(&table, r, earlier, starts, &p) != 0) {
-		cli_error("%s: %s: %s", cmd, policy_reason_name(r),
-			  sanctions_check_message(SANCTION_NO_RULE));
-		return CLI_ERROR;
-	}
+	if (sanctions_propose(&table, r, earlier, starts, &p) != 0)
+		return cli_fail("%s: %s: %s", cmd, policy_reason_name(r),
+				sanctions_check_message(SANCTION_NO_RULE));
 	print_proposal(&table, &p, r, list, earlier, NULL, starts);
 	return CLI_OK;
 }
@@ -193,9 +182,8 @@ static int ban_activate(struct cli_ctx *ctx, const struct cli_args *a)
 	bool police = false;
 	if (cli_has(a, "police") && ban_parse_yesno(cli_text(a, "police"), &police) != 0) {
 		char q[160];
-		cli_error(_("%s: --police: %s is not yes or no"), cmd,
-			  ban_quoted(cli_text(a, "police"), q, sizeof q));
-		return CLI_ERROR;
+		return cli_fail(_("%s: --police: %s is not yes or no"), cmd,
+				ban_quoted(cli_text(a, "police"), q, sizeof q));
 	}
 	struct client *cl = cli_client(ctx);
 	if (!cl)

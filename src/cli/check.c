@@ -23,8 +23,7 @@
 /* A failed check must never read as "clear": say so and stop. */
 static int check_failed(struct client *cl)
 {
-	cli_error("%s: %s", _("ban list"), client_error(cl));
-	return CLI_ERROR;
+	return cli_fail("%s: %s", _("ban list"), client_error(cl));
 }
 
 /* ------------------------------------------------------------------ output */
@@ -294,17 +293,13 @@ static int check_run(struct cli_ctx *ctx, const struct cli_args *a)
 	if (batch) {
 		if (a->argc > 0)
 			return cli_error_extra(cmd, a->argv[0]);
-		if (born) {
-			cli_error(_("%s: --born cannot be used with --batch"), cmd);
-			return CLI_ERROR;
-		}
+		if (born)
+			return cli_fail(_("%s: --born cannot be used with --batch"), cmd);
 	} else {
 		if (a->argc == 0)
 			return cli_error_missing(cmd, _("the visitor's name"));
-		if (!(query = cli_join(a->argc, a->argv))) {
-			cli_error("%s: %s", cmd, strerror(ENOMEM));
-			return CLI_ERROR;
-		}
+		if (!(query = cli_join(a->argc, a->argv)))
+			return cli_fail("%s: %s", cmd, strerror(ENOMEM));
 		text_trim(query);
 		enum text_problem p = text_check(query, QUERY_MAX, false);
 		if (p != TEXT_OK) {

@@ -17,20 +17,34 @@
 #include "i18n.h"
 
 
-void cli_error(const char *fmt, ...)
+__attribute__((format(printf, 1, 0)))
+static void verror(const char *fmt, va_list ap)
 {
 	/* Messages quote user input (arguments, file contents): escaped as a whole, so no
 	 * message can carry a terminal escape sequence or bidi control (issue 7). */
 	char buf[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	if (n < 0)
+	if (vsnprintf(buf, sizeof buf, fmt, ap) < 0)
 		buf[0] = '\0';
 	fprintf(stderr, "%s: ", PACKAGE);
 	(void)cli_put_escaped(stderr, buf);
 	fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(fmt, ap);
+	va_end(ap);
+}
+
+int cli_fail(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	verror(fmt, ap);
+	va_end(ap);
+	return CLI_ERROR;
 }
 
 struct client *cli_client(struct cli_ctx *ctx)
@@ -46,8 +60,7 @@ struct client *cli_client(struct cli_ctx *ctx)
 
 int cli_client_failed(struct client *cl, const char *cmd)
 {
-	cli_error("%s: %s", cmd, client_error(cl));
-	return CLI_ERROR;
+	return cli_fail("%s: %s", cmd, client_error(cl));
 }
 
 int cli_record_failed(struct client *cl, const char *cmd, enum cli_record r, int64_t id,
@@ -94,14 +107,12 @@ int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n)
 
 int cli_error_extra(const char *cmd, const char *arg)
 {
-	cli_error(_("%s: unexpected argument '%s'"), cmd, arg);
-	return CLI_ERROR;
+	return cli_fail(_("%s: unexpected argument '%s'"), cmd, arg);
 }
 
 int cli_error_missing(const char *cmd, const char *what)
 {
-	cli_error(_("%s: missing %s (see 'balie %s --help')"), cmd, what, cmd);
-	return CLI_ERROR;
+	return cli_fail(_("%s: missing %s (see 'balie %s --help')"), cmd, what, cmd);
 }
 
 int cli_check_text(const char *cmd, const char *opt, char *v, size_t max, bool allow_empty)
@@ -396,6 +407,5 @@ int cli_run(struct cli_ctx *ctx, int argc, char **argv)
 		return status;
 	char esc[128];
 	(void)text_escape(argv[0], esc, sizeof esc);
-	cli_error(_("unknown command '%s' (see 'balie --help')"), esc);
-	return CLI_ERROR;
+	return cli_fail(_("unknown command '%s' (see 'balie --help')"), esc);
 }

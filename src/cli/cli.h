@@ -60,6 +60,9 @@ extern const struct cli_opt cli_staff_status_opts[];
 /* Print "balie: what: why" to stderr (printf-style). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* cli_error, for a command that stops there: returns CLI_ERROR. */
+int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Shared helpers of the commands (cli.c). */
 
 /* Print "balie: cmd: unexpected argument 'X'" (or "missing ...") helpers. */

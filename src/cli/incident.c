@@ -301,10 +301,8 @@ static int incident_add(struct cli_ctx *ctx, const struct cli_args *a)
 			return cli_error_missing(cmd, required[i].name);
 	if (apply_given(a, &in, seen) != 0)
 		return CLI_ERROR;
-	if (in.at > clock_now()) {
-		cli_error(_("%s: --at: the incident lies in the future"), cmd);
-		return CLI_ERROR;
-	}
+	if (in.at > clock_now())
+		return cli_fail(_("%s: --at: the incident lies in the future"), cmd);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -340,10 +338,8 @@ static int incident_update(struct cli_ctx *ctx, const struct cli_args *a)
 	if (apply_given(a, &in, NULL) != 0)
 		return CLI_ERROR;
 	if (any) {
-		if (in.at > clock_now()) {
-			cli_error(_("%s: --at: the incident lies in the future"), cmd);
-			return CLI_ERROR;
-		}
+		if (in.at > clock_now())
+			return cli_fail(_("%s: --at: the incident lies in the future"), cmd);
 		if ((r = client_incident_update(cl, &in)) != STORE_OK)
 			return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
 		in.version++;
@@ -369,10 +365,8 @@ static int incident_tally(struct cli_ctx *ctx, const struct cli_args *a)
 	time_t now = clock_now();
 	if (in.at == 0)
 		in.at = now;
-	if (in.at > now) {
-		cli_error(_("%s: --at: the incident lies in the future"), cmd);
-		return CLI_ERROR;
-	}
+	if (in.at > now)
+		return cli_fail(_("%s: --at: the incident lies in the future"), cmd);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -405,10 +399,8 @@ static int incident_list(struct cli_ctx *ctx, const struct cli_args *a)
 	if ((from && day_start(cmd, "--from", from, 0, &t_from) != 0) ||
 	    (to && day_start(cmd, "--to", to, 1, &t_to) != 0))
 		return CLI_ERROR;
-	if (from && to && strcmp(from, to) > 0) {
-		cli_error(_("%s: --to: %s is before --from %s"), cmd, to, from);
-		return CLI_ERROR;
-	}
+	if (from && to && strcmp(from, to) > 0)
+		return cli_fail(_("%s: --to: %s is before --from %s"), cmd, to, from);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;

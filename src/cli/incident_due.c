@@ -241,18 +241,16 @@ static int incident_done(struct cli_ctx *ctx, const struct cli_args *a)
 	if (incidents_item_parse(step, &item, &index) != 0) {
 		char esc[128];
 		(void)text_escape(step, esc, sizeof esc);
-		cli_error(_("%s: \"%s\" is not a follow-up step (aftercare1, aftercare2, ..., help, "
-			    "reaction, conversation, minutes, police, inspectorate)"), cmd, esc);
-		return CLI_ERROR;
+		return cli_fail(_("%s: \"%s\" is not a follow-up step (aftercare1, aftercare2, "
+				  "..., help, reaction, conversation, minutes, police, "
+				  "inspectorate)"), cmd, esc);
 	}
 	time_t when = clock_now();
 	const char *at = cli_text(a, "at"), *note = cli_text(a, "note");
 	if (at && cli_take_local_time(cmd, "--at", at, &when) != 0)
 		return CLI_ERROR;
-	if (when > clock_now()) {
-		cli_error(_("%s: --at: lies in the future"), cmd);
-		return CLI_ERROR;
-	}
+	if (when > clock_now())
+		return cli_fail(_("%s: --at: lies in the future"), cmd);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;

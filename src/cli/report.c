@@ -395,14 +395,10 @@ static int report_run(struct cli_ctx *ctx, const struct cli_args *a)
 	const char *from = cli_date(a, "from"), *to = cli_date(a, "to");
 	const char *html_path = cli_text(a, "html");
 	bool tsv = cli_has(a, "tsv");
-	if (strcmp(from, to) > 0) {
-		cli_error(_("%s: --to: %s is before --from %s"), cmd, to, from);
-		return CLI_ERROR;
-	}
-	if (tsv && html_path) {
-		cli_error(_("%s: --tsv and --html exclude each other"), cmd);
-		return CLI_ERROR;
-	}
+	if (strcmp(from, to) > 0)
+		return cli_fail(_("%s: --to: %s is before --from %s"), cmd, to, from);
+	if (tsv && html_path)
+		return cli_fail(_("%s: --tsv and --html exclude each other"), cmd);
 	struct report r;
 	memset(&r, 0, sizeof r);
 	r.municipality = ctx->config && ctx->config->municipality ? ctx->config->municipality

@@ -44,9 +44,8 @@ static int staff_add(struct cli_ctx *ctx, const struct cli_args *a)
 		t++;
 	if (!team_names[t]) {
 		char esc[64];
-		cli_error(_("%s: --team: unknown team \"%s\" (support or counter)"), cmd,
-			  cli_esc(team, esc, sizeof esc));
-		return CLI_ERROR;
+		return cli_fail(_("%s: --team: unknown team \"%s\" (support or counter)"), cmd,
+				cli_esc(team, esc, sizeof esc));
 	}
 	char *name = take_name(cmd, a->argc, a->argv);
 	if (!name)
@@ -107,9 +106,8 @@ static int staff_out(struct cli_ctx *ctx, const struct cli_args *a)
 	time_t at = 0;
 	if (at_s && parse_local(at_s, clock_now(), &at) != 0) {
 		char esc[64];
-		cli_error(_("%s: --at: \"%s\" is not a time (HH:MM or \"YYYY-MM-DD HH:MM\")"), cmd,
-			  cli_esc(at_s, esc, sizeof esc));
-		return CLI_ERROR;
+		return cli_fail(_("%s: --at: \"%s\" is not a time (HH:MM or \"YYYY-MM-DD "
+				  "HH:MM\")"), cmd, cli_esc(at_s, esc, sizeof esc));
 	}
 	char *name = take_name(cmd, a->argc, a->argv);
 	if (!name)
@@ -132,9 +130,8 @@ static int staff_roster(struct cli_ctx *ctx, const struct cli_args *a)
 	char date[DATES_DATE_LEN];
 	if (cli_read_date(a->argv[a->argc - 1], DATES_NEAR, date) != 0) {
 		char esc[64];
-		cli_error(_("%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"), cmd,
-			  cli_esc(a->argv[a->argc - 1], esc, sizeof esc));
-		return CLI_ERROR;
+		return cli_fail(_("%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"), cmd,
+				cli_esc(a->argv[a->argc - 1], esc, sizeof esc));
 	}
 	char *name = take_name(cmd, a->argc - 1, a->argv);
 	if (!name)
@@ -154,30 +151,25 @@ static int staff_unreachable(struct cli_ctx *ctx, const struct cli_args *a)
 	bool withdraw = cli_has(a, "withdraw");
 	if (withdraw && a->argc > 0)
 		return cli_error_extra(cmd, a->argv[0]);
-	if (withdraw && (cli_has(a, "period") || cli_has(a, "note"))) {
-		cli_error(_("%s: --withdraw and %s exclude each other"), cmd,
-			  cli_has(a, "period") ? "--period" : "--note");
-		return CLI_ERROR;
-	}
+	if (withdraw && (cli_has(a, "period") || cli_has(a, "note")))
+		return cli_fail(_("%s: --withdraw and %s exclude each other"), cmd,
+				cli_has(a, "period") ? "--period" : "--note");
 	if (!withdraw && a->argc == 0)
 		return cli_error_missing(cmd, _("the date"));
 	char day[DATES_DATE_LEN];
 	const char *date = withdraw ? NULL : day;
 	if (!withdraw && cli_read_date(a->argv[0], DATES_NEAR, day) != 0) {
 		char esc[128];
-		cli_error(_("%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"), cmd,
-			  cli_esc(a->argv[0], esc, sizeof esc));
-		return CLI_ERROR;
+		return cli_fail(_("%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"), cmd,
+				cli_esc(a->argv[0], esc, sizeof esc));
 	}
 	if (!withdraw && !cli_has(a, "note"))
 		return cli_error_missing(cmd, "--note");
 	/* The record belongs to the building of this terminal; the service checks it knows
 	 * the building and that it is open to the public then. */
 	const struct config_building *b = config_building_here(ctx->config);
-	if (!withdraw && !b) {
-		cli_error(_("%s: the configuration names no building"), cmd);
-		return CLI_ERROR;
-	}
+	if (!withdraw && !b)
+		return cli_fail(_("%s: the configuration names no building"), cmd);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;

@@ -169,10 +169,8 @@ int cli_staff_status(struct cli_ctx *ctx, const struct cli_args *a)
 		snprintf(date, sizeof date, "%s", cli_date(a, "date"));
 	const struct config *cfg = ctx->config;
 	const struct config_building *b = config_building_here(cfg);
-	if (!b) {
-		cli_error(_("%s: the configuration names no building"), cmd);
-		return CLI_ERROR;
-	}
+	if (!b)
+		return cli_fail(_("%s: the configuration names no building"), cmd);
 	const struct policy_week *w = &b->hours;
 	const struct policy_exceptions *x = &b->exceptions;
 	struct client *cl = cli_client(ctx);

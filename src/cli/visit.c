@@ -53,10 +53,8 @@ static int visit_out(struct cli_ctx *ctx, const struct cli_args *a)
 	struct visit v;
 	memset(&v, 0, sizeof v);
 	char *name = cli_join(a->argc, a->argv);
-	if (!name) {
-		cli_error("%s: %s", cmd, strerror(ENOMEM));
-		return CLI_ERROR;
-	}
+	if (!name)
+		return cli_fail("%s: %s", cmd, strerror(ENOMEM));
 	int bad = cli_take_text(cmd, _("the name"), name, false, v.employee, sizeof v.employee);
 	free(name);
 	time_t now = clock_now();
@@ -64,21 +62,18 @@ static int visit_out(struct cli_ctx *ctx, const struct cli_args *a)
 	if (bad || take_time(cmd, "--back", cli_text(a, "back"), now, &v.expected_back) ||
 	    (call && take_time(cmd, "--call-at", call, now, &v.call_at)))
 		return CLI_ERROR;
-	if (v.call_at > v.expected_back) {
-		cli_error(_("%s: --call-at: after the expected return (--back)"), cmd);
-		return CLI_ERROR;
-	}
+	if (v.call_at > v.expected_back)
+		return cli_fail(_("%s: --call-at: after the expected return (--back)"), cmd);
 	snprintf(v.address, sizeof v.address, "%s", cli_text(a, "address"));
 	snprintf(v.client, sizeof v.client, "%s", cli_text(a, "client"));
 	snprintf(v.mobile, sizeof v.mobile, "%s", cli_text(a, "mobile"));
 	v.risk = (enum visit_risk)(VISIT_RISK_NORMAL + cli_choice(a, "risk", 0));
 	if (cli_has(a, "with"))
 		snprintf(v.companion, sizeof v.companion, "%s", cli_text(a, "with"));
-	if (visits_companion_required(v.risk, false) && !v.companion[0]) {
-		cli_error(_("%s: --with: two go together when the risk is raised or the client is on "
-			    "the ban list: name the colleague who goes along"), cmd);
-		return CLI_ERROR;
-	}
+	if (visits_companion_required(v.risk, false) && !v.companion[0])
+		return cli_fail(_("%s: --with: two go together when the risk is raised or the "
+				  "client is on the ban list: name the colleague who goes along"),
+				cmd);
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
