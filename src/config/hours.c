@@ -32,17 +32,23 @@ static int parse_period(const char *s, int *start, int *end)
 }
 
 
+/* Whether period s (read as start..end) ends after it starts; else why, into what. */
+static bool in_order(const char *s, int start, int end, char *what, size_t whatsz)
+{
+	if (start < end)
+		return true;
+	snprintf(what, whatsz, _("\"%s\" ends before it starts"), s);
+	return false;
+}
+
 /* A period "HH:MM-HH:MM" that ends after it starts. */
 static bool period_entry(const char *s, char *what, size_t whatsz)
 {
 	int start, end;
-	if (parse_period(s, &start, &end) != 0)
-		snprintf(what, whatsz,
-			 _("\"%s\" is not a period HH:MM-HH:MM (such as \"08:30-17:00\")"), s);
-	else if (start >= end)
-		snprintf(what, whatsz, _("\"%s\" ends before it starts"), s);
-	else
-		return true;
+	if (parse_period(s, &start, &end) == 0)
+		return in_order(s, start, end, what, whatsz);
+	snprintf(what, whatsz, _("\"%s\" is not a period HH:MM-HH:MM (such as \"08:30-17:00\")"),
+		 s);
 	return false;
 }
 
@@ -121,15 +127,11 @@ static bool extra_entry(const char *s, char *what, size_t whatsz)
 {
 	char date[DATES_DATE_LEN];
 	int start, end, evening;
-	if (parse_extra(s, date, &start, &end, &evening) != 0)
-		snprintf(what, whatsz,
-			 _("\"%s\" is not a dated period \"YYYY-MM-DD HH:MM-HH:MM\", optionally "
-			   "followed by \"evening\" or \"day\" (such as \"2026-12-23 18:00-20:00 "
-			   "evening\")"), s);
-	else if (start >= end)
-		snprintf(what, whatsz, _("\"%s\" ends before it starts"), s);
-	else
-		return true;
+	if (parse_extra(s, date, &start, &end, &evening) == 0)
+		return in_order(s, start, end, what, whatsz);
+	snprintf(what, whatsz, _("\"%s\" is not a dated period \"YYYY-MM-DD HH:MM-HH:MM\", "
+				 "optionally followed by \"evening\" or \"day\" (such as "
+				 "\"2026-12-23 18:00-20:00 evening\")"), s);
 	return false;
 }
 

@@ -64,6 +64,18 @@ static void frame(struct dialog *d, const char *hint)
 	dialog_frame_ex(d, hint, true);
 }
 
+/* Put d on screen, with note (" 3/10 ": where a long list is) in the top border at the
+ * right when it is not empty. */
+static void show(struct dialog *d, const char *note)
+{
+	int w = getmaxx(d->win);
+	if (*note)
+		(void)draw_text(d->win, 0, dialog_imax(2, w - 2 - draw_width(note)), w - 4, note,
+				A_NORMAL);
+	(void)touchwin(d->win);
+	(void)wnoutrefresh(d->win);
+}
+
 void dialog_drop_windows(struct dialog *d)
 {
 	if (d->kind == DK_FORM)
@@ -194,8 +206,7 @@ static void confirm_draw(struct dialog *d)
 	attr_t sel = theme_attr(THEME_SELECTED);
 	x += draw_text(d->win, h - 3, x, w - x - 1, by, d->yes_focused ? sel : A_NORMAL) + 2;
 	(void)draw_text(d->win, h - 3, x, w - x - 1, bn, d->yes_focused ? A_NORMAL : sel);
-	(void)touchwin(d->win);
-	(void)wnoutrefresh(d->win);
+	show(d, "");
 }
 
 /* First letter of a translated answer, lower-case ASCII, or 0. */
@@ -269,13 +280,10 @@ static void list_draw(struct dialog *d)
 			draw_fill(d->win, 2 + r, 1, w - 2, a);
 		(void)draw_text(d->win, 2 + r, 2, w - 4, line, a);
 	}
-	if (d->n > (size_t)rows) {
-		char pos[64];
+	char pos[64] = "";
+	if (d->n > (size_t)rows)
 		(void)snprintf(pos, sizeof pos, " %zu/%zu ", d->cur + 1, d->n);
-		(void)draw_text(d->win, 0, dialog_imax(2, w - 2 - draw_width(pos)), w - 4, pos, A_NORMAL);
-	}
-	(void)touchwin(d->win);
-	(void)wnoutrefresh(d->win);
+	show(d, pos);
 }
 
 static enum dialog_state list_handle(struct dialog *d, struct panel_ctx *ctx,
@@ -366,13 +374,10 @@ static void text_draw(struct dialog *d)
 	int y = 2;
 	for (size_t i = d->top; i < d->n && y < 2 + rows; i++)
 		y += dialog_imax(1, draw_wrap(d->win, y, 2, cols, 2 + rows - y, d->items[i], A_NORMAL));
-	if (d->top > 0 || y >= 2 + rows) {
-		char pos[64];
+	char pos[64] = "";
+	if (d->top > 0 || y >= 2 + rows)
 		(void)snprintf(pos, sizeof pos, " %zu/%zu ", d->top + 1, d->n);
-		(void)draw_text(d->win, 0, dialog_imax(2, w - 2 - draw_width(pos)), w - 4, pos, A_NORMAL);
-	}
-	(void)touchwin(d->win);
-	(void)wnoutrefresh(d->win);
+	show(d, pos);
 }
 
 static enum dialog_state text_handle(struct dialog *d, struct panel_ctx *ctx,
