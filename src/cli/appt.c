@@ -64,13 +64,6 @@ static int take_times(const char *cmd, const char *date, const char *start, cons
 static int appt_add(struct cli_ctx *ctx, const struct cli_args *args)
 {
 	const char *cmd = args->cmd->name;
-	static const char *const required[] = {"date", "start", "end", "host", "visitor"};
-	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
-		if (!cli_has(args, required[i])) {
-			char opt[32];
-			snprintf(opt, sizeof opt, "--%s", required[i]);
-			return cli_error_missing(cmd, opt);
-		}
 	struct appt a = {0};
 	const char *date = cli_date(args, "date"), *prec = cli_text(args, "precautions");
 	const char *reason = cli_text(args, "override-reason");
@@ -244,14 +237,16 @@ static int appt_list(struct cli_ctx *ctx, const struct cli_args *args)
 
 static const struct cli_opt add_opts[] = {
 	{.name = "date", .type = CLI_DATE, .arg = "YYYY-MM-DD",
-	 .help = N_("the day of the appointment")},
+	 .help = N_("the day of the appointment"), .required = true},
 	{.name = "start", .type = CLI_TEXT, .arg = "HH:MM", .help = N_("when it starts"),
-	 .max = 16},
-	{.name = "end", .type = CLI_TEXT, .arg = "HH:MM", .help = N_("when it ends"), .max = 16},
+	 .max = 16, .required = true},
+	{.name = "end", .type = CLI_TEXT, .arg = "HH:MM", .help = N_("when it ends"), .max = 16,
+	 .required = true},
 	{.name = "host", .type = CLI_TEXT, .arg = "NAME",
-	 .help = N_("the employee who receives the visitor"), .max = APPT_TEXT_MAX - 1},
+	 .help = N_("the employee who receives the visitor"), .max = APPT_TEXT_MAX - 1,
+	 .required = true},
 	{.name = "visitor", .type = CLI_TEXT, .arg = "NAME", .help = N_("the visitor"),
-	 .max = APPT_TEXT_MAX - 1},
+	 .max = APPT_TEXT_MAX - 1, .required = true},
 	{.name = "born", .type = CLI_DATE, .arg = "YYYY-MM-DD",
 	 .help = N_("the visitor's date of birth (separates namesakes on the ban list)"),
 	 .past = true},

@@ -361,9 +361,7 @@ static int ban_lift(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	int64_t id = a->id;
-	const char *reason = cli_text(a, "reason");
-	if (!reason)
-		return cli_error_missing(cmd, "--reason");
+	const char *reason = cli_text(a, "reason"); /* required */
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -432,7 +430,7 @@ static const struct cli_opt list_opts[] = {
 
 static const struct cli_opt lift_opts[] = {
 	{.name = "reason", .letter = 'r', .type = CLI_TEXT, .arg = "TEXT", .max = 2000,
-	 .help = N_("why it is lifted (required)")},
+	 .help = N_("why it is lifted (required)"), .required = true},
 	{.name = NULL},
 };
 

@@ -17,8 +17,6 @@ static int exception_add(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	int64_t id = a->id;
-	if (!cli_has(a, "kind"))
-		return cli_error_missing(cmd, "--kind");
 	const char *date = cli_date(a, "date"), *from = cli_date(a, "from");
 	const char *until = cli_date(a, "until"), *detail = cli_text(a, "detail");
 	if (date && (from || until))
@@ -100,7 +98,7 @@ static int ban_notices(struct cli_ctx *ctx, const struct cli_args *a)
 
 static const struct cli_opt exception_add_opts[] = {
 	{.name = "kind", .letter = 'k', .type = CLI_CHOICE, .arg = "KIND",
-	 .choices = exception_kinds, .help = N_("what the exception is")},
+	 .choices = exception_kinds, .help = N_("what the exception is"), .required = true},
 	{.name = "date", .letter = 'd', .type = CLI_DATE, .arg = "DATE",
 	 .help = N_("the day of an appointment")},
 	{.name = "from", .letter = 'f', .type = CLI_DATE, .arg = "DATE",

@@ -229,11 +229,7 @@ static int ban_extend(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	int64_t id = a->id;
-	const char *ends = cli_date(a, "ends"), *reason = cli_text(a, "reason");
-	if (!ends)
-		return cli_error_missing(cmd, "--ends");
-	if (!reason)
-		return cli_error_missing(cmd, "--reason");
+	const char *ends = cli_date(a, "ends"), *reason = cli_text(a, "reason"); /* required */
 	struct client *cl = cli_client(ctx);
 	if (!cl)
 		return CLI_ERROR;
@@ -361,9 +357,9 @@ static const struct cli_opt activate_opts[] = {
 
 static const struct cli_opt extend_opts[] = {
 	{.name = "ends", .letter = 'e', .type = CLI_DATE, .arg = "DATE",
-	 .help = N_("the new last day (required)")},
+	 .help = N_("the new last day (required)"), .required = true},
 	{.name = "reason", .letter = 'r', .type = CLI_TEXT, .arg = "TEXT", .max = 2000,
-	 .help = N_("why it is extended (required)")},
+	 .help = N_("why it is extended (required)"), .required = true},
 	{.name = "justification", .letter = 'J', .type = CLI_TEXT, .arg = "TEXT", .max = 2000,
 	 .help = N_("why the new duration is outside the sanction table")},
 	{.name = NULL},

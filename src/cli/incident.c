@@ -19,18 +19,23 @@
 
 #define MAX_CENTS 999999999LL /* ten million euro less a cent: anything more is a typo */
 
-/* The fields of the form: options of add and update, each with the code apply() knows. */
+/* The fields of the form: options of add and update, each with the code apply() knows;
+ * add requires the first five (req). */
 #define FORM_TEXT(n, a, h, m) {.name = n, .type = CLI_TEXT, .arg = a, .help = h, .max = m, \
 			       .allow_empty = true}
-#define FORM_OPTS                                                                          \
-	FORM_TEXT("at", "\"YYYY-MM-DD HH:MM\"", N_("when it happened (local time)"), 32),    \
-	FORM_TEXT("category", "CAT", N_("verbal, discrimination, sexual, threat, "          \
-		  "obstruction, property, attempt, physical, robbery or other"), 32),             \
-	FORM_TEXT("channel", "CHANNEL", N_("counter, phone, outside, home-visit, written "    \
-		  "or online"), 32),                                                             \
-	FORM_TEXT("place", "PLACE", N_("a building, room or alarm point of balie.conf, or "  \
-		  "one of its incident places"), INCIDENT_NAME_MAX - 1),                         \
-	FORM_TEXT("employee", "NAME", N_("whom it happened to"), INCIDENT_NAME_MAX - 1),     \
+#define FORM_NEEDED(n, a, h, m, req) {.name = n, .type = CLI_TEXT, .arg = a, .help = h,      \
+				       .max = m, .allow_empty = true, .required = req}
+#define FORM_OPTS(req)                                                                     \
+	FORM_NEEDED("at", "\"YYYY-MM-DD HH:MM\"", N_("when it happened (local time)"), 32,  \
+		    req),                                                                        \
+	FORM_NEEDED("category", "CAT", N_("verbal, discrimination, sexual, threat, "        \
+		    "obstruction, property, attempt, physical, robbery or other"), 32, req),     \
+	FORM_NEEDED("channel", "CHANNEL", N_("counter, phone, outside, home-visit, written " \
+		    "or online"), 32, req),                                                      \
+	FORM_NEEDED("place", "PLACE", N_("a building, room or alarm point of balie.conf, "  \
+		    "or one of its incident places"), INCIDENT_NAME_MAX - 1, req),               \
+	FORM_NEEDED("employee", "NAME", N_("whom it happened to"), INCIDENT_NAME_MAX - 1,   \
+		    req),                                                                        \
 	FORM_TEXT("perpetrator", "NAME", N_("as written; \"\" when not known"),             \
 		  INCIDENT_PERSON_MAX - 1),                                                      \
 	FORM_TEXT("born", "DATE", N_("the perpetrator's date of birth"), 32),                \
@@ -59,9 +64,9 @@
 		  INCIDENT_NOTE_MAX),                                                            \
 	FORM_TEXT("discussed", "yes|no", N_("discussed in the team"), 8)
 
-static const struct cli_opt add_opts[] = {FORM_OPTS, {.name = NULL}};
+static const struct cli_opt add_opts[] = {FORM_OPTS(true), {.name = NULL}};
 static const struct cli_opt update_opts[] = {
-	FORM_OPTS,
+	FORM_OPTS(false),
 	{.name = "complete", .type = CLI_FLAG,
 	 .help = N_("mark it complete (the answers of the form must be given)")},
 	{.name = NULL},
@@ -292,13 +297,6 @@ static int incident_add(struct cli_ctx *ctx, const struct cli_args *a)
 	struct incident in;
 	memset(&in, 0, sizeof in);
 	bool seen[128] = {false};
-	static const struct { char code; const char *name; } required[] = {
-		{'a', "--at"}, {'c', "--category"}, {'C', "--channel"}, {'p', "--place"},
-		{'e', "--employee"},
-	};
-	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
-		if (!cli_has(a, required[i].name + 2))
-			return cli_error_missing(cmd, required[i].name);
 	if (apply_given(a, &in, seen) != 0)
 		return CLI_ERROR;
 	if (in.at > clock_now())

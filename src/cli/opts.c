@@ -326,6 +326,14 @@ int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cl
 	if (cmd->id_arg != CLI_RECORD_NONE && a->argc > 0 &&
 	    cli_record_id(a, cmd->id_arg, &a->id) != 0)
 		goto fail;
+	for (size_t i = 0; cmd->opts && cmd->opts[i].name; i++) {
+		if (cmd->opts[i].required && !a->given[i]) {
+			char opt[64];
+			snprintf(opt, sizeof opt, "--%s", cmd->opts[i].name);
+			(void)cli_error_missing(cmd->name, opt);
+			goto fail;
+		}
+	}
 	return 0;
 fail:
 	cli_args_free(a);

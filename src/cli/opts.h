@@ -39,6 +39,7 @@ struct cli_opt {
 					* year is 0-99 years ago (else the nearest one) */
 	const char *implied;           /* CLI_TEXT: the value may be left out (--police alone
 					* means implied); one given goes after '=' */
+	bool required;                 /* the command needs it: "missing --NAME" otherwise */
 };
 
 /* The kind of record an id names, for the messages about it: a command whose first

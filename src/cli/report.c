@@ -388,10 +388,6 @@ int cli_report_text(struct store *st, const struct config *cfg, const char *from
 static int report_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	if (!cli_has(a, "from"))
-		return cli_error_missing(cmd, "--from");
-	if (!cli_has(a, "to"))
-		return cli_error_missing(cmd, "--to");
 	const char *from = cli_date(a, "from"), *to = cli_date(a, "to");
 	const char *html_path = cli_text(a, "html");
 	bool tsv = cli_has(a, "tsv");
@@ -431,8 +427,10 @@ static int report_run(struct cli_ctx *ctx, const struct cli_args *a)
 }
 
 static const struct cli_opt report_opts[] = {
-	{.name = "from", .type = CLI_DATE, .arg = "DATE", .help = N_("the first day (required)")},
-	{.name = "to", .type = CLI_DATE, .arg = "DATE", .help = N_("the last day (required)")},
+	{.name = "from", .type = CLI_DATE, .arg = "DATE", .help = N_("the first day (required)"),
+	 .required = true},
+	{.name = "to", .type = CLI_DATE, .arg = "DATE", .help = N_("the last day (required)"),
+	 .required = true},
 	{.name = "tsv", .type = CLI_FLAG,
 	 .help = N_("lines section<TAB>key<TAB>count (total, category, channel, place, month, "
 		    "tally)")},

@@ -36,9 +36,7 @@ static const char *const team_names[] = {"support", "counter", NULL};
 static int staff_add(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	const char *team = cli_text(a, "team");
-	if (!team)
-		return cli_error_missing(cmd, "--team");
+	const char *team = cli_text(a, "team"); /* required */
 	int t = 0;
 	while (team_names[t] && strcmp(team_names[t], team) != 0)
 		t++;
@@ -187,7 +185,7 @@ static int staff_unreachable(struct cli_ctx *ctx, const struct cli_args *a)
 
 static const struct cli_opt add_opts[] = {
 	{.name = "team", .type = CLI_TEXT, .arg = "TEAM", .max = 16,
-	 .help = N_("support (porters, BOAs) or counter (counter staff)")},
+	 .help = N_("support (porters, BOAs) or counter (counter staff)"), .required = true},
 	{.name = "phone", .type = CLI_TEXT, .arg = "NUMBER", .help = N_("a phone number"),
 	 .max = STAFF_TEXT_MAX - 1, .allow_empty = true},
 	{.name = NULL},

@@ -43,13 +43,6 @@ static int take_time(const char *cmd, const char *opt, const char *v, time_t now
 static int visit_out(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	static const char *const required[] = {"address", "client", "back", "mobile", "risk"};
-	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
-		if (!cli_has(a, required[i])) {
-			char opt[32];
-			snprintf(opt, sizeof opt, "--%s", required[i]);
-			return cli_error_missing(cmd, opt);
-		}
 	struct visit v;
 	memset(&v, 0, sizeof v);
 	char *name = cli_join(a->argc, a->argv);
@@ -225,17 +218,17 @@ static const char *const risk_names[] = {"normal", "raised", NULL};
 
 static const struct cli_opt out_opts[] = {
 	{.name = "address", .type = CLI_TEXT, .arg = "ADDRESS", .help = N_("where the visit is"),
-	 .max = VISIT_TEXT_MAX - 1},
+	 .max = VISIT_TEXT_MAX - 1, .required = true},
 	{.name = "client", .type = CLI_TEXT, .arg = "NAME", .help = N_("whom the visit is to"),
-	 .max = VISIT_TEXT_MAX - 1},
+	 .max = VISIT_TEXT_MAX - 1, .required = true},
 	{.name = "back", .type = CLI_TEXT, .arg = "TIME", .max = 32,
-	 .help = N_("expected back: HH:MM today, or \"YYYY-MM-DD HH:MM\"")},
+	 .help = N_("expected back: HH:MM today, or \"YYYY-MM-DD HH:MM\""), .required = true},
 	{.name = "mobile", .type = CLI_TEXT, .arg = "NUMBER", .help = N_("the mobile number to "
-	 "call"), .max = VISIT_TEXT_MAX - 1},
+	 "call"), .max = VISIT_TEXT_MAX - 1, .required = true},
 	{.name = "call-at", .type = CLI_TEXT, .arg = "TIME", .max = 32,
 	 .help = N_("reception expects a call by then")},
 	{.name = "risk", .type = CLI_CHOICE, .arg = "RISK", .choices = risk_names,
-	 .help = N_("the risk as assessed beforehand: normal or raised")},
+	 .help = N_("the risk as assessed beforehand: normal or raised"), .required = true},
 	{.name = "with", .type = CLI_TEXT, .arg = "COLLEAGUE", .max = VISIT_TEXT_MAX - 1,
 	 .help = N_("the colleague who goes along (required with a raised risk or a client "
 		    "on the ban list)")},
