@@ -34,13 +34,9 @@ static bool is_alarm_point(const struct config *cfg, const char *loc)
 static int alarm_raise(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	char *loc = cli_join(a->argc, a->argv);
+	char *loc = cli_join_text(cmd, _("location"), a->argc, a->argv, ALARM_TEXT_MAX - 1);
 	if (!loc)
-		return cli_fail("%s: %s", cmd, strerror(ENOMEM));
-	if (cli_check_text(cmd, _("location"), loc, ALARM_TEXT_MAX - 1, false) != 0) {
-		free(loc);
 		return CLI_ERROR;
-	}
 	/* a robbery or fire point raises its own kind (balie.conf), unless --kind says so */
 	int kind = cli_choice(a, "kind", ALARM_PANIC);
 	const char *point_kind = config_alarm_kind(ctx->config, loc);

@@ -298,15 +298,8 @@ static int check_run(struct cli_ctx *ctx, const struct cli_args *a)
 	} else {
 		if (a->argc == 0)
 			return cli_error_missing(cmd, _("the visitor's name"));
-		if (!(query = cli_join(a->argc, a->argv)))
-			return cli_fail("%s: %s", cmd, strerror(ENOMEM));
-		text_trim(query);
-		enum text_problem p = text_check(query, QUERY_MAX, false);
-		if (p != TEXT_OK) {
-			cli_error("%s: %s: %s", cmd, _("name"), text_problem_message(p));
-			free(query);
+		if (!(query = cli_join_text(cmd, _("name"), a->argc, a->argv, QUERY_MAX)))
 			return CLI_ERROR;
-		}
 	}
 	struct client *cl = cli_client(ctx);
 	if (!cl) {

@@ -225,6 +225,20 @@ char *cli_join(int argc, char **argv)
 	return s;
 }
 
+char *cli_join_text(const char *cmd, const char *what, int argc, char **argv, size_t max)
+{
+	char *s = cli_join(argc, argv);
+	if (!s) {
+		cli_error("%s: %s", cmd, strerror(ENOMEM));
+		return NULL;
+	}
+	if (cli_check_text(cmd, what, s, max, false) != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 int cli_put_escaped(FILE *out, const char *s)
 {
 	char buf[512];

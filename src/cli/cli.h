@@ -104,6 +104,10 @@ int cli_take_local_time(const char *cmd, const char *opt, const char *v, time_t 
 /* Join argv[0..argc) with single spaces into a malloc'd string; NULL on out-of-memory. */
 char *cli_join(int argc, char **argv);
 
+/* Words joined (cli_join), trimmed and checked as a one-line text of at most max bytes,
+ * named what in the messages of cmd ("location"); malloc'd, or NULL after the message. */
+char *cli_join_text(const char *cmd, const char *what, int argc, char **argv, size_t max);
+
 /* Write s to out with control, bidi and invalid bytes made visible (text_escape); 0 or -1. */
 int cli_put_escaped(FILE *out, const char *s);
 

@@ -15,19 +15,10 @@
 #include "core/text.h"
 #include "i18n.h"
 
-/* The NAME words joined and checked; NULL after an error. */
+/* The NAME words joined and checked; NULL after the message. */
 static char *take_name(const char *cmd, int argc, char **argv)
 {
-	char *name = cli_join(argc, argv);
-	if (!name) {
-		cli_error("%s: %s", cmd, strerror(ENOMEM));
-		return NULL;
-	}
-	if (cli_check_text(cmd, _("name"), name, STAFF_TEXT_MAX - 1, false) != 0) {
-		free(name);
-		return NULL;
-	}
-	return name;
+	return cli_join_text(cmd, _("name"), argc, argv, STAFF_TEXT_MAX - 1);
 }
 
 /* Machine names of enum staff_team, for --team. */
