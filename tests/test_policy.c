@@ -150,6 +150,35 @@ TEST(test_policy__precaution_names_and_labels)
 }
 END_TEST
 
+/* Precautions in words, in the order of the table, cut short at the buffer; a form reads a
+ * kind or reason by its name or its label. */
+TEST(test_policy__precautions_join_and_read)
+{
+	char out[64];
+	policy_precautions_join(0, policy_precaution_name, ",", out, sizeof out);
+	ck_assert_str_eq(out, "");
+	policy_precautions_join(PREC_POLICE | PREC_SAFE_ROOM, policy_precaution_name,
+				",", out, sizeof out);
+	ck_assert_str_eq(out, "safe_room,police");
+	policy_precautions_join(PREC_PORTER, policy_precaution_label, ", ", out,
+				sizeof out);
+	ck_assert_str_eq(out, "porter on standby");
+	policy_precautions_join(0xfu, policy_precaution_name, ",", out, 12);
+	ck_assert_uint_eq(strlen(out), 11); /* cut short, never past the buffer */
+	ck_assert(strncmp(out, "safe_room,", 10) == 0);
+	enum ban_kind k;
+	enum ban_reason r;
+	ck_assert_int_eq(policy_kind_read("Phone Ban", &k), 0);
+	ck_assert_int_eq(k, BAN_PHONE);
+	ck_assert_int_eq(policy_reason_read("threat", &r), 0);
+	ck_assert_int_eq(r, REASON_THREAT);
+	ck_assert_int_eq(policy_reason_read("", &r), -1);
+	ck_assert_int_eq(policy_kind_read("ban", &k), -1);
+	policy_kind_list(out, sizeof out);
+	ck_assert_str_eq(out, "building, phone, building+phone, service, warning");
+}
+END_TEST
+
 /* Monday 08:30-12:00 and 13:00-17:00; Thursday also 18:00-20:00 in the evening. */
 static struct policy_week week(void)
 {

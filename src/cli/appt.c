@@ -137,19 +137,11 @@ static int appt_flag(struct cli_ctx *ctx, const struct cli_args *args)
 	return CLI_OK;
 }
 
+/* The precautions of bits: machine names joined by "," (names), else labels. */
 static void precautions_text(unsigned bits, bool names, char *out, size_t outsz)
 {
-	size_t len = 0;
-	out[0] = '\0';
-	for (int i = 0; i < PRECAUTION_COUNT; i++) {
-		if (!(bits & (1u << i)))
-			continue;
-		int n = snprintf(out + len, outsz - len, "%s%s", len ? (names ? "," : ", ") : "",
-				 names ? policy_precaution_name(i) : policy_precaution_label(i));
-		if (n < 0 || (size_t)n >= outsz - len)
-			return;
-		len += (size_t)n;
-	}
+	policy_precautions_join(bits, names ? policy_precaution_name : policy_precaution_label,
+				names ? "," : ", ", out, outsz);
 }
 
 static void tsv_appt(const struct appt *a, const char *date, const char *mark)

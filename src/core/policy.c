@@ -510,12 +510,14 @@ const char *policy_missing_label(int i)
 	return named_label(missing, POLICY_MISSING_COUNT, i);
 }
 
-void policy_missing_join(unsigned bits, const char *(*name)(int), const char *sep, char *out,
-			 size_t outsz)
+/* Values 0..n-1 whose bit is set in bits, each named by name, joined by sep into out
+ * (cut short, never overflowing). */
+static void join_bits(unsigned bits, int n, const char *(*name)(int), const char *sep,
+		      char *out, size_t outsz)
 {
 	size_t used = 0;
 	out[0] = '\0';
-	for (int i = 0; i < POLICY_MISSING_COUNT; i++) {
+	for (int i = 0; i < n; i++) {
 		if (!(bits & (1u << i)))
 			continue;
 		int w = snprintf(out + used, outsz - used, "%s%s", used ? sep : "", name(i));
@@ -523,6 +525,18 @@ void policy_missing_join(unsigned bits, const char *(*name)(int), const char *se
 			break;
 		used += (size_t)w;
 	}
+}
+
+void policy_missing_join(unsigned bits, const char *(*name)(int), const char *sep, char *out,
+			 size_t outsz)
+{
+	join_bits(bits, POLICY_MISSING_COUNT, name, sep, out, outsz);
+}
+
+void policy_precautions_join(unsigned bits, const char *(*name)(int), const char *sep,
+			     char *out, size_t outsz)
+{
+	join_bits(bits, PRECAUTION_COUNT, name, sep, out, outsz);
 }
 
 /* Whether the comma-separated list holds id (items trimmed of spaces). */

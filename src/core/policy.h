@@ -238,6 +238,11 @@ const char *policy_missing_label(int i);
 void policy_missing_join(unsigned bits, const char *(*name)(int), const char *sep, char *out,
 			 size_t outsz);
 
+/* The precautions of bits as one text, as policy_missing_join does for the missing
+ * answers (name: policy_precaution_name or _label). */
+void policy_precautions_join(unsigned bits, const char *(*name)(int), const char *sep,
+			     char *out, size_t outsz);
+
 /* Whether a ban stops the visitor at the desk of building here. */
 enum policy_here {
 	POLICY_HERE_APPLIES,        /* building ban or service stop for this building */

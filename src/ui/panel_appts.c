@@ -132,18 +132,8 @@ static int appts_reload(void *self, struct panel_ctx *ctx)
 /* The precautions in words: "safe room, porter on standby", or "none chosen". */
 static void precautions_text(unsigned bits, char *out, size_t outsz)
 {
-	size_t used = 0;
-	out[0] = '\0';
-	for (int i = 0; i < PRECAUTION_COUNT; i++) {
-		if (!(bits & (1u << i)))
-			continue;
-		int w = snprintf(out + used, outsz - used, "%s%s", used ? ", " : "",
-				 policy_precaution_label(i));
-		if (w < 0 || (size_t)w >= outsz - used)
-			return;
-		used += (size_t)w;
-	}
-	if (!used)
+	policy_precautions_join(bits, policy_precaution_label, ", ", out, outsz);
+	if (!*out)
 		(void)snprintf(out, outsz, "%s", _("no precautions chosen"));
 }
 
