@@ -70,25 +70,13 @@ int cli_record_failed(struct client *cl, const char *cmd, enum cli_record r, int
 		return cli_client_failed(cl, cmd);
 	long long n = (long long)id;
 	switch (r) {
-	case CLI_RECORD_ALARM:
-		cli_error(_("%s: alarm %lld: no such alarm"), cmd, n);
-		break;
-	case CLI_RECORD_BAN:
-		cli_error(_("ban %lld: no such ban"), n);
-		break;
-	case CLI_RECORD_INCIDENT:
-		cli_error(_("incident %lld: no such incident"), n);
-		break;
-	case CLI_RECORD_NOTICE:
-		cli_error(_("notice %lld: no such notice"), n);
-		break;
-	case CLI_RECORD_PERSON:
-		cli_error(_("person %lld: no such person"), n);
-		break;
-	default:
-		return cli_client_failed(cl, cmd);
+	case CLI_RECORD_ALARM: return cli_fail(_("%s: alarm %lld: no such alarm"), cmd, n);
+	case CLI_RECORD_BAN: return cli_fail(_("ban %lld: no such ban"), n);
+	case CLI_RECORD_INCIDENT: return cli_fail(_("incident %lld: no such incident"), n);
+	case CLI_RECORD_NOTICE: return cli_fail(_("notice %lld: no such notice"), n);
+	case CLI_RECORD_PERSON: return cli_fail(_("person %lld: no such person"), n);
+	default: return cli_client_failed(cl, cmd);
 	}
-	return CLI_ERROR;
 }
 
 const char *cli_esc(const char *s, char *buf, size_t bufsz)

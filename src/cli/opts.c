@@ -70,29 +70,14 @@ int cli_record_id(const struct cli_args *a, enum cli_record r, int64_t *id)
 {
 	if (cli_parse_id(a->argv[0], id) == 0)
 		return 0;
-	const char *cmd = a->cmd->name;
 	char esc[128];
 	(void)text_escape(a->argv[0], esc, sizeof esc);
-	switch (r) {
-	case CLI_RECORD_ALARM:
-		cli_error(_("%s: \"%s\" is not an alarm id"), cmd, esc);
-		break;
-	case CLI_RECORD_APPT:
-		cli_error(_("%s: \"%s\" is not an appointment id"), cmd, esc);
-		break;
-	case CLI_RECORD_BAN:
-		cli_error(_("%s: \"%s\" is not a ban id"), cmd, esc);
-		break;
-	case CLI_RECORD_INCIDENT:
-		cli_error(_("%s: \"%s\" is not an incident id"), cmd, esc);
-		break;
-	case CLI_RECORD_VISIT:
-		cli_error(_("%s: \"%s\" is not a visit id"), cmd, esc);
-		break;
-	default:
-		cli_error(_("%s: \"%s\" is not an id"), cmd, esc);
-		break;
-	}
+	cli_error(r == CLI_RECORD_ALARM ? _("%s: \"%s\" is not an alarm id")
+		  : r == CLI_RECORD_APPT ? _("%s: \"%s\" is not an appointment id")
+		  : r == CLI_RECORD_BAN ? _("%s: \"%s\" is not a ban id")
+		  : r == CLI_RECORD_INCIDENT ? _("%s: \"%s\" is not an incident id")
+		  : r == CLI_RECORD_VISIT ? _("%s: \"%s\" is not a visit id")
+		  : _("%s: \"%s\" is not an id"), a->cmd->name, esc);
 	return -1;
 }
 
