@@ -26,26 +26,7 @@ e2e_cli appt add --date 2026-11-24 --start 15:00 --end 16:00 --host "Annet de Bo
 sed -e "s/porter = {\"$E2E_USER\"}/receptionist = {\"$E2E_USER\"}/" "$E2E_CONF" \
 	>"$E2E_TMP/recep.conf"
 
-# What the desk may not change: every alarm, ban, appointment, member and home visit.
-state() {
-	{
-		e2e_cli alarm list --all --tsv
-		e2e_cli ban list --all --tsv
-		e2e_cli appt list --date 2026-11-24 --tsv
-		e2e_cli staff status
-		e2e_cli visit list
-	} 2>&1
-}
-state >"$E2E_TMP/before"
-grep -q "Jan de Vries" "$E2E_TMP/before" && grep -q "Wim Smits" "$E2E_TMP/before" ||
-	e2e_fail "the state before is incomplete: $(cat "$E2E_TMP/before")"
-unchanged() {
-	state >"$E2E_TMP/after"
-	if ! cmp -s "$E2E_TMP/before" "$E2E_TMP/after"; then
-		e2e_fail "$1: the data changed"
-		diff "$E2E_TMP/before" "$E2E_TMP/after" >&2
-	fi
-}
+e2e_state_save "Jan de Vries" "Wim Smits"
 alive() {
 	[ -s "$E2E_TMP/$1.exit" ] && e2e_fail "$1: the console quit ($2)"
 	return 0
@@ -63,7 +44,7 @@ e2e_keys desk Enter
 e2e_expect desk 'ASK DATE OF BIRTH' "a common name without a date of birth does not ask for it"
 sleep 0.5
 alive desk "a name and Enter"
-unchanged "a name and Enter"
+e2e_unchanged "a name and Enter"
 
 # Every form of the date of birth is read as the same day; the verdict becomes REFUSE ENTRY.
 for d in 3-2-1980 03-02-1980 3-2-80 1980-02-03 03021980; do
@@ -104,7 +85,7 @@ e2e_tmux paste-buffer -p -t "$(e2e_target desk)"
 e2e_expect desk 'Pasted text ignored' "a paste outside a field is not ignored"
 sleep 0.5
 alive desk "a paste outside a field"
-unchanged "pasted text"
+e2e_unchanged "pasted text"
 
 # Every printable key, with the focus in every panel: typing goes to the search, nothing
 # else happens (the receptionist's console).
@@ -120,7 +101,7 @@ for panel in alarms bans appts staff visits; do
 done
 sleep 0.5
 alive desk "every printable key"
-unchanged "every printable key"
+e2e_unchanged "every printable key"
 [ -z "$(e2e_cli alarm list --tsv)" ] || e2e_fail "an alarm is open after typing"
 
 # Quitting asks, also Ctrl-C; No keeps the console.

@@ -103,6 +103,37 @@ e2e_cli() {
 	LANGUAGE=en LANG=C.UTF-8 "$BALIE" --config "$E2E_CONF.hr" --db "$E2E_DB" "$@"
 }
 
+# e2e_state_save [WORD...]: note, through the command line, what a console may not change
+# by typing: every alarm, ban, appointment of the day of BALIE_NOW (or today), member,
+# incident and home visit. Each WORD must be in it, so that the comparison compares something.
+e2e_state_save() {
+	_e2e_state >"$E2E_TMP/state.before"
+	for _w in "$@"; do
+		grep -q -- "$_w" "$E2E_TMP/state.before" ||
+			e2e_fail "the state lacks \"$_w\": $(cat "$E2E_TMP/state.before")"
+	done
+}
+_e2e_state() {
+	_day=${BALIE_NOW:-$(date +%Y-%m-%d)}
+	{
+		e2e_cli alarm list --all --tsv
+		e2e_cli ban list --all --tsv
+		e2e_cli appt list --date "${_day%%T*}" --tsv
+		e2e_cli staff status
+		e2e_cli incident list --tsv
+		e2e_cli visit list
+	} 2>&1
+}
+
+# e2e_unchanged WHAT: fail (naming WHAT) when the state differs from e2e_state_save's.
+e2e_unchanged() {
+	_e2e_state >"$E2E_TMP/state.after"
+	if ! cmp -s "$E2E_TMP/state.before" "$E2E_TMP/state.after"; then
+		e2e_fail "$1: the data changed"
+		diff "$E2E_TMP/state.before" "$E2E_TMP/state.after" >&2
+	fi
+}
+
 # e2e_init: a fresh database with two support-team members and one counter member.
 e2e_init() {
 	e2e_cli init >/dev/null || { e2e_fail "balie init failed"; exit 1; }
