@@ -38,7 +38,7 @@ assert_summary() {
 	# Alarms: one open panic alarm at Balie 2, a minute old, not acknowledged.
 	check "$1: one open alarm" grep -q '^ALARMS: 1 open' "$out"
 	check "$1: the alarm is at Balie 2, a minute ago, unacknowledged" \
-		grep -q 'alarm at Balie 2, raised 1 minute ago.*NOT acknowledged' "$out"
+		grep -q 'alarm at Balie 2, raised 1 minute ago by demo, NOT acknowledged' "$out"
 
 	# Bans: about thirty on record, two expired and not listed as active.
 	head=$(grep '^BAN LIST: ' "$out")
