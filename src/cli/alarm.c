@@ -64,9 +64,12 @@ static int alarm_raise(struct cli_ctx *ctx, const struct cli_args *a)
 			snprintf(why, sizeof why, "%s", _("the database cannot be opened"));
 		}
 	} else if (!cl) {
-		status = CLI_ERROR;
+		/* No service (said above): whoever typed this must not think help is coming. */
+		status = cli_fail(_("%s: the alarm was NOT raised; call the porters or the police "
+				    "by phone"), cmd);
 	} else if (client_alarm_raise(cl, loc, (enum alarm_kind)kind, &id) != STORE_OK) {
-		status = cli_client_failed(cl, cmd);
+		status = cli_fail(_("%s: the alarm was NOT raised: %s; call the porters or the "
+				    "police by phone"), cmd, client_error(cl));
 	} else if (*client_alarm_journaled(cl)) {
 		snprintf(uid, sizeof uid, "%s", client_alarm_journaled(cl));
 		snprintf(why, sizeof why, "%s", client_note(cl));

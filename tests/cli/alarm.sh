@@ -19,6 +19,14 @@ expect_rc 2 "raise with an unknown kind is an error"
 expect_err_has 'alarm raise: --kind: "flood" is not one of panic, robbery, test or fire' "unknown kind message"
 run alarm raise "$(printf 'Balie\0331')"
 expect_rc 2 "a location with a control character is an error"
+# No service to reach: the one who raises is told plainly that no help is coming.
+"$BALIE" --config "$tmp/balie.conf" --socket "$tmp/no-balied.sock" alarm raise 'Balie 1' \
+	>"$tmp/out" 2>"$tmp/err"
+rc=$?
+expect_rc 2 "raise without a running service is an error"
+expect_err_has "the service balied is not running" "raise without a service says why"
+expect_err_has "alarm raise: the alarm was NOT raised; call the porters or the police by phone" \
+	"raise without a service says the alarm was not raised and what to do"
 run alarm ack
 expect_rc 2 "ack without an id is an error"
 run alarm ack one
