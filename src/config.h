@@ -122,6 +122,11 @@ bool config_safe_room(const struct config *c, const char *room);
 /* Role of a login user (by name, then by "@group" membership), else default_role. */
 enum role config_role_for(const struct config *c, const char *user);
 
+/* Whether a name of the roles section is known on this machine: a login account, an
+ * "@group" that exists, or "#UID" (an account without a name). A typo gives its person
+ * no role, silently: balied says so at start and in --check. */
+bool config_role_name_known(const char *name);
+
 /* Shared by the libconfuse readers (config, sanctions). Blank out comments (#, //,
  * slash-star) in s in place, keeping every newline and leaving quoted strings alone. */
 void config_strip_comments(char *s);

@@ -121,6 +121,16 @@ static bool in_group(const char *user, const char *name)
 	return false;
 }
 
+bool config_role_name_known(const char *name)
+{
+	if (name[0] == '@')
+		return getgrnam(name + 1) != NULL;
+	/* "#UID" as service.c names a caller without an account name. */
+	if (name[0] == '#')
+		return name[1] != '\0' && strspn(name + 1, "0123456789") == strlen(name + 1);
+	return getpwnam(name) != NULL;
+}
+
 enum role config_role_for(const struct config *c, const char *user)
 {
 	if (!c)

@@ -19,6 +19,8 @@
 
 #include "clock.h"
 #include "config.h"
+#include "core/roles.h"
+#include "core/text.h"
 #include "daemon/log.h"
 #include "daemon/server.h"
 #include "i18n.h"
@@ -45,6 +47,8 @@ static void usage(FILE *out)
 		       "                  configuration's database)\n"
 		       "  --socket PATH   where to listen (default: the configuration's socket)\n"
 		       "  --init          create the database when it is missing\n"
+		       "  --check         read the configuration, say what is wrong or OK, and\n"
+		       "                  exit (before a restart: balied reads it only at start)\n"
 		       "  --help, --version\n"), DEFAULT_CONFIG);
 }
 
@@ -81,6 +85,22 @@ static int harden(void)
 	return 0;
 }
 
+/* Names in the roles section that are no account or group here: a typo leaves its person
+ * without a role, and nothing else would say so. */
+static size_t warn_unknown_roles(const struct config *cfg, const char *path)
+{
+	size_t unknown = 0;
+	for (size_t i = 0; i < cfg->nroles; i++) {
+		if (config_role_name_known(cfg->roles[i].name))
+			continue;
+		log_msg(_("%s: roles: %s \"%s\" is no account or group on this machine; it "
+			  "gives nobody a role"), path, roles_name(cfg->roles[i].role),
+			cfg->roles[i].name);
+		unknown++;
+	}
+	return unknown;
+}
+
 /* Exact long options only: a service's command line is short and written by root. */
 static const char *option_value(int argc, char **argv, int *i, const char *name)
 {
@@ -98,11 +118,42 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
 	return argv[++*i];
 }
 
+/* balied --check: what start-up would say of the configuration, and no more. */
+static int check_config(const char *path)
+{
+	char err[1024];
+	struct config *cfg = config_load_file(path, err, sizeof err);
+	if (!cfg) {
+		log_line(err);
+		return 2;
+	}
+	int status = 0;
+	if (cfg->database[0] != '/') {
+		log_msg(_("%s: the database must be named by an absolute path"), cfg->database);
+		status = 2;
+	}
+	if (cfg->nroles == 0)
+		log_msg(_("%s names nobody in its roles section: until it does, everyone may "
+			  "only raise alarms"), path);
+	size_t unknown = warn_unknown_roles(cfg, path);
+	if (status == 0) {
+		char line[2048], shown[2048];
+		snprintf(line, sizeof line, _("%s: OK (%zu names in the roles section, %zu of them "
+					      "unknown here; database %s, socket %s)"),
+			 path, cfg->nroles, unknown, cfg->database, cfg->socket);
+		(void)text_escape(line, shown, sizeof shown);
+		if (printf("%s\n", shown) < 0 || fflush(stdout) != 0)
+			status = 2;
+	}
+	config_free(cfg);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	i18n_init();
 	const char *config_path = DEFAULT_CONFIG, *db_path = NULL, *socket_path = NULL;
-	bool init = false;
+	bool init = false, check = false;
 	for (int i = 1; i < argc; i++) {
 		const char *v;
 		if ((v = option_value(argc, argv, &i, "--config")))
@@ -113,6 +164,8 @@ int main(int argc, char **argv)
 			socket_path = v;
 		else if (strcmp(argv[i], "--init") == 0)
 			init = true;
+		else if (strcmp(argv[i], "--check") == 0)
+			check = true;
 		else if (strcmp(argv[i], "--help") == 0) {
 			usage(stdout);
 			return 0;
@@ -124,6 +177,13 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	/* Messages follow each client's language (i18n_use_language), and LANGUAGE for
+	 * --check; either needs a message locale other than "C". */
+	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
+		(void)setlocale(LC_MESSAGES, "C.utf8");
+	/* --check only reads the configuration (root may, to check before a restart). */
+	if (check)
+		return check_config(config_path);
 	if (getuid() == 0 || geteuid() == 0) {
 		log_msg("%s", _("refusing to run as root: balied runs as its own account (balie); "
 				"the systemd unit balied.service starts it so"));
@@ -133,10 +193,6 @@ int main(int argc, char **argv)
 		log_msg("%s: %s", _("start"), strerror(errno));
 		return 2;
 	}
-	/* Messages follow each client's language (i18n_use_language); that needs a
-	 * message locale other than "C". */
-	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
-		(void)setlocale(LC_MESSAGES, "C.utf8");
 
 	char err[1024];
 	struct config *cfg = config_load_file(config_path, err, sizeof err);
@@ -156,6 +212,7 @@ int main(int argc, char **argv)
 	if (cfg->nroles == 0)
 		log_msg(_("%s names nobody in its roles section: until it does, everyone may "
 			  "only raise alarms"), config_path);
+	(void)warn_unknown_roles(cfg, config_path);
 
 	int status = 2;
 	struct store *st = store_open(db_path, init ? STORE_CREATE : 0, err, sizeof err);
