@@ -129,4 +129,16 @@ enum store_status svc_visitor_ban(struct svc_call *c, const char *name, const ch
 void svc_audit_set(struct svc_call *c, const char *object, const char *result,
 		   const char *detail);
 
+/* replies.c: put the struct at p (descriptor d, n members) as the next record of the
+ * reply; count structs of elem bytes from items, one record each. */
+void svc_put_record(struct svc_call *c, const struct wire_desc *d, size_t n, const void *p);
+void svc_put_records(struct svc_call *c, const struct wire_desc *d, size_t n,
+		     const void *items, size_t elem, size_t count);
+
+/* The audit line of a look at one record: object "kind:id" (e.g. "ban:12"). */
+void svc_audit_record(struct svc_call *c, const char *kind, int64_t id, const char *result,
+		      const char *detail);
+/* The audit line of a look at a list: its result is how many records it held. */
+void svc_audit_count(struct svc_call *c, const char *object, size_t count, const char *detail);
+
 #endif

@@ -153,11 +153,8 @@ static enum store_status audit_list(struct svc_call *c)
 	if (r == STORE_OK) {
 		wire_put_bool(c->reply, F_DONE, !p.full);
 		wire_put_int(c->reply, F_LAST_ID, p.n ? p.lines[p.n - 1].id : f.after_id);
-		for (size_t i = 0; i < p.n; i++) {
-			wire_put_rec(c->reply);
-			wire_put_struct(c->reply, records_audit_line, records_audit_line_n,
-					&p.lines[i]);
-		}
+		svc_put_records(c, records_audit_line, records_audit_line_n,
+				p.lines, sizeof *p.lines, p.n);
 		/* The look itself is a line: who read which part of the trail. */
 		char count[32], detail[sizeof c->detail];
 		snprintf(count, sizeof count, "%zu", p.n);
@@ -205,8 +202,7 @@ static enum store_status audit_verify(struct svc_call *c)
 	r = store_audit_verify_head(c->st, head_id, head_hash, &v);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_audit_verify, records_audit_verify_n, &v);
+	svc_put_record(c, records_audit_verify, records_audit_verify_n, &v);
 	char detail[128];
 	if (v.first_bad)
 		snprintf(detail, sizeof detail, "broken at line %lld", (long long)v.first_bad);
@@ -280,8 +276,7 @@ static enum store_status purge(struct svc_call *c)
 	r = store_purge(c->st, &pp, today, dry_run, &rep);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_purge_report, records_purge_report_n, &rep);
+	svc_put_record(c, records_purge_report, records_purge_report_n, &rep);
 	if (!dry_run)
 		c->changes |= CHANGE_ALL;
 	return STORE_OK;
@@ -444,11 +439,8 @@ static enum store_status backup_list(struct svc_call *c)
 	if (r == STORE_OK) {
 		if (n > 1)
 			qsort(files, n, sizeof *files, by_time);
-		for (size_t i = 0; i < n; i++) {
-			wire_put_rec(c->reply);
-			wire_put_struct(c->reply, records_backup_file, records_backup_file_n,
-					&files[i]);
-		}
+		svc_put_records(c, records_backup_file, records_backup_file_n,
+				files, sizeof *files, n);
 	}
 	free(files);
 	return r;
@@ -544,10 +536,9 @@ static enum store_status person_export(struct svc_call *c)
 	r = store_person_export(c->st, id, put_record, &e);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
-	char object[64], count[32];
-	snprintf(object, sizeof object, "person:%lld", (long long)id);
+	char count[32];
 	snprintf(count, sizeof count, "%zu", e.records);
-	svc_audit_set(c, object, "ok", count);
+	svc_audit_record(c, "person", id, "ok", count);
 	return STORE_OK;
 }
 

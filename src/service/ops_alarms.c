@@ -80,8 +80,7 @@ static enum store_status cancelled(struct svc_call *c)
 	if ((r = store_alarm_cancelled(c->st, id)) != STORE_OK ||
 	    (r = store_alarm_get(c->st, id, &a)) != STORE_OK)
 		return svc_store_failed(c, r);
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_alarm, records_alarm_n, &a);
+	svc_put_record(c, records_alarm, records_alarm_n, &a);
 	return STORE_OK;
 }
 
@@ -94,8 +93,7 @@ static enum store_status get(struct svc_call *c)
 	struct alarm a;
 	if ((r = store_alarm_get(c->st, id, &a)) != STORE_OK)
 		return svc_store_failed(c, r);
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_alarm, records_alarm_n, &a);
+	svc_put_record(c, records_alarm, records_alarm_n, &a);
 	return STORE_OK;
 }
 
@@ -124,10 +122,7 @@ static enum store_status list(struct svc_call *c)
 		if (store_journal_alarms(svc_path(c->svc), &a, &n, err, sizeof err) != STORE_OK)
 			return svc_fail(c, STORE_ERROR, "%s", err);
 		wire_put_text(c->reply, F_HEALTH, svc_degraded(c->svc));
-		for (size_t i = 0; i < n; i++) {
-			wire_put_rec(c->reply);
-			wire_put_struct(c->reply, records_alarm, records_alarm_n, &a[i]);
-		}
+		svc_put_records(c, records_alarm, records_alarm_n, a, sizeof *a, n);
 		free(a);
 		return STORE_OK;
 	}
@@ -137,10 +132,7 @@ static enum store_status list(struct svc_call *c)
 	/* A damaged database's list is not the whole truth: the reader is told. */
 	if (store_damaged(c->st) && store_writable_check(c->st) != STORE_OK)
 		wire_put_text(c->reply, F_HEALTH, store_error(c->st));
-	for (size_t i = 0; i < n; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_alarm, records_alarm_n, &a[i]);
-	}
+	svc_put_records(c, records_alarm, records_alarm_n, a, sizeof *a, n);
 	free(a);
 	return STORE_OK;
 }

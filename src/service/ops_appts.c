@@ -219,11 +219,8 @@ static enum store_status get(struct svc_call *c)
 	struct appt a;
 	if ((r = store_appt_get(c->st, id, &a)) != STORE_OK)
 		return svc_store_failed(c, r);
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_appt, records_appt_n, &a);
-	char object[32];
-	snprintf(object, sizeof object, "appt:%lld", (long long)id);
-	svc_audit_set(c, object, "ok", "");
+	svc_put_record(c, records_appt, records_appt_n, &a);
+	svc_audit_record(c, "appt", id, "ok", "");
 	return STORE_OK;
 }
 

@@ -39,8 +39,7 @@ void svc_ban_put(struct svc_call *c, struct ban *b)
 		b->incident_id = 0;
 		b->withheld = true;
 	}
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_ban, records_ban_n, b);
+	svc_put_record(c, records_ban, records_ban_n, b);
 }
 
 void svc_ban_put_history(struct svc_call *c, struct ban_history *h)
@@ -52,8 +51,7 @@ void svc_ban_put_history(struct svc_call *c, struct ban_history *h)
 				texts[i][0] = '\0';
 		h->reason = REASON_OTHER;
 	}
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_ban_history, records_ban_history_n, h);
+	svc_put_record(c, records_ban_history, records_ban_history_n, h);
 }
 
 enum store_status svc_ban_visible(struct svc_call *c, const struct ban *b)
@@ -96,9 +94,7 @@ static enum store_status get(struct svc_call *c)
 	struct ban b = {0};
 	r = svc_ban_read(c, id, &b);
 	if (r == STORE_OK) {
-		char object[32];
-		snprintf(object, sizeof object, "ban:%lld", (long long)id);
-		svc_audit_set(c, object, "ok", roles_name(c->sess->role));
+		svc_audit_record(c, "ban", id, "ok", roles_name(c->sess->role));
 		svc_ban_put(c, &b);
 	}
 	store_ban_clear(&b);
@@ -234,10 +230,9 @@ static enum store_status history(struct svc_call *c)
 	for (size_t i = 0; i < n; i++)
 		svc_ban_put_history(c, &h[i]);
 	store_ban_history_free(h, n);
-	char object[32], result[32];
-	snprintf(object, sizeof object, "ban:%lld", (long long)id);
+	char result[32];
 	snprintf(result, sizeof result, "%zu", n);
-	svc_audit_set(c, object, result, "");
+	svc_audit_record(c, "ban", id, result, "");
 	return STORE_OK;
 }
 
@@ -248,9 +243,7 @@ static enum store_status earlier_reply(struct svc_call *c, enum store_status r, 
 		return svc_fail(c, r, _("%s: no such record"), object);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
-	char result[32];
-	snprintf(result, sizeof result, "%zu", n);
-	svc_audit_set(c, object, result, "");
+	svc_audit_count(c, object, n, "");
 	wire_put_int(c->reply, F_COUNT, (int64_t)n);
 	return STORE_OK;
 }
@@ -347,10 +340,7 @@ static enum store_status exception_list(struct svc_call *c)
 	size_t n = 0;
 	if ((r = store_ban_exception_list(c->st, id, &e, &n)) != STORE_OK)
 		return svc_store_failed(c, r);
-	for (size_t i = 0; i < n; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_ban_exception, records_ban_exception_n, &e[i]);
-	}
+	svc_put_records(c, records_ban_exception, records_ban_exception_n, e, sizeof *e, n);
 	free(e);
 	char object[32], result[32];
 	if (id)
@@ -381,11 +371,8 @@ static enum store_status exception_on(struct svc_call *c)
 		return svc_fail(c, r, _("ban %lld: no exception on %s"), (long long)id, date);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_ban_exception, records_ban_exception_n, &e);
-	char object[32];
-	snprintf(object, sizeof object, "ban:%lld", (long long)id);
-	svc_audit_set(c, object, "1", date);
+	svc_put_record(c, records_ban_exception, records_ban_exception_n, &e);
+	svc_audit_record(c, "ban", id, "1", date);
 	return STORE_OK;
 }
 
@@ -431,14 +418,9 @@ static enum store_status unseen(struct svc_call *c)
 	if ((r = store_ban_notice_unseen(c->st, c->sess->user, (time_t)since, &n, &count)) !=
 	    STORE_OK)
 		return svc_store_failed(c, r);
-	for (size_t i = 0; i < count; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_ban_notice, records_ban_notice_n, &n[i]);
-	}
+	svc_put_records(c, records_ban_notice, records_ban_notice_n, n, sizeof *n, count);
 	free(n);
-	char result[32];
-	snprintf(result, sizeof result, "%zu", count);
-	svc_audit_set(c, "notices", result, "");
+	svc_audit_count(c, "notices", count, "");
 	return STORE_OK;
 }
 

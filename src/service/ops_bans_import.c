@@ -213,9 +213,7 @@ static enum store_status takeovers(struct svc_call *c)
 		return svc_store_failed(c, r);
 	for (size_t i = 0; i < l.count; i++)
 		svc_ban_put(c, &l.items[i]);
-	char count[32];
-	snprintf(count, sizeof count, "%zu", l.count);
-	svc_audit_set(c, "bans", count, all ? "takeovers --all" : "takeovers");
+	svc_audit_count(c, "bans", l.count, all ? "takeovers --all" : "takeovers");
 	store_ban_list_free(&l);
 	return STORE_OK;
 }

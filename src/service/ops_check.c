@@ -138,9 +138,7 @@ static enum store_status list_born(struct svc_call *c)
 	r = store_ban_list_born(c->st, today, born, max, &list);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
-	char count[32];
-	snprintf(count, sizeof count, "%zu", list.count);
-	svc_audit_set(c, born, count, "born");
+	svc_audit_count(c, born, list.count, "born");
 	for (size_t i = 0; i < list.count; i++)
 		svc_ban_put(c, &list.items[i]);
 	store_ban_list_free(&list);

@@ -63,9 +63,7 @@ static enum store_status decode(struct svc_call *c, struct incident *in)
 
 static void audit_incident(struct svc_call *c, int64_t id, const char *result)
 {
-	char object[48];
-	snprintf(object, sizeof object, "incident:%lld", (long long)id);
-	svc_audit_set(c, object, result, "");
+	svc_audit_record(c, "incident", id, result, "");
 }
 
 static enum store_status add(struct svc_call *c)
@@ -91,8 +89,7 @@ static enum store_status get(struct svc_call *c)
 	struct incident in;
 	if ((r = store_incident_get(c->st, id, &in)) != STORE_OK)
 		return svc_store_failed(c, r);
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_incident, records_incident_n, &in);
+	svc_put_record(c, records_incident, records_incident_n, &in);
 	audit_incident(c, id, "ok");
 	return STORE_OK;
 }
@@ -132,14 +129,9 @@ static enum store_status list(struct svc_call *c)
 	size_t n = 0;
 	if ((r = store_incident_list(c->st, (time_t)from, (time_t)to, &v, &n)) != STORE_OK)
 		return svc_store_failed(c, r);
-	for (size_t i = 0; i < n; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_incident, records_incident_n, &v[i]);
-	}
+	svc_put_records(c, records_incident, records_incident_n, v, sizeof *v, n);
 	free(v);
-	char count[32];
-	snprintf(count, sizeof count, "%zu", n);
-	svc_audit_set(c, "incidents", count, "");
+	svc_audit_count(c, "incidents", n, "");
 	return STORE_OK;
 }
 
@@ -184,11 +176,8 @@ static enum store_status followups(struct svc_call *c)
 	size_t n = 0;
 	if ((r = store_incident_followups(c->st, &in, &p, clock_now(), f, &n)) != STORE_OK)
 		return svc_store_failed(c, r);
-	for (size_t i = 0; i < n; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_incident_followup, records_incident_followup_n,
-				&f[i]);
-	}
+	svc_put_records(c, records_incident_followup, records_incident_followup_n,
+			f, sizeof *f, n);
 	audit_incident(c, id, "ok");
 	return STORE_OK;
 }
@@ -227,15 +216,10 @@ static enum store_status due(struct svc_call *c)
 	size_t n = 0;
 	if ((r = store_incident_due(c->st, &p, clock_now(), all, &rows, &n)) != STORE_OK)
 		return svc_store_failed(c, r);
-	for (size_t i = 0; i < n; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_incident_due_row, records_incident_due_row_n,
-				&rows[i]);
-	}
+	svc_put_records(c, records_incident_due_row, records_incident_due_row_n,
+			rows, sizeof *rows, n);
 	free(rows);
-	char count[32];
-	snprintf(count, sizeof count, "%zu", n);
-	svc_audit_set(c, "incidents", count, all ? "due --all" : "due");
+	svc_audit_count(c, "incidents", n, all ? "due --all" : "due");
 	return STORE_OK;
 }
 
@@ -248,8 +232,7 @@ static enum store_status earlier(struct svc_call *c)
 	struct incidents_earlier e;
 	if ((r = store_incident_earlier(c->st, id, &e)) != STORE_OK)
 		return svc_store_failed(c, r);
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, records_incidents_earlier, records_incidents_earlier_n, &e);
+	svc_put_record(c, records_incidents_earlier, records_incidents_earlier_n, &e);
 	audit_incident(c, id, "earlier");
 	return STORE_OK;
 }
@@ -270,16 +253,10 @@ static enum store_status report(struct svc_call *c)
 	r = store_incident_report(c->st, (time_t)from, (time_t)to, &rec, &nrec, &tal, &ntal);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
-	for (size_t i = 0; i < nrec; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_incidents_record, records_incidents_record_n,
-				&rec[i]);
-	}
-	for (size_t i = 0; i < ntal; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_incidents_tally, records_incidents_tally_n,
-				&tal[i]);
-	}
+	svc_put_records(c, records_incidents_record, records_incidents_record_n,
+			rec, sizeof *rec, nrec);
+	svc_put_records(c, records_incidents_tally, records_incidents_tally_n,
+			tal, sizeof *tal, ntal);
 	free(rec);
 	free(tal);
 	/* What was read: the days of the instants asked for (both periods of the report). */

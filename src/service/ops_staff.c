@@ -100,10 +100,7 @@ static enum store_status list(struct svc_call *c)
 	size_t n = 0;
 	if ((r = store_staff_list(c->st, date, &m, &n)) != STORE_OK)
 		return svc_store_failed(c, r);
-	for (size_t i = 0; i < n; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_staff_member, records_staff_member_n, &m[i]);
-	}
+	svc_put_records(c, records_staff_member, records_staff_member_n, m, sizeof *m, n);
 	free(m);
 	return STORE_OK;
 }
@@ -193,11 +190,8 @@ static enum store_status unreachable_list(struct svc_call *c)
 	size_t n = 0;
 	if ((r = store_staff_unreachable_list(c->st, b->id, from, to, &u, &n)) != STORE_OK)
 		return svc_store_failed(c, r);
-	for (size_t i = 0; i < n; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_staff_unreachable, records_staff_unreachable_n,
-				&u[i]);
-	}
+	svc_put_records(c, records_staff_unreachable, records_staff_unreachable_n,
+			u, sizeof *u, n);
 	free(u);
 	return STORE_OK;
 }

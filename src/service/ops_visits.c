@@ -109,15 +109,10 @@ static enum store_status list(struct svc_call *c)
 	size_t n = 0;
 	if ((r = store_visit_list(c->st, all, &v, &n)) != STORE_OK)
 		return svc_store_failed(c, r);
-	for (size_t i = 0; i < n; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_visit, records_visit_n, &v[i]);
-	}
+	svc_put_records(c, records_visit, records_visit_n, v, sizeof *v, n);
 	free(v);
-	char count[32];
-	snprintf(count, sizeof count, "%zu", n);
 	/* Clients' names and addresses: a look at them is accountable. */
-	svc_audit_set(c, "visits", count, all ? "all" : "out");
+	svc_audit_count(c, "visits", n, all ? "all" : "out");
 	return STORE_OK;
 }
 
