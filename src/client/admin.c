@@ -11,36 +11,6 @@
 
 #define EXPORT_COLS_MAX 64 /* as store_person_export gives them */
 
-/* Send the request built and decode the items of its reply into *out (free with free()). */
-static enum store_status call_list(struct client *cl, const struct wire_desc *d, size_t nd,
-				   size_t elem, void **out, size_t *n)
-{
-	*out = NULL;
-	*n = 0;
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	r = client_get_list(cl, &a, d, nd, elem, NULL, out, n);
-	wire_in_free(&a);
-	return r;
-}
-
-/* Send the request built and decode its one item into the struct at p. */
-static enum store_status call_one(struct client *cl, const struct wire_desc *d, size_t nd,
-				  void *p)
-{
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	uint16_t bad = 0;
-	if (a.nrecs != 2 || wire_get_struct(&a, 1, d, nd, p, &bad) != 0)
-		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
-	wire_in_free(&a);
-	return r;
-}
-
 enum store_status client_audit(struct client *cl, const char *action, const char *object,
 			       const char *result, const char *detail)
 {
@@ -58,8 +28,8 @@ enum store_status client_audit_list(struct client *cl, size_t limit, struct audi
 	wire_put_int(client_request(cl, OP_AUDIT_RECENT), F_LIMIT,
 		     limit == 0 || limit > 1000 ? 1000 : (int64_t)limit);
 	void *items = NULL;
-	enum store_status r = call_list(cl, records_audit_entry, records_audit_entry_n,
-					sizeof **out, &items, n);
+	enum store_status r = client_call_list(cl, records_audit_entry, records_audit_entry_n,
+					       sizeof **out, NULL, &items, n);
 	*out = items;
 	return r;
 }
@@ -131,33 +101,37 @@ enum store_status client_audit_each(struct client *cl, const struct audit_filter
 enum store_status client_audit_verify_head(struct client *cl, int64_t head_id,
 					   const char *head_hash, struct audit_verify *v)
 {
-	memset(v, 0, sizeof *v);
 	struct wire_out *q = client_request(cl, OP_AUDIT_VERIFY);
 	if (head_id > 0) {
 		wire_put_int(q, F_HEAD_ID, head_id);
 		wire_put_text(q, F_HEAD_HASH, head_hash);
 	}
-	return call_one(cl, records_audit_verify, records_audit_verify_n, v);
+	return client_call_one(cl, records_audit_verify, records_audit_verify_n, v, sizeof *v,
+			       NULL);
 }
 
 enum store_status client_purge(struct client *cl, bool dry_run, struct purge_report *out)
 {
-	memset(out, 0, sizeof *out);
 	wire_put_bool(client_request(cl, OP_PURGE), F_DRY_RUN, dry_run);
-	return call_one(cl, records_purge_report, records_purge_report_n, out);
+	return client_call_one(cl, records_purge_report, records_purge_report_n, out, sizeof *out,
+			       NULL);
 }
 
-/* Copy the text field tag of a reply into out (may be absent: then ""). */
-static enum store_status reply_text(struct client *cl, const struct wire_in *a, uint16_t tag,
-				    char *out, size_t outsz)
+/* Send the request built; copy the text field tag of its reply into out (may be absent:
+ * then ""). */
+static enum store_status call_text(struct client *cl, uint16_t tag, char *out, size_t outsz)
 {
+	struct wire_in a;
+	enum store_status r = client_call(cl, &a);
+	if (r != STORE_OK)
+		return r;
 	const char *s = "";
-	if (outsz == 0)
-		return STORE_OK;
-	if (wire_get_text(a, 0, tag, outsz - 1, &s) < 0)
-		return client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
-	snprintf(out, outsz, "%s", s);
-	return STORE_OK;
+	if (outsz > 0 && wire_get_text(&a, 0, tag, outsz - 1, &s) < 0)
+		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
+	else if (outsz > 0)
+		snprintf(out, outsz, "%s", s);
+	wire_in_free(&a);
+	return r;
 }
 
 enum store_status client_backup(struct client *cl, const char *name, const char *path,
@@ -169,21 +143,15 @@ enum store_status client_backup(struct client *cl, const char *name, const char 
 	if (path)
 		wire_put_text(q, F_PATH, path);
 	wire_put_bool(q, F_FORCE, overwrite);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	r = reply_text(cl, &a, path ? F_PATH : F_NAME, written, writtensz);
-	wire_in_free(&a);
-	return r;
+	return call_text(cl, path ? F_PATH : F_NAME, written, writtensz);
 }
 
 enum store_status client_backup_list(struct client *cl, struct backup_file **out, size_t *n)
 {
 	(void)client_request(cl, OP_BACKUP_LIST);
 	void *items = NULL;
-	enum store_status r = call_list(cl, records_backup_file, records_backup_file_n,
-					sizeof **out, &items, n);
+	enum store_status r = client_call_list(cl, records_backup_file, records_backup_file_n,
+					       sizeof **out, NULL, &items, n);
 	*out = items;
 	return r;
 }
@@ -196,26 +164,14 @@ enum store_status client_restore(struct client *cl, const char *name, const char
 		wire_put_text(q, F_NAME, name);
 	if (path)
 		wire_put_text(q, F_PATH, path);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	r = reply_text(cl, &a, F_KEPT, kept, keptsz);
-	wire_in_free(&a);
-	return r;
+	return call_text(cl, F_KEPT, kept, keptsz);
 }
 
 enum store_status client_person_of_ban(struct client *cl, int64_t ban_id, int64_t *person_id)
 {
 	wire_put_int(client_request(cl, OP_PERSON_OF_BAN), F_BAN_ID, ban_id);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	if (wire_get_int(&a, 0, F_ID, person_id) != 0 || *person_id <= 0)
-		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the id"));
-	wire_in_free(&a);
-	return r;
+	return client_call_int(cl, F_ID, 1, INT64_MAX, _("the service's reply lacks the id"),
+			       person_id);
 }
 
 enum store_status client_person_export(struct client *cl, int64_t person_id,

@@ -33,16 +33,11 @@ enum store_status client_alarm_close(struct client *cl, int64_t id, enum alarm_o
 enum store_status client_alarm_resolve_all(struct client *cl, int *count)
 {
 	(void)client_request(cl, OP_ALARM_RESOLVE_ALL);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
 	int64_t n = 0;
-	if (wire_get_int(&a, 0, F_COUNT, &n) != 0 || n < 0 || n > INT32_MAX)
-		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the count"));
-	else
+	enum store_status r = client_call_int(cl, F_COUNT, 0, INT32_MAX,
+					      _("the service's reply lacks the count"), &n);
+	if (r == STORE_OK)
 		*count = (int)n;
-	wire_in_free(&a);
 	return r;
 }
 
@@ -59,23 +54,14 @@ enum store_status client_alarm_list(struct client *cl, int open_only, size_t lim
 	return r;
 }
 
-/* The alarm in record 1 of the reply to the request just made. */
+/* The alarm in record 1 of the reply to the request just made; out may be NULL. */
 static enum store_status call_alarm(struct client *cl, struct alarm *out)
 {
-	struct wire_in r;
-	enum store_status s = client_call(cl, &r);
-	if (s != STORE_OK)
-		return s;
 	struct alarm a;
-	memset(&a, 0, sizeof a);
-	uint16_t bad = 0;
-	if (r.nrecs != 2 || wire_get_struct(&r, 1, records_alarm, records_alarm_n, &a, &bad) != 0)
-		s = client_fail(cl, STORE_UNAVAILABLE,
-				_("the service sent a record that does not decode (field %u)"),
-				(unsigned)bad);
-	else if (out)
+	enum store_status s = client_call_one(cl, records_alarm, records_alarm_n, &a, sizeof a,
+					      NULL);
+	if (s == STORE_OK && out)
 		*out = a;
-	wire_in_free(&r);
 	return s;
 }
 

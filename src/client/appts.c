@@ -21,17 +21,17 @@ static enum store_status take_hours(struct client *cl, const struct wire_in *a,
 	return STORE_OK;
 }
 
-/* The visitor's mark from an add's reply (absent fields: clear). */
-static enum store_status take_mark(struct client *cl, const struct wire_in *a,
-				   struct appts_ban_mark *mark)
+enum store_status client_take_ban_mark(struct client *cl, const struct wire_in *a,
+				       uint16_t verdict_tag, uint16_t id_tag,
+				       uint16_t exception_tag, struct appts_ban_mark *mark)
 {
 	int64_t v = NAMES_CLEAR, id = 0;
 	bool exception = false;
-	if ((wire_get_int(a, 0, F_APPT_BAN_VERDICT, &v) == 0 &&
-	     (v < NAMES_CLEAR || v > NAMES_MATCH)) ||
-	    (wire_get_int(a, 0, F_APPT_BAN_ID, &id) == 0 && id < 0))
+	if ((wire_get_int(a, 0, verdict_tag, &v) == 0 && (v < NAMES_CLEAR || v > NAMES_MATCH)) ||
+	    (wire_get_int(a, 0, id_tag, &id) == 0 && id < 0))
 		return client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
-	(void)wire_get_bool(a, 0, F_APPT_BAN_EXCEPTION, &exception);
+	if (exception_tag)
+		(void)wire_get_bool(a, 0, exception_tag, &exception);
 	if (mark)
 		*mark = (struct appts_ban_mark){(enum names_verdict)v, id, exception};
 	return STORE_OK;
@@ -62,7 +62,8 @@ enum store_status client_appt_add_ruled(struct client *cl, const struct appt *a,
 	if (wire_get_int(&r, 0, F_ID, &id) != 0)
 		s = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the id"));
 	else if ((s = take_hours(cl, &r, hours)) == STORE_OK)
-		s = take_mark(cl, &r, mark);
+		s = client_take_ban_mark(cl, &r, F_APPT_BAN_VERDICT, F_APPT_BAN_ID,
+					 F_APPT_BAN_EXCEPTION, mark);
 	if (s == STORE_OK && id_out)
 		*id_out = id;
 	wire_in_free(&r);
@@ -112,18 +113,7 @@ enum store_status client_appt_flag_override(struct client *cl, int64_t id, unsig
 enum store_status client_appt_get(struct client *cl, int64_t id, struct appt *out)
 {
 	wire_put_int(client_request(cl, OP_APPT_GET), F_ID, id);
-	struct wire_in r;
-	enum store_status s = client_call(cl, &r);
-	if (s != STORE_OK)
-		return s;
-	memset(out, 0, sizeof *out);
-	uint16_t bad = 0;
-	if (r.nrecs != 2 || wire_get_struct(&r, 1, records_appt, records_appt_n, out, &bad) != 0)
-		s = client_fail(cl, STORE_UNAVAILABLE,
-				_("the service sent a record that does not decode (field %u)"),
-				(unsigned)bad);
-	wire_in_free(&r);
-	return s;
+	return client_call_one(cl, records_appt, records_appt_n, out, sizeof *out, NULL);
 }
 
 /* Start the request of a list. */

@@ -34,4 +34,10 @@ enum store_status client_appt_list_checked(struct client *cl, time_t from, time_
 					   bool risky_only, struct appt **out,
 					   struct appts_ban_mark **marks, size_t *n);
 
+/* For the client files: the visitor's mark from the fields of a reply's record 0 (absent
+ * fields: clear; exception_tag 0: none is sent); mark may be NULL. */
+enum store_status client_take_ban_mark(struct client *cl, const struct wire_in *a,
+				       uint16_t verdict_tag, uint16_t id_tag,
+				       uint16_t exception_tag, struct appts_ban_mark *mark);
+
 #endif

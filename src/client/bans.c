@@ -21,34 +21,10 @@ static void ban_clear(void *p)
 	store_ban_clear(p);
 }
 
-/* The one item of a reply into out (zeroed first). */
-static enum store_status one_item(struct client *cl, const struct wire_in *a,
-				  const struct wire_desc *d, size_t nd, void *out, size_t size,
-				  void (*clear)(void *))
-{
-	memset(out, 0, size);
-	uint16_t bad = 0;
-	if (a->nrecs != 2 || wire_get_struct(a, 1, d, nd, out, &bad) != 0) {
-		if (clear)
-			clear(out);
-		return client_fail(cl, STORE_UNAVAILABLE, _("the service sent a record that does "
-							    "not decode (field %u)"),
-				   (unsigned)bad);
-	}
-	return STORE_OK;
-}
-
 static enum store_status get_op(struct client *cl, enum svc_op op, int64_t id, struct ban *out)
 {
-	memset(out, 0, sizeof *out);
 	wire_put_int(client_request(cl, op), F_ID, id);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	r = one_item(cl, &a, records_ban, records_ban_n, out, sizeof *out, ban_clear);
-	wire_in_free(&a);
-	return r;
+	return client_call_one(cl, records_ban, records_ban_n, out, sizeof *out, ban_clear);
 }
 
 enum store_status client_ban_get(struct client *cl, int64_t id, struct ban *out)
@@ -172,16 +148,11 @@ enum store_status client_ban_export(struct client *cl, enum ban_filter f, struct
 /* A request whose reply is F_COUNT. */
 static enum store_status count_reply(struct client *cl, size_t *out)
 {
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
 	int64_t n = 0;
-	if (wire_get_int(&a, 0, F_COUNT, &n) != 0 || n < 0)
-		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the count"));
-	else
+	enum store_status r = client_call_int(cl, F_COUNT, 0, INT64_MAX,
+					      _("the service's reply lacks the count"), &n);
+	if (r == STORE_OK)
 		*out = (size_t)n;
-	wire_in_free(&a);
 	return r;
 }
 
@@ -275,14 +246,8 @@ enum store_status client_ban_exception_on(struct client *cl, int64_t ban_id, con
 	struct wire_out *q = client_request(cl, OP_BAN_EXCEPTION_ON);
 	wire_put_int(q, F_ID, ban_id);
 	wire_put_text(q, F_DATE, date);
-	struct wire_in a;
-	enum store_status r = client_call(cl, &a);
-	if (r != STORE_OK)
-		return r;
-	r = one_item(cl, &a, records_ban_exception, records_ban_exception_n, out, sizeof *out,
-		     NULL);
-	wire_in_free(&a);
-	return r;
+	return client_call_one(cl, records_ban_exception, records_ban_exception_n, out,
+			       sizeof *out, NULL);
 }
 
 enum store_status client_ban_notice_sweep(struct client *cl, const char *today, size_t *added)

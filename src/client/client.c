@@ -352,17 +352,48 @@ enum store_status client_call_simple(struct client *cl)
 	return r;
 }
 
-enum store_status client_call_id(struct client *cl, int64_t *id_out)
+enum store_status client_call_int(struct client *cl, uint16_t tag, int64_t min, int64_t max,
+				  const char *lacks, int64_t *out)
 {
 	struct wire_in reply;
 	enum store_status r = client_call(cl, &reply);
 	if (r != STORE_OK)
 		return r;
+	int64_t v = 0;
+	if (wire_get_int(&reply, 0, tag, &v) != 0 || v < min || v > max)
+		r = client_fail(cl, STORE_UNAVAILABLE, "%s", lacks);
+	else
+		*out = v;
+	wire_in_free(&reply);
+	return r;
+}
+
+enum store_status client_call_id(struct client *cl, int64_t *id_out)
+{
 	int64_t id = 0;
-	if (wire_get_int(&reply, 0, F_ID, &id) != 0)
-		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply lacks the id"));
-	else if (id_out)
+	enum store_status r = client_call_int(cl, F_ID, INT64_MIN, INT64_MAX,
+					      _("the service's reply lacks the id"), &id);
+	if (r == STORE_OK && id_out)
 		*id_out = id;
+	return r;
+}
+
+enum store_status client_call_one(struct client *cl, const struct wire_desc *d, size_t nd,
+				  void *out, size_t size, void (*clear)(void *item))
+{
+	memset(out, 0, size);
+	struct wire_in reply;
+	enum store_status r = client_call(cl, &reply);
+	if (r != STORE_OK)
+		return r;
+	uint16_t bad = 0;
+	if (reply.nrecs != 2 || wire_get_struct(&reply, 1, d, nd, out, &bad) != 0) {
+		if (clear)
+			clear(out);
+		r = client_fail(cl, STORE_UNAVAILABLE,
+				_("the service sent a record that does not decode (field %u)"),
+				(unsigned)bad);
+	}
 	wire_in_free(&reply);
 	return r;
 }

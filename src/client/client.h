@@ -88,9 +88,20 @@ enum store_status client_call(struct client *cl, struct wire_in *reply);
 /* client_call for requests whose reply holds nothing but the status. */
 enum store_status client_call_simple(struct client *cl);
 
+/* client_call for requests whose reply holds one number under tag, from min to max (a
+ * count, an id); lacks: the message (translated) when it is absent or out of range. */
+enum store_status client_call_int(struct client *cl, uint16_t tag, int64_t min, int64_t max,
+				  const char *lacks, int64_t *out);
+
 /* client_call for requests whose reply holds a new record's id (F_ID); *id_out (may be
  * NULL) is set on success. */
 enum store_status client_call_id(struct client *cl, int64_t *id_out);
+
+/* client_call for requests whose reply is one record (record 1) of descriptor d, decoded
+ * into the size bytes at out (zeroed first). On failure out is cleared with clear (may be
+ * NULL for structs without owned strings). */
+enum store_status client_call_one(struct client *cl, const struct wire_desc *d, size_t nd,
+				  void *out, size_t size, void (*clear)(void *item));
 
 /* Record a client-side failure (a reply that does not decode) as the last error. */
 enum store_status client_fail(struct client *cl, enum store_status s, const char *fmt, ...)

@@ -9,23 +9,6 @@
 #include "i18n.h"
 #include "service/records.h"
 
-/* The one item of a reply decoded into out (a struct of desc d). */
-static enum store_status one_item(struct client *cl, const struct wire_desc *d, size_t nd,
-				  void *out)
-{
-	struct wire_in r;
-	enum store_status s = client_call(cl, &r);
-	if (s != STORE_OK)
-		return s;
-	uint16_t bad = 0;
-	if (r.nrecs != 2 || wire_get_struct(&r, 1, d, nd, out, &bad) != 0)
-		s = client_fail(cl, STORE_UNAVAILABLE,
-				_("the service sent a record that does not decode (field %u)"),
-				(unsigned)bad);
-	wire_in_free(&r);
-	return s;
-}
-
 /* A request carrying the incident as record 1. */
 static void put_incident(struct client *cl, enum svc_op op, const struct incident *in)
 {
@@ -43,9 +26,8 @@ enum store_status client_incident_add(struct client *cl, const struct incident *
 
 enum store_status client_incident_get(struct client *cl, int64_t id, struct incident *out)
 {
-	memset(out, 0, sizeof *out);
 	wire_put_int(client_request(cl, OP_INCIDENT_GET), F_ID, id);
-	return one_item(cl, records_incident, records_incident_n, out);
+	return client_call_one(cl, records_incident, records_incident_n, out, sizeof *out, NULL);
 }
 
 enum store_status client_incident_update(struct client *cl, const struct incident *in)
@@ -136,9 +118,9 @@ enum store_status client_incident_due(struct client *cl, bool all,
 enum store_status client_incident_earlier(struct client *cl, int64_t id,
 					  struct incidents_earlier *out)
 {
-	memset(out, 0, sizeof *out);
 	wire_put_int(client_request(cl, OP_INCIDENT_EARLIER), F_ID, id);
-	return one_item(cl, records_incidents_earlier, records_incidents_earlier_n, out);
+	return client_call_one(cl, records_incidents_earlier, records_incidents_earlier_n, out,
+			       sizeof *out, NULL);
 }
 
 enum store_status client_incident_report(struct client *cl, time_t from, time_t to,

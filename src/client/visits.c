@@ -1,6 +1,7 @@
 /* client/visits — the home-visit board's requests. */
 #include "autoconfig.h"
 
+#include "client/appts.h"
 #include "client/visits.h"
 #include "i18n.h"
 #include "service/records.h"
@@ -22,19 +23,19 @@ enum store_status client_visit_out(struct client *cl, const struct visit *v, int
 	enum store_status s = client_call(cl, &r);
 	if (s != STORE_OK)
 		return s;
-	int64_t id = 0, verdict = NAMES_CLEAR, ban = 0;
-	if (wire_get_int(&r, 0, F_ID, &id) != 0 ||
-	    (wire_get_int(&r, 0, F_VISIT_BAN_VERDICT, &verdict) == 0 &&
-	     (verdict < NAMES_CLEAR || verdict > NAMES_MATCH)) ||
-	    (wire_get_int(&r, 0, F_VISIT_BAN_ID, &ban) == 0 && ban < 0))
+	int64_t id = 0;
+	struct appts_ban_mark m;
+	if (wire_get_int(&r, 0, F_ID, &id) != 0)
 		s = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
+	else
+		s = client_take_ban_mark(cl, &r, F_VISIT_BAN_VERDICT, F_VISIT_BAN_ID, 0, &m);
 	wire_in_free(&r);
 	if (s != STORE_OK)
 		return s;
 	if (id_out)
 		*id_out = id;
 	if (mark)
-		*mark = (struct appts_ban_mark){(enum names_verdict)verdict, ban, false};
+		*mark = m;
 	return STORE_OK;
 }
 
