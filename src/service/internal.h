@@ -135,6 +135,13 @@ void svc_put_record(struct svc_call *c, const struct wire_desc *d, size_t n, con
 void svc_put_records(struct svc_call *c, const struct wire_desc *d, size_t n,
 		     const void *items, size_t elem, size_t count);
 
+/* The outcome r of a store call as the call's: r, with the store's message when it
+ * failed. With a reply: the id of the record it made (F_ID), or the record it read. */
+enum store_status svc_stored(struct svc_call *c, enum store_status r);
+enum store_status svc_reply_id(struct svc_call *c, enum store_status r, int64_t id);
+enum store_status svc_reply_record(struct svc_call *c, enum store_status r,
+				   const struct wire_desc *d, size_t n, const void *p);
+
 /* The audit line of a look at one record: object "kind:id" (e.g. "ban:12"). */
 void svc_audit_record(struct svc_call *c, const char *kind, int64_t id, const char *result,
 		      const char *detail);

@@ -233,8 +233,7 @@ static enum store_status audit_note(struct svc_call *c)
 	if (!note_actions[i])
 		return svc_fail(c, STORE_INVALID, _("action: \"%s\" is not one a console records "
 						    "(visitor.check, ban.open, denied)"), action);
-	r = store_audit(c->st, note_actions[i], object, result, detail);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, store_audit(c->st, note_actions[i], object, result, detail));
 }
 
 static enum store_status audit_recent(struct svc_call *c)
@@ -465,8 +464,7 @@ static enum store_status restore(struct svc_call *c)
 	if (c->sess->direct) {
 		/* Other consoles may have the file open: SQLite's own locking replaces its
 		 * pages in one transaction under them. */
-		r = store_restore(c->st, path);
-		return r == STORE_OK ? r : svc_store_failed(c, r);
+		return svc_stored(c, store_restore(c->st, path));
 	}
 	/* The service alone has the database: swap it for a checked copy, keeping the one
 	 * it replaces as a backup of its own. */
@@ -499,10 +497,7 @@ static enum store_status person_of_ban(struct svc_call *c)
 	if (r != STORE_OK)
 		return r;
 	r = store_person_of_ban(c->st, ban, &person);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_ID, person);
-	return STORE_OK;
+	return svc_reply_id(c, r, person);
 }
 
 struct export_state {

@@ -52,8 +52,7 @@ static enum store_status ack(struct svc_call *c)
 	enum store_status r = svc_id(c, F_ID, _("alarm id"), &id);
 	if (r != STORE_OK)
 		return r;
-	r = store_alarm_ack(c->st, id);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, store_alarm_ack(c->st, id));
 }
 
 static enum store_status close_alarm(struct svc_call *c)
@@ -64,37 +63,34 @@ static enum store_status close_alarm(struct svc_call *c)
 	    (r = svc_int(c, F_OUTCOME, _("outcome"), ALARM_RESOLVED, ALARM_FALSE, true,
 			 &outcome)) != STORE_OK)
 		return r;
-	r = store_alarm_close(c->st, id, (enum alarm_outcome)outcome);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, store_alarm_close(c->st, id, (enum alarm_outcome)outcome));
+}
+
+/* The alarm the request names, after act (may be NULL) was done to it. */
+static enum store_status reply_alarm(struct svc_call *c,
+				     enum store_status (*act)(struct store *st, int64_t id))
+{
+	int64_t id;
+	enum store_status r = svc_id(c, F_ID, _("alarm id"), &id);
+	if (r != STORE_OK)
+		return r;
+	struct alarm a;
+	r = act ? act(c->st, id) : STORE_OK;
+	if (r == STORE_OK)
+		r = store_alarm_get(c->st, id, &a);
+	return svc_reply_record(c, r, records_alarm, records_alarm_n, &a);
 }
 
 /* Issue 13: the false alarm was cancelled at the alarm centre (now, by the caller); the
  * alarm goes back so the caller can tell whether that was within the 5 minutes. */
 static enum store_status cancelled(struct svc_call *c)
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, _("alarm id"), &id);
-	if (r != STORE_OK)
-		return r;
-	struct alarm a;
-	if ((r = store_alarm_cancelled(c->st, id)) != STORE_OK ||
-	    (r = store_alarm_get(c->st, id, &a)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_record(c, records_alarm, records_alarm_n, &a);
-	return STORE_OK;
+	return reply_alarm(c, store_alarm_cancelled);
 }
 
 static enum store_status get(struct svc_call *c)
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, _("alarm id"), &id);
-	if (r != STORE_OK)
-		return r;
-	struct alarm a;
-	if ((r = store_alarm_get(c->st, id, &a)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_record(c, records_alarm, records_alarm_n, &a);
-	return STORE_OK;
+	return reply_alarm(c, NULL);
 }
 
 static enum store_status resolve_all(struct svc_call *c)

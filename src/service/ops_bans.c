@@ -433,7 +433,7 @@ static enum store_status seen(struct svc_call *c)
 	r = store_ban_notice_seen(c->st, id, c->sess->user);
 	if (r == STORE_NOT_FOUND)
 		return svc_fail(c, r, _("notice %lld: no such notice"), (long long)id);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, r);
 }
 
 const struct svc_op_def svc_ops_bans[] = {

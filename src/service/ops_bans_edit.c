@@ -227,10 +227,8 @@ static enum store_status insert(struct svc_call *c)
 	    STORE_OK)
 		return r;
 	int64_t id = 0;
-	if ((r = store_ban_insert(c->st, &b, &id)) != STORE_OK)
-		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_ID, id);
-	return STORE_OK;
+	r = store_ban_insert(c->st, &b, &id);
+	return svc_reply_id(c, r, id);
 }
 
 /* Check and write an update of b (decoded from the request). */

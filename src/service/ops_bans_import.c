@@ -229,7 +229,7 @@ static enum store_status review(struct svc_call *c)
 	r = store_ban_review(c->st, id, note ? note : "");
 	if (r == STORE_NOT_FOUND)
 		return svc_fail(c, r, _("ban %lld: no such ban"), (long long)id);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, r);
 }
 
 const struct svc_op_def svc_ops_bans_import[] = {

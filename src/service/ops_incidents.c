@@ -49,7 +49,7 @@ static enum store_status alarm_rule(struct svc_call *c, int64_t alarm_id)
 	if (r == STORE_NOT_FOUND)
 		return svc_fail(c, STORE_INVALID, _("alarm: there is no alarm %lld"),
 				(long long)alarm_id);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, r);
 }
 
 /* The incident of record 1 of the request. */
@@ -74,10 +74,8 @@ static enum store_status add(struct svc_call *c)
 	    (r = alarm_rule(c, in.alarm_id)) != STORE_OK)
 		return r;
 	int64_t id = 0;
-	if ((r = store_incident_add(c->st, &in, &id)) != STORE_OK)
-		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_ID, id);
-	return STORE_OK;
+	r = store_incident_add(c->st, &in, &id);
+	return svc_reply_id(c, r, id);
 }
 
 static enum store_status get(struct svc_call *c)
@@ -103,8 +101,7 @@ static enum store_status update(struct svc_call *c)
 		return r;
 	if (in.id <= 0)
 		return svc_fail(c, STORE_INVALID, "%s", _("incident id: out of range"));
-	r = store_incident_update(c->st, &in);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, store_incident_update(c->st, &in));
 }
 
 static enum store_status complete(struct svc_call *c)
@@ -114,8 +111,7 @@ static enum store_status complete(struct svc_call *c)
 	if ((r = svc_id(c, F_ID, _("incident id"), &id)) != STORE_OK ||
 	    (r = svc_int(c, F_VERSION, _("version"), -1, INT32_MAX, false, &version)) != STORE_OK)
 		return r;
-	r = store_incident_complete(c->st, id, (int)version);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, store_incident_complete(c->st, id, (int)version));
 }
 
 static enum store_status list(struct svc_call *c)
@@ -153,10 +149,7 @@ static enum store_status tally(struct svc_call *c)
 		return r;
 	r = store_incident_tally(c->st, (time_t)at, (enum incident_category)cat,
 				 (enum incident_channel)ch, place ? place : "", &id);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_ID, id);
-	return STORE_OK;
+	return svc_reply_id(c, r, id);
 }
 
 static enum store_status followups(struct svc_call *c)
@@ -199,7 +192,7 @@ static enum store_status done(struct svc_call *c)
 	if ((r = policy_of(c, &t, &p)) != STORE_OK)
 		return r;
 	r = store_incident_done(c->st, id, &p, key, (time_t)at, note ? note : "");
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, r);
 }
 
 static enum store_status due(struct svc_call *c)

@@ -32,7 +32,7 @@ static enum store_status add(struct svc_call *c)
 		    STORE_OK)
 		return r;
 	r = store_staff_add(c->st, name, (enum staff_team)team, phone ? phone : "");
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, r);
 }
 
 /* Check in or out now (fn: store_staff_in or store_staff_out). */
@@ -44,7 +44,7 @@ static enum store_status presence(struct svc_call *c,
 	if (r != STORE_OK)
 		return r;
 	r = fn(c->st, name);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, r);
 }
 
 static enum store_status check_in(struct svc_call *c)
@@ -70,8 +70,7 @@ static enum store_status check_out_at(struct svc_call *c)
 	    (r = svc_text(c, F_STAFF_NOTE, _("note"), STAFF_NOTE_MAX - 1, true, &note)) !=
 		    STORE_OK)
 		return r;
-	r = store_staff_out_at(c->st, name, (time_t)at, note);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, store_staff_out_at(c->st, name, (time_t)at, note));
 }
 
 static enum store_status roster(struct svc_call *c)
@@ -86,8 +85,7 @@ static enum store_status roster(struct svc_call *c)
 	/* On or off must be said: an absent field must not take someone off the roster. */
 	if (!wire_find(c->req, 0, F_STAFF_ON))
 		return svc_fail(c, STORE_INVALID, _("%s: missing"), _("on the roster"));
-	r = store_staff_roster(c->st, name, date, on);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, store_staff_roster(c->st, name, date, on));
 }
 
 static enum store_status list(struct svc_call *c)
@@ -159,10 +157,8 @@ static enum store_status unreachable(struct svc_call *c)
 				period);
 	}
 	int64_t id = 0;
-	if ((r = store_staff_unreachable(c->st, b->id, date, period, note, &id)) != STORE_OK)
-		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_ID, id);
-	return STORE_OK;
+	r = store_staff_unreachable(c->st, b->id, date, period, note, &id);
+	return svc_reply_id(c, r, id);
 }
 
 static enum store_status unreachable_withdraw(struct svc_call *c)
@@ -172,8 +168,7 @@ static enum store_status unreachable_withdraw(struct svc_call *c)
 	if ((r = svc_id(c, F_ID, _("record id"), &id)) != STORE_OK ||
 	    (r = require_manager(c)) != STORE_OK)
 		return r;
-	r = store_staff_unreachable_withdraw(c->st, id);
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, store_staff_unreachable_withdraw(c->st, id));
 }
 
 static enum store_status unreachable_list(struct svc_call *c)

@@ -80,10 +80,8 @@ static enum store_status out(struct svc_call *c)
 	/* The store checks the times against its clock: the return and the call in the
 	 * future, the call not after the return. */
 	int64_t id = 0;
-	if ((r = store_visit_out(c->st, &v, &id)) != STORE_OK)
-		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_ID, id);
-	return STORE_OK;
+	r = store_visit_out(c->st, &v, &id);
+	return svc_reply_id(c, r, id);
 }
 
 static enum store_status back(struct svc_call *c)
@@ -95,8 +93,7 @@ static enum store_status back(struct svc_call *c)
 	    (r = svc_text(c, F_VISIT_OUTCOME, _("outcome"), VISIT_OUTCOME_MAX - 1, false,
 			  &outcome)) != STORE_OK)
 		return r;
-	r = store_visit_back(c->st, id, outcome ? outcome : "");
-	return r == STORE_OK ? r : svc_store_failed(c, r);
+	return svc_stored(c, store_visit_back(c->st, id, outcome ? outcome : ""));
 }
 
 static enum store_status list(struct svc_call *c)

@@ -35,3 +35,25 @@ void svc_audit_count(struct svc_call *c, const char *object, size_t count, const
 	snprintf(result, sizeof result, "%zu", count);
 	svc_audit_set(c, object, result, detail);
 }
+
+enum store_status svc_stored(struct svc_call *c, enum store_status r)
+{
+	return r == STORE_OK ? r : svc_store_failed(c, r);
+}
+
+enum store_status svc_reply_id(struct svc_call *c, enum store_status r, int64_t id)
+{
+	if (r != STORE_OK)
+		return svc_store_failed(c, r);
+	wire_put_int(c->reply, F_ID, id);
+	return STORE_OK;
+}
+
+enum store_status svc_reply_record(struct svc_call *c, enum store_status r,
+				   const struct wire_desc *d, size_t n, const void *p)
+{
+	if (r != STORE_OK)
+		return svc_store_failed(c, r);
+	svc_put_record(c, d, n, p);
+	return STORE_OK;
+}

@@ -289,26 +289,32 @@ const struct wire_field *wire_find(const struct wire_in *r, uint32_t rec, uint16
 	return NULL;
 }
 
-int wire_get_int(const struct wire_in *r, uint32_t rec, uint16_t tag, int64_t *out)
+/* A number field (type WIRE_INT or WIRE_BOOL): 0 with *num set, 1 when absent, -1 when of
+ * another type. */
+static int get_num(const struct wire_in *r, uint32_t rec, uint16_t tag, uint8_t type,
+		   int64_t *num)
 {
 	const struct wire_field *f = wire_find(r, rec, tag);
 	if (!f)
 		return 1;
-	if (f->type != WIRE_INT)
+	if (f->type != type)
 		return -1;
-	*out = f->num;
+	*num = f->num;
 	return 0;
+}
+
+int wire_get_int(const struct wire_in *r, uint32_t rec, uint16_t tag, int64_t *out)
+{
+	return get_num(r, rec, tag, WIRE_INT, out);
 }
 
 int wire_get_bool(const struct wire_in *r, uint32_t rec, uint16_t tag, bool *out)
 {
-	const struct wire_field *f = wire_find(r, rec, tag);
-	if (!f)
-		return 1;
-	if (f->type != WIRE_BOOL)
-		return -1;
-	*out = f->num != 0;
-	return 0;
+	int64_t v = 0;
+	int rc = get_num(r, rec, tag, WIRE_BOOL, &v);
+	if (rc == 0)
+		*out = v != 0;
+	return rc;
 }
 
 static int get_text(const struct wire_in *r, uint32_t rec, uint16_t tag, size_t max,
