@@ -136,9 +136,11 @@ void svc_put_records(struct svc_call *c, const struct wire_desc *d, size_t n,
 		     const void *items, size_t elem, size_t count);
 
 /* The outcome r of a store call as the call's: r, with the store's message when it
- * failed. With a reply: the id of the record it made (F_ID), or the record it read. */
+ * failed. With a reply: a number it gave (the id of the record it made: F_ID, a count:
+ * F_COUNT), or the record it read. */
 enum store_status svc_stored(struct svc_call *c, enum store_status r);
-enum store_status svc_reply_id(struct svc_call *c, enum store_status r, int64_t id);
+enum store_status svc_reply_int(struct svc_call *c, enum store_status r, uint16_t tag,
+				int64_t v);
 enum store_status svc_reply_record(struct svc_call *c, enum store_status r,
 				   const struct wire_desc *d, size_t n, const void *p);
 

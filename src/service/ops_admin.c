@@ -497,7 +497,7 @@ static enum store_status person_of_ban(struct svc_call *c)
 	if (r != STORE_OK)
 		return r;
 	r = store_person_of_ban(c->st, ban, &person);
-	return svc_reply_id(c, r, person);
+	return svc_reply_int(c, r, F_ID, person);
 }
 
 struct export_state {

@@ -97,10 +97,7 @@ static enum store_status resolve_all(struct svc_call *c)
 {
 	int count = 0;
 	enum store_status r = store_alarm_resolve_all(c->st, &count);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_COUNT, count);
-	return STORE_OK;
+	return svc_reply_int(c, r, F_COUNT, count);
 }
 
 static enum store_status list(struct svc_call *c)

@@ -67,12 +67,15 @@ enum store_status svc_ban_visible(struct svc_call *c, const struct ban *b)
 
 enum store_status svc_ban_read(struct svc_call *c, int64_t id, struct ban *b)
 {
-	enum store_status r = store_ban_get(c->st, id, b);
+	enum store_status r = svc_ban_stored(c, store_ban_get(c->st, id, b), id);
+	return r == STORE_OK ? svc_ban_visible(c, b) : r;
+}
+
+enum store_status svc_ban_stored(struct svc_call *c, enum store_status r, int64_t id)
+{
 	if (r == STORE_NOT_FOUND)
 		return svc_fail(c, r, _("ban %lld: no such ban"), (long long)id);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
-	return svc_ban_visible(c, b);
+	return svc_stored(c, r);
 }
 
 enum store_status svc_ban_table(struct svc_call *c, struct sanction_table *t)
@@ -206,10 +209,8 @@ static enum store_status count(struct svc_call *c)
 	char today[DATES_DATE_LEN];
 	svc_ban_today(today);
 	size_t n = 0;
-	if ((r = store_ban_count(c->st, f, today, &n)) != STORE_OK)
-		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_COUNT, (int64_t)n);
-	return STORE_OK;
+	r = store_ban_count(c->st, f, today, &n);
+	return svc_reply_int(c, r, F_COUNT, (int64_t)n);
 }
 
 /* ------------------------------------------------------------------ history, earlier */
@@ -222,11 +223,8 @@ static enum store_status history(struct svc_call *c)
 		return r;
 	struct ban_history *h = NULL;
 	size_t n = 0;
-	r = store_ban_history(c->st, id, &h, &n);
-	if (r == STORE_NOT_FOUND)
-		return svc_fail(c, r, _("ban %lld: no such ban"), (long long)id);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
+	if ((r = svc_ban_stored(c, store_ban_history(c->st, id, &h, &n), id)) != STORE_OK)
+		return r;
 	for (size_t i = 0; i < n; i++)
 		svc_ban_put_history(c, &h[i]);
 	store_ban_history_free(h, n);
@@ -311,12 +309,9 @@ static enum store_status exception_add(struct svc_call *c)
 		return r;
 	r = store_ban_exception_add(c->st, id, (enum ban_exception_kind)kind, from, to, detail,
 				    &eid);
-	if (r == STORE_NOT_FOUND)
-		return svc_fail(c, r, _("ban %lld: no such ban"), (long long)id);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_ID, eid);
-	return STORE_OK;
+	if ((r = svc_ban_stored(c, r, id)) == STORE_OK)
+		wire_put_int(c->reply, F_ID, eid);
+	return r;
 }
 
 static enum store_status exception_list(struct svc_call *c)

@@ -34,6 +34,9 @@ enum store_status svc_ban_visible(struct svc_call *c, const struct ban *b);
  * ban when there is none. Clear b with store_ban_clear in every case. */
 enum store_status svc_ban_read(struct svc_call *c, int64_t id, struct ban *b);
 
+/* svc_stored for a store call on ban id: the message names the ban when there is none. */
+enum store_status svc_ban_stored(struct svc_call *c, enum store_status r, int64_t id);
+
 /* The sanction table of the service's configuration (sanctions.conf beside its
  * balie.conf, else the built-in one); a broken file refuses the request. */
 enum store_status svc_ban_table(struct svc_call *c, struct sanction_table *t);

@@ -185,13 +185,6 @@ static enum store_status need_item(struct svc_call *c)
 	return STORE_OK;
 }
 
-static enum store_status failed(struct svc_call *c, int64_t id, enum store_status r)
-{
-	if (r == STORE_NOT_FOUND)
-		return svc_fail(c, r, _("ban %lld: no such ban"), (long long)id);
-	return svc_store_failed(c, r);
-}
-
 static enum store_status insert(struct svc_call *c)
 {
 	struct ban_new b = {0};
@@ -228,7 +221,7 @@ static enum store_status insert(struct svc_call *c)
 		return r;
 	int64_t id = 0;
 	r = store_ban_insert(c->st, &b, &id);
-	return svc_reply_id(c, r, id);
+	return svc_reply_int(c, r, F_ID, id);
 }
 
 /* Check and write an update of b (decoded from the request). */
@@ -242,7 +235,7 @@ static enum store_status update_ban(struct svc_call *c, struct ban *b)
 		return r;
 	struct ban old = {0};
 	if ((r = store_ban_get(c->st, b->id, &old)) != STORE_OK)
-		return failed(c, b->id, r);
+		return svc_ban_stored(c, r, b->id);
 	/* The table is asked only when the sanction itself changes: correcting a letter date
 	 * must not demand a justification for a ban decided under other rules. */
 	if (v.kind != old.kind || v.reason != old.reason || strcmp(v.starts, old.starts) != 0 ||
@@ -261,7 +254,7 @@ static enum store_status update_ban(struct svc_call *c, struct ban *b)
 	w.repeat_offence = old.repeat_offence;
 	store_ban_clear(&old);
 	if (r == STORE_OK && (r = store_ban_update(c->st, &w)) != STORE_OK)
-		r = failed(c, b->id, r);
+		r = svc_ban_stored(c, r, b->id);
 	return r;
 }
 
@@ -298,7 +291,7 @@ static enum store_status lift(struct svc_call *c)
 	    (r = version_field(c, &version)) != STORE_OK)
 		return r;
 	r = store_ban_lift(c->st, id, why, (int)version);
-	return r == STORE_OK ? r : failed(c, id, r);
+	return svc_ban_stored(c, r, id);
 }
 
 static enum store_status extend(struct svc_call *c)
@@ -316,7 +309,7 @@ static enum store_status extend(struct svc_call *c)
 	struct ban b = {0};
 	struct sanction_table t;
 	if ((r = store_ban_get(c->st, id, &b)) != STORE_OK)
-		r = failed(c, id, r);
+		r = svc_ban_stored(c, r, id);
 	else if ((r = svc_ban_table(c, &t)) == STORE_OK)
 		r = svc_ban_fits(c, &t, b.reason, b.repeat_offence ? SANCTION_REPEAT : SANCTION_FIRST,
 				 b.kind, b.starts, ends, justification);
@@ -325,7 +318,7 @@ static enum store_status extend(struct svc_call *c)
 		return r;
 	r = store_ban_extend(c->st, id, ends, why, *justification ? justification : NULL,
 			     (int)version);
-	return r == STORE_OK ? r : failed(c, id, r);
+	return svc_ban_stored(c, r, id);
 }
 
 static enum store_status activate(struct svc_call *c)
@@ -336,7 +329,7 @@ static enum store_status activate(struct svc_call *c)
 	    (r = version_field(c, &version)) != STORE_OK)
 		return r;
 	r = store_ban_activate(c->st, id, (int)version);
-	return r == STORE_OK ? r : failed(c, id, r);
+	return svc_ban_stored(c, r, id);
 }
 
 const struct svc_op_def svc_ops_bans_edit[] = {

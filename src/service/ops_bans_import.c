@@ -226,10 +226,7 @@ static enum store_status review(struct svc_call *c)
 	if ((r = svc_id(c, F_ID, _("ban id"), &id)) != STORE_OK ||
 	    (r = svc_text(c, F_TEXT, _("note"), 500, false, &note)) != STORE_OK)
 		return r;
-	r = store_ban_review(c->st, id, note ? note : "");
-	if (r == STORE_NOT_FOUND)
-		return svc_fail(c, r, _("ban %lld: no such ban"), (long long)id);
-	return svc_stored(c, r);
+	return svc_ban_stored(c, store_ban_review(c->st, id, note ? note : ""), id);
 }
 
 const struct svc_op_def svc_ops_bans_import[] = {

@@ -75,7 +75,7 @@ static enum store_status add(struct svc_call *c)
 		return r;
 	int64_t id = 0;
 	r = store_incident_add(c->st, &in, &id);
-	return svc_reply_id(c, r, id);
+	return svc_reply_int(c, r, F_ID, id);
 }
 
 static enum store_status get(struct svc_call *c)
@@ -149,7 +149,7 @@ static enum store_status tally(struct svc_call *c)
 		return r;
 	r = store_incident_tally(c->st, (time_t)at, (enum incident_category)cat,
 				 (enum incident_channel)ch, place ? place : "", &id);
-	return svc_reply_id(c, r, id);
+	return svc_reply_int(c, r, F_ID, id);
 }
 
 static enum store_status followups(struct svc_call *c)

@@ -158,7 +158,7 @@ static enum store_status unreachable(struct svc_call *c)
 	}
 	int64_t id = 0;
 	r = store_staff_unreachable(c->st, b->id, date, period, note, &id);
-	return svc_reply_id(c, r, id);
+	return svc_reply_int(c, r, F_ID, id);
 }
 
 static enum store_status unreachable_withdraw(struct svc_call *c)

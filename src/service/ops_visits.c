@@ -81,7 +81,7 @@ static enum store_status out(struct svc_call *c)
 	 * future, the call not after the return. */
 	int64_t id = 0;
 	r = store_visit_out(c->st, &v, &id);
-	return svc_reply_id(c, r, id);
+	return svc_reply_int(c, r, F_ID, id);
 }
 
 static enum store_status back(struct svc_call *c)

@@ -41,11 +41,12 @@ enum store_status svc_stored(struct svc_call *c, enum store_status r)
 	return r == STORE_OK ? r : svc_store_failed(c, r);
 }
 
-enum store_status svc_reply_id(struct svc_call *c, enum store_status r, int64_t id)
+enum store_status svc_reply_int(struct svc_call *c, enum store_status r, uint16_t tag,
+				int64_t v)
 {
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
-	wire_put_int(c->reply, F_ID, id);
+	wire_put_int(c->reply, tag, v);
 	return STORE_OK;
 }
 
