@@ -337,13 +337,9 @@ static enum store_status exception_list(struct svc_call *c)
 		return svc_store_failed(c, r);
 	svc_put_records(c, records_ban_exception, records_ban_exception_n, e, sizeof *e, n);
 	free(e);
-	char object[32], result[32];
-	if (id)
-		snprintf(object, sizeof object, "ban:%lld", (long long)id);
-	else
-		snprintf(object, sizeof object, "%s", "bans");
-	snprintf(result, sizeof result, "%zu", n);
-	svc_audit_set(c, object, result, "exceptions");
+	char object[32];
+	snprintf(object, sizeof object, "ban:%lld", (long long)id);
+	svc_audit_count(c, id ? object : "bans", n, "exceptions");
 	return STORE_OK;
 }
 
