@@ -64,34 +64,21 @@ enum store_status store_appt_add(struct store *st, const struct appt *a, int64_t
 	store_now_text(now);
 	if ((r = store_begin(st)) != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, add_sql);
-	if (!s) {
-		store_rollback(st);
-		return STORE_ERROR;
-	}
+	const char *overrider = *a->override_reason ? st->actor : "";
 	/* Flagged when added as risky: the one adding it judged the risk. */
-	if (store_bind_time(s, 1, a->starts) || store_bind_time(s, 2, a->ends) ||
-	    store_bind_text(s, 3, a->host) || store_bind_text(s, 4, a->visitor) ||
-	    store_bind_text(s, 5, a->visitor_born) || store_bind_text(s, 6, a->room) ||
-	    store_bind_int(s, 7, a->risky) || store_bind_int(s, 8, a->precautions) ||
-	    store_bind_text(s, 9, a->risky ? st->actor : "") ||
-	    store_bind_text(s, 10, a->risky ? now : "") || store_bind_text(s, 11, now) ||
-	    store_bind_text(s, 12, st->actor) || store_bind_text(s, 13, a->override_reason) ||
-	    store_bind_text(s, 14, *a->override_reason ? st->actor : "") ||
-	    store_bind_text(s, 15, *a->override_reason ? now : "") ||
-	    store_bind_text(s, 16, a->note)) {
-		store_done(s);
-		r = store_fail(st, _("saving the appointment"));
-	} else {
-		r = store_step_done(st, s, _("saving the appointment"));
-	}
+	r = store_run(st, add_sql, _("saving the appointment"), STORE_TIME(a->starts),
+		      STORE_TIME(a->ends), STORE_TEXT(a->host), STORE_TEXT(a->visitor), STORE_TEXT(a->visitor_born),
+		      STORE_TEXT(a->room), STORE_INT(a->risky), STORE_INT(a->precautions),
+		      STORE_TEXT(a->risky ? st->actor : ""), STORE_TEXT(a->risky ? now : ""),
+		      STORE_TEXT(now), STORE_TEXT(st->actor), STORE_TEXT(a->override_reason),
+		      STORE_TEXT(overrider), STORE_TEXT(*a->override_reason ? now : ""),
+		      STORE_TEXT(a->note));
 	int64_t id = sqlite3_last_insert_rowid(st->db);
-	char object[32], detail[320] = "";
-	snprintf(object, sizeof object, "appt:%lld", (long long)id);
+	char detail[320] = "";
 	if (a->risky)
 		snprintf(detail, sizeof detail, "risky, precautions %u%s%s", a->precautions,
 			 *a->override_reason ? ", override: " : "", a->override_reason);
-	r = store_finish(st, r, "appt.add", object, "ok", detail);
+	r = store_finish_id(st, r, "appt.add", "appt", id, detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -125,51 +112,36 @@ static enum store_status flag(struct store *st, int64_t id, bool risky, unsigned
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, reason ? flag_override_sql : flag_sql);
-	if (!s) {
-		store_rollback(st);
-		return STORE_ERROR;
-	}
-	/* flagged_by/at record who set the risk state last, also when taking the flag off. */
-	if (store_bind_int(s, 1, risky) || store_bind_int(s, 2, precautions) ||
-	    store_bind_text(s, 3, st->actor) || store_bind_text(s, 4, now) ||
-	    store_bind_int(s, 5, id) || store_bind_int(s, 6, expected_version) ||
-	    (reason && store_bind_text(s, 7, reason))) {
-		store_done(s);
-		r = store_fail(st, _("flagging the appointment"));
-	} else {
-		r = store_step_done(st, s, _("flagging the appointment"));
-	}
+	/* flagged_by/at record who set the risk state last, also when taking the flag off;
+	 * flag_sql has no ?7, so the reason is bound only with the override. */
+	const char *what = _("flagging the appointment");
+	if (reason)
+		r = store_run(st, flag_override_sql, what, STORE_INT(risky), STORE_INT(precautions),
+			      STORE_TEXT(st->actor), STORE_TEXT(now), STORE_INT(id),
+			      STORE_INT(expected_version), STORE_TEXT(reason));
+	else
+		r = store_run(st, flag_sql, what, STORE_INT(risky), STORE_INT(precautions),
+			      STORE_TEXT(st->actor), STORE_TEXT(now), STORE_INT(id),
+			      STORE_INT(expected_version));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
-		sqlite3_stmt *e = store_stmt(st, exists_sql);
-		if (!e) {
-			r = STORE_ERROR;
-		} else if (store_bind_int(e, 1, id)) {
-			store_done(e);
-			r = store_fail(st, _("reading an appointment"));
-		} else {
-			int rc = sqlite3_step(e);
-			store_done(e);
-			if (rc == SQLITE_DONE)
-				r = store_failf(st, STORE_NOT_FOUND, _("appointment %lld: not found"),
-						(long long)id);
-			else if (rc == SQLITE_ROW)
-				r = store_failf(st, STORE_CONFLICT,
-						_("appointment %lld: changed by someone else "
-						  "meanwhile; reload and retry"), (long long)id);
-			else
-				r = store_fail(st, _("reading an appointment"));
-		}
+		r = store_row(st, exists_sql, _("reading an appointment"), NULL, NULL, STORE_INT(id));
+		if (r == STORE_NOT_FOUND)
+			r = store_failf(st, STORE_NOT_FOUND, _("appointment %lld: not found"),
+					(long long)id);
+		else if (r == STORE_OK)
+			r = store_failf(st, STORE_CONFLICT,
+					_("appointment %lld: changed by someone else "
+					  "meanwhile; reload and retry"), (long long)id);
 	}
-	char object[32], detail[320];
-	snprintf(object, sizeof object, "appt:%lld", (long long)id);
+	char detail[320];
 	snprintf(detail, sizeof detail, "precautions %u%s%s", precautions,
 		 reason ? ", override: " : "", reason ? reason : "");
-	return store_finish(st, r, risky ? "appt.flag" : "appt.unflag", object, "ok", detail);
+	return store_finish_id(st, r, risky ? "appt.flag" : "appt.unflag", "appt", id, detail);
 }
 
-static void appt_from_row(sqlite3_stmt *s, struct appt *a)
+static void appt_from_row(sqlite3_stmt *s, void *item)
 {
+	struct appt *a = item;
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(s, 0);
 	a->starts = store_col_time(s, 1);
@@ -189,14 +161,9 @@ static void appt_from_row(sqlite3_stmt *s, struct appt *a)
 	store_col_copy(s, 15, a->note, sizeof a->note);
 }
 
-static void collect_appt(sqlite3_stmt *s, void *item)
-{
-	appt_from_row(s, item);
-}
-
 enum store_status store_appt_get(struct store *st, int64_t id, struct appt *out)
 {
-	enum store_status r = store_fetch_one(st, get_sql, id, collect_appt, out, _("reading an appointment"));
+	enum store_status r = store_fetch_one(st, get_sql, id, appt_from_row, out, _("reading an appointment"));
 	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("appointment %lld: not found"), (long long)id);
 	return r;
@@ -205,20 +172,10 @@ enum store_status store_appt_get(struct store *st, int64_t id, struct appt *out)
 enum store_status store_appt_list(struct store *st, time_t from, time_t to, bool risky_only,
 				  struct appt **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st, list_sql);
-	if (!s)
-		return STORE_ERROR;
 	/* Stored UTC text has a fixed width, so text order is time order. */
 	char a[DATES_UTC_LEN], b[DATES_UTC_LEN];
 	dates_format_utc(from, a);
 	dates_format_utc(to, b);
-	if (store_bind_text(s, 1, a) || store_bind_text(s, 2, b) ||
-	    store_bind_int(s, 3, risky_only)) {
-		store_done(s);
-		return store_fail(st, _("listing appointments"));
-	}
-	return store_collect(st, s, sizeof **out, collect_appt, (void **)out, n,
-			     _("listing appointments"));
+	return store_list(st, list_sql, _("listing appointments"), appt_from_row, out, n,
+			  STORE_TEXT(a), STORE_TEXT(b), STORE_INT(risky_only));
 }

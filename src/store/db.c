@@ -300,27 +300,97 @@ enum store_status store_finish(struct store *st, enum store_status r, const char
 	return r;
 }
 
+enum store_status store_finish_id(struct store *st, enum store_status r, const char *action,
+				  const char *kind, int64_t id, const char *detail)
+{
+	char object[64];
+	snprintf(object, sizeof object, "%s:%lld", kind, (long long)id);
+	return store_finish(st, r, action, object, "ok", detail);
+}
+
+void store_first_int(sqlite3_stmt *s, void *item)
+{
+	*(int64_t *)item = sqlite3_column_int64(s, 0);
+}
+
+enum store_status store_prepare_args(struct store *st, sqlite3_stmt **out, const char *sql,
+				     const char *what, const struct store_arg *args, size_t n)
+{
+	*out = NULL;
+	sqlite3_stmt *s = store_stmt(st, sql);
+	if (!s)
+		return STORE_ERROR;
+	for (size_t i = 0; i < n; i++) {
+		int idx = (int)i + 1, bad;
+		switch (args[i].kind) {
+		case STORE_ARG_TEXT:
+			bad = store_bind_text(s, idx, args[i].text);
+			break;
+		case STORE_ARG_INT:
+			bad = store_bind_int(s, idx, args[i].num);
+			break;
+		case STORE_ARG_TIME:
+			bad = store_bind_time(s, idx, (time_t)args[i].num);
+			break;
+		default:
+			bad = sqlite3_bind_null(s, idx) != SQLITE_OK;
+			break;
+		}
+		if (bad) {
+			store_done(s);
+			return store_fail(st, what);
+		}
+	}
+	*out = s;
+	return STORE_OK;
+}
+
+enum store_status store_run_args(struct store *st, const char *sql, const char *what,
+				 const struct store_arg *args, size_t n)
+{
+	sqlite3_stmt *s;
+	enum store_status r = store_prepare_args(st, &s, sql, what, args, n);
+	return r == STORE_OK ? store_step_done(st, s, what) : r;
+}
+
+enum store_status store_row_args(struct store *st, const char *sql, const char *what,
+				 void (*from_row)(sqlite3_stmt *s, void *item), void *out,
+				 const struct store_arg *args, size_t n)
+{
+	sqlite3_stmt *s;
+	enum store_status r = store_prepare_args(st, &s, sql, what, args, n);
+	if (r != STORE_OK)
+		return r;
+	int rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		if (from_row)
+			from_row(s, out);
+	} else if (rc == SQLITE_DONE) {
+		r = STORE_NOT_FOUND;
+	} else {
+		r = store_fail(st, what);
+	}
+	store_done(s);
+	return r;
+}
+
+enum store_status store_list_args(struct store *st, const char *sql, size_t elem,
+				  void (*from_row)(sqlite3_stmt *s, void *item), void **out,
+				  size_t *n, const char *what, const struct store_arg *args,
+				  size_t nargs)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *s;
+	enum store_status r = store_prepare_args(st, &s, sql, what, args, nargs);
+	return r == STORE_OK ? store_collect(st, s, elem, from_row, out, n, what) : r;
+}
+
 enum store_status store_fetch_one(struct store *st, const char *sql, int64_t id,
 				  void (*from_row)(sqlite3_stmt *s, void *item), void *out,
 				  const char *what)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, id)) {
-		store_done(s);
-		return store_fail(st, what);
-	}
-	enum store_status r = STORE_OK;
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		from_row(s, out);
-	else if (rc == SQLITE_DONE)
-		r = STORE_NOT_FOUND;
-	else
-		r = store_fail(st, what);
-	store_done(s);
-	return r;
+	return store_row(st, sql, what, from_row, out, STORE_INT(id));
 }
 
 int store_bind_text(sqlite3_stmt *s, int idx, const char *text)

@@ -99,6 +99,52 @@ int store_bind_ref(sqlite3_stmt *s, int idx, const char *text);
 int store_bind_int(sqlite3_stmt *s, int idx, int64_t v);
 int store_bind_time(sqlite3_stmt *s, int idx, time_t t);
 
+/* A value for one placeholder, made with STORE_TEXT (NULL binds ""), STORE_INT, STORE_TIME
+ * (a UTC instant, as store_bind_time) or STORE_NULL;
+ * a list of them binds ?1, ?2, ... in order (STORE_ARGS). */
+struct store_arg {
+	enum { STORE_ARG_TEXT, STORE_ARG_INT, STORE_ARG_TIME, STORE_ARG_NULL } kind;
+	const char *text;
+	int64_t num;
+};
+#define STORE_TEXT(t) ((struct store_arg){ .kind = STORE_ARG_TEXT, .text = (t) })
+#define STORE_INT(v) ((struct store_arg){ .kind = STORE_ARG_INT, .num = (v) })
+#define STORE_TIME(t) ((struct store_arg){ .kind = STORE_ARG_TIME, .num = (t) })
+#define STORE_NULL ((struct store_arg){ .kind = STORE_ARG_NULL })
+#define STORE_ARGS(...)                                                                    \
+	(const struct store_arg[]){ __VA_ARGS__ },                                         \
+		sizeof((const struct store_arg[]){ __VA_ARGS__ }) / sizeof(struct store_arg)
+
+/* The statement for sql with args bound, in *out; on failure *out is NULL and the failure
+ * is recorded as "what: reason". Reset it (store_done, store_step_done, store_collect). */
+enum store_status store_prepare_args(struct store *st, sqlite3_stmt **out, const char *sql,
+				     const char *what, const struct store_arg *args, size_t n);
+#define store_prepare(st, out, sql, what, ...)                                             \
+	store_prepare_args(st, out, sql, what, STORE_ARGS(__VA_ARGS__))
+
+/* Run sql with args bound to completion (a write, or a read whose rows do not matter). */
+enum store_status store_run_args(struct store *st, const char *sql, const char *what,
+				 const struct store_arg *args, size_t n);
+#define store_run(st, sql, what, ...) store_run_args(st, sql, what, STORE_ARGS(__VA_ARGS__))
+
+/* Run sql with args bound and read its first row with from_row into out (from_row may be
+ * NULL to ask only whether there is one). STORE_NOT_FOUND (no message set: the caller names
+ * the thing) when there is no row. */
+enum store_status store_row_args(struct store *st, const char *sql, const char *what,
+				 void (*from_row)(sqlite3_stmt *s, void *item), void *out,
+				 const struct store_arg *args, size_t n);
+#define store_row(st, sql, what, from_row, out, ...)                                       \
+	store_row_args(st, sql, what, from_row, out, STORE_ARGS(__VA_ARGS__))
+
+/* Bind args, step the statement for sql to its end collecting the rows (store_collect). */
+enum store_status store_list_args(struct store *st, const char *sql, size_t elem,
+				  void (*from_row)(sqlite3_stmt *s, void *item), void **out,
+				  size_t *n, const char *what, const struct store_arg *args,
+				  size_t nargs);
+#define store_list(st, sql, what, from_row, out, n, ...)                                   \
+	store_list_args(st, sql, sizeof **(out), from_row, (void **)(out), n, what,        \
+			STORE_ARGS(__VA_ARGS__))
+
 /* A malloc'd copy of a text column ("" for NULL); NULL on out-of-memory. */
 char *store_col_dup(sqlite3_stmt *s, int col);
 
@@ -122,6 +168,13 @@ enum store_status store_collect(struct store *st, sqlite3_stmt *s, size_t elem,
  * (or when the audit line fails) roll back. Returns the first failure, else STORE_OK. */
 enum store_status store_finish(struct store *st, enum store_status r, const char *action,
 			       const char *object, const char *result, const char *detail);
+
+/* store_finish for the object "kind:id" (as the audit names a row) with the result "ok". */
+enum store_status store_finish_id(struct store *st, enum store_status r, const char *action,
+				  const char *kind, int64_t id, const char *detail);
+
+/* A from_row for store_row: the first column as an int64_t into item. */
+void store_first_int(sqlite3_stmt *s, void *item);
 
 /* Bind id as ?1 of the statement for sql and read its one row with from_row into out.
  * STORE_NOT_FOUND (no message set: the caller names the thing) when there is no row. */

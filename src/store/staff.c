@@ -51,60 +51,25 @@ int store_staff_team_parse(const char *s, enum staff_team *out)
 	return -1;
 }
 
-/* Run a one-parameter-pair query and tell whether it returned a row: 1 yes, 0 no, -1 error
- * (st->err set). The first column of the row goes to *v when v is not NULL. */
-static int query_row(struct store *st, const char *sql, int64_t a, const char *b, int64_t *v,
-		     const char *what)
-{
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return -1;
-	int bad = b ? store_bind_text(s, 1, b) : store_bind_int(s, 1, a);
-	if (bad) {
-		store_done(s);
-		store_fail(st, what);
-		return -1;
-	}
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW && v)
-		*v = sqlite3_column_int64(s, 0);
-	store_done(s);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	store_fail(st, what);
-	return -1;
-}
-
 /* The id of a staff member by name inside the transaction. */
 static enum store_status find(struct store *st, const char *name, int64_t *id)
 {
-	int found = query_row(st, find_sql, 0, name, id, _("reading staff"));
-	if (found < 0)
-		return STORE_ERROR;
-	if (found == 0)
+	enum store_status r =
+		store_row(st, find_sql, _("reading staff"), store_first_int, id, STORE_TEXT(name));
+	if (r == STORE_NOT_FOUND)
 		return store_failf(st, STORE_NOT_FOUND, _("%s: no such staff member"), name);
-	return STORE_OK;
+	return r;
 }
 
-/* Run one write statement with up to three bound values (text when non-NULL, else int). */
-static enum store_status write3(struct store *st, const char *sql, const char *t1, int64_t i1,
-				const char *t2, const char *t3, const char *what)
+/* Begin a write about the staff member called name; its id goes to *id. STORE_OK, or the
+ * failure: *begun then tells whether the transaction must still be finished. */
+static enum store_status begin_member(struct store *st, const char *name, int64_t *id,
+				      bool *begun)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	int bad = t1 ? store_bind_text(s, 1, t1) : store_bind_int(s, 1, i1);
-	if (!bad && t2)
-		bad = store_bind_text(s, 2, t2);
-	if (!bad && t3)
-		bad = store_bind_text(s, 3, t3);
-	if (bad) {
-		store_done(s);
-		return store_fail(st, what);
-	}
-	return store_step_done(st, s, what);
+	*id = 0;
+	enum store_status r = store_begin(st);
+	*begun = r == STORE_OK;
+	return *begun ? find(st, name ? name : "", id) : r;
 }
 
 enum store_status store_staff_add(struct store *st, const char *name, enum staff_team team,
@@ -117,79 +82,51 @@ enum store_status store_staff_add(struct store *st, const char *name, enum staff
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	int found = query_row(st, find_sql, 0, name, NULL, _("reading staff"));
-	if (found < 0)
-		r = STORE_ERROR;
-	else if (found > 0)
+	r = store_row(st, find_sql, _("reading staff"), NULL, NULL, STORE_TEXT(name));
+	if (r == STORE_OK)
 		r = store_failf(st, STORE_CONFLICT, _("%s: a staff member with this name exists"),
 				name);
-	else
-		r = write3(st, add_sql, name, 0, team_db[team], phone ? phone : "",
-			   _("adding a staff member"));
-	char object[32];
-	snprintf(object, sizeof object, "staff:%lld",
-		 r == STORE_OK ? (long long)sqlite3_last_insert_rowid(st->db) : 0LL);
-	return store_finish(st, r, "staff.add", object, "ok", name);
+	else if (r == STORE_NOT_FOUND)
+		r = store_run(st, add_sql, _("adding a staff member"), STORE_TEXT(name),
+			      STORE_TEXT(team_db[team]), STORE_TEXT(phone));
+	int64_t id = r == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	return store_finish_id(st, r, "staff.add", "staff", id, name);
 }
 
 enum store_status store_staff_in(struct store *st, const char *name)
 {
 	char now[DATES_UTC_LEN];
 	store_now_text(now);
-	enum store_status r = store_begin(st);
-	if (r != STORE_OK)
+	int64_t id;
+	bool begun;
+	enum store_status r = begin_member(st, name, &id, &begun);
+	if (!begun)
 		return r;
-	int64_t id = 0;
-	r = find(st, name ? name : "", &id);
 	if (r == STORE_OK) {
-		int in = query_row(st, is_in_sql, id, NULL, NULL, _("reading presence"));
-		if (in < 0)
-			r = STORE_ERROR;
-		else if (in > 0)
+		r = store_row(st, is_in_sql, _("reading presence"), NULL, NULL, STORE_INT(id));
+		if (r == STORE_OK)
 			r = store_failf(st, STORE_CONFLICT, _("%s: already checked in"), name);
+		else if (r == STORE_NOT_FOUND)
+			r = store_run(st, in_sql, _("checking in"), STORE_INT(id), STORE_TEXT(now),
+				      STORE_TEXT(st->actor));
 	}
-	if (r == STORE_OK) {
-		sqlite3_stmt *s = store_stmt(st, in_sql);
-		if (!s)
-			r = STORE_ERROR;
-		else if (store_bind_int(s, 1, id) || store_bind_text(s, 2, now) ||
-			 store_bind_text(s, 3, st->actor)) {
-			store_done(s);
-			r = store_fail(st, _("checking in"));
-		} else {
-			r = store_step_done(st, s, _("checking in"));
-		}
-	}
-	char object[32];
-	snprintf(object, sizeof object, "staff:%lld", (long long)id);
-	return store_finish(st, r, "staff.in", object, "ok", name);
+	return store_finish_id(st, r, "staff.in", "staff", id, name);
 }
 
 enum store_status store_staff_out(struct store *st, const char *name)
 {
 	char now[DATES_UTC_LEN];
 	store_now_text(now);
-	enum store_status r = store_begin(st);
-	if (r != STORE_OK)
+	int64_t id;
+	bool begun;
+	enum store_status r = begin_member(st, name, &id, &begun);
+	if (!begun)
 		return r;
-	int64_t id = 0;
-	r = find(st, name ? name : "", &id);
-	if (r == STORE_OK) {
-		sqlite3_stmt *s = store_stmt(st, out_sql);
-		if (!s)
-			r = STORE_ERROR;
-		else if (store_bind_text(s, 1, now) || store_bind_int(s, 2, id)) {
-			store_done(s);
-			r = store_fail(st, _("checking out"));
-		} else {
-			r = store_step_done(st, s, _("checking out"));
-		}
-		if (r == STORE_OK && sqlite3_changes(st->db) == 0)
-			r = store_failf(st, STORE_CONFLICT, _("%s: not checked in"), name);
-	}
-	char object[32];
-	snprintf(object, sizeof object, "staff:%lld", (long long)id);
-	return store_finish(st, r, "staff.out", object, "ok", name);
+	if (r == STORE_OK)
+		r = store_run(st, out_sql, _("checking out"), STORE_TEXT(now), STORE_INT(id));
+	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
+		r = store_failf(st, STORE_CONFLICT, _("%s: not checked in"), name);
+	return store_finish_id(st, r, "staff.out", "staff", id, name);
 }
 
 enum store_status store_staff_roster(struct store *st, const char *name, const char *date, bool on)
@@ -198,25 +135,16 @@ enum store_status store_staff_roster(struct store *st, const char *name, const c
 	if (!date || dates_parse_date(date, &y, &m, &d) != 0)
 		return store_failf(st, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
 				   "date", date ? date : "");
-	enum store_status r = store_begin(st);
-	if (r != STORE_OK)
+	int64_t id;
+	bool begun;
+	enum store_status r = begin_member(st, name, &id, &begun);
+	if (!begun)
 		return r;
-	int64_t id = 0;
-	r = find(st, name ? name : "", &id);
-	if (r == STORE_OK) {
-		sqlite3_stmt *s = store_stmt(st, on ? roster_on_sql : roster_off_sql);
-		if (!s)
-			r = STORE_ERROR;
-		else if (store_bind_int(s, 1, id) || store_bind_text(s, 2, date)) {
-			store_done(s);
-			r = store_fail(st, _("saving the roster"));
-		} else {
-			r = store_step_done(st, s, _("saving the roster"));
-		}
-	}
-	char object[32];
-	snprintf(object, sizeof object, "staff:%lld", (long long)id);
-	return store_finish(st, r, on ? "staff.roster_on" : "staff.roster_off", object, "ok", date);
+	if (r == STORE_OK)
+		r = store_run(st, on ? roster_on_sql : roster_off_sql, _("saving the roster"),
+			      STORE_INT(id), STORE_TEXT(date));
+	return store_finish_id(st, r, on ? "staff.roster_on" : "staff.roster_off", "staff", id,
+			       date);
 }
 
 /* One row of list_sql into a struct staff_member (for store_collect). */
@@ -237,19 +165,9 @@ static void collect_staff(sqlite3_stmt *s, void *item)
 enum store_status store_staff_list(struct store *st, const char *date,
 				   struct staff_member **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st, list_sql);
-	if (!s)
-		return STORE_ERROR;
 	/* No date: bind NULL, which matches no roster row. */
-	if ((date && store_bind_text(s, 1, date)) ||
-	    (!date && sqlite3_bind_null(s, 1) != SQLITE_OK)) {
-		store_done(s);
-		return store_fail(st, _("listing staff"));
-	}
-	return store_collect(st, s, sizeof **out, collect_staff, (void **)out, n,
-			     _("listing staff"));
+	return store_list(st, list_sql, _("listing staff"), collect_staff, out, n,
+			  date ? STORE_TEXT(date) : STORE_NULL);
 }
 
 /* ------------------------------------------------------------------ nobody reachable */
@@ -295,42 +213,19 @@ enum store_status store_staff_unreachable(struct store *st, const char *building
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, unreach_dup_sql);
-	if (!s) {
-		r = STORE_ERROR;
-	} else if (store_bind_text(s, 1, building) || store_bind_text(s, 2, date) ||
-		   store_bind_text(s, 3, period)) {
-		store_done(s);
-		r = store_fail(st, _("reading the staffing records"));
-	} else {
-		int rc = sqlite3_step(s);
-		store_done(s);
-		if (rc == SQLITE_ROW)
-			r = store_failf(st, STORE_CONFLICT,
-					_("%s %s: \"nobody reachable\" is already recorded"), date,
-					period);
-		else if (rc != SQLITE_DONE)
-			r = store_fail(st, _("reading the staffing records"));
-	}
-	int64_t id = 0;
-	if (r == STORE_OK) {
-		s = store_stmt(st, unreach_add_sql);
-		if (!s) {
-			r = STORE_ERROR;
-		} else if (store_bind_text(s, 1, building) || store_bind_text(s, 2, date) ||
-			   store_bind_text(s, 3, period) || store_bind_text(s, 4, note) ||
-			   store_bind_text(s, 5, now) || store_bind_text(s, 6, st->actor)) {
-			store_done(s);
-			r = store_fail(st, _("saving the staffing record"));
-		} else {
-			r = store_step_done(st, s, _("saving the staffing record"));
-			id = sqlite3_last_insert_rowid(st->db);
-		}
-	}
-	char object[32], detail[64];
-	snprintf(object, sizeof object, "unreachable:%lld", (long long)id);
+	r = store_row(st, unreach_dup_sql, _("reading the staffing records"), NULL, NULL,
+		      STORE_TEXT(building), STORE_TEXT(date), STORE_TEXT(period));
+	if (r == STORE_OK)
+		r = store_failf(st, STORE_CONFLICT,
+				_("%s %s: \"nobody reachable\" is already recorded"), date, period);
+	else if (r == STORE_NOT_FOUND)
+		r = store_run(st, unreach_add_sql, _("saving the staffing record"),
+			      STORE_TEXT(building), STORE_TEXT(date), STORE_TEXT(period),
+			      STORE_TEXT(note), STORE_TEXT(now), STORE_TEXT(st->actor));
+	int64_t id = r == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	char detail[64];
 	snprintf(detail, sizeof detail, "%s %s %s", building, date, period);
-	r = store_finish(st, r, "staff.unreachable", object, "ok", detail);
+	r = store_finish_id(st, r, "staff.unreachable", "unreachable", id, detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -343,22 +238,12 @@ enum store_status store_staff_unreachable_withdraw(struct store *st, int64_t id)
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, unreach_withdraw_sql);
-	if (!s) {
-		r = STORE_ERROR;
-	} else if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
-		   store_bind_int(s, 3, id)) {
-		store_done(s);
-		r = store_fail(st, _("saving the staffing record"));
-	} else {
-		r = store_step_done(st, s, _("saving the staffing record"));
-	}
+	r = store_run(st, unreach_withdraw_sql, _("saving the staffing record"), STORE_TEXT(now),
+		      STORE_TEXT(st->actor), STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
 		r = store_failf(st, STORE_NOT_FOUND, _("%lld: no such \"nobody reachable\" record"),
 				(long long)id);
-	char object[32];
-	snprintf(object, sizeof object, "unreachable:%lld", (long long)id);
-	return store_finish(st, r, "staff.unreachable_withdraw", object, "ok", "");
+	return store_finish_id(st, r, "staff.unreachable_withdraw", "unreachable", id, "");
 }
 
 static void collect_unreachable(sqlite3_stmt *s, void *item)
@@ -378,18 +263,21 @@ enum store_status store_staff_unreachable_list(struct store *st, const char *bui
 					       const char *from, const char *to,
 					       struct staff_unreachable **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st, unreach_list_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, building) || store_bind_text(s, 2, from) ||
-	    store_bind_text(s, 3, to)) {
-		store_done(s);
-		return store_fail(st, _("reading the staffing records"));
-	}
-	return store_collect(st, s, sizeof **out, collect_unreachable, (void **)out, n,
-			     _("reading the staffing records"));
+	return store_list(st, unreach_list_sql, _("reading the staffing records"),
+			  collect_unreachable, out, n, STORE_TEXT(building), STORE_TEXT(from),
+			  STORE_TEXT(to));
+}
+
+struct open_presence {
+	int64_t id;
+	time_t checked_in;
+};
+
+static void read_open_presence(sqlite3_stmt *s, void *item)
+{
+	struct open_presence *p = item;
+	p->id = sqlite3_column_int64(s, 0);
+	p->checked_in = store_col_time(s, 1);
 }
 
 enum store_status store_staff_out_at(struct store *st, const char *name, time_t at,
@@ -403,45 +291,21 @@ enum store_status store_staff_out_at(struct store *st, const char *name, time_t 
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	int64_t pid = 0;
-	time_t in = 0;
-	sqlite3_stmt *s = store_stmt(st, open_presence_sql);
-	if (!s) {
-		r = STORE_ERROR;
-	} else if (store_bind_text(s, 1, name ? name : "")) {
-		store_done(s);
-		r = store_fail(st, _("reading presence"));
-	} else {
-		int rc = sqlite3_step(s);
-		if (rc == SQLITE_ROW) {
-			pid = sqlite3_column_int64(s, 0);
-			in = store_col_time(s, 1);
-		}
-		store_done(s);
-		if (rc == SQLITE_DONE)
-			r = store_failf(st, STORE_CONFLICT, _("%s: not checked in"),
-					name ? name : "");
-		else if (rc != SQLITE_ROW)
-			r = store_fail(st, _("reading presence"));
-	}
+	struct open_presence p = { 0, 0 };
+	r = store_row(st, open_presence_sql, _("reading presence"), read_open_presence, &p,
+		      STORE_TEXT(name));
+	if (r == STORE_NOT_FOUND)
+		r = store_failf(st, STORE_CONFLICT, _("%s: not checked in"), name ? name : "");
+	int64_t pid = p.id;
+	time_t in = p.checked_in;
 	/* Text comparison of stored UTC instants is chronological. */
 	if (r == STORE_OK && (at < in || strcmp(when, now) > 0))
 		r = store_failf(st, STORE_INVALID,
 				_("%s: the checkout must lie between the check-in and now"), "at");
-	if (r == STORE_OK) {
-		s = store_stmt(st, out_at_sql);
-		if (!s) {
-			r = STORE_ERROR;
-		} else if (store_bind_text(s, 1, when) || store_bind_text(s, 2, st->actor) ||
-			   store_bind_text(s, 3, note) || store_bind_int(s, 4, pid)) {
-			store_done(s);
-			r = store_fail(st, _("checking out"));
-		} else {
-			r = store_step_done(st, s, _("checking out"));
-		}
-	}
-	char object[32], detail[STAFF_NOTE_MAX + 64];
-	snprintf(object, sizeof object, "presence:%lld", (long long)pid);
+	if (r == STORE_OK)
+		r = store_run(st, out_at_sql, _("checking out"), STORE_TEXT(when),
+			      STORE_TEXT(st->actor), STORE_TEXT(note), STORE_INT(pid));
+	char detail[STAFF_NOTE_MAX + 64];
 	snprintf(detail, sizeof detail, "%s at %s: %s", name ? name : "", when, note);
-	return store_finish(st, r, "staff.out_at", object, "ok", detail);
+	return store_finish_id(st, r, "staff.out_at", "presence", pid, detail);
 }

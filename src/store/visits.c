@@ -80,26 +80,15 @@ enum store_status store_visit_out(struct store *st, const struct visit *v, int64
 		dates_format_utc(v->call_at, call);
 	if ((r = store_begin(st)) != STORE_OK)
 		return r;
-	int64_t id = 0;
-	sqlite3_stmt *s = store_stmt(st, out_sql);
-	if (!s) {
-		r = STORE_ERROR;
-	} else if (store_bind_text(s, 1, v->employee) || store_bind_text(s, 2, v->address) ||
-		   store_bind_text(s, 3, v->client) || store_bind_text(s, 4, v->mobile) ||
-		   store_bind_text(s, 5, now) || store_bind_text(s, 6, back) ||
-		   store_bind_text(s, 7, call) || store_bind_text(s, 8, st->actor) ||
-		   store_bind_text(s, 9, visits_risk_name(v->risk)) ||
-		   store_bind_text(s, 10, v->companion) || store_bind_int(s, 11, v->ban_id)) {
-		store_done(s);
-		r = store_fail(st, _("saving the home visit"));
-	} else {
-		r = store_step_done(st, s, _("saving the home visit"));
-		id = sqlite3_last_insert_rowid(st->db);
-	}
-	char object[32], detail[VISIT_TEXT_MAX + 64];
-	snprintf(object, sizeof object, "visit:%lld", (long long)id);
+	r = store_run(st, out_sql, _("saving the home visit"), STORE_TEXT(v->employee),
+		      STORE_TEXT(v->address), STORE_TEXT(v->client), STORE_TEXT(v->mobile),
+		      STORE_TEXT(now), STORE_TEXT(back), STORE_TEXT(call), STORE_TEXT(st->actor),
+		      STORE_TEXT(visits_risk_name(v->risk)), STORE_TEXT(v->companion),
+		      STORE_INT(v->ban_id));
+	int64_t id = r == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	char detail[VISIT_TEXT_MAX + 64];
 	snprintf(detail, sizeof detail, "%s, back %s", v->employee, back);
-	r = store_finish(st, r, "visit.out", object, "ok", detail);
+	r = store_finish_id(st, r, "visit.out", "visit", id, detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -112,16 +101,8 @@ enum store_status store_visit_back(struct store *st, int64_t id, const char *out
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, back_sql);
-	if (!s) {
-		r = STORE_ERROR;
-	} else if (store_bind_text(s, 1, now) || store_bind_text(s, 2, outcome ? outcome : "") ||
-		   store_bind_text(s, 3, st->actor) || store_bind_int(s, 4, id)) {
-		store_done(s);
-		r = store_fail(st, _("saving the return"));
-	} else {
-		r = store_step_done(st, s, _("saving the return"));
-	}
+	r = store_run(st, back_sql, _("saving the return"), STORE_TEXT(now), STORE_TEXT(outcome),
+		      STORE_TEXT(st->actor), STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
 		/* Tell an unknown id from a visit already back, inside the transaction. */
 		struct visit v;
@@ -130,13 +111,12 @@ enum store_status store_visit_back(struct store *st, int64_t id, const char *out
 			r = store_failf(st, STORE_CONFLICT, _("visit %lld: already back"),
 					(long long)id);
 	}
-	char object[32];
-	snprintf(object, sizeof object, "visit:%lld", (long long)id);
-	return store_finish(st, r, "visit.back", object, "ok", outcome ? outcome : "");
+	return store_finish_id(st, r, "visit.back", "visit", id, outcome ? outcome : "");
 }
 
-static void visit_from_row(sqlite3_stmt *s, struct visit *v)
+static void visit_from_row(sqlite3_stmt *s, void *item)
 {
+	struct visit *v = item;
 	memset(v, 0, sizeof *v);
 	v->id = sqlite3_column_int64(s, 0);
 	store_col_copy(s, 1, v->employee, sizeof v->employee);
@@ -158,14 +138,9 @@ static void visit_from_row(sqlite3_stmt *s, struct visit *v)
 	v->ban_id = sqlite3_column_int64(s, 14);
 }
 
-static void collect_visit(sqlite3_stmt *s, void *item)
-{
-	visit_from_row(s, item);
-}
-
 enum store_status store_visit_get(struct store *st, int64_t id, struct visit *out)
 {
-	enum store_status r = store_fetch_one(st, get_sql, id, collect_visit, out, _("reading a home visit"));
+	enum store_status r = store_fetch_one(st, get_sql, id, visit_from_row, out, _("reading a home visit"));
 	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("visit %lld: not found"), (long long)id);
 	return r;
@@ -173,11 +148,6 @@ enum store_status store_visit_get(struct store *st, int64_t id, struct visit *ou
 
 enum store_status store_visit_list(struct store *st, bool all, struct visit **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st, all ? list_all_sql : list_open_sql);
-	if (!s)
-		return STORE_ERROR;
-	return store_collect(st, s, sizeof **out, collect_visit, (void **)out, n,
-			     _("listing home visits"));
+	return store_list_args(st, all ? list_all_sql : list_open_sql, sizeof **out,
+			       visit_from_row, (void **)out, n, _("listing home visits"), NULL, 0);
 }
