@@ -65,11 +65,6 @@ int store_alarm_kind_parse(const char *s, enum alarm_kind *out)
 	return -1;
 }
 
-static void object_of(char *buf, size_t sz, int64_t id)
-{
-	snprintf(buf, sz, "alarm:%lld", (long long)id);
-}
-
 /* Finish a write: audit line, then commit; roll back on any failure. */
 enum store_status store_alarm_raise(struct store *st, const char *location, enum alarm_kind kind,
 				    int64_t *id_out)
@@ -92,23 +87,12 @@ static enum store_status raise_db(struct store *st, const char *location,
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, raise_sql);
-	if (!s) {
-		store_rollback(st);
-		return STORE_ERROR;
-	}
-	if (store_bind_text(s, 1, location) || store_bind_text(s, 2, kind_db[kind]) ||
-	    store_bind_text(s, 3, now) || store_bind_text(s, 4, st->actor)) {
-		store_done(s);
-		r = store_fail(st, _("raising the alarm"));
-	} else {
-		r = store_step_done(st, s, _("raising the alarm"));
-	}
+	r = store_run(st, raise_sql, _("raising the alarm"), STORE_TEXT(location),
+		      STORE_TEXT(kind_db[kind]), STORE_TEXT(now), STORE_TEXT(st->actor));
 	int64_t id = sqlite3_last_insert_rowid(st->db);
-	char object[32], detail[ALARM_TEXT_MAX + 16];
-	object_of(object, sizeof object, id);
+	char detail[ALARM_TEXT_MAX + 16];
 	snprintf(detail, sizeof detail, "%s at %s", kind_db[kind], location);
-	r = store_finish(st, r, "alarm.raise", object, "ok", detail);
+	r = store_finish_id(st, r, "alarm.raise", "alarm", id, detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -149,27 +133,24 @@ static enum store_status raise_journal(struct store *st, const char *location,
 }
 
 /* Outcome and acknowledging porter of an alarm inside the transaction. */
-static enum store_status alarm_state(struct store *st, int64_t id, char *outcome, size_t osz,
-				     char *acked_by, size_t asz)
+struct alarm_state {
+	char outcome[16];
+	char acked_by[ALARM_TEXT_MAX];
+};
+
+static void alarm_state_from_row(sqlite3_stmt *s, void *item)
 {
-	sqlite3_stmt *s = store_stmt(st, state_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, id)) {
-		store_done(s);
-		return store_fail(st, _("reading an alarm"));
-	}
-	enum store_status r = STORE_OK;
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		store_col_copy(s, 0, outcome, osz);
-		store_col_copy(s, 1, acked_by, asz);
-	} else if (rc == SQLITE_DONE) {
+	struct alarm_state *a = item;
+	store_col_copy(s, 0, a->outcome, sizeof a->outcome);
+	store_col_copy(s, 1, a->acked_by, sizeof a->acked_by);
+}
+
+static enum store_status alarm_state(struct store *st, int64_t id, struct alarm_state *out)
+{
+	enum store_status r = store_row(st, state_sql, _("reading an alarm"),
+					alarm_state_from_row, out, STORE_INT(id));
+	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("alarm %lld: not found"), (long long)id);
-	} else {
-		r = store_fail(st, _("reading an alarm"));
-	}
-	store_done(s);
 	return r;
 }
 
@@ -180,32 +161,21 @@ enum store_status store_alarm_ack(struct store *st, int64_t id)
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, ack_sql);
-	if (!s) {
-		store_rollback(st);
-		return STORE_ERROR;
-	}
-	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
-	    store_bind_int(s, 3, id)) {
-		store_done(s);
-		r = store_fail(st, _("acknowledging the alarm"));
-	} else {
-		r = store_step_done(st, s, _("acknowledging the alarm"));
-	}
+	r = store_run(st, ack_sql, _("acknowledging the alarm"), STORE_TEXT(now),
+		      STORE_TEXT(st->actor), STORE_INT(id));
 	const char *result = "ok";
-	char detail[ALARM_TEXT_MAX] = "";
+	struct alarm_state was = { "", "" };
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
-		char outcome[16];
-		r = alarm_state(st, id, outcome, sizeof outcome, detail, sizeof detail);
-		if (r == STORE_OK && strcmp(outcome, "open") != 0)
+		r = alarm_state(st, id, &was);
+		if (r == STORE_OK && strcmp(was.outcome, "open") != 0)
 			r = store_failf(st, STORE_CONFLICT, _("alarm %lld: already closed"),
 					(long long)id);
 		/* Acknowledged before: the first porter stays on record; this click is audited. */
 		result = "already acknowledged";
 	}
 	char object[32];
-	object_of(object, sizeof object, id);
-	return store_finish(st, r, "alarm.ack", object, result, detail);
+	snprintf(object, sizeof object, "alarm:%lld", (long long)id);
+	return store_finish(st, r, "alarm.ack", object, result, was.acked_by);
 }
 
 enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_outcome outcome)
@@ -218,28 +188,16 @@ enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_out
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, close_sql);
-	if (!s) {
-		store_rollback(st);
-		return STORE_ERROR;
-	}
-	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
-	    store_bind_text(s, 3, outcome_db[outcome]) || store_bind_int(s, 4, id)) {
-		store_done(s);
-		r = store_fail(st, _("closing the alarm"));
-	} else {
-		r = store_step_done(st, s, _("closing the alarm"));
-	}
+	r = store_run(st, close_sql, _("closing the alarm"), STORE_TEXT(now), STORE_TEXT(st->actor),
+		      STORE_TEXT(outcome_db[outcome]), STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
-		char state[16], acked[ALARM_TEXT_MAX];
-		r = alarm_state(st, id, state, sizeof state, acked, sizeof acked);
+		struct alarm_state was;
+		r = alarm_state(st, id, &was);
 		if (r == STORE_OK)
 			r = store_failf(st, STORE_CONFLICT, _("alarm %lld: already closed"),
 					(long long)id);
 	}
-	char object[32];
-	object_of(object, sizeof object, id);
-	return store_finish(st, r, "alarm.close", object, "ok", outcome_db[outcome]);
+	return store_finish_id(st, r, "alarm.close", "alarm", id, outcome_db[outcome]);
 }
 
 enum store_status store_alarm_resolve_all(struct store *st, int *count)
@@ -249,17 +207,8 @@ enum store_status store_alarm_resolve_all(struct store *st, int *count)
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, resolve_all_sql);
-	if (!s) {
-		store_rollback(st);
-		return STORE_ERROR;
-	}
-	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor)) {
-		store_done(s);
-		r = store_fail(st, _("resolving all alarms"));
-	} else {
-		r = store_step_done(st, s, _("resolving all alarms"));
-	}
+	r = store_run(st, resolve_all_sql, _("resolving all alarms"), STORE_TEXT(now),
+		      STORE_TEXT(st->actor));
 	int n = r == STORE_OK ? sqlite3_changes(st->db) : 0;
 	char detail[32];
 	snprintf(detail, sizeof detail, "%d", n);
@@ -269,8 +218,9 @@ enum store_status store_alarm_resolve_all(struct store *st, int *count)
 	return r;
 }
 
-static void alarm_from_row(sqlite3_stmt *s, struct alarm *a)
+static void alarm_from_row(sqlite3_stmt *s, void *item)
 {
+	struct alarm *a = item;
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(s, 0);
 	store_col_copy(s, 1, a->location, sizeof a->location);
@@ -290,11 +240,6 @@ static void alarm_from_row(sqlite3_stmt *s, struct alarm *a)
 			a->outcome = (enum alarm_outcome)i;
 	a->cancelled_at = store_col_time(s, 10);
 	store_col_copy(s, 11, a->cancelled_by, sizeof a->cancelled_by);
-}
-
-static void collect_alarm(sqlite3_stmt *s, void *item)
-{
-	alarm_from_row(s, item);
 }
 
 /* Whether the table holds the journal record uid already (moved in, journal not yet
@@ -357,15 +302,11 @@ enum store_status store_alarm_list(struct store *st, int open_only, size_t limit
 	 * as soon as it can; if not, its alarms are listed from the file. */
 	(void)store_journal_merge_pending(st);
 	/* Open alarms are never cut off by a limit: none may drop off a screen. */
-	sqlite3_stmt *s = store_stmt(st, open_only ? list_open_sql : list_latest_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (!open_only && store_bind_int(s, 1, limit ? (int64_t)limit : -1)) {
-		store_done(s);
-		return store_fail(st, _("listing alarms"));
-	}
-	enum store_status r = store_collect(st, s, sizeof **out, collect_alarm, (void **)out, n,
-					    _("listing alarms"));
+	enum store_status r =
+		open_only ? store_list_args(st, list_open_sql, sizeof **out, alarm_from_row,
+					    (void **)out, n, _("listing alarms"), NULL, 0)
+			  : store_list(st, list_latest_sql, _("listing alarms"), alarm_from_row,
+				       out, n, STORE_INT(limit ? (int64_t)limit : -1));
 	if (r == STORE_OK && (r = add_journal(st, open_only, out, n)) != STORE_OK) {
 		free(*out);
 		*out = NULL;
@@ -376,7 +317,7 @@ enum store_status store_alarm_list(struct store *st, int open_only, size_t limit
 
 enum store_status store_alarm_get(struct store *st, int64_t id, struct alarm *out)
 {
-	enum store_status r = store_fetch_one(st, get_sql, id, collect_alarm, out,
+	enum store_status r = store_fetch_one(st, get_sql, id, alarm_from_row, out,
 					      _("reading an alarm"));
 	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("alarm %lld: not found"), (long long)id);
@@ -390,16 +331,8 @@ enum store_status store_alarm_cancelled(struct store *st, int64_t id)
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, cancelled_sql);
-	if (!s) {
-		r = STORE_ERROR;
-	} else if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
-		   store_bind_int(s, 3, id)) {
-		store_done(s);
-		r = store_fail(st, _("closing the alarm"));
-	} else {
-		r = store_step_done(st, s, _("closing the alarm"));
-	}
+	r = store_run(st, cancelled_sql, _("closing the alarm"), STORE_TEXT(now),
+		      STORE_TEXT(st->actor), STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
 		struct alarm a;
 		r = store_alarm_get(st, id, &a);
@@ -410,7 +343,5 @@ enum store_status store_alarm_cancelled(struct store *st, int64_t id)
 						: _("alarm %lld: its cancellation is recorded already"),
 					(long long)id);
 	}
-	char object[32];
-	object_of(object, sizeof object, id);
-	return store_finish(st, r, "alarm.cancelled", object, "ok", "");
+	return store_finish_id(st, r, "alarm.cancelled", "alarm", id, "");
 }

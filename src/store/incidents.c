@@ -162,11 +162,6 @@ static int bind_fields(sqlite3_stmt *s, const struct incident *in)
 	return store_bind_int(s, i, in->alarm_id);
 }
 
-static void object_of(int64_t id, char out[32])
-{
-	snprintf(out, 32, "incident:%lld", (long long)id);
-}
-
 enum store_status store_incident_add(struct store *st, const struct incident *in,
 				     int64_t *id_out)
 {
@@ -190,11 +185,10 @@ enum store_status store_incident_add(struct store *st, const struct incident *in
 		r = store_step_done(st, s, _("saving the incident"));
 		id = sqlite3_last_insert_rowid(st->db);
 	}
-	char object[32], detail[INCIDENT_NAME_MAX + 64];
-	object_of(id, object);
+	char detail[INCIDENT_NAME_MAX + 64];
 	snprintf(detail, sizeof detail, "%s %s %s", incidents_category_name(v.category),
 		 incidents_channel_name(v.channel), v.place);
-	r = store_finish(st, r, "incident.add", object, "ok", detail);
+	r = store_finish_id(st, r, "incident.add", "incident", id, detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -329,9 +323,7 @@ enum store_status store_incident_update(struct store *st, const struct incident 
 			r = missing_or_conflict(st, in->id, _("changed by someone else meanwhile; "
 							     "reload and retry"));
 	}
-	char object[32];
-	object_of(in->id, object);
-	return store_finish(st, r, "incident.update", object, "ok", "");
+	return store_finish_id(st, r, "incident.update", "incident", in->id, "");
 }
 
 enum store_status store_incident_complete(struct store *st, int64_t id, int expected_version)
@@ -350,40 +342,23 @@ enum store_status store_incident_complete(struct store *st, int64_t id, int expe
 		r = store_failf(st, STORE_INVALID, _("incident %lld is not complete: answer %s"),
 				(long long)id, opts);
 	}
-	sqlite3_stmt *s = r == STORE_OK ? store_stmt(st, complete_sql) : NULL;
-	if (r == STORE_OK && !s) {
-		r = STORE_ERROR;
-	} else if (s && (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
-			 store_bind_int(s, 3, id) || store_bind_int(s, 4, expected_version))) {
-		store_done(s);
-		r = store_fail(st, _("saving the incident"));
-	} else if (s) {
-		r = store_step_done(st, s, _("saving the incident"));
+	if (r == STORE_OK) {
+		r = store_run(st, complete_sql, _("saving the incident"), STORE_TEXT(now),
+			      STORE_TEXT(st->actor), STORE_INT(id), STORE_INT(expected_version));
 		if (r == STORE_OK && sqlite3_changes(st->db) == 0)
 			r = missing_or_conflict(st, id, cur.completed_at
 							? _("complete already")
 							: _("changed by someone else meanwhile; "
 							    "reload and retry"));
 	}
-	char object[32];
-	object_of(id, object);
-	return store_finish(st, r, "incident.complete", object, "ok", "");
+	return store_finish_id(st, r, "incident.complete", "incident", id, "");
 }
 
 enum store_status store_incident_list(struct store *st, time_t from, time_t to,
 				      struct incident **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st, list_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_time(s, 1, from) || store_bind_time(s, 2, to)) {
-		store_done(s);
-		return store_fail(st, _("listing incidents"));
-	}
-	return store_collect(st, s, sizeof **out, incident_from_row, (void **)out, n,
-			     _("listing incidents"));
+	return store_list(st, list_sql, _("listing incidents"), incident_from_row, out, n,
+			  STORE_TIME(from), STORE_TIME(to));
 }
 
 enum store_status store_incident_tally(struct store *st, time_t at, enum incident_category c,
@@ -397,25 +372,14 @@ enum store_status store_incident_tally(struct store *st, time_t at, enum inciden
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	int64_t id = 0;
-	sqlite3_stmt *s = store_stmt(st, tally_sql);
-	if (!s) {
-		r = STORE_ERROR;
-	} else if (store_bind_time(s, 1, at) ||
-		   store_bind_text(s, 2, incidents_category_name(c)) ||
-		   store_bind_text(s, 3, incidents_channel_name(ch)) ||
-		   store_bind_text(s, 4, place ? place : "") || store_bind_text(s, 5, st->actor)) {
-		store_done(s);
-		r = store_fail(st, _("saving the tally"));
-	} else {
-		r = store_step_done(st, s, _("saving the tally"));
-		id = sqlite3_last_insert_rowid(st->db);
-	}
-	char object[32], detail[96];
-	snprintf(object, sizeof object, "tally:%lld", (long long)id);
+	r = store_run(st, tally_sql, _("saving the tally"), STORE_TIME(at),
+		      STORE_TEXT(incidents_category_name(c)), STORE_TEXT(incidents_channel_name(ch)),
+		      STORE_TEXT(place), STORE_TEXT(st->actor));
+	int64_t id = r == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
+	char detail[96];
 	snprintf(detail, sizeof detail, "%s/%s", incidents_channel_name(ch),
 		 incidents_category_name(c));
-	r = store_finish(st, r, "incident.tally", object, "ok", detail);
+	r = store_finish_id(st, r, "incident.tally", "tally", id, detail);
 	if (r == STORE_OK && id_out)
 		*id_out = id;
 	return r;
@@ -440,22 +404,6 @@ static void tally_from_row(sqlite3_stmt *s, void *item)
 	(void)incidents_channel_parse((const char *)sqlite3_column_text(s, 2), &t->channel);
 }
 
-/* Collect the rows of sql for [from, to) with from_row. */
-static enum store_status collect_range(struct store *st, const char *sql, time_t from,
-				       time_t to, size_t elem,
-				       void (*from_row)(sqlite3_stmt *, void *), void **out,
-				       size_t *n)
-{
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_time(s, 1, from) || store_bind_time(s, 2, to)) {
-		store_done(s);
-		return store_fail(st, _("reading the report"));
-	}
-	return store_collect(st, s, elem, from_row, out, n, _("reading the report"));
-}
-
 enum store_status store_incident_report(struct store *st, time_t from, time_t to,
 					struct incidents_record **rec, size_t *nrec,
 					struct incidents_tally **tally, size_t *ntally)
@@ -466,11 +414,11 @@ enum store_status store_incident_report(struct store *st, time_t from, time_t to
 	/* One read transaction: the incidents and the tallies of one moment. */
 	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		return store_fail(st, _("reading the report"));
-	enum store_status r = collect_range(st, report_sql, from, to, sizeof **rec,
-					    record_from_row, (void **)rec, nrec);
+	enum store_status r = store_list(st, report_sql, _("reading the report"), record_from_row,
+					 rec, nrec, STORE_TIME(from), STORE_TIME(to));
 	if (r == STORE_OK)
-		r = collect_range(st, report_tally_sql, from, to, sizeof **tally, tally_from_row,
-				  (void **)tally, ntally);
+		r = store_list(st, report_tally_sql, _("reading the report"), tally_from_row,
+			       tally, ntally, STORE_TIME(from), STORE_TIME(to));
 	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read only */
 	if (r != STORE_OK) {
 		free(*rec);
