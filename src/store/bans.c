@@ -208,9 +208,6 @@ static enum store_status scope_insert(struct store *st, int64_t ban_id, const ch
 {
 	if (!scope || !*scope)
 		return STORE_OK;
-	sqlite3_stmt *s = store_stmt(st, scope_insert_sql);
-	if (!s)
-		return STORE_ERROR;
 	char *copy = strdup(scope);
 	if (!copy)
 		return store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
@@ -225,12 +222,8 @@ static enum store_status scope_insert(struct store *st, int64_t ban_id, const ch
 			tok[--len] = '\0';
 		if (len == 0)
 			continue;
-		if (store_bind_int(s, 1, ban_id) || store_bind_text(s, 2, tok)) {
-			store_done(s);
-			r = store_fail(st, _("saving the scope"));
-			break;
-		}
-		r = store_step_done(st, s, _("saving the scope"));
+		r = store_run(st, scope_insert_sql, _("saving the scope"), STORE_INT(ban_id),
+			      STORE_TEXT(tok));
 	}
 	free(copy);
 	return r;
@@ -255,16 +248,8 @@ static const char history_after_sql[] = HISTORY_INSERT " WHERE b.id > ?1 ORDER B
 static enum store_status history_rows(struct store *st, const char *sql, int64_t ban_id,
 				      const char *action, const char *detail, const char *now)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, ban_id) || store_bind_text(s, 2, now) ||
-	    store_bind_text(s, 3, st->actor) || store_bind_text(s, 4, action) ||
-	    store_bind_text(s, 5, detail)) {
-		store_done(s);
-		return store_fail(st, _("saving the ban's history"));
-	}
-	return store_step_done(st, s, _("saving the ban's history"));
+	return store_run(st, sql, _("saving the ban's history"), STORE_INT(ban_id), STORE_TEXT(now),
+			 STORE_TEXT(st->actor), STORE_TEXT(action), STORE_TEXT(detail));
 }
 
 enum store_status bans_history_write(struct store *st, int64_t ban_id, const char *action,
@@ -303,17 +288,11 @@ enum store_status bans_insert_one(struct store *st, const struct ban_new *b, con
 				  bool active, const char *action, struct bans_keys *keys,
 				  int64_t *id_out)
 {
-	sqlite3_stmt *p = store_stmt(st, person_insert_sql);
-	if (!p)
-		return STORE_ERROR;
-	if (store_bind_ref(p, 1, b->given_names) || store_bind_ref(p, 2, b->prefix) ||
-	    store_bind_ref(p, 3, b->surname) || store_bind_ref(p, 4, b->born) ||
-	    store_bind_ref(p, 5, b->partner_prefix) || store_bind_ref(p, 6, b->partner_surname) ||
-	    store_bind_ref(p, 7, now) || store_bind_ref(p, 8, b->address)) {
-		store_done(p);
-		return store_fail(st, _("saving the person"));
-	}
-	enum store_status r = store_step_done(st, p, _("saving the person"));
+	enum store_status r =
+		store_run(st, person_insert_sql, _("saving the person"), STORE_REF(b->given_names),
+			  STORE_REF(b->prefix), STORE_REF(b->surname), STORE_REF(b->born),
+			  STORE_REF(b->partner_prefix), STORE_REF(b->partner_surname),
+			  STORE_REF(now), STORE_REF(b->address));
 	if (r != STORE_OK)
 		return r;
 	int64_t person_id = sqlite3_last_insert_rowid(st->db);
@@ -337,26 +316,16 @@ enum store_status bans_insert_one(struct store *st, const struct ban_new *b, con
 			return store_failf(st, STORE_ERROR, "%s", _("the clock cannot be read"));
 		dates_local_date(t, today);
 	}
-	sqlite3_stmt *s = store_stmt(st, ban_insert_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, person_id) || store_bind_ref(s, 2, bans_kind_db[b->kind]) ||
-	    store_bind_ref(s, 3, bans_reason_db[b->reason]) || store_bind_ref(s, 4, b->starts) ||
-	    store_bind_ref(s, 5, b->ends) || store_bind_ref(s, 6, b->imposed_by) ||
-	    store_bind_ref(s, 7, b->letter_sent) || store_bind_int(s, 8, b->police_informed) ||
-	    store_bind_ref(s, 9, b->notes) || store_bind_ref(s, 10, now) ||
-	    store_bind_ref(s, 11, st->actor) || store_bind_ref(s, 12, active ? "active" : "draft") ||
-	    store_bind_int(s, 13, b->until_conversation) ||
-	    store_bind_int(s, 14, b->repeat_offence) || store_bind_ref(s, 15, b->enforcement) ||
-	    store_bind_ref(s, 16, b->justification) || store_bind_ref(s, 17, b->reasons) ||
-	    store_bind_ref(s, 18, lifted) || store_bind_ref(s, 19, was_lifted ? b->lifted_by : "") ||
-	    store_bind_ref(s, 20, was_lifted ? b->lifted_reason : "") ||
-	    store_bind_ref(s, 21, b->event_date) || store_bind_int(s, 22, b->incident_id) ||
-	    store_bind_ref(s, 23, b->takeover_source) || store_bind_ref(s, 24, today)) {
-		store_done(s);
-		return store_fail(st, _("saving the ban"));
-	}
-	r = store_step_done(st, s, _("saving the ban"));
+	r = store_run(st, ban_insert_sql, _("saving the ban"), STORE_INT(person_id),
+		      STORE_REF(bans_kind_db[b->kind]), STORE_REF(bans_reason_db[b->reason]),
+		      STORE_REF(b->starts), STORE_REF(b->ends), STORE_REF(b->imposed_by),
+		      STORE_REF(b->letter_sent), STORE_INT(b->police_informed), STORE_REF(b->notes),
+		      STORE_REF(now), STORE_REF(st->actor), STORE_REF(active ? "active" : "draft"),
+		      STORE_INT(b->until_conversation), STORE_INT(b->repeat_offence),
+		      STORE_REF(b->enforcement), STORE_REF(b->justification), STORE_REF(b->reasons),
+		      STORE_REF(lifted), STORE_REF(was_lifted ? b->lifted_by : ""),
+		      STORE_REF(was_lifted ? b->lifted_reason : ""), STORE_REF(b->event_date),
+		      STORE_INT(b->incident_id), STORE_REF(b->takeover_source), STORE_REF(today));
 	if (r != STORE_OK)
 		return r;
 	int64_t ban_id = sqlite3_last_insert_rowid(st->db);
@@ -373,9 +342,7 @@ enum store_status bans_insert_one(struct store *st, const struct ban_new *b, con
 enum store_status bans_finish(struct store *st, enum store_status r, const char *action,
 			      int64_t id, const char *detail)
 {
-	char object[32];
-	snprintf(object, sizeof object, "ban:%lld", (long long)id);
-	return store_finish(st, r, action, object, "ok", detail);
+	return store_finish_id(st, r, action, "ban", id, detail);
 }
 
 enum store_status store_ban_insert(struct store *st, const struct ban_new *b, int64_t *id_out)
@@ -475,26 +442,23 @@ int bans_from_row(sqlite3_stmt *s, struct ban *b)
 	return 0;
 }
 
+/* bans_from_row for store_row and store_collect: out of memory leaves an empty ban (no
+ * surname), for the caller to report and free. */
+static void ban_or_empty(sqlite3_stmt *s, void *item)
+{
+	struct ban *b = item;
+	if (bans_from_row(s, b) != 0)
+		memset(b, 0, sizeof *b);
+}
+
 enum store_status store_ban_get(struct store *st, int64_t id, struct ban *out)
 {
-	sqlite3_stmt *s = store_stmt(st, get_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, id)) {
-		store_done(s);
-		return store_fail(st, _("reading a ban"));
-	}
-	enum store_status r = STORE_OK;
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		if (bans_from_row(s, out) != 0)
-			r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-	} else if (rc == SQLITE_DONE) {
+	enum store_status r =
+		store_row(st, get_sql, _("reading a ban"), ban_or_empty, out, STORE_INT(id));
+	if (r == STORE_OK && !out->surname)
+		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	else if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("ban %lld: not found"), (long long)id);
-	} else {
-		r = store_fail(st, _("reading a ban"));
-	}
-	store_done(s);
 	return r;
 }
 
@@ -526,27 +490,13 @@ static int bind_filter(sqlite3_stmt *s, const char *today, long long limit, long
  * out is empty. */
 static enum store_status read_list(struct store *st, sqlite3_stmt *s, struct ban_list *out)
 {
-	enum store_status r = STORE_OK;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (out->count == cap) {
-			size_t ncap = cap ? cap * 2 : 64;
-			struct ban *items = realloc(out->items, ncap * sizeof *items);
-			if (!items)
-				break;
-			out->items = items;
-			cap = ncap;
-		}
-		if (bans_from_row(s, &out->items[out->count]) != 0)
-			break;
-		out->count++;
-	}
-	if (rc == SQLITE_ROW)
-		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-	else if (rc != SQLITE_DONE)
-		r = store_fail(st, _("listing bans"));
-	store_done(s);
+	void *items = NULL;
+	enum store_status r = store_collect(st, s, sizeof *out->items, ban_or_empty, &items,
+					    &out->count, _("listing bans"));
+	out->items = items;
+	for (size_t i = 0; r == STORE_OK && i < out->count; i++)
+		if (!out->items[i].surname)
+			r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
 	if (r != STORE_OK)
 		store_ban_list_free(out);
 	return r;
@@ -629,43 +579,30 @@ enum store_status store_ban_count(struct store *st, enum ban_filter f, const cha
 enum store_status bans_missing_or_conflict(struct store *st, int64_t id,
 					   const char *conflict)
 {
-	sqlite3_stmt *s = store_stmt(st, ban_exists_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, id)) {
-		store_done(s);
-		return store_fail(st, _("reading a ban"));
-	}
-	int rc = sqlite3_step(s);
-	store_done(s);
-	if (rc == SQLITE_DONE)
+	enum store_status r =
+		store_row(st, ban_exists_sql, _("reading a ban"), NULL, NULL, STORE_INT(id));
+	if (r == STORE_NOT_FOUND)
 		return store_failf(st, STORE_NOT_FOUND, _("ban %lld: not found"), (long long)id);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, _("reading a ban"));
+	if (r != STORE_OK)
+		return r;
 	return store_failf(st, STORE_CONFLICT, _("ban %lld: %s"), (long long)id, conflict);
 }
 
 static const char status_sql[] = "SELECT status FROM ban WHERE id = ?1";
 
 /* The stored status of a ban inside the caller's transaction; STORE_NOT_FOUND when none. */
+static void status_from_row(sqlite3_stmt *s, void *item)
+{
+	*(enum ban_status *)item =
+		strcmp(bans_col_str(s, 0), "draft") == 0 ? BAN_STATUS_DRAFT : BAN_STATUS_ACTIVE;
+}
+
 enum store_status bans_status_locked(struct store *st, int64_t id, enum ban_status *out)
 {
-	sqlite3_stmt *s = store_stmt(st, status_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, id)) {
-		store_done(s);
-		return store_fail(st, _("reading a ban"));
-	}
-	enum store_status r = STORE_OK;
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		*out = strcmp(bans_col_str(s, 0), "draft") == 0 ? BAN_STATUS_DRAFT : BAN_STATUS_ACTIVE;
-	else if (rc == SQLITE_DONE)
+	enum store_status r =
+		store_row(st, status_sql, _("reading a ban"), status_from_row, out, STORE_INT(id));
+	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("ban %lld: not found"), (long long)id);
-	else
-		r = store_fail(st, _("reading a ban"));
-	store_done(s);
 	return r;
 }
 
@@ -695,14 +632,13 @@ enum store_status bans_missing_answers(struct store *st, int64_t id,
 static enum store_status rekey(struct store *st, const struct ban *b)
 {
 	static const char sql[] = "SELECT person_id FROM ban WHERE id = ?1";
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	int rc = store_bind_int(s, 1, b->id) ? SQLITE_ERROR : sqlite3_step(s);
-	int64_t person_id = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-	store_done(s);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, _("saving the person"));
+	int64_t person_id = 0;
+	enum store_status r = store_row(st, sql, _("saving the person"), store_first_int,
+					&person_id, STORE_INT(b->id));
+	if (r == STORE_NOT_FOUND)
+		r = store_fail(st, _("saving the person"));
+	if (r != STORE_OK)
+		return r;
 	struct names_record rec = {
 		.given_names = b->given_names, .prefix = b->prefix, .surname = b->surname,
 		.partner_prefix = b->partner_prefix, .partner_surname = b->partner_surname,
@@ -713,49 +649,27 @@ static enum store_status rekey(struct store *st, const struct ban *b)
 
 static enum store_status update_locked(struct store *st, const struct ban *b)
 {
-	sqlite3_stmt *s = store_stmt(st, ban_update_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, bans_kind_db[b->kind]) ||
-	    store_bind_text(s, 2, bans_reason_db[b->reason]) ||
-	    store_bind_text(s, 3, b->starts) || store_bind_text(s, 4, b->ends) ||
-	    store_bind_text(s, 5, b->imposed_by) || store_bind_text(s, 6, b->letter_sent) ||
-	    store_bind_int(s, 7, b->police_informed) || store_bind_text(s, 8, b->notes) ||
-	    store_bind_int(s, 9, b->id) || store_bind_int(s, 10, b->version) ||
-	    store_bind_int(s, 11, b->until_conversation) ||
-	    store_bind_int(s, 12, b->repeat_offence) || store_bind_text(s, 13, b->enforcement) ||
-	    store_bind_text(s, 14, b->justification) || store_bind_text(s, 15, b->reasons) ||
-	    store_bind_text(s, 16, b->event_date)) {
-		store_done(s);
-		return store_fail(st, _("saving the ban"));
-	}
-	enum store_status r = store_step_done(st, s, _("saving the ban"));
+	enum store_status r = store_run(
+		st, ban_update_sql, _("saving the ban"), STORE_TEXT(bans_kind_db[b->kind]),
+		STORE_TEXT(bans_reason_db[b->reason]), STORE_TEXT(b->starts), STORE_TEXT(b->ends),
+		STORE_TEXT(b->imposed_by), STORE_TEXT(b->letter_sent), STORE_INT(b->police_informed),
+		STORE_TEXT(b->notes), STORE_INT(b->id), STORE_INT(b->version),
+		STORE_INT(b->until_conversation), STORE_INT(b->repeat_offence),
+		STORE_TEXT(b->enforcement), STORE_TEXT(b->justification), STORE_TEXT(b->reasons),
+		STORE_TEXT(b->event_date));
 	if (r != STORE_OK)
 		return r;
 	if (sqlite3_changes(st->db) == 0)
 		return bans_missing_or_conflict(
 			st, b->id, _("changed by someone else meanwhile; reload and retry"));
-	s = store_stmt(st, person_update_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, b->given_names) || store_bind_text(s, 2, b->prefix) ||
-	    store_bind_text(s, 3, b->surname) || store_bind_text(s, 4, b->born) ||
-	    store_bind_text(s, 5, b->partner_prefix) || store_bind_text(s, 6, b->partner_surname) ||
-	    store_bind_int(s, 7, b->id) || store_bind_text(s, 8, b->address)) {
-		store_done(s);
-		return store_fail(st, _("saving the person"));
-	}
-	if ((r = store_step_done(st, s, _("saving the person"))) != STORE_OK ||
-	    (r = rekey(st, b)) != STORE_OK)
+	r = store_run(st, person_update_sql, _("saving the person"), STORE_TEXT(b->given_names),
+		      STORE_TEXT(b->prefix), STORE_TEXT(b->surname), STORE_TEXT(b->born),
+		      STORE_TEXT(b->partner_prefix), STORE_TEXT(b->partner_surname),
+		      STORE_INT(b->id), STORE_TEXT(b->address));
+	if (r != STORE_OK || (r = rekey(st, b)) != STORE_OK)
 		return r;
-	s = store_stmt(st, scope_delete_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, b->id)) {
-		store_done(s);
-		return store_fail(st, _("saving the scope"));
-	}
-	if ((r = store_step_done(st, s, _("saving the scope"))) != STORE_OK)
+	r = store_run(st, scope_delete_sql, _("saving the scope"), STORE_INT(b->id));
+	if (r != STORE_OK)
 		return r;
 	return scope_insert(st, b->id, b->scope);
 }
@@ -800,34 +714,14 @@ enum store_status store_ban_update(struct store *st, const struct ban *b)
 	return bans_finish(st, r, "ban.update", b->id, detail);
 }
 
-static void takeover_from_row(sqlite3_stmt *s, void *item)
-{
-	struct ban *b = item;
-	if (bans_from_row(s, b) != 0)
-		memset(b, 0, sizeof *b); /* out of memory: an empty row, freed with the list */
-}
-
 enum store_status store_ban_takeovers(struct store *st, bool all, struct ban_list *out)
 {
 	out->items = NULL;
 	out->count = 0;
-	sqlite3_stmt *s = store_stmt(st, takeovers_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, all)) {
-		store_done(s);
-		return store_fail(st, _("listing bans"));
-	}
-	void *items = NULL;
-	enum store_status r = store_collect(st, s, sizeof *out->items, takeover_from_row, &items,
-					    &out->count, _("listing bans"));
-	out->items = items;
-	for (size_t i = 0; r == STORE_OK && i < out->count; i++)
-		if (!out->items[i].surname)
-			r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-	if (r != STORE_OK)
-		store_ban_list_free(out);
-	return r;
+	sqlite3_stmt *s;
+	enum store_status r =
+		store_prepare(st, &s, takeovers_sql, _("listing bans"), STORE_INT(all));
+	return r == STORE_OK ? read_list(st, s, out) : r;
 }
 
 enum store_status store_ban_review(struct store *st, int64_t id, const char *note)
@@ -837,16 +731,8 @@ enum store_status store_ban_review(struct store *st, int64_t id, const char *not
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, review_sql);
-	if (!s) {
-		r = STORE_ERROR;
-	} else if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
-		   store_bind_int(s, 3, id)) {
-		store_done(s);
-		r = store_fail(st, _("saving the ban"));
-	} else {
-		r = store_step_done(st, s, _("saving the ban"));
-	}
+	r = store_run(st, review_sql, _("saving the ban"), STORE_TEXT(now), STORE_TEXT(st->actor),
+		      STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
 		r = bans_missing_or_conflict(st, id, _("not a takeover, or reviewed already"));
 	/* The history's actions are fixed by the schema: a review is recorded as an update. */

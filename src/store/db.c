@@ -326,6 +326,9 @@ enum store_status store_prepare_args(struct store *st, sqlite3_stmt **out, const
 		case STORE_ARG_TEXT:
 			bad = store_bind_text(s, idx, args[i].text);
 			break;
+		case STORE_ARG_REF:
+			bad = store_bind_ref(s, idx, args[i].text);
+			break;
 		case STORE_ARG_INT:
 			bad = store_bind_int(s, idx, args[i].num);
 			break;

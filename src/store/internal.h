@@ -99,15 +99,17 @@ int store_bind_ref(sqlite3_stmt *s, int idx, const char *text);
 int store_bind_int(sqlite3_stmt *s, int idx, int64_t v);
 int store_bind_time(sqlite3_stmt *s, int idx, time_t t);
 
-/* A value for one placeholder, made with STORE_TEXT (NULL binds ""), STORE_INT, STORE_TIME
- * (a UTC instant, as store_bind_time) or STORE_NULL;
+/* A value for one placeholder, made with STORE_TEXT (NULL binds ""), STORE_REF (text bound
+ * without a copy, as store_bind_ref), STORE_INT, STORE_TIME (a UTC instant, as
+ * store_bind_time) or STORE_NULL;
  * a list of them binds ?1, ?2, ... in order (STORE_ARGS). */
 struct store_arg {
-	enum { STORE_ARG_TEXT, STORE_ARG_INT, STORE_ARG_TIME, STORE_ARG_NULL } kind;
+	enum { STORE_ARG_TEXT, STORE_ARG_REF, STORE_ARG_INT, STORE_ARG_TIME, STORE_ARG_NULL } kind;
 	const char *text;
 	int64_t num;
 };
 #define STORE_TEXT(t) ((struct store_arg){ .kind = STORE_ARG_TEXT, .text = (t) })
+#define STORE_REF(t) ((struct store_arg){ .kind = STORE_ARG_REF, .text = (t) })
 #define STORE_INT(v) ((struct store_arg){ .kind = STORE_ARG_INT, .num = (v) })
 #define STORE_TIME(t) ((struct store_arg){ .kind = STORE_ARG_TIME, .num = (t) })
 #define STORE_NULL ((struct store_arg){ .kind = STORE_ARG_NULL })
