@@ -486,13 +486,19 @@ static int bind_filter(sqlite3_stmt *s, const char *today, long long limit, long
 	return 0;
 }
 
+static void ban_clear_item(void *item)
+{
+	store_ban_clear(item);
+}
+
 /* Step s to its end, every row a ban of out; the statement is done afterwards. On an error
  * out is empty. */
 static enum store_status read_list(struct store *st, sqlite3_stmt *s, struct ban_list *out)
 {
 	void *items = NULL;
-	enum store_status r = store_collect(st, s, sizeof *out->items, ban_or_empty, &items,
-					    &out->count, _("listing bans"));
+	enum store_status r = store_collect_owned(st, s, sizeof *out->items, ban_or_empty,
+						  ban_clear_item, &items, &out->count,
+						  _("listing bans"));
 	out->items = items;
 	for (size_t i = 0; r == STORE_OK && i < out->count; i++)
 		if (!out->items[i].surname)

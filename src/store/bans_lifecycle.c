@@ -16,6 +16,24 @@
 
 /* ------------------------------------------------------------------ lift */
 
+/* The end of a one-ban change by an UPDATE (r its status): no row changed means a missing
+ * ban or the conflict; then the history row (action, detail), the notice, the audit line
+ * "ban.<action>" and the commit. */
+static enum store_status changed(struct store *st, enum store_status r, int64_t id,
+				 const char *conflict, const char *action, const char *detail,
+				 enum ban_notice_event notice, const char *now)
+{
+	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
+		r = bans_missing_or_conflict(st, id, conflict);
+	if (r == STORE_OK)
+		r = bans_history_write(st, id, action, detail, now);
+	if (r == STORE_OK)
+		r = bans_notice_write(st, id, notice, now);
+	char audit[32];
+	snprintf(audit, sizeof audit, "ban.%s", action);
+	return bans_finish(st, r, audit, id, detail);
+}
+
 static const char ban_lift_sql[] =
 	"UPDATE ban SET lifted_at = ?1, lifted_by = ?2, lifted_reason = ?3, version = version + 1"
 	" WHERE id = ?4 AND lifted_at = '' AND (?5 < 0 OR version = ?5)";
@@ -30,26 +48,11 @@ enum store_status store_ban_lift(struct store *st, int64_t id, const char *reaso
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, ban_lift_sql);
-	if (!s) {
-		store_rollback(st);
-		return STORE_ERROR;
-	}
-	if (store_bind_text(s, 1, now) || store_bind_text(s, 2, st->actor) ||
-	    store_bind_text(s, 3, reason) || store_bind_int(s, 4, id) ||
-	    store_bind_int(s, 5, expected_version)) {
-		store_done(s);
-		r = store_fail(st, _("lifting the ban"));
-	} else {
-		r = store_step_done(st, s, _("lifting the ban"));
-	}
-	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
-		r = bans_missing_or_conflict(st, id, _("already lifted or changed meanwhile"));
-	if (r == STORE_OK)
-		r = bans_history_write(st, id, "lift", reason, now);
-	if (r == STORE_OK)
-		r = bans_notice_write(st, id, BAN_NOTICE_LIFTED, now);
-	return bans_finish(st, r, "ban.lift", id, reason);
+	r = store_run(st, ban_lift_sql, _("lifting the ban"), STORE_TEXT(now),
+		      STORE_TEXT(st->actor), STORE_TEXT(reason), STORE_INT(id),
+		      STORE_INT(expected_version));
+	return changed(st, r, id, _("already lifted or changed meanwhile"), "lift", reason,
+		       BAN_NOTICE_LIFTED, now);
 }
 
 /* ------------------------------------------------------------------ life cycle (issue 5) */
@@ -88,22 +91,10 @@ enum store_status store_ban_activate(struct store *st, int64_t id, int expected_
 		return r;
 	if ((r = store_begin(st)) != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, activate_sql);
-	if (!s)
-		r = STORE_ERROR;
-	else if (store_bind_int(s, 1, id) || store_bind_int(s, 2, expected_version)) {
-		store_done(s);
-		r = store_fail(st, _("activating the ban"));
-	} else {
-		r = store_step_done(st, s, _("activating the ban"));
-	}
-	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
-		r = bans_missing_or_conflict(st, id, _("active already or changed meanwhile"));
-	if (r == STORE_OK)
-		r = bans_history_write(st, id, "activate", "", now);
-	if (r == STORE_OK)
-		r = bans_notice_write(st, id, BAN_NOTICE_ACTIVE, now);
-	return bans_finish(st, r, "ban.activate", id, "");
+	r = store_run(st, activate_sql, _("activating the ban"), STORE_INT(id),
+		      STORE_INT(expected_version));
+	return changed(st, r, id, _("active already or changed meanwhile"), "activate", "",
+		       BAN_NOTICE_ACTIVE, now);
 }
 
 enum store_status store_ban_extend(struct store *st, int64_t id, const char *ends,
@@ -136,25 +127,12 @@ enum store_status store_ban_extend(struct store *st, int64_t id, const char *end
 	store_now_text(now);
 	if ((r = store_begin(st)) != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, extend_sql);
-	if (!s)
-		r = STORE_ERROR;
-	else if (store_bind_int(s, 1, id) || store_bind_text(s, 2, ends) ||
-		 store_bind_text(s, 3, justification) || store_bind_int(s, 4, expected_version)) {
-		store_done(s);
-		r = store_fail(st, _("extending the ban"));
-	} else {
-		r = store_step_done(st, s, _("extending the ban"));
-	}
-	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
-		r = bans_missing_or_conflict(st, id, _("lifted, extended or changed meanwhile"));
+	r = store_run(st, extend_sql, _("extending the ban"), STORE_INT(id), STORE_TEXT(ends),
+		      STORE_TEXT(justification), STORE_INT(expected_version));
 	char detail[2100];
 	snprintf(detail, sizeof detail, "%s -> %s: %s", old, ends, reason);
-	if (r == STORE_OK)
-		r = bans_history_write(st, id, "extend", detail, now);
-	if (r == STORE_OK)
-		r = bans_notice_write(st, id, BAN_NOTICE_EXTENDED, now);
-	return bans_finish(st, r, "ban.extend", id, detail);
+	return changed(st, r, id, _("lifted, extended or changed meanwhile"), "extend", detail,
+		       BAN_NOTICE_EXTENDED, now);
 }
 
 static const char earlier_sql[] =
@@ -174,17 +152,13 @@ enum store_status store_ban_earlier(struct store *st, const char *given, const c
 	*out = 0;
 	if (!surname || !*surname)
 		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "surname");
-	sqlite3_stmt *s = store_stmt(st, earlier_sql);
-	if (!s)
-		return STORE_ERROR;
-	enum store_status r = STORE_OK;
-	if (store_bind_text(s, 1, given) || store_bind_text(s, 2, prefix) ||
-	    store_bind_text(s, 3, surname) || store_bind_text(s, 4, born) ||
-	    store_bind_int(s, 5, exclude_ban) || sqlite3_step(s) != SQLITE_ROW)
-		r = store_fail(st, _("counting earlier bans"));
-	else
-		*out = (size_t)sqlite3_column_int64(s, 0);
-	store_done(s);
+	int64_t count = 0;
+	enum store_status r = store_row(st, earlier_sql, _("counting earlier bans"),
+					store_first_int, &count, STORE_TEXT(given),
+					STORE_TEXT(prefix), STORE_TEXT(surname), STORE_TEXT(born),
+					STORE_INT(exclude_ban));
+	if (r == STORE_OK)
+		*out = (size_t)count;
 	/* Issue 13: the purge keeps a trace of the bans it removed; they still count. */
 	size_t kept = 0;
 	if (r == STORE_OK && (r = store_offences_kept(st, given, prefix, surname, born, 0,
@@ -193,38 +167,37 @@ enum store_status store_ban_earlier(struct store *st, const char *given, const c
 	return r;
 }
 
+/* The given names, prefix, surname and born of a person, and the ban to leave out. */
+struct person_row {
+	char *f[4];
+	int64_t exclude;
+};
+
+static void person_from_row(sqlite3_stmt *s, void *item)
+{
+	struct person_row *p = item;
+	for (int i = 0; i < 4; i++)
+		p->f[i] = store_col_dup(s, i);
+	p->exclude = sqlite3_column_int64(s, 4);
+}
+
 /* Count for the person read by sql (?1 = id); the row's fifth column is the ban to leave out. */
 static enum store_status earlier_by(struct store *st, const char *sql, int64_t id,
 				    const char *what, size_t *out)
 {
 	*out = 0;
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, id)) {
-		store_done(s);
-		return store_fail(st, _("counting earlier bans"));
-	}
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		store_done(s);
-		return store_failf(st, STORE_NOT_FOUND, "%s %lld: %s", what, (long long)id,
-				   _("not found"));
-	}
-	if (rc != SQLITE_ROW) {
-		store_done(s);
-		return store_fail(st, _("counting earlier bans"));
-	}
-	char *f[4];
-	bool oom = false;
+	struct person_row p = { { NULL, NULL, NULL, NULL }, 0 };
+	enum store_status r =
+		store_row(st, sql, _("counting earlier bans"), person_from_row, &p, STORE_INT(id));
+	if (r == STORE_NOT_FOUND)
+		r = store_failf(st, STORE_NOT_FOUND, "%s %lld: %s", what, (long long)id,
+				_("not found"));
+	else if (r == STORE_OK && (!p.f[0] || !p.f[1] || !p.f[2] || !p.f[3]))
+		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+	else if (r == STORE_OK)
+		r = store_ban_earlier(st, p.f[0], p.f[1], p.f[2], p.f[3], p.exclude, out);
 	for (int i = 0; i < 4; i++)
-		oom |= !(f[i] = store_col_dup(s, i));
-	int64_t exclude = sqlite3_column_int64(s, 4);
-	store_done(s);
-	enum store_status r = oom ? store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM))
-				  : store_ban_earlier(st, f[0], f[1], f[2], f[3], exclude, out);
-	for (int i = 0; i < 4; i++)
-		free(f[i]);
+		free(p.f[i]);
 	return r;
 }
 
@@ -246,15 +219,21 @@ static const char history_sql[] =
 	" imposed_by, letter_sent, police_informed, enforcement, justification,"
 	" until_conversation, lifted_at, version FROM ban_history WHERE ban_id = ?1 ORDER BY id";
 
+/* Free the texts of one history row and empty it. */
+static void history_clear(struct ban_history *h)
+{
+	char *f[] = {h->at, h->actor, h->action, h->detail, h->starts, h->ends,
+		     h->scope, h->imposed_by, h->letter_sent, h->enforcement,
+		     h->justification, h->lifted_at};
+	for (size_t j = 0; j < sizeof f / sizeof *f; j++)
+		free(f[j]);
+	memset(h, 0, sizeof *h);
+}
+
 void store_ban_history_free(struct ban_history *h, size_t n)
 {
-	for (size_t i = 0; h && i < n; i++) {
-		char *f[] = {h[i].at, h[i].actor, h[i].action, h[i].detail, h[i].starts, h[i].ends,
-			     h[i].scope, h[i].imposed_by, h[i].letter_sent, h[i].enforcement,
-			     h[i].justification, h[i].lifted_at};
-		for (size_t j = 0; j < sizeof f / sizeof *f; j++)
-			free(f[j]);
-	}
+	for (size_t i = 0; h && i < n; i++)
+		history_clear(&h[i]);
 	free(h);
 }
 
@@ -281,6 +260,18 @@ static int history_from_row(sqlite3_stmt *s, struct ban_history *h)
 	return rc;
 }
 
+/* history_from_row for store_collect: out of memory leaves an empty row (no action). */
+static void history_or_empty(sqlite3_stmt *s, void *item)
+{
+	if (history_from_row(s, item) != 0)
+		history_clear(item);
+}
+
+static void history_clear_item(void *item)
+{
+	history_clear(item);
+}
+
 enum store_status store_ban_history(struct store *st, int64_t ban_id, struct ban_history **out,
 				    size_t *n)
 {
@@ -291,34 +282,14 @@ enum store_status store_ban_history(struct store *st, int64_t ban_id, struct ban
 	enum store_status r = bans_status_locked(st, ban_id, &dummy);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, history_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, ban_id)) {
-		store_done(s);
-		return store_fail(st, _("reading the ban's history"));
-	}
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct ban_history *nh = realloc(*out, ncap * sizeof *nh);
-			if (!nh)
-				break;
-			*out = nh;
-			cap = ncap;
-		}
-		int bad = history_from_row(s, &(*out)[*n]);
-		(*n)++;
-		if (bad)
-			break;
-	}
-	if (rc == SQLITE_ROW)
-		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-	else if (rc != SQLITE_DONE)
-		r = store_fail(st, _("reading the ban's history"));
-	store_done(s);
+	sqlite3_stmt *s;
+	r = store_prepare(st, &s, history_sql, _("reading the ban's history"), STORE_INT(ban_id));
+	if (r == STORE_OK)
+		r = store_collect_owned(st, s, sizeof **out, history_or_empty, history_clear_item,
+					(void **)out, n, _("reading the ban's history"));
+	for (size_t i = 0; r == STORE_OK && i < *n; i++)
+		if (!(*out)[i].action)
+			r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
 	if (r != STORE_OK) {
 		store_ban_history_free(*out, *n);
 		*out = NULL;

@@ -259,6 +259,14 @@ enum store_status store_collect(struct store *st, sqlite3_stmt *s, size_t elem,
 				void (*from_row)(sqlite3_stmt *s, void *item), void **out,
 				size_t *n, const char *what)
 {
+	return store_collect_owned(st, s, elem, from_row, NULL, out, n, what);
+}
+
+enum store_status store_collect_owned(struct store *st, sqlite3_stmt *s, size_t elem,
+				      void (*from_row)(sqlite3_stmt *s, void *item),
+				      void (*clear)(void *item), void **out, size_t *n,
+				      const char *what)
+{
 	enum store_status r = STORE_OK;
 	char *items = NULL;
 	size_t count = 0, cap = 0;
@@ -280,6 +288,8 @@ enum store_status store_collect(struct store *st, sqlite3_stmt *s, size_t elem,
 		r = store_fail(st, what);
 	store_done(s);
 	if (r != STORE_OK) {
+		for (size_t i = 0; clear && i < count; i++)
+			clear(items + i * elem);
 		free(items);
 		items = NULL;
 		count = 0;

@@ -165,6 +165,11 @@ void store_now_text(char out[DATES_UTC_LEN]);
 enum store_status store_collect(struct store *st, sqlite3_stmt *s, size_t elem,
 				void (*from_row)(sqlite3_stmt *s, void *item), void **out,
 				size_t *n, const char *what);
+/* The same for items that own memory: on failure each read item is first given to clear. */
+enum store_status store_collect_owned(struct store *st, sqlite3_stmt *s, size_t elem,
+				      void (*from_row)(sqlite3_stmt *s, void *item),
+				      void (*clear)(void *item), void **out, size_t *n,
+				      const char *what);
 
 /* End a write transaction: with r STORE_OK append the audit line and commit, otherwise
  * (or when the audit line fails) roll back. Returns the first failure, else STORE_OK. */
