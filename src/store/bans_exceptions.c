@@ -83,20 +83,10 @@ enum store_status store_ban_exception_add(struct store *st, int64_t ban_id,
 		return r;
 	enum ban_status status;
 	r = bans_status_locked(st, ban_id, &status);
-	sqlite3_stmt *s = r == STORE_OK ? store_stmt(st, exception_insert_sql) : NULL;
-	if (r == STORE_OK && !s)
-		r = STORE_ERROR;
-	if (r == STORE_OK) {
-		if (store_bind_int(s, 1, ban_id) || store_bind_text(s, 2, exception_db[kind]) ||
-		    store_bind_text(s, 3, starts) || store_bind_text(s, 4, ends) ||
-		    store_bind_text(s, 5, detail) || store_bind_text(s, 6, now) ||
-		    store_bind_text(s, 7, st->actor)) {
-			store_done(s);
-			r = store_fail(st, _("saving the exception"));
-		} else {
-			r = store_step_done(st, s, _("saving the exception"));
-		}
-	}
+	if (r == STORE_OK)
+		r = store_run(st, exception_insert_sql, _("saving the exception"), STORE_INT(ban_id),
+			      STORE_TEXT(exception_db[kind]), STORE_TEXT(starts), STORE_TEXT(ends),
+			      STORE_TEXT(detail), STORE_TEXT(now), STORE_TEXT(st->actor));
 	int64_t id = r == STORE_OK ? sqlite3_last_insert_rowid(st->db) : 0;
 	char what[600];
 	snprintf(what, sizeof what, "%s %s..%s: %s", exception_db[kind], starts, ends, detail);
@@ -111,20 +101,8 @@ enum store_status store_ban_exception_add(struct store *st, int64_t ban_id,
 enum store_status store_ban_exception_list(struct store *st, int64_t ban_id,
 					   struct ban_exception **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, exception_list_sql);
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, ban_id)) {
-		store_done(s);
-		return store_fail(st, _("listing exceptions"));
-	}
-	void *items = NULL;
-	enum store_status r = store_collect(st, s, sizeof **out, exception_from_row, &items, n,
-					    _("listing exceptions"));
-	*out = items;
-	return r;
+	return store_list(st, exception_list_sql, _("listing exceptions"), exception_from_row, out,
+			  n, STORE_INT(ban_id));
 }
 
 enum store_status store_ban_exception_on(struct store *st, int64_t ban_id, const char *date,
@@ -133,21 +111,10 @@ enum store_status store_ban_exception_on(struct store *st, int64_t ban_id, const
 	enum store_status r = bans_check_date(st, "date", date, false);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, exception_on_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, ban_id) || store_bind_text(s, 2, date)) {
-		store_done(s);
-		return store_fail(st, _("reading exceptions"));
-	}
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		exception_from_row(s, out);
-	else if (rc == SQLITE_DONE)
+	r = store_row(st, exception_on_sql, _("reading exceptions"), exception_from_row, out,
+		      STORE_INT(ban_id), STORE_TEXT(date));
+	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("ban %lld: no exception on %s"),
 				(long long)ban_id, date);
-	else
-		r = store_fail(st, _("reading exceptions"));
-	store_done(s);
 	return r;
 }

@@ -163,14 +163,8 @@ static const char core_insert_sql[] =
 static enum store_status insert_pair(struct store *st, const char *sql, const char *a,
 				     const char *b, bool *added)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, a) || store_bind_text(s, 2, b)) {
-		store_done(s);
-		return store_fail(st, _("saving the name keys"));
-	}
-	enum store_status r = store_step_done(st, s, _("saving the name keys"));
+	enum store_status r =
+		store_run(st, sql, _("saving the name keys"), STORE_TEXT(a), STORE_TEXT(b));
 	if (added)
 		*added = r == STORE_OK && sqlite3_changes(st->db) > 0;
 	return r;
@@ -260,14 +254,7 @@ enum store_status bans_keys_flush(struct store *st, struct bans_keys *k)
 enum store_status bans_keys_forget(struct store *st, int64_t person_id)
 {
 	static const char sql[] = "DELETE FROM name_key WHERE person_id = ?1";
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, person_id)) {
-		store_done(s);
-		return store_fail(st, _("saving the name keys"));
-	}
-	return store_step_done(st, s, _("saving the name keys"));
+	return store_run(st, sql, _("saving the name keys"), STORE_INT(person_id));
 }
 
 enum store_status bans_keys_person(struct store *st, int64_t person_id,

@@ -23,15 +23,8 @@ const char *const bans_notice_db[BAN_NOTICE_EVENT_COUNT] = {
 enum store_status bans_notice_write(struct store *st, int64_t ban_id,
 				    enum ban_notice_event e, const char *now)
 {
-	sqlite3_stmt *s = store_stmt(st, notice_insert_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, ban_id) || store_bind_text(s, 2, bans_notice_db[e]) ||
-	    store_bind_text(s, 3, now)) {
-		store_done(s);
-		return store_fail(st, _("saving the notice"));
-	}
-	return store_step_done(st, s, _("saving the notice"));
+	return store_run(st, notice_insert_sql, _("saving the notice"), STORE_INT(ban_id),
+			 STORE_TEXT(bans_notice_db[e]), STORE_TEXT(now));
 }
 
 static const char sweep_sql[] =
@@ -70,16 +63,8 @@ enum store_status store_ban_notice_sweep(struct store *st, const char *today, si
 	store_now_text(now);
 	if ((r = store_begin(st)) != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, sweep_sql);
-	if (!s)
-		r = STORE_ERROR;
-	else if (store_bind_text(s, 1, today) || store_bind_text(s, 2, week) ||
-		 store_bind_text(s, 3, now)) {
-		store_done(s);
-		r = store_fail(st, _("saving the notice"));
-	} else {
-		r = store_step_done(st, s, _("saving the notice"));
-	}
+	r = store_run(st, sweep_sql, _("saving the notice"), STORE_TEXT(today), STORE_TEXT(week),
+		      STORE_TEXT(now));
 	size_t n = r == STORE_OK ? (size_t)sqlite3_changes(st->db) : 0;
 	/* Nothing new: no audit line, so a sweep on every console every day stays quiet. */
 	if (r == STORE_OK && n == 0) {
@@ -130,18 +115,8 @@ enum store_status store_ban_notice_unseen(struct store *st, const char *user, ti
 	char from[DATES_UTC_LEN] = "";
 	if (since > 0)
 		dates_format_utc(since, from);
-	sqlite3_stmt *s = store_stmt(st, unseen_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, user) || store_bind_text(s, 2, from)) {
-		store_done(s);
-		return store_fail(st, _("reading notices"));
-	}
-	void *items = NULL;
-	enum store_status r = store_collect(st, s, sizeof **out, notice_from_row, &items, n,
-					    _("reading notices"));
-	*out = items;
-	return r;
+	return store_list(st, unseen_sql, _("reading notices"), notice_from_row, out, n,
+			  STORE_TEXT(user), STORE_TEXT(from));
 }
 
 enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, const char *user)
@@ -153,30 +128,13 @@ enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, con
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, notice_exists_sql);
-	if (!s) {
-		store_rollback(st);
-		return STORE_ERROR;
-	}
-	int rc = store_bind_int(s, 1, notice_id) ? SQLITE_ERROR : sqlite3_step(s);
-	store_done(s);
-	if (rc == SQLITE_DONE)
+	r = store_row(st, notice_exists_sql, _("reading notices"), NULL, NULL,
+		      STORE_INT(notice_id));
+	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("notice %lld: not found"),
 				(long long)notice_id);
-	else if (rc != SQLITE_ROW)
-		r = store_fail(st, _("reading notices"));
-	if (r == STORE_OK && !(s = store_stmt(st, seen_sql)))
-		r = STORE_ERROR;
-	if (r == STORE_OK) {
-		if (store_bind_int(s, 1, notice_id) || store_bind_text(s, 2, user) ||
-		    store_bind_text(s, 3, now)) {
-			store_done(s);
-			r = store_fail(st, _("saving the notice"));
-		} else {
-			r = store_step_done(st, s, _("saving the notice"));
-		}
-	}
-	char object[32];
-	snprintf(object, sizeof object, "notice:%lld", (long long)notice_id);
-	return store_finish(st, r, "ban.notice.seen", object, "ok", user);
+	else if (r == STORE_OK)
+		r = store_run(st, seen_sql, _("saving the notice"), STORE_INT(notice_id),
+			      STORE_TEXT(user), STORE_TEXT(now));
+	return store_finish_id(st, r, "ban.notice.seen", "notice", notice_id, user);
 }
