@@ -157,8 +157,7 @@ static enum store_status alarm_state(struct store *st, int64_t id, struct alarm_
 enum store_status store_alarm_ack(struct store *st, int64_t id)
 {
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_run(st, ack_sql, _("acknowledging the alarm"), STORE_TEXT(now),
@@ -184,8 +183,7 @@ enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_out
 		return store_failf(st, STORE_INVALID, _("%s: must be resolved or false"),
 				   "outcome");
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_run(st, close_sql, _("closing the alarm"), STORE_TEXT(now), STORE_TEXT(st->actor),
@@ -203,8 +201,7 @@ enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_out
 enum store_status store_alarm_resolve_all(struct store *st, int *count)
 {
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_run(st, resolve_all_sql, _("resolving all alarms"), STORE_TEXT(now),
@@ -327,8 +324,7 @@ enum store_status store_alarm_get(struct store *st, int64_t id, struct alarm *ou
 enum store_status store_alarm_cancelled(struct store *st, int64_t id)
 {
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_run(st, cancelled_sql, _("closing the alarm"), STORE_TEXT(now),

@@ -61,8 +61,7 @@ enum store_status store_appt_add(struct store *st, const struct appt *a, int64_t
 	if (r != STORE_OK)
 		return r;
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	if ((r = store_begin(st)) != STORE_OK)
+	if ((r = store_begin_now(st, now)) != STORE_OK)
 		return r;
 	const char *overrider = *a->override_reason ? st->actor : "";
 	/* Flagged when added as risky: the one adding it judged the risk. */
@@ -108,8 +107,7 @@ static enum store_status flag(struct store *st, int64_t id, bool risky, unsigned
 	if (precautions & ~(unsigned)PREC_ALL)
 		return store_failf(st, STORE_INVALID, _("%s: unknown value"), "precautions");
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	/* flagged_by/at record who set the risk state last, also when taking the flag off;

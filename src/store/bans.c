@@ -351,8 +351,7 @@ enum store_status store_ban_insert(struct store *st, const struct ban_new *b, in
 	if (r != STORE_OK)
 		return r;
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	if ((r = store_begin(st)) != STORE_OK)
+	if ((r = store_begin_now(st, now)) != STORE_OK)
 		return r;
 	int64_t id = 0;
 	bool active = !b->draft && bans_answers_complete(b);
@@ -703,8 +702,7 @@ enum store_status store_ban_update(struct store *st, const struct ban *b)
 	if (r != STORE_OK)
 		return r;
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	if ((r = store_begin(st)) != STORE_OK)
+	if ((r = store_begin_now(st, now)) != STORE_OK)
 		return r;
 	/* The status in the database decides, not the caller's copy. */
 	enum ban_status status;
@@ -733,8 +731,7 @@ enum store_status store_ban_takeovers(struct store *st, bool all, struct ban_lis
 enum store_status store_ban_review(struct store *st, int64_t id, const char *note)
 {
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_run(st, review_sql, _("saving the ban"), STORE_TEXT(now), STORE_TEXT(st->actor),

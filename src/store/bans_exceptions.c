@@ -78,8 +78,7 @@ enum store_status store_ban_exception_add(struct store *st, int64_t ban_id,
 	if ((r = bans_check_text(st, "detail", detail, 500)) != STORE_OK)
 		return r;
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	if ((r = store_begin(st)) != STORE_OK)
+	if ((r = store_begin_now(st, now)) != STORE_OK)
 		return r;
 	enum ban_status status;
 	r = bans_status_locked(st, ban_id, &status);

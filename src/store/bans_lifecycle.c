@@ -44,8 +44,7 @@ enum store_status store_ban_lift(struct store *st, int64_t id, const char *reaso
 	if (!reason || !*reason)
 		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "reason");
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_run(st, ban_lift_sql, _("lifting the ban"), STORE_TEXT(now),
@@ -124,8 +123,7 @@ enum store_status store_ban_extend(struct store *st, int64_t id, const char *end
 				   _("%s: %s is not later than the current end %s"), "ends", ends,
 				   old);
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	if ((r = store_begin(st)) != STORE_OK)
+	if ((r = store_begin_now(st, now)) != STORE_OK)
 		return r;
 	r = store_run(st, extend_sql, _("extending the ban"), STORE_INT(id), STORE_TEXT(ends),
 		      STORE_TEXT(justification), STORE_INT(expected_version));

@@ -60,8 +60,7 @@ enum store_status store_ban_notice_sweep(struct store *st, const char *today, si
 	if (dates_add_days(today, -7, week) != 0)
 		return store_failf(st, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
 				   "today", today);
-	store_now_text(now);
-	if ((r = store_begin(st)) != STORE_OK)
+	if ((r = store_begin_now(st, now)) != STORE_OK)
 		return r;
 	r = store_run(st, sweep_sql, _("saving the notice"), STORE_TEXT(today), STORE_TEXT(week),
 		      STORE_TEXT(now));
@@ -124,8 +123,7 @@ enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, con
 	if (!user || !*user)
 		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "user");
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_row(st, notice_exists_sql, _("reading notices"), NULL, NULL,

@@ -229,6 +229,12 @@ enum store_status store_begin(struct store *st)
 	return store_begin_unchecked(st);
 }
 
+enum store_status store_begin_now(struct store *st, char now[DATES_UTC_LEN])
+{
+	store_now_text(now);
+	return store_begin(st);
+}
+
 enum store_status store_commit(struct store *st)
 {
 	enum store_status s = store_exec(st, "COMMIT", _("saving"));

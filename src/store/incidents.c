@@ -170,8 +170,7 @@ enum store_status store_incident_add(struct store *st, const struct incident *in
 	if (r != STORE_OK)
 		return r;
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	if ((r = store_begin(st)) != STORE_OK)
+	if ((r = store_begin_now(st, now)) != STORE_OK)
 		return r;
 	int64_t id = 0;
 	sqlite3_stmt *s = store_stmt(st, add_sql);
@@ -329,8 +328,7 @@ enum store_status store_incident_update(struct store *st, const struct incident 
 enum store_status store_incident_complete(struct store *st, int64_t id, int expected_version)
 {
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	struct incident cur;

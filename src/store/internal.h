@@ -85,6 +85,8 @@ enum store_status store_begin_unchecked(struct store *st);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK on the working connection. */
 enum store_status store_begin(struct store *st);
+/* The current instant as stored text into now (the time of the write), then store_begin. */
+enum store_status store_begin_now(struct store *st, char now[DATES_UTC_LEN]);
 enum store_status store_commit(struct store *st);
 void store_rollback(struct store *st);
 

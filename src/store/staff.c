@@ -209,8 +209,7 @@ enum store_status store_staff_unreachable(struct store *st, const char *building
 	if (!note || !*note)
 		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "note");
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_row(st, unreach_dup_sql, _("reading the staffing records"), NULL, NULL,
@@ -234,8 +233,7 @@ enum store_status store_staff_unreachable(struct store *st, const char *building
 enum store_status store_staff_unreachable_withdraw(struct store *st, int64_t id)
 {
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_run(st, unreach_withdraw_sql, _("saving the staffing record"), STORE_TEXT(now),

@@ -97,8 +97,7 @@ enum store_status store_visit_out(struct store *st, const struct visit *v, int64
 enum store_status store_visit_back(struct store *st, int64_t id, const char *outcome)
 {
 	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	enum store_status r = store_begin(st);
+	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
 	r = store_run(st, back_sql, _("saving the return"), STORE_TEXT(now), STORE_TEXT(outcome),
