@@ -23,60 +23,29 @@ enum store_status store_audit(struct store *st, const char *action, const char *
 	enum store_status r = store_begin(st);
 	if (r != STORE_OK)
 		return r;
-	r = store_audit_write(st, action, object, result, detail);
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
+	return store_finish(st, STORE_OK, action, object, result, detail);
+}
+
+static void entry_from_row(sqlite3_stmt *s, void *item)
+{
+	struct audit_entry *e = item;
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(s, 0);
+	e->at = store_col_time(s, 1);
+	store_col_copy(s, 2, e->actor, sizeof e->actor);
+	store_col_copy(s, 3, e->terminal, sizeof e->terminal);
+	store_col_copy(s, 4, e->action, sizeof e->action);
+	store_col_copy(s, 5, e->object, sizeof e->object);
+	store_col_copy(s, 6, e->result, sizeof e->result);
+	store_col_copy(s, 7, e->detail, sizeof e->detail);
 }
 
 enum store_status store_audit_list(struct store *st, size_t limit, struct audit_entry **out,
 				   size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st, list_sql);
-	if (!s)
-		return STORE_ERROR;
 	/* Ids grow with every line, so they order lines even within one second. */
-	if (store_bind_int(s, 1, limit ? (int64_t)limit : -1)) {
-		store_done(s);
-		return store_fail(st, _("reading the audit trail"));
-	}
-	enum store_status r = STORE_OK;
-	size_t cap = 0;
-	int rc;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (*n == cap) {
-			size_t ncap = cap ? cap * 2 : 32;
-			struct audit_entry *items = realloc(*out, ncap * sizeof *items);
-			if (!items)
-				break;
-			*out = items;
-			cap = ncap;
-		}
-		struct audit_entry *e = &(*out)[(*n)++];
-		memset(e, 0, sizeof *e);
-		e->id = sqlite3_column_int64(s, 0);
-		e->at = store_col_time(s, 1);
-		store_col_copy(s, 2, e->actor, sizeof e->actor);
-		store_col_copy(s, 3, e->terminal, sizeof e->terminal);
-		store_col_copy(s, 4, e->action, sizeof e->action);
-		store_col_copy(s, 5, e->object, sizeof e->object);
-		store_col_copy(s, 6, e->result, sizeof e->result);
-		store_col_copy(s, 7, e->detail, sizeof e->detail);
-	}
-	if (rc == SQLITE_ROW)
-		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-	else if (rc != SQLITE_DONE)
-		r = store_fail(st, _("reading the audit trail"));
-	store_done(s);
-	if (r != STORE_OK) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-	}
-	return r;
+	return store_list(st, list_sql, _("reading the audit trail"), entry_from_row, out, n,
+			  STORE_INT(limit ? (int64_t)limit : -1));
 }
 
 enum store_status store_audit_each(struct store *st, const struct audit_filter *f,
@@ -90,15 +59,13 @@ enum store_status store_audit_each(struct store *st, const struct audit_filter *
 	static const struct audit_filter none = {0};
 	if (!f)
 		f = &none;
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, f->since) || store_bind_text(s, 2, f->actor) ||
-	    store_bind_text(s, 3, f->action) || store_bind_text(s, 4, f->object) ||
-	    store_bind_int(s, 5, f->after_id)) {
-		store_done(s);
-		return store_fail(st, _("reading the audit trail"));
-	}
+	sqlite3_stmt *s;
+	enum store_status r = store_prepare(st, &s, sql, _("reading the audit trail"),
+					    STORE_TEXT(f->since), STORE_TEXT(f->actor),
+					    STORE_TEXT(f->action), STORE_TEXT(f->object),
+					    STORE_INT(f->after_id));
+	if (r != STORE_OK)
+		return r;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *col[9];
@@ -116,8 +83,7 @@ enum store_status store_audit_each(struct store *st, const struct audit_filter *
 			break;
 		}
 	}
-	enum store_status r = rc == SQLITE_DONE ? STORE_OK
-						: store_fail(st, _("reading the audit trail"));
+	r = rc == SQLITE_DONE ? STORE_OK : store_fail(st, _("reading the audit trail"));
 	store_done(s);
 	return r;
 }
@@ -207,9 +173,10 @@ enum store_status store_audit_verify_head(struct store *st, int64_t head_id,
 	int64_t anchor_id = 0;
 	/* One read transaction, so a line appended meanwhile cannot look like a gap and the
 	 * anchor belongs to the lines read. */
-	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, _("reading the audit trail"));
-	enum store_status r = store_meta_get(st, "audit.chain_from", buf, sizeof buf);
+	enum store_status r = store_read_begin(st, _("reading the audit trail"));
+	if (r != STORE_OK)
+		return r;
+	r = store_meta_get(st, "audit.chain_from", buf, sizeof buf);
 	if (r == STORE_OK)
 		vs.chain_from = strtoll(buf, NULL, 10);
 	if (r == STORE_OK || r == STORE_NOT_FOUND)
@@ -223,7 +190,7 @@ enum store_status store_audit_verify_head(struct store *st, int64_t head_id,
 		vs.expect_id = anchor_id + 1 > vs.chain_from ? anchor_id + 1 : vs.chain_from;
 		r = store_audit_each(st, NULL, verify_line, &vs);
 	}
-	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read-only: nothing to lose */
+	store_read_end(st);
 	if (r == STORE_OK && !v->first_bad && head_id > 0 && !v->noted_checked)
 		noted_not_seen(&vs, anchor_id, anchor);
 	return r;

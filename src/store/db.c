@@ -229,6 +229,18 @@ enum store_status store_begin(struct store *st)
 	return store_begin_unchecked(st);
 }
 
+enum store_status store_read_begin(struct store *st, const char *what)
+{
+	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return store_fail(st, what);
+	return STORE_OK;
+}
+
+void store_read_end(struct store *st)
+{
+	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
 enum store_status store_begin_now(struct store *st, char now[DATES_UTC_LEN])
 {
 	store_now_text(now);
@@ -310,6 +322,11 @@ enum store_status store_finish(struct store *st, enum store_status r, const char
 {
 	if (r == STORE_OK)
 		r = store_audit_write(st, action, object, result, detail);
+	return store_end(st, r);
+}
+
+enum store_status store_end(struct store *st, enum store_status r)
+{
 	if (r == STORE_OK)
 		return store_commit(st);
 	store_rollback(st);
@@ -327,6 +344,17 @@ enum store_status store_finish_id(struct store *st, enum store_status r, const c
 void store_first_int(sqlite3_stmt *s, void *item)
 {
 	*(int64_t *)item = sqlite3_column_int64(s, 0);
+}
+
+void store_first_text(sqlite3_stmt *s, void *item)
+{
+	struct store_text_out *t = item;
+	store_col_copy(s, 0, t->buf, t->size);
+}
+
+void store_first_count(sqlite3_stmt *s, void *item)
+{
+	*(size_t *)item = (size_t)sqlite3_column_int64(s, 0);
 }
 
 enum store_status store_prepare_args(struct store *st, sqlite3_stmt **out, const char *sql,
@@ -1188,23 +1216,9 @@ enum store_status store_meta_get(struct store *st, const char *key, char *out, s
 	static const char sql[] = "SELECT value FROM meta WHERE key = ?1";
 	if (outsz > 0)
 		*out = '\0';
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, key)) {
-		store_done(s);
-		return store_fail(st, _("reading the settings"));
-	}
-	int rc = sqlite3_step(s);
-	enum store_status r = STORE_OK;
-	if (rc == SQLITE_ROW)
-		store_col_copy(s, 0, out, outsz);
-	else if (rc == SQLITE_DONE)
-		r = STORE_NOT_FOUND;
-	else
-		r = store_fail(st, _("reading the settings"));
-	store_done(s);
-	return r;
+	struct store_text_out t = { out, outsz };
+	return store_row(st, sql, _("reading the settings"), store_first_text, &t,
+			 STORE_TEXT(key));
 }
 
 enum store_status store_meta_put(struct store *st, const char *key, const char *value,
@@ -1212,14 +1226,8 @@ enum store_status store_meta_put(struct store *st, const char *key, const char *
 {
 	static const char replace_sql[] = "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)";
 	static const char keep_sql[] = "INSERT OR IGNORE INTO meta (key, value) VALUES (?1, ?2)";
-	sqlite3_stmt *s = store_stmt(st, keep_existing ? keep_sql : replace_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, key) || store_bind_text(s, 2, value)) {
-		store_done(s);
-		return store_fail(st, _("saving the settings"));
-	}
-	return store_step_done(st, s, _("saving the settings"));
+	return store_run(st, keep_existing ? keep_sql : replace_sql, _("saving the settings"),
+			 STORE_TEXT(key), STORE_TEXT(value));
 }
 
 enum store_status store_set_creator(struct store *st, const char *user)
@@ -1228,12 +1236,7 @@ enum store_status store_set_creator(struct store *st, const char *user)
 	if (r != STORE_OK)
 		return r;
 	r = store_meta_put(st, "creator", user, true);
-	if (r == STORE_OK)
-		r = store_audit_write(st, "database.create", "database", "ok", user);
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
+	return store_finish(st, r, "database.create", "database", "ok", user);
 }
 
 enum store_status store_creator(struct store *st, char *out, size_t outsz)

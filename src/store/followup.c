@@ -65,16 +65,12 @@ static int unhex(const char *s, unsigned char *out, size_t n)
 enum store_status store_pseudonym_key(struct store *st, bool create, unsigned char key[32])
 {
 	char hex[65] = "";
-	sqlite3_stmt *s = store_stmt(st, key_sql);
-	if (!s)
-		return STORE_ERROR;
-	int rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		store_col_copy(s, 0, hex, sizeof hex);
-	store_done(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_fail(st, _("reading the pseudonym key"));
-	if (rc == SQLITE_ROW) {
+	struct store_text_out t = { hex, sizeof hex };
+	enum store_status r = store_row_args(st, key_sql, _("reading the pseudonym key"),
+					     store_first_text, &t, NULL, 0);
+	if (r != STORE_OK && r != STORE_NOT_FOUND)
+		return r;
+	if (r == STORE_OK) {
 		if (unhex(hex, key, 32) != 0)
 			return store_failf(st, STORE_ERROR, "%s",
 					   _("the pseudonym key in the database is damaged"));
@@ -102,25 +98,14 @@ enum store_status store_pseudonym_key(struct store *st, bool create, unsigned ch
 
 /* ---------------------------------------------------------------- repeat offences */
 
-/* Bind the person as ?1..?4. */
-static int bind_person(sqlite3_stmt *s, const char *given, const char *prefix,
-		       const char *surname, const char *born)
-{
-	return store_bind_text(s, 1, given) || store_bind_text(s, 2, prefix) ||
-	       store_bind_text(s, 3, surname) || store_bind_text(s, 4, born);
-}
+/* The person as ?1..?4 of a STORE_SAME_PERSON statement. */
+#define PERSON_ARGS(given, prefix, surname, born)                                          \
+	STORE_TEXT(given), STORE_TEXT(prefix), STORE_TEXT(surname), STORE_TEXT(born)
 
-/* Run a count(*) statement already bound; the count goes to *out. */
-static enum store_status count_of(struct store *st, sqlite3_stmt *s, size_t *out)
-{
-	enum store_status r = STORE_OK;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		*out = (size_t)sqlite3_column_int64(s, 0);
-	else
-		r = store_fail(st, _("counting earlier offences"));
-	store_done(s);
-	return r;
-}
+/* Run a count(*) statement with args; the count goes to *out. */
+#define count_of(st, out, sql, ...)                                                        \
+	store_row(st, sql, _("counting earlier offences"), store_first_count, out,          \
+		  __VA_ARGS__)
 
 enum store_status store_offences_kept(struct store *st, const char *given, const char *prefix,
 				      const char *surname, const char *born, time_t before,
@@ -135,15 +120,8 @@ enum store_status store_offences_kept(struct store *st, const char *given, const
 		return r;
 	struct incidents_pseudonym p;
 	incidents_pseudonymise(key, sizeof key, given, prefix, surname, born, &p);
-	sqlite3_stmt *s = store_stmt(st, kept_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, p.name) || store_bind_text(s, 2, p.born) ||
-	    store_bind_text(s, 3, p.initial) || store_bind_time(s, 4, before)) {
-		store_done(s);
-		return store_fail(st, _("counting earlier offences"));
-	}
-	return count_of(st, s, out);
+	return count_of(st, out, kept_sql, STORE_TEXT(p.name), STORE_TEXT(p.born),
+			STORE_TEXT(p.initial), STORE_TIME(before));
 }
 
 enum store_status store_person_earlier(struct store *st, const char *given, const char *prefix,
@@ -153,41 +131,39 @@ enum store_status store_person_earlier(struct store *st, const char *given, cons
 	memset(out, 0, sizeof *out);
 	if (!surname || !*surname)
 		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "surname");
-	sqlite3_stmt *s = store_stmt(st, earlier_bans_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (bind_person(s, given, prefix, surname, born) || store_bind_int(s, 5, exclude_ban)) {
-		store_done(s);
-		return store_fail(st, _("counting earlier offences"));
-	}
-	enum store_status r = count_of(st, s, &out->bans);
+	enum store_status r = count_of(st, &out->bans, earlier_bans_sql,
+				       PERSON_ARGS(given, prefix, surname, born),
+				       STORE_INT(exclude_ban));
 	if (r == STORE_OK)
 		r = store_offences_kept(st, given, prefix, surname, born, 0, &out->kept);
 	return r;
+}
+
+/* Given names, prefix, surname and born of a person. */
+struct person_name {
+	char name[4][INCIDENT_NAME_MAX];
+};
+
+static void person_name_from_row(sqlite3_stmt *s, void *item)
+{
+	struct person_name *p = item;
+	for (int i = 0; i < 4; i++)
+		store_col_copy(s, i, p->name[i], sizeof p->name[i]);
 }
 
 enum store_status store_person_earlier_by_id(struct store *st, int64_t person_id,
 					     struct incidents_earlier *out)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *s = store_stmt(st, person_name_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, person_id)) {
-		store_done(s);
-		return store_fail(st, _("counting earlier offences"));
-	}
-	int rc = sqlite3_step(s);
-	char name[4][INCIDENT_NAME_MAX];
-	for (int i = 0; rc == SQLITE_ROW && i < 4; i++)
-		store_col_copy(s, i, name[i], sizeof name[i]);
-	store_done(s);
-	if (rc == SQLITE_DONE)
+	struct person_name p;
+	enum store_status r = store_row(st, person_name_sql, _("counting earlier offences"),
+					person_name_from_row, &p, STORE_INT(person_id));
+	if (r == STORE_NOT_FOUND)
 		return store_failf(st, STORE_NOT_FOUND, _("person %lld: not found"),
 				   (long long)person_id);
-	if (rc != SQLITE_ROW)
-		return store_fail(st, _("counting earlier offences"));
-	return store_person_earlier(st, name[0], name[1], name[2], name[3], 0, out);
+	if (r != STORE_OK)
+		return r;
+	return store_person_earlier(st, p.name[0], p.name[1], p.name[2], p.name[3], 0, out);
 }
 
 /* The earlier offences of the perpetrator of in (all zero without one). */
@@ -197,25 +173,15 @@ static enum store_status earlier_of(struct store *st, const struct incident *in,
 	memset(out, 0, sizeof *out);
 	if (!in->perp_surname[0])
 		return STORE_OK;
-	sqlite3_stmt *s = store_stmt(st, earlier_bans_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (bind_person(s, in->perp_given, in->perp_prefix, in->perp_surname, in->perp_born) ||
-	    store_bind_int(s, 5, 0)) {
-		store_done(s);
-		return store_fail(st, _("counting earlier offences"));
-	}
-	enum store_status r = count_of(st, s, &out->bans);
-	if (r != STORE_OK)
-		return r;
-	if (!(s = store_stmt(st, earlier_incidents_sql)))
-		return STORE_ERROR;
-	if (bind_person(s, in->perp_given, in->perp_prefix, in->perp_surname, in->perp_born) ||
-	    store_bind_int(s, 5, in->id) || store_bind_time(s, 6, in->at)) {
-		store_done(s);
-		return store_fail(st, _("counting earlier offences"));
-	}
-	if ((r = count_of(st, s, &out->incidents)) != STORE_OK)
+	enum store_status r;
+	if ((r = count_of(st, &out->bans, earlier_bans_sql,
+			  PERSON_ARGS(in->perp_given, in->perp_prefix, in->perp_surname,
+				      in->perp_born),
+			  STORE_INT(0))) != STORE_OK ||
+	    (r = count_of(st, &out->incidents, earlier_incidents_sql,
+			  PERSON_ARGS(in->perp_given, in->perp_prefix, in->perp_surname,
+				      in->perp_born),
+			  STORE_INT(in->id), STORE_TIME(in->at))) != STORE_OK)
 		return r;
 	return store_offences_kept(st, in->perp_given, in->perp_prefix, in->perp_surname,
 				   in->perp_born, in->at, &out->kept);
@@ -263,13 +229,11 @@ static enum store_status followups(struct store *st, const struct incident *in,
 		memset(&out[i], 0, sizeof out[i]);
 		out[i].due = due[i];
 	}
-	sqlite3_stmt *s = store_stmt(st, marks_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, in->id)) {
-		store_done(s);
-		return store_fail(st, _("reading the follow-up"));
-	}
+	sqlite3_stmt *s;
+	enum store_status r =
+		store_prepare(st, &s, marks_sql, _("reading the follow-up"), STORE_INT(in->id));
+	if (r != STORE_OK)
+		return r;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(s, 0);
@@ -299,10 +263,11 @@ enum store_status store_incident_followups(struct store *st, const struct incide
 	if (!p || !p->rules)
 		return store_failf(st, STORE_INVALID, "%s", _("no follow-up rules"));
 	/* One read transaction, so the counts and the marks belong together. */
-	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, _("reading the follow-up"));
-	enum store_status r = followups(st, in, p, now, out, n);
-	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read only */
+	enum store_status r = store_read_begin(st, _("reading the follow-up"));
+	if (r != STORE_OK)
+		return r;
+	r = followups(st, in, p, now, out, n);
+	store_read_end(st);
 	return r;
 }
 
@@ -359,21 +324,13 @@ enum store_status store_incident_done(struct store *st, int64_t id,
 	char at[DATES_UTC_LEN], rec[DATES_UTC_LEN];
 	dates_format_utc(done_at, at);
 	store_now_text(rec);
-	sqlite3_stmt *s = r == STORE_OK ? store_stmt(st, mark_sql) : NULL;
-	if (r == STORE_OK && !s) {
-		r = STORE_ERROR;
-	} else if (s && (store_bind_int(s, 1, id) || store_bind_text(s, 2, key) ||
-			 store_bind_text(s, 3, at) || store_bind_text(s, 4, st->actor) ||
-			 store_bind_text(s, 5, note ? note : "") || store_bind_text(s, 6, rec))) {
-		store_done(s);
-		r = store_fail(st, _("saving the follow-up"));
-	} else if (s) {
-		r = store_step_done(st, s, _("saving the follow-up"));
-	}
-	char object[32], detail[INCIDENT_NOTE_MAX + 64];
-	snprintf(object, sizeof object, "incident:%lld", (long long)id);
+	if (r == STORE_OK)
+		r = store_run(st, mark_sql, _("saving the follow-up"), STORE_INT(id),
+			      STORE_TEXT(key), STORE_TEXT(at), STORE_TEXT(st->actor),
+			      STORE_TEXT(note), STORE_TEXT(rec));
+	char detail[INCIDENT_NOTE_MAX + 64];
 	snprintf(detail, sizeof detail, "%s at %s", key ? key : "", at);
-	return store_finish(st, r, "incident.done", object, "ok", detail);
+	return store_finish_id(st, r, "incident.done", "incident", id, detail);
 }
 
 /* Overdue first, then by due time, then by incident. */
@@ -388,11 +345,6 @@ static int by_urgency(const void *a, const void *b)
 	return x->incident_id < y->incident_id ? -1 : x->incident_id > y->incident_id;
 }
 
-static void id_from_row(sqlite3_stmt *s, void *item)
-{
-	*(int64_t *)item = sqlite3_column_int64(s, 0);
-}
-
 enum store_status store_incident_due(struct store *st, const struct incidents_policy *p,
 				     time_t now, bool all, struct incident_due_row **out,
 				     size_t *n)
@@ -401,16 +353,15 @@ enum store_status store_incident_due(struct store *st, const struct incidents_po
 	*n = 0;
 	if (!p || !p->rules)
 		return store_failf(st, STORE_INVALID, "%s", _("no follow-up rules"));
-	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, _("reading the follow-up"));
+	enum store_status r = store_read_begin(st, _("reading the follow-up"));
+	if (r != STORE_OK)
+		return r;
 	int64_t *ids = NULL;
 	size_t nids = 0;
 	struct incident_due_row *rows = NULL;
 	size_t count = 0, cap = 0;
-	sqlite3_stmt *s = store_stmt(st, open_incidents_sql);
-	enum store_status r = s ? store_collect(st, s, sizeof *ids, id_from_row, (void **)&ids,
-						&nids, _("reading the follow-up"))
-				: STORE_ERROR;
+	r = store_list_args(st, open_incidents_sql, sizeof *ids, store_first_int, (void **)&ids,
+			    &nids, _("reading the follow-up"), NULL, 0);
 	for (size_t i = 0; r == STORE_OK && i < nids; i++) {
 		struct incident in;
 		struct incident_followup f[INCIDENTS_MAX_ITEMS];
@@ -439,7 +390,7 @@ enum store_status store_incident_due(struct store *st, const struct incidents_po
 			row->f = f[k];
 		}
 	}
-	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read only */
+	store_read_end(st);
 	free(ids);
 	if (r != STORE_OK) {
 		free(rows);

@@ -410,14 +410,15 @@ enum store_status store_incident_report(struct store *st, time_t from, time_t to
 	*tally = NULL;
 	*nrec = *ntally = 0;
 	/* One read transaction: the incidents and the tallies of one moment. */
-	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, _("reading the report"));
-	enum store_status r = store_list(st, report_sql, _("reading the report"), record_from_row,
-					 rec, nrec, STORE_TIME(from), STORE_TIME(to));
+	enum store_status r = store_read_begin(st, _("reading the report"));
+	if (r != STORE_OK)
+		return r;
+	r = store_list(st, report_sql, _("reading the report"), record_from_row, rec, nrec,
+		       STORE_TIME(from), STORE_TIME(to));
 	if (r == STORE_OK)
 		r = store_list(st, report_tally_sql, _("reading the report"), tally_from_row,
 			       tally, ntally, STORE_TIME(from), STORE_TIME(to));
-	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read only */
+	store_read_end(st);
 	if (r != STORE_OK) {
 		free(*rec);
 		*rec = NULL;

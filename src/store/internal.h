@@ -85,6 +85,12 @@ enum store_status store_begin_unchecked(struct store *st);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK on the working connection. */
 enum store_status store_begin(struct store *st);
+/* BEGIN a read transaction, so that the reads until store_read_end see one moment;
+ * "what: reason" on failure. */
+enum store_status store_read_begin(struct store *st, const char *what);
+/* End it (a read-only COMMIT: nothing is lost when it fails). */
+void store_read_end(struct store *st);
+
 /* The current instant as stored text into now (the time of the write), then store_begin. */
 enum store_status store_begin_now(struct store *st, char now[DATES_UTC_LEN]);
 enum store_status store_commit(struct store *st);
@@ -182,8 +188,19 @@ enum store_status store_finish(struct store *st, enum store_status r, const char
 enum store_status store_finish_id(struct store *st, enum store_status r, const char *action,
 				  const char *kind, int64_t id, const char *detail);
 
-/* A from_row for store_row: the first column as an int64_t into item. */
+/* from_rows for store_row: the first column as an int64_t, as a size_t (a count), or
+ * copied as text into a struct store_text_out. */
+struct store_text_out {
+	char *buf;
+	size_t size;
+};
 void store_first_int(sqlite3_stmt *s, void *item);
+void store_first_count(sqlite3_stmt *s, void *item);
+void store_first_text(sqlite3_stmt *s, void *item);
+
+/* End a write transaction: commit when r is STORE_OK, else roll back. Returns r, or the
+ * failure of the commit. */
+enum store_status store_end(struct store *st, enum store_status r);
 
 /* Bind id as ?1 of the statement for sql and read its one row with from_row into out.
  * STORE_NOT_FOUND (no message set: the caller names the thing) when there is no row. */

@@ -105,15 +105,12 @@ static const char delete_audit[] = "DELETE FROM audit WHERE id < ?1";
  * first column (count queries) or of the rows changed. */
 static enum store_status run(struct store *st, const char *sql, const char *arg, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (arg && store_bind_text(s, 1, arg)) {
-		store_done(s);
-		return store_fail(st, _("purging"));
-	}
+	sqlite3_stmt *s;
+	enum store_status r = arg ? store_prepare(st, &s, sql, _("purging"), STORE_TEXT(arg))
+				  : store_prepare_args(st, &s, sql, _("purging"), NULL, 0);
+	if (r != STORE_OK)
+		return r;
 	int rc = sqlite3_step(s);
-	enum store_status r = STORE_OK;
 	if (rc == SQLITE_ROW && n)
 		*n = (size_t)sqlite3_column_int64(s, 0);
 	else if (rc == SQLITE_DONE && n)
@@ -139,6 +136,19 @@ static int cutoff(const char *today, int months, char out[DATES_DATE_LEN])
 	return months < 1 ? -1 : dates_add_months(today, -months, out);
 }
 
+/* The last audit line removed: the new anchor of the chain. */
+struct anchor {
+	char id[32];
+	char hash[SHA256_HEX_LEN];
+};
+
+static void anchor_from_row(sqlite3_stmt *s, void *item)
+{
+	struct anchor *a = item;
+	snprintf(a->id, sizeof a->id, "%lld", (long long)sqlite3_column_int64(s, 0));
+	store_col_copy(s, 1, a->hash, sizeof a->hash);
+}
+
 static enum store_status purge_audit(struct store *st, const char *before, size_t *n)
 {
 	size_t keep = 0;
@@ -147,33 +157,22 @@ static enum store_status purge_audit(struct store *st, const char *before, size_
 		return r;
 	char keep_text[32];
 	snprintf(keep_text, sizeof keep_text, "%zu", keep);
-	sqlite3_stmt *s = store_stmt(st, audit_anchor_sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, (int64_t)keep)) {
-		store_done(s);
-		return store_fail(st, _("purging"));
-	}
-	int rc = sqlite3_step(s);
-	char anchor[SHA256_HEX_LEN] = "", anchor_id[32] = "";
-	if (rc == SQLITE_ROW) {
-		snprintf(anchor_id, sizeof anchor_id, "%lld", (long long)sqlite3_column_int64(s, 0));
-		store_col_copy(s, 1, anchor, sizeof anchor);
-	}
-	store_done(s);
-	if (rc == SQLITE_DONE) {
+	struct anchor a = { "", "" };
+	r = store_row(st, audit_anchor_sql, _("purging"), anchor_from_row, &a,
+		      STORE_INT((int64_t)keep));
+	if (r == STORE_NOT_FOUND) {
 		*n = 0;
 		return STORE_OK; /* nothing old enough */
 	}
-	if (rc != SQLITE_ROW)
-		return store_fail(st, _("purging"));
+	if (r != STORE_OK)
+		return r;
 	/* The trigger audit_no_delete lets only lines below audit.purge_below go. */
 	if ((r = store_meta_put(st, "audit.purge_below", keep_text, false)) != STORE_OK ||
 	    (r = run(st, delete_audit, keep_text, n)) != STORE_OK ||
 	    (r = run(st, "DELETE FROM meta WHERE key = 'audit.purge_below'", NULL, NULL)) !=
 		    STORE_OK ||
-	    (r = store_meta_put(st, "audit.anchor", anchor, false)) != STORE_OK ||
-	    (r = store_meta_put(st, "audit.anchor_id", anchor_id, false)) != STORE_OK)
+	    (r = store_meta_put(st, "audit.anchor", a.hash, false)) != STORE_OK ||
+	    (r = store_meta_put(st, "audit.anchor_id", a.id, false)) != STORE_OK)
 		return r;
 	return STORE_OK;
 }
@@ -207,41 +206,13 @@ static enum store_status read_named(struct store *st, const char *sql, const cha
 				    const unsigned char key[32], struct named_row **out,
 				    size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_text(s, 1, before)) {
-		store_done(s);
-		return store_fail(st, _("purging"));
-	}
-	void *rows = NULL;
-	enum store_status r = store_collect(st, s, sizeof **out, named_from_row, &rows, n,
-					    _("purging"));
-	*out = rows;
+	enum store_status r =
+		store_list(st, sql, _("purging"), named_from_row, out, n, STORE_TEXT(before));
 	for (size_t i = 0; r == STORE_OK && i < *n; i++)
 		if ((*out)[i].surname[0])
 			incidents_pseudonymise(key, 32, (*out)[i].given, (*out)[i].prefix,
 					       (*out)[i].surname, (*out)[i].born, &(*out)[i].p);
 	return r;
-}
-
-/* Run sql once: id (unless 0) as ?1, then the texts as the next parameters. */
-static enum store_status write_row(struct store *st, const char *sql, int64_t id,
-				   const char *const *text, int ntext)
-{
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	int bad = id ? store_bind_int(s, 1, id) : 0;
-	for (int k = 0; !bad && k < ntext; k++)
-		bad = store_bind_text(s, (id ? 2 : 1) + k, text[k]);
-	if (bad) {
-		store_done(s);
-		return store_fail(st, _("purging"));
-	}
-	return store_step_done(st, s, _("purging"));
 }
 
 /* Keep a trace of every active ban that ends before the cut-off (inside the transaction). */
@@ -251,11 +222,10 @@ static enum store_status keep_traces(struct store *st, const unsigned char key[3
 	struct named_row *t;
 	size_t count;
 	enum store_status r = read_named(st, old_active_bans, before, key, &t, &count);
-	for (size_t i = 0; r == STORE_OK && i < count; i++) {
-		const char *v[] = {t[i].reason, t[i].date, t[i].p.name, t[i].p.born, t[i].p.initial,
-				   now};
-		r = write_row(st, insert_trace, 0, v, 6);
-	}
+	for (size_t i = 0; r == STORE_OK && i < count; i++)
+		r = store_run(st, insert_trace, _("purging"), STORE_TEXT(t[i].reason),
+			      STORE_TEXT(t[i].date), STORE_TEXT(t[i].p.name), STORE_TEXT(t[i].p.born),
+			      STORE_TEXT(t[i].p.initial), STORE_TEXT(now));
 	free(t);
 	*n = r == STORE_OK ? count : 0;
 	return r;
@@ -269,9 +239,11 @@ static enum store_status pseudonymise(struct store *st, const unsigned char key[
 	size_t count;
 	enum store_status r = read_named(st, old_incidents, before, key, &o, &count);
 	for (size_t i = 0; r == STORE_OK && i < count; i++) {
-		const char *v[] = {o[i].p.name, o[i].p.born, o[i].p.initial, now};
-		if ((r = write_row(st, pseudonymise_sql, o[i].id, v, 4)) == STORE_OK)
-			r = write_row(st, erase_notes, o[i].id, NULL, 0);
+		r = store_run(st, pseudonymise_sql, _("purging"), STORE_INT(o[i].id),
+			      STORE_TEXT(o[i].p.name), STORE_TEXT(o[i].p.born),
+			      STORE_TEXT(o[i].p.initial), STORE_TEXT(now));
+		if (r == STORE_OK)
+			r = store_run(st, erase_notes, _("purging"), STORE_INT(o[i].id));
 	}
 	free(o);
 	*n = r == STORE_OK ? count : 0;
@@ -388,19 +360,15 @@ enum store_status store_purge(struct store *st, const struct purge_policy *p, co
 		return r;
 	if (dry_run) {
 		/* One read transaction, so the counts belong together. */
-		if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-			return store_fail(st, _("purging"));
+		if ((r = store_read_begin(st, _("purging"))) != STORE_OK)
+			return r;
 		r = purge_in(st, out, true);
-		(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read only */
+		store_read_end(st);
 		return r;
 	}
 	if ((r = store_begin(st)) != STORE_OK)
 		return r;
-	r = purge_in(st, out, false);
-	if (r == STORE_OK)
-		return store_commit(st);
-	store_rollback(st);
-	return r;
+	return store_end(st, purge_in(st, out, false));
 }
 
 enum store_status store_purge_daily(struct store *st, const struct purge_policy *p,
@@ -480,22 +448,10 @@ static const struct {
 enum store_status store_person_of_ban(struct store *st, int64_t ban_id, int64_t *person_id)
 {
 	static const char sql[] = "SELECT person_id FROM ban WHERE id = ?1";
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	if (store_bind_int(s, 1, ban_id)) {
-		store_done(s);
-		return store_fail(st, _("reading the ban"));
-	}
-	int rc = sqlite3_step(s);
-	enum store_status r = STORE_OK;
-	if (rc == SQLITE_ROW)
-		*person_id = sqlite3_column_int64(s, 0);
-	else if (rc == SQLITE_DONE)
+	enum store_status r = store_row(st, sql, _("reading the ban"), store_first_int, person_id,
+					STORE_INT(ban_id));
+	if (r == STORE_NOT_FOUND)
 		r = store_failf(st, STORE_NOT_FOUND, _("no ban %lld"), (long long)ban_id);
-	else
-		r = store_fail(st, _("reading the ban"));
-	store_done(s);
 	return r;
 }
 
@@ -508,20 +464,15 @@ enum store_status store_person_export(struct store *st, int64_t person_id,
 	enum store_status r = STORE_OK;
 	bool found = false;
 	/* One read transaction: the sections describe one moment. */
-	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return store_fail(st, _("reading the person"));
+	if ((r = store_read_begin(st, _("reading the person"))) != STORE_OK)
+		return r;
 	for (size_t q = 0; q < sizeof export_queries / sizeof *export_queries && r == STORE_OK;
 	     q++) {
-		sqlite3_stmt *s = store_stmt(st, export_queries[q].sql);
-		if (!s) {
-			r = STORE_ERROR;
+		sqlite3_stmt *s;
+		r = store_prepare(st, &s, export_queries[q].sql, _("reading the person"),
+				  STORE_INT(person_id));
+		if (r != STORE_OK)
 			break;
-		}
-		if (store_bind_int(s, 1, person_id)) {
-			store_done(s);
-			r = store_fail(st, _("reading the person"));
-			break;
-		}
 		int n = sqlite3_column_count(s), rc;
 		const char *names[64], *values[64];
 		if (n > 64)
@@ -545,7 +496,7 @@ enum store_status store_person_export(struct store *st, int64_t person_id,
 		if (stop || (q == 0 && !found))
 			break;
 	}
-	(void)sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL); /* read only */
+	store_read_end(st);
 	if (r == STORE_OK && !found)
 		r = store_failf(st, STORE_NOT_FOUND, _("no person %lld"), (long long)person_id);
 	return r;
