@@ -147,11 +147,8 @@ static void alarm_state_from_row(sqlite3_stmt *s, void *item)
 
 static enum store_status alarm_state(struct store *st, int64_t id, struct alarm_state *out)
 {
-	enum store_status r = store_row(st, state_sql, _("reading an alarm"),
-					alarm_state_from_row, out, STORE_INT(id));
-	if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, _("alarm %lld: not found"), (long long)id);
-	return r;
+	return store_get(st, state_sql, id, alarm_state_from_row, out, _("reading an alarm"),
+			 _("alarm %lld: not found"), (long long)id);
 }
 
 enum store_status store_alarm_ack(struct store *st, int64_t id)
@@ -314,11 +311,8 @@ enum store_status store_alarm_list(struct store *st, int open_only, size_t limit
 
 enum store_status store_alarm_get(struct store *st, int64_t id, struct alarm *out)
 {
-	enum store_status r = store_fetch_one(st, get_sql, id, alarm_from_row, out,
-					      _("reading an alarm"));
-	if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, _("alarm %lld: not found"), (long long)id);
-	return r;
+	return store_get(st, get_sql, id, alarm_from_row, out, _("reading an alarm"),
+			 _("alarm %lld: not found"), (long long)id);
 }
 
 enum store_status store_alarm_cancelled(struct store *st, int64_t id)

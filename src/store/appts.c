@@ -122,11 +122,9 @@ static enum store_status flag(struct store *st, int64_t id, bool risky, unsigned
 			      STORE_TEXT(st->actor), STORE_TEXT(now), STORE_INT(id),
 			      STORE_INT(expected_version));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
-		r = store_row(st, exists_sql, _("reading an appointment"), NULL, NULL, STORE_INT(id));
-		if (r == STORE_NOT_FOUND)
-			r = store_failf(st, STORE_NOT_FOUND, _("appointment %lld: not found"),
-					(long long)id);
-		else if (r == STORE_OK)
+		r = store_get(st, exists_sql, id, NULL, NULL, _("reading an appointment"),
+			      _("appointment %lld: not found"), (long long)id);
+		if (r == STORE_OK)
 			r = store_failf(st, STORE_CONFLICT,
 					_("appointment %lld: changed by someone else "
 					  "meanwhile; reload and retry"), (long long)id);
@@ -161,10 +159,8 @@ static void appt_from_row(sqlite3_stmt *s, void *item)
 
 enum store_status store_appt_get(struct store *st, int64_t id, struct appt *out)
 {
-	enum store_status r = store_fetch_one(st, get_sql, id, appt_from_row, out, _("reading an appointment"));
-	if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, _("appointment %lld: not found"), (long long)id);
-	return r;
+	return store_get(st, get_sql, id, appt_from_row, out, _("reading an appointment"),
+			 _("appointment %lld: not found"), (long long)id);
 }
 
 enum store_status store_appt_list(struct store *st, time_t from, time_t to, bool risky_only,

@@ -452,12 +452,10 @@ static void ban_or_empty(sqlite3_stmt *s, void *item)
 
 enum store_status store_ban_get(struct store *st, int64_t id, struct ban *out)
 {
-	enum store_status r =
-		store_row(st, get_sql, _("reading a ban"), ban_or_empty, out, STORE_INT(id));
+	enum store_status r = store_get(st, get_sql, id, ban_or_empty, out, _("reading a ban"),
+					_("ban %lld: not found"), (long long)id);
 	if (r == STORE_OK && !out->surname)
 		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-	else if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, _("ban %lld: not found"), (long long)id);
 	return r;
 }
 
@@ -584,10 +582,8 @@ enum store_status store_ban_count(struct store *st, enum ban_filter f, const cha
 enum store_status bans_missing_or_conflict(struct store *st, int64_t id,
 					   const char *conflict)
 {
-	enum store_status r =
-		store_row(st, ban_exists_sql, _("reading a ban"), NULL, NULL, STORE_INT(id));
-	if (r == STORE_NOT_FOUND)
-		return store_failf(st, STORE_NOT_FOUND, _("ban %lld: not found"), (long long)id);
+	enum store_status r = store_get(st, ban_exists_sql, id, NULL, NULL, _("reading a ban"),
+					_("ban %lld: not found"), (long long)id);
 	if (r != STORE_OK)
 		return r;
 	return store_failf(st, STORE_CONFLICT, _("ban %lld: %s"), (long long)id, conflict);
@@ -604,11 +600,8 @@ static void status_from_row(sqlite3_stmt *s, void *item)
 
 enum store_status bans_status_locked(struct store *st, int64_t id, enum ban_status *out)
 {
-	enum store_status r =
-		store_row(st, status_sql, _("reading a ban"), status_from_row, out, STORE_INT(id));
-	if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, _("ban %lld: not found"), (long long)id);
-	return r;
+	return store_get(st, status_sql, id, status_from_row, out, _("reading a ban"),
+			 _("ban %lld: not found"), (long long)id);
 }
 
 /* STORE_INVALID naming the mandatory answers b lacks. */

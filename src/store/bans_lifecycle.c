@@ -185,12 +185,9 @@ static enum store_status earlier_by(struct store *st, const char *sql, int64_t i
 {
 	*out = 0;
 	struct person_row p = { { NULL, NULL, NULL, NULL }, 0 };
-	enum store_status r =
-		store_row(st, sql, _("counting earlier bans"), person_from_row, &p, STORE_INT(id));
-	if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, "%s %lld: %s", what, (long long)id,
-				_("not found"));
-	else if (r == STORE_OK && (!p.f[0] || !p.f[1] || !p.f[2] || !p.f[3]))
+	enum store_status r = store_get(st, sql, id, person_from_row, &p, _("counting earlier bans"),
+					"%s %lld: %s", what, (long long)id, _("not found"));
+	if (r == STORE_OK && (!p.f[0] || !p.f[1] || !p.f[2] || !p.f[3]))
 		r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
 	else if (r == STORE_OK)
 		r = store_ban_earlier(st, p.f[0], p.f[1], p.f[2], p.f[3], p.exclude, out);

@@ -126,12 +126,9 @@ enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, con
 	enum store_status r = store_begin_now(st, now);
 	if (r != STORE_OK)
 		return r;
-	r = store_row(st, notice_exists_sql, _("reading notices"), NULL, NULL,
-		      STORE_INT(notice_id));
-	if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, _("notice %lld: not found"),
-				(long long)notice_id);
-	else if (r == STORE_OK)
+	r = store_get(st, notice_exists_sql, notice_id, NULL, NULL, _("reading notices"),
+		      _("notice %lld: not found"), (long long)notice_id);
+	if (r == STORE_OK)
 		r = store_run(st, seen_sql, _("saving the notice"), STORE_INT(notice_id),
 			      STORE_TEXT(user), STORE_TEXT(now));
 	return store_finish_id(st, r, "ban.notice.seen", "notice", notice_id, user);

@@ -433,11 +433,18 @@ enum store_status store_list_args(struct store *st, const char *sql, size_t elem
 	return r == STORE_OK ? store_collect(st, s, elem, from_row, out, n, what) : r;
 }
 
-enum store_status store_fetch_one(struct store *st, const char *sql, int64_t id,
-				  void (*from_row)(sqlite3_stmt *s, void *item), void *out,
-				  const char *what)
+enum store_status store_get(struct store *st, const char *sql, int64_t id,
+			    void (*from_row)(sqlite3_stmt *s, void *item), void *out,
+			    const char *what, const char *missing, ...)
 {
-	return store_row(st, sql, what, from_row, out, STORE_INT(id));
+	enum store_status r = store_row(st, sql, what, from_row, out, STORE_INT(id));
+	if (r == STORE_NOT_FOUND) {
+		va_list ap;
+		va_start(ap, missing);
+		(void)vsnprintf(st->err, sizeof st->err, missing, ap);
+		va_end(ap);
+	}
+	return r;
 }
 
 int store_bind_text(sqlite3_stmt *s, int idx, const char *text)

@@ -156,11 +156,9 @@ enum store_status store_person_earlier_by_id(struct store *st, int64_t person_id
 {
 	memset(out, 0, sizeof *out);
 	struct person_name p;
-	enum store_status r = store_row(st, person_name_sql, _("counting earlier offences"),
-					person_name_from_row, &p, STORE_INT(person_id));
-	if (r == STORE_NOT_FOUND)
-		return store_failf(st, STORE_NOT_FOUND, _("person %lld: not found"),
-				   (long long)person_id);
+	enum store_status r = store_get(st, person_name_sql, person_id, person_name_from_row, &p,
+					_("counting earlier offences"), _("person %lld: not found"),
+					(long long)person_id);
 	if (r != STORE_OK)
 		return r;
 	return store_person_earlier(st, p.name[0], p.name[1], p.name[2], p.name[3], 0, out);

@@ -247,11 +247,8 @@ static void incident_from_row(sqlite3_stmt *s, void *item)
 
 enum store_status store_incident_get(struct store *st, int64_t id, struct incident *out)
 {
-	enum store_status r = store_fetch_one(st, get_sql, id, incident_from_row, out,
-					      _("reading an incident"));
-	if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, _("incident %lld: not found"), (long long)id);
-	return r;
+	return store_get(st, get_sql, id, incident_from_row, out, _("reading an incident"),
+			 _("incident %lld: not found"), (long long)id);
 }
 
 /* Missing answers as "--a, --b" into out. */

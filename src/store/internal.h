@@ -202,11 +202,13 @@ void store_first_text(sqlite3_stmt *s, void *item);
  * failure of the commit. */
 enum store_status store_end(struct store *st, enum store_status r);
 
-/* Bind id as ?1 of the statement for sql and read its one row with from_row into out.
- * STORE_NOT_FOUND (no message set: the caller names the thing) when there is no row. */
-enum store_status store_fetch_one(struct store *st, const char *sql, int64_t id,
-				  void (*from_row)(sqlite3_stmt *s, void *item), void *out,
-				  const char *what);
+/* Bind id as ?1 of the statement for sql and read its one row with from_row (NULL: only
+ * whether there is one) into out. STORE_NOT_FOUND with the message formatted from missing
+ * and what follows it when there is no row. */
+enum store_status store_get(struct store *st, const char *sql, int64_t id,
+			    void (*from_row)(sqlite3_stmt *s, void *item), void *out,
+			    const char *what, const char *missing, ...)
+	__attribute__((format(printf, 7, 8)));
 
 /* Append an audit line inside the caller's transaction. */
 enum store_status store_audit_write(struct store *st, const char *action, const char *object,

@@ -448,11 +448,8 @@ static const struct {
 enum store_status store_person_of_ban(struct store *st, int64_t ban_id, int64_t *person_id)
 {
 	static const char sql[] = "SELECT person_id FROM ban WHERE id = ?1";
-	enum store_status r = store_row(st, sql, _("reading the ban"), store_first_int, person_id,
-					STORE_INT(ban_id));
-	if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, _("no ban %lld"), (long long)ban_id);
-	return r;
+	return store_get(st, sql, ban_id, store_first_int, person_id, _("reading the ban"),
+			 _("no ban %lld"), (long long)ban_id);
 }
 
 enum store_status store_person_export(struct store *st, int64_t person_id,

@@ -61,15 +61,21 @@ static enum store_status find(struct store *st, const char *name, int64_t *id)
 	return r;
 }
 
-/* Begin a write about the staff member called name; its id goes to *id. STORE_OK, or the
- * failure: *begun then tells whether the transaction must still be finished. */
-static enum store_status begin_member(struct store *st, const char *name, int64_t *id,
-				      bool *begun)
+/* A write about the staff member called name (the time of the write in now). */
+struct member_write {
+	char now[DATES_UTC_LEN];
+	int64_t id;
+	bool begun;              /* a transaction is open, to be finished */
+};
+
+/* Begin the write and find the member; STORE_OK, or the failure (see w->begun). */
+static enum store_status begin_member(struct store *st, const char *name,
+				      struct member_write *w)
 {
-	*id = 0;
-	enum store_status r = store_begin(st);
-	*begun = r == STORE_OK;
-	return *begun ? find(st, name ? name : "", id) : r;
+	w->id = 0;
+	enum store_status r = store_begin_now(st, w->now);
+	w->begun = r == STORE_OK;
+	return w->begun ? find(st, name ? name : "", &w->id) : r;
 }
 
 enum store_status store_staff_add(struct store *st, const char *name, enum staff_team team,
@@ -95,38 +101,32 @@ enum store_status store_staff_add(struct store *st, const char *name, enum staff
 
 enum store_status store_staff_in(struct store *st, const char *name)
 {
-	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	int64_t id;
-	bool begun;
-	enum store_status r = begin_member(st, name, &id, &begun);
-	if (!begun)
+	struct member_write w;
+	enum store_status r = begin_member(st, name, &w);
+	if (!w.begun)
 		return r;
 	if (r == STORE_OK) {
-		r = store_row(st, is_in_sql, _("reading presence"), NULL, NULL, STORE_INT(id));
+		r = store_row(st, is_in_sql, _("reading presence"), NULL, NULL, STORE_INT(w.id));
 		if (r == STORE_OK)
 			r = store_failf(st, STORE_CONFLICT, _("%s: already checked in"), name);
 		else if (r == STORE_NOT_FOUND)
-			r = store_run(st, in_sql, _("checking in"), STORE_INT(id), STORE_TEXT(now),
-				      STORE_TEXT(st->actor));
+			r = store_run(st, in_sql, _("checking in"), STORE_INT(w.id),
+				      STORE_TEXT(w.now), STORE_TEXT(st->actor));
 	}
-	return store_finish_id(st, r, "staff.in", "staff", id, name);
+	return store_finish_id(st, r, "staff.in", "staff", w.id, name);
 }
 
 enum store_status store_staff_out(struct store *st, const char *name)
 {
-	char now[DATES_UTC_LEN];
-	store_now_text(now);
-	int64_t id;
-	bool begun;
-	enum store_status r = begin_member(st, name, &id, &begun);
-	if (!begun)
+	struct member_write w;
+	enum store_status r = begin_member(st, name, &w);
+	if (!w.begun)
 		return r;
 	if (r == STORE_OK)
-		r = store_run(st, out_sql, _("checking out"), STORE_TEXT(now), STORE_INT(id));
+		r = store_run(st, out_sql, _("checking out"), STORE_TEXT(w.now), STORE_INT(w.id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
 		r = store_failf(st, STORE_CONFLICT, _("%s: not checked in"), name);
-	return store_finish_id(st, r, "staff.out", "staff", id, name);
+	return store_finish_id(st, r, "staff.out", "staff", w.id, name);
 }
 
 enum store_status store_staff_roster(struct store *st, const char *name, const char *date, bool on)
@@ -135,16 +135,15 @@ enum store_status store_staff_roster(struct store *st, const char *name, const c
 	if (!date || dates_parse_date(date, &y, &m, &d) != 0)
 		return store_failf(st, STORE_INVALID, _("%s: \"%s\" is not a date (YYYY-MM-DD)"),
 				   "date", date ? date : "");
-	int64_t id;
-	bool begun;
-	enum store_status r = begin_member(st, name, &id, &begun);
-	if (!begun)
+	struct member_write w;
+	enum store_status r = begin_member(st, name, &w);
+	if (!w.begun)
 		return r;
 	if (r == STORE_OK)
 		r = store_run(st, on ? roster_on_sql : roster_off_sql, _("saving the roster"),
-			      STORE_INT(id), STORE_TEXT(date));
-	return store_finish_id(st, r, on ? "staff.roster_on" : "staff.roster_off", "staff", id,
-			       date);
+			      STORE_INT(w.id), STORE_TEXT(date));
+	return store_finish_id(st, r, on ? "staff.roster_on" : "staff.roster_off", "staff",
+			       w.id, date);
 }
 
 /* One row of list_sql into a struct staff_member (for store_collect). */

@@ -139,10 +139,8 @@ static void visit_from_row(sqlite3_stmt *s, void *item)
 
 enum store_status store_visit_get(struct store *st, int64_t id, struct visit *out)
 {
-	enum store_status r = store_fetch_one(st, get_sql, id, visit_from_row, out, _("reading a home visit"));
-	if (r == STORE_NOT_FOUND)
-		r = store_failf(st, STORE_NOT_FOUND, _("visit %lld: not found"), (long long)id);
-	return r;
+	return store_get(st, get_sql, id, visit_from_row, out, _("reading a home visit"),
+			 _("visit %lld: not found"), (long long)id);
 }
 
 enum store_status store_visit_list(struct store *st, bool all, struct visit **out, size_t *n)
