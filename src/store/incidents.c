@@ -380,13 +380,20 @@ enum store_status store_incident_tally(struct store *st, time_t at, enum inciden
 	return r;
 }
 
+/* Columns 0-2 of a report row: when (as a local date), category and channel. */
+static void report_cols(sqlite3_stmt *s, char date[DATES_DATE_LEN],
+			enum incident_category *category, enum incident_channel *channel)
+{
+	dates_local_date(store_col_time(s, 0), date);
+	(void)incidents_category_parse((const char *)sqlite3_column_text(s, 1), category);
+	(void)incidents_channel_parse((const char *)sqlite3_column_text(s, 2), channel);
+}
+
 static void record_from_row(sqlite3_stmt *s, void *item)
 {
 	struct incidents_record *rec = item;
 	memset(rec, 0, sizeof *rec);
-	dates_local_date(store_col_time(s, 0), rec->date);
-	(void)incidents_category_parse((const char *)sqlite3_column_text(s, 1), &rec->category);
-	(void)incidents_channel_parse((const char *)sqlite3_column_text(s, 2), &rec->channel);
+	report_cols(s, rec->date, &rec->category, &rec->channel);
 	store_col_copy(s, 3, rec->place, sizeof rec->place);
 }
 
@@ -394,9 +401,7 @@ static void tally_from_row(sqlite3_stmt *s, void *item)
 {
 	struct incidents_tally *t = item;
 	memset(t, 0, sizeof *t);
-	dates_local_date(store_col_time(s, 0), t->date);
-	(void)incidents_category_parse((const char *)sqlite3_column_text(s, 1), &t->category);
-	(void)incidents_channel_parse((const char *)sqlite3_column_text(s, 2), &t->channel);
+	report_cols(s, t->date, &t->category, &t->channel);
 }
 
 enum store_status store_incident_report(struct store *st, time_t from, time_t to,

@@ -215,38 +215,43 @@ static enum store_status read_named(struct store *st, const char *sql, const cha
 	return r;
 }
 
-/* Keep a trace of every active ban that ends before the cut-off (inside the transaction). */
-static enum store_status keep_traces(struct store *st, const unsigned char key[32],
-				     const char *before, const char *now, size_t *n)
+/* Give each row of sql before the cut-off (read_named) to write, inside the transaction;
+ * *n is how many there were. */
+static enum store_status each_named(struct store *st, const char *sql,
+				    const unsigned char key[32], const char *before,
+				    const char *now, size_t *n,
+				    enum store_status (*write)(struct store *st,
+							       const struct named_row *x,
+							       const char *now))
 {
-	struct named_row *t;
+	struct named_row *rows;
 	size_t count;
-	enum store_status r = read_named(st, old_active_bans, before, key, &t, &count);
+	enum store_status r = read_named(st, sql, before, key, &rows, &count);
 	for (size_t i = 0; r == STORE_OK && i < count; i++)
-		r = store_run(st, insert_trace, _("purging"), STORE_TEXT(t[i].reason),
-			      STORE_TEXT(t[i].date), STORE_TEXT(t[i].p.name), STORE_TEXT(t[i].p.born),
-			      STORE_TEXT(t[i].p.initial), STORE_TEXT(now));
-	free(t);
+		r = write(st, &rows[i], now);
+	free(rows);
 	*n = r == STORE_OK ? count : 0;
 	return r;
 }
 
-/* Pseudonymise the incidents that happened before the cut-off (inside the transaction). */
-static enum store_status pseudonymise(struct store *st, const unsigned char key[32],
-				      const char *before, const char *now, size_t *n)
+/* A trace of an active ban that ends before the cut-off. */
+static enum store_status keep_trace(struct store *st, const struct named_row *t,
+				    const char *now)
 {
-	struct named_row *o;
-	size_t count;
-	enum store_status r = read_named(st, old_incidents, before, key, &o, &count);
-	for (size_t i = 0; r == STORE_OK && i < count; i++) {
-		r = store_run(st, pseudonymise_sql, _("purging"), STORE_INT(o[i].id),
-			      STORE_TEXT(o[i].p.name), STORE_TEXT(o[i].p.born),
-			      STORE_TEXT(o[i].p.initial), STORE_TEXT(now));
-		if (r == STORE_OK)
-			r = store_run(st, erase_notes, _("purging"), STORE_INT(o[i].id));
-	}
-	free(o);
-	*n = r == STORE_OK ? count : 0;
+	return store_run(st, insert_trace, _("purging"), STORE_TEXT(t->reason),
+			 STORE_TEXT(t->date), STORE_TEXT(t->p.name), STORE_TEXT(t->p.born),
+			 STORE_TEXT(t->p.initial), STORE_TEXT(now));
+}
+
+/* An incident that happened before the cut-off loses what names people. */
+static enum store_status pseudonymise(struct store *st, const struct named_row *o,
+				      const char *now)
+{
+	enum store_status r = store_run(st, pseudonymise_sql, _("purging"), STORE_INT(o->id),
+					STORE_TEXT(o->p.name), STORE_TEXT(o->p.born),
+					STORE_TEXT(o->p.initial), STORE_TEXT(now));
+	if (r == STORE_OK)
+		r = store_run(st, erase_notes, _("purging"), STORE_INT(o->id));
 	return r;
 }
 
@@ -300,8 +305,10 @@ static enum store_status purge_in(struct store *st, struct purge_report *o, bool
 	char now[DATES_UTC_LEN];
 	store_now_text(now);
 	if ((r = store_pseudonym_key(st, true, key)) != STORE_OK ||
-	    (r = keep_traces(st, key, o->bans_before, now, &o->kept)) != STORE_OK ||
-	    (r = pseudonymise(st, key, incidents, now, &o->incidents)) != STORE_OK ||
+	    (r = each_named(st, old_active_bans, key, o->bans_before, now, &o->kept,
+			    keep_trace)) != STORE_OK ||
+	    (r = each_named(st, old_incidents, key, incidents, now, &o->incidents,
+			    pseudonymise)) != STORE_OK ||
 	    (r = run(st, delete_traces, offences, &o->offences)) != STORE_OK ||
 	    (r = run(st, clear_hashes, offences, &hashes)) != STORE_OK ||
 	    (r = run(st, delete_visits, visits, &o->visits)) != STORE_OK)
