@@ -154,11 +154,10 @@ static enum store_status alarm_state(struct store *st, int64_t id, struct alarm_
 enum store_status store_alarm_ack(struct store *st, int64_t id)
 {
 	char now[DATES_UTC_LEN];
-	enum store_status r = store_begin_now(st, now);
+	enum store_status r =
+		store_begin_stamp(st, now, ack_sql, _("acknowledging the alarm"), id);
 	if (r != STORE_OK)
 		return r;
-	r = store_run(st, ack_sql, _("acknowledging the alarm"), STORE_TEXT(now),
-		      STORE_TEXT(st->actor), STORE_INT(id));
 	const char *result = "ok";
 	struct alarm_state was = { "", "" };
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
@@ -318,11 +317,10 @@ enum store_status store_alarm_get(struct store *st, int64_t id, struct alarm *ou
 enum store_status store_alarm_cancelled(struct store *st, int64_t id)
 {
 	char now[DATES_UTC_LEN];
-	enum store_status r = store_begin_now(st, now);
+	enum store_status r =
+		store_begin_stamp(st, now, cancelled_sql, _("closing the alarm"), id);
 	if (r != STORE_OK)
 		return r;
-	r = store_run(st, cancelled_sql, _("closing the alarm"), STORE_TEXT(now),
-		      STORE_TEXT(st->actor), STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
 		struct alarm a;
 		r = store_alarm_get(st, id, &a);

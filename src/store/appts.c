@@ -66,12 +66,12 @@ enum store_status store_appt_add(struct store *st, const struct appt *a, int64_t
 	const char *overrider = *a->override_reason ? st->actor : "";
 	/* Flagged when added as risky: the one adding it judged the risk. */
 	r = store_run(st, add_sql, _("saving the appointment"), STORE_TIME(a->starts),
-		      STORE_TIME(a->ends), STORE_TEXT(a->host), STORE_TEXT(a->visitor), STORE_TEXT(a->visitor_born),
-		      STORE_TEXT(a->room), STORE_INT(a->risky), STORE_INT(a->precautions),
-		      STORE_TEXT(a->risky ? st->actor : ""), STORE_TEXT(a->risky ? now : ""),
-		      STORE_TEXT(now), STORE_TEXT(st->actor), STORE_TEXT(a->override_reason),
-		      STORE_TEXT(overrider), STORE_TEXT(*a->override_reason ? now : ""),
-		      STORE_TEXT(a->note));
+		      STORE_TIME(a->ends), STORE_TEXT(a->host), STORE_TEXT(a->visitor),
+		      STORE_TEXT(a->visitor_born), STORE_TEXT(a->room), STORE_INT(a->risky),
+		      STORE_INT(a->precautions), STORE_TEXT(a->risky ? st->actor : ""),
+		      STORE_TEXT(a->risky ? now : ""), STORE_TEXT(now), STORE_TEXT(st->actor),
+		      STORE_TEXT(a->override_reason), STORE_TEXT(overrider),
+		      STORE_TEXT(*a->override_reason ? now : ""), STORE_TEXT(a->note));
 	int64_t id = sqlite3_last_insert_rowid(st->db);
 	char detail[320] = "";
 	if (a->risky)

@@ -488,6 +488,23 @@ static void ban_clear_item(void *item)
 	store_ban_clear(item);
 }
 
+/* The statement for sql with :today, :limit and :offset or :after bound (bind_filter), in
+ * *out; a failure is recorded as "what: reason". */
+static enum store_status filtered(struct store *st, const char *sql, const char *today,
+				  long long limit, long long offset, const char *what,
+				  sqlite3_stmt **out)
+{
+	*out = store_stmt(st, sql);
+	if (!*out)
+		return STORE_ERROR;
+	if (bind_filter(*out, today, limit, offset)) {
+		store_done(*out);
+		*out = NULL;
+		return store_fail(st, what);
+	}
+	return STORE_OK;
+}
+
 /* Step s to its end, every row a ban of out; the statement is done afterwards. On an error
  * out is empty. */
 static enum store_status read_list(struct store *st, sqlite3_stmt *s, struct ban_list *out)
@@ -513,17 +530,12 @@ static enum store_status list_run(struct store *st, const char *const *sqls, enu
 {
 	out->items = NULL;
 	out->count = 0;
+	sqlite3_stmt *s;
 	enum store_status r = check_filter(st, f, today);
-	if (r != STORE_OK)
-		return r;
-	sqlite3_stmt *s = store_stmt(st, sqls[f]);
-	if (!s)
-		return STORE_ERROR;
-	if (bind_filter(s, today, limit ? (long long)limit : -1, offset)) {
-		store_done(s);
-		return store_fail(st, _("listing bans"));
-	}
-	return read_list(st, s, out);
+	if (r == STORE_OK)
+		r = filtered(st, sqls[f], today, limit ? (long long)limit : -1, offset,
+			     _("listing bans"), &s);
+	return r == STORE_OK ? read_list(st, s, out) : r;
 }
 
 enum store_status store_ban_list(struct store *st, enum ban_filter f, const char *today,
@@ -546,14 +558,14 @@ enum store_status store_ban_list_born(struct store *st, const char *today, const
 	enum store_status r = check_filter(st, BAN_FILTER_ACTIVE, today);
 	if (r == STORE_OK)
 		r = bans_check_date(st, "born", born, false);
+	sqlite3_stmt *s;
+	if (r == STORE_OK)
+		r = filtered(st, list_born_sql, today, limit ? (long long)limit : -1, 0,
+			     _("listing bans"), &s);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, list_born_sql);
-	if (!s)
-		return STORE_ERROR;
 	int i = sqlite3_bind_parameter_index(s, ":born");
-	if (bind_filter(s, today, limit ? (long long)limit : -1, 0) || i <= 0 ||
-	    store_bind_text(s, i, born)) {
+	if (i <= 0 || store_bind_text(s, i, born)) {
 		store_done(s);
 		return store_fail(st, _("listing bans"));
 	}
@@ -564,13 +576,13 @@ enum store_status store_ban_count(struct store *st, enum ban_filter f, const cha
 				  size_t *out)
 {
 	*out = 0;
+	sqlite3_stmt *s;
 	enum store_status r = check_filter(st, f, today);
+	if (r == STORE_OK)
+		r = filtered(st, count_sql[f], today, -1, 0, _("counting bans"), &s);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, count_sql[f]);
-	if (!s)
-		return STORE_ERROR;
-	if (bind_filter(s, today, -1, 0) || sqlite3_step(s) != SQLITE_ROW)
+	if (sqlite3_step(s) != SQLITE_ROW)
 		r = store_fail(st, _("counting bans"));
 	else
 		*out = (size_t)sqlite3_column_int64(s, 0);
@@ -724,11 +736,10 @@ enum store_status store_ban_takeovers(struct store *st, bool all, struct ban_lis
 enum store_status store_ban_review(struct store *st, int64_t id, const char *note)
 {
 	char now[DATES_UTC_LEN];
-	enum store_status r = store_begin_now(st, now);
+	enum store_status r =
+		store_begin_stamp(st, now, review_sql, _("saving the ban"), id);
 	if (r != STORE_OK)
 		return r;
-	r = store_run(st, review_sql, _("saving the ban"), STORE_TEXT(now), STORE_TEXT(st->actor),
-		      STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
 		r = bans_missing_or_conflict(st, id, _("not a takeover, or reviewed already"));
 	/* The history's actions are fixed by the schema: a review is recorded as an update. */

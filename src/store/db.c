@@ -229,6 +229,18 @@ enum store_status store_begin(struct store *st)
 	return store_begin_unchecked(st);
 }
 
+enum store_status store_begin_stamp(struct store *st, char now[DATES_UTC_LEN], const char *sql,
+				    const char *what, int64_t id)
+{
+	enum store_status r = store_begin_now(st, now);
+	if (r != STORE_OK)
+		return r;
+	r = store_run(st, sql, what, STORE_TEXT(now), STORE_TEXT(st->actor), STORE_INT(id));
+	if (r != STORE_OK)
+		store_rollback(st);
+	return r;
+}
+
 enum store_status store_read_begin(struct store *st, const char *what)
 {
 	if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)

@@ -85,6 +85,12 @@ enum store_status store_begin_unchecked(struct store *st);
 
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK on the working connection. */
 enum store_status store_begin(struct store *st);
+/* Begin a write at the instant now and run sql, an UPDATE that stamps the row id with when
+ * and by whom (?1 now, ?2 the actor, ?3 id). STORE_OK with the transaction open; on a
+ * failure ("what: reason") nothing is left open. */
+enum store_status store_begin_stamp(struct store *st, char now[DATES_UTC_LEN], const char *sql,
+				    const char *what, int64_t id);
+
 /* BEGIN a read transaction, so that the reads until store_read_end see one moment;
  * "what: reason" on failure. */
 enum store_status store_read_begin(struct store *st, const char *what);

@@ -232,11 +232,11 @@ enum store_status store_staff_unreachable(struct store *st, const char *building
 enum store_status store_staff_unreachable_withdraw(struct store *st, int64_t id)
 {
 	char now[DATES_UTC_LEN];
-	enum store_status r = store_begin_now(st, now);
+	enum store_status r =
+		store_begin_stamp(st, now, unreach_withdraw_sql, _("saving the staffing record"),
+				  id);
 	if (r != STORE_OK)
 		return r;
-	r = store_run(st, unreach_withdraw_sql, _("saving the staffing record"), STORE_TEXT(now),
-		      STORE_TEXT(st->actor), STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
 		r = store_failf(st, STORE_NOT_FOUND, _("%lld: no such \"nobody reachable\" record"),
 				(long long)id);
