@@ -541,6 +541,18 @@ void store_audit_line_hash(const char *prev_hash, int64_t id, const char *const 
 	sha256_final_hex(&c, out);
 }
 
+struct audit_tail {
+	char *prev;              /* SHA256_HEX_LEN */
+	int64_t last;
+};
+
+static void audit_tail_from_row(sqlite3_stmt *s, void *item)
+{
+	struct audit_tail *t = item;
+	store_col_copy(s, 0, t->prev, SHA256_HEX_LEN);
+	t->last = sqlite3_column_int64(s, 1);
+}
+
 /* The hash and id of the newest audit line (or the anchor the last purge left); the
  * caller holds the write transaction, so no other process appends meanwhile. */
 static enum store_status audit_tail(struct store *st, char prev[SHA256_HEX_LEN], int64_t *last)
@@ -551,18 +563,12 @@ static enum store_status audit_tail(struct store *st, char prev[SHA256_HEX_LEN],
 		" max(coalesce((SELECT max(id) FROM audit), 0),"
 		"     coalesce((SELECT CAST(value AS INTEGER) FROM meta"
 		"               WHERE key = 'audit.anchor_id'), 0))";
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
-	enum store_status r = STORE_OK;
-	if (sqlite3_step(s) == SQLITE_ROW) {
-		store_col_copy(s, 0, prev, SHA256_HEX_LEN);
-		*last = sqlite3_column_int64(s, 1);
-	} else {
-		r = store_fail(st, _("writing the audit trail"));
-	}
-	store_done(s);
-	return r;
+	struct audit_tail t = { prev, 0 };
+	enum store_status r = store_row_args(st, sql, _("writing the audit trail"),
+					     audit_tail_from_row, &t, NULL, 0);
+	*last = t.last;
+	/* The query always yields one row: none means SQLite failed. */
+	return r == STORE_NOT_FOUND ? store_fail(st, _("writing the audit trail")) : r;
 }
 
 enum store_status store_audit_write(struct store *st, const char *action, const char *object,
@@ -576,22 +582,14 @@ enum store_status store_audit_write(struct store *st, const char *action, const 
 	enum store_status r = audit_tail(st, prev, &last);
 	if (r != STORE_OK)
 		return r;
-	sqlite3_stmt *s = store_stmt(st, sql);
-	if (!s)
-		return STORE_ERROR;
 	char now[DATES_UTC_LEN];
 	store_now_text(now);
 	const char *fields[7] = {now, st->actor, st->terminal, action, object, result, detail};
 	store_audit_line_hash(prev, last + 1, fields, hash);
-	if (store_bind_int(s, 1, last + 1) || store_bind_text(s, 2, now) ||
-	    store_bind_text(s, 3, st->actor) || store_bind_text(s, 4, st->terminal) ||
-	    store_bind_text(s, 5, action) || store_bind_text(s, 6, object) ||
-	    store_bind_text(s, 7, result) || store_bind_text(s, 8, detail) ||
-	    store_bind_text(s, 9, prev) || store_bind_text(s, 10, hash)) {
-		store_done(s);
-		return store_fail(st, _("writing the audit trail"));
-	}
-	return store_step_done(st, s, _("writing the audit trail"));
+	return store_run(st, sql, _("writing the audit trail"), STORE_INT(last + 1),
+			 STORE_TEXT(now), STORE_TEXT(st->actor), STORE_TEXT(st->terminal),
+			 STORE_TEXT(action), STORE_TEXT(object), STORE_TEXT(result),
+			 STORE_TEXT(detail), STORE_TEXT(prev), STORE_TEXT(hash));
 }
 
 static int pragma_int(sqlite3 *db, const char *sql, long long *out)
