@@ -1,4 +1,5 @@
-/* audit — the append-only audit trail in SQLite: lines written outside another change (a
+/* audit — the append-only audit trail in SQLite: each line chained to the one before by its
+ * hash and written inside the change it records, lines written outside another change (a
  * visitor check, a denied action) and the list of the latest lines. */
 #include "autoconfig.h"
 
@@ -199,4 +200,76 @@ enum store_status store_audit_verify_head(struct store *st, int64_t head_id,
 enum store_status store_audit_verify(struct store *st, struct audit_verify *v)
 {
 	return store_audit_verify_head(st, 0, NULL, v);
+}
+
+void store_audit_line_hash(const char *prev_hash, int64_t id, const char *const fields[7],
+			   char out[SHA256_HEX_LEN])
+{
+	struct sha256 c;
+	char num[32];
+	sha256_init(&c);
+	/* Every part length-prefixed, so no choice of field contents can collide. */
+	int n = snprintf(num, sizeof num, "%zu:", strlen(prev_hash));
+	sha256_update(&c, num, (size_t)n);
+	sha256_update(&c, prev_hash, strlen(prev_hash));
+	n = snprintf(num, sizeof num, "%lld;", (long long)id);
+	sha256_update(&c, num, (size_t)n);
+	for (int i = 0; i < 7; i++) {
+		const char *f = fields[i] ? fields[i] : "";
+		n = snprintf(num, sizeof num, "%zu:", strlen(f));
+		sha256_update(&c, num, (size_t)n);
+		sha256_update(&c, f, strlen(f));
+	}
+	sha256_final_hex(&c, out);
+}
+
+struct audit_tail {
+	char *prev;              /* SHA256_HEX_LEN */
+	int64_t last;
+};
+
+static void audit_tail_from_row(sqlite3_stmt *s, void *item)
+{
+	struct audit_tail *t = item;
+	store_col_copy(s, 0, t->prev, SHA256_HEX_LEN);
+	t->last = sqlite3_column_int64(s, 1);
+}
+
+/* The hash and id of the newest audit line (or the anchor the last purge left); the
+ * caller holds the write transaction, so no other process appends meanwhile. */
+static enum store_status audit_tail(struct store *st, char prev[SHA256_HEX_LEN], int64_t *last)
+{
+	static const char sql[] =
+		"SELECT coalesce((SELECT hash FROM audit ORDER BY id DESC LIMIT 1),"
+		"                (SELECT value FROM meta WHERE key = 'audit.anchor'), ''),"
+		" max(coalesce((SELECT max(id) FROM audit), 0),"
+		"     coalesce((SELECT CAST(value AS INTEGER) FROM meta"
+		"               WHERE key = 'audit.anchor_id'), 0))";
+	struct audit_tail t = { prev, 0 };
+	enum store_status r = store_row_args(st, sql, _("writing the audit trail"),
+					     audit_tail_from_row, &t, NULL, 0);
+	*last = t.last;
+	/* The query always yields one row: none means SQLite failed. */
+	return r == STORE_NOT_FOUND ? store_fail(st, _("writing the audit trail")) : r;
+}
+
+enum store_status store_audit_write(struct store *st, const char *action, const char *object,
+				    const char *result, const char *detail)
+{
+	static const char sql[] =
+		"INSERT INTO audit (id, at, actor, terminal, action, object, result, detail,"
+		" prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	char prev[SHA256_HEX_LEN] = "", hash[SHA256_HEX_LEN];
+	int64_t last = 0;
+	enum store_status r = audit_tail(st, prev, &last);
+	if (r != STORE_OK)
+		return r;
+	char now[DATES_UTC_LEN];
+	store_now_text(now);
+	const char *fields[7] = {now, st->actor, st->terminal, action, object, result, detail};
+	store_audit_line_hash(prev, last + 1, fields, hash);
+	return store_run(st, sql, _("writing the audit trail"), STORE_INT(last + 1),
+			 STORE_TEXT(now), STORE_TEXT(st->actor), STORE_TEXT(st->terminal),
+			 STORE_TEXT(action), STORE_TEXT(object), STORE_TEXT(result),
+			 STORE_TEXT(detail), STORE_TEXT(prev), STORE_TEXT(hash));
 }

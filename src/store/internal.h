@@ -247,6 +247,18 @@ enum store_status store_meta_put(struct store *st, const char *key, const char *
  * transaction. */
 enum store_status store_pseudonym_key(struct store *st, bool create, unsigned char key[32]);
 
+/* The integer the one-row query sql (a PRAGMA) yields on connection db, into *out; 0, or
+ * -1 when it fails. */
+int store_pragma_int(sqlite3 *db, const char *sql, long long *out);
+
+/* A schema version this program cannot work with (latest is the newest it knows), as a
+ * message in out; NULL when it can. */
+const char *store_schema_problem(long long version, int latest, char *out, size_t outsz);
+
+/* Whether what the program derives from the data (name keys, change triggers) matches this
+ * program. */
+bool store_derived_current(struct store *st);
+
 /* Bring the schema up to date (migrations, one transaction); after a restore. */
 enum store_status store_migrate(struct store *st);
 
