@@ -28,7 +28,6 @@ static const char raise_sql[] =
 static const char ack_sql[] =
 	"UPDATE alarm SET acked_at = ?1, acked_by = ?2"
 	" WHERE id = ?3 AND outcome = 'open' AND acked_at = ''";
-static const char state_sql[] = "SELECT outcome, acked_by FROM alarm WHERE id = ?1";
 static const char close_sql[] =
 	"UPDATE alarm SET resolved_at = ?1, resolved_by = ?2,"
 	" outcome = CASE kind WHEN 'test' THEN 'test' ELSE ?3 END"
@@ -133,24 +132,6 @@ static enum store_status raise_journal(struct store *st, const char *location,
 }
 
 /* Outcome and acknowledging porter of an alarm inside the transaction. */
-struct alarm_state {
-	char outcome[16];
-	char acked_by[ALARM_TEXT_MAX];
-};
-
-static void alarm_state_from_row(sqlite3_stmt *s, void *item)
-{
-	struct alarm_state *a = item;
-	store_col_copy(s, 0, a->outcome, sizeof a->outcome);
-	store_col_copy(s, 1, a->acked_by, sizeof a->acked_by);
-}
-
-static enum store_status alarm_state(struct store *st, int64_t id, struct alarm_state *out)
-{
-	return store_get(st, state_sql, id, alarm_state_from_row, out, _("reading an alarm"),
-			 _("alarm %lld: not found"), (long long)id);
-}
-
 enum store_status store_alarm_ack(struct store *st, int64_t id)
 {
 	char now[DATES_UTC_LEN];
@@ -159,10 +140,10 @@ enum store_status store_alarm_ack(struct store *st, int64_t id)
 	if (r != STORE_OK)
 		return r;
 	const char *result = "ok";
-	struct alarm_state was = { "", "" };
-	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
-		r = alarm_state(st, id, &was);
-		if (r == STORE_OK && strcmp(was.outcome, "open") != 0)
+	struct alarm was = { .acked_by = "" };
+	if (sqlite3_changes(st->db) == 0) {
+		r = store_alarm_get(st, id, &was);
+		if (r == STORE_OK && was.outcome != ALARM_OPEN)
 			r = store_failf(st, STORE_CONFLICT, _("alarm %lld: already closed"),
 					(long long)id);
 		/* Acknowledged before: the first porter stays on record; this click is audited. */
@@ -185,8 +166,8 @@ enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_out
 	r = store_run(st, close_sql, _("closing the alarm"), STORE_TEXT(now), STORE_TEXT(st->actor),
 		      STORE_TEXT(outcome_db[outcome]), STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
-		struct alarm_state was;
-		r = alarm_state(st, id, &was);
+		struct alarm was;
+		r = store_alarm_get(st, id, &was);
 		if (r == STORE_OK)
 			r = store_failf(st, STORE_CONFLICT, _("alarm %lld: already closed"),
 					(long long)id);
@@ -317,11 +298,10 @@ enum store_status store_alarm_get(struct store *st, int64_t id, struct alarm *ou
 enum store_status store_alarm_cancelled(struct store *st, int64_t id)
 {
 	char now[DATES_UTC_LEN];
-	enum store_status r =
-		store_begin_stamp(st, now, cancelled_sql, _("closing the alarm"), id);
+	enum store_status r = store_begin_stamp(st, now, cancelled_sql, _("closing the alarm"), id);
 	if (r != STORE_OK)
 		return r;
-	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
+	if (sqlite3_changes(st->db) == 0) {
 		struct alarm a;
 		r = store_alarm_get(st, id, &a);
 		if (r == STORE_OK)

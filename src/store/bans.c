@@ -736,11 +736,10 @@ enum store_status store_ban_takeovers(struct store *st, bool all, struct ban_lis
 enum store_status store_ban_review(struct store *st, int64_t id, const char *note)
 {
 	char now[DATES_UTC_LEN];
-	enum store_status r =
-		store_begin_stamp(st, now, review_sql, _("saving the ban"), id);
+	enum store_status r = store_begin_stamp(st, now, review_sql, _("saving the ban"), id);
 	if (r != STORE_OK)
 		return r;
-	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
+	if (sqlite3_changes(st->db) == 0)
 		r = bans_missing_or_conflict(st, id, _("not a takeover, or reviewed already"));
 	/* The history's actions are fixed by the schema: a review is recorded as an update. */
 	char detail[600];

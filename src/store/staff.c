@@ -237,7 +237,7 @@ enum store_status store_staff_unreachable_withdraw(struct store *st, int64_t id)
 				  id);
 	if (r != STORE_OK)
 		return r;
-	if (r == STORE_OK && sqlite3_changes(st->db) == 0)
+	if (sqlite3_changes(st->db) == 0)
 		r = store_failf(st, STORE_NOT_FOUND, _("%lld: no such \"nobody reachable\" record"),
 				(long long)id);
 	return store_finish_id(st, r, "staff.unreachable_withdraw", "unreachable", id, "");
