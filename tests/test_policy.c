@@ -70,6 +70,27 @@ TEST(test_policy__reason_names_round_trip)
 }
 END_TEST
 
+TEST(test_policy__reasons_combination)
+{
+	enum ban_reason r[REASON_COUNT] = {0};
+	size_t n = 0;
+	char out[64] = "x";
+	policy_reasons_join(r, n, out, sizeof out);
+	ck_assert_str_eq(out, "");
+	policy_reasons_add(r, &n, REASON_THREAT);
+	policy_reasons_join(r, n, out, sizeof out);
+	ck_assert_str_eq(out, "");   /* one reason is no combination */
+	policy_reasons_add(r, &n, REASON_VERBAL);
+	policy_reasons_add(r, &n, REASON_THREAT);
+	ck_assert_uint_eq(n, 2);
+	policy_reasons_join(r, n, out, sizeof out);
+	ck_assert_str_eq(out, "threat,verbal");   /* in the order given */
+	char tiny[9];
+	policy_reasons_join(r, n, tiny, sizeof tiny);
+	ck_assert_str_eq(tiny, "threat");   /* what does not fit is left off whole */
+}
+END_TEST
+
 TEST(test_policy__ban_active_invalid_input)
 {
 	/* No valid "today": nothing can be said active. */

@@ -233,7 +233,7 @@ int bancheck_reasons(const struct sanction_table *t, const char *list, enum ban_
 		     char *norm, size_t normsz, char *why, size_t whysz)
 {
 	enum ban_reason r[REASON_COUNT];
-	size_t n = 0, len = 0;
+	size_t n = 0;
 	char q[160];
 	if (normsz == 0)
 		return -1;
@@ -253,14 +253,7 @@ int bancheck_reasons(const struct sanction_table *t, const char *list, enum ban_
 				 quoted(tok, q, sizeof q));
 			return -1;
 		}
-		bool dup = false;
-		for (size_t i = 0; i < n; i++)
-			dup |= r[i] == one;
-		if (!dup && n < REASON_COUNT) {
-			r[n++] = one;
-			const char *name = policy_reason_name(one);
-			(void)append(norm, normsz, &len, ",", name, strlen(name));
-		}
+		policy_reasons_add(r, &n, one);
 		p += tl;
 		if (!*p)
 			break;
@@ -270,7 +263,6 @@ int bancheck_reasons(const struct sanction_table *t, const char *list, enum ban_
 		snprintf(why, whysz, "%s", _("no reason given"));
 		return -1;
 	}
-	if (n < 2)
-		norm[0] = '\0';
+	policy_reasons_join(r, n, norm, normsz);
 	return 0;
 }

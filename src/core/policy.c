@@ -527,6 +527,30 @@ static void join_bits(unsigned bits, int n, const char *(*name)(int), const char
 	}
 }
 
+void policy_reasons_add(enum ban_reason r[REASON_COUNT], size_t *n, enum ban_reason one)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (r[i] == one)
+			return;
+	if (*n < REASON_COUNT)
+		r[(*n)++] = one;
+}
+
+void policy_reasons_join(const enum ban_reason *r, size_t n, char *out, size_t outsz)
+{
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t i = 0; n >= 2 && i < n; i++) {
+		int w = snprintf(out + used, outsz - used, "%s%s", used ? "," : "",
+				 policy_reason_name(r[i]));
+		if (w < 0 || (size_t)w >= outsz - used) {
+			out[used] = '\0';   /* no half name */
+			break;
+		}
+		used += (size_t)w;
+	}
+}
+
 void policy_missing_join(unsigned bits, const char *(*name)(int), const char *sep, char *out,
 			 size_t outsz)
 {

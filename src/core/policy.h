@@ -42,6 +42,14 @@ int policy_reason_read(const char *s, enum ban_reason *out);
 void policy_kind_list(char *out, size_t outsz);
 void policy_reason_list(char *out, size_t outsz);
 
+/* Add one to the combination r[0..*n) unless it holds it already; the combination keeps the
+ * order in which the reasons were given. */
+void policy_reasons_add(enum ban_reason r[REASON_COUNT], size_t *n, enum ban_reason one);
+
+/* The machine names of a combination of two or more reasons joined by ","
+ * ("threat,physical"); "" for one reason or none (names that do not fit left off). */
+void policy_reasons_join(const enum ban_reason *r, size_t n, char *out, size_t outsz);
+
 /* A ban is active on a local date when starts <= today <= ends and it was not lifted. */
 bool policy_ban_active(const char *starts, const char *ends, bool lifted, const char *today);
 

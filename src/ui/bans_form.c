@@ -52,7 +52,7 @@ static int parse_reasons(const struct sanction_table *t, const char *s, enum ban
 			 char *list, size_t listsz, char *why, size_t whysz)
 {
 	enum ban_reason r[REASON_COUNT] = { 0 };
-	size_t n = 0, used = 0;
+	size_t n = 0;
 	list[0] = '\0';
 	char tok[128];
 	while (text_next_item(&s, tok, sizeof tok)) {
@@ -64,24 +64,14 @@ static int parse_reasons(const struct sanction_table *t, const char *s, enum ban
 				(void)snprintf(why, whysz, _("\"%s\" is not one of: %s"), tok, names);
 				return -1;
 			}
-			bool dup = false;
-			for (size_t i = 0; i < n; i++)
-				dup |= r[i] == one;
-			if (!dup && n < REASON_COUNT) {
-				r[n++] = one;
-				int w = snprintf(list + used, listsz - used, "%s%s", used ? "," : "",
-						 policy_reason_name(one));
-				if (w > 0 && (size_t)w < listsz - used)
-					used += (size_t)w;
-			}
+			policy_reasons_add(r, &n, one);
 		}
 	}
 	if (sanctions_most_serious(t, r, n, worst) != 0) {
 		(void)snprintf(why, whysz, "%s", _("is required"));
 		return -1;
 	}
-	if (n < 2)
-		list[0] = '\0';
+	policy_reasons_join(r, n, list, listsz);
 	return 0;
 }
 
