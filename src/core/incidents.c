@@ -62,90 +62,11 @@ static const struct named channels[INCIDENT_CHANNEL_COUNT] = {
 	[ANSWER_YES] = {"yes", N_("yes")},
 };
 
-/* *out = the value named s in table t of n entries; 0, or -1 when there is none. */
-#define PARSE(t, n, s, out, type)                                                          \
-	do {                                                                               \
-		int i_ = named_find(t, n, s);                                              \
-		if (i_ < 0)                                                                \
-			return -1;                                                         \
-		*(out) = (type)i_;                                                         \
-		return 0;                                                                  \
-	} while (0)
-
-const char *incidents_category_name(enum incident_category c)
-{
-	return named_name(categories, INCIDENT_CATEGORY_COUNT, (int)c);
-}
-
-const char *incidents_category_label(enum incident_category c)
-{
-	return named_label(categories, INCIDENT_CATEGORY_COUNT, (int)c);
-}
-
-int incidents_category_parse(const char *s, enum incident_category *out)
-{
-	PARSE(categories, INCIDENT_CATEGORY_COUNT, s, out, enum incident_category);
-}
-
-const char *incidents_channel_name(enum incident_channel c)
-{
-	return named_name(channels, INCIDENT_CHANNEL_COUNT, (int)c);
-}
-
-const char *incidents_channel_label(enum incident_channel c)
-{
-	return named_label(channels, INCIDENT_CHANNEL_COUNT, (int)c);
-}
-
-int incidents_channel_parse(const char *s, enum incident_channel *out)
-{
-	PARSE(channels, INCIDENT_CHANNEL_COUNT, s, out, enum incident_channel);
-}
-
-const char *incidents_injury_name(enum incident_injury i)
-{
-	return named_name(injuries, INCIDENT_INJURY_COUNT, (int)i);
-}
-
-const char *incidents_injury_label(enum incident_injury i)
-{
-	return named_label(injuries, INCIDENT_INJURY_COUNT, (int)i);
-}
-
-int incidents_injury_parse(const char *s, enum incident_injury *out)
-{
-	PARSE(injuries, INCIDENT_INJURY_COUNT, s, out, enum incident_injury);
-}
-
-const char *incidents_police_name(enum incident_police p)
-{
-	return named_name(police, INCIDENT_POLICE_COUNT, (int)p);
-}
-
-const char *incidents_police_label(enum incident_police p)
-{
-	return named_label(police, INCIDENT_POLICE_COUNT, (int)p);
-}
-
-int incidents_police_parse(const char *s, enum incident_police *out)
-{
-	PARSE(police, INCIDENT_POLICE_COUNT, s, out, enum incident_police);
-}
-
-const char *incidents_answer_name(enum incident_answer a)
-{
-	return named_name(answers, INCIDENT_ANSWER_COUNT, (int)a);
-}
-
-const char *incidents_answer_label(enum incident_answer a)
-{
-	return named_label(answers, INCIDENT_ANSWER_COUNT, (int)a);
-}
-
-int incidents_answer_parse(const char *s, enum incident_answer *out)
-{
-	PARSE(answers, INCIDENT_ANSWER_COUNT, s, out, enum incident_answer);
-}
+NAMED_FUNCTIONS(incidents_category, enum incident_category, categories, INCIDENT_CATEGORY_COUNT)
+NAMED_FUNCTIONS(incidents_channel, enum incident_channel, channels, INCIDENT_CHANNEL_COUNT)
+NAMED_FUNCTIONS(incidents_injury, enum incident_injury, injuries, INCIDENT_INJURY_COUNT)
+NAMED_FUNCTIONS(incidents_police, enum incident_police, police, INCIDENT_POLICE_COUNT)
+NAMED_FUNCTIONS(incidents_answer, enum incident_answer, answers, INCIDENT_ANSWER_COUNT)
 
 void incidents_category_list(char *out, size_t outsz)
 {

@@ -44,7 +44,7 @@ enum incident_police { POLICE_NONE, POLICE_INFORMED, POLICE_REPORT, INCIDENT_POL
 enum incident_answer { ANSWER_OPEN, ANSWER_NO, ANSWER_YES, INCIDENT_ANSWER_COUNT };
 
 /* Stable machine names ("verbal", "home-visit", "serious", "report", "yes") and back: 0, or
- * -1 when unknown. Labels are translated. */
+ * -1 when unknown. Labels are translated. (Defined by NAMED_FUNCTIONS in incidents.c.) */
 const char *incidents_category_name(enum incident_category c);
 const char *incidents_category_label(enum incident_category c);
 int incidents_category_parse(const char *s, enum incident_category *out);

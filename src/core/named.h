@@ -27,4 +27,26 @@ int named_read(const struct named *t, size_t n, const char *s);
 /* The names of the table joined by ", " into out; whole names only when out is short. */
 void named_list(const struct named *t, size_t n, char *out, size_t outsz);
 
+/* Defines PREFIX_name, PREFIX_label and PREFIX_parse of enum TYPE over table t of n
+ * entries, the three functions each such enum exports; its header declares them (with
+ * what they promise) so that the compiler checks the definitions against the prototypes.
+ * PREFIX_parse: 0 and *out set, or -1 when s names no value (named_find). */
+#define NAMED_FUNCTIONS(prefix, type, t, n)                                                 \
+	const char *prefix##_name(type v)                                                  \
+	{                                                                                  \
+		return named_name(t, n, (int)v);                                           \
+	}                                                                                  \
+	const char *prefix##_label(type v)                                                 \
+	{                                                                                  \
+		return named_label(t, n, (int)v);                                          \
+	}                                                                                  \
+	int prefix##_parse(const char *s, type *out)                                       \
+	{                                                                                  \
+		int i = named_find(t, n, s);                                               \
+		if (i < 0)                                                                 \
+			return -1;                                                         \
+		*out = (type)i;                                                            \
+		return 0;                                                                  \
+	}
+
 #endif

@@ -80,24 +80,7 @@ static const struct named risks[VISIT_RISK_COUNT] = {
 	[VISIT_RISK_RAISED] = {"raised", N_("raised")},
 };
 
-const char *visits_risk_name(enum visit_risk r)
-{
-	return named_name(risks, VISIT_RISK_COUNT, (int)r);
-}
-
-const char *visits_risk_label(enum visit_risk r)
-{
-	return named_label(risks, VISIT_RISK_COUNT, (int)r);
-}
-
-int visits_risk_parse(const char *s, enum visit_risk *out)
-{
-	int i = named_find(risks, VISIT_RISK_COUNT, s);
-	if (i < 0)
-		return -1;
-	*out = (enum visit_risk)i;
-	return 0;
-}
+NAMED_FUNCTIONS(visits_risk, enum visit_risk, risks, VISIT_RISK_COUNT)
 
 bool visits_companion_required(enum visit_risk r, bool ban_hit)
 {

@@ -47,7 +47,7 @@ enum visits_time visits_parse_time(const char *s, time_t now, time_t *out);
 enum visit_risk { VISIT_RISK_UNKNOWN, VISIT_RISK_NORMAL, VISIT_RISK_RAISED, VISIT_RISK_COUNT };
 
 /* Machine name ("", "normal", "raised"), translated label, and parse (0 or -1; "" is not
- * accepted: the risk must be assessed). */
+ * accepted: the risk must be assessed). Defined by NAMED_FUNCTIONS in visits.c. */
 const char *visits_risk_name(enum visit_risk r);
 const char *visits_risk_label(enum visit_risk r);
 int visits_risk_parse(const char *s, enum visit_risk *out);
