@@ -105,12 +105,9 @@ END_TEST
 /* Issue 13: the risk of a home visit and when two go together. */
 TEST(test_visits__risk_and_companion)
 {
-	enum visit_risk r = VISIT_RISK_NORMAL;
 	static const char *bad[] = {"", "Normal", "high", "low", " raised"};
-	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		ck_assert_int_eq(visits_risk_parse(bad[i], &r), -1);
-	ck_assert_int_eq(visits_risk_parse(NULL, &r), -1);
-	ck_assert_int_eq(r, VISIT_RISK_NORMAL);
+	TESTUTIL_PARSE_REJECTS(enum visit_risk, VISIT_RISK_NORMAL, visits_risk_parse, bad);
+	enum visit_risk r = VISIT_RISK_NORMAL;
 	ck_assert_int_eq(visits_risk_parse("raised", &r), 0);
 	ck_assert_int_eq(r, VISIT_RISK_RAISED);
 	ck_assert_str_eq(visits_risk_name(VISIT_RISK_NORMAL), "normal");

@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <stddef.h>
+#include <string.h>
 #include <time.h>
 
 #include "store/db.h"
@@ -91,6 +92,33 @@ Suite *testutil_suite_cases_of(const char *name, const char *file, ...);
 /* For the runner once its suites are made: 0 when every TEST is in a test case, else -1
  * with the ones left out (their test case name not asked for) named on stderr. */
 int testutil_all_taken(void);
+
+/* The names of an enum TYPE of n values: name_of(v) is names[v], parse gives v back from
+ * it and label_of(v) is not empty; outside the table, below and above, both say "?". */
+#define TESTUTIL_NAMES_ROUND_TRIP(type, n, names, name_of, parse, label_of)                \
+	do {                                                                                \
+		for (int i_ = 0; i_ < (n); i_++) {                                          \
+			type v_;                                                            \
+			ck_assert_str_eq(name_of((type)i_), (names)[i_]);                   \
+			ck_assert_int_eq(parse((names)[i_], &v_), 0);                       \
+			ck_assert_int_eq(v_, i_);                                           \
+			ck_assert_int_gt(strlen(label_of((type)i_)), 0);                    \
+		}                                                                           \
+		ck_assert_str_eq(name_of((type)(n)), "?");                                  \
+		ck_assert_str_eq(label_of((type)(n)), "?");                                 \
+		ck_assert_str_eq(label_of((type)-1), "?");                                  \
+	} while (0)
+
+/* parse refuses each string of the array bad, and NULL, with -1 and leaves its TYPE
+ * result as it was (keep). */
+#define TESTUTIL_PARSE_REJECTS(type, keep, parse, bad)                                      \
+	do {                                                                                \
+		type v_ = (keep);                                                           \
+		for (size_t i_ = 0; i_ < sizeof(bad) / sizeof *(bad); i_++)                  \
+			ck_assert_msg(parse((bad)[i_], &v_) == -1, "accepted %s", (bad)[i_]); \
+		ck_assert_int_eq(parse(NULL, &v_), -1);                                     \
+		ck_assert_int_eq(v_, (keep));                                               \
+	} while (0)
 
 /* Append text to the string in buf (bufsz bytes), after sep unless buf is empty; fails the
  * test when it does not fit. For the lists a test compares as one string. */
