@@ -140,6 +140,16 @@ TEST(test_text__escape_doubles_backslash)
 }
 END_TEST
 
+TEST(test_text__shown_is_escaped_and_null_safe)
+{
+	char out[16];
+	ck_assert_ptr_eq(text_shown(NULL, out, sizeof out), out);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(text_shown("a\x1b" "b", out, sizeof out), "a\\x1bb");
+	ck_assert_str_eq(text_shown("0123456789abcdefghij", out, 8), "0123456");
+}
+END_TEST
+
 TEST(test_text__problem_messages)
 {
 	ck_assert_str_eq(text_problem_message(TEXT_CONTROL), "contains a control character");

@@ -81,8 +81,7 @@ int cli_record_failed(struct client *cl, const char *cmd, enum cli_record r, int
 
 const char *cli_esc(const char *s, char *buf, size_t bufsz)
 {
-	(void)text_escape(s ? s : "", buf, bufsz);
-	return buf;
+	return text_shown(s, buf, bufsz);
 }
 
 int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n)

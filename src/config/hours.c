@@ -299,10 +299,9 @@ static int v_building(cfg_t *cfg, cfg_opt_t *opt)
 	if (config_valid_id(id))
 		return check_extras(cfg, b) != 0 ? -1 : check_safe_rooms(cfg, b);
 	char what[512], shown[128];
-	(void)text_escape(id ? id : "", shown, sizeof shown);
 	snprintf(what, sizeof what,
 		 _("\"%s\" is not a building id (only a-z, 0-9, _ and -, such as \"stadhuis\")"),
-		 shown);
+		 text_shown(id, shown, sizeof shown));
 	int save = cfg->line;
 	cfg->line = config_section_line("building", id ? id : "", save);
 	cfg_error(cfg, "%s: %s", "building", what);

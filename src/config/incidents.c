@@ -77,9 +77,9 @@ static int v_sanction(cfg_t *cfg, cfg_opt_t *opt)
 	if (policy_reason_parse(s, &r) == 0)
 		return 0;
 	char shown[128];
-	(void)text_escape(s ? s : "", shown, sizeof shown);
 	return fail(cfg, opt, _("\"%s\" is not a category of the sanction table (one of: verbal, "
-				"threat, obstruction, attempt, physical, property, other)"), shown);
+				"threat, obstruction, attempt, physical, property, other)"),
+		    text_shown(s, shown, sizeof shown));
 }
 
 static int v_places(cfg_t *cfg, cfg_opt_t *opt)

@@ -66,9 +66,9 @@ static int v_kinds(cfg_t *cfg, cfg_opt_t *opt)
 		const char *s = cfg_opt_getnstr(opt, i);
 		enum ban_kind k;
 		if (policy_kind_parse(s, &k) != 0) {
-			(void)text_escape(s ? s : "", shown, sizeof shown);
 			return config_failf(cfg, opt, _("unknown kind \"%s\" (one of: building, phone, "
-							"building+phone, service, warning)"), shown);
+							"building+phone, service, warning)"),
+					    text_shown(s, shown, sizeof shown));
 		}
 		if (seen & (1u << k))
 			return config_failf(cfg, opt, _("\"%s\" is named twice"), s);
@@ -104,10 +104,9 @@ static int v_category(cfg_t *cfg, cfg_opt_t *opt)
 	const char *title = cfg_title(sec);
 	if (policy_reason_parse(title, &r) != 0) {
 		char shown[128];
-		(void)text_escape(title ? title : "", shown, sizeof shown);
 		return config_failf(cfg, opt, _("unknown category \"%s\" (one of: verbal, threat, "
 						"obstruction, attempt, physical, property, other)"),
-				    shown);
+				    text_shown(title, shown, sizeof shown));
 	}
 	/* Rules left out would silently allow nothing. */
 	if (cfg_size(sec, "first|kinds") == 0 || cfg_size(sec, "repeat|kinds") == 0) {

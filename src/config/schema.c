@@ -65,9 +65,8 @@ static int v_language(cfg_t *cfg, cfg_opt_t *opt)
 	if (s && (strcmp(s, "") == 0 || strcmp(s, "nl") == 0 || strcmp(s, "en") == 0))
 		return 0;
 	char shown[128];
-	(void)text_escape(s ? s : "", shown, sizeof shown);
 	return config_failf(cfg, opt, _("unknown language \"%s\" (use \"nl\", \"en\" or \"\" "
-					"to follow the locale)"), shown);
+					"to follow the locale)"), text_shown(s, shown, sizeof shown));
 }
 
 static int v_municipality(cfg_t *cfg, cfg_opt_t *opt)
@@ -130,9 +129,8 @@ static int v_default_role(cfg_t *cfg, cfg_opt_t *opt)
 	if (roles_parse(s, &r) == 0 || (s && strcmp(s, "none") == 0))
 		return 0;
 	char shown[128];
-	(void)text_escape(s ? s : "", shown, sizeof shown);
 	return config_failf(cfg, opt, _("unknown role \"%s\" (use none, receptionist, porter, "
-					"manager or hr)"), shown);
+					"manager or hr)"), text_shown(s, shown, sizeof shown));
 }
 
 /* ---- retention (issue 7) */

@@ -145,6 +145,12 @@ size_t text_escape(const char *s, char *out, size_t outsz)
 	return need;
 }
 
+const char *text_shown(const char *s, char *out, size_t outsz)
+{
+	(void)text_escape(s ? s : "", out, outsz);
+	return out;
+}
+
 int text_width(const char *s)
 {
 	if (!s)

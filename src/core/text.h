@@ -32,6 +32,10 @@ const char *text_problem_message(enum text_problem p);
  * the full result needs (like snprintf). */
 size_t text_escape(const char *s, char *out, size_t outsz);
 
+/* s escaped as text_escape does (NULL as ""), cut short at outsz, for a "%s" of a message
+ * that shows what was given; returns out. */
+const char *text_shown(const char *s, char *out, size_t outsz);
+
 /* Display columns of valid UTF-8 s (wide characters count 2, combining marks 0). */
 int text_width(const char *s);
 
