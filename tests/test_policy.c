@@ -586,41 +586,42 @@ TEST(test_policy__period_spec)
 }
 END_TEST
 
-TEST(test_policy__unreachable_check)
+/* "Nobody reachable" for a date and a period, asked on Tuesday 2026-11-24 of the office
+ * week; no_hours: without opening hours. */
+static const struct {
+	const char *date, *period;
+	bool no_hours;
+	enum policy_unreachable want;
+} unreachable[] = {
+	{NULL, "day", false, POLICY_UNREACHABLE_BAD_DATE},
+	{"2026-02-30", "day", false, POLICY_UNREACHABLE_BAD_DATE},
+	{"2026-11-26", "night", false, POLICY_UNREACHABLE_BAD_PERIOD},
+	{"2026-11-26", NULL, false, POLICY_UNREACHABLE_BAD_PERIOD},
+	{"2026-11-23", "day", false, POLICY_UNREACHABLE_PAST},
+	/* Tuesday has no evening; Thursday has; Saturday and Christmas Day are closed. */
+	{"2026-11-24", "evening", false, POLICY_UNREACHABLE_CLOSED},
+	{"2026-11-24", "day", false, POLICY_UNREACHABLE_OK},
+	{"2026-11-26", "evening", false, POLICY_UNREACHABLE_OK},
+	{"2026-11-26", "18:00", false, POLICY_UNREACHABLE_OK},
+	{"2026-11-26", "18:30", false, POLICY_UNREACHABLE_CLOSED},
+	{"2026-11-28", "day", false, POLICY_UNREACHABLE_CLOSED},
+	{"2026-12-25", "day", false, POLICY_UNREACHABLE_CLOSED},
+	/* The extra evening of the 23rd counts; without hours nothing is open. */
+	{"2026-12-23", "evening", false, POLICY_UNREACHABLE_OK},
+	{"2026-11-24", "day", true, POLICY_UNREACHABLE_CLOSED},
+};
+
+TEST_LOOP(test_policy__unreachable_check, sizeof unreachable / sizeof *unreachable)
 {
 	testutil_amsterdam();
 	struct policy_week w = office();
-	const char *today = "2026-11-24"; /* Tuesday */
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, NULL, "day", today),
-			 POLICY_UNREACHABLE_BAD_DATE);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-02-30", "day", today),
-			 POLICY_UNREACHABLE_BAD_DATE);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", "night", today),
-			 POLICY_UNREACHABLE_BAD_PERIOD);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", NULL, today),
-			 POLICY_UNREACHABLE_BAD_PERIOD);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-23", "day", today),
-			 POLICY_UNREACHABLE_PAST);
-	/* Tuesday has no evening; Thursday has; Saturday and Christmas Day are closed. */
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, today, "evening", today),
-			 POLICY_UNREACHABLE_CLOSED);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, today, "day", today),
-			 POLICY_UNREACHABLE_OK);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", "evening", today),
-			 POLICY_UNREACHABLE_OK);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", "18:00", today),
-			 POLICY_UNREACHABLE_OK);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-26", "18:30", today),
-			 POLICY_UNREACHABLE_CLOSED);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-11-28", "day", today),
-			 POLICY_UNREACHABLE_CLOSED);
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-12-25", "day", today),
-			 POLICY_UNREACHABLE_CLOSED);
-	/* The extra evening of the 23rd counts; without hours nothing is open. */
-	ck_assert_int_eq(policy_unreachable_check(&w, &holidays, "2026-12-23", "evening", today),
-			 POLICY_UNREACHABLE_OK);
-	ck_assert_int_eq(policy_unreachable_check(NULL, NULL, today, "day", today),
-			 POLICY_UNREACHABLE_CLOSED);
+	bool none = unreachable[_i].no_hours;
+	const char *date = unreachable[_i].date, *period = unreachable[_i].period;
+	int got = policy_unreachable_check(none ? NULL : &w, none ? NULL : &holidays, date,
+					   period, "2026-11-24");
+	ck_assert_msg(got == (int)unreachable[_i].want, "%s %s%s: %d, expected %d",
+		      date ? date : "NULL", period ? period : "NULL", none ? " (no hours)" : "",
+		      got, (int)unreachable[_i].want);
 }
 END_TEST
 
