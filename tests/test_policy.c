@@ -625,46 +625,41 @@ TEST_LOOP(test_policy__unreachable_check, sizeof unreachable / sizeof *unreachab
 }
 END_TEST
 
-TEST(test_policy__stale_presence)
+/* A check-in (UTC; "" for none) looked at, at now, in the office week. */
+static const struct {
+	const char *in, *now;
+	enum policy_presence want;
+} presence[] = {
+	{"", "2026-11-26T07:00:00Z", PRESENCE_OK},
+	/* Thursday 08:00 local; between the day period and the evening the building still
+	 * opens again today. */
+	{"2026-11-26T07:00:00Z", "2026-11-26T06:59:00Z", PRESENCE_OK},
+	{"2026-11-26T07:00:00Z", "2026-11-26T16:30:00Z", PRESENCE_OK},
+	{"2026-11-26T07:00:00Z", "2026-11-26T18:59:00Z", PRESENCE_OK},
+	{"2026-11-26T07:00:00Z", "2026-11-26T19:00:00Z", PRESENCE_AFTER_CLOSING},
+	/* Midnight local: from an earlier day. */
+	{"2026-11-26T07:00:00Z", "2026-11-26T22:59:00Z", PRESENCE_AFTER_CLOSING},
+	{"2026-11-26T07:00:00Z", "2026-11-26T23:00:00Z", PRESENCE_EARLIER_DAY},
+	/* Checked in after closing: stale only the next day. */
+	{"2026-11-26T20:00:00Z", "2026-11-26T21:00:00Z", PRESENCE_OK},
+	/* A closed day (Sunday, a holiday): no closing time, only the day boundary. */
+	{"2026-11-29T09:00:00Z", "2026-11-29T19:00:00Z", PRESENCE_OK},
+	{"2026-12-25T09:00:00Z", "2026-12-25T10:00:00Z", PRESENCE_OK},
+	/* The night of the autumn change: 25 hours in a day, still the same date (Saturday
+	 * 22:00 CEST). */
+	{"2026-10-24T20:00:00Z", "2026-10-24T21:59:00Z", PRESENCE_OK},
+	{"2026-10-24T20:00:00Z", "2026-10-24T22:00:00Z", PRESENCE_EARLIER_DAY},
+};
+
+TEST_LOOP(test_policy__stale_presence, sizeof presence / sizeof *presence)
 {
 	testutil_amsterdam();
 	struct policy_week w = office();
-	time_t in = testutil_utc("2026-11-26T07:00:00Z"); /* Thursday 08:00 local */
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, 0, in), PRESENCE_OK);
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in, in - 60), PRESENCE_OK);
-	/* Between the day period and the evening: the building still opens again today. */
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
-					       testutil_utc("2026-11-26T16:30:00Z")),
-			 PRESENCE_OK);
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
-					       testutil_utc("2026-11-26T18:59:00Z")),
-			 PRESENCE_OK);
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
-					       testutil_utc("2026-11-26T19:00:00Z")),
-			 PRESENCE_AFTER_CLOSING);
-	/* Midnight local: from an earlier day. */
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
-					       testutil_utc("2026-11-26T22:59:00Z")),
-			 PRESENCE_AFTER_CLOSING);
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, in,
-					       testutil_utc("2026-11-26T23:00:00Z")),
-			 PRESENCE_EARLIER_DAY);
-	/* Checked in after closing: stale only the next day. */
-	time_t late = testutil_utc("2026-11-26T20:00:00Z");
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, late, late + 3600), PRESENCE_OK);
-	/* A closed day (Sunday, a holiday): no closing time, only the day boundary. */
-	time_t sun = testutil_utc("2026-11-29T09:00:00Z");
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, sun, sun + 10 * 3600), PRESENCE_OK);
-	time_t xmas = testutil_utc("2026-12-25T09:00:00Z");
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, xmas, xmas + 3600), PRESENCE_OK);
-	/* The night of the autumn change: 25 hours in a day, still the same date. */
-	time_t sat = testutil_utc("2026-10-24T20:00:00Z"); /* Saturday 22:00 CEST */
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, sat,
-					       testutil_utc("2026-10-24T21:59:00Z")),
-			 PRESENCE_OK);
-	ck_assert_int_eq(policy_presence_check(&w, &holidays, sat,
-					       testutil_utc("2026-10-24T22:00:00Z")),
-			 PRESENCE_EARLIER_DAY);
+	const char *in = presence[_i].in, *now = presence[_i].now;
+	int got = policy_presence_check(&w, &holidays, *in ? testutil_utc(in) : 0,
+					testutil_utc(now));
+	ck_assert_msg(got == (int)presence[_i].want, "checked in %s, at %s: %d, expected %d",
+		      *in ? in : "never", now, got, (int)presence[_i].want);
 }
 END_TEST
 
