@@ -50,6 +50,12 @@ enum names_particle_kind names_particle(const char *w);
  * when it has none. "vd"/"vdr" expand to two words and are handled by the caller. */
 const char *names_particle_canon(const char *w);
 
+/* The length of the first word of list[0..n) that s (len bytes) starts with while at
+ * least keep bytes stay after it; 0 when none does. A list put longest first finds the
+ * longest. */
+size_t names_leading_word(const char *s, size_t len, const char *const *list, size_t n,
+			  size_t keep);
+
 /* Bytes of particles written joined to the front of a surname word ("vandenberg" -> 7,
  * "devries" -> 2), leaving at least 3 letters; 0 when there are none. */
 size_t names_joined_prefix(const char *w, size_t len);

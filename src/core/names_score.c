@@ -175,12 +175,8 @@ static size_t strip_fused(const char *s, size_t len)
 {
 	size_t p = 0;
 	for (;;) {
-		size_t step = 0;
-		for (size_t i = 0; i < sizeof fusable / sizeof *fusable && !step; i++) {
-			size_t l = strlen(fusable[i]);
-			if (len - p >= l + 4 && strncmp(s + p, fusable[i], l) == 0)
-				step = l;
-		}
+		size_t step = names_leading_word(s + p, len - p, fusable,
+						 sizeof fusable / sizeof *fusable, 4);
 		if (!step)
 			return p;
 		p += step;

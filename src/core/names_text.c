@@ -282,17 +282,24 @@ static const char *const joinable[] = {
 	"van", "den", "der", "de", "het", "ter", "ten", "ait", "ben", "abu", "el"
 };
 
+size_t names_leading_word(const char *s, size_t len, const char *const *list, size_t n,
+			  size_t keep)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(list[i]);
+		if (len >= l + keep && strncmp(s, list[i], l) == 0)
+			return l;
+	}
+	return 0;
+}
+
 size_t names_joined_prefix(const char *w, size_t len)
 {
 	size_t p = 0;
 	bool after_van = false;
 	for (;;) {
-		size_t step = 0;
-		for (size_t i = 0; i < sizeof joinable / sizeof *joinable && !step; i++) {
-			size_t l = strlen(joinable[i]);
-			if (len - p >= l + 3 && strncmp(w + p, joinable[i], l) == 0)
-				step = l;
-		}
+		size_t step = names_leading_word(w + p, len - p, joinable,
+						 sizeof joinable / sizeof *joinable, 3);
 		/* "vant hof" = van 't Hof */
 		if (!step && after_van && len - p >= 4 && w[p] == 't')
 			step = 1;
