@@ -76,22 +76,17 @@ static int lift_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 	enum store_status r = client_ban_lift(ctx->client, p->edit_ban.id, reason,
 					     p->edit_ban.version);
 	if (r == STORE_CONFLICT || r == STORE_NOT_FOUND) {
-		struct ban fresh = { 0 };
-		if (client_ban_get(ctx->client, p->edit_ban.id, &fresh) != STORE_OK) {
-			store_ban_clear(&fresh);
-			(void)snprintf(err, errsz, "%s",
-				       _("This ban was removed by someone else meanwhile; nothing saved"));
+		/* the ban as it is now, told in the words of lifting it */
+		const struct ban *fresh = &p->edit_ban;
+		if (!bans_refresh_edit_ban(p, ctx, err, errsz))
 			return -1;
-		}
-		store_ban_clear(&p->edit_ban);
-		p->edit_ban = fresh;
-		if (fresh.lifted_at[0])
+		if (fresh->lifted_at[0])
 			(void)snprintf(err, errsz, _("Already lifted by %s meanwhile (%s)"),
-				       fresh.lifted_by, fresh.lifted_reason);
+				       fresh->lifted_by, fresh->lifted_reason);
 		else
 			(void)snprintf(err, errsz, _("Changed by someone else meanwhile (now until %s): "
 						     "check and press Enter again to lift it"),
-				       fresh.ends);
+				       fresh->ends);
 		return -1;
 	}
 	if (r != STORE_OK)
