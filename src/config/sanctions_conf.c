@@ -15,6 +15,7 @@
 
 #include "config.h"
 #include "config/internal.h"
+#include "core/named.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "sanctions_conf.h"
@@ -337,22 +338,25 @@ int sanctions_load(const char *config_source, struct sanction_table *out, char *
 	return sanctions_default(out, err, errsz);
 }
 
-static const char *const letter_names[LETTER_COUNT] = {"warning", "ban", "invitation"};
+/* Names only: a letter is shown by its own (Dutch) template, never by a label. */
+static const struct named letters[LETTER_COUNT] = {
+	[LETTER_WARNING] = {"warning", NULL},
+	[LETTER_BAN] = {"ban", NULL},
+	[LETTER_INVITATION] = {"invitation", NULL},
+};
 
 const char *sanctions_letter_name(enum sanctions_letter l)
 {
-	return (unsigned)l < LETTER_COUNT ? letter_names[l] : "?";
+	return named_name(letters, LETTER_COUNT, (int)l);
 }
 
 int sanctions_letter_parse(const char *s, enum sanctions_letter *out)
 {
-	for (int i = 0; s && i < LETTER_COUNT; i++) {
-		if (strcmp(s, letter_names[i]) == 0) {
-			*out = (enum sanctions_letter)i;
-			return 0;
-		}
-	}
-	return -1;
+	int i = named_find(letters, LETTER_COUNT, s);
+	if (i < 0)
+		return -1;
+	*out = (enum sanctions_letter)i;
+	return 0;
 }
 
 char *sanctions_letter_template(const char *config_source, enum sanctions_letter l, char *err,
@@ -366,7 +370,7 @@ char *sanctions_letter_template(const char *config_source, enum sanctions_letter
 		return NULL;
 	}
 	char path[PATH_MAX], name[64];
-	snprintf(name, sizeof name, "letters/%s.txt", letter_names[l]);
+	snprintf(name, sizeof name, "letters/%s.txt", letters[l].name);
 	if (config_source && beside(config_source, name, path, sizeof path) == 0 && exists(path))
 		return read_text(path, err, errsz);
 	char *t = strdup(builtin[l]);
