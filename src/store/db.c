@@ -95,14 +95,15 @@ static long long mono_us(void)
 /* SQLite's own busy handler sleeps 1, 2, 5, 10 ... up to 100 ms between tries, so a writer
  * that arrives just after another one waits up to 100 ms for a lock held 3 ms. Try again
  * every 0.2-0.7 ms instead (jittered, so waiting writers do not wake in step), and give up
- * after BUSY_TIMEOUT_MS. */
+ * after the store's busy timeout (BUSY_TIMEOUT_MS unless store_set_busy_timeout said
+ * otherwise). */
 static int busy_wait(void *arg, int count)
 {
 	struct store_busy *b = arg;
 	long long now = mono_us();
 	if (count == 0)
 		b->since_us = now;
-	if (now - b->since_us >= (long long)BUSY_TIMEOUT_MS * 1000)
+	if (now - b->since_us >= (long long)b->timeout_ms * 1000)
 		return 0;
 	long us = 200 + (long)(rand_r(&b->seed) % 500);
 	if (now - b->since_us > 1000000)
@@ -116,6 +117,8 @@ static int busy_wait(void *arg, int count)
 static int connection_basics(sqlite3 *db, struct store_busy *b)
 {
 	b->seed = (unsigned)getpid() ^ (unsigned)(uintptr_t)b ^ (unsigned)mono_us();
+	if (b->timeout_ms <= 0)
+		b->timeout_ms = BUSY_TIMEOUT_MS;
 	if (sqlite3_extended_result_codes(db, 1) != SQLITE_OK ||
 	    sqlite3_busy_handler(db, busy_wait, b) != SQLITE_OK)
 		return -1;
@@ -433,6 +436,12 @@ void store_close(struct store *st)
 		(void)close(st->inotify_fd);
 	free(st->path);
 	free(st);
+}
+
+void store_set_busy_timeout(struct store *st, long ms)
+{
+	for (size_t i = 0; i < sizeof st->busy / sizeof *st->busy; i++)
+		st->busy[i].timeout_ms = ms > 0 ? ms : BUSY_TIMEOUT_MS;
 }
 
 void store_set_actor(struct store *st, const char *user, const char *terminal)

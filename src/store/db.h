@@ -38,6 +38,12 @@ struct store *store_open(const char *path, int flags, char *err, size_t errsz);
 /* Close; safe with NULL. */
 void store_close(struct store *st);
 
+/* How long a statement waits for a lock another connection holds before it fails with
+ * STORE_BUSY: ms milliseconds, or the default (10 s) when ms <= 0. A service whose own
+ * worker holds the write lock for seconds waits only briefly, so that an alarm goes to the
+ * journal at once and other writes are refused instead of queueing. */
+void store_set_busy_timeout(struct store *st, long ms);
+
 /* Who is acting (login name) and from where (terminal); recorded in the audit table. */
 void store_set_actor(struct store *st, const char *user, const char *terminal);
 const char *store_actor(const struct store *st);

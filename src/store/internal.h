@@ -21,6 +21,7 @@ struct stmt_cache_entry {
 struct store_busy {
 	long long since_us;              /* when the current wait began (monotonic) */
 	unsigned seed;                   /* for the jitter between tries */
+	long timeout_ms;                 /* give up after this long (store_set_busy_timeout) */
 };
 
 /* Why writes are refused on a store opened for writing. */
@@ -283,10 +284,6 @@ void store_mark_damaged(struct store *st, const char *why);
 /* At open: the cheap checks (marker file, header, free list, schema, the alarm and meta
  * tables); marks the store damaged on a finding. */
 void store_health_open(struct store *st);
-
-/* Move the alarm journal's alarms into the table when it holds any (store/journal.c);
- * STORE_OK when there was nothing to do. */
-enum store_status store_journal_merge_pending(struct store *st);
 
 /* At a writable open: merge a pending journal, and make sure the journal file exists with
  * disk space reserved beyond its end, so alarms still fit when the disk is full. */

@@ -29,4 +29,8 @@ enum store_status store_journal_alarms(const char *db_path, struct alarm **out, 
  * NULL) counts the alarms added now. */
 enum store_status store_journal_merge(struct store *st, size_t *merged);
 
+/* Move the alarm journal's alarms into the table when it holds any (a lock another
+ * connection held has gone); STORE_OK when there was nothing to do. */
+enum store_status store_journal_merge_pending(struct store *st);
+
 #endif
