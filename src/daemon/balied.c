@@ -226,7 +226,8 @@ int main(int argc, char **argv)
 			err);
 		svc = service_new_degraded(db_path, cfg, err);
 	}
-	struct server *srv = svc ? server_new(svc, st, socket_path, err, sizeof err) : NULL;
+	struct server *srv = svc && service_jobs_start(svc, err, sizeof err) == 0
+				     ? server_new(svc, st, socket_path, err, sizeof err) : NULL;
 	if (!srv) {
 		log_line(!svc ? (st ? strerror(ENOMEM) : err) : err);
 	} else {

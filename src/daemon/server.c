@@ -310,10 +310,12 @@ static int serve_session(struct server *srv, struct session *s)
 		}
 		/* A whole request: answer it in the caller's language. */
 		i18n_use_language(s->svc.lang[0] ? s->svc.lang : "en");
-		service_handle(srv->svc, &s->svc, s->in + WIRE_HEADER, s->inlen - WIRE_HEADER,
-			       &srv->reply);
+		bool now = service_handle(srv->svc, &s->svc, s->in + WIRE_HEADER,
+					  s->inlen - WIRE_HEADER, &srv->reply);
 		s->inlen = 0;
 		answered++;
+		if (!now)
+			return 0; /* the worker has it: nothing more is read until it is done */
 		/* Our own writes show in data_version too: take them now, so that only
 		 * writes by others count as unexplained changes in the loop. */
 		if (service_store(srv->svc))
@@ -333,22 +335,46 @@ static int serve_session(struct server *srv, struct session *s)
 	return 0;
 }
 
+/* A job is done: its reply to the session that waits for it, if it is still there. */
+static void job_done(struct server *srv)
+{
+	bool done = false;
+	struct svc_session *owner = service_job_done(srv->svc, &srv->reply, &done);
+	if (!done)
+		return;
+	for (size_t i = 0; owner && i < srv->nsessions; i++) {
+		struct session *s = srv->sessions[i];
+		if (&s->svc != owner)
+			continue;
+		if (srv->reply.failed || queue(s, srv->reply.buf, srv->reply.len) != 0 ||
+		    flush_out(s) != 0)
+			(void)shutdown(s->fd, SHUT_RDWR); /* reaped by the loop */
+		break;
+	}
+	if (service_store(srv->svc))
+		(void)store_changed(service_store(srv->svc));
+}
+
 int server_run(struct server *srv, volatile sig_atomic_t *stop, char *err, size_t errsz)
 {
-	struct pollfd fds[SERVER_MAX_SESSIONS + 1];
+	struct pollfd fds[SERVER_MAX_SESSIONS + 2];
 	while (!*stop) {
 		fds[0] = (struct pollfd){.fd = srv->listen_fd, .events = POLLIN};
 		for (size_t i = 0; i < srv->nsessions; i++) {
 			struct session *s = srv->sessions[i];
+			/* A session waiting for a job is not read (its requests stay in order);
+			 * a hang-up still shows. */
 			fds[i + 1] = (struct pollfd){
 				.fd = s->fd,
-				.events = POLLIN | (s->outpos < s->outlen ? POLLOUT : 0),
+				.events = (s->svc.job ? 0 : POLLIN) |
+					  (s->outpos < s->outlen ? POLLOUT : 0),
 			};
 		}
 		size_t n = srv->nsessions;
+		fds[n + 1] = (struct pollfd){.fd = service_job_fd(srv->svc), .events = POLLIN};
 		/* A second at most: the daily work and changes made outside the service
 		 * (restore by root, say) are noticed on the clock. */
-		int p = poll(fds, n + 1, 1000);
+		int p = poll(fds, n + 2, 1000);
 		if (p < 0) {
 			if (errno == EINTR)
 				continue;
@@ -361,13 +387,17 @@ int server_run(struct server *srv, volatile sig_atomic_t *stop, char *err, size_
 			struct session *s = srv->sessions[i];
 			short re = fds[i + 1].revents;
 			int rc = 0;
-			if (re & (POLLIN | POLLHUP | POLLERR))
+			if (s->svc.job && (re & (POLLHUP | POLLERR)))
+				rc = -1; /* gone while its job runs: the job finishes alone */
+			else if (re & (POLLIN | POLLHUP | POLLERR))
 				rc = serve_session(srv, s);
 			if (rc == 0 && (re & POLLOUT))
 				rc = flush_out(s);
 			if (rc != 0 || (re & POLLNVAL))
 				session_free(srv, i);
 		}
+		if (fds[n + 1].revents & POLLIN)
+			job_done(srv);
 		if (fds[0].revents & POLLIN)
 			accept_sessions(srv);
 		service_tick(srv->svc, clock_now());

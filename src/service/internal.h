@@ -30,6 +30,9 @@ struct svc_call {
 	char object[128], result[64], detail[256];
 	char err[1024];          /* the message of an error reply */
 	unsigned changes;        /* extra svc_change bits (besides the operation's own) */
+	const char *op_name;     /* the operation's audit name ("ban.import") */
+	bool deferred;           /* handed to the worker (jobs.h): the reply comes later */
+	bool job_named;          /* a STORE_BUSY whose message names the running job */
 };
 
 /* How an operation is made accountable. */
@@ -70,6 +73,23 @@ extern const struct svc_op_def svc_ops_bans_edit[];
 extern const struct svc_op_def svc_ops_bans_import[];
 extern const struct svc_op_def svc_ops_check[];
 extern const struct svc_op_def svc_ops_incidents[]; /* ops_incidents.c (issue 13) */
+
+/* The service's worker (jobs.c), NULL without one (direct mode). */
+struct svc_jobs;
+struct svc_jobs **svc_jobs_slot(const struct service *svc);
+/* Stop the worker (finishing the job under way) and free it; safe with NULL. */
+void svc_jobs_stop(struct svc_jobs *w);
+/* A session goes away: its job, if any, finishes without it. */
+void svc_jobs_forget(struct service *svc, struct svc_session *s);
+
+/* Note svc_change bits for the next notice. */
+void svc_changed(struct service *svc, unsigned bits);
+
+/* Tell the log (balied: the journal) what no client hears. */
+void svc_log(struct service *svc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Begin reply as an error reply with status s and message msg. */
+void svc_error_reply(struct wire_out *reply, enum store_status s, const char *msg);
 
 /* Why the database cannot be used (the service is degraded), or NULL when it can. */
 const char *svc_degraded(const struct service *svc);

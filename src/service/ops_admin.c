@@ -20,6 +20,7 @@
 #include "core/sha256.h"
 #include "i18n.h"
 #include "service/internal.h"
+#include "service/jobs.h"
 #include "service/records.h"
 #include "store/audit.h"
 #include "store/backup.h"
@@ -262,6 +263,9 @@ static enum store_status audit_recent(struct svc_call *c)
 
 static enum store_status purge(struct svc_call *c)
 {
+	/* One long task at a time (jobs.h). */
+	if (svc_job_none_running(c) != STORE_OK)
+		return STORE_BUSY;
 	bool dry_run = false;
 	enum store_status r = svc_bool(c, F_DRY_RUN, _("dry run"), &dry_run);
 	if (r != STORE_OK)
@@ -350,6 +354,9 @@ static enum store_status backup_target(struct svc_call *c, char *path, size_t pa
 
 static enum store_status backup(struct svc_call *c)
 {
+	/* One long task at a time (jobs.h). */
+	if (svc_job_none_running(c) != STORE_OK)
+		return STORE_BUSY;
 	bool force = false, named = false;
 	char path[PATH_MAX + BACKUPS_NAME_MAX + 2];
 	enum store_status r;
@@ -447,6 +454,9 @@ static enum store_status backup_list(struct svc_call *c)
 
 static enum store_status restore(struct svc_call *c)
 {
+	/* One long task at a time (jobs.h). */
+	if (svc_job_none_running(c) != STORE_OK)
+		return STORE_BUSY;
 	bool named = false;
 	char path[PATH_MAX + BACKUPS_NAME_MAX + 2];
 	enum store_status r = backup_target(c, path, sizeof path, &named);

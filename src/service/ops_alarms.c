@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "service/internal.h"
+#include "service/jobs.h"
 #include "service/records.h"
 #include "store/alarms.h"
 #include "store/health.h"
@@ -40,8 +41,10 @@ static enum store_status raise(struct svc_call *c)
 	wire_put_int(c->reply, F_ID, id);
 	/* The database could not take it; the journal did: say which record and why. */
 	if (*store_alarm_journaled(c->st)) {
+		char job[512];
 		wire_put_text(c->reply, F_JOURNAL, store_alarm_journaled(c->st));
-		wire_put_text(c->reply, F_HEALTH, store_error(c->st));
+		wire_put_text(c->reply, F_HEALTH, svc_job_writing(c->svc, job, sizeof job)
+							  ? job : store_error(c->st));
 	}
 	return STORE_OK;
 }

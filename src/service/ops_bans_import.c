@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "service/jobs.h"
 #include "service/ops_bans.h"
 
 /* What one session may hold: more than the largest register a town keeps (a million bans
@@ -63,6 +64,11 @@ static enum store_status abandon(struct svc_call *c, enum store_status r)
 static enum store_status begin(struct svc_call *c)
 {
 	drop(c);
+	/* Refused early, before the rows are sent, when a long task is running already
+	 * (COMMIT asks again). */
+	enum store_status r = svc_job_none_running(c);
+	if (r != STORE_OK)
+		return r;
 	struct import *im = malloc(sizeof *im + 65536);
 	if (!im)
 		return svc_fail(c, STORE_ERROR, "%s", _("out of memory"));
@@ -167,6 +173,25 @@ static struct ban_new *unpack(struct import *im)
 	return b;
 }
 
+/* The write itself, as a job (jobs.h): on balied's worker, or at once in direct mode. */
+static enum store_status commit_work(struct svc_job *job, struct store *st)
+{
+	struct import *im = svc_job_data(job);
+	struct ban_new *b = unpack(im);
+	if (!b)
+		return svc_job_fail(job, STORE_ERROR, "%s", _("out of memory"));
+	enum store_status r = store_ban_import(st, b, im->rows);
+	free(b);
+	if (r == STORE_OK)
+		svc_job_set_result(job, (int64_t)im->rows);
+	return r;
+}
+
+static void commit_answer(struct svc_job *job, struct wire_out *reply)
+{
+	wire_put_int(reply, F_COUNT, svc_job_result(job));
+}
+
 static enum store_status commit(struct svc_call *c)
 {
 	struct import *im = c->sess->import;
@@ -182,16 +207,13 @@ static enum store_status commit(struct svc_call *c)
 						   "nothing imported"), (long long)sent, im->rows);
 		return abandon(c, STORE_INVALID);
 	}
-	struct ban_new *b = unpack(im);
-	if (!b)
-		return abandon(c, svc_fail(c, STORE_ERROR, "%s", _("out of memory")));
-	r = store_ban_import(c->st, b, im->rows);
-	free(b);
-	if (r != STORE_OK)
-		return abandon(c, svc_store_failed(c, r));
-	wire_put_int(c->reply, F_COUNT, (int64_t)im->rows);
-	drop(c);
-	return STORE_OK;
+	/* The rows go with the job: the session may end before the job does. */
+	c->sess->import = NULL;
+	struct svc_job *job = svc_job_new(c, N_("import"), true, CHANGE_BANS, commit_work,
+					  commit_answer, im, free);
+	if (!job)
+		return svc_fail(c, STORE_ERROR, "%s", _("out of memory"));
+	return svc_job_submit(c, job);
 }
 
 static enum store_status abort_import(struct svc_call *c)

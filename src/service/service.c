@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "i18n.h"
 #include "service/internal.h"
+#include "service/jobs.h"
 #include "store/audit.h"
 #include "store/health.h"
 #include "store/purge.h"
@@ -29,6 +30,7 @@ struct service {
 	unsigned changes;
 	char purged_on[DATES_DATE_LEN]; /* the local date of the last daily purge attempt */
 	void (*log)(const char *msg);
+	struct svc_jobs *jobs;        /* the worker (balied), or NULL: jobs run at once */
 };
 
 /* Every operation the service knows, by domain. */
@@ -68,6 +70,7 @@ struct service *service_new(struct store *st, const struct config *cfg)
 void service_free(struct service *svc)
 {
 	if (svc) {
+		svc_jobs_stop(svc->jobs);
 		free(svc->path);
 		if (svc->owns_store)
 			store_close(svc->st);
@@ -102,8 +105,15 @@ const char *svc_path(const struct service *svc)
 	return svc->path ? svc->path : store_path(svc->st);
 }
 
-static void svc_log(struct service *svc, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+struct svc_jobs **svc_jobs_slot(const struct service *svc)
+{
+	return &((struct service *)svc)->jobs;
+}
+
+void svc_changed(struct service *svc, unsigned bits)
+{
+	svc->changes |= bits;
+}
 
 /* Degraded: try the database again now and then; once it opens (restored, disk freed)
  * the journal's alarms move in with the open and everything is as before. */
@@ -133,9 +143,7 @@ void service_set_log(struct service *svc, void (*log)(const char *msg))
 	svc->log = log;
 }
 
-static void svc_log(struct service *svc, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-static void svc_log(struct service *svc, const char *fmt, ...)
+void svc_log(struct service *svc, const char *fmt, ...)
 {
 	if (!svc->log)
 		return;
@@ -175,7 +183,7 @@ void service_session_init(struct service *svc, struct svc_session *s, uid_t uid,
 
 void service_session_end(struct service *svc, struct svc_session *s)
 {
-	(void)svc;
+	svc_jobs_forget(svc, s);
 	free(s->import);
 	s->import = NULL;
 }
@@ -196,7 +204,11 @@ void service_tick(struct service *svc, time_t now)
 	}
 	char today[DATES_DATE_LEN];
 	dates_local_date(now, today);
-	if (strcmp(today, svc->purged_on) == 0)
+	/* Not while a job holds the write lock: the daily work waits for its end (and would
+	 * else be given up for the day). */
+	bool writes = false;
+	if (strcmp(today, svc->purged_on) == 0 ||
+	    (svc_job_running(svc, NULL, NULL, &writes) && writes))
 		return;
 	snprintf(svc->purged_on, sizeof svc->purged_on, "%s", today);
 	struct purge_policy pp;
@@ -333,7 +345,7 @@ void svc_audit_set(struct svc_call *c, const char *object, const char *result,
 
 /* ------------------------------------------------------------------ dispatch */
 
-static void error_reply(struct wire_out *reply, enum store_status s, const char *msg)
+void svc_error_reply(struct wire_out *reply, enum store_status s, const char *msg)
 {
 	wire_out_begin(reply, WIRE_REPLY, (uint16_t)s);
 	wire_put_text(reply, F_MESSAGE, msg);
@@ -363,7 +375,16 @@ static void no_role_message(struct svc_call *c)
 			 "add it to the roles section"), c->sess->user, conf);
 }
 
-void service_handle(struct service *svc, struct svc_session *s, const unsigned char *body,
+/* A write refused because the worker's job holds the lock: say so instead of "locked by
+ * another program". */
+static void job_busy_message(struct svc_call *c)
+{
+	char job[512];
+	if (svc_job_writing(c->svc, job, sizeof job))
+		(void)svc_fail(c, STORE_BUSY, _("not done: %s; try again shortly"), job);
+}
+
+bool service_handle(struct service *svc, struct svc_session *s, const unsigned char *body,
 		    size_t len, struct wire_out *reply)
 {
 	struct wire_in req;
@@ -373,15 +394,16 @@ void service_handle(struct service *svc, struct svc_session *s, const unsigned c
 		char msg[256];
 		snprintf(msg, sizeof msg, _("malformed request: %s"), perr);
 		svc_log(svc, "uid %lu (%s): %s", (unsigned long)s->uid, s->user, msg);
-		error_reply(reply, STORE_INVALID, msg);
+		svc_error_reply(reply, STORE_INVALID, msg);
 		(void)wire_out_end(reply);
-		return;
+		return true;
 	}
 	struct svc_call c = {
 		.svc = svc, .st = svc->st, .cfg = svc->cfg, .sess = s, .req = &req,
 		.reply = reply,
 	};
 	const struct svc_op_def *def = req.kind == WIRE_REQUEST ? find_op(req.code) : NULL;
+	c.op_name = def ? def->name : NULL;
 	enum store_status r;
 	if (svc->st)
 		store_set_actor(svc->st, s->user, s->terminal);
@@ -409,26 +431,37 @@ void service_handle(struct service *svc, struct svc_session *s, const unsigned c
 		r = def->run(&c);
 		if (r == STORE_DENIED)
 			audit_denial(&c, def->name);
-		if (r == STORE_OK && def->audit == SVC_AUDIT_VIEW &&
-		    store_audit(svc->st, def->name, c.object, c.result, c.detail) != STORE_OK)
-			r = svc_fail(&c, STORE_ERROR, _("not answered, as the audit trail could "
-							"not be written: %s"),
+		enum store_status a = STORE_OK;
+		if (r == STORE_OK && !c.deferred && def->audit == SVC_AUDIT_VIEW &&
+		    (a = store_audit(svc->st, def->name, c.object, c.result, c.detail)) !=
+			    STORE_OK)
+			r = svc_fail(&c, a == STORE_BUSY ? a : STORE_ERROR,
+				     _("not answered, as the audit trail could not be written: %s"),
 				     store_error(svc->st));
-		if (r == STORE_OK)
+		if (r == STORE_BUSY && !c.job_named)
+			job_busy_message(&c);
+		/* A job's changes count when it is done (service_job_done). */
+		if (r == STORE_OK && !c.deferred)
 			svc->changes |= def->changes | c.changes;
 	}
 	/* Refusals go to the log as well (the journal, for balied): the audit trail is in
-	 * the database, the log also holds the ones whose audit line could not be written. */
-	if (r == STORE_DENIED)
+	 * the database, the log also holds the ones whose audit line could not be written
+	 * (as while a job holds the lock). */
+	if (r == STORE_DENIED || r == STORE_BUSY)
 		svc_log(svc, "uid %lu (%s): %s: %s", (unsigned long)s->uid, s->user,
 			def ? def->name : "?", c.err);
+	if (r == STORE_OK && c.deferred) {
+		wire_in_free(&req);
+		return false;
+	}
 	if (r == STORE_OK && wire_out_end(reply) == 0) {
 		wire_in_free(&req);
-		return;
+		return true;
 	}
 	if (r == STORE_OK)
 		(void)svc_fail(&c, STORE_ERROR, _("the answer is too large; ask for less"));
-	error_reply(reply, r == STORE_OK ? STORE_ERROR : r, c.err[0] ? c.err : _("failed"));
+	svc_error_reply(reply, r == STORE_OK ? STORE_ERROR : r, c.err[0] ? c.err : _("failed"));
 	(void)wire_out_end(reply);
 	wire_in_free(&req);
+	return true;
 }

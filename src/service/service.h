@@ -32,6 +32,8 @@ struct svc_session {
 	char terminal[64];       /* as the client says (a tty name); recorded, never trusted */
 	char lang[32];           /* the client's language for messages ("nl", "en") */
 	void *import;            /* an import in progress (service/ops_bans.c), or NULL */
+	void *job;               /* a job whose reply this session waits for (jobs.h), or
+				  * NULL; until it comes, nothing else of it is read */
 };
 
 /* Make a service over an open store (the service does not own it or cfg). NULL on
@@ -56,9 +58,25 @@ void service_session_init(struct service *svc, struct svc_session *s, uid_t uid,
 void service_session_end(struct service *svc, struct svc_session *s);
 
 /* Answer one request body (without the length prefix) into reply (a whole frame, ready to
- * send). Always builds a reply unless memory runs out (then reply->failed is set). */
-void service_handle(struct service *svc, struct svc_session *s, const unsigned char *body,
+ * send). Builds a reply unless memory runs out (then reply->failed is set) and returns
+ * true; returns false when the request went to the worker (service_jobs_start): its reply
+ * comes from service_job_done. */
+bool service_handle(struct service *svc, struct svc_session *s, const unsigned char *body,
 		    size_t len, struct wire_out *reply);
+
+/* balied: run long work (the commit of an import) on a worker thread with its own
+ * database connection, so the loop keeps answering (see service/jobs.h). Without it, as
+ * in direct mode, such work runs at once. 0, or -1 with a message in err. */
+int service_jobs_start(struct service *svc, char *err, size_t errsz);
+
+/* A descriptor that becomes readable when a job is done, or -1 without a worker. */
+int service_job_fd(struct service *svc);
+
+/* After service_job_fd turned readable: *done tells whether a job ended; if so its reply
+ * is built into reply and the session that waits for it returned (NULL when it went away:
+ * the work is done all the same, and logged). */
+struct svc_session *service_job_done(struct service *svc, struct wire_out *reply,
+				     bool *done);
 
 /* The domains (enum svc_change bits) changed through this service since the last call. */
 unsigned service_take_changes(struct service *svc);

@@ -1,0 +1,325 @@
+/* jobs — long work off balied's poll loop: one worker thread, one job at a time, the end
+ * signalled through an eventfd the loop polls (see jobs.h for the rules). */
+#include "autoconfig.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "core/dates.h"
+#include "i18n.h"
+#include "service/jobs.h"
+#include "store/journal.h"
+
+struct svc_job {
+	const char *what;                /* N_() text */
+	bool writes;
+	unsigned changes;
+	svc_job_run_fn run;
+	svc_job_answer_fn answer;
+	void *data;
+	void (*free_data)(void *);
+	int64_t result;
+	/* who asked: the session waits for the reply (NULL once it went away) */
+	struct svc_session *owner;
+	char op[32];                     /* the operation's audit name, for the log */
+	char user[64], terminal[64], lang[32];
+	time_t started;
+	struct store *st;                /* the worker's connection, for this job only */
+	enum store_status status;
+	char err[1024];
+};
+
+/* The worker. Only `todo`, `done` and `quit` are shared, under `lock`; everything else
+ * belongs to the loop (`current`) or, while it runs, to the worker (the job). */
+struct svc_jobs {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	struct svc_job *todo, *done;
+	bool quit;
+	int efd;                         /* readable when a job is done */
+	struct svc_job *current;         /* handed over and not yet collected (loop only) */
+};
+
+struct svc_job *svc_job_new(struct svc_call *c, const char *what, bool writes,
+			    unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
+			    void *data, void (*free_data)(void *))
+{
+	struct svc_job *j = calloc(1, sizeof *j);
+	if (!j) {
+		if (free_data)
+			free_data(data);
+		return NULL;
+	}
+	*j = (struct svc_job){
+		.what = what, .writes = writes, .changes = changes, .run = run,
+		.answer = answer, .data = data, .free_data = free_data, .owner = c->sess,
+		.started = clock_now(),
+	};
+	snprintf(j->user, sizeof j->user, "%s", c->sess->user);
+	snprintf(j->terminal, sizeof j->terminal, "%s", c->sess->terminal);
+	snprintf(j->lang, sizeof j->lang, "%s", c->sess->lang[0] ? c->sess->lang : "en");
+	return j;
+}
+
+static void job_free(struct svc_job *j)
+{
+	if (!j)
+		return;
+	if (j->free_data)
+		j->free_data(j->data);
+	store_close(j->st);
+	free(j);
+}
+
+void *svc_job_data(struct svc_job *job)
+{
+	return job->data;
+}
+
+void svc_job_set_result(struct svc_job *job, int64_t n)
+{
+	job->result = n;
+}
+
+int64_t svc_job_result(const struct svc_job *job)
+{
+	return job->result;
+}
+
+enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	(void)vsnprintf(job->err, sizeof job->err, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+/* The work, and its message from the store when it did not say one itself. */
+static void job_work(struct svc_job *j, struct store *st)
+{
+	j->err[0] = '\0';
+	j->status = j->run(j, st);
+	if (j->status != STORE_OK && !j->err[0])
+		snprintf(j->err, sizeof j->err, "%s", store_error(st));
+}
+
+static void *worker_main(void *arg)
+{
+	struct svc_jobs *w = arg;
+	(void)pthread_mutex_lock(&w->lock);
+	for (;;) {
+		while (!w->todo && !w->quit)
+			(void)pthread_cond_wait(&w->wake, &w->lock);
+		/* Asked to quit with a job handed over: finish it first, never half of it. */
+		if (!w->todo)
+			break;
+		struct svc_job *j = w->todo;
+		w->todo = NULL;
+		(void)pthread_mutex_unlock(&w->lock);
+		job_work(j, j->st);
+		(void)pthread_mutex_lock(&w->lock);
+		w->done = j;
+		uint64_t one = 1;
+		/* A full counter (never: one job at a time) still leaves the fd readable. */
+		(void)!write(w->efd, &one, sizeof one);
+	}
+	(void)pthread_mutex_unlock(&w->lock);
+	return NULL;
+}
+
+int service_jobs_start(struct service *svc, char *err, size_t errsz)
+{
+	struct svc_jobs **slot = svc_jobs_slot(svc);
+	if (*slot)
+		return 0;
+	struct svc_jobs *w = calloc(1, sizeof *w);
+	if (!w) {
+		snprintf(err, errsz, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	w->efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	int rc = w->efd < 0 ? errno : pthread_mutex_init(&w->lock, NULL);
+	if (rc == 0 && (rc = pthread_cond_init(&w->wake, NULL)) != 0)
+		(void)pthread_mutex_destroy(&w->lock);
+	if (rc == 0 && (rc = pthread_create(&w->thread, NULL, worker_main, w)) != 0) {
+		(void)pthread_cond_destroy(&w->wake);
+		(void)pthread_mutex_destroy(&w->lock);
+	}
+	if (rc != 0) {
+		snprintf(err, errsz, "%s: %s", _("the worker thread"), strerror(rc));
+		if (w->efd >= 0)
+			(void)close(w->efd);
+		free(w);
+		return -1;
+	}
+	*slot = w;
+	return 0;
+}
+
+void svc_jobs_stop(struct svc_jobs *w)
+{
+	if (!w)
+		return;
+	(void)pthread_mutex_lock(&w->lock);
+	w->quit = true;
+	(void)pthread_cond_signal(&w->wake);
+	(void)pthread_mutex_unlock(&w->lock);
+	/* A job under way is finished: a transaction is committed or rolled back whole. */
+	(void)pthread_join(w->thread, NULL);
+	job_free(w->done);
+	if (w->current != w->done)
+		job_free(w->current);
+	(void)pthread_cond_destroy(&w->wake);
+	(void)pthread_mutex_destroy(&w->lock);
+	(void)close(w->efd);
+	free(w);
+}
+
+int service_job_fd(struct service *svc)
+{
+	struct svc_jobs *w = *svc_jobs_slot(svc);
+	return w ? w->efd : -1;
+}
+
+const char *svc_job_running(const struct service *svc, const char **user, char hm[6],
+			    bool *writes)
+{
+	struct svc_jobs *w = *svc_jobs_slot((struct service *)svc);
+	if (!w || !w->current)
+		return NULL;
+	if (user)
+		*user = w->current->user;
+	if (hm)
+		dates_local_hm(w->current->started, hm);
+	if (writes)
+		*writes = w->current->writes;
+	return _(w->current->what);
+}
+
+bool svc_job_writing(const struct service *svc, char *out, size_t outsz)
+{
+	const char *user = "";
+	char hm[6];
+	bool writes = false;
+	const char *what = svc_job_running(svc, &user, hm, &writes);
+	if (!what || !writes)
+		return false;
+	snprintf(out, outsz, _("a large %s, started %s by %s, is being written to the database"),
+		 what, hm, user);
+	return true;
+}
+
+enum store_status svc_job_none_running(struct svc_call *c)
+{
+	const char *user = "";
+	char hm[6];
+	const char *what = svc_job_running(c->svc, &user, hm, NULL);
+	if (!what)
+		return STORE_OK;
+	c->job_named = true;
+	return svc_fail(c, STORE_BUSY, _("another long task (%s) is running, started %s by %s; "
+					 "try again when it is done"), what, hm, user);
+}
+
+enum store_status svc_job_submit(struct svc_call *c, struct svc_job *j)
+{
+	struct svc_jobs *w = *svc_jobs_slot(c->svc);
+	enum store_status r;
+	if (!w) {
+		/* Direct mode: nobody else waits on this process; the work runs now. */
+		job_work(j, c->st);
+		r = j->status;
+		if (r == STORE_OK)
+			j->answer(j, c->reply);
+		else
+			(void)svc_fail(c, r, "%s", j->err);
+		job_free(j);
+		return r;
+	}
+	if ((r = svc_job_none_running(c)) != STORE_OK) {
+		job_free(j);
+		return r;
+	}
+	/* The worker's own connection (SQLite connections are not shared between threads),
+	 * opened here, as opening touches the program's shared state, and anew for every
+	 * job, so a restore in between is never missed. */
+	char err[1024];
+	j->st = store_open(svc_path(c->svc), 0, err, sizeof err);
+	if (!j->st) {
+		job_free(j);
+		return svc_fail(c, STORE_ERROR, "%s", err);
+	}
+	store_set_actor(j->st, j->user, j->terminal);
+	snprintf(j->op, sizeof j->op, "%s", c->op_name ? c->op_name : "?");
+	if (j->writes)
+		store_set_busy_timeout(c->st, SVC_JOB_BUSY_MS);
+	w->current = j;
+	c->sess->job = j;
+	svc_log(c->svc, _("%s by %s: started on the worker"), j->op, j->user);
+	(void)pthread_mutex_lock(&w->lock);
+	w->todo = j;
+	(void)pthread_cond_signal(&w->wake);
+	(void)pthread_mutex_unlock(&w->lock);
+	c->deferred = true;
+	return STORE_OK;
+}
+
+void svc_jobs_forget(struct service *svc, struct svc_session *s)
+{
+	struct svc_jobs *w = *svc_jobs_slot(svc);
+	if (w && w->current && w->current->owner == s)
+		w->current->owner = NULL;
+	s->job = NULL;
+}
+
+struct svc_session *service_job_done(struct service *svc, struct wire_out *reply, bool *done)
+{
+	struct svc_jobs *w = *svc_jobs_slot(svc);
+	*done = false;
+	if (!w)
+		return NULL;
+	uint64_t n;
+	(void)!read(w->efd, &n, sizeof n); /* drained; `done` says what there is */
+	(void)pthread_mutex_lock(&w->lock);
+	struct svc_job *j = w->done;
+	w->done = NULL;
+	(void)pthread_mutex_unlock(&w->lock);
+	if (!j)
+		return NULL;
+	*done = true;
+	w->current = NULL;
+	struct store *st = service_store(svc);
+	if (st && j->writes)
+		store_set_busy_timeout(st, 0);
+	struct svc_session *owner = j->owner;
+	if (owner)
+		owner->job = NULL;
+	i18n_use_language(j->lang);
+	if (j->status == STORE_OK) {
+		svc_changed(svc, j->changes);
+		svc_log(svc, _("%s by %s: done (%lld)"), j->op, j->user, (long long)j->result);
+		wire_out_begin(reply, WIRE_REPLY, STORE_OK);
+		j->answer(j, reply);
+	} else {
+		svc_log(svc, _("%s by %s: failed: %s"), j->op, j->user, j->err);
+		svc_error_reply(reply, j->status, j->err);
+	}
+	if (wire_out_end(reply) != 0) {
+		svc_error_reply(reply, STORE_ERROR, _("the answer is too large; ask for less"));
+		(void)wire_out_end(reply);
+	}
+	/* Alarms that went to the journal while the job held the lock move in now. */
+	if (st && store_journal_merge_pending(st) == STORE_OK)
+		svc_changed(svc, CHANGE_ALARMS);
+	job_free(j);
+	return owner;
+}

@@ -1,0 +1,67 @@
+/* jobs — long work (the commit of a big import) off balied's poll loop: one worker thread
+ * with a database connection of its own runs one job at a time, and the loop sends the
+ * deferred reply when it is done. In direct mode there is no worker: a job runs at once on
+ * the service's own store. Either way the work itself is the same run function.
+ *
+ * Rules: one job at a time, whatever its kind; a second is refused with who started the
+ * first and when. While a job that writes holds the write lock, the loop's own connection
+ * waits at most SVC_JOB_BUSY_MS for a lock: an alarm then goes to the alarm journal at once
+ * and every other write is refused with a message naming the job (service.c). A job whose
+ * session went away still finishes (all or nothing, as any transaction); its end is logged.
+ * Only src/service/ includes this. */
+#ifndef BALIE_SERVICE_JOBS_H
+#define BALIE_SERVICE_JOBS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "service/internal.h"
+
+#define SVC_JOB_BUSY_MS 200
+
+struct svc_job;
+
+/* The work, on the store it is given (the worker's connection, or the service's own in
+ * direct mode). Runs on the worker thread: only the store, the job's data and messages
+ * (svc_job_fail); no service state. */
+typedef enum store_status (*svc_job_run_fn)(struct svc_job *job, struct store *st);
+/* The fields of the OK reply (on the loop, after run succeeded). */
+typedef void (*svc_job_answer_fn)(struct svc_job *job, struct wire_out *reply);
+
+/* A job for the request being answered: what (N_() text: "import", "backup"), whether it
+ * writes, its work and reply, and data (freed with free_data, may be NULL). changes: the
+ * svc_change bits a success changes. NULL on out-of-memory (free_data has then freed
+ * data). */
+struct svc_job *svc_job_new(struct svc_call *c, const char *what, bool writes,
+			    unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
+			    void *data, void (*free_data)(void *));
+
+/* The job's data, and a number the work may leave for the reply (a count of rows). */
+void *svc_job_data(struct svc_job *job);
+void svc_job_set_result(struct svc_job *job, int64_t n);
+int64_t svc_job_result(const struct svc_job *job);
+
+/* From the work: fail with status s and a message (printf-style, already translated). */
+enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Run the job: in direct mode at once (its reply fields or error into c), in shared mode
+ * on the worker (c->deferred set; the reply follows from service_job_done). Refused with
+ * STORE_BUSY when another job runs. Takes the job in every case. */
+enum store_status svc_job_submit(struct svc_call *c, struct svc_job *job);
+
+/* STORE_OK when no job runs; else STORE_BUSY with a message naming the job, who started it
+ * and when (a second job is refused, and an import is refused before its rows come). */
+enum store_status svc_job_none_running(struct svc_call *c);
+
+/* A job that writes is running: a text saying which, by whom, since when (for a refused
+ * write or a journaled alarm), and true; else false. */
+bool svc_job_writing(const struct service *svc, char *out, size_t outsz);
+
+/* A job is running (shared mode): NULL, or what it is, who started it and when (local
+ * "HH:MM") for a message, and whether it writes. */
+const char *svc_job_running(const struct service *svc, const char **user, char hm[6],
+			    bool *writes);
+
+#endif

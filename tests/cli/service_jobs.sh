@@ -1,0 +1,152 @@
+#!/bin/sh
+# service_jobs.sh — long work off balied's loop: while the commit of a big import runs on
+# the service's worker, an alarm is still answered (into the alarm journal, merged into the
+# table afterwards), alarm list shows it, another write is refused with a message naming
+# the import, and a second import is refused; the import ends with every row. A client that
+# goes away during its commit leaves the whole import (never a part). The order of events
+# is checked, never a duration.
+# shellcheck source=tests/cli/testlib.sh
+. "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
+# shellcheck source=tests/cli/svclib.sh
+. "$BALIE_SRCDIR/tests/cli/svclib.sh"
+
+svc_start
+H=$UID_HR P=$UID_PORTER M=$UID_MANAGER
+mkdir -p "$tmp/files"
+chmod 1777 "$tmp/files"
+F=$tmp/files
+ROWS=${SERVICE_JOBS_ROWS:-200000}
+
+# gen N START: N bans with distinct generated names (letters only), the first name
+# numbered from START.
+gen() {
+	awk -v n="$1" -v start="$2" '
+	function word(i,   s, k) {
+		s = ""
+		for (k = 0; k < 5; k++) { s = s sprintf("%c", 97 + i % 26); i = int(i / 26) }
+		return toupper(substr(s, 1, 1)) substr(s, 2)
+	}
+	BEGIN {
+		print "given_names,prefix,surname,born,kind,starts,ends,reason"
+		for (i = start; i < start + n; i++)
+			printf "%s,,%s,19%02d-%02d-%02d,building,2026-09-01,2027-02-28,threat\n",
+				word(i), word(i * 7 + 3), 40 + i % 60, 1 + i % 12, 1 + i % 28
+	}'
+}
+gen "$ROWS" 0 >"$F/big.csv"
+gen "$ROWS" "$ROWS" >"$F/big2.csv"
+gen 3 900000 >"$F/small.csv"
+chmod 644 "$F"/*.csv
+
+# bg NAME UID ARGS...: balie in the background as UID; output in $tmp/NAME.out/.err, exit
+# status in $tmp/NAME.rc when it ends; its pid in $bg_pid.
+bg() {
+	_name=$1 _uid=$2
+	shift 2
+	rm -f "$tmp/$_name.rc"
+	(
+		setpriv --reuid="$_uid" --regid="$_uid" --clear-groups \
+			"$BALIE" --config "$SVC_CONF" "$@" >"$tmp/$_name.out" 2>"$tmp/$_name.err"
+		echo $? >"$tmp/$_name.rc"
+	) &
+	bg_pid=$!
+}
+# started N: the worker has started its Nth job (balied's log says so).
+started() {
+	[ "$(grep -c "ban.import by .*: started on the worker" "$tmp/balied.log")" -ge "$1" ]
+}
+ended() { [ -s "$tmp/$1.rc" ]; }
+# locked: a connection of its own cannot take the write lock now (the import holds it).
+locked() {
+	! setpriv --reuid=$SVC_UID --regid=$SVC_UID --clear-groups \
+		sqlite3 -bail "$SVC_DB" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1
+}
+bans() { svc_sql "SELECT count(*) FROM ban"; }
+
+# ------------------------------------------------------------ alarms during an import
+bg imp $H ban import "$F/big.csv"
+imp=$bg_pid
+# The rows are checked first; then the commit takes the write lock.
+if ! poll 1200 started 1 || ! poll 1200 locked; then
+	not_ok "the import's commit reached the worker and took the write lock"
+	sed 's/^/#   /' "$tmp/balied.log" "$tmp/imp.err"
+fi
+# The commit holds the write lock now: a raised alarm is answered into the journal.
+as $P alarm raise "Balie 1"
+raise_rc=$rc
+cp "$tmp/out" "$tmp/raise.out"
+import_waiting=no
+ended imp || import_waiting=yes
+if [ "$raise_rc" -eq 0 ] && grep -q "J" "$tmp/raise.out"; then
+	ok "an alarm raised during the commit is answered at once, into the journal"
+elif ended imp; then
+	ok "# SKIP the import ended before the alarm came (a very fast machine)"
+else
+	not_ok "an alarm raised during the commit is answered (exit $raise_rc)"
+	sed 's/^/#   /' "$tmp/raise.out"
+fi
+if [ "$import_waiting" = yes ]; then ok "the import client was still waiting meanwhile"
+else ok "# SKIP the import ended before the alarm's answer"; fi
+as $P alarm list --tsv
+if grep -q "Balie 1" "$tmp/out"; then ok "alarm list shows the alarm"
+else not_ok "alarm list shows the alarm"; sed 's/^/#   /' "$tmp/out"; fi
+# Another write: refused with a message naming the import (or, if the commit ended in
+# between, done).
+as $P staff add "Piet Portier" --team support
+if [ "$rc" -eq 2 ] && grep -q "not done: a large import, started [0-9:]* by #$H, is being written to the database; try again shortly" "$tmp/err"
+then ok "another write is refused while the import is written, and says why"
+elif [ "$rc" -eq 0 ] && ended imp; then ok "# SKIP the import ended before the other write"
+else not_ok "another write is refused while the import is written (exit $rc)"; fi
+# A second import is refused at once, naming the first.
+as $M ban import "$F/small.csv"
+if [ "$rc" -eq 2 ] && grep -q "another long task (import) is running, started [0-9][0-9]:[0-9][0-9] by #$H" "$tmp/err"
+then ok "a second import is refused, naming the one that runs"
+elif ended imp; then ok "# SKIP the import ended before the second one"
+else not_ok "a second import is refused (exit $rc)"; fi
+wait "$imp"
+if [ "$(cat "$tmp/imp.rc")" = 0 ] && grep -q "$ROWS" "$tmp/imp.out"; then
+	ok "the import completes and says how many rows"
+else
+	not_ok "the import completes (exit $(cat "$tmp/imp.rc"))"
+	sed 's/^/#   /' "$tmp/imp.out" "$tmp/imp.err"
+fi
+[ "$(bans)" -eq "$ROWS" ] && ok "every row is in the database" ||
+	not_ok "every row is in the database ($(bans))"
+# The journal's alarm moved into the table when the job ended.
+if [ "$(svc_sql "SELECT count(*) FROM alarm WHERE location = 'Balie 1'")" = 1 ]; then
+	ok "the alarm is in the database after the import"
+else not_ok "the alarm is in the database after the import"; fi
+if grep -q "ban.import by #$H: done ($ROWS)" "$tmp/balied.log"; then ok "balied logs the job's end"
+else not_ok "balied logs the job's end"; fi
+if grep -q "staff.add: not done: a large import" "$tmp/balied.log" || ! [ "$import_waiting" = yes ]
+then ok "the refused write is in balied's log"
+else not_ok "the refused write is in balied's log"; sed 's/^/#   /' "$tmp/balied.log"; fi
+as $P staff add "Piet Portier" --team support
+expect_rc 0 "writes are taken again after the import"
+
+# ------------------------------------------------------------ a client that goes away
+before=$(bans)
+setpriv --reuid="$H" --regid="$H" --clear-groups \
+	"$BALIE" --config "$SVC_CONF" ban import "$F/big2.csv" >/dev/null 2>&1 &
+gone=$!
+if poll 1200 started 2; then
+	kill -KILL "$gone"
+	wait "$gone" 2>/dev/null
+	ok "the client that asked went away during its commit"
+else
+	not_ok "the second import's commit reached the worker"
+fi
+# Its job still ends: the service logs it, and then the rows are all there.
+finished() { [ "$(grep -c "ban.import by #$H: done\|ban.import by #$H: failed" "$tmp/balied.log")" -ge 2 ]; }
+poll 1200 finished
+after=$(bans)
+if [ "$after" -eq $((before + ROWS)) ] || [ "$after" -eq "$before" ]; then
+	ok "an import whose client went away is whole or absent ($((after - before)) rows)"
+else
+	not_ok "an import whose client went away is whole or absent ($((after - before)) rows)"
+fi
+as $P alarm raise "Balie 2"
+expect_rc 0 "the service goes on serving"
+
+svc_stop_clean
+finish
