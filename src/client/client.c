@@ -21,8 +21,10 @@
 #include "service/service.h"
 #include "store/changes.h"
 
-/* How long a call waits for the service: long enough for the commit of a large import,
- * short enough that a hung service does not freeze a desk for good. */
+/* How long a call waits for the service without a word from it: long enough for most
+ * requests, short enough that a hung service does not freeze a desk for good. A request
+ * the service works on for longer (an import's commit) keeps the wait alive with
+ * CHANGE_NONE_WORKING notices. */
 #define CLIENT_TIMEOUT_MS 120000
 
 struct client {
@@ -212,7 +214,7 @@ static void drop_front(struct client *cl, size_t n)
 
 /* Handle every whole notice at the front; stop at the first reply. 1 when a reply waits
  * at the front, 0 when the buffer holds no whole frame, -1 on a protocol error. */
-static int absorb_notices(struct client *cl)
+static int absorb_notices(struct client *cl, bool *working)
 {
 	for (;;) {
 		const unsigned char *body = NULL;
@@ -222,7 +224,10 @@ static int absorb_notices(struct client *cl)
 			return t;
 		if (body[2] != WIRE_NOTICE)
 			return 1;
-		cl->changes |= (unsigned)((body[4] << 8) | body[5]);
+		unsigned bits = (unsigned)((body[4] << 8) | body[5]);
+		if (bits == CHANGE_NONE_WORKING && working)
+			*working = true;
+		cl->changes |= bits;
 		drop_front(cl, used);
 	}
 }
@@ -266,11 +271,16 @@ static enum store_status shared_call(struct client *cl, struct wire_in *reply)
 	if (r != STORE_OK)
 		return r;
 	for (;;) {
-		int a = absorb_notices(cl);
+		bool working = false;
+		int a = absorb_notices(cl, &working);
 		if (a < 0)
 			return lost(cl, _("sent a malformed frame"));
 		if (a == 1)
 			break;
+		/* The service says it is still at this request (a big import's commit on its
+		 * worker): the wait goes on, as long as it keeps saying so. */
+		if (working)
+			deadline = now_ms() + CLIENT_TIMEOUT_MS;
 		long long left = deadline - now_ms();
 		if (left <= 0)
 			return lost(cl, _("did not answer in time"));
@@ -644,7 +654,7 @@ unsigned client_changes(struct client *cl)
 		}
 	} else {
 		/* A reply nobody asked for is as wrong as a broken frame. */
-		if (read_some(cl) != 0 || absorb_notices(cl) != 0) {
+		if (read_some(cl) != 0 || absorb_notices(cl, NULL) != 0) {
 			/* Gone: the next call reconnects; meanwhile everything may have
 			 * changed. */
 			disconnect(cl);

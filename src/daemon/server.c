@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -28,7 +29,19 @@ struct session {
 	size_t inlen, incap;
 	unsigned char *out;         /* replies and notices not yet sent */
 	size_t outlen, outcap, outpos;
+	long long working_at;       /* waiting for a job: when to say it is still at work */
 };
+
+/* How often a session waiting for a job hears that it goes on (CHANGE_NONE_WORKING):
+ * well within the client's patience (CLIENT_TIMEOUT_MS). */
+#define SERVER_WORKING_MS 5000
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+	(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 struct server {
 	struct service *svc;
@@ -254,13 +267,36 @@ static int flush_out(struct session *s)
 	return 0;
 }
 
+/* A notice frame with these change bits into n; -1 on out-of-memory. */
+static int notice_frame(struct wire_out *n, unsigned changes)
+{
+	wire_out_begin(n, WIRE_NOTICE, (uint16_t)changes);
+	return wire_out_end(n);
+}
+
+/* Tell the sessions that wait for a job, every SERVER_WORKING_MS, that it goes on. */
+static void tell_working(struct server *srv)
+{
+	long long now = mono_ms();
+	struct wire_out n = {0};
+	for (size_t i = 0; i < srv->nsessions; i++) {
+		struct session *s = srv->sessions[i];
+		if (!s->svc.job || now < s->working_at)
+			continue;
+		s->working_at = now + SERVER_WORKING_MS;
+		if ((n.len == 0 && notice_frame(&n, CHANGE_NONE_WORKING) != 0) ||
+		    queue(s, n.buf, n.len) != 0 || flush_out(s) != 0)
+			(void)shutdown(s->fd, SHUT_RDWR); /* reaped by the loop */
+	}
+	wire_out_free(&n);
+}
+
 static void push_notices(struct server *srv, unsigned changes)
 {
 	if (!changes)
 		return;
 	struct wire_out n = {0};
-	wire_out_begin(&n, WIRE_NOTICE, (uint16_t)changes);
-	if (wire_out_end(&n) != 0) {
+	if (notice_frame(&n, changes) != 0) {
 		wire_out_free(&n);
 		return;
 	}
@@ -314,8 +350,11 @@ static int serve_session(struct server *srv, struct session *s)
 					  s->inlen - WIRE_HEADER, &srv->reply);
 		s->inlen = 0;
 		answered++;
-		if (!now)
-			return 0; /* the worker has it: nothing more is read until it is done */
+		if (!now) {
+			/* The worker has it: nothing more is read until it is done. */
+			s->working_at = mono_ms() + SERVER_WORKING_MS;
+			return 0;
+		}
 		/* Our own writes show in data_version too: take them now, so that only
 		 * writes by others count as unexplained changes in the loop. */
 		if (service_store(srv->svc))
@@ -398,6 +437,7 @@ int server_run(struct server *srv, volatile sig_atomic_t *stop, char *err, size_
 		}
 		if (fds[n + 1].revents & POLLIN)
 			job_done(srv);
+		tell_working(srv);
 		if (fds[0].revents & POLLIN)
 			accept_sessions(srv);
 		service_tick(srv->svc, clock_now());

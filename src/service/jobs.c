@@ -89,6 +89,11 @@ void svc_job_set_result(struct svc_job *job, int64_t n)
 	job->result = n;
 }
 
+bool svc_job_on_worker(const struct svc_job *job)
+{
+	return job->st != NULL;
+}
+
 int64_t svc_job_result(const struct svc_job *job)
 {
 	return job->result;

@@ -352,45 +352,77 @@ static enum store_status backup_target(struct svc_call *c, char *path, size_t pa
 	return STORE_OK;
 }
 
-static enum store_status backup(struct svc_call *c)
+/* A backup as a job (jobs.h): on balied's worker from one snapshot, so the desks go on
+ * writing meanwhile; in direct mode at once, in steps as before. */
+struct backup_job {
+	char path[PATH_MAX + BACKUPS_NAME_MAX + 2]; /* the file, or the directory (!named) */
+	bool named, force, in_dir;
+	time_t now;
+	char written[PATH_MAX + BACKUPS_NAME_MAX + 2]; /* the name (or path) for the reply */
+};
+
+static enum store_status backup_work(struct svc_job *job, struct store *st)
 {
-	/* One long task at a time (jobs.h). */
-	if (svc_job_none_running(c) != STORE_OK)
-		return STORE_BUSY;
-	bool force = false, named = false;
-	char path[PATH_MAX + BACKUPS_NAME_MAX + 2];
+	struct backup_job *b = svc_job_data(job);
+	enum store_status (*copy)(struct store *, const char *, bool) =
+		svc_job_on_worker(job) ? store_backup_snapshot : store_backup;
 	enum store_status r;
-	if ((r = svc_bool(c, F_FORCE, _("force"), &force)) != STORE_OK ||
-	    (r = backup_target(c, path, sizeof path, &named)) != STORE_OK)
-		return r;
-	if (named) {
-		r = store_backup(c->st, path, force);
-		if (r != STORE_OK)
-			return svc_store_failed(c, r);
-		const char *slash = strrchr(path, '/');
-		bool in_dir = wire_find(c->req, 0, F_NAME) != NULL;
-		wire_put_text(c->reply, in_dir ? F_NAME : F_PATH,
-			      in_dir && slash ? slash + 1 : path);
+	if (b->named) {
+		if ((r = copy(st, b->path, b->force)) != STORE_OK)
+			return r;
+		const char *slash = strrchr(b->path, '/');
+		snprintf(b->written, sizeof b->written, "%s",
+			 b->in_dir && slash ? slash + 1 : b->path);
 		return STORE_OK;
 	}
 	/* A name of the service's choosing: the time, and a number when that is taken. */
-	char dir[PATH_MAX], name[BACKUPS_NAME_MAX + 1];
-	if (strlen(path) >= sizeof dir)
-		return svc_fail(c, STORE_ERROR, "%s", strerror(ENAMETOOLONG));
-	memcpy(dir, path, strlen(path) + 1);
-	time_t now = clock_now();
+	char path[sizeof b->path + BACKUPS_NAME_MAX + 2], name[BACKUPS_NAME_MAX + 1];
+	r = STORE_ERROR;
 	for (unsigned n = 1; n <= BACKUP_TRIES; n++) {
-		backups_default_name("balie", now, n, name);
-		snprintf(path, sizeof path, "%s/%s", dir, name);
-		r = store_backup(c->st, path, false);
+		backups_default_name("balie", b->now, n, name);
+		snprintf(path, sizeof path, "%s/%s", b->path, name);
+		r = copy(st, path, false);
 		if (r == STORE_OK) {
-			wire_put_text(c->reply, F_NAME, name);
+			snprintf(b->written, sizeof b->written, "%s", name);
 			return STORE_OK;
 		}
 		if (r != STORE_CONFLICT)
 			break;
 	}
-	return svc_store_failed(c, r);
+	return r;
+}
+
+static void backup_answer(struct svc_job *job, struct wire_out *reply)
+{
+	struct backup_job *b = svc_job_data(job);
+	wire_put_text(reply, !b->named || b->in_dir ? F_NAME : F_PATH, b->written);
+}
+
+static enum store_status backup(struct svc_call *c)
+{
+	/* One long task at a time (jobs.h). */
+	if (svc_job_none_running(c) != STORE_OK)
+		return STORE_BUSY;
+	struct backup_job *b = calloc(1, sizeof *b);
+	if (!b)
+		return svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
+	enum store_status r;
+	if ((r = svc_bool(c, F_FORCE, _("force"), &b->force)) != STORE_OK ||
+	    (r = backup_target(c, b->path, sizeof b->path, &b->named)) != STORE_OK) {
+		free(b);
+		return r;
+	}
+	if (!b->named && strlen(b->path) >= PATH_MAX) {
+		free(b);
+		return svc_fail(c, STORE_ERROR, "%s", strerror(ENAMETOOLONG));
+	}
+	b->in_dir = wire_find(c->req, 0, F_NAME) != NULL;
+	b->now = clock_now();
+	struct svc_job *job = svc_job_new(c, N_("backup"), false, 0, backup_work, backup_answer,
+					  b, free);
+	if (!job)
+		return svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
+	return svc_job_submit(c, job);
 }
 
 static int by_time(const void *a, const void *b)

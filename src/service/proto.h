@@ -128,8 +128,11 @@ enum svc_op {
 	OP_MAX = 1000
 };
 
-/* What changed: the bits of a notice frame's code. */
+/* What changed: the bits of a notice frame's code. A notice without bits
+ * (CHANGE_NONE_WORKING) goes only to a session whose request is still being worked on (a
+ * job, service/jobs.h), every few seconds: its client keeps waiting for the reply. */
 enum svc_change {
+	CHANGE_NONE_WORKING = 0,
 	CHANGE_ALARMS = 1u << 0,
 	CHANGE_BANS = 1u << 1,
 	CHANGE_APPTS = 1u << 2,

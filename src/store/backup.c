@@ -97,7 +97,8 @@ static int copy_whole(sqlite3 *copy, char *why, size_t whysz)
 	return ok ? 0 : -1;
 }
 
-enum store_status store_backup(struct store *st, const char *dest, bool overwrite)
+/* A backup into dest, copying chunk pages a step (< 0: in one step). */
+static enum store_status backup_to(struct store *st, const char *dest, bool overwrite, int chunk)
 {
 	if (!dest || !*dest)
 		return store_failf(st, STORE_INVALID, "%s", _("backup: no file named"));
@@ -137,7 +138,7 @@ enum store_status store_backup(struct store *st, const char *dest, bool overwrit
 	enum store_status r = STORE_OK;
 	rc = sqlite3_open_v2(tmp, &to, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
 	if (rc == SQLITE_OK)
-		rc = copy_db(to, st->db, PAGES_PER_STEP);
+		rc = copy_db(to, st->db, chunk);
 	/* A backup stands alone: out of WAL mode, reading it later (a restore's check)
 	 * creates no -wal and -shm files beside it. */
 	if (rc == SQLITE_OK)
@@ -170,6 +171,16 @@ enum store_status store_backup(struct store *st, const char *dest, bool overwrit
 	/* Remembered for the message a damaged database gives: restore this one. */
 	r = store_note_backup(st, dest);
 	return store_finish(st, r, "database.backup", dest, "ok", "quick_check ok");
+}
+
+enum store_status store_backup(struct store *st, const char *dest, bool overwrite)
+{
+	return backup_to(st, dest, overwrite, PAGES_PER_STEP);
+}
+
+enum store_status store_backup_snapshot(struct store *st, const char *dest, bool overwrite)
+{
+	return backup_to(st, dest, overwrite, -1);
 }
 
 /* Check a candidate for restoring; STORE_OK or STORE_INVALID with the reason in st->err. */

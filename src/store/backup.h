@@ -15,6 +15,12 @@
  * Audited as "database.backup" and remembered as the newest good backup. */
 enum store_status store_backup(struct store *st, const char *dest, bool overwrite);
 
+/* The same from one read snapshot, in one step: for a connection that nobody else writes
+ * through (balied's worker). In WAL mode the other connections go on writing meanwhile,
+ * and their commits do not make the copy start over, as they do between the steps of
+ * store_backup. */
+enum store_status store_backup_snapshot(struct store *st, const char *dest, bool overwrite);
+
 /* Check src (PRAGMA integrity_check, a balie schema no newer than this program) and only
  * then copy it over the live database in one step (also over a damaged one, which is then
  * whole again), bring its schema up to date and audit "database.restore". STORE_INVALID

@@ -114,6 +114,11 @@ if [ "$rc" -eq 2 ] && grep -q "another long task (import) is running, started [0
 then ok "a second import is refused, naming the one that runs"
 elif ended imp; then ok "# SKIP the import ended before the second one"
 else not_ok "a second import is refused (exit $rc)"; fi
+as $H backup
+if [ "$rc" -eq 2 ] && grep -q "another long task (import) is running" "$tmp/err"
+then ok "a backup is refused while the import runs"
+elif ended imp; then ok "# SKIP the import ended before the backup"
+else not_ok "a backup is refused while the import runs (exit $rc)"; fi
 wait "$imp"
 if [ "$(cat "$tmp/imp.rc")" = 0 ] && grep -q "$ROWS" "$tmp/imp.out"; then
 	ok "the import completes and says how many rows"
@@ -158,6 +163,13 @@ else
 fi
 as $P alarm raise "Balie 2"
 expect_rc 0 "the service goes on serving"
+# A backup is a job too; its reply comes from the worker.
+as $H backup jobs-test.db
+expect_rc 0 "a backup through the worker is written"
+if svc_sql "SELECT count(*) FROM ban" >/dev/null &&
+	[ "$(setpriv --reuid=$SVC_UID --regid=$SVC_UID --clear-groups sqlite3 \
+		"$tmp/data/backups/jobs-test.db" "SELECT count(*) FROM ban")" -eq "$after" ]
+then ok "the backup holds every ban"; else not_ok "the backup holds every ban"; fi
 
 svc_stop_clean
 finish
