@@ -23,6 +23,7 @@ struct svc_job {
 	unsigned changes;
 	svc_job_run_fn run;
 	svc_job_answer_fn answer;
+	bool for_service;                /* the service's own: no reply (answer gets NULL) */
 	void *data;
 	void (*free_data)(void *);
 	int64_t result;
@@ -48,9 +49,10 @@ struct svc_jobs {
 	struct svc_job *current;         /* handed over and not yet collected (loop only) */
 };
 
-struct svc_job *svc_job_new(struct svc_call *c, const char *what, bool writes,
-			    unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
-			    void *data, void (*free_data)(void *))
+/* A job for a session (NULL: the service's own), started now. */
+static struct svc_job *job_new(struct svc_session *sess, const char *what, bool writes,
+			       unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
+			       void *data, void (*free_data)(void *))
 {
 	struct svc_job *j = calloc(1, sizeof *j);
 	if (!j) {
@@ -60,13 +62,20 @@ struct svc_job *svc_job_new(struct svc_call *c, const char *what, bool writes,
 	}
 	*j = (struct svc_job){
 		.what = what, .writes = writes, .changes = changes, .run = run,
-		.answer = answer, .data = data, .free_data = free_data, .owner = c->sess,
-		.started = clock_now(),
+		.answer = answer, .data = data, .free_data = free_data, .owner = sess,
+		.for_service = !sess, .started = clock_now(),
 	};
-	snprintf(j->user, sizeof j->user, "%s", c->sess->user);
-	snprintf(j->terminal, sizeof j->terminal, "%s", c->sess->terminal);
-	snprintf(j->lang, sizeof j->lang, "%s", c->sess->lang[0] ? c->sess->lang : "en");
+	snprintf(j->user, sizeof j->user, "%s", sess ? sess->user : "balied");
+	snprintf(j->terminal, sizeof j->terminal, "%s", sess ? sess->terminal : "service");
+	snprintf(j->lang, sizeof j->lang, "%s", sess && sess->lang[0] ? sess->lang : "en");
 	return j;
+}
+
+struct svc_job *svc_job_new(struct svc_call *c, const char *what, bool writes,
+			    unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
+			    void *data, void (*free_data)(void *))
+{
+	return job_new(c->sess, what, writes, changes, run, answer, data, free_data);
 }
 
 static void job_free(struct svc_job *j)
@@ -235,6 +244,34 @@ enum store_status svc_job_none_running(struct svc_call *c)
 					 "try again when it is done"), what, hm, user);
 }
 
+/* Hand j to the worker w with a connection of its own; -1 (j freed) with a message in err
+ * when that cannot be opened. */
+static int job_start(struct service *svc, struct svc_jobs *w, struct svc_job *j,
+		     const char *op, char *err, size_t errsz)
+{
+	/* The worker's own connection (SQLite connections are not shared between threads),
+	 * opened here, as opening touches the program's shared state, and anew for every
+	 * job, so a restore in between is never missed. */
+	j->st = store_open(svc_path(svc), 0, err, errsz);
+	if (!j->st) {
+		job_free(j);
+		return -1;
+	}
+	store_set_actor(j->st, j->user, j->terminal);
+	snprintf(j->op, sizeof j->op, "%s", op);
+	if (j->writes && service_store(svc))
+		store_set_busy_timeout(service_store(svc), SVC_JOB_BUSY_MS);
+	w->current = j;
+	if (j->owner)
+		j->owner->job = j;
+	svc_log(svc, _("%s by %s: started on the worker"), j->op, j->user);
+	(void)pthread_mutex_lock(&w->lock);
+	w->todo = j;
+	(void)pthread_cond_signal(&w->wake);
+	(void)pthread_mutex_unlock(&w->lock);
+	return 0;
+}
+
 enum store_status svc_job_submit(struct svc_call *c, struct svc_job *j)
 {
 	struct svc_jobs *w = *svc_jobs_slot(c->svc);
@@ -254,28 +291,41 @@ enum store_status svc_job_submit(struct svc_call *c, struct svc_job *j)
 		job_free(j);
 		return r;
 	}
-	/* The worker's own connection (SQLite connections are not shared between threads),
-	 * opened here, as opening touches the program's shared state, and anew for every
-	 * job, so a restore in between is never missed. */
 	char err[1024];
-	j->st = store_open(svc_path(c->svc), 0, err, sizeof err);
-	if (!j->st) {
-		job_free(j);
+	if (job_start(c->svc, w, j, c->op_name ? c->op_name : "?", err, sizeof err) != 0)
 		return svc_fail(c, STORE_ERROR, "%s", err);
-	}
-	store_set_actor(j->st, j->user, j->terminal);
-	snprintf(j->op, sizeof j->op, "%s", c->op_name ? c->op_name : "?");
-	if (j->writes)
-		store_set_busy_timeout(c->st, SVC_JOB_BUSY_MS);
-	w->current = j;
-	c->sess->job = j;
-	svc_log(c->svc, _("%s by %s: started on the worker"), j->op, j->user);
-	(void)pthread_mutex_lock(&w->lock);
-	w->todo = j;
-	(void)pthread_cond_signal(&w->wake);
-	(void)pthread_mutex_unlock(&w->lock);
 	c->deferred = true;
 	return STORE_OK;
+}
+
+int svc_job_service(struct service *svc, const char *op, const char *what, svc_job_run_fn run,
+		    svc_job_answer_fn answer, void *data, void (*free_data)(void *))
+{
+	struct svc_job *j = job_new(NULL, what, false, 0, run, answer, data, free_data);
+	if (!j) {
+		svc_log(svc, "%s: %s", op, strerror(ENOMEM));
+		return 0;
+	}
+	struct svc_jobs *w = *svc_jobs_slot(svc);
+	if (!w) {
+		snprintf(j->op, sizeof j->op, "%s", op);
+		store_set_actor(service_store(svc), j->user, j->terminal);
+		job_work(j, service_store(svc));
+		if (j->status == STORE_OK)
+			j->answer(j, NULL);
+		else
+			svc_log(svc, _("%s by %s: failed: %s"), j->op, j->user, j->err);
+		job_free(j);
+		return 0;
+	}
+	if (w->current) {
+		job_free(j);
+		return -1;
+	}
+	char err[1024];
+	if (job_start(svc, w, j, op, err, sizeof err) != 0)
+		svc_log(svc, "%s: %s", op, err);
+	return 0;
 }
 
 void svc_jobs_forget(struct service *svc, struct svc_session *s)
@@ -313,7 +363,7 @@ struct svc_session *service_job_done(struct service *svc, struct wire_out *reply
 		svc_changed(svc, j->changes);
 		svc_log(svc, _("%s by %s: done (%lld)"), j->op, j->user, (long long)j->result);
 		wire_out_begin(reply, WIRE_REPLY, STORE_OK);
-		j->answer(j, reply);
+		j->answer(j, j->for_service ? NULL : reply);
 	} else {
 		svc_log(svc, _("%s by %s: failed: %s"), j->op, j->user, j->err);
 		svc_error_reply(reply, j->status, j->err);

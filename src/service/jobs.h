@@ -28,7 +28,8 @@ struct svc_job;
  * direct mode). Runs on the worker thread: only the store, the job's data and messages
  * (svc_job_fail); no service state. */
 typedef enum store_status (*svc_job_run_fn)(struct svc_job *job, struct store *st);
-/* The fields of the OK reply (on the loop, after run succeeded). */
+/* The fields of the OK reply (on the loop, after run succeeded; reply NULL for a job of the
+ * service itself, svc_job_service). */
 typedef void (*svc_job_answer_fn)(struct svc_job *job, struct wire_out *reply);
 
 /* A job for the request being answered: what (N_() text: "import", "backup"), whether it
@@ -54,6 +55,12 @@ enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const c
  * on the worker (c->deferred set; the reply follows from service_job_done). Refused with
  * STORE_BUSY when another job runs. Takes the job in every case. */
 enum store_status svc_job_submit(struct svc_call *c, struct svc_job *job);
+
+/* A job of the service itself (its daily check): op names it in the log; the answer is
+ * called with a NULL reply. Runs now without a worker; -1 (nothing done, run it later)
+ * when another job runs; else 0 (started, or failed and logged). */
+int svc_job_service(struct service *svc, const char *op, const char *what, svc_job_run_fn run,
+		    svc_job_answer_fn answer, void *data, void (*free_data)(void *));
 
 /* STORE_OK when no job runs; else STORE_BUSY with a message naming the job, who started it
  * and when (a second job is refused, and an import is refused before its rows come). */

@@ -29,6 +29,7 @@ struct service {
 	const struct config *cfg;
 	unsigned changes;
 	char purged_on[DATES_DATE_LEN]; /* the local date of the last daily purge attempt */
+	char checked_on[DATES_DATE_LEN]; /* ... and of the last daily check handed on */
 	void (*log)(const char *msg);
 	struct svc_jobs *jobs;        /* the worker (balied), or NULL: jobs run at once */
 };
@@ -195,6 +196,30 @@ unsigned service_take_changes(struct service *svc)
 	return c;
 }
 
+/* The daily quality check as a job (jobs.h): on balied's worker, as it reads the whole
+ * file (seconds at a million bans); at once in direct mode. */
+struct daily_check {
+	struct service *svc;
+	char today[DATES_DATE_LEN];
+	bool ran, whole;
+};
+
+static enum store_status daily_check_work(struct svc_job *job, struct store *st)
+{
+	struct daily_check *d = svc_job_data(job);
+	return store_check_daily(st, d->today, &d->ran, &d->whole);
+}
+
+/* Damage found turns the service's own store read-only too: every write says so. */
+static void daily_check_done(struct svc_job *job, struct wire_out *reply)
+{
+	(void)reply;
+	struct daily_check *d = svc_job_data(job);
+	struct store *st = d->svc->st;
+	if (st && !d->whole && store_writable_check(st) != STORE_OK)
+		svc_log(d->svc, "%s", store_error(st));
+}
+
 void service_tick(struct service *svc, time_t now)
 {
 	if (!svc->st) {
@@ -207,26 +232,34 @@ void service_tick(struct service *svc, time_t now)
 	/* Not while a job holds the write lock: the daily work waits for its end (and would
 	 * else be given up for the day). */
 	bool writes = false;
-	if (strcmp(today, svc->purged_on) == 0 ||
-	    (svc_job_running(svc, NULL, NULL, &writes) && writes))
+	if (svc_job_running(svc, NULL, NULL, &writes) && writes)
 		return;
-	snprintf(svc->purged_on, sizeof svc->purged_on, "%s", today);
-	struct purge_policy pp;
-	purge_policy_of_config(svc->cfg, &pp);
-	struct purge_report pr;
-	bool ran = false;
-	store_set_actor(svc->st, "balied", "service");
-	if (store_purge_daily(svc->st, &pp, today, &ran, &pr) != STORE_OK)
-		svc_log(svc, "%s: %s", _("purge"), store_error(svc->st));
-	else if (ran)
-		svc->changes |= CHANGE_ALL;
-	/* Every page once a day (issue 15: about 5 ms per thousand bans); damage found turns
-	 * the store read-only and every write says so. */
-	bool whole = true;
-	if (store_check_daily(svc->st, today, &ran, &whole) != STORE_OK)
-		svc_log(svc, "%s", store_error(svc->st));
-	else if (!whole && store_writable_check(svc->st) != STORE_OK)
-		svc_log(svc, "%s", store_error(svc->st));
+	if (strcmp(today, svc->purged_on) != 0) {
+		snprintf(svc->purged_on, sizeof svc->purged_on, "%s", today);
+		struct purge_policy pp;
+		purge_policy_of_config(svc->cfg, &pp);
+		struct purge_report pr;
+		bool ran = false;
+		store_set_actor(svc->st, "balied", "service");
+		if (store_purge_daily(svc->st, &pp, today, &ran, &pr) != STORE_OK)
+			svc_log(svc, "%s: %s", _("purge"), store_error(svc->st));
+		else if (ran)
+			svc->changes |= CHANGE_ALL;
+	}
+	/* Every page once a day (issue 15: about 5 ms per thousand bans). */
+	if (strcmp(today, svc->checked_on) == 0)
+		return;
+	struct daily_check *d = calloc(1, sizeof *d);
+	if (!d) {
+		svc_log(svc, "%s: %s", "database.check", strerror(ENOMEM));
+		return;
+	}
+	*d = (struct daily_check){.svc = svc, .whole = true};
+	snprintf(d->today, sizeof d->today, "%s", today);
+	/* Another job runs: the check comes at a later tick. */
+	if (svc_job_service(svc, "database.check", N_("check"), daily_check_work,
+			    daily_check_done, d, free) == 0)
+		snprintf(svc->checked_on, sizeof svc->checked_on, "%s", today);
 }
 
 /* ------------------------------------------------------------------ helpers for handlers */

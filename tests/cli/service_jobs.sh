@@ -64,6 +64,11 @@ locked() {
 }
 bans() { svc_sql "SELECT count(*) FROM ban"; }
 
+# The daily check of every page runs on the worker too (at the first tick).
+if poll 200 grep -q "database.check by balied: done" "$tmp/balied.log"; then
+	ok "the daily check runs on the worker"
+else not_ok "the daily check runs on the worker"; sed 's/^/#   /' "$tmp/balied.log"; fi
+
 # ------------------------------------------------------------ alarms during an import
 bg imp $H ban import "$F/big.csv"
 imp=$bg_pid
