@@ -279,13 +279,15 @@ static void tell_working(struct server *srv)
 {
 	long long now = mono_ms();
 	struct wire_out n = {0};
+	int built = 1; /* 1: not yet, 0: built, -1: failed */
 	for (size_t i = 0; i < srv->nsessions; i++) {
 		struct session *s = srv->sessions[i];
 		if (!s->svc.job || now < s->working_at)
 			continue;
 		s->working_at = now + SERVER_WORKING_MS;
-		if ((n.len == 0 && notice_frame(&n, CHANGE_NONE_WORKING) != 0) ||
-		    queue(s, n.buf, n.len) != 0 || flush_out(s) != 0)
+		if (built == 1)
+			built = notice_frame(&n, CHANGE_NONE_WORKING);
+		if (built != 0 || queue(s, n.buf, n.len) != 0 || flush_out(s) != 0)
 			(void)shutdown(s->fd, SHUT_RDWR); /* reaped by the loop */
 	}
 	wire_out_free(&n);
@@ -435,8 +437,7 @@ int server_run(struct server *srv, volatile sig_atomic_t *stop, char *err, size_
 			if (rc != 0 || (re & POLLNVAL))
 				session_free(srv, i);
 		}
-		if (fds[n + 1].revents & POLLIN)
-			job_done(srv);
+		job_done(srv); /* cheap when none is done; the eventfd only wakes the loop */
 		tell_working(srv);
 		if (fds[0].revents & POLLIN)
 			accept_sessions(srv);

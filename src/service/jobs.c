@@ -38,7 +38,7 @@ struct svc_job {
 };
 
 /* The worker. Only `todo`, `done` and `quit` are shared, under `lock`; everything else
- * belongs to the loop (`current`) or, while it runs, to the worker (the job). */
+ * belongs to the loop (`current`, `next`) or, while it runs, to the worker (the job). */
 struct svc_jobs {
 	pthread_t thread;
 	pthread_mutex_t lock;
@@ -47,6 +47,8 @@ struct svc_jobs {
 	bool quit;
 	int efd;                         /* readable when a job is done */
 	struct svc_job *current;         /* handed over and not yet collected (loop only) */
+	struct svc_job *next;            /* a client's job waiting for the service's own
+					  * (the daily check) to end: it is not refused */
 };
 
 /* A job for a session (NULL: the service's own), started now. */
@@ -143,8 +145,11 @@ static void *worker_main(void *arg)
 		(void)pthread_mutex_lock(&w->lock);
 		w->done = j;
 		uint64_t one = 1;
-		/* A full counter (never: one job at a time) still leaves the fd readable. */
-		(void)!write(w->efd, &one, sizeof one);
+		/* Only a wake-up: its result does not matter, as it can fail only on a full
+		 * counter (the fd is readable then) and the loop looks for `done` every
+		 * round anyway. */
+		ssize_t woke = write(w->efd, &one, sizeof one);
+		(void)woke;
 	}
 	(void)pthread_mutex_unlock(&w->lock);
 	return NULL;
@@ -155,6 +160,14 @@ int service_jobs_start(struct service *svc, char *err, size_t errsz)
 	struct svc_jobs **slot = svc_jobs_slot(svc);
 	if (*slot)
 		return 0;
+	/* The loop switches LANGUAGE for each client (i18n_use_language) while the worker's
+	 * messages read it: have it set already, so a switch only replaces its value (glibc
+	 * keeps the old string) and never moves the environment under the worker. An empty
+	 * LANGUAGE means nothing to gettext. */
+	if (!getenv("LANGUAGE") && setenv("LANGUAGE", "", 0) != 0) {
+		snprintf(err, errsz, "setenv: %s", strerror(errno));
+		return -1;
+	}
 	struct svc_jobs *w = calloc(1, sizeof *w);
 	if (!w) {
 		snprintf(err, errsz, "%s", strerror(ENOMEM));
@@ -192,6 +205,7 @@ void svc_jobs_stop(struct svc_jobs *w)
 	job_free(w->done);
 	if (w->current != w->done)
 		job_free(w->current);
+	job_free(w->next); /* never begun: nothing of it written */
 	(void)pthread_cond_destroy(&w->wake);
 	(void)pthread_mutex_destroy(&w->lock);
 	(void)close(w->efd);
@@ -208,15 +222,17 @@ const char *svc_job_running(const struct service *svc, const char **user, char h
 			    bool *writes)
 {
 	struct svc_jobs *w = *svc_jobs_slot((struct service *)svc);
-	if (!w || !w->current)
+	/* A client's job first: the one a refusal should name. */
+	struct svc_job *j = w && w->next ? w->next : w ? w->current : NULL;
+	if (!j)
 		return NULL;
 	if (user)
-		*user = w->current->user;
+		*user = j->user;
 	if (hm)
-		dates_local_hm(w->current->started, hm);
+		dates_local_hm(j->started, hm);
 	if (writes)
-		*writes = w->current->writes;
-	return _(w->current->what);
+		*writes = j->writes;
+	return _(j->what);
 }
 
 bool svc_job_writing(const struct service *svc, char *out, size_t outsz)
@@ -236,16 +252,31 @@ enum store_status svc_job_none_running(struct svc_call *c)
 {
 	const char *user = "";
 	char hm[6];
-	const char *what = svc_job_running(c->svc, &user, hm, NULL);
-	if (!what)
+	struct svc_jobs *w = *svc_jobs_slot(c->svc);
+	/* Only the service's own job runs: a client's waits for it, and is not refused. */
+	if (!w || (!w->next && (!w->current || w->current->for_service)))
 		return STORE_OK;
+	const char *what = svc_job_running(c->svc, &user, hm, NULL);
 	c->job_named = true;
 	return svc_fail(c, STORE_BUSY, _("another long task (%s) is running, started %s by %s; "
 					 "try again when it is done"), what, hm, user);
 }
 
-/* Hand j to the worker w with a connection of its own; -1 (j freed) with a message in err
- * when that cannot be opened. */
+/* Give the worker j (with its connection) to do now. */
+static void job_hand(struct service *svc, struct svc_jobs *w, struct svc_job *j)
+{
+	if (j->writes && service_store(svc))
+		store_set_busy_timeout(service_store(svc), SVC_JOB_BUSY_MS);
+	w->current = j;
+	svc_log(svc, _("%s by %s: started on the worker"), j->op, j->user);
+	(void)pthread_mutex_lock(&w->lock);
+	w->todo = j;
+	(void)pthread_cond_signal(&w->wake);
+	(void)pthread_mutex_unlock(&w->lock);
+}
+
+/* Start j on the worker w, or let it wait for the service's own job; -1 (j freed) with a
+ * message in err when its connection cannot be opened. */
 static int job_start(struct service *svc, struct svc_jobs *w, struct svc_job *j,
 		     const char *op, char *err, size_t errsz)
 {
@@ -259,16 +290,12 @@ static int job_start(struct service *svc, struct svc_jobs *w, struct svc_job *j,
 	}
 	store_set_actor(j->st, j->user, j->terminal);
 	snprintf(j->op, sizeof j->op, "%s", op);
-	if (j->writes && service_store(svc))
-		store_set_busy_timeout(service_store(svc), SVC_JOB_BUSY_MS);
-	w->current = j;
 	if (j->owner)
 		j->owner->job = j;
-	svc_log(svc, _("%s by %s: started on the worker"), j->op, j->user);
-	(void)pthread_mutex_lock(&w->lock);
-	w->todo = j;
-	(void)pthread_cond_signal(&w->wake);
-	(void)pthread_mutex_unlock(&w->lock);
+	if (w->current)
+		w->next = j;
+	else
+		job_hand(svc, w, j);
 	return 0;
 }
 
@@ -318,7 +345,7 @@ int svc_job_service(struct service *svc, const char *op, const char *what, svc_j
 		job_free(j);
 		return 0;
 	}
-	if (w->current) {
+	if (w->current || w->next) {
 		job_free(j);
 		return -1;
 	}
@@ -333,6 +360,8 @@ void svc_jobs_forget(struct service *svc, struct svc_session *s)
 	struct svc_jobs *w = *svc_jobs_slot(svc);
 	if (w && w->current && w->current->owner == s)
 		w->current->owner = NULL;
+	if (w && w->next && w->next->owner == s)
+		w->next->owner = NULL; /* it still runs: the client may have gone on purpose */
 	s->job = NULL;
 }
 
@@ -342,8 +371,11 @@ struct svc_session *service_job_done(struct service *svc, struct wire_out *reply
 	*done = false;
 	if (!w)
 		return NULL;
+	/* Only a wake-up: `done` says what there is (the loop asks every round, so a lost
+	 * wake-up costs at most its poll timeout). */
 	uint64_t n;
-	(void)!read(w->efd, &n, sizeof n); /* drained; `done` says what there is */
+	if (read(w->efd, &n, sizeof n) < 0 && errno != EAGAIN && errno != EINTR)
+		svc_log(svc, "eventfd: %s", strerror(errno));
 	(void)pthread_mutex_lock(&w->lock);
 	struct svc_job *j = w->done;
 	w->done = NULL;
@@ -376,5 +408,9 @@ struct svc_session *service_job_done(struct service *svc, struct wire_out *reply
 	if (st && store_journal_merge_pending(st) == STORE_OK)
 		svc_changed(svc, CHANGE_ALARMS);
 	job_free(j);
+	if (w->next) {
+		job_hand(svc, w, w->next);
+		w->next = NULL;
+	}
 	return owner;
 }
