@@ -159,7 +159,11 @@ else
 fi
 # Its job still ends: the service logs it, and then the rows are all there.
 finished() { [ "$(grep -c "ban.import by #$H: done\|ban.import by #$H: failed" "$tmp/balied.log")" -ge 2 ]; }
-poll 1200 finished
+if poll 3000 finished; then
+	ok "the job of the client that went away ends, and is logged"
+else
+	not_ok "the job of the client that went away ends, and is logged"
+fi
 after=$(bans)
 if [ "$after" -eq $((before + GONE_ROWS)) ] || [ "$after" -eq "$before" ]; then
 	ok "an import whose client went away is whole or absent ($((after - before)) rows)"
