@@ -5,7 +5,7 @@
 #include <time.h>
 
 #include "clock.h"
-#include "core/dates.h"
+#include "core/lib.h"
 
 time_t clock_now(void)
 {

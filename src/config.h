@@ -7,9 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/incidents.h"
-#include "core/policy.h"
-#include "core/roles.h"
+#include "core/lib.h"
 
 struct config_building {
 	char *id;                 /* short id used in ban scope: "stadhuis" */

@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "core/sanctions.h"
+#include "core/lib.h"
 
 /* Find and read the table: sanctions.conf in the directory of config_source (the
  * balie.conf in use; NULL for built-in defaults), else $XDG_CONFIG_HOME/balie/ (or

@@ -6,8 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/appts.h"
-#include "core/dates.h"
+#include "core/lib.h"
 #include "tests.h"
 
 TEST(test_appts__times_invalid_input)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/backups.h"
+#include "core/lib.h"
 #include "tests.h"
 
 TEST(test_backups__refuses_what_is_not_one_plain_name)

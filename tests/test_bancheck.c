@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "core/bancheck.h"
+#include "core/lib.h"
 #include "sanctions_conf.h"
 #include "tests.h"
 

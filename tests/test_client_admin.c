@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "client/admin.h"
+#include "client/lib.h"
 #include "config.h"
 #include "tests.h"
 

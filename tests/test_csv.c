@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/csv.h"
+#include "core/lib.h"
 #include "tests.h"
 
 /* A reader over a copy of text (fmemopen); the stream is closed by done(). */

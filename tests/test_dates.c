@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/dates.h"
+#include "core/lib.h"
 #include "tests.h"
 
 TEST(test_dates__parse_date_rejects_bad_input)

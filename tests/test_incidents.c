@@ -7,8 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/dates.h"
-#include "core/incidents.h"
+#include "core/lib.h"
 #include "tests.h"
 
 TEST(test_incidents__names_reject_unknown)

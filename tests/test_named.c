@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "core/named.h"
+#include "core/lib.h"
 #include "tests.h"
 
 static const struct named answers[] = {

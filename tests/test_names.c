@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/names.h"
+#include "core/lib.h"
 #include "core/names_internal.h"
 #include "tests.h"
 

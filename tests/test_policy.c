@@ -6,8 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/dates.h"
-#include "core/policy.h"
+#include "core/lib.h"
 #include "tests.h"
 
 #undef TESTUTIL_TCASE

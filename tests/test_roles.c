@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "core/roles.h"
+#include "core/lib.h"
 #include "tests.h"
 
 TEST(test_roles__parse_rejects_unknown)

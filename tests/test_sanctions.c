@@ -8,8 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/policy.h"
-#include "core/sanctions.h"
+#include "core/lib.h"
 #include "sanctions_conf.h"
 #include "tests.h"
 

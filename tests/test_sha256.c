@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "core/sha256.h"
+#include "core/lib.h"
 #include "tests.h"
 
 static void digest(const void *data, size_t len, char out[SHA256_HEX_LEN])

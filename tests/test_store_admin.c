@@ -9,12 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store/alarms.h"
-#include "store/audit.h"
-#include "store/backup.h"
-#include "store/bans.h"
+#include "store/lib.h"
 #include "store/internal.h"
-#include "store/purge.h"
 #include "tests.h"
 
 static char path[4096];

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/alarms.h"
-#include "store/audit.h"
+#include "store/lib.h"
 #include "tests.h"
 
 static struct store *st;

@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/policy.h"
-#include "store/appts.h"
-#include "store/audit.h"
+#include "core/lib.h"
+#include "store/lib.h"
 #include "tests.h"
 
 static struct store *st;

@@ -10,9 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "store/audit.h"
-#include "store/bans.h"
-#include "store/changes.h"
+#include "store/lib.h"
 #include "tests.h"
 
 static struct store *st;

@@ -7,13 +7,7 @@
 #include <string.h>
 
 #include "clock.h"
-#include "store/alarms.h"
-#include "store/appts.h"
-#include "store/bans.h"
-#include "store/changes.h"
-#include "store/incidents.h"
-#include "store/staff.h"
-#include "store/visits.h"
+#include "store/lib.h"
 #include "tests.h"
 
 static struct store *st;

@@ -13,11 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "store/alarms.h"
-#include "store/audit.h"
-#include "store/bans.h"
+#include "store/lib.h"
 #include "store/internal.h"
-#include "store/staff.h"
 #include "tests.h"
 
 static char dir[1024], path[2048];

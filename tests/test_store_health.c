@@ -13,10 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "store/alarms.h"
-#include "store/health.h"
+#include "store/lib.h"
 #include "store/internal.h"
-#include "store/journal.h"
 #include "tests.h"
 
 static char path[2048];

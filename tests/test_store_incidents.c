@@ -8,13 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
-#include "store/audit.h"
-#include "store/bans.h"
-#include "store/incidents.h"
+#include "core/lib.h"
+#include "store/lib.h"
 #include "store/internal.h"
-#include "store/purge.h"
-#include "store/visits.h"
 #include "tests.h"
 
 static struct store *st;

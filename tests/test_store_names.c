@@ -9,8 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/bans.h"
-#include "store/purge.h"
+#include "store/lib.h"
 #include "tests.h"
 
 #define TODAY "2026-06-01"

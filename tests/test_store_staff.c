@@ -6,10 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
-#include "store/audit.h"
+#include "core/lib.h"
+#include "store/lib.h"
 #include "store/internal.h"
-#include "store/staff.h"
 #include "tests.h"
 
 static struct store *st;

@@ -7,10 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
-#include "store/audit.h"
+#include "core/lib.h"
+#include "store/lib.h"
 #include "store/internal.h"
-#include "store/visits.h"
 #include "tests.h"
 
 static struct store *st;

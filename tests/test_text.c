@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "core/text.h"
+#include "core/lib.h"
 #include "tests.h"
 
 /* text_check (at most 100 bytes, not empty) answers want for each of the n texts. */

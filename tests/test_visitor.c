@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/visitor.h"
+#include "core/lib.h"
 #include "tests.h"
 
 #define TODAY "2026-07-01"

@@ -6,8 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/dates.h"
-#include "core/visits.h"
+#include "core/lib.h"
 #include "tests.h"
 
 TEST(test_visits__parse_time_rejects_malformed)

@@ -8,10 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "service/records.h"
-#include "service/wire.h"
-#include "store/alarms.h"
-#include "store/bans.h"
+#include "service/lib.h"
+#include "store/lib.h"
 #include "tests.h"
 
 /* Parse the body of a built frame. */

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "store/db.h"
+#include "store/lib.h"
 
 Suite *dates_suite(void);
 Suite *text_suite(void);

@@ -14,9 +14,8 @@
 #include <sqlite3.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "store/audit.h"
-#include "store/db.h"
+#include "core/lib.h"
+#include "store/lib.h"
 #include "store/internal.h"
 #include "tests.h"
 

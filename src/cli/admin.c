@@ -12,12 +12,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "client/admin.h"
-#include "core/dates.h"
-#include "core/sha256.h"
+#include "client/lib.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "store/audit.h"
-#include "store/backup.h"
+#include "store/lib.h"
 
 /* ------------------------------------------------------------------ audit */
 

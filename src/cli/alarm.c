@@ -10,13 +10,11 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "client/alarms.h"
+#include "client/lib.h"
 #include "clock.h"
-#include "core/dates.h"
-#include "core/policy.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "store/journal.h"
+#include "store/lib.h"
 
 /* Machine names in enum alarm_kind order, for --kind and TSV (the store gives labels). */
 static const char *const kind_names[ALARM_KIND_COUNT + 1] = {"panic", "robbery", "test", "fire",

@@ -8,10 +8,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "client/appts.h"
-#include "core/dates.h"
-#include "core/policy.h"
-#include "core/text.h"
+#include "client/lib.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 static int take_precautions(const char *cmd, const char *v, unsigned *out)

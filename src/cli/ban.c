@@ -9,9 +9,8 @@
 #include <string.h>
 
 #include "cli/ban.h"
-#include "client/incidents.h"
-#include "core/dates.h"
-#include "core/policy.h"
+#include "client/lib.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 /* ------------------------------------------------------------------ list */

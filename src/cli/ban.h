@@ -9,9 +9,8 @@
 #include <stdint.h>
 
 #include "cli/cli.h"
-#include "client/bans.h"
-#include "core/bancheck.h"
-#include "core/sanctions.h"
+#include "client/lib.h"
+#include "core/lib.h"
 
 /* Where ban_fields_check puts what it normalises; the ban points into it. */
 struct ban_norm {

@@ -10,7 +10,7 @@
 #include <strings.h>
 
 #include "cli/ban.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "sanctions_conf.h"
 

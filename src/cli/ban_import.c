@@ -14,8 +14,7 @@
 #include <unistd.h>
 
 #include "cli/ban.h"
-#include "core/csv.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 #define MAX_BAD_ROWS 20

@@ -10,8 +10,7 @@
 #include <string.h>
 
 #include "cli/ban.h"
-#include "core/dates.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "sanctions_conf.h"
 

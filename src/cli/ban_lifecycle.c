@@ -10,9 +10,8 @@
 #include <string.h>
 
 #include "cli/ban.h"
-#include "client/incidents.h"
-#include "core/incidents.h"
-#include "core/dates.h"
+#include "client/lib.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 /* ------------------------------------------------------------------ propose */

@@ -9,12 +9,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/dates.h"
-#include "core/policy.h"
-#include "core/text.h"
-#include "core/visitor.h"
-#include "client/bans.h"
-#include "client/check.h"
+#include "core/lib.h"
+#include "client/lib.h"
 #include "i18n.h"
 
 #define MAX_HITS 16

@@ -13,7 +13,7 @@
 #include "cli/cli.h"
 #include "cli/incident.h"
 #include "clock.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 

@@ -9,11 +9,10 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "client/client.h"
+#include "client/lib.h"
 #include "cli/opts.h"
 #include "config.h"
-#include "core/dates.h"
-#include "core/roles.h"
+#include "core/lib.h"
 
 enum { CLI_OK = 0, CLI_FOUND = 1, CLI_ERROR = 2 };
 

@@ -10,14 +10,10 @@
 #include <string.h>
 
 #include "clock.h"
-#include "core/dates.h"
-#include "core/policy.h"
+#include "core/lib.h"
 #include "cli/demo.h"
 #include "i18n.h"
-#include "store/alarms.h"
-#include "store/appts.h"
-#include "store/bans.h"
-#include "store/staff.h"
+#include "store/lib.h"
 
 /* The opening the demo gives today when the configuration has none (minutes). */
 #define DEMO_DAY_START (9 * 60)

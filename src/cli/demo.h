@@ -7,7 +7,7 @@
 #include <time.h>
 
 #include "config.h"
-#include "store/db.h"
+#include "store/lib.h"
 
 /* Adjust a configuration so today has an evening opening (the demo shows it). */
 void demo_adjust_config(struct config *c, time_t now);

@@ -11,11 +11,10 @@
 #include "cli/cli.h"
 #include "cli/incident.h"
 #include "cli/demo.h"
-#include "core/dates.h"
-#include "core/incidents.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "sanctions_conf.h"
-#include "store/incidents.h"
+#include "store/lib.h"
 
 #define DEMO_DAYS 365          /* a year back from today */
 #define DEMO_OPEN_DAYS 12      /* incidents younger than this are not complete yet */

@@ -10,15 +10,9 @@
 
 #include "cli/cli.h"
 #include "cli/demo.h"
-#include "core/dates.h"
-#include "core/names.h"
-#include "core/policy.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "store/alarms.h"
-#include "store/appts.h"
-#include "store/bans.h"
-#include "store/staff.h"
+#include "store/lib.h"
 
 /* "Petra van Dijk-Jansen": given names, then the partner's name before the own one, as the
  * BRP usage "partner name, own name" is written. */

@@ -10,11 +10,9 @@
 
 #include "cli/cli.h"
 #include "cli/incident.h"
-#include "client/incidents.h"
+#include "client/lib.h"
 #include "clock.h"
-#include "core/dates.h"
-#include "core/incidents.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 #define MAX_CENTS 999999999LL /* ten million euro less a cent: anything more is a typo */

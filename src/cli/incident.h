@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "cli/cli.h"
-#include "client/client.h"
+#include "client/lib.h"
 
 /* Cents as "EUR 45.50" (translated: "€ 45,50"). */
 void incident_euro(int64_t cents, char *out, size_t outsz);

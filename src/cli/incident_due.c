@@ -10,12 +10,10 @@
 #include "cli/cli.h"
 #include "cli/incident.h"
 #include "clock.h"
-#include "core/dates.h"
-#include "core/incidents.h"
-#include "core/text.h"
-#include "client/incidents.h"
+#include "core/lib.h"
+#include "client/lib.h"
 #include "i18n.h"
-#include "store/incidents.h"
+#include "store/lib.h"
 
 /* The translated word of a step's state, as shown in the first column. */
 static const char *state_word(enum incident_due_state s)

@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/opts.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 static size_t opt_count(const struct cli_opt *o)

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "core/dates.h"
+#include "core/lib.h"
 
 #define CLI_OPTS_MAX 40
 

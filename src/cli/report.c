@@ -14,12 +14,10 @@
 
 #include "cli/cli.h"
 #include "cli/incident.h"
-#include "client/incidents.h"
-#include "core/dates.h"
-#include "core/incidents.h"
-#include "core/text.h"
+#include "client/lib.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "store/incidents.h"
+#include "store/lib.h"
 
 #define BAR_WIDTH 24
 

@@ -9,10 +9,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "client/staff.h"
+#include "client/lib.h"
 #include "clock.h"
-#include "core/dates.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 /* The NAME words joined and checked; NULL after the message. */

@@ -9,10 +9,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "client/staff.h"
+#include "client/lib.h"
 #include "clock.h"
-#include "core/dates.h"
-#include "core/policy.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 static void print_member(const struct staff_member *s, bool since)

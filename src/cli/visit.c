@@ -9,11 +9,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "client/visits.h"
+#include "client/lib.h"
 #include "clock.h"
-#include "core/dates.h"
-#include "core/text.h"
-#include "core/visits.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 /* Read a --back or --call-at time; 0 or -1 after an error. */

@@ -7,7 +7,7 @@
 
 #include "client/admin.h"
 #include "i18n.h"
-#include "service/records.h"
+#include "service/lib.h"
 
 #define EXPORT_COLS_MAX 64 /* as store_person_export gives them */
 

@@ -8,9 +8,8 @@
 #include <stdint.h>
 
 #include "client/client.h"
-#include "core/backups.h"
-#include "store/audit.h"
-#include "store/purge.h"
+#include "core/lib.h"
+#include "store/lib.h"
 
 /* A console's own line (store_audit's shape): action must be one the service accepts
  * from a client ("visitor.check", "ban.open", "denied"); the actor and terminal are the

@@ -5,7 +5,7 @@
 
 #include "client/alarms.h"
 #include "i18n.h"
-#include "service/records.h"
+#include "service/lib.h"
 
 enum store_status client_alarm_raise(struct client *cl, const char *location,
 				     enum alarm_kind kind, int64_t *id_out)

@@ -4,7 +4,7 @@
 #define BALIE_CLIENT_ALARMS_H
 
 #include "client/client.h"
-#include "store/alarms.h"
+#include "store/lib.h"
 
 /* STORE_OK with *id_out 0 when the database could not take the alarm and the journal did:
  * then client_alarm_journaled() is the record id and client_note() says why. */

@@ -6,7 +6,7 @@
 
 #include "client/appts.h"
 #include "i18n.h"
-#include "service/records.h"
+#include "service/lib.h"
 
 /* The verdict of the public-hours rule from a reply, when asked for. */
 static enum store_status take_hours(struct client *cl, const struct wire_in *a,

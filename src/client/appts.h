@@ -4,8 +4,8 @@
 #define BALIE_CLIENT_APPTS_H
 
 #include "client/client.h"
-#include "core/appts.h"
-#include "store/appts.h"
+#include "core/lib.h"
+#include "store/lib.h"
 
 enum store_status client_appt_add(struct client *cl, const struct appt *a, int64_t *id_out);
 enum store_status client_appt_flag(struct client *cl, int64_t id, bool risky, unsigned precautions,

@@ -10,7 +10,7 @@
 
 #include "client/bans.h"
 #include "i18n.h"
-#include "service/records.h"
+#include "service/lib.h"
 
 /* Rows asked for per page of a whole list (the service may send fewer: a page ends before
  * a frame fills). */

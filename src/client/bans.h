@@ -8,7 +8,7 @@
 #define BALIE_CLIENT_BANS_H
 
 #include "client/client.h"
-#include "store/bans.h"
+#include "store/lib.h"
 
 enum store_status client_ban_get(struct client *cl, int64_t id, struct ban *out);
 

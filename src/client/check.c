@@ -7,7 +7,7 @@
 
 #include "client/check.h"
 #include "i18n.h"
-#include "service/records.h"
+#include "service/lib.h"
 
 /* Decode record rec as a hit; -1 (with the call failed) when it does not decode. */
 static int get_hit(struct client *cl, const struct wire_in *a, uint32_t rec, struct ban_hit *h)

@@ -5,7 +5,7 @@
 #define BALIE_CLIENT_CHECK_H
 
 #include "client/client.h"
-#include "store/bans.h"
+#include "store/lib.h"
 
 /* store_ban_check's shape (today is ignored: the service's date counts). Free the hits
  * with store_ban_hits_clear. */

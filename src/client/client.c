@@ -16,10 +16,10 @@
 
 #include "client/client.h"
 #include "clock.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "service/service.h"
-#include "store/changes.h"
+#include "service/lib.h"
+#include "store/lib.h"
 
 /* How long a call waits for the service without a word from it: long enough for most
  * requests, short enough that a hung service does not freeze a desk for good. A request

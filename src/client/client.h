@@ -15,10 +15,9 @@
 #include <stdint.h>
 
 #include "config.h"
-#include "core/roles.h"
-#include "service/proto.h"
-#include "service/wire.h"
-#include "store/db.h"
+#include "core/lib.h"
+#include "service/lib.h"
+#include "store/lib.h"
 
 struct client;
 

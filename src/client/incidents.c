@@ -7,7 +7,7 @@
 
 #include "client/incidents.h"
 #include "i18n.h"
-#include "service/records.h"
+#include "service/lib.h"
 
 /* A request carrying the incident as record 1. */
 static void put_incident(struct client *cl, enum svc_op op, const struct incident *in)

@@ -6,7 +6,7 @@
 #define BALIE_CLIENT_INCIDENTS_H
 
 #include "client/client.h"
-#include "store/incidents.h"
+#include "store/lib.h"
 
 enum store_status client_incident_add(struct client *cl, const struct incident *in,
 				      int64_t *id_out);

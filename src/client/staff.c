@@ -2,7 +2,7 @@
 #include "autoconfig.h"
 
 #include "client/staff.h"
-#include "service/records.h"
+#include "service/lib.h"
 
 /* A request naming one staff member. */
 static struct wire_out *named(struct client *cl, enum svc_op op, const char *name)

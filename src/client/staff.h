@@ -4,7 +4,7 @@
 #define BALIE_CLIENT_STAFF_H
 
 #include "client/client.h"
-#include "store/staff.h"
+#include "store/lib.h"
 
 enum store_status client_staff_add(struct client *cl, const char *name, enum staff_team team,
 				   const char *phone);

@@ -4,7 +4,7 @@
 #include "client/appts.h"
 #include "client/visits.h"
 #include "i18n.h"
-#include "service/records.h"
+#include "service/lib.h"
 
 enum store_status client_visit_out(struct client *cl, const struct visit *v, int64_t *id_out,
 				   struct appts_ban_mark *mark)

@@ -4,8 +4,8 @@
 #define BALIE_CLIENT_VISITS_H
 
 #include "client/client.h"
-#include "core/appts.h"
-#include "store/visits.h"
+#include "core/lib.h"
+#include "store/lib.h"
 
 /* The service checks the client against the ban list (issue 13): a MATCH is recorded with
  * the visit and needs a companion; *mark (may be NULL) gets the best hit, to be shown. */

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "config/internal.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 struct config_load_ctx *config_ctx;

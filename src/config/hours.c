@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "config/internal.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 #define MAX_EXCEPTIONS 500  /* dated exceptions per building: years of holidays */

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "config/internal.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 
 #define DAYS_MAX 365

@@ -11,7 +11,7 @@
 #include <confuse.h>
 
 #include "config.h"
-#include "core/dates.h"
+#include "core/lib.h"
 
 #define DEFAULT_BUILDING "stadhuis"
 #define MAX_NAME 100        /* building, room, alarm point, user names */

@@ -15,8 +15,7 @@
 
 #include "config.h"
 #include "config/internal.h"
-#include "core/named.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "sanctions_conf.h"
 

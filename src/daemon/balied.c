@@ -19,13 +19,12 @@
 
 #include "clock.h"
 #include "config.h"
-#include "core/roles.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "daemon/log.h"
 #include "daemon/server.h"
 #include "i18n.h"
-#include "service/service.h"
-#include "store/db.h"
+#include "service/lib.h"
+#include "store/lib.h"
 
 #define DEFAULT_CONFIG SYSCONFDIR "/balie/balie.conf"
 

@@ -4,7 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "core/text.h"
+#include "core/lib.h"
 #include "daemon/log.h"
 
 void log_line(const char *msg)

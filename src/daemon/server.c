@@ -18,9 +18,8 @@
 #include "daemon/log.h"
 #include "daemon/server.h"
 #include "i18n.h"
-#include "service/proto.h"
-#include "service/wire.h"
-#include "store/db.h"
+#include "service/lib.h"
+#include "store/lib.h"
 
 struct session {
 	int fd;

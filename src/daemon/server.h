@@ -8,7 +8,7 @@
 
 #include <signal.h>
 
-#include "service/service.h"
+#include "service/lib.h"
 
 #define SERVER_MAX_SESSIONS 256
 #define SERVER_MAX_PER_UID 32

@@ -9,14 +9,11 @@
 #include <stdint.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "core/names.h"
-#include "core/policy.h"
-#include "core/roles.h"
+#include "core/lib.h"
 #include "service/proto.h"
 #include "service/service.h"
 #include "service/wire.h"
-#include "store/db.h"
+#include "store/lib.h"
 
 /* One request being answered. */
 struct svc_call {

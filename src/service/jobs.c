@@ -12,10 +12,10 @@
 #include <unistd.h>
 
 #include "clock.h"
-#include "core/dates.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "service/jobs.h"
-#include "store/journal.h"
+#include "store/lib.h"
 
 struct svc_job {
 	const char *what;                /* N_() text */

@@ -15,17 +15,12 @@
 #include <unistd.h>
 
 #include "clock.h"
-#include "core/backups.h"
-#include "core/dates.h"
-#include "core/sha256.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "service/internal.h"
 #include "service/jobs.h"
 #include "service/records.h"
-#include "store/audit.h"
-#include "store/backup.h"
-#include "store/health.h"
-#include "store/purge.h"
+#include "store/lib.h"
 
 /* A page of the audit trail: small enough that a reply stays far below WIRE_FRAME_MAX
  * (a line is at most a few KiB), large enough that a long trail takes few requests. */

@@ -9,9 +9,7 @@
 #include "service/internal.h"
 #include "service/jobs.h"
 #include "service/records.h"
-#include "store/alarms.h"
-#include "store/health.h"
-#include "store/journal.h"
+#include "store/lib.h"
 #include "clock.h"
 
 static enum store_status raise(struct svc_call *c)

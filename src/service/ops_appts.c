@@ -6,14 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "core/appts.h"
-#include "core/dates.h"
-#include "core/names.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "service/internal.h"
 #include "service/records.h"
-#include "store/appts.h"
-#include "store/bans.h"
+#include "store/lib.h"
 
 /* The longest span one list may cover: a year and a day. */
 #define LIST_MAX_SECONDS (367 * 24 * 60 * 60)

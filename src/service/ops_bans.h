@@ -7,11 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/bancheck.h"
-#include "core/dates.h"
-#include "core/sanctions.h"
+#include "core/lib.h"
 #include "service/internal.h"
-#include "store/bans.h"
+#include "store/lib.h"
 
 /* The local date of the service's clock: what "today" means for every ban operation (a
  * client's date is never taken: it could make an ended ban look current). */

@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "service/ops_bans.h"
 #include "service/records.h"
-#include "store/incidents.h"
+#include "store/lib.h"
 
 /* The texts of a new ban, NULL made "" so the store never binds a NULL. */
 static const char **text_member(struct ban_new *b, enum banf f)

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/names.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "service/ops_bans.h"
 #include "service/records.h"

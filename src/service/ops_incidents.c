@@ -13,8 +13,7 @@
 #include "service/internal.h"
 #include "service/ops_bans.h"
 #include "service/records.h"
-#include "store/alarms.h"
-#include "store/incidents.h"
+#include "store/lib.h"
 
 /* The follow-up policy of the service's configuration and sanction table. */
 static enum store_status policy_of(struct svc_call *c, struct sanction_table *t,

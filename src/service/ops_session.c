@@ -5,10 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "service/internal.h"
-#include "store/health.h"
+#include "store/lib.h"
 
 /* A language tag as gettext takes it ("nl", "nl_NL.UTF-8", "nl:en"): nothing else may
  * reach setenv in the service. */

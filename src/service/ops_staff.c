@@ -8,12 +8,11 @@
 #include <string.h>
 
 #include "clock.h"
-#include "core/dates.h"
-#include "core/policy.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "service/internal.h"
 #include "service/records.h"
-#include "store/staff.h"
+#include "store/lib.h"
 
 static enum store_status name_field(struct svc_call *c, const char **name)
 {

@@ -10,7 +10,7 @@
 #include "i18n.h"
 #include "service/internal.h"
 #include "service/records.h"
-#include "store/visits.h"
+#include "store/lib.h"
 
 static enum store_status text_into(struct svc_call *c, uint16_t tag, const char *what, char *dst,
 				   size_t dstsz)

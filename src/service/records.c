@@ -3,16 +3,9 @@
 
 #include <stddef.h>
 
-#include "core/backups.h"
+#include "core/lib.h"
 #include "service/records.h"
-#include "core/appts.h"
-#include "store/alarms.h"
-#include "store/appts.h"
-#include "store/staff.h"
-#include "store/visits.h"
-#include "store/audit.h"
-#include "store/purge.h"
-#include "store/bans.h"
+#include "store/lib.h"
 
 #define N(a) (sizeof(a) / sizeof *(a))
 

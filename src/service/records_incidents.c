@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "service/records.h"
-#include "store/incidents.h"
+#include "store/lib.h"
 
 #define N(a) (sizeof(a) / sizeof *(a))
 

@@ -11,14 +11,11 @@
 #include <string.h>
 
 #include "clock.h"
-#include "core/dates.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "service/internal.h"
 #include "service/jobs.h"
-#include "store/audit.h"
-#include "store/health.h"
-#include "store/purge.h"
+#include "store/lib.h"
 
 struct service {
 	struct store *st;             /* NULL: the database cannot be opened (degraded) */

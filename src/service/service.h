@@ -12,9 +12,9 @@
 #include <time.h>
 
 #include "config.h"
-#include "core/roles.h"
+#include "core/lib.h"
 #include "service/wire.h"
-#include "store/db.h"
+#include "store/lib.h"
 
 struct service;
 

@@ -5,11 +5,10 @@
 
 #include <stdio.h>
 
-#include "core/dates.h"
-#include "core/policy.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "service/internal.h"
-#include "store/bans.h"
+#include "store/lib.h"
 
 /* The verdict on one hit: where its ban applies, and whether an exception holds on date. */
 static enum store_status judge(struct svc_call *c, const struct ban_hit *h, const char *date,

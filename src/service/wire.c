@@ -8,7 +8,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/text.h"
+#include "core/lib.h"
 #include "service/wire.h"
 
 /* ------------------------------------------------------------------ building */

@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
-#include "core/policy.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "store/appts.h"
 #include "store/internal.h"

@@ -9,9 +9,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "core/dates.h"
-#include "core/names.h"
-#include "core/policy.h"
+#include "core/lib.h"
 #include "store/db.h"
 
 /* Stored life-cycle status; "ended" and "lifted" follow from the dates (policy_ban_state). */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/names.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "store/bans.h"
 #include "store/bans_internal.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "store/bans.h"
 #include "store/bans_internal.h"

@@ -9,8 +9,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "core/dates.h"
-#include "core/incidents.h"
+#include "core/lib.h"
 #include "store/db.h"
 
 #define INCIDENT_NAME_MAX 128     /* place, employee, parts of a name */

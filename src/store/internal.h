@@ -7,8 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/dates.h"
-#include "core/sha256.h"
+#include "core/lib.h"
 #include "store/db.h"
 
 struct stmt_cache_entry {

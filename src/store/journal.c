@@ -17,8 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/dates.h"
-#include "core/sha256.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "store/internal.h"
 #include "store/journal.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "config.h"
-#include "core/incidents.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "store/internal.h"
 #include "store/purge.h"

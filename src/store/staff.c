@@ -8,8 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
-#include "core/policy.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "store/internal.h"
 #include "store/staff.h"

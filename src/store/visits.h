@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "core/visits.h"
+#include "core/lib.h"
 #include "store/db.h"
 
 #define VISIT_TEXT_MAX 128

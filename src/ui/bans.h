@@ -8,13 +8,8 @@
 #include <stddef.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "core/names.h"
-#include "core/policy.h"
-#include "core/sanctions.h"
-#include "core/text.h"
-#include "core/visitor.h"
-#include "client/bans.h"
+#include "core/lib.h"
+#include "client/lib.h"
 #include "ui/dialog.h"
 #include "ui/notices.h"
 #include "ui/panel.h"

@@ -8,11 +8,9 @@
 #include <string.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "core/policy.h"
-#include "core/roles.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/bans.h"
+#include "client/lib.h"
 #include "ui/bans.h"
 #include "ui/dialog.h"
 #include "ui/notices.h"

@@ -5,12 +5,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/policy.h"
-#include "core/roles.h"
-#include "core/sanctions.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/bans.h"
+#include "client/lib.h"
 #include "ui/bans.h"
 #include "ui/dialog.h"
 #include "ui/panel.h"

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/check.h"
+#include "client/lib.h"
 #include "ui/bans.h"
 #include "ui/panel.h"
 

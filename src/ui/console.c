@@ -14,9 +14,9 @@
 #include <unistd.h>
 
 #include "clock.h"
-#include "core/dates.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/admin.h"
+#include "client/lib.h"
 #include "ui/console.h"
 #include "ui/console_internal.h"
 #include "ui/dialog.h"

@@ -6,8 +6,8 @@
 #include <stdbool.h>
 
 #include "config.h"
-#include "core/roles.h"
-#include "client/client.h"
+#include "core/lib.h"
+#include "client/lib.h"
 
 struct console_opts {
 	const struct config *config;

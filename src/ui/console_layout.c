@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "clock.h"
-#include "core/dates.h"
-#include "core/roles.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "ui/console_internal.h"
 #include "ui/dialog.h"

@@ -10,7 +10,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "ui/dialog.h"
 #include "ui/dialog_internal.h"

@@ -7,12 +7,10 @@
 #include <string.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "core/incidents.h"
-#include "core/roles.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/incidents.h"
-#include "store/incidents.h"
+#include "client/lib.h"
+#include "store/lib.h"
 #include "ui/dialog.h"
 #include "ui/dialog_incident.h"
 #include "ui/panel.h"

@@ -6,9 +6,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/incidents.h"
-#include "store/alarms.h"
-#include "store/incidents.h"
+#include "core/lib.h"
+#include "store/lib.h"
 #include "ui/panel.h"
 
 /* What the steps carry from one dialog to the next; owned by the caller (a panel), so it

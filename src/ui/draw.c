@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "core/lib.h"
 #include "ui/draw.h"
 
 /* Escaped copy of s: in buf when it fits, else on the heap (*heap set, caller frees).

@@ -5,9 +5,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "core/roles.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/admin.h"
+#include "client/lib.h"
 #include "ui/dialog.h"
 #include "ui/panel.h"
 

@@ -9,10 +9,10 @@
 #include <time.h>
 
 #include "config.h"
-#include "core/roles.h"
-#include "client/client.h"
-#include "service/proto.h"
-#include "store/db.h"
+#include "core/lib.h"
+#include "client/lib.h"
+#include "service/lib.h"
+#include "store/lib.h"
 #include "ui/keys.h"
 
 struct dialog;

@@ -11,10 +11,9 @@
 
 #include "clock.h"
 #include "config.h"
-#include "core/dates.h"
-#include "core/roles.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/alarms.h"
+#include "client/lib.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/notices.h"

@@ -8,13 +8,9 @@
 #include <string.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "core/names.h"
-#include "core/policy.h"
-#include "core/roles.h"
-#include "core/text.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/appts.h"
+#include "client/lib.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/panel.h"

@@ -10,15 +10,10 @@
 #include <string.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "core/incidents.h"
-#include "core/policy.h"
-#include "core/roles.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/alarms.h"
-#include "client/incidents.h"
-#include "store/alarms.h"
-#include "store/incidents.h"
+#include "client/lib.h"
+#include "store/lib.h"
 #include "ui/dialog.h"
 #include "ui/dialog_incident.h"
 #include "ui/draw.h"

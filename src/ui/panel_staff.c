@@ -9,11 +9,9 @@
 #include <strings.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "core/policy.h"
-#include "core/roles.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/staff.h"
+#include "client/lib.h"
 #include "ui/draw.h"
 #include "ui/notices.h"
 #include "ui/panel.h"

@@ -7,11 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/dates.h"
-#include "core/names.h"
-#include "core/visits.h"
+#include "core/lib.h"
 #include "i18n.h"
-#include "client/visits.h"
+#include "client/lib.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/notices.h"

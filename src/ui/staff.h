@@ -10,9 +10,8 @@
 #include <time.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "core/policy.h"
-#include "store/staff.h"
+#include "core/lib.h"
+#include "store/lib.h"
 #include "ui/draw.h"
 #include "ui/panel.h"
 

@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "config.h"
-#include "core/dates.h"
-#include "core/policy.h"
+#include "core/lib.h"
 #include "i18n.h"
 #include "ui/staff.h"
 

@@ -16,8 +16,8 @@
 #include <time.h>
 
 #include "benchutil.h"
-#include "core/names.h"
-#include "store/bans.h"
+#include "core/lib.h"
+#include "store/lib.h"
 
 /* ---------------------------------------------------------------- generator */
 

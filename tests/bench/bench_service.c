@@ -16,8 +16,7 @@
 #include <time.h>
 
 #include "benchutil.h"
-#include "client/alarms.h"
-#include "client/check.h"
+#include "client/lib.h"
 #include "config.h"
 #include "i18n.h"
 

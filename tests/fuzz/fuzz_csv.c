@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
-#include "client/client.h"
+#include "client/lib.h"
 #include "config.h"
-#include "store/db.h"
+#include "store/lib.h"
 
 static char dir[256], db[300], csv[300];
 static struct config *cfg;

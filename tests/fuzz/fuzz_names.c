@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/names.h"
+#include "core/lib.h"
 
 #define NRECS 6
 static struct names_keys recs[NRECS];

@@ -24,9 +24,8 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include "core/text.h"
-#include "service/proto.h"
-#include "service/wire.h"
+#include "core/lib.h"
+#include "service/lib.h"
 
 static int connect_to(const char *path)
 {

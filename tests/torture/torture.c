@@ -18,10 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "store/alarms.h"
-#include "store/audit.h"
-#include "store/db.h"
-#include "store/health.h"
+#include "store/lib.h"
 
 extern char **environ;
 
