@@ -150,6 +150,22 @@ TEST(test_text__shown_is_escaped_and_null_safe)
 }
 END_TEST
 
+TEST(test_text__problem_said_names_the_limit)
+{
+	char buf[128];
+	/* Invalid input first: no text, no room, another problem: the plain message. */
+	ck_assert_str_eq(text_problem_said(TEXT_TOO_LONG, NULL, 5, buf, sizeof buf), "is too long");
+	ck_assert_str_eq(text_problem_said(TEXT_TOO_LONG, "abcdefg", 5, buf, 0), "is too long");
+	ck_assert_str_eq(text_problem_said(TEXT_CONTROL, "a\tb", 5, buf, sizeof buf),
+			 "contains a control character");
+	ck_assert_str_eq(text_problem_said(TEXT_TOO_LONG, "abcdefg", 5, buf, sizeof buf),
+			 "is too long: 7 bytes, at most 5");
+	/* Bytes, as the limit is: "é" is two. */
+	ck_assert_str_eq(text_problem_said(TEXT_TOO_LONG, "\xc3\xa9\xc3\xa9", 3, buf, sizeof buf),
+			 "is too long: 4 bytes, at most 3");
+}
+END_TEST
+
 TEST(test_text__problem_messages)
 {
 	ck_assert_str_eq(text_problem_message(TEXT_CONTROL), "contains a control character");

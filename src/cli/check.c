@@ -183,7 +183,9 @@ static int read_line(char *line, size_t lineno, struct batch_line *l)
 	*l = (struct batch_line){.lineno = lineno, .name = line};
 	enum text_problem p = text_check(line, QUERY_MAX, false);
 	if (p != TEXT_OK) {
-		cli_error("stdin:%zu: %s: %s", lineno, _("name"), text_problem_message(p));
+		char why[128];
+		cli_error("stdin:%zu: %s: %s", lineno, _("name"),
+			  text_problem_said(p, line, QUERY_MAX, why, sizeof why));
 		return -1;
 	}
 	if (born && *text_trim(born) && cli_read_date(born, DATES_PAST, l->born) != 0) {

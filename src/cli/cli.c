@@ -108,7 +108,8 @@ int cli_check_text(const char *cmd, const char *opt, char *v, size_t max, bool a
 	enum text_problem p = text_check(v, max, allow_empty);
 	if (p == TEXT_OK)
 		return 0;
-	cli_error("%s: %s: %s", cmd, opt, text_problem_message(p));
+	char why[128];
+	cli_error("%s: %s: %s", cmd, opt, text_problem_said(p, v, max, why, sizeof why));
 	return -1;
 }
 
@@ -122,7 +123,8 @@ int cli_take_text(const char *cmd, const char *opt, char *v, bool allow_empty, c
 		return -1;
 	}
 	if (p != TEXT_OK) {
-		cli_error("%s: %s: %s", cmd, opt, text_problem_message(p));
+		char why[128];
+		cli_error("%s: %s: %s", cmd, opt, text_problem_said(p, v, outsz - 1, why, sizeof why));
 		return -1;
 	}
 	snprintf(out, outsz, "%s", v);

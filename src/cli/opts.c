@@ -111,7 +111,9 @@ static int take_value(const struct cli_command *cmd, size_t i, char *v, struct c
 		enum text_problem p = o->type == CLI_TEXT ? text_check(v, max, o->allow_empty)
 							  : text_check_lines(v, max, o->allow_empty);
 		if (p != TEXT_OK) {
-			cli_error("%s: --%s: %s", cmd->name, o->name, text_problem_message(p));
+			char why[128];
+			cli_error("%s: --%s: %s", cmd->name, o->name,
+				  text_problem_said(p, v, max, why, sizeof why));
 			return -1;
 		}
 		a->text[i] = v;

@@ -101,6 +101,15 @@ const char *text_problem_message(enum text_problem p)
 	return _("is not acceptable");
 }
 
+const char *text_problem_said(enum text_problem p, const char *s, size_t max, char *buf,
+			      size_t bufsz)
+{
+	if (p != TEXT_TOO_LONG || !s || bufsz == 0)
+		return text_problem_message(p);
+	snprintf(buf, bufsz, _("is too long: %zu bytes, at most %zu"), strlen(s), max);
+	return buf;
+}
+
 /* Append piece (len bytes) when it fits whole, so a cut never splits a character or an
  * escape; *need always grows by len. */
 static void put(char *out, size_t outsz, size_t *need, bool *full, const char *piece, size_t len)

@@ -26,6 +26,11 @@ enum text_problem text_check_lines(const char *s, size_t max_bytes, bool allow_e
 /* A translated, lower-case explanation of a problem ("contains a control character"). */
 const char *text_problem_message(enum text_problem p);
 
+/* text_problem_message for the text s checked against max bytes, naming the limit when it
+ * is too long ("is too long: 5000 bytes, at most 200"); the result is buf or a constant. */
+const char *text_problem_said(enum text_problem p, const char *s, size_t max, char *buf,
+			      size_t bufsz);
+
 /* Copy s to out making every control, bidi, invisible or invalid byte visible
  * (ESC -> "\x1b", U+200B -> "\u200B", invalid UTF-8 -> U+FFFD); a backslash is doubled so
  * that no stored text can pass for an escape. Always NUL-terminates when outsz > 0; returns the length

@@ -78,7 +78,7 @@ expect_err_has "incident add: alarm: there is no alarm 99" "an alarm that does n
 add --employee "$(printf 'Joke\033[2J')"
 expect_err_has "--employee: contains a control character" "a control character refused"
 add --description "$(head -c 2001 /dev/zero | tr '\0' x)"
-expect_err_has "--description: is too long" "an overlong description refused"
+expect_err_has "--description: is too long: 2001 bytes, at most 2000" "an overlong description refused, with the limit"
 add --police report
 expect_rc 2 "a police report without date and number"
 expect_err_has "a police report needs its date and number" "report needs date and number"
