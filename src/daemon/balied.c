@@ -117,33 +117,46 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
 	return argv[++*i];
 }
 
-/* balied --check: what start-up would say of the configuration, and no more. */
-static int check_config(const char *path)
+/* The configuration at path as the service takes it, said the same at start and in --check:
+ * read, what would surprise an administrator logged, and its database (db_path, or the
+ * configuration's own) named by an absolute path. NULL (said) when it cannot be used;
+ * *unknown: the roles entries unknown on this machine. */
+static struct config *read_config(const char *path, const char *db_path, size_t *unknown)
 {
 	char err[1024];
 	struct config *cfg = config_load_file(path, err, sizeof err);
 	if (!cfg) {
 		log_line(err);
-		return 2;
-	}
-	int status = 0;
-	if (cfg->database[0] != '/') {
-		log_msg(_("%s: the database must be named by an absolute path"), cfg->database);
-		status = 2;
+		return NULL;
 	}
 	if (cfg->nroles == 0)
 		log_msg(_("%s names nobody in its roles section: until it does, everyone may "
 			  "only raise alarms"), path);
-	size_t unknown = warn_unknown_roles(cfg, path);
-	if (status == 0) {
-		char line[2048], shown[2048];
-		snprintf(line, sizeof line, _("%s: OK (%zu names in the roles section, %zu of them "
-					      "unknown here; database %s, socket %s)"),
-			 path, cfg->nroles, unknown, cfg->database, cfg->socket);
-		(void)text_escape(line, shown, sizeof shown);
-		if (printf("%s\n", shown) < 0 || fflush(stdout) != 0)
-			status = 2;
+	*unknown = warn_unknown_roles(cfg, path);
+	const char *db = db_path ? db_path : cfg->database;
+	if (db[0] != '/') {
+		log_msg(_("%s: the database must be named by an absolute path"), db);
+		config_free(cfg);
+		return NULL;
 	}
+	return cfg;
+}
+
+/* balied --check: what start-up would say of the configuration, and no more. */
+static int check_config(const char *path)
+{
+	size_t unknown = 0;
+	struct config *cfg = read_config(path, NULL, &unknown);
+	if (!cfg)
+		return 2;
+	int status = 0;
+	char line[2048], shown[2048];
+	snprintf(line, sizeof line, _("%s: OK (%zu names in the roles section, %zu of them "
+				      "unknown here; database %s, socket %s)"),
+		 path, cfg->nroles, unknown, cfg->database, cfg->socket);
+	(void)text_escape(line, shown, sizeof shown);
+	if (printf("%s\n", shown) < 0 || fflush(stdout) != 0)
+		status = 2;
 	config_free(cfg);
 	return status;
 }
@@ -193,25 +206,16 @@ int main(int argc, char **argv)
 		return 2;
 	}
 
-	char err[1024];
-	struct config *cfg = config_load_file(config_path, err, sizeof err);
-	if (!cfg) {
-		log_line(err);
+	size_t unknown = 0;
+	struct config *cfg = read_config(config_path, db_path, &unknown);
+	if (!cfg)
 		return 2;
-	}
 	if (!db_path)
 		db_path = cfg->database;
 	if (!socket_path)
 		socket_path = cfg->socket;
-	if (db_path[0] != '/') {
-		log_msg(_("%s: the database must be named by an absolute path"), db_path);
-		config_free(cfg);
-		return 2;
-	}
-	if (cfg->nroles == 0)
-		log_msg(_("%s names nobody in its roles section: until it does, everyone may "
-			  "only raise alarms"), config_path);
-	(void)warn_unknown_roles(cfg, config_path);
+
+	char err[1024];
 
 	int status = 2;
 	struct store *st = store_open(db_path, init ? STORE_CREATE : 0, err, sizeof err);
