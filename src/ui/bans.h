@@ -41,8 +41,6 @@ struct bans_hit {
 };
 
 struct bans_panel {
-	char list_today[DATES_DATE_LEN]; /* the day the list was counted for */
-
 	char query[QUERY_MAX + 1];
 	struct visitor_query vq;         /* the query read: name, date of birth, bad date */
 	bool focused;                    /* the panel has the focus (at the last draw) */

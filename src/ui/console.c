@@ -301,8 +301,7 @@ static void handle_mouse(struct console *c)
 		    me.x >= s->x + s->w)
 			continue;
 		set_focus(c, i);
-		if (s->ops->click)
-			apply(c, s->ops->click(s->self, &c->ctx, me.y - s->y, me.x - s->x));
+		apply(c, s->ops->click(s->self, &c->ctx, me.y - s->y, me.x - s->x));
 		return;
 	}
 }
@@ -762,7 +761,8 @@ int console_run(const struct console_opts *o)
 				c->minute = minute;
 				c->need_redraw = true;
 			}
-			/* A new day: other bans are in force, other appointments today. */
+			/* A new day: other bans are in force, other appointments today, a new week
+			 * of rosters: the panels leave this to the console. */
 			char today[DATES_DATE_LEN];
 			dates_local_date(c->ctx.now, today);
 			if (strcmp(today, c->day) != 0) {

@@ -73,7 +73,8 @@ struct panel_ops {
 	/* Optional: called every turn of the loop (after a wake_at instant too) for work
 	 * that was put off to a moment (a search once typing rests). */
 	int (*due)(void *self, struct panel_ctx *ctx);
-	/* Called about once a second (clock, re-signalling unacknowledged alarms). */
+	/* Optional: called about once a second (clock, re-signalling unacknowledged alarms).
+	 * A new day needs none: the console reloads every panel then. */
 	int (*tick)(void *self, struct panel_ctx *ctx);
 	/* A mouse click at (y, x) relative to the panel's window. */
 	int (*click)(void *self, struct panel_ctx *ctx, int y, int x);
@@ -102,6 +103,22 @@ int panel_form_failed(struct panel_ctx *ctx, enum store_status r, char *err, siz
 /* Open d over the console (ctx->open_dialog), or, when d is NULL because making it ran out
  * of memory, tell the operator the form could not be opened. True when opened. */
 bool panel_show_dialog(struct panel_ctx *ctx, struct dialog *d);
+
+/* The ops of panel <panel>: every panel keeps its state in struct <panel>_panel and has
+ * <panel>_destroy, _reload, _size, _draw, _handle and _click; what is its own (.changes, the
+ * optional ops) follows as designated initialisers. A panel that lacks one does not build. */
+#define PANEL_OPS(panel, ...)                                                               \
+	{                                                                                   \
+		.name = #panel,                                                             \
+		.state_size = sizeof(struct panel##_panel),                                 \
+		.destroy = panel##_destroy,                                                 \
+		.reload = panel##_reload,                                                   \
+		.size = panel##_size,                                                       \
+		.draw = panel##_draw,                                                       \
+		.handle = panel##_handle,                                                   \
+		.click = panel##_click,                                                     \
+		__VA_ARGS__                                                                 \
+	}
 
 extern const struct panel_ops panel_alarms_ops;
 extern const struct panel_ops panel_bans_ops;

@@ -611,16 +611,6 @@ static void alarms_notices(void *self, struct panel_ctx *ctx, struct notices *ou
 	(void)notices_add(out, NOTICE_SERVICE, text);
 }
 
-const struct panel_ops panel_alarms_ops = {
-	.name = "alarms",
-	.changes = CHANGE_ALARMS,
-	.state_size = sizeof(struct alarms_panel),
-	.destroy = alarms_destroy,
-	.reload = alarms_reload,
-	.size = alarms_size,
-	.draw = alarms_draw,
-	.handle = alarms_handle,
-	.tick = alarms_tick,
-	.click = alarms_click,
-	.notices = alarms_notices,
-};
+const struct panel_ops panel_alarms_ops =
+	PANEL_OPS(alarms, .changes = CHANGE_ALARMS, .tick = alarms_tick,
+		  .notices = alarms_notices);

@@ -26,7 +26,6 @@ struct appts_panel {
 	int list_y, list_rows;         /* where the list was drawn (clicks) */
 	size_t row_item[256];          /* the appointment drawn on each window row (clicks) */
 	int nrow_item;
-	char day[DATES_DATE_LEN];      /* the local day shown */
 	/* the appointment a checklist is open for */
 	bool flagging;
 	int64_t flag_id;
@@ -115,7 +114,6 @@ static int appts_reload(void *self, struct panel_ctx *ctx)
 	p->verdict = verdict;
 	p->n = n;
 	p->loaded = true;
-	memcpy(p->day, today, sizeof today);
 	free(old);
 	free(old_verdict);
 	p->sel = 0;
@@ -447,17 +445,6 @@ static int appts_handle(void *self, struct panel_ctx *ctx, const struct key_even
 	}
 }
 
-static int appts_tick(void *self, struct panel_ctx *ctx)
-{
-	struct appts_panel *p = self;
-	char today[DATES_DATE_LEN];
-	dates_local_date(ctx->now, today);
-	/* at midnight the panel shows the new day */
-	if (p->loaded && strcmp(today, p->day) != 0 && appts_reload(p, ctx) == 0)
-		return PANEL_REDRAW;
-	return 0;
-}
-
 static int appts_click(void *self, struct panel_ctx *ctx, int y, int x)
 {
 	(void)ctx;
@@ -470,15 +457,5 @@ static int appts_click(void *self, struct panel_ctx *ctx, int y, int x)
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
-const struct panel_ops panel_appts_ops = {
-	.name = "appts",
-	.changes = CHANGE_APPTS | CHANGE_BANS,
-	.state_size = sizeof(struct appts_panel),
-	.destroy = appts_destroy,
-	.reload = appts_reload,
-	.size = appts_size,
-	.draw = appts_draw,
-	.handle = appts_handle,
-	.tick = appts_tick,
-	.click = appts_click,
-};
+const struct panel_ops panel_appts_ops =
+	PANEL_OPS(appts, .changes = CHANGE_APPTS | CHANGE_BANS);

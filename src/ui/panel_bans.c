@@ -139,7 +139,6 @@ static int bans_reload(void *self, struct panel_ctx *ctx)
 	if (!roles_may(ctx->role, PERM_EDIT_BAN) && p->drafts) {
 		/* the demo's role switch: drafts are for managers only */
 		p->drafts = false;
-		p->list_today[0] = '\0';
 	}
 	/* The console reloads this panel only when a ban changed (or the role or the day
 	 * did): count and read the page again. */
@@ -156,7 +155,6 @@ static int bans_reload(void *self, struct panel_ctx *ctx)
 		}
 		p->total = total;
 		p->ndrafts = drafts;
-		memcpy(p->list_today, today, sizeof today);
 	}
 	size_t total = p->total;
 	if (bans_searching(p)) {
@@ -376,7 +374,6 @@ static int bans_handle(void *self, struct panel_ctx *ctx, const struct key_event
 		p->query[0] = '\0';
 		bans_clear_hits(p);
 		p->sel = p->top = 0;
-		p->list_today[0] = '\0'; /* count and read the other list */
 		return PANEL_HANDLED | PANEL_RELOAD | PANEL_REDRAW;
 	case ACT_NOTICE_SEEN:
 		return bans_notices_seen(p, ctx);
@@ -405,19 +402,6 @@ static int bans_due(void *self, struct panel_ctx *ctx)
 	return 0;
 }
 
-static int bans_tick(void *self, struct panel_ctx *ctx)
-{
-	struct bans_panel *p = self;
-	char today[DATES_DATE_LEN];
-	bans_today(ctx, today);
-	/* after midnight other bans are active: read the list again */
-	if (p->list_today[0] && strcmp(today, p->list_today) != 0) {
-		if (bans_reload(p, ctx) == 0)
-			return PANEL_REDRAW;
-	}
-	return 0;
-}
-
 static int bans_click(void *self, struct panel_ctx *ctx, int y, int x)
 {
 	(void)ctx;
@@ -433,19 +417,6 @@ static int bans_click(void *self, struct panel_ctx *ctx, int y, int x)
 	return PANEL_HANDLED;
 }
 
-const struct panel_ops panel_bans_ops = {
-	.name = "bans",
-	.changes = CHANGE_BANS,
-	.state_size = sizeof(struct bans_panel),
-	.init = bans_init,
-	.destroy = bans_destroy,
-	.reload = bans_reload,
-	.size = bans_size,
-	.draw = bans_draw,
-	.handle = bans_handle,
-	.paste = bans_paste,
-	.tick = bans_tick,
-	.due = bans_due,
-	.click = bans_click,
-	.notices = bans_notices,
-};
+const struct panel_ops panel_bans_ops =
+	PANEL_OPS(bans, .changes = CHANGE_BANS, .init = bans_init, .paste = bans_paste,
+		  .due = bans_due, .notices = bans_notices);

@@ -531,16 +531,6 @@ static int incidents_click(void *self, struct panel_ctx *ctx, int y, int x)
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
-const struct panel_ops panel_incidents_ops = {
-	.name = "incidents",
-	.changes = CHANGE_ALARMS | CHANGE_INCIDENTS,
-	.state_size = sizeof(struct incidents_panel),
-	.destroy = incidents_destroy,
-	.reload = incidents_reload,
-	.size = incidents_size,
-	.draw = incidents_draw,
-	.handle = incidents_handle,
-	.tick = incidents_tick,
-	.click = incidents_click,
-	.notices = incidents_notices,
-};
+const struct panel_ops panel_incidents_ops =
+	PANEL_OPS(incidents, .changes = CHANGE_ALARMS | CHANGE_INCIDENTS,
+		  .tick = incidents_tick, .notices = incidents_notices);

@@ -438,11 +438,6 @@ static int staff_tick(void *self, struct panel_ctx *ctx)
 	if (minute == p->last_minute)
 		return 0;
 	p->last_minute = minute;
-	char today[DATES_DATE_LEN];
-	dates_local_date(ctx->now, today);
-	/* A new day brings a new week of rosters and records. */
-	if (p->loaded && strcmp(today, p->loaded_day) != 0)
-		return PANEL_RELOAD | PANEL_RELAYOUT | PANEL_REDRAW;
 	return PANEL_RELAYOUT | PANEL_REDRAW;
 }
 
@@ -456,16 +451,6 @@ static int staff_click(void *self, struct panel_ctx *ctx, int y, int x)
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
-const struct panel_ops panel_staff_ops = {
-	.name = "staff",
-	.changes = CHANGE_STAFF,
-	.state_size = sizeof(struct staff_panel),
-	.destroy = staff_destroy,
-	.reload = staff_reload,
-	.size = staff_size,
-	.draw = staff_draw,
-	.handle = staff_handle,
-	.tick = staff_tick,
-	.click = staff_click,
-	.notices = staff_notices,
-};
+const struct panel_ops panel_staff_ops =
+	PANEL_OPS(staff, .changes = CHANGE_STAFF, .tick = staff_tick,
+		  .notices = staff_notices);

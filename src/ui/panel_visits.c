@@ -412,16 +412,6 @@ static int visits_click(void *self, struct panel_ctx *ctx, int y, int x)
 	return PANEL_HANDLED | PANEL_REDRAW;
 }
 
-const struct panel_ops panel_visits_ops = {
-	.name = "visits",
-	.changes = CHANGE_VISITS,
-	.state_size = sizeof(struct visits_panel),
-	.destroy = visits_destroy,
-	.reload = visits_reload,
-	.size = visits_size,
-	.draw = visits_draw,
-	.handle = visits_handle,
-	.tick = visits_tick,
-	.click = visits_click,
-	.notices = visits_notices,
-};
+const struct panel_ops panel_visits_ops =
+	PANEL_OPS(visits, .changes = CHANGE_VISITS, .tick = visits_tick,
+		  .notices = visits_notices);
