@@ -126,6 +126,9 @@ const char *bans_here_label(enum policy_here h);
 /* The words for an exception's kind. */
 const char *bans_exception_label(enum ban_exception_kind k);
 
+/* The mandatory answers ban b lacks (policy_ban_missing bits; 0: complete). */
+unsigned bans_missing(const struct ban *b);
+
 /* The missing mandatory answers as translated words: "letter date; who imposed it". */
 void bans_missing_words(unsigned missing, char *out, size_t outsz);
 

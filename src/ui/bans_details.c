@@ -137,8 +137,7 @@ static char *details_text(struct panel_ctx *ctx, const struct ban *b)
 			buf_addf(&t, _("Justification: %s\n"), b->justification);
 		if (b->lifted_reason[0])
 			buf_addf(&t, _("Why lifted: %s\n"), b->lifted_reason);
-		unsigned missing = policy_ban_missing(b->notes, b->starts, b->ends, b->imposed_by,
-						      b->letter_sent);
+		unsigned missing = bans_missing(b);
 		if (missing) {
 			char what[512];
 			bans_missing_words(missing, what, sizeof what);

@@ -201,8 +201,7 @@ static int activate_selected(struct bans_panel *p, struct panel_ctx *ctx)
 		bans_edit_end(p);
 		return PANEL_HANDLED | PANEL_REDRAW;
 	}
-	unsigned missing = policy_ban_missing(b->notes, b->starts, b->ends, b->imposed_by,
-					      b->letter_sent);
+	unsigned missing = bans_missing(b);
 	if (missing) {
 		char what[512];
 		bans_missing_words(missing, what, sizeof what);

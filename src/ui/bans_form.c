@@ -554,8 +554,7 @@ static int edit_ban_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, c
 		return bans_save_failure(ctx, r, err, errsz);
 	char name[512];
 	bans_display_name(&b, name, sizeof name);
-	unsigned missing = policy_ban_missing(b.notes, b.starts, b.ends, b.imposed_by,
-					      b.letter_sent);
+	unsigned missing = bans_missing(&b);
 	if (b.status == BAN_STATUS_DRAFT && !missing)
 		ctx->message(ctx, _("Draft ban for %s saved and complete: press %s to activate it"),
 			     name, keys_key_name(ACT_BAN_ACTIVATE));
@@ -648,8 +647,7 @@ struct dialog *bans_form_new(struct bans_panel *p, struct panel_ctx *ctx, const 
 	else
 		(void)snprintf(title, sizeof title, _("Ban for %s"), name);
 	struct dialog *d = dialog_form_new(title, f, BF_COUNT, edit_ban_submit, bans_form_done, p);
-	unsigned missing = policy_ban_missing(b->notes, b->starts, b->ends, b->imposed_by,
-					      b->letter_sent);
+	unsigned missing = bans_missing(b);
 	if (d && missing) {
 		char what[512], note[640];
 		bans_missing_words(missing, what, sizeof what);

@@ -88,8 +88,7 @@ static int draw_details(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win
 		       b->ends, where);
 	used += draw_wrap(win, y + used, 1, cols, maxlines - used, line, theme_attr(THEME_NORMAL));
 	if (used < maxlines && p->drafts) {
-		unsigned missing = policy_ban_missing(b->notes, b->starts, b->ends, b->imposed_by,
-						      b->letter_sent);
+		unsigned missing = bans_missing(b);
 		char what[512];
 		bans_missing_words(missing, what, sizeof what);
 		if (missing)

@@ -72,6 +72,10 @@ const char *bans_exception_label(enum ban_exception_kind k)
 					      : _("representative with signed authorisation");
 }
 
+unsigned bans_missing(const struct ban *b)
+{
+	return policy_ban_missing(b->notes, b->starts, b->ends, b->imposed_by, b->letter_sent);
+}
 
 /* The missing mandatory answers as translated words: "letter date; who imposed it". */
 void bans_missing_words(unsigned missing, char *out, size_t outsz)
