@@ -488,22 +488,14 @@ bool dialog_paste(struct dialog *d, struct panel_ctx *ctx, const wchar_t *text, 
 
 void dialog_form_free_part(struct form_part *f)
 {
-	for (size_t i = 0; i < f->n; i++) {
-		if (f->label)
-			free(f->label[i]);
-		if (f->help)
-			free(f->help[i]);
-		if (f->init)
-			free(f->init[i]);
-		if (f->val)
-			free(f->val[i]);
+	char **texts[] = {f->label, f->help, f->init, f->val}; /* a string per field each */
+	for (size_t t = 0; t < sizeof texts / sizeof *texts; t++) {
+		for (size_t i = 0; texts[t] && i < f->n; i++)
+			free(texts[t][i]);
+		free(texts[t]);
 	}
-	free(f->label);
-	free(f->help);
 	free(f->width);
 	free(f->max_bytes);
-	free(f->init);
-	free(f->val);
 	free(f->note);
 	while (f->old) {
 		struct old_value *o = f->old;
