@@ -76,6 +76,7 @@ struct bans_panel {
 	size_t sel;                      /* selected hit, or absolute row in the active list */
 	size_t top;                      /* first row shown */
 	int list_y, list_rows, item_h;   /* where the list was drawn, for clicks and paging */
+	int detail_h, detail_sep;        /* the details below it: lines, separator line */
 
 	/* the ban a form is open for */
 	enum edit_mode edit;
@@ -98,7 +99,11 @@ struct bans_view_ops {
 	size_t (*count)(const struct bans_panel *p);
 	/* The ban under the cursor, or NULL. */
 	const struct ban *(*selected)(const struct bans_panel *p);
-	/* Draw the rows and the details of the selected one between lines y and last. */
+	/* Draw the details of the selected row from line y, at most maxlines; lines used. */
+	int (*details)(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int y, int cols,
+		       int maxlines);
+	/* Draw the rows between lines y and last (bans_place_list leaves room for the details,
+	 * which the panel draws after them). */
 	void (*draw)(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int y, int last,
 		     int cols, bool focused);
 };
@@ -144,13 +149,9 @@ void bans_drop_page(struct bans_panel *p);
 /* Where the list rows go in the lines from y to last: item_h lines per row, want lines
  * of details (two more for the reason when see_reason), a separator when there is room;
  * compact drops the details below 6 lines. Keeps the selection in sight and records the
- * place for clicks; returns the rows in view and sets *detail and *sep. */
+ * place for clicks and for the details; returns the rows in view. */
 int bans_place_list(struct bans_panel *p, int y, int last, int item_h, int want,
-		    bool see_reason, bool compact, int *detail, int *sep);
-
-/* The first line of the details area of detail lines ending at last, with the separator
- * above it drawn when sep (as bans_place_list decided). */
-int bans_details_top(WINDOW *win, int last, int cols, int detail, int sep);
+		    bool see_reason, bool compact);
 
 /* The reason line of ban b for roles that may see it (else nothing); returns lines used. */
 int bans_draw_reason(struct panel_ctx *ctx, WINDOW *win, int y, int cols, int maxlines,

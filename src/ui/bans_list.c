@@ -73,7 +73,7 @@ static void draw_ban_row(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *wi
 
 /* The facts of the selected ban, what a draft lacks, and the reason (for roles that may
  * see it). Returns lines used. */
-static int draw_details(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int y,
+static int list_details(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int y,
 			int cols, int maxlines)
 {
 	int used = 0;
@@ -148,9 +148,8 @@ static void list_draw(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, 
 	if (last - y + 1 <= 0 || count == 0)
 		return;
 	/* the facts of the selected ban take 3 lines (4 for a draft) */
-	int detail, sep;
 	int per_view = bans_place_list(p, y, last, 1, p->drafts ? 4 : 3,
-				       roles_may(ctx->role, PERM_SEE_REASON), true, &detail, &sep);
+				       roles_may(ctx->role, PERM_SEE_REASON), true);
 	bans_ensure_page(p, ctx, p->top, (size_t)per_view);
 	for (int r = 0; r < per_view && p->top + (size_t)r < count; r++) {
 		size_t i = p->top + (size_t)r;
@@ -165,13 +164,11 @@ static void list_draw(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, 
 		(void)snprintf(note, sizeof note, _("%zu more"), count - p->top - (size_t)per_view);
 		draw_frame_note(win, note, theme_attr(THEME_DIM));
 	}
-	if (detail > 0)
-		(void)draw_details(p, ctx, win, bans_details_top(win, last, cols, detail, sep), cols,
-				   detail);
 }
 
 const struct bans_view_ops bans_list_view = {
 	.count = list_count,
 	.selected = list_selected,
+	.details = list_details,
 	.draw = list_draw,
 };

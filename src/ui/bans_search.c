@@ -269,8 +269,8 @@ static void draw_hit(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, i
 
 /* What to do now about the selected candidate, then the reason (for roles that may see
  * it). Returns lines used. */
-static int draw_details(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int y,
-			int cols, int maxlines)
+static int search_details(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int y,
+			  int cols, int maxlines)
 {
 	int used = 0;
 	if (p->sel < p->nhits) {
@@ -368,9 +368,8 @@ static void search_draw(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win
 	/* On a hit what to do gets its room before the list gets more than one line. */
 	int want = advice_lines(p, ctx, cols);
 	int item_h = avail < 2 + 1 + want ? 1 : 2;
-	int detail, sep;
 	int per_view = bans_place_list(p, y, last, item_h, want,
-				       roles_may(ctx->role, PERM_SEE_REASON), false, &detail, &sep);
+				       roles_may(ctx->role, PERM_SEE_REASON), false);
 	for (int r = 0; r < per_view && p->top + (size_t)r < count; r++) {
 		size_t i = p->top + (size_t)r;
 		int yy = y + r * item_h;
@@ -388,13 +387,11 @@ static void search_draw(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win
 		(void)snprintf(note, sizeof note, ngettext("%zu candidate", "%zu candidates", count),
 			       count);
 	draw_frame_note(win, note, theme_attr(below ? THEME_BAN_POSSIBLE : THEME_DIM));
-	if (detail > 0)
-		(void)draw_details(p, ctx, win, bans_details_top(win, last, cols, detail, sep), cols,
-				   detail);
 }
 
 const struct bans_view_ops bans_search_view = {
 	.count = search_count,
 	.selected = search_selected,
+	.details = search_details,
 	.draw = search_draw,
 };

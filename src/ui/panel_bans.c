@@ -188,7 +188,7 @@ static void bans_size(void *self, struct panel_ctx *ctx, int cols, int *min, int
 
 
 int bans_place_list(struct bans_panel *p, int y, int last, int item_h, int want,
-		    bool see_reason, bool compact, int *detail, int *sep)
+		    bool see_reason, bool compact)
 {
 	int avail = last - y + 1;
 	/* What to do now comes first: the details get their room before the list gets more
@@ -219,17 +219,22 @@ int bans_place_list(struct bans_panel *p, int y, int last, int item_h, int want,
 		p->top = p->sel;
 	if (p->sel >= p->top + (size_t)per_view)
 		p->top = p->sel - (size_t)per_view + 1;
-	*detail = d;
-	*sep = s;
+	p->detail_h = d;
+	p->detail_sep = s;
 	return per_view;
 }
 
-int bans_details_top(WINDOW *win, int last, int cols, int detail, int sep)
+/* The details of the selected row at the bottom of the lines up to last, with the
+ * separator above them, where bans_place_list left room for them. */
+static void draw_details(struct bans_panel *p, struct panel_ctx *ctx, WINDOW *win, int last,
+			 int cols)
 {
-	int dy = last - detail + 1;
-	if (sep)
+	if (p->detail_h <= 0)
+		return;
+	int dy = last - p->detail_h + 1;
+	if (p->detail_sep)
 		(void)mvwhline_set(win, dy - 1, 1, WACS_HLINE, cols); /* clipping is harmless */
-	return dy;
+	(void)bans_view(p)->details(p, ctx, win, dy, cols, p->detail_h);
 }
 
 static void bans_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focused)
@@ -242,8 +247,11 @@ static void bans_draw(void *self, struct panel_ctx *ctx, WINDOW *win, bool focus
 		return;
 	p->focused = focused;
 	int y = 2 + bans_draw_search_field(p, ctx, win, cols);
-	if (y <= lines - 2)
+	p->detail_h = 0; /* until the view places its list */
+	if (y <= lines - 2) {
 		bans_view(p)->draw(p, ctx, win, y, lines - 2, cols, focused);
+		draw_details(p, ctx, win, lines - 2, cols);
+	}
 	/* the terminal's cursor is left at the end of the typed text (console_draw) */
 	(void)wmove(win, 1, p->cursor_x);
 }
