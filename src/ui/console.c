@@ -676,6 +676,8 @@ int console_run(const struct console_opts *o)
 	(void)client_changes(o->client);
 	c->need_reload = CHANGE_ALL;
 	reload_changed(c);
+	/* the day the panels were read for: a start just before midnight reloads at it too */
+	dates_local_date(c->ctx.now, c->day);
 	c->need_layout = true;
 	if (c->signal_pending)
 		ring(c);

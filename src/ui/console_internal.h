@@ -51,7 +51,7 @@ struct console {
 	bool asking_quit;             /* the quit question is open */
 	long long flash_until;        /* the alarm block is shown inverted until then */
 	long long wake_at;            /* a panel's due() wants a turn by then (0: none) */
-	char day[11];                 /* the local date of the last tick (DATES_DATE_LEN) */
+	char day[11];                 /* the local date of the last read (DATES_DATE_LEN) */
 	bool paste_on;                /* bracketed paste switched on in the terminal */
 	bool pasting;                 /* between the start and the end of a paste */
 	bool paste_cut;               /* the paste was longer than PASTE_MAX */
