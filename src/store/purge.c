@@ -3,6 +3,7 @@
 #include "autoconfig.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,11 +27,6 @@
 
 static const char count_bans[] = "SELECT count(*) FROM ban WHERE " ENDED("");
 static const char count_persons[] = "SELECT count(*) FROM person p WHERE " OLD_PERSONS("p");
-static const char count_alarms[] =
-	"SELECT count(*) FROM alarm WHERE raised_at < ?1 AND outcome <> 'open'";
-static const char count_presence[] =
-	"SELECT count(*) FROM presence WHERE checked_in < ?1 AND checked_out <> ''";
-static const char count_appts[] = "SELECT count(*) FROM appointment WHERE ends < ?1";
 /* Audit lines go as a prefix (the chain must stay whole): everything before the first
  * line still inside its period; a line out of time order (clock set back) stays longer. */
 #define AUDIT_KEEP "coalesce((SELECT min(id) FROM audit WHERE at >= ?1)," \
@@ -64,21 +60,12 @@ static const char old_active_bans[] =
 static const char insert_trace[] =
 	"INSERT INTO offence (reason, date, h_name, h_born, h_initial, kept_at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-/* Traces count for offences_months from the day they were made: beyond the full record. */
-static const char count_traces[] = "SELECT count(*) FROM offence WHERE kept_at < ?1";
-static const char delete_traces[] = "DELETE FROM offence WHERE kept_at < ?1";
-static const char count_hashes[] =
-	"SELECT count(*) FROM incident WHERE h_name <> '' AND pseudonymised_at < ?1";
-static const char clear_hashes[] =
-	"UPDATE incident SET h_name = '', h_born = '', h_initial = ''"
-	" WHERE h_name <> '' AND pseudonymised_at < ?1";
 /* Incidents past their period lose the perpetrator and every text that may name someone;
  * category, channel, place, time, injury and damage stay for the report. */
-static const char count_incidents[] =
-	"SELECT count(*) FROM incident WHERE pseudonymised_at = '' AND at < ?1";
+#define OLD_INCIDENTS " FROM incident WHERE pseudonymised_at = '' AND at < ?1"
+static const char count_incidents[] = "SELECT count(*)" OLD_INCIDENTS;
 static const char old_incidents[] =
-	"SELECT id, '', '', perp_given, perp_prefix, perp_surname, perp_born FROM incident"
-	" WHERE pseudonymised_at = '' AND at < ?1";
+	"SELECT id, '', '', perp_given, perp_prefix, perp_surname, perp_born" OLD_INCIDENTS;
 static const char pseudonymise_sql[] =
 	"UPDATE incident SET employee = '', perpetrator = '', perp_given = '', perp_prefix = '',"
 	" perp_surname = '', perp_born = '', perp_address = '', perp_phone = '',"
@@ -86,15 +73,30 @@ static const char pseudonymise_sql[] =
 	" h_born = ?3, h_initial = ?4, pseudonymised_at = ?5, version = version + 1"
 	" WHERE id = ?1";
 static const char erase_notes[] = "UPDATE incident_done SET note = '' WHERE incident_id = ?1";
-static const char count_visits[] =
-	"SELECT count(*) FROM home_visit WHERE back_at <> '' AND back_at < ?1";
-static const char delete_visits[] =
-	"DELETE FROM home_visit WHERE back_at <> '' AND back_at < ?1";
-static const char delete_alarms[] =
-	"DELETE FROM alarm WHERE raised_at < ?1 AND outcome <> 'open'";
-static const char delete_presence[] =
-	"DELETE FROM presence WHERE checked_in < ?1 AND checked_out <> ''";
-static const char delete_appts[] = "DELETE FROM appointment WHERE ends < ?1";
+/* What goes by its date alone, one kind a row: the same rows counted for a dry run and
+ * written away otherwise (?1 local midnight of the kind's cut-off date), the number added
+ * to the kind's count in the report (traces and incidents' hashes both count as offences). */
+#define REMOVE(from_where) "SELECT count(*) FROM " from_where, "DELETE FROM " from_where
+#define OLD_HASHES "h_name <> '' AND pseudonymised_at < ?1"
+#define IN_REPORT(before, n) offsetof(struct purge_report, before), offsetof(struct purge_report, n)
+static const struct {
+	const char *count, *write;
+	size_t before, n;        /* offsets in struct purge_report: the cut-off date, the count */
+} dated[] = {
+	/* Traces count for offences_months from the day they were made: beyond the full record. */
+	{ REMOVE("offence WHERE kept_at < ?1"), IN_REPORT(offences_before, offences) },
+	{ "SELECT count(*) FROM incident WHERE " OLD_HASHES,
+	  "UPDATE incident SET h_name = '', h_born = '', h_initial = '' WHERE " OLD_HASHES,
+	  IN_REPORT(offences_before, offences) },
+	{ REMOVE("home_visit WHERE back_at <> '' AND back_at < ?1"),
+	  IN_REPORT(visits_before, visits) },
+	{ REMOVE("alarm WHERE raised_at < ?1 AND outcome <> 'open'"),
+	  IN_REPORT(alarms_before, alarms) },
+	{ REMOVE("presence WHERE checked_in < ?1 AND checked_out <> ''"),
+	  IN_REPORT(presence_before, presence) },
+	{ REMOVE("appointment WHERE ends < ?1"), IN_REPORT(appointments_before, appointments) },
+};
+#define NDATED (sizeof dated / sizeof *dated)
 /* The first audit line to keep, and the hash of the last one removed (the new anchor). */
 static const char audit_keep_sql[] = "SELECT " AUDIT_KEEP;
 static const char audit_anchor_sql[] =
@@ -270,32 +272,39 @@ void purge_policy_of_config(const struct config *cfg, struct purge_policy *p)
 	};
 }
 
-/* The purge inside an open transaction (or counting only when dry_run). */
+/* The kinds in dated, at their local-midnight cut-offs at: counted for a dry run, written
+ * away otherwise; the numbers added to the report's counts. */
+static enum store_status purge_dated(struct store *st, struct purge_report *o,
+				     char at[NDATED][DATES_UTC_LEN], bool dry_run)
+{
+	for (size_t i = 0; i < NDATED; i++) {
+		size_t n = 0;
+		enum store_status r = run(st, dry_run ? dated[i].count : dated[i].write, at[i], &n);
+		if (r != STORE_OK)
+			return r;
+		*(size_t *)((char *)o + dated[i].n) += n;
+	}
+	return STORE_OK;
+}
+
+/* The purge inside an open transaction (or counting only when dry_run); o's counts start
+ * at zero (prepare). */
 static enum store_status purge_in(struct store *st, struct purge_report *o, bool dry_run)
 {
-	char alarms[DATES_UTC_LEN], presence[DATES_UTC_LEN], appts[DATES_UTC_LEN],
-		audit[DATES_UTC_LEN], incidents[DATES_UTC_LEN], offences[DATES_UTC_LEN],
-		visits[DATES_UTC_LEN];
-	if (midnight_utc(o->alarms_before, alarms) || midnight_utc(o->presence_before, presence) ||
-	    midnight_utc(o->appointments_before, appts) || midnight_utc(o->audit_before, audit) ||
-	    midnight_utc(o->incidents_before, incidents) ||
-	    midnight_utc(o->offences_before, offences) || midnight_utc(o->visits_before, visits))
+	char at[NDATED][DATES_UTC_LEN], audit[DATES_UTC_LEN], incidents[DATES_UTC_LEN];
+	bool bad = midnight_utc(o->audit_before, audit) ||
+		   midnight_utc(o->incidents_before, incidents);
+	for (size_t i = 0; i < NDATED; i++)
+		bad = bad || midnight_utc((const char *)o + dated[i].before, at[i]);
+	if (bad)
 		return store_failf(st, STORE_INVALID, "%s", _("purge: no valid cut-off date"));
 	enum store_status r;
-	size_t hashes = 0;
 	if (dry_run) {
 		if ((r = run(st, count_kept, o->bans_before, &o->kept)) != STORE_OK ||
 		    (r = run(st, count_incidents, incidents, &o->incidents)) != STORE_OK ||
-		    (r = run(st, count_traces, offences, &o->offences)) != STORE_OK ||
-		    (r = run(st, count_hashes, offences, &hashes)) != STORE_OK ||
-		    (r = run(st, count_visits, visits, &o->visits)) != STORE_OK)
-			return r;
-		o->offences += hashes;
-		if ((r = run(st, count_bans, o->bans_before, &o->bans)) != STORE_OK ||
+		    (r = purge_dated(st, o, at, true)) != STORE_OK ||
+		    (r = run(st, count_bans, o->bans_before, &o->bans)) != STORE_OK ||
 		    (r = run(st, count_persons, o->bans_before, &o->persons)) != STORE_OK ||
-		    (r = run(st, count_alarms, alarms, &o->alarms)) != STORE_OK ||
-		    (r = run(st, count_presence, presence, &o->presence)) != STORE_OK ||
-		    (r = run(st, count_appts, appts, &o->appointments)) != STORE_OK ||
 		    (r = run(st, count_audit, audit, &o->audit)) != STORE_OK)
 			return r;
 		return STORE_OK;
@@ -309,11 +318,8 @@ static enum store_status purge_in(struct store *st, struct purge_report *o, bool
 			    keep_trace)) != STORE_OK ||
 	    (r = each_named(st, old_incidents, key, incidents, now, &o->incidents,
 			    pseudonymise)) != STORE_OK ||
-	    (r = run(st, delete_traces, offences, &o->offences)) != STORE_OK ||
-	    (r = run(st, clear_hashes, offences, &hashes)) != STORE_OK ||
-	    (r = run(st, delete_visits, visits, &o->visits)) != STORE_OK)
+	    (r = purge_dated(st, o, at, false)) != STORE_OK)
 		return r;
-	o->offences += hashes;
 	/* ban_history is append-only except while purge.running is set, in this transaction. */
 	if ((r = store_meta_put(st, "purge.running", "1", false)) != STORE_OK ||
 	    (r = run(st, "PRAGMA defer_foreign_keys = ON", NULL, NULL)) != STORE_OK ||
@@ -327,9 +333,6 @@ static enum store_status purge_in(struct store *st, struct purge_report *o, bool
 			o->bans = n;
 	}
 	if ((r = run(st, "DELETE FROM meta WHERE key = 'purge.running'", NULL, NULL)) != STORE_OK ||
-	    (r = run(st, delete_alarms, alarms, &o->alarms)) != STORE_OK ||
-	    (r = run(st, delete_presence, presence, &o->presence)) != STORE_OK ||
-	    (r = run(st, delete_appts, appts, &o->appointments)) != STORE_OK ||
 	    (r = purge_audit(st, audit, &o->audit)) != STORE_OK)
 		return r;
 	char detail[512];
