@@ -66,22 +66,11 @@ static const char *listed(int open_only, size_t limit)
 
 TEST(test_store_alarms__kind_names)
 {
-	enum alarm_kind k;
-	ck_assert_int_eq(store_alarm_kind_parse("flood", &k), -1);
-	ck_assert_int_eq(store_alarm_kind_parse("fire", &k), 0);
-	ck_assert_int_eq(k, ALARM_FIRE);
-	ck_assert_int_eq(store_alarm_kind_parse("", &k), -1);
-	ck_assert_int_eq(store_alarm_kind_parse(NULL, &k), -1);
-	ck_assert_int_eq(store_alarm_kind_parse("robbery", &k), 0);
-	ck_assert_int_eq(k, ALARM_ROBBERY);
-	ck_assert_int_eq(store_alarm_kind_parse("test", &k), 0);
-	ck_assert_int_eq(k, ALARM_TEST);
-	for (int i = 0; i < ALARM_KIND_COUNT; i++) {
-		ck_assert_int_eq(store_alarm_kind_parse(store_alarm_kind_name(i), &k), 0);
-		ck_assert_int_eq(k, i);
-	}
-	ck_assert_str_eq(store_alarm_kind_name(ALARM_PANIC), "panic"); /* English in tests */
-	ck_assert_str_eq(store_alarm_kind_name(ALARM_KIND_COUNT), "?");
+	static const char *const bad[] = { "flood", "" };
+	static const char *const names[] = { "panic", "robbery", "test", "fire" }; /* English */
+	TESTUTIL_PARSE_REJECTS(enum alarm_kind, ALARM_FIRE, store_alarm_kind_parse, bad);
+	TESTUTIL_NAMES_PARSE_BACK(enum alarm_kind, ALARM_KIND_COUNT, names, store_alarm_kind_name,
+				  store_alarm_kind_parse);
 }
 END_TEST
 

@@ -36,15 +36,11 @@ static const struct staff_member *find(const struct staff_member *m, size_t n, c
 
 TEST(test_store_staff__team_names)
 {
-	enum staff_team t;
-	ck_assert_int_eq(store_staff_team_parse("boa", &t), -1);
-	ck_assert_int_eq(store_staff_team_parse(NULL, &t), -1);
-	ck_assert_int_eq(store_staff_team_parse("counter", &t), 0);
-	ck_assert_int_eq(t, TEAM_COUNTER);
-	ck_assert_int_eq(store_staff_team_parse("support", &t), 0);
-	ck_assert_int_eq(t, TEAM_SUPPORT);
-	ck_assert_str_eq(store_staff_team_name(TEAM_SUPPORT), "support");
-	ck_assert_str_eq(store_staff_team_name(TEAM_COUNTER), "counter");
+	static const char *const bad[] = { "boa", "" };
+	static const char *const names[] = { "support", "counter" };
+	TESTUTIL_PARSE_REJECTS(enum staff_team, TEAM_COUNTER, store_staff_team_parse, bad);
+	TESTUTIL_NAMES_PARSE_BACK(enum staff_team, 2, names, store_staff_team_name,
+				  store_staff_team_parse);
 }
 END_TEST
 
