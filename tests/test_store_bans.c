@@ -300,8 +300,7 @@ TEST(test_store_bans__update_refuses_invalid_and_changes_nothing)
 	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
 	struct ban b;
 	ck_assert_int_eq(store_ban_get(st, id, &b), STORE_OK);
-	free(b.ends);
-	b.ends = strdup("2025-01-01");
+	testutil_replace(&b.ends, "2025-01-01");
 	ck_assert_int_eq(store_ban_update(st, &b), STORE_INVALID);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "ends"));
 	store_ban_clear(&b);
@@ -319,20 +318,15 @@ TEST(test_store_bans__update_second_copy_conflicts)
 	ck_assert_int_eq(store_ban_get(st, id, &a), STORE_OK);
 	ck_assert_int_eq(store_ban_get(st, id, &b), STORE_OK);
 
-	free(a.surname);
-	a.surname = strdup("Bergh");
-	free(a.ends);
-	a.ends = strdup("2027-03-31");
-	free(a.scope);
-	a.scope = strdup("yard");
+	testutil_replace(&a.surname, "Bergh");
+	testutil_replace(&a.ends, "2027-03-31");
+	testutil_replace(&a.scope, "yard");
 	a.police_informed = true;
 	ck_assert_msg(store_ban_update(st, &a) == STORE_OK, "%s", store_error(st));
 
 	size_t lines = audit_lines();
-	free(b.notes);
-	b.notes = strdup("second editor");
-	free(b.given_names);
-	b.given_names = strdup("Johan");
+	testutil_replace(&b.notes, "second editor");
+	testutil_replace(&b.given_names, "Johan");
 	ck_assert_int_eq(store_ban_update(st, &b), STORE_CONFLICT);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "changed"));
 	ck_assert_uint_eq(audit_lines(), lines);
@@ -566,8 +560,7 @@ TEST(test_store_bans__counts_follow_every_change)
 	counts_agree();
 	struct ban b;
 	ck_assert_int_eq(store_ban_get(st, draft, &b), STORE_OK);
-	free(b.starts);
-	b.starts = strdup("2026-06-02");
+	testutil_replace(&b.starts, "2026-06-02");
 	ck_assert_int_eq(store_ban_update(st, &b), STORE_OK);
 	store_ban_clear(&b);
 	counts_agree();
@@ -714,18 +707,15 @@ TEST(test_store_bans__draft_until_every_answer_is_given)
 
 	/* Filling in the answers (an update) and activating. */
 	ck_assert_int_eq(store_ban_get(st, id, &g), STORE_OK);
-	free(g.letter_sent);
-	g.letter_sent = strdup("2026-05-02");
-	free(g.notes);
-	g.notes = strdup("shouted and threatened");
+	testutil_replace(&g.letter_sent, "2026-05-02");
+	testutil_replace(&g.notes, "shouted and threatened");
 	ck_assert_int_eq(store_ban_update(st, &g), STORE_OK);
 	ck_assert_int_eq(store_ban_activate(st, id, g.version + 1), STORE_OK);
 	store_ban_clear(&g);
 	ck_assert_int_eq(store_ban_get(st, id, &g), STORE_OK);
 	ck_assert_int_eq(g.status, BAN_STATUS_ACTIVE);
 	/* An active ban cannot lose a mandatory answer. */
-	free(g.imposed_by);
-	g.imposed_by = strdup("");
+	testutil_replace(&g.imposed_by, "");
 	ck_assert_int_eq(store_ban_update(st, &g), STORE_INVALID);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "imposed_by"));
 	store_ban_clear(&g);

@@ -234,8 +234,7 @@ TEST(test_store_names__keys_follow_a_changed_name)
 	int64_t id = insert(person("Jan", "de", "Vries", "1980-01-02"));
 	struct ban b;
 	ck_assert_int_eq(store_ban_get(st, id, &b), STORE_OK);
-	free(b.surname);
-	b.surname = strdup("Bakker");
+	testutil_replace(&b.surname, "Bakker");
 	ck_assert_int_eq(store_ban_update(st, &b), STORE_OK);
 	store_ban_clear(&b);
 	ck_assert(found("Jan Bakker", NULL, id, NULL));

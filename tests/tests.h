@@ -141,6 +141,10 @@ int testutil_export_sections(const char *section, int ncols, const char *const *
 /* A new string of n bytes: unit repeated (and cut off at n). Free it. */
 char *testutil_repeat(const char *unit, size_t n);
 
+/* Put a malloc'd copy of value in place of the malloc'd string *text (a field of a record
+ * the test changes); fails the test on no memory. */
+void testutil_replace(char **text, const char *value);
+
 /* A fresh temporary directory (mkdtemp) for one test; path written to dir. */
 void testutil_tmpdir(char *dir, size_t dirsz);
 

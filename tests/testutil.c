@@ -138,6 +138,14 @@ char *testutil_repeat(const char *unit, size_t n)
 	return s;
 }
 
+void testutil_replace(char **text, const char *value)
+{
+	char *copy = strdup(value);
+	ck_assert_ptr_nonnull(copy);
+	free(*text);
+	*text = copy;
+}
+
 void testutil_tmpdir(char *dir, size_t dirsz)
 {
 	const char *tmp = getenv("TMPDIR");
