@@ -56,11 +56,9 @@ static enum store_status validate(struct store *st, const struct appt *a)
 
 enum store_status store_appt_add(struct store *st, const struct appt *a, int64_t *id_out)
 {
-	enum store_status r = validate(st, a);
-	if (r != STORE_OK)
-		return r;
 	char now[DATES_UTC_LEN];
-	if ((r = store_begin_now(st, now)) != STORE_OK)
+	enum store_status r = store_begin_checked(st, validate(st, a), now);
+	if (r != STORE_OK)
 		return r;
 	const char *overrider = *a->override_reason ? st->actor : "";
 	/* Flagged when added as risky: the one adding it judged the risk. */

@@ -346,11 +346,9 @@ enum store_status bans_finish(struct store *st, enum store_status r, const char 
 
 enum store_status store_ban_insert(struct store *st, const struct ban_new *b, int64_t *id_out)
 {
-	enum store_status r = bans_validate(st, b);
-	if (r != STORE_OK)
-		return r;
 	char now[DATES_UTC_LEN];
-	if ((r = store_begin_now(st, now)) != STORE_OK)
+	enum store_status r = store_begin_checked(st, bans_validate(st, b), now);
+	if (r != STORE_OK)
 		return r;
 	int64_t id = 0;
 	bool active = !b->draft && bans_answers_complete(b);
@@ -702,11 +700,9 @@ enum store_status store_ban_update(struct store *st, const struct ban *b)
 {
 	struct ban_new v;
 	store_ban_as_new(b, &v);
-	enum store_status r = bans_validate(st, &v);
-	if (r != STORE_OK)
-		return r;
 	char now[DATES_UTC_LEN];
-	if ((r = store_begin_now(st, now)) != STORE_OK)
+	enum store_status r = store_begin_checked(st, bans_validate(st, &v), now);
+	if (r != STORE_OK)
 		return r;
 	/* The status in the database decides, not the caller's copy. */
 	enum ban_status status;

@@ -73,9 +73,8 @@ enum store_status store_ban_exception_add(struct store *st, int64_t ban_id,
 	if (strcmp(ends, starts) < 0)
 		return store_failf(st, STORE_INVALID, _("%s: %s is before the start %s"), "ends",
 				   ends, starts);
-	if (!detail || !*detail)
-		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "detail");
-	if ((r = bans_check_text(st, "detail", detail, 500)) != STORE_OK)
+	if ((r = store_required(st, "detail", detail)) != STORE_OK ||
+	    (r = bans_check_text(st, "detail", detail, 500)) != STORE_OK)
 		return r;
 	char now[DATES_UTC_LEN];
 	if ((r = store_begin_now(st, now)) != STORE_OK)

@@ -41,10 +41,8 @@ static const char ban_lift_sql[] =
 enum store_status store_ban_lift(struct store *st, int64_t id, const char *reason,
 				 int expected_version)
 {
-	if (!reason || !*reason)
-		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "reason");
 	char now[DATES_UTC_LEN];
-	enum store_status r = store_begin_now(st, now);
+	enum store_status r = store_begin_checked(st, store_required(st, "reason", reason), now);
 	if (r != STORE_OK)
 		return r;
 	r = store_run(st, ban_lift_sql, _("lifting the ban"), STORE_TEXT(now),
@@ -103,9 +101,8 @@ enum store_status store_ban_extend(struct store *st, int64_t id, const char *end
 	enum store_status r = bans_check_date(st, "ends", ends, false);
 	if (r != STORE_OK)
 		return r;
-	if (!reason || !*reason)
-		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "reason");
-	if ((r = bans_check_text(st, "reason", reason, 2000)) != STORE_OK ||
+	if ((r = store_required(st, "reason", reason)) != STORE_OK ||
+	    (r = bans_check_text(st, "reason", reason, 2000)) != STORE_OK ||
 	    (r = bans_check_text(st, "justification", justification, 2000)) != STORE_OK)
 		return r;
 	struct ban b;

@@ -120,10 +120,8 @@ enum store_status store_ban_notice_unseen(struct store *st, const char *user, ti
 
 enum store_status store_ban_notice_seen(struct store *st, int64_t notice_id, const char *user)
 {
-	if (!user || !*user)
-		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "user");
 	char now[DATES_UTC_LEN];
-	enum store_status r = store_begin_now(st, now);
+	enum store_status r = store_begin_checked(st, store_required(st, "user", user), now);
 	if (r != STORE_OK)
 		return r;
 	r = store_get(st, notice_exists_sql, notice_id, NULL, NULL, _("reading notices"),

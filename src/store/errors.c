@@ -21,6 +21,13 @@ enum store_status store_failf(struct store *st, enum store_status s, const char 
 	return s;
 }
 
+enum store_status store_required(struct store *st, const char *field, const char *text)
+{
+	if (!text || !*text)
+		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), field);
+	return STORE_OK;
+}
+
 const char *store_env_message(const char *path, int rc, int sys, char *out, size_t outsz)
 {
 	int code = rc & 0xff;

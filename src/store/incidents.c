@@ -166,11 +166,9 @@ enum store_status store_incident_add(struct store *st, const struct incident *in
 				     int64_t *id_out)
 {
 	struct incident v;
-	enum store_status r = validate(st, in, &v);
-	if (r != STORE_OK)
-		return r;
 	char now[DATES_UTC_LEN];
-	if ((r = store_begin_now(st, now)) != STORE_OK)
+	enum store_status r = store_begin_checked(st, validate(st, in, &v), now);
+	if (r != STORE_OK)
 		return r;
 	int64_t id = 0;
 	sqlite3_stmt *s = store_stmt(st, add_sql);

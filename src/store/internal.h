@@ -68,6 +68,10 @@ void store_done(sqlite3_stmt *s);
  * or file system get a message naming the file and what to do. */
 enum store_status store_fail(struct store *st, const char *what);
 
+/* STORE_OK when text is given and not empty, else STORE_INVALID "field: must not be
+ * empty". */
+enum store_status store_required(struct store *st, const char *field, const char *text);
+
 /* Set st->err from a format and return status s. */
 enum store_status store_failf(struct store *st, enum store_status s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -99,6 +103,10 @@ void store_read_end(struct store *st);
 
 /* The current instant as stored text into now (the time of the write), then store_begin. */
 enum store_status store_begin_now(struct store *st, char now[DATES_UTC_LEN]);
+/* store_begin_now once the caller's checks of its input passed: checked, their status, is
+ * returned as it is when it is not STORE_OK (and nothing is begun). */
+enum store_status store_begin_checked(struct store *st, enum store_status checked,
+				      char now[DATES_UTC_LEN]);
 enum store_status store_commit(struct store *st);
 void store_rollback(struct store *st);
 

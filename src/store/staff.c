@@ -204,10 +204,8 @@ enum store_status store_staff_unreachable(struct store *st, const char *building
 		return store_failf(st, STORE_INVALID,
 				   _("%s: \"%s\" is not a period (day, evening or HH:MM)"),
 				   "period", period ? period : "");
-	if (!note || !*note)
-		return store_failf(st, STORE_INVALID, _("%s: must not be empty"), "note");
 	char now[DATES_UTC_LEN];
-	enum store_status r = store_begin_now(st, now);
+	enum store_status r = store_begin_checked(st, store_required(st, "note", note), now);
 	if (r != STORE_OK)
 		return r;
 	r = store_row(st, unreach_dup_sql, _("reading the staffing records"), NULL, NULL,

@@ -70,6 +70,12 @@ enum store_status store_begin_now(struct store *st, char now[DATES_UTC_LEN])
 	return store_begin(st);
 }
 
+enum store_status store_begin_checked(struct store *st, enum store_status checked,
+				      char now[DATES_UTC_LEN])
+{
+	return checked == STORE_OK ? store_begin_now(st, now) : checked;
+}
+
 enum store_status store_commit(struct store *st)
 {
 	enum store_status s = store_exec(st, "COMMIT", _("saving"));
