@@ -167,10 +167,8 @@ enum store_status store_alarm_close(struct store *st, int64_t id, enum alarm_out
 		      STORE_TEXT(outcome_db[outcome]), STORE_INT(id));
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
 		struct alarm was;
-		r = store_alarm_get(st, id, &was);
-		if (r == STORE_OK)
-			r = store_failf(st, STORE_CONFLICT, _("alarm %lld: already closed"),
-					(long long)id);
+		r = store_conflict_if_found(st, store_alarm_get(st, id, &was),
+					    _("alarm %lld: already closed"), (long long)id);
 	}
 	return store_finish_id(st, r, "alarm.close", "alarm", id, outcome_db[outcome]);
 }

@@ -121,10 +121,8 @@ static enum store_status flag(struct store *st, int64_t id, bool risky, unsigned
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
 		r = store_get(st, exists_sql, id, NULL, NULL, _("reading an appointment"),
 			      _("appointment %lld: not found"), (long long)id);
-		if (r == STORE_OK)
-			r = store_failf(st, STORE_CONFLICT,
-					_("appointment %lld: changed by someone else "
-					  "meanwhile; reload and retry"), (long long)id);
+		r = store_conflict_if_found(st, r, _("appointment %lld: changed by someone else "
+						     "meanwhile; reload and retry"), (long long)id);
 	}
 	char detail[320];
 	snprintf(detail, sizeof detail, "precautions %u%s%s", precautions,

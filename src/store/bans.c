@@ -593,9 +593,7 @@ enum store_status bans_missing_or_conflict(struct store *st, int64_t id,
 {
 	enum store_status r = store_get(st, ban_exists_sql, id, NULL, NULL, _("reading a ban"),
 					_("ban %lld: not found"), (long long)id);
-	if (r != STORE_OK)
-		return r;
-	return store_failf(st, STORE_CONFLICT, _("ban %lld: %s"), (long long)id, conflict);
+	return store_conflict_if_found(st, r, _("ban %lld: %s"), (long long)id, conflict);
 }
 
 static const char status_sql[] = "SELECT status FROM ban WHERE id = ?1";

@@ -21,6 +21,18 @@ enum store_status store_failf(struct store *st, enum store_status s, const char 
 	return s;
 }
 
+enum store_status store_conflict_if_found(struct store *st, enum store_status found,
+					  const char *fmt, ...)
+{
+	if (found != STORE_OK)
+		return found;
+	va_list ap;
+	va_start(ap, fmt);
+	(void)vsnprintf(st->err, sizeof st->err, fmt, ap); /* a long message is cut off */
+	va_end(ap);
+	return STORE_CONFLICT;
+}
+
 enum store_status store_required(struct store *st, const char *field, const char *text)
 {
 	if (!text || !*text)

@@ -68,6 +68,13 @@ void store_done(sqlite3_stmt *s);
  * or file system get a message naming the file and what to do. */
 enum store_status store_fail(struct store *st, const char *what);
 
+/* Why a guarded write (an UPDATE ... WHERE id = ? AND <state>) changed no row, once the row
+ * was looked up (found, the status of that): STORE_CONFLICT with the message fmt when it
+ * is there, else found as it is (STORE_NOT_FOUND with the lookup's message, or a failure). */
+enum store_status store_conflict_if_found(struct store *st, enum store_status found,
+					  const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* STORE_OK when text is given and not empty, else STORE_INVALID "field: must not be
  * empty". */
 enum store_status store_required(struct store *st, const char *field, const char *text);

@@ -105,10 +105,8 @@ enum store_status store_visit_back(struct store *st, int64_t id, const char *out
 	if (r == STORE_OK && sqlite3_changes(st->db) == 0) {
 		/* Tell an unknown id from a visit already back, inside the transaction. */
 		struct visit v;
-		r = store_visit_get(st, id, &v);
-		if (r == STORE_OK)
-			r = store_failf(st, STORE_CONFLICT, _("visit %lld: already back"),
-					(long long)id);
+		r = store_conflict_if_found(st, store_visit_get(st, id, &v),
+					    _("visit %lld: already back"), (long long)id);
 	}
 	return store_finish_id(st, r, "visit.back", "visit", id, outcome ? outcome : "");
 }
