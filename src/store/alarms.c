@@ -196,20 +196,15 @@ static void alarm_from_row(sqlite3_stmt *s, void *item)
 	memset(a, 0, sizeof *a);
 	a->id = sqlite3_column_int64(s, 0);
 	store_col_copy(s, 1, a->location, sizeof a->location);
-	const char *kind = (const char *)sqlite3_column_text(s, 2);
-	for (int i = 0; kind && i < ALARM_KIND_COUNT; i++)
-		if (strcmp(kind, kind_db[i]) == 0)
-			a->kind = (enum alarm_kind)i;
+	a->kind = (enum alarm_kind)store_col_enum(s, 2, kind_db, ALARM_KIND_COUNT, ALARM_PANIC);
 	a->raised_at = store_col_time(s, 3);
 	store_col_copy(s, 4, a->raised_by, sizeof a->raised_by);
 	a->acked_at = store_col_time(s, 5);
 	store_col_copy(s, 6, a->acked_by, sizeof a->acked_by);
 	a->resolved_at = store_col_time(s, 7);
 	store_col_copy(s, 8, a->resolved_by, sizeof a->resolved_by);
-	const char *outcome = (const char *)sqlite3_column_text(s, 9);
-	for (size_t i = 0; outcome && i < sizeof outcome_db / sizeof outcome_db[0]; i++)
-		if (strcmp(outcome, outcome_db[i]) == 0)
-			a->outcome = (enum alarm_outcome)i;
+	a->outcome = (enum alarm_outcome)store_col_enum(
+		s, 9, outcome_db, sizeof outcome_db / sizeof outcome_db[0], ALARM_OPEN);
 	a->cancelled_at = store_col_time(s, 10);
 	store_col_copy(s, 11, a->cancelled_by, sizeof a->cancelled_by);
 }

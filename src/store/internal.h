@@ -182,6 +182,10 @@ char *store_col_dup(sqlite3_stmt *s, int col);
 /* Copy a text column into a fixed buffer (truncating on a character boundary). */
 void store_col_copy(sqlite3_stmt *s, int col, char *out, size_t outsz);
 
+/* The index in names (n of them: the values a column holds, in enum order) of the text
+ * column col; fallback when it holds none of them. */
+int store_col_enum(sqlite3_stmt *s, int col, const char *const *names, size_t n, int fallback);
+
 /* A UTC text column as time_t (0 for "" or malformed). */
 time_t store_col_time(sqlite3_stmt *s, int col);
 

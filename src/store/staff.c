@@ -152,8 +152,7 @@ static void collect_staff(sqlite3_stmt *s, void *item)
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(s, 0);
 	store_col_copy(s, 1, m->name, sizeof m->name);
-	const char *team = (const char *)sqlite3_column_text(s, 2);
-	m->team = team && strcmp(team, "counter") == 0 ? TEAM_COUNTER : TEAM_SUPPORT;
+	m->team = (enum staff_team)store_col_enum(s, 2, team_db, TEAM_COUNT, TEAM_SUPPORT);
 	store_col_copy(s, 3, m->phone, sizeof m->phone);
 	m->present = sqlite3_column_type(s, 4) != SQLITE_NULL;
 	m->since = m->present ? store_col_time(s, 4) : 0;

@@ -258,6 +258,15 @@ void store_col_copy(sqlite3_stmt *s, int col, char *out, size_t outsz)
 	out[len] = '\0';
 }
 
+int store_col_enum(sqlite3_stmt *s, int col, const char *const *names, size_t n, int fallback)
+{
+	const char *t = (const char *)sqlite3_column_text(s, col);
+	for (size_t i = 0; t && i < n; i++)
+		if (strcmp(t, names[i]) == 0)
+			return (int)i;
+	return fallback;
+}
+
 time_t store_col_time(sqlite3_stmt *s, int col)
 {
 	const unsigned char *t = sqlite3_column_text(s, col);
