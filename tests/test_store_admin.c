@@ -51,11 +51,8 @@ static struct audit_verify intact_trail(int n)
 
 static void add_ban(const char *surname, const char *starts, const char *ends, int64_t *id)
 {
-	struct ban_new b = {
-		.given_names = "Jan", .prefix = "de", .surname = surname, .born = "1980-02-29",
-		.kind = BAN_BUILDING, .reason = REASON_THREAT, .starts = starts, .ends = ends,
-		.imposed_by = "A. Hoofd", .notes = "threatened a colleague",
-	};
+	struct ban_new b = testutil_ban("Jan", "de", surname, "1980-02-29", starts, ends);
+	b.letter_sent = NULL; /* no letter sent yet: a draft */
 	ck_assert_msg(store_ban_insert(st, &b, id) == STORE_OK, "%s", store_error(st));
 }
 

@@ -23,13 +23,7 @@ static void setup(void)
 
 static struct ban_new sample(const char *surname, const char *starts, const char *ends)
 {
-	struct ban_new b = {
-		.given_names = "Jan", .prefix = "de", .surname = surname,
-		.born = "1980-02-29", .kind = BAN_BUILDING, .reason = REASON_THREAT,
-		.scope = "", .starts = starts, .ends = ends, .imposed_by = "A. Hoofd",
-		.letter_sent = "2026-01-02", .notes = "threatened a colleague",
-	};
-	return b;
+	return testutil_ban("Jan", "de", surname, "1980-02-29", starts, ends);
 }
 
 /* The surnames of a list of bans in its order, separated by spaces; frees the list. */
@@ -83,10 +77,7 @@ static void last_audit(char *action, size_t asz, char *detail, size_t dsz)
 
 static int64_t insert(struct ban_new b)
 {
-	int64_t id = 0;
-	ck_assert_msg(store_ban_insert(st, &b, &id) == STORE_OK, "%s", store_error(st));
-	ck_assert_int_gt(id, 0);
-	return id;
+	return testutil_ban_insert(st, b);
 }
 
 /* The ban is refused as invalid, and the message holds why. */

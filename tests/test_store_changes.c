@@ -56,14 +56,8 @@ TEST(test_store_changes__each_write_bumps_its_domain)
 	ck_assert_int_eq(store_alarm_raise(st, "counter 1", ALARM_PANIC, NULL), STORE_OK);
 	ck_assert_uint_eq(moved(c), BIT(ALARMS) | BIT(AUDIT));
 
-	struct ban_new b = {
-		.given_names = "Jan", .prefix = "de", .surname = "Vries", .born = "1980-01-02",
-		.kind = BAN_BUILDING, .reason = REASON_THREAT, .starts = "2026-01-01",
-		.ends = "2026-12-31", .imposed_by = "A. Hoofd", .letter_sent = "2026-01-02",
-		.notes = "threatened a colleague",
-	};
-	int64_t id = 0;
-	ck_assert_int_eq(store_ban_insert(st, &b, &id), STORE_OK);
+	int64_t id = testutil_ban_insert(
+		st, testutil_ban("Jan", "de", "Vries", "1980-01-02", "2026-01-01", "2026-12-31"));
 	ck_assert_uint_eq(moved(c), BIT(BANS) | BIT(NOTICES) | BIT(AUDIT));
 	ck_assert_int_eq(store_ban_exception_add(st, id, BAN_EXCEPTION_APPOINTMENT, "2026-06-02",
 						 "2026-06-02", "14:00 room 006", NULL),

@@ -414,9 +414,7 @@ static int64_t ban_for(const char *given, const char *surname, const char *born,
 			     .born = born, .kind = BAN_BUILDING, .reason = REASON_PHYSICAL,
 			     .starts = starts, .ends = ends, .imposed_by = "X",
 			     .letter_sent = starts, .notes = "n"};
-	int64_t id;
-	ck_assert_msg(store_ban_insert(st, &bn, &id) == STORE_OK, "%s", store_error(st));
-	return id;
+	return testutil_ban_insert(st, bn);
 }
 
 TEST(test_store_incidents__purge_keeps_counts_and_traces)

@@ -25,20 +25,12 @@ static void setup(void)
 static struct ban_new person(const char *given, const char *prefix, const char *surname,
 			     const char *born)
 {
-	struct ban_new b = {
-		.given_names = given, .prefix = prefix, .surname = surname, .born = born,
-		.kind = BAN_BUILDING, .reason = REASON_THREAT, .starts = "2026-01-01",
-		.ends = "2026-12-31", .imposed_by = "A. Hoofd", .letter_sent = "2026-01-02",
-		.notes = "threatened a colleague",
-	};
-	return b;
+	return testutil_ban(given, prefix, surname, born, "2026-01-01", "2026-12-31");
 }
 
 static int64_t insert(struct ban_new b)
 {
-	int64_t id = 0;
-	ck_assert_msg(store_ban_insert(st, &b, &id) == STORE_OK, "%s", store_error(st));
-	return id;
+	return testutil_ban_insert(st, b);
 }
 
 /* The hits of a check on TODAY (freed by the caller with store_ban_hits_clear). */

@@ -169,6 +169,16 @@ void testutil_store_teardown(void);
  * object is NULL, this object. */
 void testutil_audit_line(struct store *st, size_t age, const char *action, const char *object);
 
+/* The tests' usual ban of a person: a building ban for a threat from starts to ends, imposed
+ * by A. Hoofd, letter sent 2026-01-02, notes "threatened a colleague" (every answer given,
+ * so it is in force once inserted). Change fields before inserting it for other cases. */
+struct ban_new testutil_ban(const char *given, const char *prefix, const char *surname,
+			    const char *born, const char *starts, const char *ends);
+
+/* Insert b into st, failing the test (with the store's message) when it is refused; the
+ * new ban's id. */
+int64_t testutil_ban_insert(struct store *st, struct ban_new b);
+
 /* The first column of the one row sql returns on st's own connection, as an integer. */
 long long testutil_scalar(struct store *st, const char *sql);
 

@@ -138,6 +138,26 @@ char *testutil_repeat(const char *unit, size_t n)
 	return s;
 }
 
+struct ban_new testutil_ban(const char *given, const char *prefix, const char *surname,
+			    const char *born, const char *starts, const char *ends)
+{
+	struct ban_new b = {
+		.given_names = given, .prefix = prefix, .surname = surname, .born = born,
+		.kind = BAN_BUILDING, .reason = REASON_THREAT, .starts = starts, .ends = ends,
+		.imposed_by = "A. Hoofd", .letter_sent = "2026-01-02",
+		.notes = "threatened a colleague",
+	};
+	return b;
+}
+
+int64_t testutil_ban_insert(struct store *st, struct ban_new b)
+{
+	int64_t id = 0;
+	ck_assert_msg(store_ban_insert(st, &b, &id) == STORE_OK, "%s", store_error(st));
+	ck_assert_int_gt(id, 0);
+	return id;
+}
+
 void testutil_replace(char **text, const char *value)
 {
 	char *copy = strdup(value);
