@@ -42,6 +42,7 @@ Suite *incidents_suite(void);
 Suite *config_incidents_suite(void);
 Suite *store_incidents_suite(void);
 Suite *named_suite(void);
+Suite *grow_suite(void);
 
 /* ---------------------------------------------------------------- tests and test cases */
 

@@ -203,14 +203,9 @@ static char *read_file(const char *path, int *last_line, char *err, size_t errsz
 	char *buf = NULL;
 	int error = 0;
 	for (;;) {
-		if (len + sizeof tail + 1 >= cap) {
-			char *nb = realloc(buf, cap ? cap * 2 : 8192);
-			if (!nb) {
-				error = ENOMEM;
-				break;
-			}
-			buf = nb;
-			cap = cap ? cap * 2 : 8192;
+		if (!grow_array(&buf, &cap, len + sizeof tail + 2, 1, 8192)) {
+			error = ENOMEM;
+			break;
 		}
 		size_t want = cap - len - sizeof tail - 1;
 		size_t got = fread(buf + len, 1, want, f);

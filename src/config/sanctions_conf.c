@@ -251,14 +251,13 @@ static char *read_text(const char *path, char *err, size_t errsz)
 	char *buf = malloc(cap);
 	int error = buf ? 0 : ENOMEM;
 	while (!error) {
-		if (len + 1 >= cap) {
-			char *nb = cap >= MAX_FILE ? NULL : realloc(buf, cap * 2);
-			if (!nb) {
-				error = cap >= MAX_FILE ? EFBIG : ENOMEM;
-				break;
-			}
-			buf = nb;
-			cap *= 2;
+		if (len + 1 >= cap && cap >= MAX_FILE) {
+			error = EFBIG;
+			break;
+		}
+		if (!grow_array(&buf, &cap, len + 2, 1, 8192)) {
+			error = ENOMEM;
+			break;
 		}
 		size_t got = fread(buf + len, 1, cap - len - 1, f);
 		len += got;

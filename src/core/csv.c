@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/csv.h"
+#include "core/grow.h"
 #include "i18n.h"
 
 /* A record larger than this is not a ban list: refuse it rather than eat the memory. */
@@ -26,7 +27,8 @@ struct csv_reader {
 	size_t *starts;           /* offset in buf of each field */
 	size_t *columns;
 	char **fields;
-	size_t nfields, fcap;
+	size_t nfields;
+	size_t starts_cap, columns_cap, fields_cap; /* each array grows on its own */
 };
 
 struct csv_reader *csv_reader_new(FILE *in)
@@ -106,14 +108,8 @@ static enum csv_status fail(struct csv_reader *r, size_t line, size_t column, co
 
 static int append(struct csv_reader *r, char c)
 {
-	if (r->len + 1 > r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		char *b = realloc(r->buf, cap);
-		if (!b)
-			return -1;
-		r->buf = b;
-		r->cap = cap;
-	}
+	if (!grow_array(&r->buf, &r->cap, r->len + 1, 1, 256))
+		return -1;
 	r->buf[r->len++] = c;
 	return 0;
 }
@@ -121,22 +117,11 @@ static int append(struct csv_reader *r, char c)
 /* Open a new field starting at column col of the current line. */
 static int field_begin(struct csv_reader *r, size_t col)
 {
-	if (r->nfields + 1 > r->fcap) {
-		size_t cap = r->fcap ? r->fcap * 2 : 16;
-		size_t *s = realloc(r->starts, cap * sizeof *s);
-		if (!s)
-			return -1;
-		r->starts = s;
-		size_t *c = realloc(r->columns, cap * sizeof *c);
-		if (!c)
-			return -1;
-		r->columns = c;
-		char **f = realloc(r->fields, cap * sizeof *f);
-		if (!f)
-			return -1;
-		r->fields = f;
-		r->fcap = cap;
-	}
+	size_t need = r->nfields + 1;
+	if (!grow_array(&r->starts, &r->starts_cap, need, sizeof *r->starts, 16) ||
+	    !grow_array(&r->columns, &r->columns_cap, need, sizeof *r->columns, 16) ||
+	    !grow_array(&r->fields, &r->fields_cap, need, sizeof *r->fields, 16))
+		return -1;
 	r->starts[r->nfields] = r->len;
 	r->columns[r->nfields] = col;
 	r->nfields++;

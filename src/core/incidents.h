@@ -289,6 +289,7 @@ struct incidents_counts {
 	size_t channel[INCIDENT_CHANNEL_COUNT];
 	struct incidents_count *places, *months, *tallies;
 	size_t nplaces, nmonths, ntallies;
+	size_t places_cap, tallies_cap; /* room in places and tallies as they grow */
 	size_t tally_total;
 };
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "core/incidents.h"
 
 int incidents_period_check(const char *from, const char *to)
@@ -50,16 +51,15 @@ int incidents_previous_period(const char *from, const char *to, char pfrom[DATES
 }
 
 /* The entry for key in a growing list; NULL on out-of-memory. */
-static struct incidents_count *entry(struct incidents_count **list, size_t *n, const char *key)
+static struct incidents_count *entry(struct incidents_count **list, size_t *n, size_t *cap,
+				     const char *key)
 {
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp((*list)[i].key, key) == 0)
 			return &(*list)[i];
-	struct incidents_count *grown = realloc(*list, (*n + 1) * sizeof **list);
-	if (!grown)
+	if (!grow_array(list, cap, *n + 1, sizeof **list, 16))
 		return NULL;
-	*list = grown;
-	struct incidents_count *e = &grown[(*n)++];
+	struct incidents_count *e = &(*list)[(*n)++];
 	snprintf(e->key, sizeof e->key, "%s", key);
 	e->n = 0;
 	return e;
@@ -82,6 +82,7 @@ void incidents_counts_free(struct incidents_counts *c)
 	free(c->tallies);
 	c->places = c->months = c->tallies = NULL;
 	c->nplaces = c->nmonths = c->ntallies = 0;
+	c->places_cap = c->tallies_cap = 0;
 }
 
 static bool inside(const char *date, const char *from, const char *to)
@@ -118,7 +119,7 @@ int incidents_count(const char *from, const char *to, const struct incidents_rec
 		int m = month_index(r->date) - first;
 		if (m >= 0 && (size_t)m < out->nmonths)
 			out->months[m].n++;
-		struct incidents_count *p = entry(&out->places, &out->nplaces, r->place);
+		struct incidents_count *p = entry(&out->places, &out->nplaces, &out->places_cap, r->place);
 		if (!p)
 			goto oom;
 		p->n++;
@@ -130,7 +131,8 @@ int incidents_count(const char *from, const char *to, const struct incidents_rec
 		char key[64];
 		snprintf(key, sizeof key, "%s/%s", incidents_channel_name(t->channel),
 			 incidents_category_name(t->category));
-		struct incidents_count *e = entry(&out->tallies, &out->ntallies, key);
+		struct incidents_count *e =
+			entry(&out->tallies, &out->ntallies, &out->tallies_cap, key);
 		if (!e)
 			goto oom;
 		e->n++;

@@ -9,6 +9,7 @@
 #include "core/bancheck.h"
 #include "core/csv.h"
 #include "core/dates.h"
+#include "core/grow.h"
 #include "core/incidents.h"
 #include "core/named.h"
 #include "core/names.h"

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "core/names.h"
 #include "core/names_internal.h"
 
@@ -193,14 +194,8 @@ static int add_probe(struct names_query *q, const char *text, int hyp)
 			q->probes[i].readings |= bit;
 			return 0;
 		}
-	if (q->nprobes == q->cap) {
-		size_t cap = q->cap ? q->cap * 2 : 64;
-		struct names_probe *p = realloc(q->probes, cap * sizeof *p);
-		if (!p)
-			return -1;
-		q->probes = p;
-		q->cap = cap;
-	}
+	if (!grow_array(&q->probes, &q->cap, q->nprobes + 1, sizeof *q->probes, 64))
+		return -1;
 	struct names_probe *p = &q->probes[q->nprobes++];
 	p->kind = NAMES_PROBE_VARIANT;
 	snprintf(p->text, sizeof p->text, "%s", text);

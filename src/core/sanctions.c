@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/dates.h"
+#include "core/grow.h"
 #include "core/sanctions.h"
 #include "core/text.h"
 #include "i18n.h"
@@ -155,16 +156,8 @@ struct buf {
 
 static int put(struct buf *b, const char *s, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		size_t ncap = b->cap ? b->cap : 1024;
-		while (b->len + n + 1 > ncap)
-			ncap *= 2;
-		char *np = realloc(b->p, ncap);
-		if (!np)
-			return -1;
-		b->p = np;
-		b->cap = ncap;
-	}
+	if (!grow_array(&b->p, &b->cap, b->len + n + 1, 1, 1024))
+		return -1;
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';

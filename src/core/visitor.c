@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/grow.h"
 #include "core/visitor.h"
 #include "i18n.h"
 
@@ -216,15 +217,10 @@ static const char *common_list(void)
 		if (!f)
 			continue; /* out of memory or invalid: one name less to ask about */
 		size_t fl = strlen(f);
-		while (len + fl + 2 > cap) {
-			char *grown = realloc(all, cap * 2);
-			if (!grown) {
-				free(f);
-				free(all);
-				return NULL;
-			}
-			all = grown;
-			cap *= 2;
+		if (!grow_array(&all, &cap, len + fl + 2, 1, 256)) {
+			free(f);
+			free(all);
+			return NULL;
 		}
 		memcpy(all + len, f, fl + 1);
 		len += fl + 1;
