@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "core/lib.h"
 #include "daemon/log.h"
 #include "daemon/server.h"
 #include "i18n.h"
@@ -233,14 +234,8 @@ static int queue(struct session *s, const unsigned char *p, size_t n)
 			s->outlen -= s->outpos;
 			s->outpos = 0;
 		}
-		size_t cap = s->outcap ? s->outcap : 4096;
-		while (cap < s->outlen + n)
-			cap *= 2;
-		unsigned char *b = realloc(s->out, cap);
-		if (!b)
+		if (!grow_array(&s->out, &s->outcap, s->outlen + n, 1, 4096))
 			return -1;
-		s->out = b;
-		s->outcap = cap;
 	}
 	memcpy(s->out + s->outlen, p, n);
 	s->outlen += n;
@@ -324,6 +319,8 @@ static int serve_session(struct server *srv, struct session *s)
 			want = WIRE_HEADER + (size_t)body - s->inlen;
 		}
 		if (want > 0 && s->inlen + want > s->incap) {
+			/* Exactly the frame (known from its header): doubling could hold 16 MiB
+			 * for one 8 MiB frame per session. */
 			size_t cap = s->inlen + want;
 			if (cap < 4096)
 				cap = 4096;

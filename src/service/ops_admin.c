@@ -37,7 +37,7 @@
 struct page {
 	struct audit_line *lines;
 	char **bufs;
-	size_t n, cap, bytes;
+	size_t n, lines_cap, bufs_cap, bytes;
 	bool full, failed;
 };
 
@@ -61,19 +61,10 @@ static int take_line(const struct audit_line *l, void *arg)
 	size_t len = 0;
 	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
 		len += strlen(f[i] ? f[i] : "") + 1;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct audit_line *lines = realloc(p->lines, cap * sizeof *lines);
-		if (lines)
-			p->lines = lines;
-		char **bufs = lines ? realloc(p->bufs, cap * sizeof *bufs) : NULL;
-		if (bufs)
-			p->bufs = bufs;
-		if (!lines || !bufs) {
-			p->failed = true;
-			return 1;
-		}
-		p->cap = cap;
+	if (!grow_array(&p->lines, &p->lines_cap, p->n + 1, sizeof *p->lines, 64) ||
+	    !grow_array(&p->bufs, &p->bufs_cap, p->n + 1, sizeof *p->bufs, 64)) {
+		p->failed = true;
+		return 1;
 	}
 	char *buf = malloc(len);
 	if (!buf) {
@@ -452,15 +443,9 @@ static enum store_status backup_list(struct svc_call *c)
 		if (backups_name_check(e->d_name) != BACKUPS_NAME_OK ||
 		    fstatat(dfd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(sb.st_mode))
 			continue;
-		if (n == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			struct backup_file *grown = realloc(files, ncap * sizeof *files);
-			if (!grown) {
-				r = svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
-				break;
-			}
-			files = grown;
-			cap = ncap;
+		if (!grow_array(&files, &cap, n + 1, sizeof *files, 16)) {
+			r = svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
+			break;
 		}
 		struct backup_file *f = &files[n++];
 		memset(f, 0, sizeof *f);

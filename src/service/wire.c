@@ -21,18 +21,8 @@ static void reserve(struct wire_out *w, size_t more)
 		w->failed = true;
 		return;
 	}
-	if (w->len + more <= w->cap)
-		return;
-	size_t cap = w->cap ? w->cap : 256;
-	while (cap < w->len + more)
-		cap *= 2;
-	unsigned char *b = realloc(w->buf, cap);
-	if (!b) {
+	if (!grow_array(&w->buf, &w->cap, w->len + more, 1, 256))
 		w->failed = true;
-		return;
-	}
-	w->buf = b;
-	w->cap = cap;
 }
 
 static void put_u(struct wire_out *w, uint64_t v, size_t bytes)
