@@ -64,14 +64,8 @@ static enum store_status oom(struct store *st)
 
 static int add_key(struct check *ck, const char *key, uint64_t readings, bool prefix)
 {
-	if (ck->nkeys == ck->capkeys) {
-		size_t cap = ck->capkeys ? ck->capkeys * 2 : 64;
-		struct key_entry *k = realloc(ck->keys, cap * sizeof *k);
-		if (!k)
-			return -1;
-		ck->keys = k;
-		ck->capkeys = cap;
-	}
+	if (!grow_array(&ck->keys, &ck->capkeys, ck->nkeys + 1, sizeof *ck->keys, 64))
+		return -1;
 	struct key_entry *e = &ck->keys[ck->nkeys++];
 	snprintf(e->key, sizeof e->key, "%s", key);
 	e->readings = readings;

@@ -92,31 +92,15 @@ static const char *arena_str(struct bans_keys *k, const char *s)
 	return arena_copy(k, s, strlen(s) + 1);
 }
 
-/* Make room for need elements of size elem in *p (capacity *cap); 0 or -1. */
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 16;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * elem);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 int bans_keys_add(struct bans_keys *k, int64_t person_id, const struct names_record *r)
 {
 	struct names_keys *nk = &k->scratch;
 	if (names_keys_make(r, nk) != 0)
 		return 0; /* no surname that can be read: nothing to find it by */
-	if (grow((void **)&k->rows, &k->caprows, k->nrows + (size_t)nk->nkeys,
-		 sizeof *k->rows) != 0 ||
-	    grow((void **)&k->cores, &k->capcores, k->ncores + (size_t)nk->ncores,
-		 sizeof *k->cores) != 0)
+	if (!grow_array(&k->rows, &k->caprows, k->nrows + (size_t)nk->nkeys, sizeof *k->rows,
+			16) ||
+	    !grow_array(&k->cores, &k->capcores, k->ncores + (size_t)nk->ncores,
+			sizeof *k->cores, 16))
 		return -1;
 	const unsigned char *data = arena_copy(k, nk->data, nk->len);
 	if (!data)

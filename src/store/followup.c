@@ -370,15 +370,9 @@ enum store_status store_incident_due(struct store *st, const struct incidents_po
 		for (size_t k = 0; k < nf; k++) {
 			if (!all && f[k].state != DUE_OPEN && f[k].state != DUE_OVERDUE)
 				continue;
-			if (count == cap) {
-				size_t ncap = cap ? cap * 2 : 32;
-				struct incident_due_row *grown = realloc(rows, ncap * sizeof *rows);
-				if (!grown) {
-					r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
-					break;
-				}
-				rows = grown;
-				cap = ncap;
+			if (!grow_array(&rows, &cap, count + 1, sizeof *rows, 32)) {
+				r = store_failf(st, STORE_ERROR, "%s", strerror(ENOMEM));
+				break;
 			}
 			struct incident_due_row *row = &rows[count++];
 			row->incident_id = in.id;

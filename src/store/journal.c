@@ -364,17 +364,11 @@ static enum store_status read_journal(int fd, const char *p, struct alarm **out,
 		struct alarm a;
 		*nl = '\0';
 		if (parse_line(line, (size_t)(nl - line), &a) == 0) {
-			if (count == cap) {
-				size_t ncap = cap ? cap * 2 : 8;
-				struct alarm *grown = realloc(items, ncap * sizeof *grown);
-				if (!grown) {
-					free(items);
-					free(buf);
-					snprintf(err, errsz, "%s: %s", p, strerror(ENOMEM));
-					return STORE_ERROR;
-				}
-				items = grown;
-				cap = ncap;
+			if (!grow_array(&items, &cap, count + 1, sizeof *items, 8)) {
+				free(items);
+				free(buf);
+				snprintf(err, errsz, "%s: %s", p, strerror(ENOMEM));
+				return STORE_ERROR;
 			}
 			items[count++] = a;
 		} else {

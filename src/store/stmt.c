@@ -78,14 +78,8 @@ enum store_status store_collect_owned(struct store *st, sqlite3_stmt *s, size_t 
 	size_t count = 0, cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		if (count == cap) {
-			size_t ncap = cap ? cap * 2 : 16;
-			char *grown = realloc(items, ncap * elem);
-			if (!grown)
-				break;
-			items = grown;
-			cap = ncap;
-		}
+		if (!grow_array(&items, &cap, count + 1, elem, 16))
+			break;
 		from_row(s, items + count++ * elem);
 	}
 	if (rc == SQLITE_ROW)

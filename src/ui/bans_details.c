@@ -43,16 +43,10 @@ static void buf_addf(struct text_buf *t, const char *fmt, ...)
 			t->len += (size_t)n;
 			return;
 		}
-		size_t cap = t->cap ? t->cap : 1024;
-		while (cap < t->len + (size_t)n + 1)
-			cap *= 2;
-		char *grown = realloc(t->s, cap);
-		if (!grown) {
+		if (!grow_array(&t->s, &t->cap, t->len + (size_t)n + 1, 1, 1024)) {
 			t->oom = true;
 			return;
 		}
-		t->s = grown;
-		t->cap = cap;
 	}
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lib.h"
 #include "i18n.h"
 #include "ui/draw.h"
 #include "ui/notices.h"
@@ -52,15 +53,9 @@ int notices_add(struct notices *n, enum notice_kind kind, const char *text)
 		return -1;
 	if ((unsigned)kind >= NOTICE_KIND_COUNT)
 		kind = NOTICE_BAN;
-	if (n->len == n->cap) {
-		size_t cap = n->cap ? n->cap * 2 : 8;
-		struct notice *grown = realloc(n->items, cap * sizeof *grown);
-		if (!grown) {
-			n->lost++;
-			return -1;
-		}
-		n->items = grown;
-		n->cap = cap;
+	if (!grow_array(&n->items, &n->cap, n->len + 1, sizeof *n->items, 8)) {
+		n->lost++;
+		return -1;
 	}
 	char *copy = strdup(text ? text : "");
 	if (!copy) {
