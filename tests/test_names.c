@@ -295,6 +295,7 @@ TEST(test_names__phonetic_key_merges_dutch_spellings)
 		{ "Kuijpers", "Kuypers", "Cuypers", "Kuipers" },
 		{ "Smit", "Smid", "Smidt", NULL },        { "Bos", "Bosch", NULL, NULL },
 		{ "Philips", "Filips", NULL, NULL },      { "IJzerman", "Yzerman", NULL, NULL },
+		{ "Pauw", "Pouw", NULL, NULL },
 	};
 	for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
 		char a[64], b[64];

@@ -321,6 +321,11 @@ static bool is_vowel(char c)
 static size_t phon_step(const char *p, bool prev_vowel, const char **emit, char *one)
 {
 	char c1 = p[1], c2 = c1 ? p[2] : '\0';
+	/* au, auw, ou and ouw are one sound: Pauw = Pouw */
+	if ((p[0] == 'a' || p[0] == 'o') && c1 == 'u') {
+		*emit = "A";
+		return c2 == 'w' ? 3 : 2;
+	}
 	switch (p[0]) {
 	case 's':
 		*emit = "S"; /* sch = s: Bosch = Bos, Schouten */
@@ -389,20 +394,12 @@ static size_t phon_step(const char *p, bool prev_vowel, const char **emit, char 
 			*emit = "Y";
 			return 2;
 		}
-		if (c1 == 'u') {
-			*emit = "A";
-			return c2 == 'w' ? 3 : 2;
-		}
 		*emit = "a";
 		return c1 == 'e' ? 2 : 1;
 	case 'o':
 		if (c1 == 'e') {
 			*emit = "U";
 			return 2;
-		}
-		if (c1 == 'u') {
-			*emit = "A";
-			return c2 == 'w' ? 3 : 2;
 		}
 		*emit = "o";
 		return 1;
