@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/dates.h"
+#include "core/named.h"
 #include "core/policy.h"
 #include "core/sanctions.h"
 #include "core/sha256.h"
@@ -45,21 +46,11 @@ enum incident_answer { ANSWER_OPEN, ANSWER_NO, ANSWER_YES, INCIDENT_ANSWER_COUNT
 
 /* Stable machine names ("verbal", "home-visit", "serious", "report", "yes") and back: 0, or
  * -1 when unknown. Labels are translated. (Defined by NAMED_FUNCTIONS in incidents.c.) */
-const char *incidents_category_name(enum incident_category c);
-const char *incidents_category_label(enum incident_category c);
-int incidents_category_parse(const char *s, enum incident_category *out);
-const char *incidents_channel_name(enum incident_channel c);
-const char *incidents_channel_label(enum incident_channel c);
-int incidents_channel_parse(const char *s, enum incident_channel *out);
-const char *incidents_injury_name(enum incident_injury i);
-const char *incidents_injury_label(enum incident_injury i);
-int incidents_injury_parse(const char *s, enum incident_injury *out);
-const char *incidents_police_name(enum incident_police p);
-const char *incidents_police_label(enum incident_police p);
-int incidents_police_parse(const char *s, enum incident_police *out);
-const char *incidents_answer_name(enum incident_answer a);  /* "", "no", "yes" */
-const char *incidents_answer_label(enum incident_answer a);
-int incidents_answer_parse(const char *s, enum incident_answer *out);
+NAMED_DECLARE(incidents_category, enum incident_category);
+NAMED_DECLARE(incidents_channel, enum incident_channel);
+NAMED_DECLARE(incidents_injury, enum incident_injury);
+NAMED_DECLARE(incidents_police, enum incident_police);
+NAMED_DECLARE(incidents_answer, enum incident_answer); /* names "", "no", "yes" */
 
 /* "verbal, discrimination, ..." (every machine name of a kind, joined by ", ") into out,
  * for messages that list what is allowed. */

@@ -27,9 +27,16 @@ int named_read(const struct named *t, size_t n, const char *s);
 /* The names of the table joined by ", " into out; whole names only when out is short. */
 void named_list(const struct named *t, size_t n, char *out, size_t outsz);
 
+/* Declares PREFIX_name, PREFIX_label and PREFIX_parse of enum TYPE, the three functions
+ * each such enum exports, in its header (which says what they promise), so that the
+ * compiler checks the definitions NAMED_FUNCTIONS makes against them. */
+#define NAMED_DECLARE(prefix, type)                                                         \
+	const char *prefix##_name(type v);                                                 \
+	const char *prefix##_label(type v);                                                \
+	int prefix##_parse(const char *s, type *out)
+
 /* Defines PREFIX_name, PREFIX_label and PREFIX_parse of enum TYPE over table t of n
- * entries, the three functions each such enum exports; its header declares them (with
- * what they promise) so that the compiler checks the definitions against the prototypes.
+ * entries, as NAMED_DECLARE declares them.
  * PREFIX_parse: 0 and *out set, or -1 when s names no value (named_find). */
 #define NAMED_FUNCTIONS(prefix, type, t, n)                                                 \
 	const char *prefix##_name(type v)                                                  \

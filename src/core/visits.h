@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/dates.h"
+#include "core/named.h"
 
 /* Where a home visit stands at a given instant. */
 enum visit_state {
@@ -48,9 +49,7 @@ enum visit_risk { VISIT_RISK_UNKNOWN, VISIT_RISK_NORMAL, VISIT_RISK_RAISED, VISI
 
 /* Machine name ("", "normal", "raised"), translated label, and parse (0 or -1; "" is not
  * accepted: the risk must be assessed). Defined by NAMED_FUNCTIONS in visits.c. */
-const char *visits_risk_name(enum visit_risk r);
-const char *visits_risk_label(enum visit_risk r);
-int visits_risk_parse(const char *s, enum visit_risk *out);
+NAMED_DECLARE(visits_risk, enum visit_risk);
 
 /* Two go together when the risk is raised or the client is on the ban list. */
 bool visits_companion_required(enum visit_risk r, bool ban_hit);
