@@ -317,98 +317,43 @@ static bool is_vowel(char c)
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
+/* Letter groups written as one symbol, a group before the shorter ones it starts with;
+ * c, d and h depend on their neighbours and are written by phon_step itself. */
+static const struct {
+	const char *letters, *symbol;
+} sounds[] = {
+	{"sch", "S"}, {"s", "S"}, /* sch = s: Bosch = Bos, Schouten */
+	{"auw", "A"}, {"au", "A"}, {"ouw", "A"}, {"ou", "A"}, /* one sound: Pauw = Pouw */
+	{"ch", "G"}, {"ck", "K"},
+	{"ph", "F"}, {"p", "P"},
+	{"tz", "S"}, {"th", "T"}, {"t", "T"},
+	{"dt", "T"},
+	{"x", "KS"}, {"q", "K"}, {"k", "K"}, {"z", "S"}, {"v", "F"}, {"f", "F"}, {"g", "G"},
+	{"uy", "9"}, {"ui", "9"}, {"u", "U"}, /* Kuijpers = Kuypers = Kuipers */
+	{"ey", "Y"}, {"ei", "Y"}, {"eu", "7"}, {"e", "e"}, /* Meijer = Meyer = Meier */
+	{"ay", "Y"}, {"ae", "a"}, {"a", "a"},
+	{"oe", "U"}, {"o", "o"},
+	{"y", "Y"},
+	{"ie", "I"}, {"i", "I"},
+};
+
 /* One step of the phonetic key at p: the symbols to write and the letters used. */
 static size_t phon_step(const char *p, bool prev_vowel, const char **emit, char *one)
 {
-	char c1 = p[1], c2 = c1 ? p[2] : '\0';
-	/* au, auw, ou and ouw are one sound: Pauw = Pouw */
-	if ((p[0] == 'a' || p[0] == 'o') && c1 == 'u') {
-		*emit = "A";
-		return c2 == 'w' ? 3 : 2;
+	for (size_t i = 0; i < sizeof sounds / sizeof *sounds; i++) {
+		size_t n = strlen(sounds[i].letters);
+		if (strncmp(p, sounds[i].letters, n) == 0) {
+			*emit = sounds[i].symbol;
+			return n;
+		}
 	}
 	switch (p[0]) {
-	case 's':
-		*emit = "S"; /* sch = s: Bosch = Bos, Schouten */
-		return c1 == 'c' && c2 == 'h' ? 3 : 1;
 	case 'c':
-		if (c1 == 'h') {
-			*emit = "G";
-			return 2;
-		}
-		if (c1 == 'k') {
-			*emit = "K";
-			return 2;
-		}
-		*emit = c1 == 'e' || c1 == 'i' || c1 == 'y' ? "S" : "K";
+		*emit = p[1] == 'e' || p[1] == 'i' || p[1] == 'y' ? "S" : "K";
 		return 1;
-	case 'p':
-		*emit = c1 == 'h' ? "F" : "P";
-		return c1 == 'h' ? 2 : 1;
-	case 't':
-		if (c1 == 'z') {
-			*emit = "S";
-			return 2;
-		}
-		*emit = "T";
-		return c1 == 'h' ? 2 : 1;
 	case 'd':
-		if (c1 == 't') {
-			*emit = "T";
-			return 2;
-		}
-		*emit = c1 ? "D" : "T"; /* final devoicing: Smid = Smit */
+		*emit = p[1] ? "D" : "T"; /* final devoicing: Smid = Smit */
 		return 1;
-	case 'x':
-		*emit = "KS";
-		return 1;
-	case 'q':
-	case 'k':
-		*emit = "K";
-		return 1;
-	case 'z':
-		*emit = "S";
-		return 1;
-	case 'v':
-	case 'f':
-		*emit = "F";
-		return 1;
-	case 'g':
-		*emit = "G";
-		return 1;
-	case 'u':
-		if (c1 == 'y' || c1 == 'i') {
-			*emit = "9"; /* Kuijpers = Kuypers = Kuipers */
-			return 2;
-		}
-		*emit = "U";
-		return 1;
-	case 'e':
-		if (c1 == 'y' || c1 == 'i') {
-			*emit = "Y"; /* Meijer = Meyer = Meier */
-			return 2;
-		}
-		*emit = c1 == 'u' ? "7" : "e";
-		return c1 == 'u' ? 2 : 1;
-	case 'a':
-		if (c1 == 'y') {
-			*emit = "Y";
-			return 2;
-		}
-		*emit = "a";
-		return c1 == 'e' ? 2 : 1;
-	case 'o':
-		if (c1 == 'e') {
-			*emit = "U";
-			return 2;
-		}
-		*emit = "o";
-		return 1;
-	case 'y':
-		*emit = "Y";
-		return 1;
-	case 'i':
-		*emit = "I";
-		return c1 == 'e' ? 2 : 1;
 	case 'h':
 		*emit = prev_vowel ? "" : "H"; /* a silent h after a vowel: Noah, Mohamed */
 		return 1;
