@@ -45,37 +45,82 @@ TEST(test_config__missing_file)
 }
 END_TEST
 
-TEST(test_config__unknown_options_and_sections)
-{
-	expect_error("database = \"/x.db\"\nbogus = 1\n", 2, "bogus", NULL);
-	expect_error("building stadhuis {\n  name = \"S\"\n  colour = \"red\"\n}\n", 3, "colour",
-		     NULL);
-	expect_error("roles {\n  admin = {\"root\"}\n}\n", 2, "admin", NULL);
-	expect_error("\n\nweather {\n}\n", 3, "weather", NULL);
+/* Files refused, each with the line of the error and what the message names
+ * (testutil_config_refused). */
+static const struct {
+	const char *text;
+	int line;
+	const char *needle, *needle2;
+} refusals[] = {
+	/* Unknown options and sections. */
+	{"database = \"/x.db\"\nbogus = 1\n", 2, "bogus", NULL},
+	{"building stadhuis {\n  name = \"S\"\n  colour = \"red\"\n}\n", 3, "colour", NULL},
+	{"roles {\n  admin = {\"root\"}\n}\n", 2, "admin", NULL},
+	{"\n\nweather {\n}\n", 3, "weather", NULL},
 	/* Our own end-of-file marker is not an option a file may use. */
-	expect_error("__balie_end_of_file = 1\n", 1, "__balie_end_of_file", NULL);
-}
-END_TEST
-
-TEST(test_config__syntax_errors)
-{
-	expect_error("database \"/x.db\"\n", 1, "database", NULL);
-	expect_error("municipality = \"Gemeente\nlanguage = \"nl\"\n", 2, "", NULL);
-	expect_error("database = \"/x.db\"\nroles {\n  porter = {\"piet\"\n}\n", 4, "", NULL);
-	expect_error("support_minimum = many\n", 1, "support_minimum", NULL);
-	expect_error("database = \"/x.db\"\nroles {\n  porter = {\"piet\"}\n", 3,
-		     "end of file", "not closed");
-}
-END_TEST
-
-TEST(test_config__line_numbers_after_comments)
-{
-	/* libconfuse 3.3 alone would count each comment line more than once. */
-	expect_error("# one\n# two\n// three\n/* four\n   five */\nbogus = 1\n", 6, "bogus", NULL);
-	expect_error("database = \"/x.db\" # the file\n\n# x\nsupport_minimum = 99 # too many\n",
-		     4, "support_minimum", "out of range");
+	{"__balie_end_of_file = 1\n", 1, "__balie_end_of_file", NULL},
+	/* Syntax errors. */
+	{"database \"/x.db\"\n", 1, "database", NULL},
+	{"municipality = \"Gemeente\nlanguage = \"nl\"\n", 2, "", NULL},
+	{"database = \"/x.db\"\nroles {\n  porter = {\"piet\"\n}\n", 4, "", NULL},
+	{"support_minimum = many\n", 1, "support_minimum", NULL},
+	{"database = \"/x.db\"\nroles {\n  porter = {\"piet\"}\n", 3, "end of file", "not closed"},
+	/* Line numbers after comments: libconfuse 3.3 alone would count each comment line
+	 * more than once. */
+	{"# one\n# two\n// three\n/* four\n   five */\nbogus = 1\n", 6, "bogus", NULL},
+	{"database = \"/x.db\" # the file\n\n# x\nsupport_minimum = 99 # too many\n", 4,
+	 "support_minimum", "out of range"},
 	/* A comment left open swallows the end of the file. */
-	expect_error("database = \"/x.db\"\n/* open\n", 2, "end of file", NULL);
+	{"database = \"/x.db\"\n/* open\n", 2, "end of file", NULL},
+	/* Bad opening hours (see also test_config__bad_periods). */
+	{"building stadhuis {\n  monday = {\"08:00-09:00\", \"10:00-11:00\", "
+	 "\"12:00-13:00\", \"14:00-15:00\", \"16:00-17:00\"}\n}\n",
+	 2, "monday", "more than 4 periods"},
+	{"building stadhuis {\n  evening_from = \"5 pm\"\n}\n", 2,
+	 "building stadhuis: evening_from", "5 pm"},
+	/* Building ids. */
+	{"building stadhuis {\n}\nbuilding sporthal {\n}\nbuilding stadhuis {\n}\n", 5,
+	 "building: \"stadhuis\"", "earlier building"},
+	{"\nbuilding Stadhuis {\n  name = \"Stadhuis\"\n}\n", 2, "building", "Stadhuis"},
+	{"building \"stad huis\" {\n}\n", 1, "building", "stad huis"},
+	{"building \"\" {\n}\n", 1, "building", "not a building id"},
+	{"this_building = \"Stadhuis\"\n", 1, "this_building", "not a building id"},
+	{"database = \"/x.db\"\nthis_building = \"raadhuis\"\nbuilding stadhuis {\n}\n", 2,
+	 "this_building", "raadhuis"},
+	/* Without building sections only the built-in "stadhuis" exists. */
+	{"this_building = \"sporthal\"\n", 1, "this_building", "sporthal"},
+	/* Numbers out of range. */
+	{"support_minimum = 21\n", 1, "support_minimum", "0..20"},
+	{"\nsupport_minimum = -1\n", 2, "support_minimum", "out of range"},
+	{"realarm_interval = 4\n", 1, "realarm_interval", "5..3600"},
+	{"realarm_interval = 3601\n", 1, "realarm_interval", "3601"},
+	/* Unknown language and role, bad retention. */
+	{"language = \"de\"\n", 1, "language", "\"de\""},
+	{"language = \"NL\"\n", 1, "language", "NL"},
+	{"default_role = \"admin\"\n", 1, "default_role", "admin"},
+	{"default_role = \"None\"\n", 1, "default_role", "None"},
+	{"retention {\n  audit_months = 0\n}\n", 2, "audit_months", "0"},
+	{"retention {\n  bans_months = -1\n}\n", 2, "bans_months", "-1"},
+	{"retention {\n  days = 3\n}\n", 2, "days", NULL},
+	{"retention {\n}\nretention {\n}\n", 4, "retention", "twice"},
+	/* Empty texts. */
+	{"database = \"\"\n", 1, "database", "empty"},
+	{"municipality = \"  \"\n", 1, "municipality", "empty"},
+	{"building stadhuis {\n  rooms = {\"Spreekkamer 006\", \"\"}\n}\n", 2, "rooms", "empty"},
+	{"building stadhuis {\n  name = \"\"\n}\n", 2, "name", "empty"},
+	/* Options, sections and list entries given twice. */
+	{"database = \"/a.db\"\n\ndatabase = \"/b.db\"\n", 3, "database", "twice"},
+	{"roles {\n  porter = {\"piet\"}\n}\nroles {\n  hr = {\"hanneke\"}\n}\n", 6, "roles",
+	 "twice"},
+	{"protocol {\n}\nprotocol {\n}\n", 4, "protocol", "twice"},
+	{"building stadhuis {\n  alarm_points = {\"Balie 1\", \"Balie 1\"}\n}\n", 2,
+	 "alarm_points", "Balie 1"},
+};
+
+TEST_LOOP(test_config__refusals, sizeof refusals / sizeof *refusals)
+{
+	expect_error(refusals[_i].text, refusals[_i].line, refusals[_i].needle,
+		     refusals[_i].needle2);
 }
 END_TEST
 
@@ -107,69 +152,6 @@ TEST(test_config__overlapping_or_unsorted_periods)
 				     "building stadhuis: tuesday: ", "overlaps");
 	expect_error("building stadhuis {\n  wednesday = {\"13:00-17:00\", \"08:30-12:00\"}\n}\n",
 		     2, "wednesday", "08:30-12:00");
-}
-END_TEST
-
-TEST(test_config__too_many_periods)
-{
-	expect_error("building stadhuis {\n  monday = {\"08:00-09:00\", \"10:00-11:00\", "
-		     "\"12:00-13:00\", \"14:00-15:00\", \"16:00-17:00\"}\n}\n", 2, "monday",
-		     "more than 4 periods");
-}
-END_TEST
-
-TEST(test_config__bad_evening_from)
-{
-	expect_error("building stadhuis {\n  evening_from = \"5 pm\"\n}\n", 2,
-		     "building stadhuis: evening_from", "5 pm");
-}
-END_TEST
-
-TEST(test_config__duplicate_building_ids)
-{
-	expect_error("building stadhuis {\n}\nbuilding sporthal {\n}\nbuilding stadhuis {\n}\n",
-		     5, "building: \"stadhuis\"", "earlier building");
-}
-END_TEST
-
-TEST(test_config__bad_building_ids)
-{
-	expect_error("\nbuilding Stadhuis {\n  name = \"Stadhuis\"\n}\n", 2, "building",
-		     "Stadhuis");
-	expect_error("building \"stad huis\" {\n}\n", 1, "building", "stad huis");
-	expect_error("building \"\" {\n}\n", 1, "building", "not a building id");
-	expect_error("this_building = \"Stadhuis\"\n", 1, "this_building", "not a building id");
-}
-END_TEST
-
-TEST(test_config__this_building_unknown)
-{
-	expect_error("database = \"/x.db\"\nthis_building = \"raadhuis\"\n"
-		     "building stadhuis {\n}\n", 2, "this_building", "raadhuis");
-	/* Without building sections only the built-in "stadhuis" exists. */
-	expect_error("this_building = \"sporthal\"\n", 1, "this_building", "sporthal");
-}
-END_TEST
-
-TEST(test_config__numbers_out_of_range)
-{
-	expect_error("support_minimum = 21\n", 1, "support_minimum", "0..20");
-	expect_error("\nsupport_minimum = -1\n", 2, "support_minimum", "out of range");
-	expect_error("realarm_interval = 4\n", 1, "realarm_interval", "5..3600");
-	expect_error("realarm_interval = 3601\n", 1, "realarm_interval", "3601");
-}
-END_TEST
-
-TEST(test_config__unknown_language_and_role)
-{
-	expect_error("language = \"de\"\n", 1, "language", "\"de\"");
-	expect_error("language = \"NL\"\n", 1, "language", "NL");
-	expect_error("default_role = \"admin\"\n", 1, "default_role", "admin");
-	expect_error("default_role = \"None\"\n", 1, "default_role", "None");
-	expect_error("retention {\n  audit_months = 0\n}\n", 2, "audit_months", "0");
-	expect_error("retention {\n  bans_months = -1\n}\n", 2, "bans_months", "-1");
-	expect_error("retention {\n  days = 3\n}\n", 2, "days", NULL);
-	expect_error("retention {\n}\nretention {\n}\n", 4, "retention", "twice");
 }
 END_TEST
 
@@ -220,27 +202,6 @@ TEST(test_config__error_message_is_escaped)
 	ck_assert_ptr_null(config_load_file(path, err, sizeof err));
 	ck_assert_msg(strchr(err, '\x1b') == NULL, "raw ESC in \"%s\"", err);
 	testutil_rmdir(dir);
-}
-END_TEST
-
-TEST(test_config__empty_texts)
-{
-	expect_error("database = \"\"\n", 1, "database", "empty");
-	expect_error("municipality = \"  \"\n", 1, "municipality", "empty");
-	expect_error("building stadhuis {\n  rooms = {\"Spreekkamer 006\", \"\"}\n}\n", 2,
-		     "rooms", "empty");
-	expect_error("building stadhuis {\n  name = \"\"\n}\n", 2, "name", "empty");
-}
-END_TEST
-
-TEST(test_config__duplicates)
-{
-	expect_error("database = \"/a.db\"\n\ndatabase = \"/b.db\"\n", 3, "database", "twice");
-	expect_error("roles {\n  porter = {\"piet\"}\n}\nroles {\n  hr = {\"hanneke\"}\n}\n", 6,
-		     "roles", "twice");
-	expect_error("protocol {\n}\nprotocol {\n}\n", 4, "protocol", "twice");
-	expect_error("building stadhuis {\n  alarm_points = {\"Balie 1\", \"Balie 1\"}\n}\n", 2,
-		     "alarm_points", "Balie 1");
 }
 END_TEST
 
