@@ -1,5 +1,5 @@
-/* test_sanctions — the sanction table (core rules and the sanctions.conf reader), the ban
- * rules of policy (mandatory answers, this building, life-cycle state), letter templates. */
+/* test_sanctions — the sanction table (core rules and the sanctions.conf reader) and letter
+ * templates. */
 #include "autoconfig.h"
 
 #include <stdio.h>
@@ -33,9 +33,6 @@ static const char *parse(const char *text)
 }
 
 #define RULE "first { kinds = {\"warning\"} }\nrepeat { kinds = {\"warning\"} }\n"
-
-#undef TESTUTIL_TCASE
-#define TESTUTIL_TCASE "sanctions"
 
 TEST(test_sanctions__reader_refuses_bad_files_with_file_and_line)
 {
@@ -359,85 +356,7 @@ TEST(test_sanctions__letter_templates_builtin_and_beside_config)
 }
 END_TEST
 
-/* ------------------------------------------------------------------ policy: bans */
-
-#undef TESTUTIL_TCASE
-#define TESTUTIL_TCASE "policy_bans"
-
-TEST(test_sanctions__policy_missing_answers)
-{
-	ck_assert_uint_eq(policy_ban_missing(NULL, NULL, NULL, NULL, NULL),
-			  (1u << POLICY_MISSING_COUNT) - 1);
-	ck_assert_uint_eq(policy_ban_missing("hit", "2026-01-01", "2026-02-30", " ", "gisteren"),
-			  POLICY_MISSING_ENDS | POLICY_MISSING_IMPOSED_BY | POLICY_MISSING_LETTER);
-	ck_assert_uint_eq(policy_ban_missing("  ", "2026-01-01", "2026-02-01", "A. Hoofd",
-					     "2026-01-02"), POLICY_MISSING_WHY);
-	ck_assert_uint_eq(policy_ban_missing("hit", "2026-01-01", "2026-02-01", "A. Hoofd",
-					     "2026-01-02"), 0);
-	ck_assert_str_eq(policy_missing_name(4), "letter_sent");
-	ck_assert_str_eq(policy_missing_name(5), "?");
-	ck_assert_str_eq(policy_missing_label(-1), "?");
-	ck_assert_int_gt(strlen(policy_missing_label(0)), 0);
-
-	char out[64];
-	policy_missing_join(0, policy_missing_name, ", ", out, sizeof out);
-	ck_assert_str_eq(out, "");
-	policy_missing_join(POLICY_MISSING_ENDS | POLICY_MISSING_LETTER, policy_missing_name, ", ",
-			    out, sizeof out);
-	ck_assert_str_eq(out, "ends, letter_sent");
-	/* too small: cut short, still terminated */
-	char small[8];
-	policy_missing_join(POLICY_MISSING_ENDS | POLICY_MISSING_LETTER, policy_missing_name, "; ",
-			    small, sizeof small);
-	ck_assert_uint_lt(strlen(small), sizeof small);
-	ck_assert_str_eq(small, "ends; l");
-}
-END_TEST
-
-TEST(test_sanctions__policy_applies_here)
-{
-	ck_assert_int_eq(policy_ban_applies_here(BAN_BUILDING, "", "stadhuis"),
-			 POLICY_HERE_APPLIES);
-	ck_assert_int_eq(policy_ban_applies_here(BAN_BUILDING, NULL, "stadhuis"),
-			 POLICY_HERE_APPLIES);
-	ck_assert_int_eq(policy_ban_applies_here(BAN_BUILDING_PHONE, "yard, stadhuis", "stadhuis"),
-			 POLICY_HERE_APPLIES);
-	ck_assert_int_eq(policy_ban_applies_here(BAN_BUILDING, "stadhuis2,yard", "stadhuis"),
-			 POLICY_HERE_OTHER_BUILDING);
-	ck_assert_int_eq(policy_ban_applies_here(BAN_SERVICE, "yard", "stadhuis"),
-			 POLICY_HERE_OTHER_BUILDING);
-	ck_assert_int_eq(policy_ban_applies_here(BAN_SERVICE, "yard", "yard"),
-			 POLICY_HERE_APPLIES);
-	/* Where the terminal stands is unknown: the ban applies. */
-	ck_assert_int_eq(policy_ban_applies_here(BAN_BUILDING, "yard", ""), POLICY_HERE_APPLIES);
-	ck_assert_int_eq(policy_ban_applies_here(BAN_PHONE, "", "stadhuis"),
-			 POLICY_HERE_PHONE_ONLY);
-	ck_assert_int_eq(policy_ban_applies_here(BAN_WARNING, "", "stadhuis"),
-			 POLICY_HERE_WARNING);
-}
-END_TEST
-
-TEST(test_sanctions__policy_state_and_end_date)
-{
-	ck_assert_int_eq(policy_ban_state(true, false, "2026-01-01", "2026-12-31", "2026-06-01"),
-			 POLICY_BAN_DRAFT);
-	ck_assert_int_eq(policy_ban_state(false, true, "2026-01-01", "2026-12-31", "2026-06-01"),
-			 POLICY_BAN_LIFTED);
-	ck_assert_int_eq(policy_ban_state(false, false, "2026-07-01", "2026-12-31", "2026-06-01"),
-			 POLICY_BAN_PLANNED);
-	/* The last day is part of the ban; the day after, it has ended. */
-	ck_assert_int_eq(policy_ban_state(false, false, "2026-01-01", "2026-06-01", "2026-06-01"),
-			 POLICY_BAN_ACTIVE);
-	ck_assert_int_eq(policy_ban_state(false, false, "2026-01-01", "2026-06-01", "2026-06-02"),
-			 POLICY_BAN_ENDED);
-	ck_assert_str_eq(policy_ban_state_label(POLICY_BAN_ENDED), "ended");
-}
-END_TEST
-
 Suite *sanctions_suite(void)
 {
-	Suite *s = suite_create("sanctions");
-	testutil_tcase(s, "sanctions", setup, NULL);
-	testutil_tcase(s, "policy_bans", NULL, NULL);
-	return s;
+	return testutil_suite("sanctions", setup, NULL);
 }
