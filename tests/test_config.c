@@ -507,14 +507,12 @@ TEST(test_config__lookup_order)
 		ck_assert_ptr_nonnull(c->source);
 	config_free(c);
 
-	snprintf(sub, sizeof sub, "%s/xdg/balie", dir);
-	ck_assert_int_eq(rmdir(sub), 0);
-	snprintf(sub, sizeof sub, "%s/xdg", dir);
-	ck_assert_int_eq(rmdir(sub), 0);
-	snprintf(sub, sizeof sub, "%s/.config/balie", dir);
-	ck_assert_int_eq(rmdir(sub), 0);
-	snprintf(sub, sizeof sub, "%s/.config", dir);
-	ck_assert_int_eq(rmdir(sub), 0);
+	/* The directories made above, each now empty, the deeper first. */
+	static const char *const made[] = {"xdg/balie", "xdg", ".config/balie", ".config"};
+	for (size_t i = 0; i < sizeof made / sizeof *made; i++) {
+		snprintf(sub, sizeof sub, "%s/%s", dir, made[i]);
+		ck_assert_msg(rmdir(sub) == 0, "rmdir %s failed", sub);
+	}
 	testutil_rmdir(dir);
 }
 END_TEST
