@@ -36,15 +36,8 @@ static const struct named precautions[PRECAUTION_COUNT] = {
 	{"police", N_("police informed")},
 };
 
-const char *policy_kind_name(enum ban_kind k)
-{
-	return named_name(kinds, BAN_KIND_COUNT, (int)k);
-}
-
-const char *policy_reason_name(enum ban_reason r)
-{
-	return named_name(reasons, REASON_COUNT, (int)r);
-}
+NAMED_FUNCTIONS(policy_kind, enum ban_kind, kinds, BAN_KIND_COUNT)
+NAMED_FUNCTIONS(policy_reason, enum ban_reason, reasons, REASON_COUNT)
 
 /* *out = value i of the table when there is one (i >= 0); 0, or -1. */
 static int kind_at(int i, enum ban_kind *out)
@@ -63,16 +56,6 @@ static int reason_at(int i, enum ban_reason *out)
 	return 0;
 }
 
-int policy_kind_parse(const char *s, enum ban_kind *out)
-{
-	return kind_at(named_find(kinds, BAN_KIND_COUNT, s), out);
-}
-
-int policy_reason_parse(const char *s, enum ban_reason *out)
-{
-	return reason_at(named_find(reasons, REASON_COUNT, s), out);
-}
-
 int policy_kind_read(const char *s, enum ban_kind *out)
 {
 	return kind_at(named_read(kinds, BAN_KIND_COUNT, s), out);
@@ -81,16 +64,6 @@ int policy_kind_read(const char *s, enum ban_kind *out)
 int policy_reason_read(const char *s, enum ban_reason *out)
 {
 	return reason_at(named_read(reasons, REASON_COUNT, s), out);
-}
-
-const char *policy_kind_label(enum ban_kind k)
-{
-	return named_label(kinds, BAN_KIND_COUNT, (int)k);
-}
-
-const char *policy_reason_label(enum ban_reason r)
-{
-	return named_label(reasons, REASON_COUNT, (int)r);
 }
 
 void policy_kind_list(char *out, size_t outsz)

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "core/named.h"
+
 enum ban_kind {
 	BAN_BUILDING,       /* "building": pandverbod */
 	BAN_PHONE,          /* "phone": telefoonverbod */
@@ -21,17 +23,11 @@ enum ban_reason {
 	REASON_PHYSICAL, REASON_PROPERTY, REASON_OTHER, REASON_COUNT
 };
 
-/* Stable machine names used in CSV, CLI and the database ("building+phone"). */
-const char *policy_kind_name(enum ban_kind k);
-const char *policy_reason_name(enum ban_reason r);
-
-/* Parse a machine name; 0 on success, -1 when unknown. */
-int policy_kind_parse(const char *s, enum ban_kind *out);
-int policy_reason_parse(const char *s, enum ban_reason *out);
-
-/* Translated short labels for people ("building ban" / "pandverbod"). */
-const char *policy_kind_label(enum ban_kind k);
-const char *policy_reason_label(enum ban_reason r);
+/* Stable machine names used in CSV, CLI and the database ("building+phone"); translated
+ * short labels for people ("building ban" / "pandverbod"); parse a machine name: 0 on
+ * success, -1 when unknown. (Defined by NAMED_FUNCTIONS in policy.c.) */
+NAMED_DECLARE(policy_kind, enum ban_kind);
+NAMED_DECLARE(policy_reason, enum ban_reason);
 
 /* What people type into a form: a machine name, or a label in the operator's language
  * (any case); 0 on success, -1 when neither. */
