@@ -36,11 +36,7 @@ static void brute_add(struct brute *b, int64_t id, const struct names_record *r)
 static int cmp_hit(const void *x, const void *y)
 {
 	const struct hit *a = x, *b = y;
-	if (a->s.verdict != b->s.verdict)
-		return (int)b->s.verdict - (int)a->s.verdict;
-	if (a->s.score != b->s.score)
-		return b->s.score - a->s.score;
-	return (a->id > b->id) - (a->id < b->id);
+	return names_rank(&a->s, a->id, &b->s, b->id);
 }
 
 /* The candidates of query among b's records, best first; how many. */
@@ -608,6 +604,23 @@ TEST(test_names__exact_date_allows_a_looser_surname)
 			      h[0].s.verdict);
 	}
 	free(b);
+}
+END_TEST
+
+/* The order of hits: a stronger verdict beats any score, a higher score beats the id, and
+ * equal hits go oldest first, so the list does not shuffle between two searches. */
+TEST(rank_orders_verdict_score_id)
+{
+	const struct names_score match = {.score = 40, .verdict = NAMES_MATCH};
+	const struct names_score possible = {.score = 99, .verdict = NAMES_POSSIBLE};
+	const struct names_score weaker = {.score = 70, .verdict = NAMES_POSSIBLE};
+	ck_assert_int_lt(names_rank(&match, 9, &possible, 1), 0);
+	ck_assert_int_gt(names_rank(&possible, 1, &match, 9), 0);
+	ck_assert_int_lt(names_rank(&possible, 9, &weaker, 1), 0);
+	ck_assert_int_gt(names_rank(&weaker, 1, &possible, 9), 0);
+	ck_assert_int_lt(names_rank(&weaker, 1, &weaker, 2), 0);
+	ck_assert_int_gt(names_rank(&weaker, 2, &weaker, 1), 0);
+	ck_assert_int_eq(names_rank(&weaker, 2, &weaker, 2), 0);
 }
 END_TEST
 

@@ -100,6 +100,11 @@ struct names_score {
 int names_query_score(const struct names_query *q, uint64_t readings, const void *data,
 		      size_t len, struct names_score *out);
 
+/* The order hits are shown in, as a qsort result: the stronger verdict first, then the
+ * higher score, then the older record (lower id) so that equal hits keep a stable order. */
+int names_rank(const struct names_score *a, int64_t a_id, const struct names_score *b,
+	       int64_t b_id);
+
 /* ---------------------------------------------------------------- text */
 
 /* One reading of free text, for display ("read as: …") and tests. */

@@ -396,3 +396,13 @@ struct names_verdict_score names_score_one(const struct names_query_text *q,
 	}
 	return out;
 }
+
+int names_rank(const struct names_score *a, int64_t a_id, const struct names_score *b,
+	       int64_t b_id)
+{
+	if (a->verdict != b->verdict)
+		return (int)b->verdict - (int)a->verdict;
+	if (a->score != b->score)
+		return b->score - a->score;
+	return (a_id > b_id) - (a_id < b_id);
+}

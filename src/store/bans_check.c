@@ -278,11 +278,7 @@ static enum store_status score_born(struct check *ck)
 static int cmp_cand(const void *a, const void *b)
 {
 	const struct cand *x = a, *y = b;
-	if (x->best.verdict != y->best.verdict)
-		return (int)y->best.verdict - (int)x->best.verdict;
-	if (x->best.score != y->best.score)
-		return y->best.score - x->best.score;
-	return (x->person_id > y->person_id) - (x->person_id < y->person_id);
+	return names_rank(&x->best, x->person_id, &y->best, y->person_id);
 }
 
 /* The bans in force of the candidates, best candidate first, until max hits. */
