@@ -174,19 +174,20 @@ static int summary_appts(struct store *st, const char *today)
 	return 0;
 }
 
+/* What the summary says of each staffing state. */
+static const char *const staffing_words[] = {
+	[STAFFING_CLOSED] = N_("closed, no minimum"),
+	[STAFFING_OK] = N_("OK"),
+	[STAFFING_SHORT] = N_("SHORT"),
+	[STAFFING_NOBODY] = N_("NOBODY of the support team"),
+};
+_Static_assert(sizeof staffing_words / sizeof *staffing_words == STAFFING_NOBODY + 1,
+	       "a word for every staffing state");
+
 static const char *staffing_word(enum staffing_state s)
 {
-	switch (s) {
-	case STAFFING_CLOSED:
-		return _("closed, no minimum");
-	case STAFFING_OK:
-		return _("OK");
-	case STAFFING_SHORT:
-		return _("SHORT");
-	case STAFFING_NOBODY:
-		return _("NOBODY of the support team");
-	}
-	return "?";
+	return (unsigned)s < sizeof staffing_words / sizeof *staffing_words ? _(staffing_words[s])
+									    : "?";
 }
 
 static int summary_staff(struct store *st, const struct config *c, time_t now, const char *today)
