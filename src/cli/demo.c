@@ -4,6 +4,7 @@
  * operator's own (direct mode), set up before the console's session starts. */
 #include "autoconfig.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,110 +106,109 @@ struct demo_ban {
 	const char *notes;
 };
 
-/* Thirty persons. Jan de Vries born 1968 is banned; his namesake born 1991 has an ordinary
- * appointment today. Two bans have expired, one ends within the week. */
-static const struct demo_ban demo_bans[] = {
-	{"Jan", "de", "Vries", "", "", "1968-03-14", BAN_BUILDING, REASON_PHYSICAL, SCOPE_ALL,
-	 96, 6, 2, 0, true,
-	 "Duwde een medewerker van Burgerzaken tegen de balie na weigering van een spoedaanvraag "
-	 "paspoort. Aangifte gedaan."},
-	{"Mehmet", "", "Çelik", "", "", "1979-11-02", BAN_BUILDING_PHONE, REASON_THREAT, SCOPE_ALL,
-	 61, 3, 1, 1, true,
-	 "Dreigde een klantmanager Werk en Inkomen 'op te wachten na werktijd'. Herhaling na "
-	 "eerdere waarschuwing; gesprekken alleen op afspraak in een veilige spreekkamer."},
-	{"Ayşe", "", "Yılmaz", "", "", "1985-06-21", BAN_PHONE, REASON_THREAT, SCOPE_ALL,
-	 34, 2, 3, 1, true,
-	 "Bedreigde telefonisch een medewerker van het KCC en diens gezin."},
-	{"Jos", "", "Geëlen", "", "", "1961-09-30", BAN_WARNING, REASON_VERBAL, SCOPE_ALL,
-	 140, 6, 0, 0, false,
-	 "Schold een baliemedewerker uit na een lange wachttijd; ordegesprek gevoerd."},
-	{"Dieter", "", "Müller", "", "", "1972-01-17", BAN_BUILDING, REASON_OBSTRUCTION, SCOPE_HALL,
-	 22, 2, 2, 2, true,
-	 "Weigerde na sluitingstijd het gemeentehuis te verlaten (lokaalvredebreuk), tweede keer."},
-	{"Łukasz", "", "Kowalczyk", "", "", "1990-04-08", BAN_SERVICE, REASON_VERBAL, SCOPE_ALL,
-	 45, 2, 1, 3, false,
-	 "Herhaald beledigend en discriminerend taalgebruik aan de balie. Dienstverlening "
-	 "opgeschort tot na een ordegesprek; contact alleen schriftelijk."},
-	{"Petra", "", "Jansen", "van", "Dijk", "1974-12-05", BAN_BUILDING, REASON_ATTEMPT, SCOPE_ALL,
-	 57, 3, 2, 1, true,
-	 "Probeerde een medewerker Jeugd te slaan tijdens een gesprek over haar dossier."},
-	{"Gerrit", "", "IJzerman", "", "", "1958-07-23", BAN_BUILDING_PHONE, REASON_ATTEMPT,
-	 SCOPE_ALL, 88, 4, 2, 1, true,
-	 "Stalkt een medewerker Jeugd: wachtte haar herhaaldelijk op bij de personeelsingang."},
-	{"Cornelis", "van der", "Meer", "", "", "1966-02-11", BAN_WARNING, REASON_VERBAL, SCOPE_ALL,
-	 118, 6, 1, 0, false,
-	 "Discriminerende opmerkingen tegen een baliemedewerker."},
-	{"Anouk", "ter", "Horst", "", "", "1993-10-19", BAN_WARNING, REASON_OBSTRUCTION, SCOPE_ALL,
-	 150, 6, 3, 3, false,
-	 "Hield de balie van Burgerzaken een half uur bezet en weigerde plaats te maken."},
-	{"Henk", "van 't", "Hof", "", "", "1955-05-05", BAN_BUILDING, REASON_PROPERTY, SCOPE_YARD,
-	 73, 3, 2, 2, true,
-	 "Reed de slagboom van de milieustraat kapot na een discussie over het stortbedrag. "
-	 "Schade verhaald."},
-	{"Mohamed", "", "El Amrani", "", "", "1988-08-30", BAN_BUILDING, REASON_THREAT, SCOPE_ALL,
-	 29, 2, 1, 1, true,
-	 "Bedreigde een medewerker Schuldhulpverlening met een mes-gebaar."},
-	{"Sandra", "", "Hendriks", "", "", "1980-03-03", BAN_PHONE, REASON_OTHER, SCOPE_ALL,
-	 38, 2, 2, 3, false,
-	 "Tientallen intimiderende telefoontjes per dag naar het KCC."},
-	{"Richard", "", "Kuijpers", "", "", "1970-12-12", BAN_BUILDING, REASON_PHYSICAL, SCOPE_ALL,
-	 170, 7, 2, 0, true,
-	 "Sloeg een bode in de hal (herhaling); aangifte gedaan."},
-	{"Bram", "de", "Jong", "", "", "1999-01-25", BAN_BUILDING, REASON_ATTEMPT, SCOPE_ALL,
-	 -40, 2, 1, 1, true,
-	 "Gooide een stoel richting de balie. Verbod verlopen."},
-	{"Wilma", "", "Meijer", "", "", "1963-06-14", BAN_SERVICE, REASON_VERBAL, SCOPE_ALL,
-	 -12, 1, 2, 0, false,
-	 "Herhaald schelden aan de telefoon; dienstverlening opgeschort tot ordegesprek. "
-	 "Verlopen."},
-	{"Ahmed", "", "Boukhari", "", "", "1983-09-09", BAN_SERVICE, REASON_OBSTRUCTION, SCOPE_ALL,
-	 19, 1, 1, 1, false,
-	 "Dwong een medewerker tot een toezegging over zijn uitkering; opgeschort tot gesprek."},
-	{"Lisa", "van den", "Broek", "", "", "1995-02-28", BAN_PHONE, REASON_THREAT, SCOPE_ALL,
-	 66, 3, 2, 3, true,
-	 "Dreigende voicemails aan een medewerker Leerplicht."},
-	{"Frank", "", "Verhoeven", "", "", "1977-07-07", BAN_BUILDING_PHONE, REASON_PHYSICAL,
-	 SCOPE_ALL, 4, 5, 2, 0, true,
-	 "Gaf een beveiliger een duw op de trap; aangifte gedaan. Eindigt deze week."},
-	{"Tamara", "de", "Wit", "", "", "1987-11-11", BAN_WARNING, REASON_VERBAL, SCOPE_ALL,
-	 101, 6, 1, 3, false,
-	 "Seksueel intimiderende opmerkingen tegen een baliemedewerker."},
-	{"Piet", "", "Schouten", "", "", "1952-04-01", BAN_BUILDING, REASON_OBSTRUCTION, SCOPE_HALL,
-	 48, 2, 2, 2, true,
-	 "Blokkeerde met een sit-in de ingang van het gemeentehuis (herhaling)."},
-	{"Oksana", "", "Kovalenko", "", "", "1991-08-17", BAN_WARNING, REASON_OBSTRUCTION,
-	 SCOPE_ALL, 132, 6, 2, 0, false,
-	 "Filmde medewerkers aan de balie en weigerde daarmee te stoppen."},
-	{"Willem", "van", "Leeuwen", "", "", "1969-10-10", BAN_BUILDING, REASON_THREAT, SCOPE_ALL,
-	 112, 6, 2, 1, true,
-	 "Herhaalde persoonlijke bedreiging van een wethouder tijdens het spreekuur."},
-	{"Daan", "", "Smit", "", "", "2001-05-30", BAN_BUILDING, REASON_PROPERTY, SCOPE_HALL,
-	 77, 3, 1, 2, true,
-	 "Trapte de glazen deur van de hal in; schade verhaald, aangifte gedaan."},
-	{"Fatima", "", "Ouali", "", "", "1984-01-09", BAN_SERVICE, REASON_VERBAL, SCOPE_ALL,
-	 26, 2, 2, 1, false,
-	 "Herhaald beledigend taalgebruik bij Werk en Inkomen; opgeschort tot ordegesprek."},
-	{"Ricardo", "da", "Silva", "", "", "1976-03-27", BAN_BUILDING_PHONE, REASON_THREAT,
-	 SCOPE_ALL, 83, 4, 2, 0, true,
-	 "Dreigde de balie 'leeg te halen' en herhaalde dit telefonisch."},
-	{"Marco", "van", "Beek", "", "", "", BAN_PHONE, REASON_OTHER, SCOPE_ALL,
-	 15, 1, 1, 3, false,
-	 "Belt dagelijks anoniem met scheldpartijen; geboortedatum onbekend."},
-	{"Yvonne", "", "Peeters", "", "", "1966-09-13", BAN_WARNING, REASON_VERBAL, SCOPE_ALL,
-	 159, 6, 1, 0, false,
-	 "Discriminerende uitlatingen tegen een medewerker in de wachtruimte."},
-	{"Erik", "", "Janssen", "", "", "1974-02-02", BAN_BUILDING, REASON_ATTEMPT, SCOPE_YARD,
-	 53, 3, 2, 2, true,
-	 "Probeerde een medewerker van de milieustraat met zijn aanhanger klem te rijden."},
-	{"Ömer", "", "Doğan", "", "", "1989-06-06", BAN_WARNING, REASON_THREAT, SCOPE_ALL,
-	 127, 6, 1, 1, true,
-	 "Persoonlijke bedreiging aan de balie (eerste keer): schriftelijke waarschuwing en "
-	 "aangifte."},
-};
-#define DEMO_NBANS (sizeof demo_bans / sizeof *demo_bans)
+/* The thirty persons with a ban: data/demo_bans.tsv, embedded (tools/embed.sh). */
+extern const char demo_bans_tsv[];
 
-/* Index in demo_bans of the banned visitor with a risky appointment today (Mehmet Çelik). */
+/* The bans read from demo_bans_tsv: their texts point into text. */
+struct demo_bans {
+	char *text;
+	struct demo_ban *row;
+	size_t n;
+};
+
+enum { DEMO_BAN_FIELDS = 15 };
+
+/* Index in demo_bans.tsv of the banned visitor with a risky appointment today (Mehmet
+ * Çelik). */
 #define DEMO_BANNED_VISITOR 1
+
+/* An integer field of demo_bans_tsv from lo to hi; 0 or -1. */
+static int ban_number(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+/* One line of demo_bans_tsv, cut into its fields f, into d; 0 or -1. */
+static int ban_read(char *f[DEMO_BAN_FIELDS], struct demo_ban *d)
+{
+	static const char *const scopes[] = {[SCOPE_ALL] = "all", [SCOPE_HALL] = "hall",
+					     [SCOPE_YARD] = "yard"};
+	int heads = (int)(sizeof demo_heads / sizeof *demo_heads);
+	*d = (struct demo_ban){
+		.given = f[0], .prefix = f[1], .surname = f[2], .partner_prefix = f[3],
+		.partner_surname = f[4], .born = f[5], .notes = f[14],
+	};
+	size_t sc = 0;
+	while (sc < sizeof scopes / sizeof *scopes && strcmp(scopes[sc], f[8]) != 0)
+		sc++;
+	d->scope = (enum demo_scope)sc;
+	d->police = strcmp(f[13], "yes") == 0;
+	if (policy_kind_parse(f[6], &d->kind) != 0 || policy_reason_parse(f[7], &d->reason) != 0 ||
+	    sc == sizeof scopes / sizeof *scopes ||
+	    ban_number(f[9], -3660, 3660, &d->ends_in) != 0 ||
+	    ban_number(f[10], 0, 120, &d->months) != 0 ||
+	    ban_number(f[11], 0, 365, &d->letter) != 0 ||
+	    ban_number(f[12], 0, heads - 1, &d->head) != 0 ||
+	    (!d->police && strcmp(f[13], "no") != 0))
+		return -1;
+	return 0;
+}
+
+/* Read demo_bans_tsv into b (free with bans_free); 0, or -1 with err set. */
+static int bans_load(struct demo_bans *b, char *err, size_t errsz)
+{
+	*b = (struct demo_bans){.text = strdup(demo_bans_tsv)};
+	size_t lines = 0;
+	for (const char *p = demo_bans_tsv; *p; p++)
+		lines += *p == '\n';
+	if (b->text)
+		b->row = calloc(lines ? lines : 1, sizeof *b->row);
+	if (!b->text || !b->row) {
+		snprintf(err, errsz, "%s", strerror(ENOMEM));
+		return -1;
+	}
+	int lineno = 0;
+	for (char *line = b->text, *next; *line; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next)
+			*next++ = '\0';
+		lineno++;
+		if (*line == '#' || *line == '\0')
+			continue;
+		size_t tabs = 0;
+		for (const char *q = line; *q; q++)
+			tabs += *q == '\t';
+		char *f[DEMO_BAN_FIELDS];
+		for (char *q = line, **k = f; k < f + DEMO_BAN_FIELDS; k++) {
+			*k = q;
+			q += strcspn(q, "\t");
+			if (*q)
+				*q++ = '\0';
+		}
+		if (tabs != DEMO_BAN_FIELDS - 1 || ban_read(f, &b->row[b->n]) != 0) {
+			snprintf(err, errsz, _("demo_bans.tsv, line %d: not a demo ban"), lineno);
+			return -1;
+		}
+		b->n++;
+	}
+	if (b->n <= DEMO_BANNED_VISITOR) {
+		snprintf(err, errsz, _("demo_bans.tsv, line %d: not a demo ban"), lineno + 1);
+		return -1;
+	}
+	return 0;
+}
+
+static void bans_free(struct demo_bans *b)
+{
+	free(b->row);
+	free(b->text);
+}
 
 struct demo_appt {
 	const char *host, *visitor, *born;
@@ -223,7 +223,7 @@ static const char *const demo_rooms[] = {
 };
 
 /* Six appointments spread over today's daytime opening; the banned visitor is filled in
- * from demo_bans. */
+ * from demo_bans.tsv. */
 static const struct demo_appt demo_appts[] = {
 	{"Marieke Dekker", "Jan de Vries", "1991-07-19", 2, false, 0},
 	{"Sanne Vermeulen", "Noor Bakker", "1986-04-02", 3, false, 0},
@@ -351,36 +351,45 @@ static void scope_ids(const struct config *c, const char **hall, const char **ya
 	*yard = y ? y->id : *hall;
 }
 
-static int populate_bans(struct store *st, const struct config *c, const char *today,
-			 char *err, size_t errsz)
+static int populate_bans(struct store *st, const struct config *c, const struct demo_bans *b,
+			 const char *today, char *err, size_t errsz)
 {
-	struct ban_new rows[DEMO_NBANS];
-	char starts[DEMO_NBANS][DATES_DATE_LEN], ends[DEMO_NBANS][DATES_DATE_LEN];
-	char letter[DEMO_NBANS][DATES_DATE_LEN];
+	struct ban_new *rows = calloc(b->n ? b->n : 1, sizeof *rows);
+	char (*dates)[3][DATES_DATE_LEN] = calloc(b->n ? b->n : 1, sizeof *dates);
 	const char *hall, *yard;
+	int rc = -1;
 
+	if (!rows || !dates) {
+		snprintf(err, errsz, "%s", strerror(ENOMEM));
+		goto out;
+	}
 	scope_ids(c, &hall, &yard);
-	for (size_t i = 0; i < DEMO_NBANS; i++) {
-		const struct demo_ban *d = &demo_bans[i];
-		if (dates_add_days(today, d->ends_in, ends[i]) != 0 ||
-		    dates_add_months(ends[i], -d->months, starts[i]) != 0 ||
-		    dates_add_days(starts[i], -d->letter, letter[i]) != 0) {
+	for (size_t i = 0; i < b->n; i++) {
+		const struct demo_ban *d = &b->row[i];
+		char *starts = dates[i][0], *ends = dates[i][1], *letter = dates[i][2];
+		if (dates_add_days(today, d->ends_in, ends) != 0 ||
+		    dates_add_months(ends, -d->months, starts) != 0 ||
+		    dates_add_days(starts, -d->letter, letter) != 0) {
 			snprintf(err, errsz, _("cannot compute the dates of the demo bans from %s"),
 				 today);
-			return -1;
+			goto out;
 		}
 		rows[i] = (struct ban_new){
 			.given_names = d->given, .prefix = d->prefix, .surname = d->surname,
 			.partner_prefix = d->partner_prefix, .partner_surname = d->partner_surname,
 			.born = d->born, .kind = d->kind, .reason = d->reason,
 			.scope = d->scope == SCOPE_HALL ? hall : d->scope == SCOPE_YARD ? yard : "",
-			.starts = starts[i], .ends = ends[i],
-			.imposed_by = demo_heads[d->head], .letter_sent = letter[i],
+			.starts = starts, .ends = ends,
+			.imposed_by = demo_heads[d->head], .letter_sent = letter,
 			.police_informed = d->police, .notes = d->notes,
 		};
 	}
-	enum store_status s = store_ban_import(st, rows, DEMO_NBANS);
-	return s == STORE_OK ? 0 : fail(err, errsz, _("demo bans"), st, s);
+	enum store_status s = store_ban_import(st, rows, b->n);
+	rc = s == STORE_OK ? 0 : fail(err, errsz, _("demo bans"), st, s);
+out:
+	free(dates);
+	free(rows);
+	return rc;
 }
 
 /* Issue 13: an appointment with a visitor under an entry ban needs an exception first; the
@@ -395,8 +404,8 @@ static int populate_exception(struct store *st, const char *today, char *err, si
 	return s == STORE_OK ? 0 : fail(err, errsz, _("demo exception"), st, s);
 }
 
-static int populate_appts(struct store *st, const struct config *c, time_t now,
-			  const char *today, char *err, size_t errsz)
+static int populate_appts(struct store *st, const struct config *c,
+			  const struct demo_bans *bans, time_t now, const char *today, char *err, size_t errsz)
 {
 	const struct config_building *b = config_building_here(c);
 	struct policy_period periods[POLICY_MAX_PERIODS];
@@ -413,7 +422,7 @@ static int populate_appts(struct store *st, const struct config *c, time_t now,
 			return -1;
 		}
 		a.ends = a.starts + (time_t)dur * 60;
-		const struct demo_ban *banned = &demo_bans[DEMO_BANNED_VISITOR];
+		const struct demo_ban *banned = &bans->row[DEMO_BANNED_VISITOR];
 		char visitor[APPT_TEXT_MAX];
 		if (d->visitor)
 			snprintf(visitor, sizeof visitor, "%s", d->visitor);
@@ -481,11 +490,16 @@ int demo_populate(struct store *st, const struct config *c, time_t now, char *er
 	char today[DATES_DATE_LEN];
 	dates_local_date(now, today);
 
-	if (populate_bans(st, c, today, err, errsz) != 0 ||
-	    populate_exception(st, today, err, errsz) != 0 ||
-	    populate_appts(st, c, now, today, err, errsz) != 0 ||
-	    populate_staff(st, c, now, today, err, errsz) != 0 ||
-	    demo_incidents_populate(st, c, now, err, errsz) != 0)
+	struct demo_bans bans;
+	int rc = bans_load(&bans, err, errsz);
+	if (rc == 0 && (populate_bans(st, c, &bans, today, err, errsz) != 0 ||
+			populate_exception(st, today, err, errsz) != 0 ||
+			populate_appts(st, c, &bans, now, today, err, errsz) != 0 ||
+			populate_staff(st, c, now, today, err, errsz) != 0 ||
+			demo_incidents_populate(st, c, now, err, errsz) != 0))
+		rc = -1;
+	bans_free(&bans);
+	if (rc != 0)
 		return -1;
 	/* Last, so it is the newest event: a panic button pressed a minute ago. */
 	enum store_status s = store_alarm_raise_at(st, alarm_point(config_building_here(c)),
