@@ -4,6 +4,7 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,8 @@
 
 #define MAX_CENTS 999999999LL /* ten million euro less a cent: anything more is a typo */
 
-/* The fields of the form: options of add and update, each with the code apply() knows;
- * add requires the first five (req). */
+/* The fields of the form: options of add and update, each read as form_fields says; add
+ * requires the first five (req). */
 #define FORM_TEXT(n, a, h, m) {.name = n, .type = CLI_TEXT, .arg = a, .help = h, .max = m, \
 			       .allow_empty = true}
 #define FORM_NEEDED(n, a, h, m, req) {.name = n, .type = CLI_TEXT, .arg = a, .help = h,      \
@@ -70,18 +71,36 @@ static const struct cli_opt update_opts[] = {
 	{.name = NULL},
 };
 
-/* The option names in the order of the codes of apply(). */
-static const struct {
+/* How an option of the form is read into struct incident: the plain ones by their kind into
+ * the field at offset at (size bytes), the others by apply_own() on their code. */
+enum form_kind { FORM_OWN, FORM_STRING, FORM_NAME, FORM_DAY, FORM_ANSWER };
+
+#define FIELD(f) offsetof(struct incident, f), sizeof ((struct incident *)NULL)->f
+
+static const struct form_field {
 	const char *name;
-	char code;
-} form_codes[] = {
-	{"at", 'a'}, {"category", 'c'}, {"channel", 'C'}, {"place", 'p'}, {"employee", 'e'},
-	{"perpetrator", 'P'}, {"born", 'b'}, {"address", 'A'}, {"phone", 'T'},
-	{"description", 'd'}, {"witnesses", 'w'}, {"injury", 'i'}, {"damage-personal", 'D'},
-	{"damage-municipal", 'M'}, {"alarm", 'L'}, {"risk-assessed", 'r'}, {"measures", 'm'},
-	{"police", 'o'}, {"police-date", 'O'}, {"police-number", 'N'}, {"aftercare", 'f'},
-	{"conversation", 'v'}, {"minutes-sent", 'u'}, {"preventable", 'x'},
-	{"prevention", 'X'}, {"discussed", 'z'},
+	enum form_kind kind;
+	char code;       /* FORM_OWN */
+	size_t at, size; /* the others */
+} form_fields[] = {
+	{"at", FORM_OWN, 'a', 0, 0}, {"category", FORM_OWN, 'c', 0, 0},
+	{"channel", FORM_OWN, 'C', 0, 0}, {"place", FORM_NAME, 0, FIELD(place)},
+	{"employee", FORM_NAME, 0, FIELD(employee)}, {"perpetrator", FORM_OWN, 'P', 0, 0},
+	{"born", FORM_OWN, 'b', 0, 0}, {"address", FORM_STRING, 0, FIELD(perp_address)},
+	{"phone", FORM_STRING, 0, FIELD(perp_phone)},
+	{"description", FORM_STRING, 0, FIELD(description)},
+	{"witnesses", FORM_STRING, 0, FIELD(witnesses)}, {"injury", FORM_OWN, 'i', 0, 0},
+	{"damage-personal", FORM_OWN, 'D', 0, 0}, {"damage-municipal", FORM_OWN, 'M', 0, 0},
+	{"alarm", FORM_OWN, 'L', 0, 0}, {"risk-assessed", FORM_ANSWER, 0, FIELD(risk_assessed)},
+	{"measures", FORM_STRING, 0, FIELD(measures)}, {"police", FORM_OWN, 'o', 0, 0},
+	{"police-date", FORM_DAY, 0, FIELD(police_date)},
+	{"police-number", FORM_STRING, 0, FIELD(police_number)},
+	{"aftercare", FORM_ANSWER, 0, FIELD(aftercare)},
+	{"conversation", FORM_DAY, 0, FIELD(conversation_date)},
+	{"minutes-sent", FORM_DAY, 0, FIELD(minutes_sent)},
+	{"preventable", FORM_ANSWER, 0, FIELD(preventable)},
+	{"prevention", FORM_STRING, 0, FIELD(prevention)},
+	{"discussed", FORM_ANSWER, 0, FIELD(discussed)},
 };
 
 /* ------------------------------------------------------------------ shared helpers */
@@ -155,8 +174,8 @@ static int take_answer(const char *cmd, const char *opt, const char *v,
 	return 0;
 }
 
-/* Apply option c (with value v) to in; 0 or -1 after an error. */
-static int apply(const char *cmd, int c, char *v, struct incident *in)
+/* Apply the option of code c (with value v) to in; 0 or -1 after an error. */
+static int apply_own(const char *cmd, int c, char *v, struct incident *in)
 {
 	char list[512];
 	switch (c) {
@@ -172,11 +191,6 @@ static int apply(const char *cmd, int c, char *v, struct incident *in)
 			return 0;
 		incidents_channel_list(list, sizeof list);
 		return not_one_of(cmd, "--channel", v, list);
-	case 'p':
-		/* The service checks the place against its own configuration. */
-		return take(cmd, "--place", v, false, in->place, sizeof in->place);
-	case 'e':
-		return take(cmd, "--employee", v, false, in->employee, sizeof in->employee);
 	case 'P':
 		if (take(cmd, "--perpetrator", v, true, in->perpetrator, sizeof in->perpetrator))
 			return -1;
@@ -197,15 +211,6 @@ static int apply(const char *cmd, int c, char *v, struct incident *in)
 			return 0;
 		cli_error(_("%s: --born: %s is in the future"), cmd, in->perp_born);
 		return -1;
-	case 'A':
-		return take(cmd, "--address", v, true, in->perp_address, sizeof in->perp_address);
-	case 'T':
-		return take(cmd, "--phone", v, true, in->perp_phone, sizeof in->perp_phone);
-	case 'd':
-		return take(cmd, "--description", v, true, in->description,
-			    sizeof in->description);
-	case 'w':
-		return take(cmd, "--witnesses", v, true, in->witnesses, sizeof in->witnesses);
 	case 'i':
 		if (incidents_injury_parse(v, &in->injury) == 0)
 			return 0;
@@ -232,57 +237,53 @@ static int apply(const char *cmd, int c, char *v, struct incident *in)
 		(void)text_escape(v, esc, sizeof esc);
 		cli_error(_("%s: --alarm: \"%s\" is not an alarm id"), cmd, esc);
 		return -1;
-	case 'r':
-		return take_answer(cmd, "--risk-assessed", v, &in->risk_assessed);
-	case 'm':
-		return take(cmd, "--measures", v, true, in->measures, sizeof in->measures);
 	case 'o':
 		if (incidents_police_parse(v, &in->police) == 0)
 			return 0;
 		return not_one_of(cmd, "--police", v, "none, informed, report");
-	case 'O':
-		return take_date_into(cmd, "--police-date", v, in->police_date,
-				      sizeof in->police_date);
-	case 'N':
-		return take(cmd, "--police-number", v, true, in->police_number,
-			    sizeof in->police_number);
-	case 'f':
-		return take_answer(cmd, "--aftercare", v, &in->aftercare);
-	case 'v':
-		return take_date_into(cmd, "--conversation", v, in->conversation_date,
-				      sizeof in->conversation_date);
-	case 'u':
-		return take_date_into(cmd, "--minutes-sent", v, in->minutes_sent,
-				      sizeof in->minutes_sent);
-	case 'x':
-		return take_answer(cmd, "--preventable", v, &in->preventable);
-	case 'X':
-		return take(cmd, "--prevention", v, true, in->prevention, sizeof in->prevention);
-	case 'z':
-		return take_answer(cmd, "--discussed", v, &in->discussed);
 	default:
 		return -1;
 	}
 }
 
-/* Apply every form option given in a to in (seen[c] set per code); 0 or -1 after an
- * error. The texts are the parser's own copies, trimmed and checked. */
-static int apply_given(const struct cli_args *a, struct incident *in, bool seen[128])
+/* Apply option f of the form (with value v) to in; 0 or -1 after an error. */
+static int apply(const char *cmd, const struct form_field *f, char *v, struct incident *in)
+{
+	char opt[32];
+	snprintf(opt, sizeof opt, "--%s", f->name);
+	char *field = (char *)in + f->at;
+	switch (f->kind) {
+	case FORM_OWN:
+		return apply_own(cmd, f->code, v, in);
+	case FORM_STRING:
+		return take(cmd, opt, v, true, field, f->size);
+	case FORM_NAME:
+		/* The service checks a place against its own configuration. */
+		return take(cmd, opt, v, false, field, f->size);
+	case FORM_DAY:
+		return take_date_into(cmd, opt, v, field, f->size);
+	case FORM_ANSWER:
+		return take_answer(cmd, opt, v, (enum incident_answer *)(void *)field);
+	}
+	return -1;
+}
+
+/* Apply every form option given in a to in; 0 or -1 after an error. The texts are the
+ * parser's own copies, trimmed and checked. */
+static int apply_given(const struct cli_args *a, struct incident *in)
 {
 	/* Only the options of this command's table: a name not in it would abort. */
 	for (const struct cli_opt *o = a->cmd->opts; o && o->name; o++) {
 		size_t i = 0;
-		while (i < sizeof form_codes / sizeof *form_codes &&
-		       strcmp(form_codes[i].name, o->name) != 0)
+		while (i < sizeof form_fields / sizeof *form_fields &&
+		       strcmp(form_fields[i].name, o->name) != 0)
 			i++;
-		if (i == sizeof form_codes / sizeof *form_codes || !cli_has(a, o->name))
+		if (i == sizeof form_fields / sizeof *form_fields || !cli_has(a, o->name))
 			continue;
 		char v[INCIDENT_TEXT_MAX + 1];
 		snprintf(v, sizeof v, "%s", cli_text(a, o->name));
-		if (apply(a->cmd->name, form_codes[i].code, v, in) != 0)
+		if (apply(a->cmd->name, &form_fields[i], v, in) != 0)
 			return -1;
-		if (seen)
-			seen[(int)form_codes[i].code] = true;
 	}
 	return 0;
 }
@@ -294,8 +295,7 @@ static int incident_add(struct cli_ctx *ctx, const struct cli_args *a)
 	const char *cmd = a->cmd->name;
 	struct incident in;
 	memset(&in, 0, sizeof in);
-	bool seen[128] = {false};
-	if (apply_given(a, &in, seen) != 0)
+	if (apply_given(a, &in) != 0)
 		return CLI_ERROR;
 	if (in.at > clock_now())
 		return cli_fail(_("%s: --at: the incident lies in the future"), cmd);
@@ -331,7 +331,7 @@ static int incident_update(struct cli_ctx *ctx, const struct cli_args *a)
 	enum store_status r = client_incident_get(cl, id, &in);
 	if (r != STORE_OK)
 		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
-	if (apply_given(a, &in, NULL) != 0)
+	if (apply_given(a, &in) != 0)
 		return CLI_ERROR;
 	if (any) {
 		if (in.at > clock_now())
@@ -356,7 +356,7 @@ static int incident_tally(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_error_missing(cmd, "--channel");
 	if (!cli_has(a, "category"))
 		return cli_error_missing(cmd, "--category");
-	if (apply_given(a, &in, NULL) != 0)
+	if (apply_given(a, &in) != 0)
 		return CLI_ERROR;
 	time_t now = clock_now();
 	if (in.at == 0)
