@@ -209,10 +209,7 @@ static int backup_list(struct client *cl, const char *cmd, bool tsv)
 		(void)cli_put_escaped(stdout, f[i].name);
 		putchar('\n');
 	}
-	if (!tsv && n == 0)
-		printf("%s\n", _("No backups yet."));
-	free(f);
-	return CLI_OK;
+	return cli_list_end(tsv, n, _("No backups yet."), f, CLI_OK);
 }
 
 static int backup_run(struct cli_ctx *ctx, const struct cli_args *a)

@@ -269,14 +269,13 @@ static int alarm_list(struct cli_ctx *ctx, const struct cli_args *a)
 		return status;
 	}
 	print_alarms(al, n, tsv);
-	if (!tsv && n == 0)
-		printf("%s\n", all ? _("No alarms.") : _("No open alarms."));
-	free(al);
+	int status = cli_list_end(tsv, n, all ? _("No alarms.") : _("No open alarms."), al,
+				  CLI_OK);
 	/* Listed all the same, but nobody may take a damaged database's list for the
 	 * whole truth. */
 	if (*client_note(cl))
 		return cli_fail("%s: %s", cmd, client_note(cl));
-	return CLI_OK;
+	return status;
 }
 
 static const struct cli_opt raise_opts[] = {

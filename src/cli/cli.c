@@ -92,6 +92,14 @@ int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n)
 	return 0;
 }
 
+int cli_list_end(bool tsv, size_t n, const char *note, void *rows, int status)
+{
+	if (!tsv && n == 0)
+		printf("%s\n", note);
+	free(rows);
+	return status;
+}
+
 int cli_error_extra(const char *cmd, const char *arg)
 {
 	return cli_fail(_("%s: unexpected argument '%s'"), cmd, arg);

@@ -40,6 +40,11 @@ int cli_record_failed(struct client *cl, const char *cmd, enum cli_record r, int
 /* s escaped (cli_put_escaped's rules) into buf, for a printf argument; returns buf. */
 const char *cli_esc(const char *s, char *buf, size_t bufsz);
 
+/* The end of a list command that listed n rows: the note (such as "No open alarms.") when
+ * there were none, but not in TSV, where an empty list is no lines at all; then rows is
+ * freed. Returns status. */
+int cli_list_end(bool tsv, size_t n, const char *note, void *rows, int status);
+
 /* One TSV line of n escaped fields; 0 or -1. */
 int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n);
 

@@ -427,10 +427,7 @@ static int incident_list(struct cli_ctx *ctx, const struct cli_args *a)
 		}
 		printf("  %s\n", v[i].completed_at ? _("complete") : _("open"));
 	}
-	if (!tsv && n == 0)
-		printf("%s\n", _("No incidents in this period."));
-	free(v);
-	return CLI_OK;
+	return cli_list_end(tsv, n, _("No incidents in this period."), v, CLI_OK);
 }
 
 /* ------------------------------------------------------------------ the commands */

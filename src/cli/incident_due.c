@@ -223,10 +223,7 @@ static int incident_due(struct cli_ctx *ctx, const struct cli_args *a)
 		       incidents_category_name(row->category), place, label, row->f.due.key);
 		putchar('\n');
 	}
-	if (!tsv && n == 0)
-		printf("%s\n", _("Nothing to do: no follow-up step is due."));
-	free(rows);
-	return status;
+	return cli_list_end(tsv, n, _("Nothing to do: no follow-up step is due."), rows, status);
 }
 
 static int incident_done(struct cli_ctx *ctx, const struct cli_args *a)

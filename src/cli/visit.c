@@ -205,10 +205,9 @@ static int visit_list(struct cli_ctx *ctx, const struct cli_args *a)
 		else
 			print_visit(&v[i], s, today);
 	}
-	if (!tsv && n == 0)
-		printf("%s\n", all ? _("No home visits recorded.") : _("Nobody is out on a home visit."));
-	free(v);
-	return status;
+	return cli_list_end(tsv, n,
+			    all ? _("No home visits recorded.") : _("Nobody is out on a home visit."),
+			    v, status);
 }
 
 /* --risk, in enum visit_risk order from VISIT_RISK_NORMAL. */
