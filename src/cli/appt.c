@@ -225,6 +225,11 @@ static int appt_list(struct cli_ctx *ctx, const struct cli_args *args)
 	return CLI_OK;
 }
 
+/* --override-reason, the same for add and flag. */
+#define OVERRIDE_REASON                                                                    \
+	{.name = "override-reason", .type = CLI_TEXT, .arg = "TEXT", .max = 255,           \
+	 .help = N_("a manager's reason for a risky appointment outside public opening hours")}
+
 static const struct cli_opt add_opts[] = {
 	{.name = "date", .type = CLI_DATE, .arg = "YYYY-MM-DD",
 	 .help = N_("the day of the appointment"), .required = true},
@@ -249,9 +254,7 @@ static const struct cli_opt add_opts[] = {
 	{.name = "precautions", .type = CLI_TEXT, .arg = "LIST",
 	 .help = N_("comma-separated: safe_room, colleague, porter, police (implies --risky)"),
 	 .max = 256},
-	{.name = "override-reason", .type = CLI_TEXT, .arg = "TEXT",
-	 .help = N_("a manager's reason for a risky appointment outside public opening hours"),
-	 .max = 255},
+	OVERRIDE_REASON,
 	{.name = NULL},
 };
 static const struct cli_opt flag_opts[] = {
@@ -259,9 +262,7 @@ static const struct cli_opt flag_opts[] = {
 	{.name = "precautions", .type = CLI_TEXT, .arg = "LIST",
 	 .help = N_("comma-separated: safe_room, colleague, porter, police (default: the "
 		    "present ones)"), .max = 256},
-	{.name = "override-reason", .type = CLI_TEXT, .arg = "TEXT",
-	 .help = N_("a manager's reason for a risky appointment outside public opening hours"),
-	 .max = 255},
+	OVERRIDE_REASON,
 	{.name = NULL},
 };
 static const struct cli_opt list_opts[] = {

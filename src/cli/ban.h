@@ -37,6 +37,18 @@ const char *ban_quoted(const char *v, char *buf, size_t bufsz);
  * and warnings; what is allowed is the service's table. 0, or -1 after the message. */
 int ban_table(const struct cli_ctx *ctx, struct sanction_table *t);
 
+/* Options that mean the same in several ban commands: one definition each, for their
+ * option tables. */
+#define BAN_OPT_ALL                                                                        \
+	{.name = "all", .letter = 'a', .type = CLI_FLAG,                                    \
+	 .help = N_("every ban, also expired, lifted and draft ones")}
+#define BAN_OPT_POLICE                                                                     \
+	{.name = "police", .letter = 'x', .type = CLI_TEXT, .arg = "yes|no", .max = 16,     \
+	 .implied = "yes", .help = N_("the police were informed")}
+#define BAN_OPT_ENFORCEMENT                                                                \
+	{.name = "enforcement", .letter = 'E', .type = CLI_TEXT, .arg = "TEXT", .max = 2000, \
+	 .help = N_("how it is enforced besides informing reception")}
+
 /* The commands of each file (declared as option tables). */
 extern const struct cli_command cli_ban_commands[];           /* list, show, add, lift */
 extern const struct cli_command cli_ban_import_commands[];    /* import, export */

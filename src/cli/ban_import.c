@@ -607,8 +607,7 @@ static const struct cli_opt import_opts[] = {
 };
 
 static const struct cli_opt export_opts[] = {
-	{.name = "all", .letter = 'a', .type = CLI_FLAG,
-	 .help = N_("every ban, also expired, lifted and draft ones")},
+	BAN_OPT_ALL,
 	{.name = NULL},
 };
 

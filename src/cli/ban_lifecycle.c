@@ -347,10 +347,8 @@ static const struct cli_opt activate_opts[] = {
 	 .help = N_("when the letter was sent")},
 	{.name = "notes", .letter = 'n', .type = CLI_TEXT, .arg = "TEXT", .max = 2000,
 	 .help = N_("details (shown only to roles that may see them)")},
-	{.name = "enforcement", .letter = 'E', .type = CLI_TEXT, .arg = "TEXT", .max = 2000,
-	 .help = N_("how it is enforced besides informing reception")},
-	{.name = "police", .letter = 'x', .type = CLI_TEXT, .arg = "yes|no", .max = 16,
-	 .implied = "yes", .help = N_("the police were informed")},
+	BAN_OPT_ENFORCEMENT,
+	BAN_OPT_POLICE,
 	{.name = NULL},
 };
 
