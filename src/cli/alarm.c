@@ -119,7 +119,7 @@ static int alarm_cancelled(struct cli_ctx *ctx, const struct cli_args *a)
 	struct alarm al;
 	enum store_status s = client_alarm_cancelled(cl, id, &al);
 	if (s != STORE_OK)
-		return cli_record_failed(cl, cmd, CLI_RECORD_ALARM, id, s);
+		return cli_id_failed(cl, a, s);
 	if (policy_false_alarm_cancel(al.raised_at, al.cancelled_at, al.cancelled_at, NULL) ==
 	    POLICY_CANCEL_LATE_DONE)
 		cli_error(_("%s: alarm %lld: recorded, but later than 5 minutes after the alarm"),

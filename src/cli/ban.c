@@ -120,7 +120,7 @@ static int ban_show(struct cli_ctx *ctx, const struct cli_args *a)
 	struct ban b = {0};
 	enum store_status r = client_ban_get(cl, id, &b);
 	if (r != STORE_OK)
-		return cli_record_failed(cl, a->cmd->name, CLI_RECORD_BAN, id, r);
+		return cli_id_failed(cl, a, r);
 	char name[1024], today[DATES_DATE_LEN], lifted[DATES_DATE_LEN], period[64];
 	cli_person_name(b.given_names, b.prefix, b.surname, name, sizeof name);
 	cli_today(today);
@@ -358,7 +358,6 @@ out:
 
 static int ban_lift(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	const char *cmd = a->cmd->name;
 	int64_t id = a->id;
 	const char *reason = cli_text(a, "reason"); /* required */
 	struct client *cl = cli_client(ctx);
@@ -371,7 +370,7 @@ static int ban_lift(struct cli_ctx *ctx, const struct cli_args *a)
 	}
 	if (r == STORE_CONFLICT)
 		return cli_fail(_("ban %lld: already lifted"), (long long)id);
-	return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
+	return cli_id_failed(cl, a, r);
 }
 
 /* ------------------------------------------------------------------ the table */

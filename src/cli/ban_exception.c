@@ -36,7 +36,7 @@ static int exception_add(struct cli_ctx *ctx, const struct cli_args *a)
 	enum store_status r = client_ban_exception_add(
 		cl, id, (enum ban_exception_kind)cli_choice(a, "kind", 0), from, until, detail, &eid);
 	if (r != STORE_OK)
-		return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
+		return cli_id_failed(cl, a, r);
 	printf("%lld\n", (long long)eid);
 	return CLI_OK;
 }
@@ -51,7 +51,7 @@ static int exception_list(struct cli_ctx *ctx, const struct cli_args *a)
 	size_t n = 0;
 	enum store_status r = client_ban_exception_list(cl, id, &e, &n);
 	if (r != STORE_OK)
-		return cli_record_failed(cl, a->cmd->name, CLI_RECORD_BAN, id, r);
+		return cli_id_failed(cl, a, r);
 	for (size_t i = 0; i < n; i++) {
 		char eid[32], bid[32];
 		snprintf(eid, sizeof eid, "%lld", (long long)e[i].id);

@@ -239,7 +239,7 @@ static int ban_letter(struct cli_ctx *ctx, const struct cli_args *a)
 	struct ban b = {0};
 	enum store_status r = client_ban_get_for_letter(cl, id, &b);
 	if (r != STORE_OK)
-		return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
+		return cli_id_failed(cl, a, r);
 	if (!type)
 		lt = b.kind == BAN_WARNING ? LETTER_WARNING
 		   : b.kind == BAN_SERVICE && b.until_conversation ? LETTER_INVITATION : LETTER_BAN;

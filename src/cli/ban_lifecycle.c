@@ -191,7 +191,7 @@ static int ban_activate(struct cli_ctx *ctx, const struct cli_args *a)
 	struct ban b = {0};
 	enum store_status r = client_ban_get(cl, id, &b);
 	if (r != STORE_OK) {
-		status = cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
+		status = cli_id_failed(cl, a, r);
 		goto out;
 	}
 	if (b.status == BAN_STATUS_ACTIVE) {
@@ -206,13 +206,13 @@ static int ban_activate(struct cli_ctx *ctx, const struct cli_args *a)
 	}
 	if (any) {
 		if ((r = client_ban_update(cl, &b)) != STORE_OK) {
-			status = cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
+			status = cli_id_failed(cl, a, r);
 			goto out;
 		}
 		b.version++;
 	}
 	if ((r = client_ban_activate(cl, id, b.version)) != STORE_OK) {
-		status = cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
+		status = cli_id_failed(cl, a, r);
 		goto out;
 	}
 	printf(_("ban %lld active\n"), (long long)id);
@@ -226,7 +226,6 @@ out:
 
 static int ban_extend(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	const char *cmd = a->cmd->name;
 	int64_t id = a->id;
 	const char *ends = cli_date(a, "ends"), *reason = cli_text(a, "reason"); /* required */
 	struct client *cl = cli_client(ctx);
@@ -236,7 +235,7 @@ static int ban_extend(struct cli_ctx *ctx, const struct cli_args *a)
 	enum store_status r = client_ban_extend(cl, id, ends, reason, cli_text(a, "justification"),
 						-1);
 	if (r != STORE_OK)
-		return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
+		return cli_id_failed(cl, a, r);
 	printf(_("ban %lld extended until %s\n"), (long long)id, ends);
 	return CLI_OK;
 }
@@ -285,7 +284,6 @@ static void history_line(const struct ban_history *h, bool tsv)
 
 static int ban_history(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	const char *cmd = a->cmd->name;
 	int64_t id = a->id;
 	bool tsv = cli_has(a, "tsv");
 	struct client *cl = cli_client(ctx);
@@ -301,7 +299,7 @@ static int ban_history(struct cli_ctx *ctx, const struct cli_args *a)
 	if (r != STORE_OK) {
 		store_ban_history_free(h, n);
 		store_ban_clear(&b);
-		return cli_record_failed(cl, cmd, CLI_RECORD_BAN, id, r);
+		return cli_id_failed(cl, a, r);
 	}
 	if (!tsv) {
 		char name[1024];

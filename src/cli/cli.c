@@ -79,6 +79,11 @@ int cli_record_failed(struct client *cl, const char *cmd, enum cli_record r, int
 	}
 }
 
+int cli_id_failed(struct client *cl, const struct cli_args *a, enum store_status s)
+{
+	return cli_record_failed(cl, a->cmd->name, a->cmd->id_arg, a->id, s);
+}
+
 const char *cli_esc(const char *s, char *buf, size_t bufsz)
 {
 	return text_shown(s, buf, bufsz);

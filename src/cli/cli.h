@@ -37,6 +37,10 @@ int cli_client_failed(struct client *cl, const char *cmd);
 int cli_record_failed(struct client *cl, const char *cmd, enum cli_record r, int64_t id,
 		      enum store_status s);
 
+/* cli_record_failed for the record the command's id argument names (cli_command.id_arg,
+ * cli_args.id). Returns CLI_ERROR. */
+int cli_id_failed(struct client *cl, const struct cli_args *a, enum store_status s);
+
 /* s escaped (cli_put_escaped's rules) into buf, for a printf argument; returns buf. */
 const char *cli_esc(const char *s, char *buf, size_t bufsz);
 

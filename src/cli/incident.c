@@ -330,18 +330,18 @@ static int incident_update(struct cli_ctx *ctx, const struct cli_args *a)
 	struct incident in;
 	enum store_status r = client_incident_get(cl, id, &in);
 	if (r != STORE_OK)
-		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
+		return cli_id_failed(cl, a, r);
 	if (apply_given(a, &in) != 0)
 		return CLI_ERROR;
 	if (any) {
 		if (in.at > clock_now())
 			return cli_fail(_("%s: --at: the incident lies in the future"), cmd);
 		if ((r = client_incident_update(cl, &in)) != STORE_OK)
-			return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
+			return cli_id_failed(cl, a, r);
 		in.version++;
 	}
 	if (complete && (r = client_incident_complete(cl, id, in.version)) != STORE_OK)
-		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
+		return cli_id_failed(cl, a, r);
 	return CLI_OK;
 }
 

@@ -170,9 +170,9 @@ static int incident_show(struct cli_ctx *ctx, const struct cli_args *a)
 	size_t n = 0;
 	enum store_status r = client_incident_get(cl, id, &in);
 	if (r != STORE_OK)
-		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
+		return cli_id_failed(cl, a, r);
 	if ((r = client_incident_followups(cl, id, f, &n)) != STORE_OK)
-		return cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
+		return cli_id_failed(cl, a, r);
 	print_incident(&in);
 	if (in.perp_surname[0] && print_offence(cl, ctx, &in) != 0)
 		return cli_client_failed(cl, cmd);
@@ -250,7 +250,7 @@ static int incident_done(struct cli_ctx *ctx, const struct cli_args *a)
 	if (!cl)
 		return CLI_ERROR;
 	enum store_status r = client_incident_done(cl, id, step, when, note ? note : "");
-	return r == STORE_OK ? CLI_OK : cli_record_failed(cl, cmd, CLI_RECORD_INCIDENT, id, r);
+	return r == STORE_OK ? CLI_OK : cli_id_failed(cl, a, r);
 }
 
 static const struct cli_opt due_opts[] = {
