@@ -28,6 +28,7 @@ struct svc_call {
 	char err[1024];          /* the message of an error reply */
 	unsigned changes;        /* extra svc_change bits (besides the operation's own) */
 	const char *op_name;     /* the operation's audit name ("ban.import") */
+	int64_t id;              /* the record the request names (svc_op_def.id), else 0 */
 	bool deferred;           /* handed to the worker (jobs.h): the reply comes later */
 	bool job_named;          /* a STORE_BUSY whose message names the running job */
 };
@@ -49,6 +50,10 @@ struct svc_op_def {
 	int perm;                /* enum permission, or SVC_ANYONE */
 	enum svc_audit audit;
 	unsigned changes;        /* svc_change bits a success changes */
+	/* N_("ban id"): the request names one record by F_ID, which the dispatcher reads
+	 * (required, positive) into c->id before run, or refuses naming this; NULL: it
+	 * names none (or not by F_ID). */
+	const char *id;
 	enum store_status (*run)(struct svc_call *c);
 };
 
@@ -160,6 +165,11 @@ enum store_status svc_reply_int(struct svc_call *c, enum store_status r, uint16_
 				int64_t v);
 enum store_status svc_reply_record(struct svc_call *c, enum store_status r,
 				   const struct wire_desc *d, size_t n, const void *p);
+/* The same for a list the store read into a malloc'd array (NULL when it failed) of count
+ * structs of elem bytes: one record each. The array is freed. */
+enum store_status svc_reply_list(struct svc_call *c, enum store_status r,
+				 const struct wire_desc *d, size_t n, void *items, size_t elem,
+				 size_t count);
 
 /* The audit line of a look at one record: object "kind:id" (e.g. "ban:12"). */
 void svc_audit_record(struct svc_call *c, const char *kind, int64_t id, const char *result,

@@ -545,30 +545,28 @@ static int put_record(const char *section, int ncols, const char *const *names,
 
 static enum store_status person_export(struct svc_call *c)
 {
-	int64_t id = 0;
-	enum store_status r = svc_id(c, F_ID, _("person id"), &id);
-	if (r != STORE_OK)
-		return r;
 	struct export_state e = {.c = c};
-	r = store_person_export(c->st, id, put_record, &e);
+	enum store_status r = store_person_export(c->st, c->id, put_record, &e);
 	if (r != STORE_OK)
 		return svc_store_failed(c, r);
 	char count[32];
 	snprintf(count, sizeof count, "%zu", e.records);
-	svc_audit_record(c, "person", id, "ok", count);
+	svc_audit_record(c, "person", c->id, "ok", count);
 	return STORE_OK;
 }
 
 const struct svc_op_def svc_ops_admin[] = {
-	{OP_AUDIT_LIST, "audit.list", PERM_ADMIN, SVC_AUDIT_VIEW, 0, audit_list},
-	{OP_AUDIT_VERIFY, "audit.verify", PERM_ADMIN, SVC_AUDIT_VIEW, 0, audit_verify},
-	{OP_AUDIT_NOTE, "audit.note", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, 0, audit_note},
-	{OP_AUDIT_RECENT, "audit.recent", PERM_CHECK_VISITOR, SVC_AUDIT_NONE, 0, audit_recent},
-	{OP_PURGE, "retention.purge", PERM_ADMIN, SVC_AUDIT_STORE, 0, purge},
-	{OP_BACKUP, "database.backup", PERM_ADMIN, SVC_AUDIT_STORE, 0, backup},
-	{OP_BACKUP_LIST, "database.backups", PERM_ADMIN, SVC_AUDIT_NONE, 0, backup_list},
-	{OP_RESTORE, "database.restore", PERM_ADMIN, SVC_AUDIT_STORE, CHANGE_ALL, restore},
-	{OP_PERSON_OF_BAN, "person.of_ban", PERM_ADMIN, SVC_AUDIT_NONE, 0, person_of_ban},
-	{OP_PERSON_EXPORT, "person.export", PERM_ADMIN, SVC_AUDIT_VIEW, 0, person_export},
-	{0, NULL, 0, 0, 0, NULL},
+	{OP_AUDIT_LIST, "audit.list", PERM_ADMIN, SVC_AUDIT_VIEW, 0, NULL, audit_list},
+	{OP_AUDIT_VERIFY, "audit.verify", PERM_ADMIN, SVC_AUDIT_VIEW, 0, NULL, audit_verify},
+	{OP_AUDIT_NOTE, "audit.note", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, 0, NULL, audit_note},
+	{OP_AUDIT_RECENT, "audit.recent", PERM_CHECK_VISITOR, SVC_AUDIT_NONE, 0, NULL,
+	 audit_recent},
+	{OP_PURGE, "retention.purge", PERM_ADMIN, SVC_AUDIT_STORE, 0, NULL, purge},
+	{OP_BACKUP, "database.backup", PERM_ADMIN, SVC_AUDIT_STORE, 0, NULL, backup},
+	{OP_BACKUP_LIST, "database.backups", PERM_ADMIN, SVC_AUDIT_NONE, 0, NULL, backup_list},
+	{OP_RESTORE, "database.restore", PERM_ADMIN, SVC_AUDIT_STORE, CHANGE_ALL, NULL, restore},
+	{OP_PERSON_OF_BAN, "person.of_ban", PERM_ADMIN, SVC_AUDIT_NONE, 0, NULL, person_of_ban},
+	{OP_PERSON_EXPORT, "person.export", PERM_ADMIN, SVC_AUDIT_VIEW, 0, N_("person id"),
+	 person_export},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

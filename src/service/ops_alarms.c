@@ -49,36 +49,27 @@ static enum store_status raise(struct svc_call *c)
 
 static enum store_status ack(struct svc_call *c)
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, _("alarm id"), &id);
-	if (r != STORE_OK)
-		return r;
-	return svc_stored(c, store_alarm_ack(c->st, id));
+	return svc_stored(c, store_alarm_ack(c->st, c->id));
 }
 
 static enum store_status close_alarm(struct svc_call *c)
 {
-	int64_t id, outcome;
-	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("alarm id"), &id)) != STORE_OK ||
-	    (r = svc_int(c, F_OUTCOME, _("outcome"), ALARM_RESOLVED, ALARM_FALSE, true,
-			 &outcome)) != STORE_OK)
+	int64_t outcome;
+	enum store_status r = svc_int(c, F_OUTCOME, _("outcome"), ALARM_RESOLVED, ALARM_FALSE,
+				      true, &outcome);
+	if (r != STORE_OK)
 		return r;
-	return svc_stored(c, store_alarm_close(c->st, id, (enum alarm_outcome)outcome));
+	return svc_stored(c, store_alarm_close(c->st, c->id, (enum alarm_outcome)outcome));
 }
 
 /* The alarm the request names, after act (may be NULL) was done to it. */
 static enum store_status reply_alarm(struct svc_call *c,
 				     enum store_status (*act)(struct store *st, int64_t id))
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, _("alarm id"), &id);
-	if (r != STORE_OK)
-		return r;
 	struct alarm a;
-	r = act ? act(c->st, id) : STORE_OK;
+	enum store_status r = act ? act(c->st, c->id) : STORE_OK;
 	if (r == STORE_OK)
-		r = store_alarm_get(c->st, id, &a);
+		r = store_alarm_get(c->st, c->id, &a);
 	return svc_reply_record(c, r, records_alarm, records_alarm_n, &a);
 }
 
@@ -121,26 +112,23 @@ static enum store_status list(struct svc_call *c)
 		return STORE_OK;
 	}
 	r = store_alarm_list(c->st, open_only, (size_t)limit, &a, &n);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
 	/* A damaged database's list is not the whole truth: the reader is told. */
-	if (store_damaged(c->st) && store_writable_check(c->st) != STORE_OK)
+	if (r == STORE_OK && store_damaged(c->st) && store_writable_check(c->st) != STORE_OK)
 		wire_put_text(c->reply, F_HEALTH, store_error(c->st));
-	svc_put_records(c, records_alarm, records_alarm_n, a, sizeof *a, n);
-	free(a);
-	return STORE_OK;
+	return svc_reply_list(c, r, records_alarm, records_alarm_n, a, sizeof *a, n);
 }
 
 const struct svc_op_def svc_ops_alarms[] = {
-	{OP_ALARM_RAISE, "alarm.raise", SVC_ANYONE, SVC_AUDIT_STORE, CHANGE_ALARMS, raise},
-	{OP_ALARM_ACK, "alarm.ack", PERM_HANDLE_ALARM, SVC_AUDIT_STORE, CHANGE_ALARMS, ack},
+	{OP_ALARM_RAISE, "alarm.raise", SVC_ANYONE, SVC_AUDIT_STORE, CHANGE_ALARMS, NULL, raise},
+	{OP_ALARM_ACK, "alarm.ack", PERM_HANDLE_ALARM, SVC_AUDIT_STORE, CHANGE_ALARMS,
+	 N_("alarm id"), ack},
 	{OP_ALARM_CLOSE, "alarm.close", PERM_HANDLE_ALARM, SVC_AUDIT_STORE, CHANGE_ALARMS,
-	 close_alarm},
+	 N_("alarm id"), close_alarm},
 	{OP_ALARM_RESOLVE_ALL, "alarm.resolve_all", PERM_HANDLE_ALARM, SVC_AUDIT_STORE,
-	 CHANGE_ALARMS, resolve_all},
-	{OP_ALARM_LIST, "alarm.list", PERM_RAISE_ALARM, SVC_AUDIT_NONE, 0, list},
+	 CHANGE_ALARMS, NULL, resolve_all},
+	{OP_ALARM_LIST, "alarm.list", PERM_RAISE_ALARM, SVC_AUDIT_NONE, 0, NULL, list},
 	{OP_ALARM_CANCELLED, "alarm.cancelled", PERM_HANDLE_ALARM, SVC_AUDIT_STORE, CHANGE_ALARMS,
-	 cancelled},
-	{OP_ALARM_GET, "alarm.get", PERM_RAISE_ALARM, SVC_AUDIT_NONE, 0, get},
-	{0, NULL, 0, 0, 0, NULL},
+	 N_("alarm id"), cancelled},
+	{OP_ALARM_GET, "alarm.get", PERM_RAISE_ALARM, SVC_AUDIT_NONE, 0, N_("alarm id"), get},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

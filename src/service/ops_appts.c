@@ -170,12 +170,11 @@ static enum store_status add(struct svc_call *c)
 
 static enum store_status flag(struct svc_call *c)
 {
-	int64_t id = 0, prec = 0, version = -1;
+	int64_t id = c->id, prec = 0, version = -1;
 	bool risky = false;
 	const char *reason = NULL;
 	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("appointment id"), &id)) != STORE_OK ||
-	    (r = svc_bool(c, F_APPT_RISKY, _("risky"), &risky)) != STORE_OK ||
+	if ((r = svc_bool(c, F_APPT_RISKY, _("risky"), &risky)) != STORE_OK ||
 	    (r = svc_int(c, F_APPT_PRECAUTIONS, _("precautions"), 0, PREC_ALL, false, &prec)) !=
 		    STORE_OK ||
 	    (r = svc_int(c, F_VERSION, _("version"), -1, INT32_MAX, false, &version)) !=
@@ -209,15 +208,12 @@ static enum store_status flag(struct svc_call *c)
 
 static enum store_status get(struct svc_call *c)
 {
-	int64_t id = 0;
-	enum store_status r = svc_id(c, F_ID, _("appointment id"), &id);
-	if (r != STORE_OK)
-		return r;
 	struct appt a;
-	if ((r = store_appt_get(c->st, id, &a)) != STORE_OK)
+	enum store_status r = store_appt_get(c->st, c->id, &a);
+	if (r != STORE_OK)
 		return svc_store_failed(c, r);
 	svc_put_record(c, records_appt, records_appt_n, &a);
-	svc_audit_record(c, "appt", id, "ok", "");
+	svc_audit_record(c, "appt", c->id, "ok", "");
 	return STORE_OK;
 }
 
@@ -301,9 +297,11 @@ static enum store_status list(struct svc_call *c)
 
 const struct svc_op_def svc_ops_appts[] = {
 	/* Anyone at the desk may add (to warn reception); add() keeps the risk the manager's. */
-	{OP_APPT_ADD, "appt.add", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_APPTS, add},
-	{OP_APPT_FLAG, "appt.flag", PERM_FLAG_APPT, SVC_AUDIT_STORE, CHANGE_APPTS, flag},
-	{OP_APPT_GET, "appt.get", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, get},
-	{OP_APPT_LIST, "appt.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, list},
-	{0, NULL, 0, 0, 0, NULL},
+	{OP_APPT_ADD, "appt.add", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_APPTS, NULL, add},
+	{OP_APPT_FLAG, "appt.flag", PERM_FLAG_APPT, SVC_AUDIT_STORE, CHANGE_APPTS,
+	 N_("appointment id"), flag},
+	{OP_APPT_GET, "appt.get", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, N_("appointment id"),
+	 get},
+	{OP_APPT_LIST, "appt.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, NULL, list},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

@@ -90,24 +90,14 @@ enum store_status svc_ban_table(struct svc_call *c, struct sanction_table *t)
 
 static enum store_status get(struct svc_call *c)
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, _("ban id"), &id);
-	if (r != STORE_OK)
-		return r;
 	struct ban b = {0};
-	r = svc_ban_read(c, id, &b);
+	enum store_status r = svc_ban_read(c, c->id, &b);
 	if (r == STORE_OK) {
-		svc_audit_record(c, "ban", id, "ok", roles_name(c->sess->role));
+		svc_audit_record(c, "ban", c->id, "ok", roles_name(c->sess->role));
 		svc_ban_put(c, &b);
 	}
 	store_ban_clear(&b);
 	return r;
-}
-
-/* What a letter needs: the whole ban (the op needs PERM_EDIT_BAN). */
-static enum store_status letter(struct svc_call *c)
-{
-	return get(c);
 }
 
 /* ------------------------------------------------------------------ pages */
@@ -217,12 +207,10 @@ static enum store_status count(struct svc_call *c)
 
 static enum store_status history(struct svc_call *c)
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, _("ban id"), &id);
-	if (r != STORE_OK)
-		return r;
+	int64_t id = c->id;
 	struct ban_history *h = NULL;
 	size_t n = 0;
+	enum store_status r;
 	if ((r = svc_ban_stored(c, store_ban_history(c->st, id, &h, &n), id)) != STORE_OK)
 		return r;
 	for (size_t i = 0; i < n; i++)
@@ -271,15 +259,11 @@ static enum store_status earlier(struct svc_call *c)
 
 static enum store_status earlier_by(struct svc_call *c, bool person)
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, person ? _("person id") : _("ban id"), &id);
-	if (r != STORE_OK)
-		return r;
 	size_t n = 0;
-	r = person ? store_ban_earlier_for_person(c->st, id, &n)
-		   : store_ban_earlier_for_ban(c->st, id, &n);
+	enum store_status r = person ? store_ban_earlier_for_person(c->st, c->id, &n)
+				     : store_ban_earlier_for_ban(c->st, c->id, &n);
 	char object[48];
-	snprintf(object, sizeof object, "%s:%lld", person ? "person" : "ban", (long long)id);
+	snprintf(object, sizeof object, "%s:%lld", person ? "person" : "ban", (long long)c->id);
 	return earlier_reply(c, r, n, object);
 }
 
@@ -297,11 +281,10 @@ static enum store_status earlier_person(struct svc_call *c)
 
 static enum store_status exception_add(struct svc_call *c)
 {
-	int64_t id, kind, eid = 0;
+	int64_t id = c->id, kind, eid = 0;
 	const char *from = NULL, *to = NULL, *detail = NULL;
 	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("ban id"), &id)) != STORE_OK ||
-	    (r = svc_int(c, F_KIND, _("kind"), 0, BAN_EXCEPTION_KIND_COUNT - 1, true, &kind)) !=
+	if ((r = svc_int(c, F_KIND, _("kind"), 0, BAN_EXCEPTION_KIND_COUNT - 1, true, &kind)) !=
 		    STORE_OK ||
 	    (r = svc_date(c, F_FROM, _("from"), true, &from)) != STORE_OK ||
 	    (r = svc_date(c, F_TO, _("until"), true, &to)) != STORE_OK ||
@@ -333,23 +316,20 @@ static enum store_status exception_list(struct svc_call *c)
 	}
 	struct ban_exception *e = NULL;
 	size_t n = 0;
-	if ((r = store_ban_exception_list(c->st, id, &e, &n)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_records(c, records_ban_exception, records_ban_exception_n, e, sizeof *e, n);
-	free(e);
+	r = store_ban_exception_list(c->st, id, &e, &n);
 	char object[32];
 	snprintf(object, sizeof object, "ban:%lld", (long long)id);
 	svc_audit_count(c, id ? object : "bans", n, "exceptions");
-	return STORE_OK;
+	return svc_reply_list(c, r, records_ban_exception, records_ban_exception_n,
+			      e, sizeof *e, n);
 }
 
 static enum store_status exception_on(struct svc_call *c)
 {
-	int64_t id;
+	int64_t id = c->id;
 	const char *date = NULL;
-	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("ban id"), &id)) != STORE_OK ||
-	    (r = svc_date(c, F_DATE, _("date"), true, &date)) != STORE_OK)
+	enum store_status r = svc_date(c, F_DATE, _("date"), true, &date);
+	if (r != STORE_OK)
 		return r;
 	struct ban b = {0};
 	r = svc_ban_read(c, id, &b);
@@ -406,48 +386,46 @@ static enum store_status unseen(struct svc_call *c)
 		return r;
 	struct ban_notice *n = NULL;
 	size_t count = 0;
-	if ((r = store_ban_notice_unseen(c->st, c->sess->user, (time_t)since, &n, &count)) !=
-	    STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_records(c, records_ban_notice, records_ban_notice_n, n, sizeof *n, count);
-	free(n);
+	r = store_ban_notice_unseen(c->st, c->sess->user, (time_t)since, &n, &count);
 	svc_audit_count(c, "notices", count, "");
-	return STORE_OK;
+	return svc_reply_list(c, r, records_ban_notice, records_ban_notice_n, n, sizeof *n, count);
 }
 
 static enum store_status seen(struct svc_call *c)
 {
-	int64_t id;
-	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("notice id"), &id)) != STORE_OK || (r = own_user(c)) != STORE_OK)
+	enum store_status r = own_user(c);
+	if (r != STORE_OK)
 		return r;
-	r = store_ban_notice_seen(c->st, id, c->sess->user);
+	r = store_ban_notice_seen(c->st, c->id, c->sess->user);
 	if (r == STORE_NOT_FOUND)
-		return svc_fail(c, r, _("notice %lld: no such notice"), (long long)id);
+		return svc_fail(c, r, _("notice %lld: no such notice"), (long long)c->id);
 	return svc_stored(c, r);
 }
 
 const struct svc_op_def svc_ops_bans[] = {
-	{OP_BAN_GET, "ban.get", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, get},
-	{OP_BAN_LIST, "ban.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, list},
-	{OP_BAN_COUNT, "ban.count", PERM_CHECK_VISITOR, SVC_AUDIT_NONE, 0, count},
-	{OP_BAN_EXPORT, "ban.export", PERM_EXPORT, SVC_AUDIT_VIEW, 0, export},
-	{OP_BAN_LETTER, "ban.letter", PERM_EDIT_BAN, SVC_AUDIT_VIEW, 0, letter},
-	{OP_BAN_HISTORY, "ban.history", PERM_SEE_REASON, SVC_AUDIT_VIEW, 0, history},
-	{OP_BAN_EARLIER, "ban.earlier", PERM_SEE_REASON, SVC_AUDIT_VIEW, 0, earlier},
-	{OP_BAN_EARLIER_BAN, "ban.earlier", PERM_SEE_REASON, SVC_AUDIT_VIEW, 0, earlier_ban},
-	{OP_BAN_EARLIER_PERSON, "ban.earlier", PERM_SEE_REASON, SVC_AUDIT_VIEW, 0,
+	{OP_BAN_GET, "ban.get", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, N_("ban id"), get},
+	{OP_BAN_LIST, "ban.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, NULL, list},
+	{OP_BAN_COUNT, "ban.count", PERM_CHECK_VISITOR, SVC_AUDIT_NONE, 0, NULL, count},
+	{OP_BAN_EXPORT, "ban.export", PERM_EXPORT, SVC_AUDIT_VIEW, 0, NULL, export},
+	/* What a letter needs: the whole ban (the op needs PERM_EDIT_BAN). */
+	{OP_BAN_LETTER, "ban.letter", PERM_EDIT_BAN, SVC_AUDIT_VIEW, 0, N_("ban id"), get},
+	{OP_BAN_HISTORY, "ban.history", PERM_SEE_REASON, SVC_AUDIT_VIEW, 0, N_("ban id"), history},
+	{OP_BAN_EARLIER, "ban.earlier", PERM_SEE_REASON, SVC_AUDIT_VIEW, 0, NULL, earlier},
+	{OP_BAN_EARLIER_BAN, "ban.earlier", PERM_SEE_REASON, SVC_AUDIT_VIEW, 0, N_("ban id"),
+	 earlier_ban},
+	{OP_BAN_EARLIER_PERSON, "ban.earlier", PERM_SEE_REASON, SVC_AUDIT_VIEW, 0, N_("person id"),
 	 earlier_person},
 	{OP_BAN_EXCEPTION_ADD, "ban.exception.add", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS,
-	 exception_add},
-	{OP_BAN_EXCEPTION_LIST, "ban.exception.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0,
+	 N_("ban id"), exception_add},
+	{OP_BAN_EXCEPTION_LIST, "ban.exception.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, NULL,
 	 exception_list},
 	{OP_BAN_EXCEPTION_ON, "ban.exception.on", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0,
-	 exception_on},
-	{OP_BAN_NOTICE_SWEEP, "ban.notice.sweep", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, 0, sweep},
-	{OP_BAN_NOTICE_UNSEEN, "ban.notice.unseen", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0,
+	 N_("ban id"), exception_on},
+	{OP_BAN_NOTICE_SWEEP, "ban.notice.sweep", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, 0, NULL,
+	 sweep},
+	{OP_BAN_NOTICE_UNSEEN, "ban.notice.unseen", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, NULL,
 	 unseen},
 	{OP_BAN_NOTICE_SEEN, "ban.notice.seen", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_BANS,
-	 seen},
-	{0, NULL, 0, 0, 0, NULL},
+	 N_("notice id"), seen},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

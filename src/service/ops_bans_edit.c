@@ -283,24 +283,22 @@ static enum store_status version_field(struct svc_call *c, int64_t *v)
 
 static enum store_status lift(struct svc_call *c)
 {
-	int64_t id, version;
+	int64_t version;
 	const char *why = NULL;
 	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("ban id"), &id)) != STORE_OK ||
-	    (r = svc_text(c, F_TEXT, _("reason"), 2000, true, &why)) != STORE_OK ||
+	if ((r = svc_text(c, F_TEXT, _("reason"), 2000, true, &why)) != STORE_OK ||
 	    (r = version_field(c, &version)) != STORE_OK)
 		return r;
-	r = store_ban_lift(c->st, id, why, (int)version);
-	return svc_ban_stored(c, r, id);
+	r = store_ban_lift(c->st, c->id, why, (int)version);
+	return svc_ban_stored(c, r, c->id);
 }
 
 static enum store_status extend(struct svc_call *c)
 {
-	int64_t id, version;
+	int64_t id = c->id, version;
 	const char *ends = NULL, *why = NULL, *justification = "";
 	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("ban id"), &id)) != STORE_OK ||
-	    (r = svc_date(c, F_DATE, bancheck_name(BANF_ENDS), true, &ends)) != STORE_OK ||
+	if ((r = svc_date(c, F_DATE, bancheck_name(BANF_ENDS), true, &ends)) != STORE_OK ||
 	    (r = svc_text(c, F_TEXT, _("reason"), 2000, true, &why)) != STORE_OK ||
 	    (r = svc_text(c, F_JUSTIFICATION, bancheck_name(BANF_JUSTIFICATION), 2000, false,
 			  &justification)) != STORE_OK ||
@@ -323,20 +321,21 @@ static enum store_status extend(struct svc_call *c)
 
 static enum store_status activate(struct svc_call *c)
 {
-	int64_t id, version;
-	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("ban id"), &id)) != STORE_OK ||
-	    (r = version_field(c, &version)) != STORE_OK)
+	int64_t version;
+	enum store_status r = version_field(c, &version);
+	if (r != STORE_OK)
 		return r;
-	r = store_ban_activate(c->st, id, (int)version);
-	return svc_ban_stored(c, r, id);
+	r = store_ban_activate(c->st, c->id, (int)version);
+	return svc_ban_stored(c, r, c->id);
 }
 
 const struct svc_op_def svc_ops_bans_edit[] = {
-	{OP_BAN_INSERT, "ban.insert", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, insert},
-	{OP_BAN_UPDATE, "ban.update", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, update},
-	{OP_BAN_LIFT, "ban.lift", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, lift},
-	{OP_BAN_EXTEND, "ban.extend", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, extend},
-	{OP_BAN_ACTIVATE, "ban.activate", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, activate},
-	{0, NULL, 0, 0, 0, NULL},
+	{OP_BAN_INSERT, "ban.insert", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, NULL, insert},
+	{OP_BAN_UPDATE, "ban.update", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, NULL, update},
+	{OP_BAN_LIFT, "ban.lift", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, N_("ban id"), lift},
+	{OP_BAN_EXTEND, "ban.extend", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, N_("ban id"),
+	 extend},
+	{OP_BAN_ACTIVATE, "ban.activate", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS,
+	 N_("ban id"), activate},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

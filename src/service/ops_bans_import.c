@@ -242,21 +242,21 @@ static enum store_status takeovers(struct svc_call *c)
 
 static enum store_status review(struct svc_call *c)
 {
-	int64_t id;
 	const char *note = NULL;
-	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("ban id"), &id)) != STORE_OK ||
-	    (r = svc_text(c, F_TEXT, _("note"), 500, false, &note)) != STORE_OK)
+	enum store_status r = svc_text(c, F_TEXT, _("note"), 500, false, &note);
+	if (r != STORE_OK)
 		return r;
-	return svc_ban_stored(c, store_ban_review(c->st, id, note ? note : ""), id);
+	return svc_ban_stored(c, store_ban_review(c->st, c->id, note ? note : ""), c->id);
 }
 
 const struct svc_op_def svc_ops_bans_import[] = {
-	{OP_BAN_IMPORT_BEGIN, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_NONE, 0, begin},
-	{OP_BAN_IMPORT_ROWS, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_NONE, 0, rows},
-	{OP_BAN_IMPORT_COMMIT, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, commit},
-	{OP_BAN_IMPORT_ABORT, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_NONE, 0, abort_import},
-	{OP_BAN_TAKEOVERS, "ban.takeovers", PERM_EDIT_BAN, SVC_AUDIT_VIEW, 0, takeovers},
-	{OP_BAN_REVIEW, "ban.review", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, review},
-	{0, NULL, 0, 0, 0, NULL},
+	{OP_BAN_IMPORT_BEGIN, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_NONE, 0, NULL, begin},
+	{OP_BAN_IMPORT_ROWS, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_NONE, 0, NULL, rows},
+	{OP_BAN_IMPORT_COMMIT, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, NULL,
+	 commit},
+	{OP_BAN_IMPORT_ABORT, "ban.import", PERM_EDIT_BAN, SVC_AUDIT_NONE, 0, NULL, abort_import},
+	{OP_BAN_TAKEOVERS, "ban.takeovers", PERM_EDIT_BAN, SVC_AUDIT_VIEW, 0, NULL, takeovers},
+	{OP_BAN_REVIEW, "ban.review", PERM_EDIT_BAN, SVC_AUDIT_STORE, CHANGE_BANS, N_("ban id"),
+	 review},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

@@ -146,8 +146,10 @@ static enum store_status list_born(struct svc_call *c)
 }
 
 const struct svc_op_def svc_ops_check[] = {
-	{OP_CHECK, "visitor.check", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, check},
-	{OP_CHECK_BATCH, "visitor.check", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, check_batch},
-	{OP_BAN_LIST_BORN, "visitor.check", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, list_born},
-	{0, NULL, 0, 0, 0, NULL},
+	{OP_CHECK, "visitor.check", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, NULL, check},
+	{OP_CHECK_BATCH, "visitor.check", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, NULL,
+	 check_batch},
+	{OP_BAN_LIST_BORN, "visitor.check", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, NULL,
+	 list_born},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

@@ -51,26 +51,30 @@ static enum store_status alarm_rule(struct svc_call *c, int64_t alarm_id)
 	return svc_stored(c, r);
 }
 
-/* The incident of record 1 of the request. */
+/* The incident of record 1 of the request, its place and alarm checked (add, update). */
 static enum store_status decode(struct svc_call *c, struct incident *in)
 {
 	memset(in, 0, sizeof *in);
 	if (c->req->nrecs < 2)
 		return svc_fail(c, STORE_INVALID, "%s", _("the incident is missing"));
-	return svc_struct(c, 1, records_incident, records_incident_n, in);
+	enum store_status r;
+	if ((r = svc_struct(c, 1, records_incident, records_incident_n, in)) != STORE_OK ||
+	    (r = place_rule(c, in->place)) != STORE_OK)
+		return r;
+	return alarm_rule(c, in->alarm_id);
 }
 
-static void audit_incident(struct svc_call *c, int64_t id, const char *result)
+/* The audit line of a look at the incident the request names. */
+static void audit_incident(struct svc_call *c, const char *result)
 {
-	svc_audit_record(c, "incident", id, result, "");
+	svc_audit_record(c, "incident", c->id, result, "");
 }
 
 static enum store_status add(struct svc_call *c)
 {
 	struct incident in;
-	enum store_status r;
-	if ((r = decode(c, &in)) != STORE_OK || (r = place_rule(c, in.place)) != STORE_OK ||
-	    (r = alarm_rule(c, in.alarm_id)) != STORE_OK)
+	enum store_status r = decode(c, &in);
+	if (r != STORE_OK)
 		return r;
 	int64_t id = 0;
 	r = store_incident_add(c->st, &in, &id);
@@ -79,24 +83,18 @@ static enum store_status add(struct svc_call *c)
 
 static enum store_status get(struct svc_call *c)
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, _("incident id"), &id);
-	if (r != STORE_OK)
-		return r;
 	struct incident in;
-	if ((r = store_incident_get(c->st, id, &in)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_record(c, records_incident, records_incident_n, &in);
-	audit_incident(c, id, "ok");
-	return STORE_OK;
+	enum store_status r = store_incident_get(c->st, c->id, &in);
+	if ((r = svc_reply_record(c, r, records_incident, records_incident_n, &in)) == STORE_OK)
+		audit_incident(c, "ok");
+	return r;
 }
 
 static enum store_status update(struct svc_call *c)
 {
 	struct incident in;
-	enum store_status r;
-	if ((r = decode(c, &in)) != STORE_OK || (r = place_rule(c, in.place)) != STORE_OK ||
-	    (r = alarm_rule(c, in.alarm_id)) != STORE_OK)
+	enum store_status r = decode(c, &in);
+	if (r != STORE_OK)
 		return r;
 	if (in.id <= 0)
 		return svc_fail(c, STORE_INVALID, "%s", _("incident id: out of range"));
@@ -105,12 +103,11 @@ static enum store_status update(struct svc_call *c)
 
 static enum store_status complete(struct svc_call *c)
 {
-	int64_t id, version = -1;
-	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("incident id"), &id)) != STORE_OK ||
-	    (r = svc_int(c, F_VERSION, _("version"), -1, INT32_MAX, false, &version)) != STORE_OK)
+	int64_t version = -1;
+	enum store_status r = svc_int(c, F_VERSION, _("version"), -1, INT32_MAX, false, &version);
+	if (r != STORE_OK)
 		return r;
-	return svc_stored(c, store_incident_complete(c->st, id, (int)version));
+	return svc_stored(c, store_incident_complete(c->st, c->id, (int)version));
 }
 
 static enum store_status list(struct svc_call *c)
@@ -122,12 +119,9 @@ static enum store_status list(struct svc_call *c)
 		return r;
 	struct incident *v = NULL;
 	size_t n = 0;
-	if ((r = store_incident_list(c->st, (time_t)from, (time_t)to, &v, &n)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_records(c, records_incident, records_incident_n, v, sizeof *v, n);
-	free(v);
+	r = store_incident_list(c->st, (time_t)from, (time_t)to, &v, &n);
 	svc_audit_count(c, "incidents", n, "");
-	return STORE_OK;
+	return svc_reply_list(c, r, records_incident, records_incident_n, v, sizeof *v, n);
 }
 
 static enum store_status tally(struct svc_call *c)
@@ -153,16 +147,13 @@ static enum store_status tally(struct svc_call *c)
 
 static enum store_status followups(struct svc_call *c)
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, _("incident id"), &id);
-	if (r != STORE_OK)
-		return r;
 	struct sanction_table t;
 	struct incidents_policy p;
 	struct incident in;
+	enum store_status r;
 	if ((r = policy_of(c, &t, &p)) != STORE_OK)
 		return r;
-	if ((r = store_incident_get(c->st, id, &in)) != STORE_OK)
+	if ((r = store_incident_get(c->st, c->id, &in)) != STORE_OK)
 		return svc_store_failed(c, r);
 	struct incident_followup f[INCIDENTS_MAX_ITEMS];
 	size_t n = 0;
@@ -170,17 +161,16 @@ static enum store_status followups(struct svc_call *c)
 		return svc_store_failed(c, r);
 	svc_put_records(c, records_incident_followup, records_incident_followup_n,
 			f, sizeof *f, n);
-	audit_incident(c, id, "ok");
+	audit_incident(c, "ok");
 	return STORE_OK;
 }
 
 static enum store_status done(struct svc_call *c)
 {
-	int64_t id, at = 0;
+	int64_t at = 0;
 	const char *key = NULL, *note = NULL;
 	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("incident id"), &id)) != STORE_OK ||
-	    (r = svc_text(c, F_INC_KEY, _("step"), INCIDENTS_KEY_LEN - 1, true, &key)) !=
+	if ((r = svc_text(c, F_INC_KEY, _("step"), INCIDENTS_KEY_LEN - 1, true, &key)) !=
 		    STORE_OK ||
 	    (r = svc_int(c, F_INC_AT, _("time"), SVC_TIME_MIN, SVC_TIME_MAX, true, &at)) !=
 		    STORE_OK ||
@@ -190,7 +180,7 @@ static enum store_status done(struct svc_call *c)
 	struct incidents_policy p;
 	if ((r = policy_of(c, &t, &p)) != STORE_OK)
 		return r;
-	r = store_incident_done(c->st, id, &p, key, (time_t)at, note ? note : "");
+	r = store_incident_done(c->st, c->id, &p, key, (time_t)at, note ? note : "");
 	return svc_stored(c, r);
 }
 
@@ -206,27 +196,20 @@ static enum store_status due(struct svc_call *c)
 		return r;
 	struct incident_due_row *rows = NULL;
 	size_t n = 0;
-	if ((r = store_incident_due(c->st, &p, clock_now(), all, &rows, &n)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_records(c, records_incident_due_row, records_incident_due_row_n,
-			rows, sizeof *rows, n);
-	free(rows);
+	r = store_incident_due(c->st, &p, clock_now(), all, &rows, &n);
 	svc_audit_count(c, "incidents", n, all ? "due --all" : "due");
-	return STORE_OK;
+	return svc_reply_list(c, r, records_incident_due_row, records_incident_due_row_n,
+			      rows, sizeof *rows, n);
 }
 
 static enum store_status earlier(struct svc_call *c)
 {
-	int64_t id;
-	enum store_status r = svc_id(c, F_ID, _("incident id"), &id);
-	if (r != STORE_OK)
-		return r;
 	struct incidents_earlier e;
-	if ((r = store_incident_earlier(c->st, id, &e)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_record(c, records_incidents_earlier, records_incidents_earlier_n, &e);
-	audit_incident(c, id, "earlier");
-	return STORE_OK;
+	enum store_status r = store_incident_earlier(c->st, c->id, &e);
+	if ((r = svc_reply_record(c, r, records_incidents_earlier, records_incidents_earlier_n,
+				  &e)) == STORE_OK)
+		audit_incident(c, "earlier");
+	return r;
 }
 
 static enum store_status report(struct svc_call *c)
@@ -263,20 +246,23 @@ static enum store_status report(struct svc_call *c)
 
 const struct svc_op_def svc_ops_incidents[] = {
 	{OP_INCIDENT_ADD, "incident.add", PERM_REPORT_INCIDENT, SVC_AUDIT_STORE, CHANGE_INCIDENTS,
-	 add},
-	{OP_INCIDENT_GET, "incident.show", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, get},
+	 NULL, add},
+	{OP_INCIDENT_GET, "incident.show", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, N_("incident id"),
+	 get},
 	{OP_INCIDENT_UPDATE, "incident.update", PERM_INCIDENTS, SVC_AUDIT_STORE, CHANGE_INCIDENTS,
-	 update},
+	 NULL, update},
 	{OP_INCIDENT_COMPLETE, "incident.complete", PERM_INCIDENTS, SVC_AUDIT_STORE,
-	 CHANGE_INCIDENTS, complete},
-	{OP_INCIDENT_LIST, "incident.list", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, list},
+	 CHANGE_INCIDENTS, N_("incident id"), complete},
+	{OP_INCIDENT_LIST, "incident.list", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, NULL, list},
 	{OP_INCIDENT_TALLY, "incident.tally", PERM_REPORT_INCIDENT, SVC_AUDIT_STORE,
-	 CHANGE_INCIDENTS, tally},
-	{OP_INCIDENT_FOLLOWUPS, "incident.show", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, followups},
+	 CHANGE_INCIDENTS, NULL, tally},
+	{OP_INCIDENT_FOLLOWUPS, "incident.show", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0,
+	 N_("incident id"), followups},
 	{OP_INCIDENT_DONE, "incident.done", PERM_INCIDENTS, SVC_AUDIT_STORE, CHANGE_INCIDENTS,
-	 done},
-	{OP_INCIDENT_DUE, "incident.due", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, due},
-	{OP_INCIDENT_EARLIER, "incident.earlier", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, earlier},
-	{OP_INCIDENT_REPORT, "report", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, report},
-	{0, NULL, 0, 0, 0, NULL},
+	 N_("incident id"), done},
+	{OP_INCIDENT_DUE, "incident.due", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, NULL, due},
+	{OP_INCIDENT_EARLIER, "incident.earlier", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0,
+	 N_("incident id"), earlier},
+	{OP_INCIDENT_REPORT, "report", PERM_INCIDENTS, SVC_AUDIT_VIEW, 0, NULL, report},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

@@ -83,7 +83,7 @@ static enum store_status schema(struct svc_call *c)
 }
 
 const struct svc_op_def svc_ops_session[] = {
-	{OP_HELLO, "session.hello", SVC_ANYONE, SVC_AUDIT_NONE, 0, hello},
-	{OP_SCHEMA, "session.schema", SVC_ANYONE, SVC_AUDIT_NONE, 0, schema},
-	{0, NULL, 0, 0, 0, NULL},
+	{OP_HELLO, "session.hello", SVC_ANYONE, SVC_AUDIT_NONE, 0, NULL, hello},
+	{OP_SCHEMA, "session.schema", SVC_ANYONE, SVC_AUDIT_NONE, 0, NULL, schema},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

@@ -95,11 +95,8 @@ static enum store_status list(struct svc_call *c)
 		return r;
 	struct staff_member *m = NULL;
 	size_t n = 0;
-	if ((r = store_staff_list(c->st, date, &m, &n)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_records(c, records_staff_member, records_staff_member_n, m, sizeof *m, n);
-	free(m);
-	return STORE_OK;
+	r = store_staff_list(c->st, date, &m, &n);
+	return svc_reply_list(c, r, records_staff_member, records_staff_member_n, m, sizeof *m, n);
 }
 
 /* The building a request names, from the service's configuration; NULL after failing. */
@@ -162,12 +159,10 @@ static enum store_status unreachable(struct svc_call *c)
 
 static enum store_status unreachable_withdraw(struct svc_call *c)
 {
-	int64_t id = 0;
-	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("record id"), &id)) != STORE_OK ||
-	    (r = require_manager(c)) != STORE_OK)
+	enum store_status r = require_manager(c);
+	if (r != STORE_OK)
 		return r;
-	return svc_stored(c, store_staff_unreachable_withdraw(c->st, id));
+	return svc_stored(c, store_staff_unreachable_withdraw(c->st, c->id));
 }
 
 static enum store_status unreachable_list(struct svc_call *c)
@@ -182,29 +177,27 @@ static enum store_status unreachable_list(struct svc_call *c)
 		return r;
 	struct staff_unreachable *u = NULL;
 	size_t n = 0;
-	if ((r = store_staff_unreachable_list(c->st, b->id, from, to, &u, &n)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_records(c, records_staff_unreachable, records_staff_unreachable_n,
-			u, sizeof *u, n);
-	free(u);
-	return STORE_OK;
+	r = store_staff_unreachable_list(c->st, b->id, from, to, &u, &n);
+	return svc_reply_list(c, r, records_staff_unreachable, records_staff_unreachable_n,
+			      u, sizeof *u, n);
 }
 
 /* Presence and the roster are shown on every console all day: no audit line per look
  * (they hold no citizen's data); every change is audited by the store. */
 const struct svc_op_def svc_ops_staff[] = {
-	{OP_STAFF_ADD, "staff.add", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF, add},
-	{OP_STAFF_IN, "staff.in", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF, check_in},
-	{OP_STAFF_OUT, "staff.out", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF, check_out},
-	{OP_STAFF_OUT_AT, "staff.out_at", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF,
+	{OP_STAFF_ADD, "staff.add", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF, NULL, add},
+	{OP_STAFF_IN, "staff.in", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF, NULL, check_in},
+	{OP_STAFF_OUT, "staff.out", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF, NULL, check_out},
+	{OP_STAFF_OUT_AT, "staff.out_at", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF, NULL,
 	 check_out_at},
-	{OP_STAFF_ROSTER, "staff.roster", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF, roster},
-	{OP_STAFF_LIST, "staff.list", PERM_CHECK_VISITOR, SVC_AUDIT_NONE, 0, list},
+	{OP_STAFF_ROSTER, "staff.roster", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF, NULL,
+	 roster},
+	{OP_STAFF_LIST, "staff.list", PERM_CHECK_VISITOR, SVC_AUDIT_NONE, 0, NULL, list},
 	{OP_STAFF_UNREACHABLE, "staff.unreachable", PERM_STAFFING, SVC_AUDIT_STORE, CHANGE_STAFF,
-	 unreachable},
+	 NULL, unreachable},
 	{OP_STAFF_UNREACHABLE_WITHDRAW, "staff.unreachable_withdraw", PERM_STAFFING,
-	 SVC_AUDIT_STORE, CHANGE_STAFF, unreachable_withdraw},
+	 SVC_AUDIT_STORE, CHANGE_STAFF, N_("record id"), unreachable_withdraw},
 	{OP_STAFF_UNREACHABLE_LIST, "staff.unreachable_list", PERM_CHECK_VISITOR, SVC_AUDIT_NONE,
-	 0, unreachable_list},
-	{0, NULL, 0, 0, 0, NULL},
+	 0, NULL, unreachable_list},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

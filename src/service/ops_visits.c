@@ -86,14 +86,12 @@ static enum store_status out(struct svc_call *c)
 
 static enum store_status back(struct svc_call *c)
 {
-	int64_t id = 0;
 	const char *outcome = NULL;
-	enum store_status r;
-	if ((r = svc_id(c, F_ID, _("visit id"), &id)) != STORE_OK ||
-	    (r = svc_text(c, F_VISIT_OUTCOME, _("outcome"), VISIT_OUTCOME_MAX - 1, false,
-			  &outcome)) != STORE_OK)
+	enum store_status r = svc_text(c, F_VISIT_OUTCOME, _("outcome"), VISIT_OUTCOME_MAX - 1,
+				       false, &outcome);
+	if (r != STORE_OK)
 		return r;
-	return svc_stored(c, store_visit_back(c->st, id, outcome ? outcome : ""));
+	return svc_stored(c, store_visit_back(c->st, c->id, outcome ? outcome : ""));
 }
 
 static enum store_status list(struct svc_call *c)
@@ -104,18 +102,16 @@ static enum store_status list(struct svc_call *c)
 		return r;
 	struct visit *v = NULL;
 	size_t n = 0;
-	if ((r = store_visit_list(c->st, all, &v, &n)) != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_records(c, records_visit, records_visit_n, v, sizeof *v, n);
-	free(v);
+	r = store_visit_list(c->st, all, &v, &n);
 	/* Clients' names and addresses: a look at them is accountable. */
 	svc_audit_count(c, "visits", n, all ? "all" : "out");
-	return STORE_OK;
+	return svc_reply_list(c, r, records_visit, records_visit_n, v, sizeof *v, n);
 }
 
 const struct svc_op_def svc_ops_visits[] = {
-	{OP_VISIT_OUT, "visit.out", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_VISITS, out},
-	{OP_VISIT_BACK, "visit.back", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_VISITS, back},
-	{OP_VISIT_LIST, "visit.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, list},
-	{0, NULL, 0, 0, 0, NULL},
+	{OP_VISIT_OUT, "visit.out", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_VISITS, NULL, out},
+	{OP_VISIT_BACK, "visit.back", PERM_CHECK_VISITOR, SVC_AUDIT_STORE, CHANGE_VISITS,
+	 N_("visit id"), back},
+	{OP_VISIT_LIST, "visit.list", PERM_CHECK_VISITOR, SVC_AUDIT_VIEW, 0, NULL, list},
+	{0, NULL, 0, 0, 0, NULL, NULL},
 };

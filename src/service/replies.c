@@ -4,6 +4,7 @@
 #include "autoconfig.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "service/internal.h"
 
@@ -57,4 +58,14 @@ enum store_status svc_reply_record(struct svc_call *c, enum store_status r,
 		return svc_store_failed(c, r);
 	svc_put_record(c, d, n, p);
 	return STORE_OK;
+}
+
+enum store_status svc_reply_list(struct svc_call *c, enum store_status r,
+				 const struct wire_desc *d, size_t n, void *items, size_t elem,
+				 size_t count)
+{
+	if (r == STORE_OK)
+		svc_put_records(c, d, n, items, elem, count);
+	free(items);
+	return svc_stored(c, r);
 }

@@ -458,7 +458,9 @@ bool service_handle(struct service *svc, struct svc_session *s, const unsigned c
 		audit_denial(&c, def->name);
 		r = STORE_DENIED;
 	} else {
-		r = def->run(&c);
+		r = def->id ? svc_id(&c, F_ID, _(def->id), &c.id) : STORE_OK;
+		if (r == STORE_OK)
+			r = def->run(&c);
 		if (r == STORE_DENIED)
 			audit_denial(&c, def->name);
 		enum store_status a = STORE_OK;
