@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #define WIRE_VERSION 1
 #define WIRE_HEADER 4              /* the length prefix */
@@ -119,10 +120,32 @@ struct wire_desc {
 	size_t max;        /* WM_STR/WM_CSTR: bytes (0 = WIRE_TEXT_MAX); WM_INT: enum count */
 };
 
-#define WIRE_MEMBER(tag, kind, type, field, max) \
-	{(tag), (kind), false, offsetof(type, field), sizeof(((type *)0)->field), (max)}
-#define WIRE_MEMBER_ML(tag, kind, type, field, max) \
-	{(tag), (kind), true, offsetof(type, field), sizeof(((type *)0)->field), (max)}
+/* The rows of a table, one per member: each checks at compile time that the member has
+ * the C type its kind reads and writes (ptr: the member's address type), so a table that
+ * names a long as WM_INT or a char * as WM_ARR does not compile. _ML: text that may hold
+ * newlines. */
+#define WIRE_DESC(tag, kind, multiline, type, field, ptr, max)                               \
+	{(tag), (kind), (multiline), _Generic(&((type *)0)->field, ptr: offsetof(type, field)), \
+	 sizeof(((type *)0)->field), (max)}
+#define WIRE_I64(tag, type, field) WIRE_DESC(tag, WM_I64, false, type, field, int64_t *, 0)
+#define WIRE_INT(tag, type, field) WIRE_DESC(tag, WM_INT, false, type, field, int *, 0)
+/* An enum (compatible with int or unsigned int) or an int, from 0 to count - 1. */
+#define WIRE_ENUM(tag, type, field, count)                                                   \
+	{(tag), WM_INT, false,                                                                \
+	 _Generic(&((type *)0)->field, int *: offsetof(type, field),                         \
+		  unsigned *: offsetof(type, field)),                                        \
+	 sizeof(((type *)0)->field), (count)}
+#define WIRE_BOOL(tag, type, field) WIRE_DESC(tag, WM_BOOL, false, type, field, bool *, 0)
+#define WIRE_TIME(tag, type, field) WIRE_DESC(tag, WM_TIME, false, type, field, time_t *, 0)
+#define WIRE_SIZE(tag, type, field) WIRE_DESC(tag, WM_SIZE, false, type, field, size_t *, 0)
+#define WIRE_STR(tag, type, field) WIRE_DESC(tag, WM_STR, false, type, field, char **, 0)
+#define WIRE_STR_ML(tag, type, field) WIRE_DESC(tag, WM_STR, true, type, field, char **, 0)
+#define WIRE_CSTR(tag, type, field) \
+	WIRE_DESC(tag, WM_CSTR, false, type, field, const char **, 0)
+#define WIRE_ARR(tag, type, field) \
+	WIRE_DESC(tag, WM_ARR, false, type, field, char (*)[sizeof(((type *)0)->field)], 0)
+#define WIRE_ARR_ML(tag, type, field) \
+	WIRE_DESC(tag, WM_ARR, true, type, field, char (*)[sizeof(((type *)0)->field)], 0)
 
 /* Put every member of the struct at p (n descriptors) into the current record. */
 void wire_put_struct(struct wire_out *w, const struct wire_desc *d, size_t n, const void *p);
