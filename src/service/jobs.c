@@ -4,7 +4,6 @@
 
 #include <errno.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,12 +109,9 @@ int64_t svc_job_result(const struct svc_job *job)
 	return job->result;
 }
 
-enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const char *fmt, ...)
+enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const char *msg)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	(void)vsnprintf(job->err, sizeof job->err, fmt, ap);
-	va_end(ap);
+	snprintf(job->err, sizeof job->err, "%s", msg);
 	return s;
 }
 

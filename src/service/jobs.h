@@ -47,9 +47,8 @@ int64_t svc_job_result(const struct svc_job *job);
 /* The work runs on the worker's connection (no other work goes through it meanwhile). */
 bool svc_job_on_worker(const struct svc_job *job);
 
-/* From the work: fail with status s and a message (printf-style, already translated). */
-enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* From the work: fail with status s and a message (already translated). */
+enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const char *msg);
 
 /* Run the job: in direct mode at once (its reply fields or error into c), in shared mode
  * on the worker (c->deferred set; the reply follows from service_job_done). Refused with

@@ -179,7 +179,7 @@ static enum store_status commit_work(struct svc_job *job, struct store *st)
 	struct import *im = svc_job_data(job);
 	struct ban_new *b = unpack(im);
 	if (!b)
-		return svc_job_fail(job, STORE_ERROR, "%s", _("out of memory"));
+		return svc_job_fail(job, STORE_ERROR, _("out of memory"));
 	enum store_status r = store_ban_import(st, b, im->rows);
 	free(b);
 	if (r == STORE_OK)
