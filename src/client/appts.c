@@ -70,11 +70,6 @@ enum store_status client_appt_add_ruled(struct client *cl, const struct appt *a,
 	return s;
 }
 
-enum store_status client_appt_add(struct client *cl, const struct appt *a, int64_t *id_out)
-{
-	return client_appt_add_ruled(cl, a, id_out, NULL, NULL);
-}
-
 enum store_status client_appt_flag_ruled(struct client *cl, int64_t id, bool risky,
 					 unsigned precautions, const char *reason,
 					 int expected_version, enum appts_hours *hours)
@@ -116,27 +111,6 @@ enum store_status client_appt_get(struct client *cl, int64_t id, struct appt *ou
 	return client_call_one(cl, records_appt, records_appt_n, out, sizeof *out, NULL);
 }
 
-/* Start the request of a list. */
-static void ask_list(struct client *cl, time_t from, time_t to, bool risky_only, bool check)
-{
-	struct wire_out *q = client_request(cl, OP_APPT_LIST);
-	wire_put_int(q, F_FROM, (int64_t)from);
-	wire_put_int(q, F_TO, (int64_t)to);
-	wire_put_bool(q, F_APPT_RISKY_ONLY, risky_only);
-	wire_put_bool(q, F_APPT_CHECK_BANS, check);
-}
-
-enum store_status client_appt_list(struct client *cl, time_t from, time_t to, bool risky_only,
-				   struct appt **out, size_t *n)
-{
-	ask_list(cl, from, to, risky_only, false);
-	void *items = NULL;
-	enum store_status s = client_call_list(cl, records_appt, records_appt_n, sizeof **out,
-					       NULL, &items, n);
-	*out = items;
-	return s;
-}
-
 enum store_status client_appt_list_checked(struct client *cl, time_t from, time_t to,
 					   bool risky_only, struct appt **out,
 					   struct appts_ban_mark **marks, size_t *n)
@@ -144,8 +118,12 @@ enum store_status client_appt_list_checked(struct client *cl, time_t from, time_
 	*out = NULL;
 	*marks = NULL;
 	*n = 0;
+	struct wire_out *q = client_request(cl, OP_APPT_LIST);
+	wire_put_int(q, F_FROM, (int64_t)from);
+	wire_put_int(q, F_TO, (int64_t)to);
+	wire_put_bool(q, F_APPT_RISKY_ONLY, risky_only);
+	wire_put_bool(q, F_APPT_CHECK_BANS, true);
 	struct wire_in r;
-	ask_list(cl, from, to, risky_only, true);
 	enum store_status s = client_call(cl, &r);
 	if (s != STORE_OK)
 		return s;

@@ -7,17 +7,13 @@
 #include "core/lib.h"
 #include "store/lib.h"
 
-enum store_status client_appt_add(struct client *cl, const struct appt *a, int64_t *id_out);
 enum store_status client_appt_flag(struct client *cl, int64_t id, bool risky, unsigned precautions,
 				   int expected_version);
 enum store_status client_appt_flag_override(struct client *cl, int64_t id, unsigned precautions,
 					    const char *reason, int expected_version);
 enum store_status client_appt_get(struct client *cl, int64_t id, struct appt *out);
-/* Free *out with free(). */
-enum store_status client_appt_list(struct client *cl, time_t from, time_t to, bool risky_only,
-				   struct appt **out, size_t *n);
 
-/* The same as client_appt_add and client_appt_flag(_override) (reason NULL: none), also
+/* store_appt_add, and the same as client_appt_flag(_override) (reason NULL: none), also
  * telling how the service applied the public-hours rule (*hours may be NULL): a reason
  * given with APPTS_HOURS_NOT_RISKY or APPTS_HOURS_WITHIN was not needed and not kept.
  * *mark (may be NULL): the visitor found on the ban list but not refused (issue 13). */
@@ -28,7 +24,7 @@ enum store_status client_appt_flag_ruled(struct client *cl, int64_t id, bool ris
 					 unsigned precautions, const char *reason,
 					 int expected_version, enum appts_hours *hours);
 
-/* client_appt_list with every visitor checked against the bans in force on the local date
+/* store_appt_list with every visitor checked against the bans in force on the local date
  * of from: (*marks)[i] belongs to (*out)[i]. Free both with free(). */
 enum store_status client_appt_list_checked(struct client *cl, time_t from, time_t to,
 					   bool risky_only, struct appt **out,

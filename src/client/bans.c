@@ -180,13 +180,6 @@ enum store_status client_ban_earlier(struct client *cl, const char *given, const
 	return count_reply(cl, out);
 }
 
-enum store_status client_ban_earlier_for_ban(struct client *cl, int64_t ban_id, size_t *out)
-{
-	*out = 0;
-	wire_put_int(client_request(cl, OP_BAN_EARLIER_BAN), F_ID, ban_id);
-	return count_reply(cl, out);
-}
-
 enum store_status client_ban_earlier_for_person(struct client *cl, int64_t person_id,
 						size_t *out)
 {
@@ -375,16 +368,6 @@ enum store_status client_ban_import_abort(struct client *cl)
 {
 	(void)client_request(cl, OP_BAN_IMPORT_ABORT);
 	return client_call_simple(cl);
-}
-
-enum store_status client_ban_import(struct client *cl, const struct ban_new *rows, size_t n)
-{
-	enum store_status r = client_ban_import_begin(cl);
-	if (r == STORE_OK)
-		r = client_ban_import_rows(cl, rows, n);
-	if (r == STORE_OK)
-		r = client_ban_import_commit(cl, n, NULL);
-	return r;
 }
 
 enum store_status client_ban_takeovers(struct client *cl, bool all, struct ban_list *out)

@@ -37,7 +37,6 @@ enum store_status client_ban_extend(struct client *cl, int64_t id, const char *e
 enum store_status client_ban_earlier(struct client *cl, const char *given, const char *prefix,
 				     const char *surname, const char *born, int64_t exclude_ban,
 				     size_t *out);
-enum store_status client_ban_earlier_for_ban(struct client *cl, int64_t ban_id, size_t *out);
 enum store_status client_ban_earlier_for_person(struct client *cl, int64_t person_id,
 						size_t *out);
 
@@ -75,8 +74,5 @@ enum store_status client_ban_import_abort(struct client *cl);
  * reviewed. Free out with store_ban_list_free. */
 enum store_status client_ban_takeovers(struct client *cl, bool all, struct ban_list *out);
 enum store_status client_ban_review(struct client *cl, int64_t id, const char *note);
-
-/* The whole of store_ban_import in one call (begin, rows, commit). */
-enum store_status client_ban_import(struct client *cl, const struct ban_new *rows, size_t n);
 
 #endif

@@ -89,11 +89,6 @@ const char *client_alarm_journaled(const struct client *cl)
 	return cl->journal;
 }
 
-bool client_direct(const struct client *cl)
-{
-	return cl->direct;
-}
-
 const char *client_where(const struct client *cl)
 {
 	return cl->where;

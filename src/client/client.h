@@ -51,7 +51,6 @@ const char *client_note(const struct client *cl);
 /* Who the service says we are, and as which role we act. */
 const char *client_user(const struct client *cl);
 enum role client_role(const struct client *cl);
-bool client_direct(const struct client *cl);
 /* The database file (direct mode) or the socket (shared mode), for messages. */
 const char *client_where(const struct client *cl);
 
