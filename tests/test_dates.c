@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "core/lib.h"
+#include "clock.h"
 #include "tests.h"
 
 TEST(test_dates__parse_date_rejects_bad_input)
@@ -192,6 +193,30 @@ TEST(test_dates__date_like_words)
 	ck_assert(!dates_is_date_like("3-2-1980x"));
 	ck_assert(!dates_is_date_like("3-2 1980"));
 	ck_assert(!dates_is_date_like(NULL));
+}
+END_TEST
+
+/* BALIE_NOW fixes "now"; with a trailing '+' it runs from there; anything else is ignored. */
+TEST(test_dates__clock_fixed_running_or_ignored)
+{
+	time_t base;
+	ck_assert_int_eq(dates_parse_utc("2026-11-26T22:59:52Z", &base), 0);
+	ck_assert_int_eq(setenv("BALIE_NOW", "2026-11-26T22:59:52Z", 1), 0);
+	ck_assert_int_eq((long long)clock_now(), (long long)base);
+	ck_assert_int_eq(setenv("BALIE_NOW", "2026-11-26T22:59:52Z+", 1), 0);
+	time_t first = clock_now();
+	ck_assert_int_ge((long long)first, (long long)base);
+	ck_assert_int_lt((long long)first, (long long)base + 60);
+	time_t later = clock_now();
+	ck_assert_int_ge((long long)later, (long long)first);
+	/* not an instant, or too long to be one: the real clock */
+	const char *ignored[] = {"yesterday", "+", "2026-11-26T22:59:52Z++",
+				 "2026-11-26T22:59:52Z                                       +"};
+	for (size_t i = 0; i < sizeof ignored / sizeof *ignored; i++) {
+		ck_assert_int_eq(setenv("BALIE_NOW", ignored[i], 1), 0);
+		ck_assert_msg(clock_now() > base + 86400, "%s was taken as now", ignored[i]);
+	}
+	ck_assert_int_eq(unsetenv("BALIE_NOW"), 0);
 }
 END_TEST
 
