@@ -321,10 +321,11 @@ enum store_status svc_job_submit(struct svc_call *c, struct svc_job *j)
 	return STORE_OK;
 }
 
-int svc_job_service(struct service *svc, const char *op, const char *what, svc_job_run_fn run,
-		    svc_job_answer_fn answer, void *data, void (*free_data)(void *))
+int svc_job_service(struct service *svc, const char *op, const char *what, bool writes,
+		    svc_job_run_fn run, svc_job_answer_fn answer, void *data,
+		    void (*free_data)(void *))
 {
-	struct svc_job *j = job_new(NULL, what, false, 0, run, answer, data, free_data);
+	struct svc_job *j = job_new(NULL, what, writes, 0, run, answer, data, free_data);
 	if (!j) {
 		svc_log(svc, "%s: %s", op, strerror(ENOMEM));
 		return 0;

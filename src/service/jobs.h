@@ -55,11 +55,13 @@ enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const c
  * STORE_BUSY when another job runs. Takes the job in every case. */
 enum store_status svc_job_submit(struct svc_call *c, struct svc_job *job);
 
-/* A job of the service itself (its daily check): op names it in the log; the answer is
- * called with a NULL reply. Runs now without a worker; -1 (nothing done, run it later)
- * when another job runs; else 0 (started, or failed and logged). */
-int svc_job_service(struct service *svc, const char *op, const char *what, svc_job_run_fn run,
-		    svc_job_answer_fn answer, void *data, void (*free_data)(void *));
+/* A job of the service itself (its daily purge and check): op names it in the log, writes
+ * says whether it takes the write lock; the answer is called with a NULL reply. Runs now
+ * without a worker; -1 (nothing done, run it later) when another job runs; else 0
+ * (started, or failed and logged). */
+int svc_job_service(struct service *svc, const char *op, const char *what, bool writes,
+		    svc_job_run_fn run, svc_job_answer_fn answer, void *data,
+		    void (*free_data)(void *));
 
 /* STORE_OK when no job runs; else STORE_BUSY with a message naming the job, who started it
  * and when (a second job is refused, and an import is refused before its rows come). */

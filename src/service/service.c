@@ -193,6 +193,30 @@ unsigned service_take_changes(struct service *svc)
 	return c;
 }
 
+/* The daily retention purge as a job (jobs.h): on balied's worker, as removing a large
+ * register's lapsed bans takes minutes; alarms meanwhile go to the alarm journal. */
+struct daily_purge {
+	struct service *svc;
+	struct purge_policy pp;
+	char today[DATES_DATE_LEN];
+	bool ran;
+};
+
+static enum store_status daily_purge_work(struct svc_job *job, struct store *st)
+{
+	struct daily_purge *d = svc_job_data(job);
+	struct purge_report pr;
+	return store_purge_daily(st, &d->pp, d->today, &d->ran, &pr);
+}
+
+static void daily_purge_done(struct svc_job *job, struct wire_out *reply)
+{
+	(void)reply;
+	struct daily_purge *d = svc_job_data(job);
+	if (d->ran)
+		d->svc->changes |= CHANGE_ALL;
+}
+
 /* The daily quality check as a job (jobs.h): on balied's worker, as it reads the whole
  * file (seconds at a million bans); at once in direct mode. */
 struct daily_check {
@@ -232,16 +256,19 @@ void service_tick(struct service *svc, time_t now)
 	if (svc_job_running(svc, NULL, NULL, &writes) && writes)
 		return;
 	if (strcmp(today, svc->purged_on) != 0) {
+		struct daily_purge *p = calloc(1, sizeof *p);
+		if (!p) {
+			svc_log(svc, "%s: %s", "retention.purge", strerror(ENOMEM));
+			return;
+		}
+		*p = (struct daily_purge){.svc = svc};
+		purge_policy_of_config(svc->cfg, &p->pp);
+		snprintf(p->today, sizeof p->today, "%s", today);
+		/* Another job runs: the purge comes at a later tick, and the check after it. */
+		if (svc_job_service(svc, "retention.purge", N_("purge"), true, daily_purge_work,
+				    daily_purge_done, p, free) != 0)
+			return;
 		snprintf(svc->purged_on, sizeof svc->purged_on, "%s", today);
-		struct purge_policy pp;
-		purge_policy_of_config(svc->cfg, &pp);
-		struct purge_report pr;
-		bool ran = false;
-		store_set_actor(svc->st, "balied", "service");
-		if (store_purge_daily(svc->st, &pp, today, &ran, &pr) != STORE_OK)
-			svc_log(svc, "%s: %s", _("purge"), store_error(svc->st));
-		else if (ran)
-			svc->changes |= CHANGE_ALL;
 	}
 	/* Every page once a day (issue 15: about 5 ms per thousand bans). */
 	if (strcmp(today, svc->checked_on) == 0)
@@ -254,7 +281,7 @@ void service_tick(struct service *svc, time_t now)
 	*d = (struct daily_check){.svc = svc, .whole = true};
 	snprintf(d->today, sizeof d->today, "%s", today);
 	/* Another job runs: the check comes at a later tick. */
-	if (svc_job_service(svc, "database.check", N_("check"), daily_check_work,
+	if (svc_job_service(svc, "database.check", N_("check"), false, daily_check_work,
 			    daily_check_done, d, free) == 0)
 		snprintf(svc->checked_on, sizeof svc->checked_on, "%s", today);
 }
