@@ -8,30 +8,16 @@
 # Compare with another build: BALIED=/path/to/old/balied bash tests/bench/bench_jobs.sh
 # Usage: BALIE=src/balie bash tests/bench/bench_jobs.sh   (BENCH_JOBS_BANS=1000000)
 set -u
-: "${BALIE:=${BENCH_BINDIR:+$BENCH_BINDIR/../../src/balie}}"
-: "${BALIE:?set BALIE to the built program}"
-bindir=${BENCH_BINDIR:-$(dirname "$BALIE")/../tests/bench}
-BALIED=${BALIED:-$(dirname "$BALIE")/balied}
 n=${BENCH_JOBS_BANS:-1000000}
 # shellcheck source=tests/bench/svcbench.sh
 . "$(dirname "$0")/svcbench.sh"
 svcbench_setup jobs
 "$bindir/bench_names" --csv "$n" "$tmp/bans.csv" >/dev/null || exit 1
-"${as_svc[@]}" "$BALIE" --config "$tmp/balie.conf" --db "$tmp/data/balie.db" init >/dev/null ||
-	exit 1
+svcbench_direct init >/dev/null || exit 1
 svcbench_start
 
-# raise: one alarm through the socket; prints its latency in ms and where it went.
-raise() {
-	local t0=$EPOCHREALTIME out
-	out=$("$BALIE" --config "$tmp/balie.conf" alarm raise --kind test "Bench" 2>/dev/null)
-	local t1=$EPOCHREALTIME
-	local us=$(( (${t1/./} - ${t0/./}) ))
-	printf '%d.%03d %s\n' $((us / 1000)) $((us % 1000)) "${out:0:1}"
-}
-
 echo "alarm raise through balied, idle (10 raises):"
-for _ in $(seq 1 10); do raise; done >"$tmp/idle"
+for _ in $(seq 1 10); do svcbench_raise; done >"$tmp/idle"
 sort -n "$tmp/idle" | awk '{a[NR]=$1} END {printf "  p50 %s ms, max %s ms\n", a[int((NR+1)/2)], a[NR]}'
 
 echo "alarm raise every 0.3 s while $n bans are imported through balied:"
@@ -40,7 +26,7 @@ t0=$EPOCHREALTIME
 	2>"$tmp/import.err" &
 imp=$!
 while kill -0 "$imp" 2>/dev/null; do
-	raise
+	svcbench_raise
 	sleep 0.3
 done >"$tmp/during"
 wait "$imp"
@@ -50,10 +36,5 @@ us=$(( (${t1/./} - ${t0/./}) ))
 echo "  import: exit $rc, $(cat "$tmp/import.out") rows, $((us / 1000000)).$(( (us / 100000) % 10 )) s in all (read, stream, check, commit)"
 [ "$rc" -eq 0 ] || sed 's/^/  import: /' "$tmp/import.err"
 # The journaled ones were raised while the commit held the write lock.
-j=$(awk '$2 == "J"' "$tmp/during" | wc -l)
-sort -n "$tmp/during" | awk -v j="$j" '{v[NR] = $1}
-	END {
-		printf "  %d raises, %d of them during the commit (journaled); p50 %s ms, p99 %s ms, max %s ms\n",
-			NR, j, v[int((NR + 1) / 2)], v[int(NR * 0.99 + 0.999)], v[NR]
-	}'
-sed -n 's/^/  balied: /p' "$tmp/balied.log" | grep -i "import\|worker" | head -5
+svcbench_raises "$tmp/during" commit
+sed -n 's/^/  /p' "$tmp/balied.log" | grep -i "import\|worker" | head -5
