@@ -286,16 +286,14 @@ enum store_status client_ban_notice_seen(struct client *cl, int64_t notice_id, c
 enum store_status client_ban_insert(struct client *cl, const struct ban_new *b, int64_t *id_out)
 {
 	struct wire_out *q = client_request(cl, OP_BAN_INSERT);
-	wire_put_rec(q);
-	wire_put_struct(q, records_ban_new, records_ban_new_n, b);
+	wire_put_record(q, records_ban_new, records_ban_new_n, b);
 	return client_call_id(cl, id_out);
 }
 
 enum store_status client_ban_update(struct client *cl, const struct ban *b)
 {
 	struct wire_out *q = client_request(cl, OP_BAN_UPDATE);
-	wire_put_rec(q);
-	wire_put_struct(q, records_ban, records_ban_n, b);
+	wire_put_record(q, records_ban, records_ban_n, b);
 	return client_call_simple(cl);
 }
 

@@ -47,7 +47,7 @@ struct svc_jobs {
 	int efd;                         /* readable when a job is done */
 	struct svc_job *current;         /* handed over and not yet collected (loop only) */
 	struct svc_job *next;            /* a client's job waiting for the service's own
-					  * (the daily check) to end: it is not refused */
+					  * (the daily purge or check) to end: it is not refused */
 };
 
 /* A job for a session (NULL: the service's own), started now. */

@@ -238,8 +238,7 @@ static enum store_status audit_recent(struct svc_call *c)
 		/* What changed, never who did it or to whom: any role may ask this. */
 		e[i].actor[0] = e[i].terminal[0] = e[i].object[0] = '\0';
 		e[i].result[0] = e[i].detail[0] = '\0';
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_audit_entry, records_audit_entry_n, &e[i]);
+		svc_put_record(c, records_audit_entry, records_audit_entry_n, &e[i]);
 	}
 	free(e);
 	return STORE_OK;
@@ -265,8 +264,7 @@ static enum store_status purge_work(struct svc_job *job, struct store *st)
 static void purge_answer(struct svc_job *job, struct wire_out *reply)
 {
 	struct purge_job *p = svc_job_data(job);
-	wire_put_rec(reply);
-	wire_put_struct(reply, records_purge_report, records_purge_report_n, &p->rep);
+	wire_put_record(reply, records_purge_report, records_purge_report_n, &p->rep);
 }
 
 static enum store_status purge(struct svc_call *c)

@@ -280,8 +280,7 @@ static enum store_status list(struct svc_call *c)
 			return svc_store_failed(c, r);
 		}
 	for (size_t i = 0; i < n; i++) {
-		wire_put_rec(c->reply);
-		wire_put_struct(c->reply, records_appt, records_appt_n, &a[i]);
+		svc_put_record(c, records_appt, records_appt_n, &a[i]);
 		if (marks)
 			wire_put_struct(c->reply, records_appt_mark, records_appt_mark_n, &marks[i]);
 	}

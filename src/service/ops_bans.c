@@ -128,8 +128,7 @@ static void put_page(struct svc_call *c, struct ban_list *l, size_t asked, enum 
 	size_t put = 0;
 	wire_out_begin(&scratch, WIRE_REPLY, 0);
 	while (put < l->count && scratch.len < PAGE_BYTES && !scratch.failed) {
-		wire_put_rec(&scratch);
-		wire_put_struct(&scratch, records_ban, records_ban_n, &l->items[put++]);
+		wire_put_record(&scratch, records_ban, records_ban_n, &l->items[put++]);
 	}
 	wire_out_free(&scratch);
 	wire_put_bool(c->reply, F_DONE, put == l->count && l->count < asked);

@@ -10,8 +10,7 @@
 
 void svc_put_record(struct svc_call *c, const struct wire_desc *d, size_t n, const void *p)
 {
-	wire_put_rec(c->reply);
-	wire_put_struct(c->reply, d, n, p);
+	wire_put_record(c->reply, d, n, p);
 }
 
 void svc_put_records(struct svc_call *c, const struct wire_desc *d, size_t n,

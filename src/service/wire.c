@@ -371,6 +371,12 @@ void wire_put_struct(struct wire_out *w, const struct wire_desc *d, size_t n, co
 	}
 }
 
+void wire_put_record(struct wire_out *w, const struct wire_desc *d, size_t n, const void *p)
+{
+	wire_put_rec(w);
+	wire_put_struct(w, d, n, p);
+}
+
 static int get_member(const struct wire_in *r, uint32_t rec, const struct wire_desc *d,
 		      char *base)
 {

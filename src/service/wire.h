@@ -149,6 +149,8 @@ struct wire_desc {
 
 /* Put every member of the struct at p (n descriptors) into the current record. */
 void wire_put_struct(struct wire_out *w, const struct wire_desc *d, size_t n, const void *p);
+/* The same into a record of its own (wire_put_rec, then wire_put_struct). */
+void wire_put_record(struct wire_out *w, const struct wire_desc *d, size_t n, const void *p);
 
 /* Fill the struct at p from record rec. Absent members keep their value, except WM_STR
  * which becomes "". 0, or -1 with the tag of the offending field in *bad_tag (wrong type,
