@@ -70,6 +70,18 @@ TEST(test_roles__each_role_includes_the_one_below)
 }
 END_TEST
 
+TEST(test_roles__every_permission_is_worded)
+{
+	/* The console and the service state a refusal as "may not <text>": none may be
+	 * missing. */
+	for (int p = 0; p < PERM_COUNT; p++)
+		ck_assert_msg(strcmp(roles_permission_text((enum permission)p), "?") != 0,
+			      "permission %d has no text", p);
+	ck_assert_str_eq(roles_permission_text(PERM_HANDLE_ALARM), "handle alarms");
+	ck_assert_str_eq(roles_permission_text(PERM_COUNT), "?");
+}
+END_TEST
+
 Suite *roles_suite(void)
 {
 	return testutil_suite("roles", NULL, NULL);

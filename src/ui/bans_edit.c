@@ -123,8 +123,7 @@ static struct dialog *extend_form(struct bans_panel *p)
 
 int bans_may_edit(struct panel_ctx *ctx)
 {
-	return panel_may(ctx, PERM_EDIT_BAN, "ban.edit",
-			 _("Your role (%s) may only look at the ban list"), roles_label(ctx->role));
+	return panel_may(ctx, PERM_EDIT_BAN, "ban.edit");
 }
 
 /* Open d, or say it could not be made. */

@@ -147,8 +147,7 @@ void dialog_incident_prefill(struct incident_draft *dr, const struct panel_ctx *
 
 bool dialog_incident_start(struct incident_draft *dr, struct panel_ctx *ctx)
 {
-	if (!panel_may(ctx, PERM_REPORT_INCIDENT, "incident.add",
-		       _("Your role (%s) may not register incidents"), roles_label(ctx->role)))
+	if (!panel_may(ctx, PERM_REPORT_INCIDENT, "incident.add"))
 		return false;
 	const char *items[INCIDENT_CATEGORY_COUNT];
 	for (int c = 0; c < INCIDENT_CATEGORY_COUNT; c++)

@@ -2,7 +2,6 @@
  * the role may not take (told and recorded), opening a dialog, a failed save in a form. */
 #include "autoconfig.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 
 #include "core/lib.h"
@@ -40,17 +39,13 @@ int panel_form_failed(struct panel_ctx *ctx, enum store_status r, char *err, siz
 	return -1;
 }
 
-bool panel_may(struct panel_ctx *ctx, enum permission perm, const char *action,
-	       const char *refusal, ...)
+bool panel_may(struct panel_ctx *ctx, enum permission perm, const char *action)
 {
 	if (roles_may(ctx->role, perm))
 		return true;
-	char text[512];
-	va_list ap;
-	va_start(ap, refusal);
-	(void)vsnprintf(text, sizeof text, refusal, ap);
-	va_end(ap);
-	ctx->message(ctx, "%s", text);
+	/* One refusal for every permission, in the words the service uses for its own. */
+	ctx->message(ctx, _("Your role (%s) may not %s"), roles_label(ctx->role),
+		     roles_permission_text(perm));
 	panel_denied(ctx, action);
 	return false;
 }

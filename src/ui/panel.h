@@ -91,10 +91,9 @@ size_t panel_alarms_open(const void *self);
  * panel has already told the operator. (These helpers are ui/panel.c.) */
 void panel_denied(struct panel_ctx *ctx, const char *action);
 
-/* Whether the operator's role holds perm; if not, the operator is told why (refusal,
- * printf-style: what the role may not do) and the refusal of action is recorded. */
-bool panel_may(struct panel_ctx *ctx, enum permission perm, const char *action,
-	       const char *refusal, ...) __attribute__((format(printf, 4, 5)));
+/* Whether the operator's role holds perm; if not, the operator is told that the role may
+ * not do what perm allows, and the refusal of action is recorded. */
+bool panel_may(struct panel_ctx *ctx, enum permission perm, const char *action);
 
 /* For a form's submit: what a failed store call r means, into err (busy: try again; else
  * the store's message). Returns -1, what submit returns to keep the form open. */

@@ -449,8 +449,7 @@ static const char *desk_point(struct alarms_panel *p, struct panel_ctx *ctx)
  * list only while the desk's point is unknown. */
 static int open_raise(struct alarms_panel *p, struct panel_ctx *ctx)
 {
-	if (!panel_may(ctx, PERM_RAISE_ALARM, "alarm.raise",
-		       _("Your role (%s) may not raise alarms"), roles_label(ctx->role)))
+	if (!panel_may(ctx, PERM_RAISE_ALARM, "alarm.raise"))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	const char *point = desk_point(p, ctx);
 	if (point)
@@ -475,9 +474,7 @@ static int open_raise(struct alarms_panel *p, struct panel_ctx *ctx)
 
 static int handle_alarm(struct alarms_panel *p, struct panel_ctx *ctx, enum action act)
 {
-	if (!panel_may(ctx, PERM_HANDLE_ALARM, "alarm.handle",
-		       _("Only porters and managers handle alarms (your role: %s)"),
-		       roles_label(ctx->role)))
+	if (!panel_may(ctx, PERM_HANDLE_ALARM, "alarm.handle"))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	struct alarm *a = selected_alarm(p);
 	if (!a) {

@@ -367,8 +367,7 @@ static void flag_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *ar
 
 static int open_flag(struct appts_panel *p, struct panel_ctx *ctx)
 {
-	if (!panel_may(ctx, PERM_FLAG_APPT, "appt.flag",
-		       _("Your role (%s) may not flag appointments"), roles_label(ctx->role)))
+	if (!panel_may(ctx, PERM_FLAG_APPT, "appt.flag"))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	if (p->n == 0 || p->sel >= p->n) {
 		ctx->message(ctx, "%s", _("No appointment selected"));

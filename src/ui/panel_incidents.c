@@ -317,9 +317,7 @@ static void append(char *buf, size_t bufsz, size_t *len, const char *fmt, ...)
 static int open_details(struct incidents_panel *p, struct panel_ctx *ctx, int64_t id)
 {
 	(void)p;
-	if (!panel_may(ctx, PERM_INCIDENTS, "incident.show",
-		       _("Only managers and HR see incidents (your role: %s)"),
-		       roles_label(ctx->role)))
+	if (!panel_may(ctx, PERM_INCIDENTS, "incident.show"))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	struct incident in;
 	/* The service writes the audit line of the look before it answers. */
@@ -378,9 +376,7 @@ static int add_incident(struct incidents_panel *p, struct panel_ctx *ctx)
 
 static int cancelled(struct incidents_panel *p, struct panel_ctx *ctx)
 {
-	if (!panel_may(ctx, PERM_HANDLE_ALARM, "alarm.cancelled",
-		       _("Only porters and managers handle alarms (your role: %s)"),
-		       roles_label(ctx->role)))
+	if (!panel_may(ctx, PERM_HANDLE_ALARM, "alarm.cancelled"))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	const struct alarm *a = alarm_row(p, ctx->now, p->list.sel);
 	if (!a || a->outcome != ALARM_FALSE) {
@@ -444,9 +440,7 @@ static int done_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 /* A follow-up step marked done (managers, hr), with a note; the store checks again. */
 static int followup_done(struct incidents_panel *p, struct panel_ctx *ctx)
 {
-	if (!panel_may(ctx, PERM_INCIDENTS, "incident.done",
-		       _("Only managers and HR follow incidents up (your role: %s)"),
-		       roles_label(ctx->role)))
+	if (!panel_may(ctx, PERM_INCIDENTS, "incident.done"))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	const struct incident_due_row *row = due_row(p, ctx->now, p->list.sel);
 	if (!row) {

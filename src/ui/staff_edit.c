@@ -105,8 +105,7 @@ static int open_out_at(struct staff_panel *p, struct panel_ctx *ctx,
 
 int staff_check(struct staff_panel *p, struct panel_ctx *ctx, bool in)
 {
-	if (!panel_may(ctx, PERM_STAFFING, "staff.presence",
-		       _("Your role (%s) may not check staff in or out"), roles_label(ctx->role)))
+	if (!panel_may(ctx, PERM_STAFFING, "staff.presence"))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	const struct staff_member *m = selected_member(p, ctx);
 	if (!m)
@@ -164,8 +163,7 @@ static void roster_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *
 /* Tick the evening openings of the coming week the selected member works. */
 int staff_open_roster(struct staff_panel *p, struct panel_ctx *ctx)
 {
-	if (!panel_may(ctx, PERM_STAFFING, "staff.roster",
-		       _("Your role (%s) may not change the roster"), roles_label(ctx->role)))
+	if (!panel_may(ctx, PERM_STAFFING, "staff.roster"))
 		return PANEL_HANDLED | PANEL_REDRAW;
 	const struct staff_member *m = selected_member(p, ctx);
 	if (!m)

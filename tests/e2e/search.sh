@@ -46,7 +46,7 @@ e2e_expect desk 'LET IN +Fatma Yılmaz' "a name with ı is not found or not show
 # Esc clears the field; F4 (new ban) is refused for this role.
 e2e_keys desk Escape
 e2e_keys desk F4
-e2e_expect desk 'may only look' "a porter is not told that he may only look"
+e2e_expect desk 'may not edit bans' "a porter is not told that he may not edit bans"
 e2e_cli audit --action denied --tsv | grep -q 'ban\.edit' ||
 	e2e_fail "the refused edit is not in the audit trail"
 e2e_keys desk Escape
