@@ -520,24 +520,13 @@ static void select_row(struct alarms_panel *p, size_t i)
 static int alarms_handle(void *self, struct panel_ctx *ctx, const struct key_event *ev)
 {
 	struct alarms_panel *p = self;
-	size_t last = p->visible > 0 ? (size_t)p->visible - 1 : 0;
+	/* the queue shown is one page: page up and down go to its ends */
+	size_t shown = p->visible > 0 ? (size_t)p->visible : 0, to;
+	if (draw_list_move(ev->action, p->selected, shown, shown, &to)) {
+		select_row(p, to);
+		return PANEL_HANDLED | PANEL_REDRAW;
+	}
 	switch (ev->action) {
-	case ACT_UP:
-		if (p->selected > 0)
-			select_row(p, p->selected - 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_DOWN:
-		if (p->selected < last)
-			select_row(p, p->selected + 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_HOME:
-	case ACT_PAGE_UP:
-		select_row(p, 0);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_END:
-	case ACT_PAGE_DOWN:
-		select_row(p, last);
-		return PANEL_HANDLED | PANEL_REDRAW;
 	case ACT_SELECT:
 	case ACT_DETAILS: {
 		struct alarm *a = selected_alarm(p);

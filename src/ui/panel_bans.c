@@ -300,21 +300,6 @@ static bool query_append(struct bans_panel *p, struct panel_ctx *ctx, wint_t ch)
 	return true;
 }
 
-static void move_sel(struct bans_panel *p, long delta)
-{
-	size_t count = bans_view(p)->count(p);
-	if (count == 0) {
-		p->sel = 0;
-		return;
-	}
-	long s = (long)p->sel + delta;
-	if (s < 0)
-		s = 0;
-	if ((size_t)s >= count)
-		s = (long)count - 1;
-	p->sel = (size_t)s;
-}
-
 /* A new query: search it and say the limit again when it fills up. */
 static int query_changed(struct bans_panel *p, struct panel_ctx *ctx)
 {
@@ -327,7 +312,7 @@ static int query_changed(struct bans_panel *p, struct panel_ctx *ctx)
 static int bans_handle(void *self, struct panel_ctx *ctx, const struct key_event *ev)
 {
 	struct bans_panel *p = self;
-	long page = p->list_rows > 1 ? p->list_rows : 1;
+	size_t page = p->list_rows > 1 ? (size_t)p->list_rows : 1;
 	switch (ev->action) {
 	case ACT_NONE:
 		/* typing: every printable key is text for the search, never a command */
@@ -353,25 +338,9 @@ static int bans_handle(void *self, struct panel_ctx *ctx, const struct key_event
 	}
 	/* acting on a hit: the candidates must be there */
 	(void)bans_search_due(p, ctx, true);
+	if (draw_list_move(ev->action, p->sel, bans_view(p)->count(p), page, &p->sel))
+		return PANEL_HANDLED | PANEL_REDRAW;
 	switch (ev->action) {
-	case ACT_UP:
-		move_sel(p, -1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_DOWN:
-		move_sel(p, 1);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_PAGE_UP:
-		move_sel(p, -page);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_PAGE_DOWN:
-		move_sel(p, page);
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_HOME:
-		p->sel = 0;
-		return PANEL_HANDLED | PANEL_REDRAW;
-	case ACT_END:
-		move_sel(p, (long)bans_view(p)->count(p));
-		return PANEL_HANDLED | PANEL_REDRAW;
 	case ACT_DETAILS:
 		return bans_open_details(p, ctx);
 	case ACT_BAN_ADD:
