@@ -212,9 +212,6 @@ void bans_form_date(struct dialog *d, size_t field, enum dates_century c, const 
  * the form open. */
 int bans_save_failure(struct panel_ctx *ctx, enum store_status r, char *err, size_t errsz);
 
-/* What a ban form says of a text problem: "is required" for an empty one. */
-const char *bans_text_problem(enum text_problem tp);
-
 /* What the sanction table allows for a reason and offence, with the end dates of kind. */
 void bans_describe_rule(const struct bans_panel *p, enum ban_reason reason,
 			enum sanction_offence o, enum ban_kind kind, const char *starts,

@@ -25,7 +25,7 @@ static int extend_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 	const char *ends = dialog_form_value(d, EX_ENDS);
 	const char *why = dialog_form_value(d, EX_REASON);
 	const char *just = dialog_form_value(d, EX_JUSTIFY);
-	const char *ends_label = _("New end date"), *why_label = _("Why extended");
+	const char *ends_label = _("New end date");
 	if (!bans_is_date(ends))
 		return dialog_form_refuse(d, EX_ENDS, err, errsz, _("%s: \"%s\" is not a date (such "
 								   "as 3-2-2027 or 2027-02-03)"),
@@ -34,10 +34,6 @@ static int extend_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, cha
 		return dialog_form_refuse(d, EX_ENDS, err, errsz,
 					  _("%s: must be later than the current end %s"), ends_label,
 					  p->edit_ban.ends);
-	enum text_problem tp = text_check(why, 2000, false);
-	if (tp != TEXT_OK)
-		return dialog_form_refuse(d, EX_REASON, err, errsz, "%s: %s", why_label,
-					  bans_text_problem(tp));
 	enum sanction_offence o = p->edit_ban.repeat_offence ? SANCTION_REPEAT : SANCTION_FIRST;
 	if (bans_table_check(p, d, p->edit_ban.reason, o, p->edit_ban.kind, p->edit_ban.starts, ends,
 			just, EX_JUSTIFY, _("Justification"), err, errsz) != 0)
@@ -65,11 +61,6 @@ static int lift_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char 
 {
 	struct bans_panel *p = arg;
 	const char *reason = dialog_form_value(d, 0);
-	enum text_problem tp = text_check(reason, 1000, false);
-	if (tp != TEXT_OK) {
-		(void)snprintf(err, errsz, "%s: %s", _("Why is it lifted"), bans_text_problem(tp));
-		return -1;
-	}
 	enum store_status r = client_ban_lift(ctx->client, p->edit_ban.id, reason,
 					     p->edit_ban.version);
 	if (r == STORE_CONFLICT || r == STORE_NOT_FOUND) {
@@ -110,6 +101,7 @@ static struct dialog *extend_form(struct bans_panel *p)
 	bans_display_name(b, name, sizeof name);
 	(void)snprintf(title, sizeof title, _("Extend the ban for %s (until %s)"), name, b->ends);
 	struct dialog *d = dialog_form_new(title, f, EX_COUNT, extend_submit, bans_form_done, p);
+	dialog_form_require(d, EX_REASON);
 	if (d) {
 		char rule[512], note[640];
 		bans_describe_rule(p, b->reason, b->repeat_offence ? SANCTION_REPEAT : SANCTION_FIRST,
@@ -251,6 +243,8 @@ int bans_open_form(struct bans_panel *p, struct panel_ctx *ctx, enum action a)
 	struct dialog_field f = { _("Why is it lifted"), "", 40, 1000,
 				  _("E.g. after a conversation or a written apology") };
 	p->edit = EDIT_LIFT;
-	return open_or_fail(p, ctx, dialog_form_new(title, &f, 1, lift_submit, bans_form_done, p));
+	struct dialog *d = dialog_form_new(title, &f, 1, lift_submit, bans_form_done, p);
+	dialog_form_require(d, 0);
+	return open_or_fail(p, ctx, d);
 }
 

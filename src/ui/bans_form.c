@@ -159,7 +159,7 @@ static int check_field(struct bans_panel *p, struct panel_ctx *ctx, bool is_new,
 	const char *v = in->v[i];
 	enum text_problem tp = text_check(v, 2000, !required[i]);
 	if (tp != TEXT_OK) {
-		(void)snprintf(why, whysz, "%s", bans_text_problem(tp));
+		(void)snprintf(why, whysz, "%s", dialog_text_problem(tp));
 		return -1;
 	}
 	switch (i) {
@@ -250,11 +250,6 @@ int bans_save_failure(struct panel_ctx *ctx, enum store_status r, char *err, siz
 	else
 		(void)snprintf(err, errsz, _("Not saved: %s"), client_error(ctx->client));
 	return -1;
-}
-
-const char *bans_text_problem(enum text_problem tp)
-{
-	return tp == TEXT_EMPTY ? _("is required") : text_problem_message(tp);
 }
 
 /* ------------------------------------------------------------------ the sanction table */

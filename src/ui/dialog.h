@@ -46,8 +46,14 @@ struct dialog *dialog_form_new(const char *title, const struct dialog_field *fie
 /* The current text of field i (trimmed), valid until the dialog is freed. */
 const char *dialog_form_value(struct dialog *d, size_t i);
 void dialog_form_set(struct dialog *d, size_t i, const char *value);
+/* Field i may not be left blank: the form says so and stays open (d may be NULL). */
+void dialog_form_require(struct dialog *d, size_t i);
 /* Move the cursor to field i (e.g. the one a submit callback found wrong). */
 void dialog_form_focus(struct dialog *d, size_t i);
+
+/* What a form says of a field's text problem, after "<label>: " ("is required" for an
+ * empty one). */
+const char *dialog_text_problem(enum text_problem tp);
 
 /* For a submit callback that found field i wrong: why (printf-style) into err, the cursor
  * to field i; returns -1, what submit returns to keep the form open. */

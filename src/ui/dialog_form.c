@@ -32,9 +32,11 @@ struct dialog *dialog_form_new(const char *title, const struct dialog_field *fie
 	f->help = calloc(n, sizeof *f->help);
 	f->width = calloc(n, sizeof *f->width);
 	f->max_bytes = calloc(n, sizeof *f->max_bytes);
+	f->required = calloc(n, sizeof *f->required);
 	f->init = calloc(n, sizeof *f->init);
 	f->val = calloc(n, sizeof *f->val);
-	if (!f->label || !f->help || !f->width || !f->max_bytes || !f->init || !f->val) {
+	if (!f->label || !f->help || !f->width || !f->max_bytes || !f->required || !f->init ||
+	    !f->val) {
 		dialog_free(d);
 		return NULL;
 	}
@@ -274,6 +276,17 @@ void dialog_form_focus(struct dialog *d, size_t i)
 		(void)form_driver(d->f.form, REQ_END_FIELD);
 }
 
+void dialog_form_require(struct dialog *d, size_t i)
+{
+	if (d && i < d->f.n)
+		d->f.required[i] = true;
+}
+
+const char *dialog_text_problem(enum text_problem tp)
+{
+	return tp == TEXT_EMPTY ? _("is required") : text_problem_message(tp);
+}
+
 int dialog_form_refuse(struct dialog *d, size_t i, char *err, size_t errsz, const char *fmt,
 		       ...)
 {
@@ -365,10 +378,10 @@ static enum dialog_state form_submit(struct dialog *d, struct panel_ctx *ctx)
 	form_sync(f);
 	d->msg[0] = '\0';
 	for (size_t i = 0; i < f->n; i++) {
-		enum text_problem p = text_check(f->val[i], f->max_bytes[i], true);
+		enum text_problem p = text_check(f->val[i], f->max_bytes[i], !f->required[i]);
 		if (p != TEXT_OK) {
 			(void)snprintf(d->msg, sizeof d->msg, "%s: %s", f->label[i],
-				       text_problem_message(p));
+				       dialog_text_problem(p));
 			dialog_form_focus(d, i);
 			return DIALOG_OPEN;
 		}
@@ -496,6 +509,7 @@ void dialog_form_free_part(struct form_part *f)
 	}
 	free(f->width);
 	free(f->max_bytes);
+	free(f->required);
 	free(f->note);
 	while (f->old) {
 		struct old_value *o = f->old;

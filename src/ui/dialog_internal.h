@@ -24,6 +24,7 @@ struct form_part {
 	char **label, **help;
 	int *width;
 	size_t *max_bytes;
+	bool *required;
 	char **init;             /* values at creation, for dialog_dirty */
 	char **val;              /* current values; the truth while no FORM exists */
 	struct old_value *old;

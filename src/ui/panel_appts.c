@@ -301,13 +301,10 @@ static void flag_result(struct panel_ctx *ctx, enum store_status r, bool risky)
 static int override_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *err,
 			   size_t errsz)
 {
+	(void)err; /* the form checked the reason; a failed write is told by flag_result */
+	(void)errsz;
 	struct appts_panel *p = arg;
 	const char *reason = dialog_form_value(d, 0);
-	enum text_problem tp = text_check(reason, 255, false);
-	if (tp != TEXT_OK) {
-		(void)snprintf(err, errsz, _("Reason: %s"), text_problem_message(tp));
-		return -1;
-	}
 	enum store_status r = client_appt_flag_override(ctx->client, p->flag_id, p->flag_prec,
 						       reason, p->flag_version);
 	flag_result(ctx, r, true);
@@ -355,6 +352,7 @@ static void flag_done(struct dialog *d, struct panel_ctx *ctx, bool ok, void *ar
 		struct dialog *o = dialog_form_new(
 			_("Outside public opening hours: allow this risky appointment?"), &f, 1,
 			override_submit, override_done, p);
+		dialog_form_require(o, 0);
 		if (panel_show_dialog(ctx, o)) {
 			p->flag_prec = prec;
 			p->flagging = true;

@@ -40,6 +40,8 @@ e2e_cli appt list --date 2026-11-26 --tsv | grep 'Wim Smits' | grep -q '	1	' &&
 e2e_keys desk F5
 e2e_keys desk Enter
 e2e_expect desk 'Outside public opening hours' "no override asked for the second time"
+e2e_keys desk Enter
+e2e_expect desk 'Reason: is required' "an override without a reason was not refused"
 e2e_keys desk -l 'Police asked for an evening meeting'
 e2e_keys desk Enter
 e2e_expect desk 'Appointment flagged as risky' "the override did not flag it"
