@@ -249,22 +249,14 @@ static int out_submit(struct dialog *d, struct panel_ctx *ctx, void *arg, char *
 		      size_t errsz)
 {
 	(void)arg;
-	static const char *const required[] = {N_("Employee"), N_("Address"), N_("Client")};
 	struct visit v;
 	memset(&v, 0, sizeof v);
 	char *text[] = {v.employee, v.address, v.client};
-	for (size_t i = 0; i < 3; i++) {
-		const char *s = dialog_form_value(d, i);
-		if (!*s)
-			return dialog_form_refuse(d, i, err, errsz, _("%s: is required"), _(required[i]));
-		snprintf(text[i], VISIT_TEXT_MAX, "%s", s);
-	}
+	for (size_t i = 0; i < 3; i++)
+		snprintf(text[i], VISIT_TEXT_MAX, "%s", dialog_form_value(d, i));
 	if (form_time(d, VF_BACK, _("Back at"), ctx->now, &v.expected_back, err, errsz) != 0)
 		return -1;
-	const char *mobile = dialog_form_value(d, VF_MOBILE);
-	if (!*mobile)
-		return dialog_form_refuse(d, VF_MOBILE, err, errsz, _("%s: is required"), _("Mobile"));
-	snprintf(v.mobile, sizeof v.mobile, "%s", mobile);
+	snprintf(v.mobile, sizeof v.mobile, "%s", dialog_form_value(d, VF_MOBILE));
 	if (*dialog_form_value(d, VF_CALL) &&
 	    form_time(d, VF_CALL, _("Call me at"), ctx->now, &v.call_at, err, errsz) != 0)
 		return -1;
@@ -313,6 +305,9 @@ static int open_out(struct visits_panel *p, struct panel_ctx *ctx)
 		 _("The colleague who goes along (required when the risk is raised)")},
 	};
 	struct dialog *d = dialog_form_new(_("Home visit out"), f, VF_COUNT, out_submit, NULL, p);
+	static const size_t required[] = {VF_EMPLOYEE, VF_ADDRESS, VF_CLIENT, VF_MOBILE};
+	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
+		dialog_form_require(d, required[i]);
 	(void)panel_show_dialog(ctx, d);
 	return PANEL_HANDLED | PANEL_REDRAW;
 }

@@ -64,7 +64,8 @@ e2e_keys two Tab
 e2e_keys two -l "M. Kok"
 e2e_keys two Tab
 e2e_keys two -l "21:15"
-e2e_keys two Tab
+e2e_keys two Tab F10
+e2e_expect two 'Mobile: is required' "two: a visit without a mobile number was not refused"
 e2e_keys two -l "0655555555"
 e2e_keys two Tab Tab
 e2e_keys two -l "normal"
