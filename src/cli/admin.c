@@ -171,9 +171,7 @@ static void print_report(const struct purge_report *r, bool dry_run)
 static int purge_run(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	bool dry_run = cli_has(a, "dry-run");
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	struct purge_report r;
 	if (client_purge(cl, dry_run, &r) != STORE_OK)
 		return cli_client_failed(cl, a->cmd->name);
@@ -336,9 +334,7 @@ static int person_export_run(struct cli_ctx *ctx, const struct cli_args *a)
 	const char *cmd = a->cmd->name;
 	bool by_ban = cli_has(a, "ban");
 	int64_t id = a->id;
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	if (by_ban && client_person_of_ban(cl, id, &id) != STORE_OK)
 		return cli_client_failed(cl, cmd);
 	struct export_state e = {.ctx = ctx, .id = id};
@@ -395,7 +391,7 @@ const struct cli_command cli_admin_commands[] = {
 		       "object,\nresult, detail. Reading it is recorded too."),
 	 .more = N_("--verify checks that every line is unchanged, linked to the one before "
 		    "it and\nnumbered without a gap; --head also checks a line noted earlier.")},
-	{.name = "purge", .opts = purge_opts, .run = purge_run,
+	{.name = "purge", .opts = purge_opts, .run = purge_run, .session_first = true,
 	 .summary = N_("Remove what is past its retention period (section retention of the "
 		       "service's\nconfiguration), in one step, recorded with the counts (hr).")},
 	{.name = "backup", .args = N_("[NAME]"), .opts = backup_opts, .max_args = 1,
@@ -415,7 +411,7 @@ const struct cli_command cli_admin_commands[] = {
 	 .more = N_("With --db FILE (direct mode) a PATH holding a slash names the backup "
 		    "file.")},
 	{.name = "person export", .args = N_("ID"), .opts = person_opts, .min_args = 1,
-	 .max_args = 1, .run = person_export_run, .id_arg = CLI_RECORD_ANY,
+	 .max_args = 1, .run = person_export_run, .id_arg = CLI_RECORD_ANY, .session_first = true,
 	 .summary = N_("Print everything balie holds about one person (the person, bans, their "
 		       "history,\nexceptions and notices, appointments and audit lines naming "
 		       "them), for a\nrequest under article 15 of the GDPR (AVG). hr only; the "

@@ -113,9 +113,7 @@ static int alarm_cancelled(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	int64_t id = a->id;
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	struct alarm al;
 	enum store_status s = client_alarm_cancelled(cl, id, &al);
 	if (s != STORE_OK)
@@ -315,7 +313,7 @@ const struct cli_command cli_alarm_commands[] = {
 	 .more = N_("It must then be cancelled at the alarm centre within 5 minutes of the "
 		    "alarm,\nor the police come; record that with 'balie alarm cancelled ID'.")},
 	{.name = "alarm cancelled", .args = N_("ID"), .min_args = 1, .max_args = 1,
-	 .run = alarm_cancelled, .id_arg = CLI_RECORD_ALARM,
+	 .run = alarm_cancelled, .id_arg = CLI_RECORD_ALARM, .session_first = true,
 	 .summary = N_("Record that false alarm ID was cancelled at the alarm centre (now, by "
 		       "you).\nWithin 5 minutes of the alarm is in time.")},
 	{.name = "alarm list", .opts = list_opts, .run = alarm_list,

@@ -114,9 +114,7 @@ static void show_field(const char *label, const char *value)
 static int ban_show(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	int64_t id = a->id;
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	struct ban b = {0};
 	enum store_status r = client_ban_get(cl, id, &b);
 	if (r != STORE_OK)
@@ -360,9 +358,7 @@ static int ban_lift(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	int64_t id = a->id;
 	const char *reason = cli_text(a, "reason"); /* required */
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	enum store_status r = client_ban_lift(cl, id, reason, -1);
 	if (r == STORE_OK) {
 		printf(_("ban %lld lifted\n"), (long long)id);
@@ -433,7 +429,7 @@ const struct cli_command cli_ban_commands[] = {
 	{.name = "ban list", .opts = list_opts, .run = ban_list,
 	 .summary = N_("List the bans in force today, soonest-ending first.")},
 	{.name = "ban show", .args = N_("ID"), .min_args = 1, .max_args = 1, .run = ban_show,
-	 .id_arg = CLI_RECORD_BAN,
+	 .id_arg = CLI_RECORD_BAN, .session_first = true,
 	 .summary = N_("Show one ban: the person, kind, period, buildings and what to do.\n"
 		       "The reason, notes and justification only to roles that may see them.")},
 	{.name = "ban add", .opts = add_opts, .run = ban_add,
@@ -444,7 +440,7 @@ const struct cli_command cli_ban_commands[] = {
 		    "draft ('balie ban activate ID' later). Kind and duration must fit the\n"
 		    "sanction table (see 'balie ban propose') unless --justification is given.")},
 	{.name = "ban lift", .args = N_("ID"), .opts = lift_opts, .min_args = 1, .max_args = 1,
-	 .run = ban_lift, .id_arg = CLI_RECORD_BAN,
+	 .run = ban_lift, .id_arg = CLI_RECORD_BAN, .session_first = true,
 	 .summary = N_("Lift a ban early (after a conversation or a written apology).\n"
 		       "Who lifted it and why are recorded.")},
 	{.name = NULL},

@@ -44,9 +44,7 @@ static int exception_add(struct cli_ctx *ctx, const struct cli_args *a)
 static int exception_list(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	int64_t id = a->id;
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	struct ban_exception *e = NULL;
 	size_t n = 0;
 	enum store_status r = client_ban_exception_list(cl, id, &e, &n);
@@ -67,9 +65,7 @@ static int exception_list(struct cli_ctx *ctx, const struct cli_args *a)
 static int ban_notices(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	/* Whose notices is the service's word: the session's login name. */
 	const char *user = client_user(cl);
 	if (cli_has(a, "seen")) {
@@ -125,10 +121,10 @@ const struct cli_command cli_ban_exception_commands[] = {
 		       "detail: who). The visitor check shows an appointment of today as\n"
 		       "allowed.")},
 	{.name = "ban exception list", .args = N_("[ID]"), .max_args = 1, .run = exception_list,
-	 .id_arg = CLI_RECORD_BAN,
+	 .id_arg = CLI_RECORD_BAN, .session_first = true,
 	 .summary = N_("The exceptions of one ban, or of every ban.\n"
 		       "Tab-separated: id, ban, kind, from, until, detail.")},
-	{.name = "ban notices", .opts = notices_opts, .run = ban_notices,
+	{.name = "ban notices", .opts = notices_opts, .run = ban_notices, .session_first = true,
 	 .summary = N_("The notices for reception you have not marked seen.\n"
 		       "A ban became active, was extended, lifted or ended; tab-separated: id,\n"
 		       "event, ban, name, kind, from, until. --seen ID marks one as seen by you.")},

@@ -228,9 +228,7 @@ static int ban_extend(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	int64_t id = a->id;
 	const char *ends = cli_date(a, "ends"), *reason = cli_text(a, "reason"); /* required */
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	/* The table and the version are the service's business: any version, checked there. */
 	enum store_status r = client_ban_extend(cl, id, ends, reason, cli_text(a, "justification"),
 						-1);
@@ -286,9 +284,7 @@ static int ban_history(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	int64_t id = a->id;
 	bool tsv = cli_has(a, "tsv");
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	struct ban_history *h = NULL;
 	size_t n = 0;
 	struct ban b = {0};
@@ -378,12 +374,12 @@ const struct cli_command cli_ban_lifecycle_commands[] = {
 		       "The options fill in answers that are still missing first. Reception is\n"
 		       "notified on every console.")},
 	{.name = "ban extend", .args = N_("ID"), .opts = extend_opts, .min_args = 1, .max_args = 1,
-	 .run = ban_extend, .id_arg = CLI_RECORD_BAN,
+	 .run = ban_extend, .id_arg = CLI_RECORD_BAN, .session_first = true,
 	 .summary = N_("Extend a ban to a later last day.\n"
 		       "The whole period must fit the sanction table unless a justification is\n"
 		       "given; the old end stays in the history.")},
 	{.name = "ban history", .args = N_("ID"), .opts = history_opts, .min_args = 1,
-	 .max_args = 1, .run = ban_history, .id_arg = CLI_RECORD_BAN,
+	 .max_args = 1, .run = ban_history, .id_arg = CLI_RECORD_BAN, .session_first = true,
 	 .summary = N_("Every change of a ban, oldest first.\n"
 		       "When (local time), who, what, and the ban as it was after the change.")},
 	{.name = NULL},

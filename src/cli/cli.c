@@ -411,7 +411,10 @@ static int run_table_command(struct cli_ctx *ctx, int argc, char **argv, int *st
 		*status = rc > 0 ? CLI_OK : CLI_ERROR;
 		return 0;
 	}
-	*status = cmd->run(ctx, &a);
+	if (cmd->session_first && !cli_client(ctx))
+		*status = CLI_ERROR;
+	else
+		*status = cmd->run(ctx, &a);
 	cli_args_free(&a);
 	return 0;
 }

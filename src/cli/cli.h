@@ -19,7 +19,8 @@ enum { CLI_OK = 0, CLI_FOUND = 1, CLI_ERROR = 2 };
 /* What main.c has settled before a subcommand runs. */
 struct cli_ctx {
 	struct client_opts copts;   /* how to reach the data: --db (direct) or the socket */
-	struct client *client;      /* the session, opened on first use (cli_client) */
+	struct client *client;      /* the session, opened on first use (cli_client), or
+				     * before run for a command with session_first */
 	const struct config *config; /* this terminal's (what the service decides is its own) */
 };
 

@@ -162,9 +162,7 @@ static int incident_show(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	int64_t id = a->id;
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	struct incident in;
 	struct incident_followup f[INCIDENTS_MAX_ITEMS];
 	size_t n = 0;
@@ -188,9 +186,7 @@ static int incident_due(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	const char *cmd = a->cmd->name;
 	bool all = cli_has(a, "all"), tsv = cli_has(a, "tsv");
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	struct incident_due_row *rows = NULL;
 	size_t n = 0;
 	if (client_incident_due(cl, all, &rows, &n) != STORE_OK)
@@ -271,10 +267,10 @@ static const struct cli_opt done_opts[] = {
 
 const struct cli_command cli_incident_due_commands[] = {
 	{.name = "incident show", .args = N_("ID"), .min_args = 1, .max_args = 1,
-	 .run = incident_show, .id_arg = CLI_RECORD_INCIDENT,
+	 .run = incident_show, .id_arg = CLI_RECORD_INCIDENT, .session_first = true,
 	 .summary = N_("The form of incident ID, the earlier offences of its perpetrator and\n"
 		       "its follow-up steps with their deadlines (manager or HR).")},
-	{.name = "incident due", .opts = due_opts, .run = incident_due,
+	{.name = "incident due", .opts = due_opts, .run = incident_due, .session_first = true,
 	 .summary = N_("The follow-up steps of every incident that are to do, overdue ones\n"
 		       "first (aftercare, professional help, reaction to the perpetrator,\n"
 		       "order conversation and minutes, police report, labour inspectorate).\n"

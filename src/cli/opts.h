@@ -74,6 +74,9 @@ struct cli_command {
 					* options, before the command) */
 	enum cli_record id_arg;        /* the first positional argument, when given, is the id
 					* of such a record: read into cli_args.id */
+	bool session_first;            /* the parser checks all its input: the session is
+					* opened before run (cli_ctx.client), and a failure
+					* to open it ends the command there */
 };
 
 struct cli_args {

@@ -87,9 +87,7 @@ static int visit_back(struct cli_ctx *ctx, const struct cli_args *a)
 	const char *cmd = a->cmd->name;
 	int64_t id = a->id;
 	const char *outcome = cli_text(a, "outcome");
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	return client_visit_back(cl, id, outcome ? outcome : "") == STORE_OK
 		? CLI_OK : cli_client_failed(cl, cmd);
 }
@@ -184,9 +182,7 @@ static void tsv_visit(const struct visit *v, enum visit_state state)
 static int visit_list(struct cli_ctx *ctx, const struct cli_args *a)
 {
 	bool all = cli_has(a, "all"), tsv = cli_has(a, "tsv");
-	struct client *cl = cli_client(ctx);
-	if (!cl)
-		return CLI_ERROR;
+	struct client *cl = ctx->client;
 	struct visit *v = NULL;
 	size_t n = 0;
 	if (client_visit_list(cl, all, &v, &n) != STORE_OK)
@@ -257,10 +253,10 @@ const struct cli_command cli_visit_commands[] = {
 		    "time or the\nexpected return passes without 'visit back', every console shows "
 		    "the visit\noverdue.")},
 	{.name = "visit back", .args = N_("ID"), .opts = back_opts, .min_args = 1, .max_args = 1,
-	 .run = visit_back, .id_arg = CLI_RECORD_VISIT,
+	 .run = visit_back, .id_arg = CLI_RECORD_VISIT, .session_first = true,
 	 .summary = N_("Record that the employee of visit ID is back (or reached).\nWith the "
 		       "outcome; this ends the overdue warning on every console.")},
-	{.name = "visit list", .opts = list_opts, .run = visit_list,
+	{.name = "visit list", .opts = list_opts, .run = visit_list, .session_first = true,
 	 .summary = N_("The home visits still out, the first deadline first.\nOverdue ones are "
 		       "marked OVERDUE with the mobile number to call. Exit status 1\nwhen at least "
 		       "one is overdue.")},
