@@ -143,8 +143,7 @@ static int audit_run(struct cli_ctx *ctx, const struct cli_args *a)
 	struct audit_print p = {.tsv = cli_has(a, "tsv")};
 	if (client_audit_each(cl, &f, print_line, &p) != STORE_OK)
 		return cli_client_failed(cl, cmd);
-	if (!p.tsv && p.count == 0)
-		printf("%s\n", _("No audit lines."));
+	cli_list_note(p.tsv, p.count, _("No audit lines."));
 	return CLI_OK;
 }
 

@@ -93,8 +93,7 @@ static int ban_list(struct cli_ctx *ctx, const struct cli_args *a)
 		else
 			list_line(b, name);
 	}
-	if (!tsv && l.count == 0)
-		printf("%s\n", _("No bans."));
+	cli_list_note(tsv, l.count, _("No bans."));
 	store_ban_list_free(&l);
 	return CLI_OK;
 }

@@ -581,9 +581,8 @@ static int ban_review(struct cli_ctx *ctx, const struct cli_args *a)
 			printf(_("; reviewed by %s"), cli_esc(b->reviewed_by, esc_by, sizeof esc_by));
 		putchar('\n');
 	}
-	if (!tsv && l.count == 0)
-		printf("%s\n", all ? _("No bans were taken over.")
-				   : _("Every ban taken over has been reviewed."));
+	cli_list_note(tsv, l.count, all ? _("No bans were taken over.")
+					: _("Every ban taken over has been reviewed."));
 	store_ban_list_free(&l);
 	return CLI_OK;
 }

@@ -97,10 +97,15 @@ int cli_put_tsv_row(FILE *out, const char *const *fields, size_t n)
 	return 0;
 }
 
-int cli_list_end(bool tsv, size_t n, const char *note, void *rows, int status)
+void cli_list_note(bool tsv, size_t n, const char *note)
 {
 	if (!tsv && n == 0)
 		printf("%s\n", note);
+}
+
+int cli_list_end(bool tsv, size_t n, const char *note, void *rows, int status)
+{
+	cli_list_note(tsv, n, note);
 	free(rows);
 	return status;
 }

@@ -45,9 +45,11 @@ int cli_id_failed(struct client *cl, const struct cli_args *a, enum store_status
 /* s escaped (cli_put_escaped's rules) into buf, for a printf argument; returns buf. */
 const char *cli_esc(const char *s, char *buf, size_t bufsz);
 
-/* The end of a list command that listed n rows: the note (such as "No open alarms.") when
- * there were none, but not in TSV, where an empty list is no lines at all; then rows is
- * freed. Returns status. */
+/* The note of a list command that listed n rows (such as "No open alarms.") when there were
+ * none, but not in TSV, where an empty list is no lines at all. */
+void cli_list_note(bool tsv, size_t n, const char *note);
+
+/* The end of a list command: cli_list_note, then rows is freed. Returns status. */
 int cli_list_end(bool tsv, size_t n, const char *note, void *rows, int status);
 
 /* One TSV line of n escaped fields; 0 or -1. */
