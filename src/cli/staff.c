@@ -14,10 +14,15 @@
 #include "core/lib.h"
 #include "i18n.h"
 
-/* The NAME words joined and checked; NULL after the message. */
-static char *take_name(const char *cmd, int argc, char **argv)
+/* The NAME words joined and checked into name; 0, or -1 after the message. */
+static int take_name(const char *cmd, int argc, char **argv, char name[STAFF_TEXT_MAX])
 {
-	return cli_join_text(cmd, _("name"), argc, argv, STAFF_TEXT_MAX - 1);
+	char *joined = cli_join_text(cmd, _("name"), argc, argv, STAFF_TEXT_MAX - 1);
+	if (!joined)
+		return -1;
+	snprintf(name, STAFF_TEXT_MAX, "%s", joined);
+	free(joined);
+	return 0;
 }
 
 /* Machine names of enum staff_team, for --team. */
@@ -35,32 +40,26 @@ static int staff_add(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_fail(_("%s: --team: unknown team \"%s\" (support or counter)"), cmd,
 				cli_esc(team, esc, sizeof esc));
 	}
-	char *name = take_name(cmd, a->argc, a->argv);
-	if (!name)
+	char name[STAFF_TEXT_MAX];
+	if (take_name(cmd, a->argc, a->argv, name) != 0)
 		return CLI_ERROR;
 	struct client *cl = cli_client(ctx);
+	if (!cl)
+		return CLI_ERROR;
 	const char *phone = cli_text(a, "phone");
-	int status = CLI_ERROR;
-	if (cl)
-		status = client_staff_add(cl, name, (enum staff_team)t,
-					  phone ? phone : "") == STORE_OK
-			? CLI_OK : cli_client_failed(cl, cmd);
-	free(name);
-	return status;
+	return client_staff_add(cl, name, (enum staff_team)t, phone ? phone : "") == STORE_OK
+		? CLI_OK : cli_client_failed(cl, cmd);
 }
 
 static int staff_in(struct cli_ctx *ctx, const struct cli_args *a)
 {
-	char *name = take_name(a->cmd->name, a->argc, a->argv);
-	if (!name)
+	char name[STAFF_TEXT_MAX];
+	if (take_name(a->cmd->name, a->argc, a->argv, name) != 0)
 		return CLI_ERROR;
 	struct client *cl = cli_client(ctx);
-	int status = CLI_ERROR;
-	if (cl)
-		status = client_staff_in(cl, name) == STORE_OK ? CLI_OK
-							       : cli_client_failed(cl, a->cmd->name);
-	free(name);
-	return status;
+	if (!cl)
+		return CLI_ERROR;
+	return client_staff_in(cl, name) == STORE_OK ? CLI_OK : cli_client_failed(cl, a->cmd->name);
 }
 
 /* Read "HH:MM" (today) or "YYYY-MM-DD HH:MM" in local time; 0 on success. */
@@ -97,18 +96,15 @@ static int staff_out(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_fail(_("%s: --at: \"%s\" is not a time (HH:MM or \"YYYY-MM-DD "
 				  "HH:MM\")"), cmd, cli_esc(at_s, esc, sizeof esc));
 	}
-	char *name = take_name(cmd, a->argc, a->argv);
-	if (!name)
+	char name[STAFF_TEXT_MAX];
+	if (take_name(cmd, a->argc, a->argv, name) != 0)
 		return CLI_ERROR;
 	struct client *cl = cli_client(ctx);
-	int status = CLI_ERROR;
-	if (cl) {
-		enum store_status r = at_s ? client_staff_out_at(cl, name, at, note)
-					   : client_staff_out(cl, name);
-		status = r == STORE_OK ? CLI_OK : cli_client_failed(cl, cmd);
-	}
-	free(name);
-	return status;
+	if (!cl)
+		return CLI_ERROR;
+	enum store_status r = at_s ? client_staff_out_at(cl, name, at, note)
+				   : client_staff_out(cl, name);
+	return r == STORE_OK ? CLI_OK : cli_client_failed(cl, cmd);
 }
 
 /* staff roster NAME... DATE [--off]: the date is the last word. */
@@ -121,16 +117,14 @@ static int staff_roster(struct cli_ctx *ctx, const struct cli_args *a)
 		return cli_fail(_("%s: \"%s\" is not a date (such as 3-2-2027 or 2027-02-03)"), cmd,
 				cli_esc(a->argv[a->argc - 1], esc, sizeof esc));
 	}
-	char *name = take_name(cmd, a->argc - 1, a->argv);
-	if (!name)
+	char name[STAFF_TEXT_MAX];
+	if (take_name(cmd, a->argc - 1, a->argv, name) != 0)
 		return CLI_ERROR;
 	struct client *cl = cli_client(ctx);
-	int status = CLI_ERROR;
-	if (cl)
-		status = client_staff_roster(cl, name, date, !cli_has(a, "off")) == STORE_OK
-			? CLI_OK : cli_client_failed(cl, cmd);
-	free(name);
-	return status;
+	if (!cl)
+		return CLI_ERROR;
+	return client_staff_roster(cl, name, date, !cli_has(a, "off")) == STORE_OK
+		? CLI_OK : cli_client_failed(cl, cmd);
 }
 
 static int staff_unreachable(struct cli_ctx *ctx, const struct cli_args *a)
