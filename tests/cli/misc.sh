@@ -4,9 +4,13 @@
 # shellcheck source=tests/cli/testlib.sh
 . "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
 
-# --- a missing database: every command but init refuses it
+# --- a missing database: every command but init refuses it (the second line: commands the
+# dispatcher opens the session for, session_first in src/cli/opts.h)
 for cmd in "ban list" "ban export" "check Jan" "alarm list" "alarm raise X" "appt list" \
-	"staff status"; do
+	"staff status" \
+	"purge" "person export 1" "alarm cancelled 1" "ban show 1" "ban lift 1 --reason x" \
+	"ban exception list 1" "ban notices" "ban extend 1 --ends 2030-01-01 --reason x" \
+	"ban history 1" "incident show 1" "incident due" "visit back 1" "visit list"; do
 	# shellcheck disable=SC2086 # word splitting wanted
 	run $cmd
 	expect_rc 2 "$cmd without a database exits 2"
