@@ -289,6 +289,28 @@ TEST(test_text__next_item)
 }
 END_TEST
 
+/* The items in place, trimmed; a trailing comma ends in an empty item. */
+TEST(test_text__list_item)
+{
+	const char *item;
+	size_t n;
+	const char *p = text_list_item(" hal ,yard,", &item, &n);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_int_eq(strncmp(item, "hal", n), 0);
+	ck_assert_str_eq(p, "yard,");
+	p = text_list_item(p, &item, &n);
+	ck_assert_int_eq(strncmp(item, "yard", n), 0);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_str_eq(p, "");
+	ck_assert_ptr_null(text_list_item(p, &item, &n));
+	ck_assert_uint_eq(n, 0);
+	ck_assert(text_list_has("stadhuis, hal ,yard", "hal"));
+	ck_assert(!text_list_has("stadhuis, hal ,yard", "ha"));
+	ck_assert(!text_list_has("stadhuis,", ""));
+	ck_assert(!text_list_has("", "stadhuis"));
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	return testutil_suite("text", NULL, NULL);

@@ -180,15 +180,10 @@ int bancheck_scope(const char *scope, const char *const *known, size_t nknown, c
 	norm[0] = '\0';
 	if (!scope || !*scope)
 		return 0;
-	for (const char *r = scope;;) {
-		const char *start = r, *end = r + strcspn(r, ",");
-		bool more = *end == ',';
-		r = more ? end + 1 : end;
-		while (*start == ' ')
-			start++;
-		while (end > start && end[-1] == ' ')
-			end--;
-		size_t idlen = (size_t)(end - start);
+	for (const char *r = scope; r;) {
+		const char *start;
+		size_t idlen;
+		r = text_list_item(r, &start, &idlen);
 		char id[256];
 		if (idlen == 0 || idlen >= sizeof id) {
 			snprintf(why, whysz, "%s", _("empty or overlong building id in the list"));
@@ -211,22 +206,16 @@ int bancheck_scope(const char *scope, const char *const *known, size_t nknown, c
 			return -1;
 		}
 		/* The same building twice would break the all-or-nothing import in the store. */
-		for (const char *p = norm; *p;) {
-			size_t plen = strcspn(p, ",");
-			if (plen == idlen && memcmp(p, id, idlen) == 0) {
-				snprintf(why, whysz, _("building %s is listed twice"),
-					 quoted(id, q, sizeof q));
-				return -1;
-			}
-			p += plen + (p[plen] == ',');
+		if (text_list_has(norm, id)) {
+			snprintf(why, whysz, _("building %s is listed twice"), quoted(id, q, sizeof q));
+			return -1;
 		}
 		if (append(norm, normsz, &len, ",", id, idlen) != 0) {
 			snprintf(why, whysz, "%s", text_problem_message(TEXT_TOO_LONG));
 			return -1;
 		}
-		if (!more)
-			return 0;
 	}
+	return 0;
 }
 
 int bancheck_reasons(const struct sanction_table *t, const char *list, enum ban_reason *most,

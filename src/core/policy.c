@@ -9,6 +9,7 @@
 #include "core/dates.h"
 #include "core/named.h"
 #include "core/policy.h"
+#include "core/text.h"
 #include "i18n.h"
 
 static const struct named kinds[BAN_KIND_COUNT] = {
@@ -112,30 +113,25 @@ int policy_precautions_parse(const char *s, unsigned *out, const char **bad)
 		*out = 0;
 		return 0;
 	}
-	for (;;) {
-		while (*p == ' ')
-			p++;
-		size_t len = strcspn(p, ",");
-		size_t n = len;
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
+	while (p) {
+		const char *item;
+		size_t n;
+		p = text_list_item(p, &item, &n);
 		int found = -1;
 		for (int i = 0; i < PRECAUTION_COUNT; i++)
-			if (strlen(precautions[i].name) == n && strncmp(precautions[i].name, p, n) == 0)
+			if (strlen(precautions[i].name) == n &&
+			    strncmp(precautions[i].name, item, n) == 0)
 				found = i;
 		/* An empty entry ("a,,b", a trailing comma) is a typo too: report it as "". */
 		if (found < 0) {
 			size_t k = n < sizeof badname - 1 ? n : sizeof badname - 1;
-			memcpy(badname, p, k);
+			memcpy(badname, item, k);
 			badname[k] = '\0';
 			if (bad)
 				*bad = badname;
 			return -1;
 		}
 		bits |= 1u << found;
-		if (p[len] == '\0')
-			break;
-		p += len + 1;
 	}
 	*out = bits;
 	return 0;
@@ -536,24 +532,6 @@ void policy_precautions_join(unsigned bits, const char *(*name)(int), const char
 	join_bits(bits, PRECAUTION_COUNT, name, sep, out, outsz);
 }
 
-/* Whether the comma-separated list holds id (items trimmed of spaces). */
-static bool list_has(const char *list, const char *id)
-{
-	size_t idlen = strlen(id);
-	for (const char *p = list; *p;) {
-		while (*p == ' ')
-			p++;
-		size_t len = strcspn(p, ",");
-		size_t n = len;
-		while (n > 0 && p[n - 1] == ' ')
-			n--;
-		if (n == idlen && strncmp(p, id, n) == 0)
-			return true;
-		p += len + (p[len] == ',');
-	}
-	return false;
-}
-
 enum policy_here policy_ban_applies_here(enum ban_kind kind, const char *scope,
 					 const char *here)
 {
@@ -562,7 +540,7 @@ enum policy_here policy_ban_applies_here(enum ban_kind kind, const char *scope,
 	if (kind == BAN_WARNING)
 		return POLICY_HERE_WARNING;
 	/* No scope, or no idea where we are: the ban applies. */
-	if (blank(scope) || blank(here) || list_has(scope, here))
+	if (blank(scope) || blank(here) || text_list_has(scope, here))
 		return POLICY_HERE_APPLIES;
 	return POLICY_HERE_OTHER_BUILDING;
 }

@@ -219,13 +219,38 @@ char *text_trim(char *s)
 	return s;
 }
 
+const char *text_list_item(const char *s, const char **item, size_t *n)
+{
+	s += strspn(s, " ");
+	size_t len = strcspn(s, ",");
+	*item = s;
+	*n = len;
+	while (*n > 0 && s[*n - 1] == ' ')
+		(*n)--;
+	return s[len] == ',' ? s + len + 1 : NULL;
+}
+
+bool text_list_has(const char *list, const char *id)
+{
+	size_t idlen = strlen(id);
+	for (const char *p = list; p && *p;) {
+		const char *item;
+		size_t n;
+		p = text_list_item(p, &item, &n);
+		if (n == idlen && strncmp(item, id, n) == 0)
+			return true;
+	}
+	return false;
+}
+
 bool text_next_item(const char **s, char *item, size_t itemsz)
 {
 	if (!*s || !**s || itemsz == 0)
 		return false;
-	size_t n = strcspn(*s, ",");
-	(void)snprintf(item, itemsz, "%.*s", (int)(n < itemsz ? n : itemsz - 1), *s);
-	(void)text_trim(item);
-	*s += n + ((*s)[n] == ',');
+	const char *start;
+	size_t n;
+	const char *next = text_list_item(*s, &start, &n);
+	(void)snprintf(item, itemsz, "%.*s", (int)(n < itemsz ? n : itemsz - 1), start);
+	*s = next ? next : start + strlen(start);
 	return true;
 }

@@ -50,6 +50,14 @@ size_t text_fit(const char *s, int cols);
 /* Trim leading/trailing ASCII spaces in place; returns s. */
 char *text_trim(char *s);
 
+/* The item of the comma-separated list at s, spaces around it trimmed, in place: its start
+ * in *item, its length in *n. Returns where the next item starts, or NULL after the last
+ * ("a," ends in an empty item: callers that refuse empty items see it). */
+const char *text_list_item(const char *s, const char **item, size_t *n);
+
+/* Whether the comma-separated list holds id as one of its items (trimmed of spaces). */
+bool text_list_has(const char *list, const char *id);
+
 /* The next item of a comma-separated list at *s, spaces around it trimmed, into item (cut
  * to itemsz - 1 bytes); *s moves past it and its comma. False when the list is done ("a,"
  * is one item, "a,,b" three, the second empty). */
