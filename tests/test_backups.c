@@ -35,6 +35,8 @@ TEST(test_backups__refuses_what_is_not_one_plain_name)
 	ck_assert_int_eq(backups_name_check(longer), BACKUPS_NAME_OK);
 	for (int p = BACKUPS_NAME_EMPTY; p <= BACKUPS_NAME_SIDE_FILE; p++)
 		ck_assert_int_gt(strlen(backups_name_message((enum backups_name_problem)p)), 0);
+	ck_assert_str_eq(backups_name_message(BACKUPS_NAME_OK), "");
+	ck_assert_str_eq(backups_name_message((enum backups_name_problem)99), "?");
 }
 END_TEST
 

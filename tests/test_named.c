@@ -40,6 +40,17 @@ TEST(test_named__lookups)
 }
 END_TEST
 
+/* A message table: a value without an entry has nothing to say, one outside it is damaged. */
+TEST(test_named__message)
+{
+	static const char *const messages[] = {[1] = "too long", [2] = "empty"};
+	ck_assert_str_eq(named_message(messages, 3, 2, "?"), "empty");
+	ck_assert_str_eq(named_message(messages, 3, 0, "?"), "");
+	ck_assert_str_eq(named_message(messages, 3, 3, "?"), "?");
+	ck_assert_str_eq(named_message(messages, 3, -1, "?"), "?");
+}
+END_TEST
+
 /* A form takes the name or the label, the label in any case; an empty text is nothing. */
 TEST(test_named__read_takes_names_and_labels)
 {

@@ -170,7 +170,8 @@ TEST(test_text__problem_messages)
 {
 	ck_assert_str_eq(text_problem_message(TEXT_CONTROL), "contains a control character");
 	ck_assert_str_eq(text_problem_message(TEXT_INVALID_UTF8), "is not valid UTF-8");
-	ck_assert_ptr_nonnull(text_problem_message((enum text_problem)99));
+	ck_assert_str_eq(text_problem_message((enum text_problem)99), "is not acceptable");
+	ck_assert_str_eq(text_problem_message((enum text_problem)-1), "is not acceptable");
 	for (int p = TEXT_OK; p <= TEXT_INVISIBLE; p++)
 		ck_assert_int_gt(strlen(text_problem_message((enum text_problem)p)), 0);
 }

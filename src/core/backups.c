@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/backups.h"
+#include "core/named.h"
 #include "i18n.h"
 
 static bool alnum(char c)
@@ -41,24 +42,20 @@ enum backups_name_problem backups_name_check(const char *name)
 
 const char *backups_name_message(enum backups_name_problem p)
 {
-	switch (p) {
-	case BACKUPS_NAME_OK:
-		return "";
-	case BACKUPS_NAME_EMPTY:
-		return _("a backup needs a name");
-	case BACKUPS_NAME_TOO_LONG:
-		return _("a backup's name has at most 64 characters");
-	case BACKUPS_NAME_CHARACTER:
-		return _("a backup's name is one plain file name: letters, digits, '.', '-' and "
-			 "'_' only (no slash: backups live in the service's own directory)");
-	case BACKUPS_NAME_START:
-		return _("a backup's name starts with a letter or digit");
-	case BACKUPS_NAME_DOTS:
-		return _("a backup's name must not hold \"..\"");
-	case BACKUPS_NAME_SIDE_FILE:
-		return _("a backup's name must not end in -wal, -shm or -journal");
-	}
-	return "?";
+	static const char *const messages[] = {
+		[BACKUPS_NAME_EMPTY] = N_("a backup needs a name"),
+		[BACKUPS_NAME_TOO_LONG] = N_("a backup's name has at most 64 characters"),
+		[BACKUPS_NAME_CHARACTER] = N_("a backup's name is one plain file name: letters, "
+					      "digits, '.', '-' and '_' only (no slash: backups "
+					      "live in the service's own directory)"),
+		[BACKUPS_NAME_START] = N_("a backup's name starts with a letter or digit"),
+		[BACKUPS_NAME_DOTS] = N_("a backup's name must not hold \"..\""),
+		[BACKUPS_NAME_SIDE_FILE] = N_("a backup's name must not end in -wal, -shm or "
+					      "-journal"),
+	};
+	_Static_assert(sizeof messages / sizeof *messages == BACKUPS_NAME_SIDE_FILE + 1,
+		       "a message for every problem");
+	return named_message(messages, sizeof messages / sizeof *messages, (int)p, "?");
 }
 
 void backups_default_name(const char *prefix, time_t t, unsigned n,

@@ -18,6 +18,13 @@ const char *named_label(const struct named *t, size_t n, int v)
 	return v >= 0 && (size_t)v < n ? _(t[v].label) : "?";
 }
 
+const char *named_message(const char *const *t, size_t n, int v, const char *fallback)
+{
+	if (v < 0 || (size_t)v >= n)
+		return fallback;
+	return t[v] ? _(t[v]) : "";
+}
+
 int named_find(const struct named *t, size_t n, const char *s)
 {
 	for (size_t i = 0; s && *s && i < n; i++)

@@ -17,6 +17,11 @@ const char *named_name(const struct named *t, size_t n, int v);
 /* The translated label of v; "?" outside the table. */
 const char *named_label(const struct named *t, size_t n, int v);
 
+/* The translated message of value v in t, a table of n msgids (N_()) indexed by value:
+ * "" where the table has none (a value with nothing to say, such as "no problem"),
+ * fallback outside the table. */
+const char *named_message(const char *const *t, size_t n, int v, const char *fallback);
+
 /* The value whose name is s, or -1 (also for NULL and for "": an empty name is never typed). */
 int named_find(const struct named *t, size_t n, const char *s);
 

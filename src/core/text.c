@@ -8,6 +8,7 @@
 
 #include <utf8proc.h>
 
+#include "core/named.h"
 #include "core/text.h"
 #include "i18n.h"
 
@@ -82,23 +83,20 @@ enum text_problem text_check_lines(const char *s, size_t max_bytes, bool allow_e
 
 const char *text_problem_message(enum text_problem p)
 {
-	switch (p) {
-	case TEXT_OK:
-		return _("is valid");
-	case TEXT_EMPTY:
-		return _("is empty");
-	case TEXT_INVALID_UTF8:
-		return _("is not valid UTF-8");
-	case TEXT_CONTROL:
-		return _("contains a control character");
-	case TEXT_BIDI:
-		return _("contains a bidirectional control character");
-	case TEXT_TOO_LONG:
-		return _("is too long");
-	case TEXT_INVISIBLE:
-		return _("contains an invisible character (zero-width, tag or format)");
-	}
-	return _("is not acceptable");
+	static const char *const messages[] = {
+		[TEXT_OK] = N_("is valid"),
+		[TEXT_EMPTY] = N_("is empty"),
+		[TEXT_INVALID_UTF8] = N_("is not valid UTF-8"),
+		[TEXT_CONTROL] = N_("contains a control character"),
+		[TEXT_BIDI] = N_("contains a bidirectional control character"),
+		[TEXT_TOO_LONG] = N_("is too long"),
+		[TEXT_INVISIBLE] =
+			N_("contains an invisible character (zero-width, tag or format)"),
+	};
+	_Static_assert(sizeof messages / sizeof *messages == TEXT_INVISIBLE + 1,
+		       "a message for every problem");
+	return named_message(messages, sizeof messages / sizeof *messages, (int)p,
+			     _("is not acceptable"));
 }
 
 const char *text_problem_said(enum text_problem p, const char *s, size_t max, char *buf,
