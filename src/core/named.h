@@ -40,6 +40,18 @@ void named_list(const struct named *t, size_t n, char *out, size_t outsz);
 	const char *prefix##_label(type v);                                                \
 	int prefix##_parse(const char *s, type *out)
 
+/* Defines int FN(const char *s, TYPE *out): 0 and *out set to the value that lookup
+ * (named_find or named_read) gives for s in table t of n entries, or -1 when none. */
+#define NAMED_VALUE_FUNCTION(fn, lookup, type, t, n)                                        \
+	int fn(const char *s, type *out)                                                   \
+	{                                                                                  \
+		int i = lookup(t, n, s);                                                   \
+		if (i < 0)                                                                 \
+			return -1;                                                         \
+		*out = (type)i;                                                            \
+		return 0;                                                                  \
+	}
+
 /* Defines PREFIX_name, PREFIX_label and PREFIX_parse of enum TYPE over table t of n
  * entries, as NAMED_DECLARE declares them.
  * PREFIX_parse: 0 and *out set, or -1 when s names no value (named_find). */
@@ -52,13 +64,6 @@ void named_list(const struct named *t, size_t n, char *out, size_t outsz);
 	{                                                                                  \
 		return named_label(t, n, (int)v);                                          \
 	}                                                                                  \
-	int prefix##_parse(const char *s, type *out)                                       \
-	{                                                                                  \
-		int i = named_find(t, n, s);                                               \
-		if (i < 0)                                                                 \
-			return -1;                                                         \
-		*out = (type)i;                                                            \
-		return 0;                                                                  \
-	}
+	NAMED_VALUE_FUNCTION(prefix##_parse, named_find, type, t, n)
 
 #endif

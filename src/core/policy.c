@@ -40,32 +40,8 @@ static const struct named precautions[PRECAUTION_COUNT] = {
 NAMED_FUNCTIONS(policy_kind, enum ban_kind, kinds, BAN_KIND_COUNT)
 NAMED_FUNCTIONS(policy_reason, enum ban_reason, reasons, REASON_COUNT)
 
-/* *out = value i of the table when there is one (i >= 0); 0, or -1. */
-static int kind_at(int i, enum ban_kind *out)
-{
-	if (i < 0)
-		return -1;
-	*out = (enum ban_kind)i;
-	return 0;
-}
-
-static int reason_at(int i, enum ban_reason *out)
-{
-	if (i < 0)
-		return -1;
-	*out = (enum ban_reason)i;
-	return 0;
-}
-
-int policy_kind_read(const char *s, enum ban_kind *out)
-{
-	return kind_at(named_read(kinds, BAN_KIND_COUNT, s), out);
-}
-
-int policy_reason_read(const char *s, enum ban_reason *out)
-{
-	return reason_at(named_read(reasons, REASON_COUNT, s), out);
-}
+NAMED_VALUE_FUNCTION(policy_kind_read, named_read, enum ban_kind, kinds, BAN_KIND_COUNT)
+NAMED_VALUE_FUNCTION(policy_reason_read, named_read, enum ban_reason, reasons, REASON_COUNT)
 
 void policy_kind_list(char *out, size_t outsz)
 {
