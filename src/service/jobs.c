@@ -72,13 +72,6 @@ static struct svc_job *job_new(struct svc_session *sess, const char *what, bool 
 	return j;
 }
 
-struct svc_job *svc_job_new(struct svc_call *c, const char *what, bool writes,
-			    unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
-			    void *data, void (*free_data)(void *))
-{
-	return job_new(c->sess, what, writes, changes, run, answer, data, free_data);
-}
-
 static void job_free(struct svc_job *j)
 {
 	if (!j)
@@ -258,6 +251,16 @@ enum store_status svc_job_none_running(struct svc_call *c)
 					 "try again when it is done"), what, hm, user);
 }
 
+void *svc_job_data_new(struct svc_call *c, size_t size, enum store_status *r)
+{
+	if ((*r = svc_job_none_running(c)) != STORE_OK)
+		return NULL;
+	void *data = calloc(1, size);
+	if (!data)
+		*r = svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
+	return data;
+}
+
 /* Give the worker j (with its connection) to do now. */
 static void job_hand(struct service *svc, struct svc_jobs *w, struct svc_job *j)
 {
@@ -295,8 +298,13 @@ static int job_start(struct service *svc, struct svc_jobs *w, struct svc_job *j,
 	return 0;
 }
 
-enum store_status svc_job_submit(struct svc_call *c, struct svc_job *j)
+enum store_status svc_job_start(struct svc_call *c, const char *what, bool writes,
+				unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
+				void *data, void (*free_data)(void *))
 {
+	struct svc_job *j = job_new(c->sess, what, writes, changes, run, answer, data, free_data);
+	if (!j)
+		return svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
 	struct svc_jobs *w = *svc_jobs_slot(c->svc);
 	enum store_status r;
 	if (!w) {

@@ -32,13 +32,15 @@ typedef enum store_status (*svc_job_run_fn)(struct svc_job *job, struct store *s
  * service itself, svc_job_service). */
 typedef void (*svc_job_answer_fn)(struct svc_job *job, struct wire_out *reply);
 
-/* A job for the request being answered: what (N_() text: "import", "backup"), whether it
- * writes, its work and reply, and data (freed with free_data, may be NULL). changes: the
- * svc_change bits a success changes. NULL on out-of-memory (free_data has then freed
- * data). */
-struct svc_job *svc_job_new(struct svc_call *c, const char *what, bool writes,
-			    unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
-			    void *data, void (*free_data)(void *));
+/* Run a job for the request being answered: what (N_() text: "import", "backup"), whether
+ * it writes, its work and reply, and data (freed with free_data, may be NULL). changes:
+ * the svc_change bits a success changes. In direct mode it runs at once (its reply fields
+ * or error into c), in shared mode on the worker (c->deferred set; the reply follows from
+ * service_job_done). Refused with STORE_BUSY when another job runs. Takes data in every
+ * case. */
+enum store_status svc_job_start(struct svc_call *c, const char *what, bool writes,
+				unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
+				void *data, void (*free_data)(void *));
 
 /* The job's data, and a number the work may leave for the reply (a count of rows). */
 void *svc_job_data(struct svc_job *job);
@@ -49,11 +51,6 @@ bool svc_job_on_worker(const struct svc_job *job);
 
 /* From the work: fail with status s and a message (already translated). */
 enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const char *msg);
-
-/* Run the job: in direct mode at once (its reply fields or error into c), in shared mode
- * on the worker (c->deferred set; the reply follows from service_job_done). Refused with
- * STORE_BUSY when another job runs. Takes the job in every case. */
-enum store_status svc_job_submit(struct svc_call *c, struct svc_job *job);
 
 /* A job of the service itself (its daily purge and check): op names it in the log, writes
  * says whether it takes the write lock; the answer is called with a NULL reply. Runs now
@@ -66,6 +63,11 @@ int svc_job_service(struct service *svc, const char *op, const char *what, bool 
 /* STORE_OK when no job runs; else STORE_BUSY with a message naming the job, who started it
  * and when (a second job is refused, and an import is refused before its rows come). */
 enum store_status svc_job_none_running(struct svc_call *c);
+
+/* The zeroed data (size bytes) of a job a request is about to start, refused before the
+ * request is read when another job runs (one long task at a time). NULL with the status
+ * in *r when refused (STORE_BUSY) or out of memory (STORE_ERROR). */
+void *svc_job_data_new(struct svc_call *c, size_t size, enum store_status *r);
 
 /* A job that writes is running: a text saying which, by whom, since when (for a refused
  * write or a journaled alarm), and true; else false. */

@@ -269,26 +269,19 @@ static void purge_answer(struct svc_job *job, struct wire_out *reply)
 
 static enum store_status purge(struct svc_call *c)
 {
-	/* One long task at a time (jobs.h). */
-	if (svc_job_none_running(c) != STORE_OK)
-		return STORE_BUSY;
-	struct purge_job *p = calloc(1, sizeof *p);
+	enum store_status r;
+	struct purge_job *p = svc_job_data_new(c, sizeof *p, &r);
 	if (!p)
-		return svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
-	enum store_status r = svc_bool(c, F_DRY_RUN, _("dry run"), &p->dry_run);
-	if (r != STORE_OK) {
+		return r;
+	if ((r = svc_bool(c, F_DRY_RUN, _("dry run"), &p->dry_run)) != STORE_OK) {
 		free(p);
 		return r;
 	}
 	/* The service's own configuration and clock decide: never the client's. */
 	purge_policy_of_config(c->cfg, &p->pp);
 	dates_local_date(clock_now(), p->today);
-	struct svc_job *job = svc_job_new(c, N_("purge"), !p->dry_run,
-					  p->dry_run ? 0 : CHANGE_ALL, purge_work, purge_answer,
-					  p, free);
-	if (!job)
-		return svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
-	return svc_job_submit(c, job);
+	return svc_job_start(c, N_("purge"), !p->dry_run, p->dry_run ? 0 : CHANGE_ALL,
+			     purge_work, purge_answer, p, free);
 }
 
 /* ------------------------------------------------------------------ backups */
@@ -406,13 +399,10 @@ static void backup_answer(struct svc_job *job, struct wire_out *reply)
 
 static enum store_status backup(struct svc_call *c)
 {
-	/* One long task at a time (jobs.h). */
-	if (svc_job_none_running(c) != STORE_OK)
-		return STORE_BUSY;
-	struct backup_job *b = calloc(1, sizeof *b);
-	if (!b)
-		return svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
 	enum store_status r;
+	struct backup_job *b = svc_job_data_new(c, sizeof *b, &r);
+	if (!b)
+		return r;
 	if ((r = svc_bool(c, F_FORCE, _("force"), &b->force)) != STORE_OK ||
 	    (r = backup_target(c, b->path, sizeof b->path, &b->named)) != STORE_OK) {
 		free(b);
@@ -424,11 +414,7 @@ static enum store_status backup(struct svc_call *c)
 	}
 	b->in_dir = wire_find(c->req, 0, F_NAME) != NULL;
 	b->now = clock_now();
-	struct svc_job *job = svc_job_new(c, N_("backup"), false, 0, backup_work, backup_answer,
-					  b, free);
-	if (!job)
-		return svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
-	return svc_job_submit(c, job);
+	return svc_job_start(c, N_("backup"), false, 0, backup_work, backup_answer, b, free);
 }
 
 static int by_time(const void *a, const void *b)

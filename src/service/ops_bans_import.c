@@ -209,11 +209,8 @@ static enum store_status commit(struct svc_call *c)
 	}
 	/* The rows go with the job: the session may end before the job does. */
 	c->sess->import = NULL;
-	struct svc_job *job = svc_job_new(c, N_("import"), true, CHANGE_BANS, commit_work,
-					  commit_answer, im, free);
-	if (!job)
-		return svc_fail(c, STORE_ERROR, "%s", _("out of memory"));
-	return svc_job_submit(c, job);
+	return svc_job_start(c, N_("import"), true, CHANGE_BANS, commit_work, commit_answer, im,
+			     free);
 }
 
 static enum store_status abort_import(struct svc_call *c)
