@@ -27,10 +27,9 @@ enum store_status client_audit_list(struct client *cl, size_t limit, struct audi
 {
 	wire_put_int(client_request(cl, OP_AUDIT_RECENT), F_LIMIT,
 		     limit == 0 || limit > 1000 ? 1000 : (int64_t)limit);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_audit_entry, records_audit_entry_n,
-					       sizeof **out, NULL, &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_audit_entry, records_audit_entry_n, sizeof **out, NULL,
+				n, &r);
 	return r;
 }
 
@@ -149,10 +148,9 @@ enum store_status client_backup(struct client *cl, const char *name, const char 
 enum store_status client_backup_list(struct client *cl, struct backup_file **out, size_t *n)
 {
 	(void)client_request(cl, OP_BACKUP_LIST);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_backup_file, records_backup_file_n,
-					       sizeof **out, NULL, &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_backup_file, records_backup_file_n, sizeof **out, NULL,
+				n, &r);
 	return r;
 }
 

@@ -47,10 +47,8 @@ enum store_status client_alarm_list(struct client *cl, int open_only, size_t lim
 	struct wire_out *q = client_request(cl, OP_ALARM_LIST);
 	wire_put_bool(q, F_OPEN_ONLY, open_only != 0);
 	wire_put_int(q, F_LIMIT, (int64_t)limit);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_alarm, records_alarm_n, sizeof **out,
-					       NULL, &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_alarm, records_alarm_n, sizeof **out, NULL, n, &r);
 	return r;
 }
 

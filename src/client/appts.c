@@ -127,12 +127,13 @@ enum store_status client_appt_list_checked(struct client *cl, time_t from, time_
 	enum store_status s = client_call(cl, &r);
 	if (s != STORE_OK)
 		return s;
-	void *items = NULL, *m = NULL;
+	struct appt *items = client_get_list(cl, &r, records_appt, records_appt_n, sizeof **out,
+					     NULL, n, &s);
+	struct appts_ban_mark *m = NULL;
 	size_t nm = 0;
-	s = client_get_list(cl, &r, records_appt, records_appt_n, sizeof **out, NULL, &items, n);
 	if (s == STORE_OK)
-		s = client_get_list(cl, &r, records_appt_mark, records_appt_mark_n, sizeof **marks,
-				    NULL, &m, &nm);
+		m = client_get_list(cl, &r, records_appt_mark, records_appt_mark_n, sizeof **marks,
+				    NULL, &nm, &s);
 	/* Every record carries its mark: a list without them is no checked list. */
 	for (size_t i = 0; s == STORE_OK && i < nm; i++)
 		if (!wire_find(&r, (uint32_t)i + 1, records_appt_mark[0].tag))

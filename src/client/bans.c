@@ -53,10 +53,9 @@ static enum store_status page(struct client *cl, enum svc_op op, enum ban_filter
 	enum store_status r = client_call(cl, &a);
 	if (r != STORE_OK)
 		return r;
-	void *items = NULL;
 	size_t n = 0;
-	r = client_get_list(cl, &a, records_ban, records_ban_n, sizeof(struct ban), ban_clear,
-			    &items, &n);
+	struct ban *items = client_get_list(cl, &a, records_ban, records_ban_n, sizeof *items,
+					    ban_clear, &n, &r);
 	*done = false;
 	if (r == STORE_OK && wire_get_bool(&a, 0, F_DONE, done) != 0)
 		r = client_fail(cl, STORE_UNAVAILABLE, _("the service's reply does not decode"));
@@ -202,10 +201,9 @@ enum store_status client_ban_history(struct client *cl, int64_t ban_id,
 				     struct ban_history **out, size_t *n)
 {
 	wire_put_int(client_request(cl, OP_BAN_HISTORY), F_ID, ban_id);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_ban_history, records_ban_history_n,
-					  sizeof **out, history_clear, &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_ban_history, records_ban_history_n, sizeof **out,
+				history_clear, n, &r);
 	return r;
 }
 
@@ -226,10 +224,9 @@ enum store_status client_ban_exception_list(struct client *cl, int64_t ban_id,
 					    struct ban_exception **out, size_t *n)
 {
 	wire_put_int(client_request(cl, OP_BAN_EXCEPTION_LIST), F_ID, ban_id);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_ban_exception, records_ban_exception_n,
-					  sizeof **out, NULL, &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_ban_exception, records_ban_exception_n, sizeof **out,
+				NULL, n, &r);
 	return r;
 }
 
@@ -261,10 +258,9 @@ enum store_status client_ban_notice_unseen(struct client *cl, const char *user, 
 	if (user)
 		wire_put_text(q, F_USER, user);
 	wire_put_int(q, F_FROM, since > 0 ? (int64_t)since : 0);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_ban_notice, records_ban_notice_n,
-					  sizeof **out, NULL, &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_ban_notice, records_ban_notice_n, sizeof **out, NULL, n,
+				&r);
 	return r;
 }
 
@@ -370,13 +366,10 @@ enum store_status client_ban_import_abort(struct client *cl)
 
 enum store_status client_ban_takeovers(struct client *cl, bool all, struct ban_list *out)
 {
-	out->items = NULL;
-	out->count = 0;
 	wire_put_bool(client_request(cl, OP_BAN_TAKEOVERS), F_ALL_TAKEOVERS, all);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_ban, records_ban_n, sizeof(struct ban),
-					       ban_clear, &items, &out->count);
-	out->items = items;
+	enum store_status r;
+	out->items = client_call_list(cl, records_ban, records_ban_n, sizeof(struct ban), ban_clear,
+				      &out->count, &r);
 	return r;
 }
 

@@ -113,14 +113,11 @@ enum store_status client_ban_list_born(struct client *cl, const char *today, con
 				       size_t limit, struct ban_list *out)
 {
 	(void)today;
-	out->items = NULL;
-	out->count = 0;
 	struct wire_out *q = client_request(cl, OP_BAN_LIST_BORN);
 	wire_put_text(q, F_DATE, born);
 	wire_put_int(q, F_LIMIT, (int64_t)(limit == 0 || limit > 100 ? 100 : limit));
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_ban, records_ban_n, sizeof(struct ban),
-					       ban_clear, &items, &out->count);
-	out->items = items;
+	enum store_status r;
+	out->items = client_call_list(cl, records_ban, records_ban_n, sizeof(struct ban), ban_clear,
+				      &out->count, &r);
 	return r;
 }

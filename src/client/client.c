@@ -403,46 +403,46 @@ enum store_status client_call_one(struct client *cl, const struct wire_desc *d, 
 	return r;
 }
 
-enum store_status client_call_list(struct client *cl, const struct wire_desc *d, size_t nd,
-				   size_t elem, void (*clear)(void *item), void **out, size_t *n)
+void *client_call_list(struct client *cl, const struct wire_desc *d, size_t nd, size_t elem,
+		       void (*clear)(void *item), size_t *n, enum store_status *r)
 {
-	*out = NULL;
 	*n = 0;
 	struct wire_in reply;
-	enum store_status r = client_call(cl, &reply);
-	if (r != STORE_OK)
-		return r;
-	r = client_get_list(cl, &reply, d, nd, elem, clear, out, n);
+	if ((*r = client_call(cl, &reply)) != STORE_OK)
+		return NULL;
+	void *items = client_get_list(cl, &reply, d, nd, elem, clear, n, r);
 	wire_in_free(&reply);
-	return r;
+	return items;
 }
 
-enum store_status client_get_list(struct client *cl, const struct wire_in *reply,
-				  const struct wire_desc *d, size_t nd, size_t elem,
-				  void (*clear)(void *item), void **out, size_t *n)
+void *client_get_list(struct client *cl, const struct wire_in *reply, const struct wire_desc *d,
+		      size_t nd, size_t elem, void (*clear)(void *item), size_t *n,
+		      enum store_status *r)
 {
-	*out = NULL;
 	*n = 0;
+	*r = STORE_OK;
 	size_t count = reply->nrecs > 0 ? reply->nrecs - 1 : 0;
 	if (count == 0)
-		return STORE_OK;
+		return NULL;
 	unsigned char *items = calloc(count, elem);
-	if (!items)
-		return client_fail(cl, STORE_ERROR, "%s", strerror(ENOMEM));
+	if (!items) {
+		*r = client_fail(cl, STORE_ERROR, "%s", strerror(ENOMEM));
+		return NULL;
+	}
 	for (size_t i = 0; i < count; i++) {
 		uint16_t bad = 0;
 		if (wire_get_struct(reply, (uint32_t)i + 1, d, nd, items + i * elem, &bad) != 0) {
 			for (size_t j = 0; clear && j <= i; j++)
 				clear(items + j * elem);
 			free(items);
-			return client_fail(cl, STORE_UNAVAILABLE,
-					   _("the service sent a record that does not decode "
-					     "(field %u)"), (unsigned)bad);
+			*r = client_fail(cl, STORE_UNAVAILABLE,
+					 _("the service sent a record that does not decode "
+					   "(field %u)"), (unsigned)bad);
+			return NULL;
 		}
 	}
-	*out = items;
 	*n = count;
-	return STORE_OK;
+	return items;
 }
 
 static enum store_status hello(struct client *cl)

@@ -106,14 +106,16 @@ enum store_status client_fail(struct client *cl, enum store_status s, const char
 	__attribute__((format(printf, 3, 4)));
 
 /* Decode every record from 1 on of reply into a malloc'd array of elem-sized structs
- * (zeroed first, then wire_get_struct). On failure frees what it made with clear (may be
- * NULL for structs without owned strings) and fails the call. */
-enum store_status client_get_list(struct client *cl, const struct wire_in *reply,
-				  const struct wire_desc *d, size_t nd, size_t elem,
-				  void (*clear)(void *item), void **out, size_t *n);
+ * (zeroed first, then wire_get_struct), returned for the caller's typed pointer with its
+ * length in *n: NULL and 0 when there are none. On failure frees what it made with clear
+ * (may be NULL for structs without owned strings), fails the call and returns NULL. *r:
+ * the status. */
+void *client_get_list(struct client *cl, const struct wire_in *reply, const struct wire_desc *d,
+		      size_t nd, size_t elem, void (*clear)(void *item), size_t *n,
+		      enum store_status *r);
 
 /* client_call and client_get_list in one, for requests whose reply is such a list. */
-enum store_status client_call_list(struct client *cl, const struct wire_desc *d, size_t nd,
-				   size_t elem, void (*clear)(void *item), void **out, size_t *n);
+void *client_call_list(struct client *cl, const struct wire_desc *d, size_t nd, size_t elem,
+		       void (*clear)(void *item), size_t *n, enum store_status *r);
 
 #endif

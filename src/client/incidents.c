@@ -50,10 +50,9 @@ enum store_status client_incident_list(struct client *cl, time_t from, time_t to
 	struct wire_out *q = client_request(cl, OP_INCIDENT_LIST);
 	wire_put_int(q, F_FROM, (int64_t)from);
 	wire_put_int(q, F_TO, (int64_t)to);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_incident, records_incident_n,
-					       sizeof **out, NULL, &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_incident, records_incident_n, sizeof **out, NULL, n,
+				&r);
 	return r;
 }
 
@@ -75,11 +74,11 @@ enum store_status client_incident_followups(struct client *cl, int64_t id,
 {
 	*n = 0;
 	wire_put_int(client_request(cl, OP_INCIDENT_FOLLOWUPS), F_ID, id);
-	void *items = NULL;
 	size_t got = 0;
-	enum store_status r = client_call_list(cl, records_incident_followup,
-					       records_incident_followup_n, sizeof *out, NULL,
-					       &items, &got);
+	enum store_status r;
+	struct incident_followup *items = client_call_list(cl, records_incident_followup,
+							   records_incident_followup_n,
+							   sizeof *out, NULL, &got, &r);
 	if (r == STORE_OK && got > INCIDENTS_MAX_ITEMS)
 		r = client_fail(cl, STORE_UNAVAILABLE, "%s", _("the service's reply does not decode"));
 	if (r == STORE_OK) {
@@ -107,11 +106,9 @@ enum store_status client_incident_due(struct client *cl, bool all,
 				      struct incident_due_row **out, size_t *n)
 {
 	wire_put_bool(client_request(cl, OP_INCIDENT_DUE), F_INC_ALL, all);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_incident_due_row,
-					       records_incident_due_row_n, sizeof **out, NULL,
-					       &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_incident_due_row, records_incident_due_row_n,
+				sizeof **out, NULL, n, &r);
 	return r;
 }
 

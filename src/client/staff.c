@@ -57,10 +57,9 @@ enum store_status client_staff_list(struct client *cl, const char *date,
 	struct wire_out *q = client_request(cl, OP_STAFF_LIST);
 	if (date)
 		wire_put_text(q, F_DATE, date);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_staff_member, records_staff_member_n,
-					       sizeof **out, NULL, &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_staff_member, records_staff_member_n, sizeof **out,
+				NULL, n, &r);
 	return r;
 }
 
@@ -90,10 +89,8 @@ enum store_status client_staff_unreachable_list(struct client *cl, const char *b
 	wire_put_text(q, F_STAFF_BUILDING, building);
 	wire_put_text(q, F_FROM, from);
 	wire_put_text(q, F_TO, to);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_staff_unreachable,
-					       records_staff_unreachable_n, sizeof **out, NULL,
-					       &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_staff_unreachable, records_staff_unreachable_n,
+				sizeof **out, NULL, n, &r);
 	return r;
 }

@@ -50,9 +50,7 @@ enum store_status client_visit_back(struct client *cl, int64_t id, const char *o
 enum store_status client_visit_list(struct client *cl, bool all, struct visit **out, size_t *n)
 {
 	wire_put_bool(client_request(cl, OP_VISIT_LIST), F_VISIT_ALL, all);
-	void *items = NULL;
-	enum store_status r = client_call_list(cl, records_visit, records_visit_n, sizeof **out,
-					       NULL, &items, n);
-	*out = items;
+	enum store_status r;
+	*out = client_call_list(cl, records_visit, records_visit_n, sizeof **out, NULL, n, &r);
 	return r;
 }
