@@ -189,12 +189,7 @@ enum store_status client_ban_earlier_for_person(struct client *cl, int64_t perso
 
 static void history_clear(void *p)
 {
-	struct ban_history *h = p;
-	char *f[] = {h->at, h->actor, h->action, h->detail, h->starts, h->ends, h->scope,
-		     h->imposed_by, h->letter_sent, h->enforcement, h->justification, h->lifted_at};
-	for (size_t i = 0; i < sizeof f / sizeof *f; i++)
-		free(f[i]);
-	memset(h, 0, sizeof *h);
+	store_ban_history_clear(p);
 }
 
 enum store_status client_ban_history(struct client *cl, int64_t ban_id,

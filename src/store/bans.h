@@ -229,6 +229,8 @@ struct ban_history {
 enum store_status store_ban_history(struct store *st, int64_t ban_id, struct ban_history **out,
 				    size_t *n);
 void store_ban_history_free(struct ban_history *h, size_t n);
+/* Free the texts of one history row and empty it. */
+void store_ban_history_clear(struct ban_history *h);
 
 /* ------------------------------------------------------------------ exceptions */
 

@@ -211,8 +211,7 @@ static const char history_sql[] =
 	" imposed_by, letter_sent, police_informed, enforcement, justification,"
 	" until_conversation, lifted_at, version FROM ban_history WHERE ban_id = ?1 ORDER BY id";
 
-/* Free the texts of one history row and empty it. */
-static void history_clear(struct ban_history *h)
+void store_ban_history_clear(struct ban_history *h)
 {
 	char *f[] = {h->at, h->actor, h->action, h->detail, h->starts, h->ends,
 		     h->scope, h->imposed_by, h->letter_sent, h->enforcement,
@@ -225,7 +224,7 @@ static void history_clear(struct ban_history *h)
 void store_ban_history_free(struct ban_history *h, size_t n)
 {
 	for (size_t i = 0; h && i < n; i++)
-		history_clear(&h[i]);
+		store_ban_history_clear(&h[i]);
 	free(h);
 }
 
@@ -256,12 +255,12 @@ static int history_from_row(sqlite3_stmt *s, struct ban_history *h)
 static void history_or_empty(sqlite3_stmt *s, void *item)
 {
 	if (history_from_row(s, item) != 0)
-		history_clear(item);
+		store_ban_history_clear(item);
 }
 
 static void history_clear_item(void *item)
 {
-	history_clear(item);
+	store_ban_history_clear(item);
 }
 
 enum store_status store_ban_history(struct store *st, int64_t ban_id, struct ban_history **out,
