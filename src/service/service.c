@@ -478,10 +478,7 @@ bool service_handle(struct service *svc, struct svc_session *s, const unsigned c
 		if (s->role == ROLE_NONE)
 			no_role_message(&c);
 		else
-			(void)svc_fail(&c, STORE_DENIED,
-				       _("permission denied: role %s may not %s"),
-				       roles_name(s->role),
-				       roles_permission_text((enum permission)def->perm));
+			(void)svc_require(&c, (enum permission)def->perm);
 		audit_denial(&c, def->name);
 		r = STORE_DENIED;
 	} else {
