@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "client/alarms.h"
-#include "i18n.h"
 #include "service/lib.h"
 
 enum store_status client_alarm_raise(struct client *cl, const char *location,
@@ -34,8 +33,7 @@ enum store_status client_alarm_resolve_all(struct client *cl, int *count)
 {
 	(void)client_request(cl, OP_ALARM_RESOLVE_ALL);
 	int64_t n = 0;
-	enum store_status r = client_call_int(cl, F_COUNT, 0, INT32_MAX,
-					      _("the service's reply lacks the count"), &n);
+	enum store_status r = client_call_count(cl, INT32_MAX, &n);
 	if (r == STORE_OK)
 		*count = (int)n;
 	return r;

@@ -148,8 +148,7 @@ enum store_status client_ban_export(struct client *cl, enum ban_filter f, struct
 static enum store_status count_reply(struct client *cl, size_t *out)
 {
 	int64_t n = 0;
-	enum store_status r = client_call_int(cl, F_COUNT, 0, INT64_MAX,
-					      _("the service's reply lacks the count"), &n);
+	enum store_status r = client_call_count(cl, INT64_MAX, &n);
 	if (r == STORE_OK)
 		*out = (size_t)n;
 	return r;

@@ -383,6 +383,12 @@ enum store_status client_call_id(struct client *cl, int64_t *id_out)
 	return r;
 }
 
+enum store_status client_call_count(struct client *cl, int64_t max, int64_t *count)
+{
+	return client_call_int(cl, F_COUNT, 0, max, _("the service's reply lacks the count"),
+			       count);
+}
+
 enum store_status client_call_one(struct client *cl, const struct wire_desc *d, size_t nd,
 				  void *out, size_t size, void (*clear)(void *item))
 {

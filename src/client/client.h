@@ -95,6 +95,9 @@ enum store_status client_call_int(struct client *cl, uint16_t tag, int64_t min, 
  * NULL) is set on success. */
 enum store_status client_call_id(struct client *cl, int64_t *id_out);
 
+/* client_call for requests whose reply holds a count (F_COUNT) from 0 to max. */
+enum store_status client_call_count(struct client *cl, int64_t max, int64_t *count);
+
 /* client_call for requests whose reply is one record (record 1) of descriptor d, decoded
  * into the size bytes at out (zeroed first). On failure out is cleared with clear (may be
  * NULL for structs without owned strings). */
