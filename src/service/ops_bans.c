@@ -42,6 +42,18 @@ void svc_ban_put(struct svc_call *c, struct ban *b)
 	svc_put_record(c, records_ban, records_ban_n, b);
 }
 
+enum store_status svc_ban_reply_list(struct svc_call *c, enum store_status r,
+				     struct ban_list *l, const char *object, const char *detail)
+{
+	if (r == STORE_OK) {
+		for (size_t i = 0; i < l->count; i++)
+			svc_ban_put(c, &l->items[i]);
+		svc_audit_count(c, object, l->count, detail);
+	}
+	store_ban_list_free(l);
+	return svc_stored(c, r);
+}
+
 void svc_ban_put_history(struct svc_call *c, struct ban_history *h)
 {
 	if (!roles_may(c->sess->role, PERM_SEE_REASON)) {

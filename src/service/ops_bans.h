@@ -23,6 +23,11 @@ void svc_ban_put(struct svc_call *c, struct ban *b);
 /* The same for a history row. */
 void svc_ban_put_history(struct svc_call *c, struct ban_history *h);
 
+/* The reply to a request for a list of bans the store read into l with status r: each ban
+ * (svc_ban_put) and the look audited as a count under object with detail. l is freed. */
+enum store_status svc_ban_reply_list(struct svc_call *c, enum store_status r,
+				     struct ban_list *l, const char *object, const char *detail);
+
 /* Whether the session may see this ban at all: any ban with PERM_SEE_REASON, else only a
  * current one (active, not lifted, not ended). STORE_OK or STORE_DENIED with the
  * message. */

@@ -228,13 +228,8 @@ static enum store_status takeovers(struct svc_call *c)
 	if (r != STORE_OK)
 		return r;
 	struct ban_list l = {0};
-	if ((r = store_ban_takeovers(c->st, all, &l)) != STORE_OK)
-		return svc_store_failed(c, r);
-	for (size_t i = 0; i < l.count; i++)
-		svc_ban_put(c, &l.items[i]);
-	svc_audit_count(c, "bans", l.count, all ? "takeovers --all" : "takeovers");
-	store_ban_list_free(&l);
-	return STORE_OK;
+	r = store_ban_takeovers(c->st, all, &l);
+	return svc_ban_reply_list(c, r, &l, "bans", all ? "takeovers --all" : "takeovers");
 }
 
 static enum store_status review(struct svc_call *c)

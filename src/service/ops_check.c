@@ -136,13 +136,7 @@ static enum store_status list_born(struct svc_call *c)
 	svc_ban_today(today);
 	struct ban_list list = {0};
 	r = store_ban_list_born(c->st, today, born, max, &list);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_audit_count(c, born, list.count, "born");
-	for (size_t i = 0; i < list.count; i++)
-		svc_ban_put(c, &list.items[i]);
-	store_ban_list_free(&list);
-	return STORE_OK;
+	return svc_ban_reply_list(c, r, &list, born, "born");
 }
 
 const struct svc_op_def svc_ops_check[] = {
