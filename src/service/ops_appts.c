@@ -210,11 +210,9 @@ static enum store_status get(struct svc_call *c)
 {
 	struct appt a;
 	enum store_status r = store_appt_get(c->st, c->id, &a);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_record(c, records_appt, records_appt_n, &a);
-	svc_audit_record(c, "appt", c->id, "ok", "");
-	return STORE_OK;
+	if ((r = svc_reply_record(c, r, records_appt, records_appt_n, &a)) == STORE_OK)
+		svc_audit_record(c, "appt", c->id, "ok", "");
+	return r;
 }
 
 /* The visitor's best hit among the bans in force on day: a MATCH before any POSSIBLE (as
