@@ -250,10 +250,9 @@ void service_tick(struct service *svc, time_t now)
 	}
 	char today[DATES_DATE_LEN];
 	dates_local_date(now, today);
-	/* Not while a job holds the write lock: the daily work waits for its end (and would
-	 * else be given up for the day). */
-	bool writes = false;
-	if (svc_job_running(svc, NULL, NULL, &writes) && writes)
+	/* Not while a job runs (one at a time): the daily work waits for its end, and would
+	 * else be given up for the day, or be made and refused again every tick. */
+	if (svc_job_running(svc, NULL, NULL, NULL))
 		return;
 	if (strcmp(today, svc->purged_on) != 0) {
 		struct daily_purge *p = calloc(1, sizeof *p);
