@@ -147,6 +147,13 @@ struct svc_visitor_ban {
 enum store_status svc_visitor_ban(struct svc_call *c, const char *name, const char *born,
 				  const char *date, struct svc_visitor_ban *out);
 
+/* Write the audit line of a view (action: the operation's name) on the service's own
+ * store, with the actor set on it. STORE_OK, or the status with a message in err: no
+ * line, no answer. */
+enum store_status svc_audit_view(struct service *svc, const char *action, const char *object,
+				 const char *result, const char *detail, char *err,
+				 size_t errsz);
+
 /* Set the audit line of a view: object, result (e.g. a count) and detail. */
 void svc_audit_set(struct svc_call *c, const char *object, const char *result,
 		   const char *detail);

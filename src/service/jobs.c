@@ -26,6 +26,9 @@ struct svc_job {
 	void *data;
 	void (*free_data)(void *);
 	int64_t result;
+	/* a view's audit line (svc_job_audit_set), written before the reply leaves */
+	bool view;
+	char object[128], result_text[64], detail[256];
 	/* who asked: the session waits for the reply (NULL once it went away) */
 	struct svc_session *owner;
 	char op[32];                     /* the operation's audit name, for the log */
@@ -100,6 +103,15 @@ bool svc_job_on_worker(const struct svc_job *job)
 int64_t svc_job_result(const struct svc_job *job)
 {
 	return job->result;
+}
+
+void svc_job_audit_set(struct svc_job *job, const char *object, const char *result,
+		       const char *detail)
+{
+	job->view = true;
+	snprintf(job->object, sizeof job->object, "%s", object);
+	snprintf(job->result_text, sizeof job->result_text, "%s", result);
+	snprintf(job->detail, sizeof job->detail, "%s", detail);
 }
 
 enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const char *msg)
@@ -312,9 +324,11 @@ enum store_status svc_job_start(struct svc_call *c, const char *what, bool write
 		job_work(j, c->st);
 		r = j->status;
 		if (r == STORE_OK)
-			j->answer(j, c->reply);
-		else
+			r = j->answer(j, c->reply);
+		if (r != STORE_OK)
 			(void)svc_fail(c, r, "%s", j->err);
+		else if (j->view) /* the dispatcher writes it, as for any view */
+			svc_audit_set(c, j->object, j->result_text, j->detail);
 		job_free(j);
 		return r;
 	}
@@ -344,7 +358,7 @@ int svc_job_service(struct service *svc, const char *op, const char *what, bool 
 		store_set_actor(service_store(svc), j->user, j->terminal);
 		job_work(j, service_store(svc));
 		if (j->status == STORE_OK)
-			j->answer(j, NULL);
+			j->status = j->answer(j, NULL);
 		else
 			svc_log(svc, _("%s by %s: failed: %s"), j->op, j->user, j->err);
 		job_free(j);
@@ -397,10 +411,20 @@ struct svc_session *service_job_done(struct service *svc, struct wire_out *reply
 		owner->job = NULL;
 	i18n_use_language(j->lang);
 	if (j->status == STORE_OK) {
+		wire_out_begin(reply, WIRE_REPLY, STORE_OK);
+		j->status = j->answer(j, j->for_service ? NULL : reply);
+	}
+	if (j->status == STORE_OK && j->view) {
+		/* As the dispatcher does for a view answered at once: who looked. */
+		if (st)
+			store_set_actor(st, j->user, j->terminal);
+		j->status = st ? svc_audit_view(svc, j->op, j->object, j->result_text, j->detail,
+						j->err, sizeof j->err)
+			       : svc_job_fail(j, STORE_ERROR, svc_degraded(svc));
+	}
+	if (j->status == STORE_OK) {
 		svc_changed(svc, j->changes);
 		svc_log(svc, _("%s by %s: done (%lld)"), j->op, j->user, (long long)j->result);
-		wire_out_begin(reply, WIRE_REPLY, STORE_OK);
-		j->answer(j, j->for_service ? NULL : reply);
 	} else {
 		svc_log(svc, _("%s by %s: failed: %s"), j->op, j->user, j->err);
 		svc_error_reply(reply, j->status, j->err);

@@ -29,8 +29,9 @@ struct svc_job;
  * (svc_job_fail); no service state. */
 typedef enum store_status (*svc_job_run_fn)(struct svc_job *job, struct store *st);
 /* The fields of the OK reply (on the loop, after run succeeded; reply NULL for a job of the
- * service itself, svc_job_service). */
-typedef void (*svc_job_answer_fn)(struct svc_job *job, struct wire_out *reply);
+ * service itself, svc_job_service). It may still refuse: another status (with
+ * svc_job_fail's message) makes the reply an error. */
+typedef enum store_status (*svc_job_answer_fn)(struct svc_job *job, struct wire_out *reply);
 
 /* Run a job for the request being answered: what (N_() text: "import", "backup"), whether
  * it writes, its work and reply, and data (freed with free_data, may be NULL). changes:
@@ -49,7 +50,13 @@ int64_t svc_job_result(const struct svc_job *job);
 /* The work runs on the worker's connection (no other work goes through it meanwhile). */
 bool svc_job_on_worker(const struct svc_job *job);
 
-/* From the work: fail with status s and a message (already translated). */
+/* From the answer of a view (SVC_AUDIT_VIEW): its audit line, written as the dispatcher
+ * writes one (the operation's name, the session's actor, on the service's own connection)
+ * before the reply leaves; no line, no answer. */
+void svc_job_audit_set(struct svc_job *job, const char *object, const char *result,
+		       const char *detail);
+
+/* From the work or the answer: fail with status s and a message (already translated). */
 enum store_status svc_job_fail(struct svc_job *job, enum store_status s, const char *msg);
 
 /* A job of the service itself (its daily purge and check): op names it in the log, writes

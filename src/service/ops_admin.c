@@ -261,10 +261,11 @@ static enum store_status purge_work(struct svc_job *job, struct store *st)
 	return store_purge(st, &p->pp, p->today, p->dry_run, &p->rep);
 }
 
-static void purge_answer(struct svc_job *job, struct wire_out *reply)
+static enum store_status purge_answer(struct svc_job *job, struct wire_out *reply)
 {
 	struct purge_job *p = svc_job_data(job);
 	wire_put_record(reply, records_purge_report, records_purge_report_n, &p->rep);
+	return STORE_OK;
 }
 
 static enum store_status purge(struct svc_call *c)
@@ -391,10 +392,11 @@ static enum store_status backup_work(struct svc_job *job, struct store *st)
 	return r;
 }
 
-static void backup_answer(struct svc_job *job, struct wire_out *reply)
+static enum store_status backup_answer(struct svc_job *job, struct wire_out *reply)
 {
 	struct backup_job *b = svc_job_data(job);
 	wire_put_text(reply, !b->named || b->in_dir ? F_NAME : F_PATH, b->written);
+	return STORE_OK;
 }
 
 static enum store_status backup(struct svc_call *c)

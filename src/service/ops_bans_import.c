@@ -187,9 +187,10 @@ static enum store_status commit_work(struct svc_job *job, struct store *st)
 	return r;
 }
 
-static void commit_answer(struct svc_job *job, struct wire_out *reply)
+static enum store_status commit_answer(struct svc_job *job, struct wire_out *reply)
 {
 	wire_put_int(reply, F_COUNT, svc_job_result(job));
+	return STORE_OK;
 }
 
 static enum store_status commit(struct svc_call *c)

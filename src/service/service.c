@@ -209,12 +209,13 @@ static enum store_status daily_purge_work(struct svc_job *job, struct store *st)
 	return store_purge_daily(st, &d->pp, d->today, &d->ran, &pr);
 }
 
-static void daily_purge_done(struct svc_job *job, struct wire_out *reply)
+static enum store_status daily_purge_done(struct svc_job *job, struct wire_out *reply)
 {
 	(void)reply;
 	struct daily_purge *d = svc_job_data(job);
 	if (d->ran)
 		d->svc->changes |= CHANGE_ALL;
+	return STORE_OK;
 }
 
 /* The daily quality check as a job (jobs.h): on balied's worker, as it reads the whole
@@ -232,13 +233,14 @@ static enum store_status daily_check_work(struct svc_job *job, struct store *st)
 }
 
 /* Damage found turns the service's own store read-only too: every write says so. */
-static void daily_check_done(struct svc_job *job, struct wire_out *reply)
+static enum store_status daily_check_done(struct svc_job *job, struct wire_out *reply)
 {
 	(void)reply;
 	struct daily_check *d = svc_job_data(job);
 	struct store *st = d->svc->st;
 	if (st && !d->whole && store_writable_check(st) != STORE_OK)
 		svc_log(d->svc, "%s", store_error(st));
+	return STORE_OK;
 }
 
 void service_tick(struct service *svc, time_t now)
@@ -391,6 +393,18 @@ enum store_status svc_struct(struct svc_call *c, uint32_t rec, const struct wire
 			  "character that is not allowed"), (unsigned long)rec, (unsigned)bad);
 }
 
+enum store_status svc_audit_view(struct service *svc, const char *action, const char *object,
+				 const char *result, const char *detail, char *err,
+				 size_t errsz)
+{
+	enum store_status a = store_audit(svc->st, action, object, result, detail);
+	if (a == STORE_OK)
+		return a;
+	snprintf(err, errsz, _("not answered, as the audit trail could not be written: %s"),
+		 store_error(svc->st));
+	return a == STORE_BUSY ? a : STORE_ERROR;
+}
+
 void svc_audit_set(struct svc_call *c, const char *object, const char *result,
 		   const char *detail)
 {
@@ -486,13 +500,10 @@ bool service_handle(struct service *svc, struct svc_session *s, const unsigned c
 			r = def->run(&c);
 		if (r == STORE_DENIED)
 			audit_denial(&c, def->name);
-		enum store_status a = STORE_OK;
-		if (r == STORE_OK && !c.deferred && def->audit == SVC_AUDIT_VIEW &&
-		    (a = store_audit(svc->st, def->name, c.object, c.result, c.detail)) !=
-			    STORE_OK)
-			r = svc_fail(&c, a == STORE_BUSY ? a : STORE_ERROR,
-				     _("not answered, as the audit trail could not be written: %s"),
-				     store_error(svc->st));
+		/* A job's view is audited when it is done (service_job_done). */
+		if (r == STORE_OK && !c.deferred && def->audit == SVC_AUDIT_VIEW)
+			r = svc_audit_view(svc, def->name, c.object, c.result, c.detail, c.err,
+					   sizeof c.err);
 		if (r == STORE_BUSY && !c.job_named)
 			job_busy_message(&c);
 		/* A job's changes count when it is done (service_job_done). */
