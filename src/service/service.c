@@ -232,14 +232,18 @@ static enum store_status daily_check_work(struct svc_job *job, struct store *st)
 	return store_check_daily(st, d->today, &d->ran, &d->whole);
 }
 
-/* Damage found turns the service's own store read-only too: every write says so. */
+/* Damage found turns the service's own store read-only too: every write says so. The
+ * worker's connection found it, so the service's takes it over first. */
 static enum store_status daily_check_done(struct svc_job *job, struct wire_out *reply)
 {
 	(void)reply;
 	struct daily_check *d = svc_job_data(job);
 	struct store *st = d->svc->st;
-	if (st && !d->whole && store_writable_check(st) != STORE_OK)
-		svc_log(d->svc, "%s", store_error(st));
+	if (st && !d->whole) {
+		store_check_adopt(st, false, false, "quick_check");
+		if (store_writable_check(st) != STORE_OK)
+			svc_log(d->svc, "%s", store_error(st));
+	}
 	return STORE_OK;
 }
 

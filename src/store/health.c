@@ -185,6 +185,17 @@ enum store_status store_integrity_check(struct store *st, bool *ok, char *why, s
 	return r;
 }
 
+void store_check_adopt(struct store *st, bool ok, bool integrity, const char *why)
+{
+	if (!ok && !st->damaged) {
+		read_marker(st);
+		if (!st->damaged) /* no mark could be left: this connection knows all the same */
+			store_mark_damaged(st, why);
+	} else if (ok && integrity && st->damaged) {
+		store_clear_damage(st);
+	}
+}
+
 enum store_status store_check_daily(struct store *st, const char *today, bool *ran, bool *ok)
 {
 	*ran = false;

@@ -25,6 +25,12 @@ enum store_status store_integrity_check(struct store *st, bool *ok, char *why, s
  * *ran tells whether it ran now, *ok its verdict (true when it did not run). */
 enum store_status store_check_daily(struct store *st, const char *today, bool *ran, bool *ok);
 
+/* Another connection of this process (balied's worker) checked the whole file: take its
+ * verdict over on st as if the check had run here. Damage (ok false; why: the finding)
+ * marks st damaged, with the words of the mark that connection left when there is one;
+ * with integrity (a passing integrity_check) a damage mark is forgotten. */
+void store_check_adopt(struct store *st, bool ok, bool integrity, const char *why);
+
 /* Record a good backup (path and time) for the message a damaged database gives; inside
  * the caller's transaction. */
 enum store_status store_note_backup(struct store *st, const char *path);
