@@ -162,42 +162,84 @@ static bool is_hex_hash(const char *s)
 	return true;
 }
 
-static enum store_status audit_verify(struct svc_call *c)
+/* The verification as a job (jobs.h): on balied's worker, as PRAGMA integrity_check reads
+ * every page and index (4 s at 300 000 bans) and the desks must not wait for it. */
+struct verify_job {
+	struct service *svc;
+	int64_t head_id;
+	char head_hash[SHA256_HEX_LEN];
+	bool whole;
+	char why[256];
+	struct audit_verify v;
+};
+
+static enum store_status verify_work(struct svc_job *job, struct store *st)
 {
-	int64_t head_id = 0;
+	struct verify_job *j = svc_job_data(job);
+	/* The pages first (PRAGMA integrity_check): a chain read from a damaged file proves
+	 * nothing. A whole file clears a damage mark an I/O error may have left. */
+	enum store_status r = store_integrity_check(st, &j->whole, j->why, sizeof j->why);
+	if (r != STORE_OK || !j->whole)
+		return r;
+	return store_audit_verify_head(st, j->head_id, j->head_id ? j->head_hash : NULL, &j->v);
+}
+
+/* On the loop: the service's own connection takes the verdict over (damage found makes it
+ * refuse writes, a whole file clears a mark), then the answer and its audit line. */
+static enum store_status verify_answer(struct svc_job *job, struct wire_out *reply)
+{
+	struct verify_job *j = svc_job_data(job);
+	struct store *st = service_store(j->svc);
+	if (!st)
+		return svc_job_fail(job, STORE_ERROR, svc_degraded(j->svc));
+	store_check_adopt(st, j->whole, true, j->why);
+	if (!j->whole && store_writable_check(st) != STORE_OK)
+		return svc_job_fail(job, STORE_ERROR, store_error(st));
+	struct audit_verify *v = &j->v;
+	wire_put_record(reply, records_audit_verify, records_audit_verify_n, v);
+	char detail[128];
+	if (v->first_bad)
+		snprintf(detail, sizeof detail, "broken at line %lld", (long long)v->first_bad);
+	else
+		snprintf(detail, sizeof detail, "%zu lines, head %lld%s", v->lines,
+			 (long long)v->head_id, v->noted_checked ? ", noted head fits" : "");
+	svc_job_audit_set(job, "audit", v->first_bad ? "broken" : "intact", detail);
+	return STORE_OK;
+}
+
+/* The request's noted head, checked as before the work. */
+static enum store_status verify_fields(struct svc_call *c, struct verify_job *j)
+{
 	const char *head_hash = NULL;
 	enum store_status r;
-	if ((r = svc_int(c, F_HEAD_ID, _("noted line"), 1, INT64_MAX, false, &head_id)) !=
+	if ((r = svc_int(c, F_HEAD_ID, _("noted line"), 1, INT64_MAX, false, &j->head_id)) !=
 		    STORE_OK ||
-	    (r = svc_text(c, F_HEAD_HASH, _("noted hash"), SHA256_HEX_LEN - 1, head_id > 0,
+	    (r = svc_text(c, F_HEAD_HASH, _("noted hash"), SHA256_HEX_LEN - 1, j->head_id > 0,
 			  &head_hash)) != STORE_OK)
 		return r;
-	if (head_hash && !head_id)
+	if (head_hash && !j->head_id)
 		return svc_fail(c, STORE_INVALID, "%s", _("noted hash: given without the line"));
 	if (head_hash && !is_hex_hash(head_hash))
 		return svc_fail(c, STORE_INVALID, _("noted hash: \"%s\" is not a SHA-256 hash (64 "
 						    "hex digits)"), head_hash);
-	/* The pages first (PRAGMA integrity_check): a chain read from a damaged file proves
-	 * nothing. A whole file clears a damage mark an I/O error may have left. */
-	bool whole = true;
-	char why[256];
-	if ((r = store_integrity_check(c->st, &whole, why, sizeof why)) != STORE_OK)
-		return svc_store_failed(c, r);
-	if (!whole && store_writable_check(c->st) != STORE_OK)
-		return svc_store_failed(c, STORE_ERROR);
-	struct audit_verify v;
-	r = store_audit_verify_head(c->st, head_id, head_hash, &v);
-	if (r != STORE_OK)
-		return svc_store_failed(c, r);
-	svc_put_record(c, records_audit_verify, records_audit_verify_n, &v);
-	char detail[128];
-	if (v.first_bad)
-		snprintf(detail, sizeof detail, "broken at line %lld", (long long)v.first_bad);
-	else
-		snprintf(detail, sizeof detail, "%zu lines, head %lld%s", v.lines,
-			 (long long)v.head_id, v.noted_checked ? ", noted head fits" : "");
-	svc_audit_set(c, "audit", v.first_bad ? "broken" : "intact", detail);
+	if (head_hash)
+		memcpy(j->head_hash, head_hash, SHA256_HEX_LEN); /* checked: 64 digits */
 	return STORE_OK;
+}
+
+static enum store_status audit_verify(struct svc_call *c)
+{
+	enum store_status r;
+	struct verify_job *j = svc_job_data_new(c, sizeof *j, &r);
+	if (!j)
+		return r;
+	if ((r = verify_fields(c, j)) != STORE_OK) {
+		free(j);
+		return r;
+	}
+	j->svc = c->svc;
+	return svc_job_start(c, N_("verification"), false, 0, verify_work, verify_answer, j,
+			     free);
 }
 
 /* The actions a console records itself, while it still reads through the store: a

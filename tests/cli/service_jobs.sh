@@ -5,7 +5,10 @@
 # the import, and a second import is refused; the import ends with every row. HR's purge
 # and the daily purge run on the worker too, an alarm raised during a purge likewise
 # answered from the journal. A client that goes away during its commit leaves the whole
-# import (never a part). The order of events is checked, never a duration.
+# import (never a part). HR's audit --verify reads on the worker: an alarm meanwhile is
+# answered, its audit line is written when it ends, and damage it finds (or a whole file)
+# holds for the service's own connection too. The order of events is checked, never a
+# duration.
 # shellcheck source=tests/cli/testlib.sh
 . "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
 # shellcheck source=tests/cli/svclib.sh
@@ -58,6 +61,35 @@ started() {
 	[ "$(grep -c "ban.import by .*: started on the worker" "$tmp/balied.log")" -ge "$1" ]
 }
 ended() { [ -s "$tmp/$1.rc" ]; }
+# ended_with NAME TEXT WHAT: the background balie NAME exited 0 and printed TEXT.
+ended_with() {
+	if [ "$(cat "$tmp/$1.rc")" = 0 ] && grep -q "$2" "$tmp/$1.out"; then ok "$3"
+	else
+		not_ok "$3 (exit $(cat "$tmp/$1.rc"))"
+		sed 's/^/#   /' "$tmp/$1.out" "$tmp/$1.err"
+	fi
+}
+# refused_while NAME TASK WHAT: the last command was refused while the background balie
+# NAME runs, naming its long task TASK.
+refused_while() {
+	if [ "$rc" -eq 2 ] && grep -q "another long task ($2) is running, started [0-9:]* by #$H" "$tmp/err"
+	then ok "$3"
+	elif ended "$1"; then ok "# SKIP $1 ended before: $3"
+	else not_ok "$3 (exit $rc)"; sed 's/^/#   /' "$tmp/err"; fi
+}
+# raise_during NAME LOCATION WHAT [J]: an alarm raised while the background balie NAME
+# runs is answered before it ends (with J: into the alarm journal).
+raise_during() {
+	as $P alarm raise "$2"
+	if [ "$rc" -eq 0 ] && { [ -z "${4:-}" ] || grep -q "J" "$tmp/out"; } && ! ended "$1"; then
+		ok "$3"
+	elif [ "$rc" -eq 0 ] && ended "$1"; then
+		ok "# SKIP $1 ended before the alarm came (a very fast machine)"
+	else
+		not_ok "$3 (exit $rc)"
+		sed 's/^/#   /' "$tmp/out" "$tmp/err"
+	fi
+}
 # locked: a connection of its own cannot take the write lock now (the import holds it).
 locked() {
 	! setpriv --reuid=$SVC_UID --regid=$SVC_UID --clear-groups \
@@ -126,17 +158,11 @@ then ok "a second import is refused, naming the one that runs"
 elif ended imp; then ok "# SKIP the import ended before the second one"
 else not_ok "a second import is refused (exit $rc)"; fi
 as $H backup
-if [ "$rc" -eq 2 ] && grep -q "another long task (import) is running" "$tmp/err"
-then ok "a backup is refused while the import runs"
-elif ended imp; then ok "# SKIP the import ended before the backup"
-else not_ok "a backup is refused while the import runs (exit $rc)"; fi
+refused_while imp import "a backup is refused while the import runs"
+as $H audit --verify
+refused_while imp import "audit --verify is refused while the import runs"
 wait "$imp"
-if [ "$(cat "$tmp/imp.rc")" = 0 ] && grep -q "$ROWS" "$tmp/imp.out"; then
-	ok "the import completes and says how many rows"
-else
-	not_ok "the import completes (exit $(cat "$tmp/imp.rc"))"
-	sed 's/^/#   /' "$tmp/imp.out" "$tmp/imp.err"
-fi
+ended_with imp "$ROWS" "the import completes and says how many rows"
 [ "$(bans)" -eq "$ROWS" ] && ok "every row is in the database" ||
 	not_ok "every row is in the database ($(bans))"
 # The journal's alarm moved into the table when the job ended.
@@ -203,16 +229,7 @@ if ! poll 1200 purging || ! poll 1200 locked_or_ended; then
 	not_ok "the purge reached the worker"
 	sed 's/^/#   /' "$tmp/balied.log" "$tmp/pur.err"
 fi
-as $P alarm raise "Balie 3"
-raise_rc=$rc
-if [ "$raise_rc" -eq 0 ] && grep -q "J" "$tmp/out" && ! ended pur; then
-	ok "an alarm raised during the purge is answered at once, into the journal"
-elif [ "$raise_rc" -eq 0 ] && ended pur; then
-	ok "# SKIP the purge ended before the alarm came (a very fast machine)"
-else
-	not_ok "an alarm raised during the purge is answered (exit $raise_rc)"
-	sed 's/^/#   /' "$tmp/out" "$tmp/err"
-fi
+raise_during pur "Balie 3" "an alarm raised during the purge is answered at once, into the journal" J
 wait "$bg_pid"
 if [ "$(cat "$tmp/pur.rc")" = 0 ]; then ok "the purge completes"
 else not_ok "the purge completes (exit $(cat "$tmp/pur.rc"))"; sed 's/^/#   /' "$tmp/pur.err"; fi
@@ -221,6 +238,61 @@ else not_ok "the purge completes (exit $(cat "$tmp/pur.rc"))"; sed 's/^/#   /' "
 alarm_kept "Balie 3" "the alarm is in the database after the purge"
 if grep -q "retention.purge by #$H: done" "$tmp/balied.log"; then ok "balied logs the purge's end"
 else not_ok "balied logs the purge's end"; fi
+
+# ------------------------------------------------------------ audit --verify on the worker
+# integrity_check reads every page and index of some 250 000 bans: seconds, on the worker.
+bg ver $H audit --verify
+verifying() { grep -q "audit.verify by #$H: started on the worker" "$tmp/balied.log"; }
+if poll 1200 verifying; then ok "audit --verify runs on the worker"
+else not_ok "audit --verify runs on the worker"; sed 's/^/#   /' "$tmp/balied.log"; fi
+raise_during ver "Balie 4" "an alarm raised during the verification is answered before it ends"
+as $H backup
+refused_while ver verification "a backup is refused while the verification runs, naming it"
+wait "$bg_pid"
+ended_with ver "The audit trail is intact" "the verification answers as before"
+alarm_kept "Balie 4" "the alarm raised during the verification is in the database"
+line=$(svc_sql "SELECT actor || ' ' || terminal || ' ' || result FROM audit
+	WHERE action = 'audit.verify' ORDER BY id DESC LIMIT 1")
+case $line in
+"#$H "*" intact") ok "the verification's audit line names HR and the verdict" ;;
+*) not_ok "the verification's audit line: $line" ;;
+esac
+if grep -q "audit.verify by #$H: done" "$tmp/balied.log"; then ok "balied logs the verification's end"
+else not_ok "balied logs the verification's end"; fi
+
+# Damage found on the worker holds for the service's own connection: writes are refused
+# and alarms go to the journal. An index that no longer fits its table is what
+# integrity_check finds and the cheap checks at open do not.
+# index_on COLUMN: ban_ends said to index COLUMN; a new schema version, so that every
+# connection reads it.
+index_on() {
+	_v=$(svc_sql "PRAGMA schema_version")
+	svc_sql "PRAGMA writable_schema = ON;
+		UPDATE sqlite_schema SET sql = 'CREATE INDEX ban_ends ON ban($1)' WHERE name = 'ban_ends';
+		PRAGMA schema_version = $((_v + 1))"
+}
+index_on starts
+as $H audit --verify
+expect_rc 2 "audit --verify on the worker finds the damage"
+expect_err_has "is damaged (row" "and says what it found"
+if [ -e "$SVC_DB.damaged" ]; then ok "the damage is marked for every process"
+else not_ok "no damage mark"; fi
+as $P staff add "Kees Portier" --team support
+expect_rc 2 "the service's own connection refuses writes after the worker found damage"
+expect_err_has "is damaged" "with the damage message"
+as $P alarm raise "Balie 5"
+expect_rc 0 "an alarm on the damaged database is still answered"
+if grep -q '^J' "$tmp/out"; then ok "into the alarm journal"
+else not_ok "the alarm was not journaled: $(cat "$tmp/out")"; fi
+# A whole file again: a passing verification clears the mark, for the service too.
+index_on ends
+as $H audit --verify
+expect_rc 0 "audit --verify passes once the file is whole"
+if [ ! -e "$SVC_DB.damaged" ]; then ok "and removes the damage mark"
+else not_ok "the damage mark stays"; fi
+as $P staff add "Kees Portier" --team support
+expect_rc 0 "the service's own connection writes again"
+alarm_kept "Balie 5" "the journal's alarm moved in"
 
 svc_stop_clean
 finish
