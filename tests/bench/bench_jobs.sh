@@ -25,10 +25,7 @@ t0=$EPOCHREALTIME
 "$BALIE" --config "$tmp/balie.conf" ban import "$tmp/bans.csv" >"$tmp/import.out" \
 	2>"$tmp/import.err" &
 imp=$!
-while kill -0 "$imp" 2>/dev/null; do
-	svcbench_raise
-	sleep 0.3
-done >"$tmp/during"
+svcbench_raise_while "$imp" 0.3 >"$tmp/during"
 wait "$imp"
 rc=$?
 t1=$EPOCHREALTIME

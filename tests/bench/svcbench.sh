@@ -53,6 +53,14 @@ svcbench_raise() {
 	printf '%d.%03d %s\n' $((us / 1000)) $((us % 1000)) "${out:0:1}"
 }
 
+# svcbench_raise_while PID SECONDS: svcbench_raise every SECONDS while process PID runs.
+svcbench_raise_while() {
+	while kill -0 "$1" 2>/dev/null; do
+		svcbench_raise
+		sleep "$2"
+	done
+}
+
 # svcbench_raises FILE WHILE: of the raises in FILE (svcbench_raise lines), how many, how
 # many journaled (raised while a job held the write lock), and their spread.
 svcbench_raises() {
