@@ -7,8 +7,8 @@
 # answered from the journal. A client that goes away during its commit leaves the whole
 # import (never a part). HR's audit --verify reads on the worker: an alarm meanwhile is
 # answered, its audit line is written when it ends, and damage it finds (or a whole file)
-# holds for the service's own connection too. The order of events is checked, never a
-# duration.
+# holds for the service's own connection too, as does damage the daily check finds. The
+# order of events is checked, never a duration.
 # shellcheck source=tests/cli/testlib.sh
 . "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
 # shellcheck source=tests/cli/svclib.sh
@@ -293,6 +293,26 @@ else not_ok "the damage mark stays"; fi
 as $P staff add "Kees Portier" --team support
 expect_rc 0 "the service's own connection writes again"
 alarm_kept "Balie 5" "the journal's alarm moved in"
-
 svc_stop_clean
+
+# ------------------------------------------------------------ the daily check's damage
+# Damage the daily check finds on the worker (a page of the ban table, which the cheap
+# checks at open do not read) holds for the service's own connection too.
+T=$BALIE_BUILDDIR/tests/torture/torture
+if [ -x "$T" ]; then
+	svc_sql "UPDATE meta SET value = '2000-01-01' WHERE key = 'integrity.last_day'"
+	setpriv --reuid=$SVC_UID --regid=$SVC_UID --clear-groups "$T" corrupt "$SVC_DB" ban \
+		>/dev/null || not_ok "torture corrupt"
+	rm -f "$SVC_SOCK"
+	svc_start
+	checked() { [ "$(grep -c "database.check by balied: done" "$tmp/balied.log")" -ge 2 ]; }
+	if poll 1200 checked; then ok "the daily check of a new day runs on the worker"
+	else not_ok "the daily check of a new day runs"; sed 's/^/#   /' "$tmp/balied.log"; fi
+	as $P staff add "Joop Portier" --team support
+	expect_rc 2 "the service's own connection refuses writes after the daily check found damage"
+	expect_err_has "is damaged" "with the damage message"
+	svc_stop_clean
+else
+	ok "# SKIP tests/torture/torture is not built"
+fi
 finish
