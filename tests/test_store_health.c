@@ -1,7 +1,7 @@
 /* test_store_health — the damaged state, the alarm journal and the busy handler: damage
- * found by a statement refuses writes everywhere, journal alarms are listed and moved in
- * exactly once (also after a merge cut short), torn lines are skipped, a write waits out
- * another connection's lock. */
+ * found by a statement refuses writes everywhere, a check's verdict is taken over by
+ * another connection, journal alarms are listed and moved in exactly once (also after a
+ * merge cut short), torn lines are skipped, a write waits out another connection's lock. */
 #include "autoconfig.h"
 
 #include <fcntl.h>
@@ -164,6 +164,39 @@ TEST(test_store_health__corrupt_statement_marks_damage)
 	ck_assert(!store_damaged(st));
 	ck_assert_int_eq(store_alarm_raise(st, "hall", ALARM_PANIC, &id), STORE_OK);
 	ck_assert_int_gt(id, 0);
+}
+END_TEST
+
+/* A verdict found on another connection of the process is taken over: damage with the
+ * words of its mark (also when no mark could be left), a quick_check's pass clears
+ * nothing, an integrity_check's pass clears the mark. */
+TEST(test_store_health__check_adopt)
+{
+	char err[1024], mark[2200];
+	struct store *worker = store_open(path, 0, err, sizeof err);
+	ck_assert_msg(worker != NULL, "%s", err);
+	store_check_adopt(st, true, true, NULL); /* whole and not damaged: nothing changes */
+	ck_assert(!store_damaged(st));
+	store_mark_damaged(worker, "row 1 missing from index ban_ends");
+	ck_assert(!store_damaged(st)); /* the mark is read only at open */
+	store_check_adopt(st, false, true, "other words");
+	ck_assert(store_damaged(st));
+	ck_assert_int_eq(store_writable_check(st), STORE_ERROR);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "row 1 missing from index ban_ends"));
+	store_check_adopt(st, true, false, NULL); /* a quick_check's pass */
+	ck_assert(store_damaged(st));
+	store_check_adopt(st, true, true, NULL);
+	ck_assert(!store_damaged(st));
+	store_side_path(path, STORE_DAMAGED_SUFFIX, mark, sizeof mark);
+	ck_assert_int_ne(access(mark, F_OK), 0);
+	ck_assert_int_eq(store_writable_check(st), STORE_OK);
+	/* No mark there: the finding itself (and now the mark). */
+	store_check_adopt(st, false, false, "page 7: btreeInitPage() returns error code 11");
+	ck_assert_int_eq(store_writable_check(st), STORE_ERROR);
+	ck_assert_ptr_nonnull(strstr(store_error(st), "page 7"));
+	ck_assert_int_eq(access(mark, F_OK), 0);
+	store_clear_damage(st);
+	store_close(worker);
 }
 END_TEST
 
