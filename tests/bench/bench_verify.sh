@@ -30,14 +30,7 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do svcbench_raise; sleep 0.1; done >"$tmp/idle"
 svcbench_raises "$tmp/idle" idle
 
 echo "alarm raise every 0.2 s while balied verifies the audit trail of $n bans ($mb MB):"
-t0=$EPOCHREALTIME
-"$BALIE" --config "$tmp/balie.conf" audit --verify >"$tmp/verify.out" 2>&1 &
-verifier=$!
-svcbench_raise_while "$verifier" 0.2 >"$tmp/during"
-wait "$verifier"
-rc=$?
-t1=$EPOCHREALTIME
-us=$(( (${t1/./} - ${t0/./}) ))
-echo "  audit --verify: $((us / 1000000)).$(( (us / 100000) % 10 )) s, exit $rc: $(head -1 "$tmp/verify.out")"
+svcbench_during 0.2 verify "$BALIE" --config "$tmp/balie.conf" audit --verify
+echo "  audit --verify: $took, exit $rc: $(cat "$tmp/verify.out" "$tmp/verify.err" | head -1)"
 svcbench_raises "$tmp/during" verification
 sed -n 's/^/  /p' "$tmp/balied.log" | grep "audit.verify" | head -3

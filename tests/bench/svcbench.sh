@@ -53,12 +53,24 @@ svcbench_raise() {
 	printf '%d.%03d %s\n' $((us / 1000)) $((us % 1000)) "${out:0:1}"
 }
 
-# svcbench_raise_while PID SECONDS: svcbench_raise every SECONDS while process PID runs.
-svcbench_raise_while() {
-	while kill -0 "$1" 2>/dev/null; do
+# svcbench_during SECONDS NAME CMD...: CMD in the background (output in $tmp/NAME.out and
+# $tmp/NAME.err) and svcbench_raise every SECONDS while it runs (into $tmp/during); sets rc
+# (its exit status) and took ("12.3 s", from its start to its end).
+svcbench_during() {
+	local every=$1 name=$2
+	shift 2
+	local t0=$EPOCHREALTIME
+	"$@" >"$tmp/$name.out" 2>"$tmp/$name.err" &
+	local p=$!
+	while kill -0 "$p" 2>/dev/null; do
 		svcbench_raise
-		sleep "$2"
-	done
+		sleep "$every"
+	done >"$tmp/during"
+	wait "$p"
+	rc=$?
+	local t1=$EPOCHREALTIME
+	local us=$(( ${t1/./} - ${t0/./} ))
+	took="$((us / 1000000)).$(( (us / 100000) % 10 )) s"
 }
 
 # svcbench_raises FILE WHILE: of the raises in FILE (svcbench_raise lines), how many, how
