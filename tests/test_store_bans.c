@@ -144,26 +144,18 @@ TEST(test_store_bans__insert_and_get_round_trip)
 	ck_assert_int_eq(store_ban_get(st, id, &b), STORE_OK);
 	ck_assert_int_eq(b.id, id);
 	ck_assert_int_gt(b.person_id, 0);
-	ck_assert_str_eq(b.given_names, "Jan Pieter");
-	ck_assert_str_eq(b.prefix, "van der");
-	ck_assert_str_eq(b.surname, "Berg");
-	ck_assert_str_eq(b.partner_prefix, "de");
-	ck_assert_str_eq(b.partner_surname, "Vries");
-	ck_assert_str_eq(b.born, "1975-03-04");
+	/* The scope comes back trimmed, without empty or repeated buildings. */
+	testutil_ban_texts(&b, &(struct ban){
+		.given_names = "Jan Pieter", .prefix = "van der", .surname = "Berg",
+		.partner_prefix = "de", .partner_surname = "Vries", .born = "1975-03-04",
+		.scope = "townhall,yard", .starts = "2026-05-01", .ends = "2026-11-01",
+		.imposed_by = "A. Hoofd", .letter_sent = "2026-05-02", .notes = "hit a colleague",
+		.lifted_at = "", .lifted_by = "", .lifted_reason = "",
+		.created_at = "2026-06-01T10:00:00Z", .created_by = "tester",
+	});
 	ck_assert_int_eq(b.kind, BAN_BUILDING_PHONE);
 	ck_assert_int_eq(b.reason, REASON_PHYSICAL);
-	ck_assert_str_eq(b.scope, "townhall,yard");
-	ck_assert_str_eq(b.starts, "2026-05-01");
-	ck_assert_str_eq(b.ends, "2026-11-01");
-	ck_assert_str_eq(b.imposed_by, "A. Hoofd");
-	ck_assert_str_eq(b.letter_sent, "2026-05-02");
 	ck_assert(b.police_informed);
-	ck_assert_str_eq(b.notes, "hit a colleague");
-	ck_assert_str_eq(b.lifted_at, "");
-	ck_assert_str_eq(b.lifted_by, "");
-	ck_assert_str_eq(b.lifted_reason, "");
-	ck_assert_str_eq(b.created_at, "2026-06-01T10:00:00Z");
-	ck_assert_str_eq(b.created_by, "tester");
 	ck_assert_int_eq(b.version, 1);
 	store_ban_clear(&b);
 	ck_assert_ptr_null(b.surname);
@@ -179,10 +171,8 @@ TEST(test_store_bans__insert_and_get_round_trip)
 			     .starts = "2026-01-01", .ends = "2026-01-01" };
 	id = insert(m);
 	ck_assert_int_eq(store_ban_get(st, id, &b), STORE_OK);
-	ck_assert_str_eq(b.surname, "Yılmaz");
-	ck_assert_str_eq(b.given_names, "");
-	ck_assert_str_eq(b.born, "");
-	ck_assert_str_eq(b.scope, "");
+	testutil_ban_texts(&b, &(struct ban){.surname = "Yılmaz", .given_names = "", .born = "",
+					      .scope = ""});
 	ck_assert_int_eq(b.kind, BAN_WARNING);
 	store_ban_clear(&b);
 }
@@ -325,11 +315,9 @@ TEST(test_store_bans__update_second_copy_conflicts)
 	struct ban c;
 	ck_assert_int_eq(store_ban_get(st, id, &c), STORE_OK);
 	ck_assert_int_eq(c.version, 2);
-	ck_assert_str_eq(c.surname, "Bergh");
-	ck_assert_str_eq(c.given_names, "Jan");
-	ck_assert_str_eq(c.ends, "2027-03-31");
-	ck_assert_str_eq(c.scope, "yard");
-	ck_assert_str_eq(c.notes, "threatened a colleague");
+	testutil_ban_texts(&c, &(struct ban){.surname = "Bergh", .given_names = "Jan",
+					      .ends = "2027-03-31", .scope = "yard",
+					      .notes = "threatened a colleague"});
 	ck_assert(c.police_informed);
 
 	/* With the fresh version the second editor succeeds. */
@@ -358,9 +346,9 @@ TEST(test_store_bans__lift)
 	ck_assert_int_eq(store_ban_lift(st, id, "written apology", 1), STORE_OK);
 	struct ban b;
 	ck_assert_int_eq(store_ban_get(st, id, &b), STORE_OK);
-	ck_assert_str_eq(b.lifted_at, "2026-06-01T10:00:00Z");
-	ck_assert_str_eq(b.lifted_by, "manager");
-	ck_assert_str_eq(b.lifted_reason, "written apology");
+	testutil_ban_texts(&b, &(struct ban){.lifted_at = "2026-06-01T10:00:00Z",
+					      .lifted_by = "manager",
+					      .lifted_reason = "written apology"});
 	ck_assert_int_eq(b.version, 2);
 	store_ban_clear(&b);
 	char action[64], detail[256];
@@ -637,10 +625,21 @@ END_TEST
 /* ------------------------------------------------------------------ life cycle (issue 5) */
 
 /* The history rows of a ban (count asserted by the caller); free with store_ban_history_free. */
-static struct ban_history *history(int64_t id, size_t *n)
+/* The life-cycle status of ban id in s; fails the test when s cannot read it. */
+static enum ban_status status_of(struct store *s, int64_t id)
+{
+	struct ban b;
+	ck_assert_msg(store_ban_get(s, id, &b) == STORE_OK, "%s", store_error(s));
+	enum ban_status status = b.status;
+	store_ban_clear(&b);
+	return status;
+}
+
+/* The history of ban id in s, oldest first, n rows; fails the test when s refuses. */
+static struct ban_history *history(struct store *s, int64_t id, size_t *n)
 {
 	struct ban_history *h = NULL;
-	ck_assert_msg(store_ban_history(st, id, &h, n) == STORE_OK, "%s", store_error(st));
+	ck_assert_msg(store_ban_history(s, id, &h, n) == STORE_OK, "%s", store_error(s));
 	return h;
 }
 
@@ -658,10 +657,7 @@ TEST(test_store_bans__draft_until_every_answer_is_given)
 	b.letter_sent = "";
 	b.notes = " ";
 	int64_t id = insert(b);
-	struct ban g;
-	ck_assert_int_eq(store_ban_get(st, id, &g), STORE_OK);
-	ck_assert_int_eq(g.status, BAN_STATUS_DRAFT);
-	store_ban_clear(&g);
+	ck_assert_int_eq(status_of(st, id), BAN_STATUS_DRAFT);
 	/* A draft is on no receptionist's list. */
 	ck_assert_uint_eq(count(BAN_FILTER_ACTIVE), 0);
 	ck_assert_uint_eq(count(BAN_FILTER_CURRENT), 0);
@@ -697,6 +693,7 @@ TEST(test_store_bans__draft_until_every_answer_is_given)
 	free(nt);
 
 	/* Filling in the answers (an update) and activating. */
+	struct ban g;
 	ck_assert_int_eq(store_ban_get(st, id, &g), STORE_OK);
 	testutil_replace(&g.letter_sent, "2026-05-02");
 	testutil_replace(&g.notes, "shouted and threatened");
@@ -711,7 +708,7 @@ TEST(test_store_bans__draft_until_every_answer_is_given)
 	ck_assert_ptr_nonnull(strstr(store_error(st), "imposed_by"));
 	store_ban_clear(&g);
 	size_t n;
-	struct ban_history *h = history(id, &n);
+	struct ban_history *h = history(st, id, &n);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(h[0].action, "insert");
 	ck_assert_int_eq(h[0].status, BAN_STATUS_DRAFT);
@@ -773,7 +770,7 @@ TEST(test_store_bans__extend_keeps_history)
 	ck_assert_int_eq(g.version, 3);
 	store_ban_clear(&g);
 	size_t n;
-	struct ban_history *h = history(id, &n);
+	struct ban_history *h = history(st, id, &n);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(h[0].ends, "2026-07-31");
 	ck_assert_str_eq(h[1].action, "extend");
@@ -788,7 +785,7 @@ TEST(test_store_bans__extend_keeps_history)
 	/* A lifted ban is not extended. */
 	ck_assert_int_eq(store_ban_lift(st, id, "apology", -1), STORE_OK);
 	ck_assert_int_eq(store_ban_extend(st, id, "2027-06-30", "again", NULL, -1), STORE_CONFLICT);
-	h = history(id, &n);
+	h = history(st, id, &n);
 	ck_assert_uint_eq(n, 4);
 	ck_assert_str_eq(h[3].action, "lift");
 	ck_assert_str_eq(h[3].detail, "apology");
@@ -810,14 +807,14 @@ TEST(test_store_bans__history_is_append_only)
 				      NULL), SQLITE_OK);
 	ck_assert_int_ne(sqlite3_exec(db, "DELETE FROM ban_history", NULL, NULL, NULL), SQLITE_OK);
 	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
-	h = history(id, &n);
+	h = history(st, id, &n);
 	ck_assert_uint_eq(n, 1);
 	store_ban_history_free(h, n);
 	/* Every import row starts its history. */
 	struct ban_new rows[2] = {sample("A", "2026-01-01", "2026-02-01"),
 				  sample("B", "2026-01-01", "2026-02-01")};
 	ck_assert_int_eq(store_ban_import(st, rows, 2), STORE_OK);
-	h = history(id + 2, &n);
+	h = history(st, id + 2, &n);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(h[0].action, "import");
 	store_ban_history_free(h, n);
@@ -908,7 +905,7 @@ TEST(test_store_bans__exceptions)
 	char action[64], detail[256];
 	last_audit(action, sizeof action, detail, sizeof detail);
 	ck_assert_str_eq(action, "ban.exception");
-	struct ban_history *h = history(id, &n);
+	struct ban_history *h = history(st, id, &n);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(h[2].action, "exception");
 	store_ban_history_free(h, n);
@@ -1003,13 +1000,9 @@ TEST(test_store_bans__migration_makes_existing_bans_active)
 	struct store *s2 = store_open(old, 0, err, sizeof err);
 	ck_assert_msg(s2 != NULL, "%s", err);
 	ck_assert_int_ge(store_schema_version(s2), 3);
-	struct ban g;
-	ck_assert_int_eq(store_ban_get(s2, 1, &g), STORE_OK);
-	ck_assert_int_eq(g.status, BAN_STATUS_ACTIVE);
-	store_ban_clear(&g);
-	struct ban_history *h = NULL;
-	size_t n = 0;
-	ck_assert_int_eq(store_ban_history(s2, 1, &h, &n), STORE_OK);
+	ck_assert_int_eq(status_of(s2, 1), BAN_STATUS_ACTIVE);
+	size_t n;
+	struct ban_history *h = history(s2, 1, &n);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_str_eq(h[0].actor, "hr");
 	ck_assert_str_eq(h[0].scope, "stadhuis");

@@ -180,6 +180,11 @@ struct ban_new testutil_ban(const char *given, const char *prefix, const char *s
  * new ban's id. */
 int64_t testutil_ban_insert(struct store *st, struct ban_new b);
 
+/* Every text field of want that is set (not NULL) is the same in got, a ban read back from
+ * the store; fails the test naming the first field that is not. Numbers, enums and flags
+ * are for the test to compare. */
+void testutil_ban_texts(const struct ban *got, const struct ban *want);
+
 /* The first column of the one row sql returns on st's own connection, as an integer. */
 long long testutil_scalar(struct store *st, const char *sql);
 

@@ -5,6 +5,7 @@
 #include <libgen.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,33 @@ int64_t testutil_ban_insert(struct store *st, struct ban_new b)
 	ck_assert_msg(store_ban_insert(st, &b, &id) == STORE_OK, "%s", store_error(st));
 	ck_assert_int_gt(id, 0);
 	return id;
+}
+
+/* The text fields of a ban by name, for testutil_ban_texts. */
+#define BAN_TEXT(field) {#field, offsetof(struct ban, field)}
+static const struct {
+	const char *name;
+	size_t offset;
+} ban_texts[] = {
+	BAN_TEXT(given_names), BAN_TEXT(prefix), BAN_TEXT(surname), BAN_TEXT(partner_prefix),
+	BAN_TEXT(partner_surname), BAN_TEXT(born), BAN_TEXT(scope), BAN_TEXT(starts),
+	BAN_TEXT(ends), BAN_TEXT(imposed_by), BAN_TEXT(letter_sent), BAN_TEXT(notes),
+	BAN_TEXT(lifted_at), BAN_TEXT(lifted_by), BAN_TEXT(lifted_reason), BAN_TEXT(created_at),
+	BAN_TEXT(created_by), BAN_TEXT(enforcement), BAN_TEXT(justification), BAN_TEXT(reasons),
+	BAN_TEXT(address), BAN_TEXT(event_date), BAN_TEXT(takeover_source),
+	BAN_TEXT(takeover_date), BAN_TEXT(reviewed_at), BAN_TEXT(reviewed_by),
+};
+#undef BAN_TEXT
+
+void testutil_ban_texts(const struct ban *got, const struct ban *want)
+{
+	for (size_t i = 0; i < sizeof ban_texts / sizeof *ban_texts; i++) {
+		const char *w = *(char *const *)((const char *)want + ban_texts[i].offset);
+		const char *g = *(char *const *)((const char *)got + ban_texts[i].offset);
+		if (w)
+			ck_assert_msg(g && strcmp(g, w) == 0, "ban %s: \"%s\", expected \"%s\"",
+				      ban_texts[i].name, g ? g : "(null)", w);
+	}
 }
 
 void testutil_replace(char **text, const char *value)
