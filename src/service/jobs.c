@@ -263,13 +263,20 @@ enum store_status svc_job_none_running(struct svc_call *c)
 					 "try again when it is done"), what, hm, user);
 }
 
-void *svc_job_data_new(struct svc_call *c, size_t size, enum store_status *r)
+void *svc_job_data_new(struct svc_call *c, size_t size, svc_job_fill_fn fill,
+		       enum store_status *r)
 {
 	if ((*r = svc_job_none_running(c)) != STORE_OK)
 		return NULL;
 	void *data = calloc(1, size);
-	if (!data)
+	if (!data) {
 		*r = svc_fail(c, STORE_ERROR, "%s", strerror(ENOMEM));
+		return NULL;
+	}
+	if ((*r = fill(c, data)) != STORE_OK) {
+		free(data);
+		return NULL;
+	}
 	return data;
 }
 

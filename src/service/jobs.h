@@ -71,10 +71,16 @@ int svc_job_service(struct service *svc, const char *op, const char *what, bool 
  * and when (a second job is refused, and an import is refused before its rows come). */
 enum store_status svc_job_none_running(struct svc_call *c);
 
-/* The zeroed data (size bytes) of a job a request is about to start, refused before the
- * request is read when another job runs (one long task at a time). NULL with the status
- * in *r when refused (STORE_BUSY) or out of memory (STORE_ERROR). */
-void *svc_job_data_new(struct svc_call *c, size_t size, enum store_status *r);
+/* Fills a job's data from the request's fields: STORE_OK, or the refusal (svc_fail's
+ * message in c). */
+typedef enum store_status (*svc_job_fill_fn)(struct svc_call *c, void *data);
+
+/* The zeroed data (size bytes) of a job a request is about to start, filled by fill from
+ * the request; refused before the request is read when another job runs (one long task at
+ * a time). NULL with the status in *r when refused (STORE_BUSY), out of memory
+ * (STORE_ERROR) or refused by fill (its status; the data is freed). */
+void *svc_job_data_new(struct svc_call *c, size_t size, svc_job_fill_fn fill,
+		       enum store_status *r);
 
 /* A job that writes is running: a text saying which, by whom, since when (for a refused
  * write or a journaled alarm), and true; else false. */

@@ -208,8 +208,9 @@ static enum store_status verify_answer(struct svc_job *job, struct wire_out *rep
 }
 
 /* The request's noted head, checked as before the work. */
-static enum store_status verify_fields(struct svc_call *c, struct verify_job *j)
+static enum store_status verify_fields(struct svc_call *c, void *data)
 {
+	struct verify_job *j = data;
 	const char *head_hash = NULL;
 	enum store_status r;
 	if ((r = svc_int(c, F_HEAD_ID, _("noted line"), 1, INT64_MAX, false, &j->head_id)) !=
@@ -224,20 +225,16 @@ static enum store_status verify_fields(struct svc_call *c, struct verify_job *j)
 						    "hex digits)"), head_hash);
 	if (head_hash)
 		memcpy(j->head_hash, head_hash, SHA256_HEX_LEN); /* checked: 64 digits */
+	j->svc = c->svc;
 	return STORE_OK;
 }
 
 static enum store_status audit_verify(struct svc_call *c)
 {
 	enum store_status r;
-	struct verify_job *j = svc_job_data_new(c, sizeof *j, &r);
+	struct verify_job *j = svc_job_data_new(c, sizeof *j, verify_fields, &r);
 	if (!j)
 		return r;
-	if ((r = verify_fields(c, j)) != STORE_OK) {
-		free(j);
-		return r;
-	}
-	j->svc = c->svc;
 	return svc_job_start(c, N_("verification"), false, 0, verify_work, verify_answer, j,
 			     free);
 }
@@ -310,16 +307,19 @@ static enum store_status purge_answer(struct svc_job *job, struct wire_out *repl
 	return STORE_OK;
 }
 
+/* The request says only whether it is a dry run. */
+static enum store_status purge_fields(struct svc_call *c, void *data)
+{
+	struct purge_job *p = data;
+	return svc_bool(c, F_DRY_RUN, _("dry run"), &p->dry_run);
+}
+
 static enum store_status purge(struct svc_call *c)
 {
 	enum store_status r;
-	struct purge_job *p = svc_job_data_new(c, sizeof *p, &r);
+	struct purge_job *p = svc_job_data_new(c, sizeof *p, purge_fields, &r);
 	if (!p)
 		return r;
-	if ((r = svc_bool(c, F_DRY_RUN, _("dry run"), &p->dry_run)) != STORE_OK) {
-		free(p);
-		return r;
-	}
 	/* The service's own configuration and clock decide: never the client's. */
 	purge_policy_of_config(c->cfg, &p->pp);
 	dates_local_date(clock_now(), p->today);
@@ -441,23 +441,27 @@ static enum store_status backup_answer(struct svc_job *job, struct wire_out *rep
 	return STORE_OK;
 }
 
+/* The request's target (backup_target) and whether an existing file may be replaced. */
+static enum store_status backup_fields(struct svc_call *c, void *data)
+{
+	struct backup_job *b = data;
+	enum store_status r;
+	if ((r = svc_bool(c, F_FORCE, _("force"), &b->force)) != STORE_OK ||
+	    (r = backup_target(c, b->path, sizeof b->path, &b->named)) != STORE_OK)
+		return r;
+	if (!b->named && strlen(b->path) >= PATH_MAX)
+		return svc_fail(c, STORE_ERROR, "%s", strerror(ENAMETOOLONG));
+	b->in_dir = wire_find(c->req, 0, F_NAME) != NULL;
+	b->now = clock_now();
+	return STORE_OK;
+}
+
 static enum store_status backup(struct svc_call *c)
 {
 	enum store_status r;
-	struct backup_job *b = svc_job_data_new(c, sizeof *b, &r);
+	struct backup_job *b = svc_job_data_new(c, sizeof *b, backup_fields, &r);
 	if (!b)
 		return r;
-	if ((r = svc_bool(c, F_FORCE, _("force"), &b->force)) != STORE_OK ||
-	    (r = backup_target(c, b->path, sizeof b->path, &b->named)) != STORE_OK) {
-		free(b);
-		return r;
-	}
-	if (!b->named && strlen(b->path) >= PATH_MAX) {
-		free(b);
-		return svc_fail(c, STORE_ERROR, "%s", strerror(ENAMETOOLONG));
-	}
-	b->in_dir = wire_find(c->req, 0, F_NAME) != NULL;
-	b->now = clock_now();
 	return svc_job_start(c, N_("backup"), false, 0, backup_work, backup_answer, b, free);
 }
 
