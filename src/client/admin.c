@@ -60,12 +60,10 @@ static enum store_status audit_page(struct client *cl, const struct audit_filter
 	}
 	for (uint32_t i = 1; i < a.nrecs; i++) {
 		struct audit_line l = {0};
-		uint16_t bad = 0;
-		if (wire_get_struct(&a, i, records_audit_line, records_audit_line_n, &l, &bad) != 0) {
+		r = client_get_struct(cl, &a, i, records_audit_line, records_audit_line_n, &l);
+		if (r != STORE_OK) {
 			wire_in_free(&a);
-			return client_fail(cl, STORE_UNAVAILABLE,
-					   _("the service sent a record that does not decode "
-					     "(field %u)"), (unsigned)bad);
+			return r;
 		}
 		const char **text[] = {&l.at, &l.actor, &l.terminal, &l.action, &l.object,
 				       &l.result, &l.detail};

@@ -12,14 +12,10 @@
 /* Decode record rec as a hit; -1 (with the call failed) when it does not decode. */
 static int get_hit(struct client *cl, const struct wire_in *a, uint32_t rec, struct ban_hit *h)
 {
-	uint16_t bad = 0;
 	memset(h, 0, sizeof *h);
-	if (wire_get_struct(a, rec, records_ban, records_ban_n, &h->ban, &bad) != 0 ||
-	    wire_get_struct(a, rec, records_ban_hit, records_ban_hit_n, h, &bad) != 0) {
+	if (client_get_struct(cl, a, rec, records_ban, records_ban_n, &h->ban) != STORE_OK ||
+	    client_get_struct(cl, a, rec, records_ban_hit, records_ban_hit_n, h) != STORE_OK) {
 		store_ban_clear(&h->ban);
-		(void)client_fail(cl, STORE_UNAVAILABLE,
-				  _("the service sent a record that does not decode (field %u)"),
-				  (unsigned)bad);
 		return -1;
 	}
 	return 0;

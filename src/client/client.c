@@ -389,6 +389,24 @@ enum store_status client_call_count(struct client *cl, int64_t max, int64_t *cou
 			       count);
 }
 
+/* The call fails on a record of the reply: bad is the field that does not decode (0 when
+ * the record itself is missing or one too many). */
+static enum store_status undecodable(struct client *cl, uint16_t bad)
+{
+	return client_fail(cl, STORE_UNAVAILABLE,
+			   _("the service sent a record that does not decode (field %u)"),
+			   (unsigned)bad);
+}
+
+enum store_status client_get_struct(struct client *cl, const struct wire_in *reply,
+				    uint32_t rec, const struct wire_desc *d, size_t nd, void *p)
+{
+	uint16_t bad = 0;
+	if (wire_get_struct(reply, rec, d, nd, p, &bad) != 0)
+		return undecodable(cl, bad);
+	return STORE_OK;
+}
+
 enum store_status client_call_one(struct client *cl, const struct wire_desc *d, size_t nd,
 				  void *out, size_t size, void (*clear)(void *item))
 {
@@ -397,14 +415,9 @@ enum store_status client_call_one(struct client *cl, const struct wire_desc *d, 
 	enum store_status r = client_call(cl, &reply);
 	if (r != STORE_OK)
 		return r;
-	uint16_t bad = 0;
-	if (reply.nrecs != 2 || wire_get_struct(&reply, 1, d, nd, out, &bad) != 0) {
-		if (clear)
-			clear(out);
-		r = client_fail(cl, STORE_UNAVAILABLE,
-				_("the service sent a record that does not decode (field %u)"),
-				(unsigned)bad);
-	}
+	r = reply.nrecs == 2 ? client_get_struct(cl, &reply, 1, d, nd, out) : undecodable(cl, 0);
+	if (r != STORE_OK && clear)
+		clear(out);
 	wire_in_free(&reply);
 	return r;
 }
@@ -436,14 +449,11 @@ void *client_get_list(struct client *cl, const struct wire_in *reply, const stru
 		return NULL;
 	}
 	for (size_t i = 0; i < count; i++) {
-		uint16_t bad = 0;
-		if (wire_get_struct(reply, (uint32_t)i + 1, d, nd, items + i * elem, &bad) != 0) {
+		*r = client_get_struct(cl, reply, (uint32_t)i + 1, d, nd, items + i * elem);
+		if (*r != STORE_OK) {
 			for (size_t j = 0; clear && j <= i; j++)
 				clear(items + j * elem);
 			free(items);
-			*r = client_fail(cl, STORE_UNAVAILABLE,
-					 _("the service sent a record that does not decode "
-					   "(field %u)"), (unsigned)bad);
 			return NULL;
 		}
 	}

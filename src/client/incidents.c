@@ -140,20 +140,13 @@ enum store_status client_incident_report(struct client *cl, time_t from, time_t 
 	if (!*rec || !*tally)
 		s = client_fail(cl, STORE_ERROR, "%s", strerror(ENOMEM));
 	/* An incident carries its date under tag 1, a tally mark under tag 11. */
-	for (uint32_t i = 1; s == STORE_OK && i <= count; i++) {
-		uint16_t bad = 0;
-		int rc = wire_find(&r, i, 1)
-				 ? wire_get_struct(&r, i, records_incidents_record,
-						   records_incidents_record_n, &(*rec)[(*nrec)++],
-						   &bad)
-				 : wire_get_struct(&r, i, records_incidents_tally,
-						   records_incidents_tally_n, &(*tally)[(*ntally)++],
-						   &bad);
-		if (rc != 0)
-			s = client_fail(cl, STORE_UNAVAILABLE,
-					_("the service sent a record that does not decode (field %u)"),
-					(unsigned)bad);
-	}
+	for (uint32_t i = 1; s == STORE_OK && i <= count; i++)
+		s = wire_find(&r, i, 1) ? client_get_struct(cl, &r, i, records_incidents_record,
+							    records_incidents_record_n,
+							    &(*rec)[(*nrec)++])
+					: client_get_struct(cl, &r, i, records_incidents_tally,
+							    records_incidents_tally_n,
+							    &(*tally)[(*ntally)++]);
 	wire_in_free(&r);
 	if (s != STORE_OK) {
 		free(*rec);
