@@ -280,6 +280,17 @@ void *svc_job_data_new(struct svc_call *c, size_t size, svc_job_fill_fn fill,
 	return data;
 }
 
+enum store_status svc_job_request(struct svc_call *c, const char *what, bool writes,
+				  unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
+				  size_t size, svc_job_fill_fn fill)
+{
+	enum store_status r;
+	void *data = svc_job_data_new(c, size, fill, &r);
+	if (!data)
+		return r;
+	return svc_job_start(c, what, writes, changes, run, answer, data, free);
+}
+
 /* Give the worker j (with its connection) to do now. */
 static void job_hand(struct service *svc, struct svc_jobs *w, struct svc_job *j)
 {

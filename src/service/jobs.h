@@ -82,6 +82,12 @@ typedef enum store_status (*svc_job_fill_fn)(struct svc_call *c, void *data);
 void *svc_job_data_new(struct svc_call *c, size_t size, svc_job_fill_fn fill,
 		       enum store_status *r);
 
+/* svc_job_data_new and svc_job_start in one, for a job whose data (freed with free) comes
+ * from the request alone and whose writes and changes do not depend on it. */
+enum store_status svc_job_request(struct svc_call *c, const char *what, bool writes,
+				  unsigned changes, svc_job_run_fn run, svc_job_answer_fn answer,
+				  size_t size, svc_job_fill_fn fill);
+
 /* A job that writes is running: a text saying which, by whom, since when (for a refused
  * write or a journaled alarm), and true; else false. */
 bool svc_job_writing(const struct service *svc, char *out, size_t outsz);

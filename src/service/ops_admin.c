@@ -231,12 +231,8 @@ static enum store_status verify_fields(struct svc_call *c, void *data)
 
 static enum store_status audit_verify(struct svc_call *c)
 {
-	enum store_status r;
-	struct verify_job *j = svc_job_data_new(c, sizeof *j, verify_fields, &r);
-	if (!j)
-		return r;
-	return svc_job_start(c, N_("verification"), false, 0, verify_work, verify_answer, j,
-			     free);
+	return svc_job_request(c, N_("verification"), false, 0, verify_work, verify_answer,
+			       sizeof(struct verify_job), verify_fields);
 }
 
 /* The actions a console records itself, while it still reads through the store: a
@@ -458,11 +454,8 @@ static enum store_status backup_fields(struct svc_call *c, void *data)
 
 static enum store_status backup(struct svc_call *c)
 {
-	enum store_status r;
-	struct backup_job *b = svc_job_data_new(c, sizeof *b, backup_fields, &r);
-	if (!b)
-		return r;
-	return svc_job_start(c, N_("backup"), false, 0, backup_work, backup_answer, b, free);
+	return svc_job_request(c, N_("backup"), false, 0, backup_work, backup_answer,
+			       sizeof(struct backup_job), backup_fields);
 }
 
 static int by_time(const void *a, const void *b)
