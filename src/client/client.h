@@ -104,10 +104,9 @@ enum store_status client_call_count(struct client *cl, int64_t max, int64_t *cou
 enum store_status client_call_one(struct client *cl, const struct wire_desc *d, size_t nd,
 				  void *out, size_t size, void (*clear)(void *item));
 
-/* Decode record rec of reply into the struct at p (wire_get_struct: members absent from
- * the record are left alone). STORE_OK, or STORE_UNAVAILABLE with the call failed naming
- * the field that does not decode; owned strings already set are left for the struct's
- * own clear function. */
+/* Decode record rec of reply into the struct at p, as wire_get_struct does. STORE_OK, or
+ * STORE_UNAVAILABLE with the call failed naming the field that does not decode; owned
+ * strings already set are left for the struct's own clear function. */
 enum store_status client_get_struct(struct client *cl, const struct wire_in *reply,
 				    uint32_t rec, const struct wire_desc *d, size_t nd, void *p);
 
