@@ -14,31 +14,29 @@
 
 /* ---------------------------------------------------------------- names and labels */
 
-static const struct named categories[INCIDENT_CATEGORY_COUNT] = {
-	[INCIDENT_VERBAL] = {"verbal", N_("verbal aggression")},
-	[INCIDENT_DISCRIMINATION] = {"discrimination", N_("discrimination")},
-	[INCIDENT_SEXUAL] = {"sexual", N_("sexual intimidation")},
-	[INCIDENT_THREAT] = {"threat", N_("personal threat")},
-	[INCIDENT_OBSTRUCTION] = {"obstruction", N_("obstruction or trespass")},
-	[INCIDENT_PROPERTY] = {"property", N_("damage or theft")},
-	[INCIDENT_ATTEMPT] = {"attempt", N_("attempted violence")},
-	[INCIDENT_PHYSICAL] = {"physical", N_("physical violence")},
-	[INCIDENT_ROBBERY] = {"robbery", N_("robbery")},
-	[INCIDENT_OTHER] = {"other", N_("other")},
-};
+/* Each category once: its value, machine name, label, and the row of the sanction table it
+ * follows unless balie.conf says otherwise (CATEGORY_NAMED and CATEGORY_SANCTION below make
+ * the two tables of it, so that they cannot drift apart). */
+#define CATEGORIES(X)                                                                       \
+	X(INCIDENT_VERBAL, "verbal", N_("verbal aggression"), REASON_VERBAL)                \
+	X(INCIDENT_DISCRIMINATION, "discrimination", N_("discrimination"), REASON_VERBAL)   \
+	X(INCIDENT_SEXUAL, "sexual", N_("sexual intimidation"), REASON_VERBAL)              \
+	X(INCIDENT_THREAT, "threat", N_("personal threat"), REASON_THREAT)                  \
+	X(INCIDENT_OBSTRUCTION, "obstruction", N_("obstruction or trespass"),               \
+	  REASON_OBSTRUCTION)                                                               \
+	X(INCIDENT_PROPERTY, "property", N_("damage or theft"), REASON_PROPERTY)            \
+	X(INCIDENT_ATTEMPT, "attempt", N_("attempted violence"), REASON_ATTEMPT)            \
+	X(INCIDENT_PHYSICAL, "physical", N_("physical violence"), REASON_PHYSICAL)          \
+	X(INCIDENT_ROBBERY, "robbery", N_("robbery"), REASON_PHYSICAL)                      \
+	X(INCIDENT_OTHER, "other", N_("other"), REASON_OTHER)
 
-/* The row of the sanction table each category follows unless balie.conf says otherwise. */
+#define CATEGORY_NAMED(value, name, label, sanction) [value] = {name, label},
+#define CATEGORY_SANCTION(value, name, label, sanction) [value] = sanction,
+static const struct named categories[INCIDENT_CATEGORY_COUNT] = {
+	CATEGORIES(CATEGORY_NAMED)
+};
 static const enum ban_reason sanctions[INCIDENT_CATEGORY_COUNT] = {
-	[INCIDENT_VERBAL] = REASON_VERBAL,
-	[INCIDENT_DISCRIMINATION] = REASON_VERBAL,
-	[INCIDENT_SEXUAL] = REASON_VERBAL,
-	[INCIDENT_THREAT] = REASON_THREAT,
-	[INCIDENT_OBSTRUCTION] = REASON_OBSTRUCTION,
-	[INCIDENT_PROPERTY] = REASON_PROPERTY,
-	[INCIDENT_ATTEMPT] = REASON_ATTEMPT,
-	[INCIDENT_PHYSICAL] = REASON_PHYSICAL,
-	[INCIDENT_ROBBERY] = REASON_PHYSICAL,
-	[INCIDENT_OTHER] = REASON_OTHER,
+	CATEGORIES(CATEGORY_SANCTION)
 };
 
 static const struct named channels[INCIDENT_CHANNEL_COUNT] = {
