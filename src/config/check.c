@@ -68,13 +68,21 @@ int config_vfail(cfg_t *cfg, const char *where, const char *fmt, va_list ap)
 	return config_fail(cfg, where, what);
 }
 
-int config_failf(cfg_t *cfg, cfg_opt_t *opt, const char *fmt, ...)
+/* config_failf with the arguments in ap. */
+static int failf_v(cfg_t *cfg, cfg_opt_t *opt, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+static int failf_v(cfg_t *cfg, cfg_opt_t *opt, const char *fmt, va_list ap)
 {
 	char where[256];
 	config_qualify(cfg, opt, where, sizeof where);
+	return config_vfail(cfg, where, fmt, ap);
+}
+
+int config_failf(cfg_t *cfg, cfg_opt_t *opt, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	int rc = config_vfail(cfg, where, fmt, ap);
+	int rc = failf_v(cfg, opt, fmt, ap);
 	va_end(ap);
 	return rc;
 }
@@ -167,6 +175,18 @@ int config_check_list(cfg_t *cfg, cfg_opt_t *opt, size_t max, bool unique, confi
 				return config_failf(cfg, opt, _("\"%s\" is named twice"), s);
 	}
 	return 0;
+}
+
+int config_check_list_at_most(cfg_t *cfg, cfg_opt_t *opt, unsigned limit, bool unique,
+			      config_entry_fn entry, const char *too_many, ...)
+{
+	if (cfg_opt_size(opt) <= limit)
+		return config_check_list(cfg, opt, MAX_NAME, unique, entry);
+	va_list ap;
+	va_start(ap, too_many);
+	int rc = failf_v(cfg, opt, too_many, ap);
+	va_end(ap);
+	return rc;
 }
 
 bool config_valid_id(const char *s)

@@ -138,18 +138,16 @@ static bool extra_entry(const char *s, char *what, size_t whatsz)
 /* closed = {"YYYY-MM-DD", ...}: real dates, each named once. */
 static int v_closed(cfg_t *cfg, cfg_opt_t *opt)
 {
-	if (cfg_opt_size(opt) > MAX_EXCEPTIONS)
-		return config_failf(cfg, opt, _("more than %d dates"), MAX_EXCEPTIONS);
-	return config_check_list(cfg, opt, MAX_NAME, true, date_entry);
+	return config_check_list_at_most(cfg, opt, MAX_EXCEPTIONS, true, date_entry,
+					 _("more than %d dates"), MAX_EXCEPTIONS);
 }
 
 /* extra = {"YYYY-MM-DD HH:MM-HH:MM [evening|day]", ...}: each well formed; overlaps with
  * the day's other periods are checked when the section is complete (v_building). */
 static int v_extra(cfg_t *cfg, cfg_opt_t *opt)
 {
-	if (cfg_opt_size(opt) > MAX_EXCEPTIONS)
-		return config_failf(cfg, opt, _("more than %d periods"), MAX_EXCEPTIONS);
-	return config_check_list(cfg, opt, MAX_NAME, false, extra_entry);
+	return config_check_list_at_most(cfg, opt, MAX_EXCEPTIONS, false, extra_entry,
+					 _("more than %d periods"), MAX_EXCEPTIONS);
 }
 
 static int v_building_name(cfg_t *cfg, cfg_opt_t *opt)

@@ -100,9 +100,10 @@ static bool span_entry(const char *s, char *what, size_t whatsz)
 
 static int v_aftercare(cfg_t *cfg, cfg_opt_t *opt)
 {
-	if (cfg_opt_size(opt) > INCIDENTS_AFTERCARE_MAX)
-		return fail(cfg, opt, _("more than %d aftercare contacts"), INCIDENTS_AFTERCARE_MAX);
-	return config_check_list(cfg, opt, MAX_NAME, true, span_entry);
+	/* a section without a title: named "incidents: aftercare", as fail() names it */
+	return config_check_list_at_most(cfg, opt, INCIDENTS_AFTERCARE_MAX, true, span_entry,
+					 _("more than %d aftercare contacts"),
+					 INCIDENTS_AFTERCARE_MAX);
 }
 
 /* An incident category. */

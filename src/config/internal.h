@@ -101,6 +101,13 @@ typedef bool (*config_entry_fn)(const char *s, char *what, size_t whatsz);
  * problem is reported, -1 then. */
 int config_check_list(cfg_t *cfg, cfg_opt_t *opt, size_t max, bool unique, config_entry_fn entry);
 
+/* config_check_list (entries of at most MAX_NAME bytes) for a list of at most limit
+ * entries: a longer list is reported first, with the formatted too_many; -1 after
+ * reporting. */
+int config_check_list_at_most(cfg_t *cfg, cfg_opt_t *opt, unsigned limit, bool unique,
+			      config_entry_fn entry, const char *too_many, ...)
+	__attribute__((format(printf, 6, 7)));
+
 /* An id of a-z, 0-9, _ and -, not empty. */
 bool config_valid_id(const char *s);
 
