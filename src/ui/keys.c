@@ -37,7 +37,6 @@ struct key_entry {
 	const char *bar;    /* N_() short label for the key bar, NULL: not on the bar */
 	const char *label;  /* N_() what it does, for help and balie(1) */
 	struct key_binding keys[KEYS_PER_ACTION];
-	const char *names;  /* all keys, for help and balie(1) */
 };
 
 #define K(c, n) {(wint_t)(c), false, n}
@@ -45,103 +44,99 @@ struct key_entry {
 
 static const struct key_entry keys_table[ACT_COUNT] = {
 	[ACT_HELP] = {KEYS_EVERYWHERE, N_("Help"), N_("Help: every key, from the same table as "
-		      "this list"), {KC(KEY_F(1), "F1")}, "F1"},
+		      "this list"), {KC(KEY_F(1), "F1")}},
 	[ACT_RAISE_ALARM] = {KEYS_EVERYWHERE, N_("ALARM"), N_("Raise an alarm at this desk's "
 			     "alarm point (alarm_point in balie.conf), at once and without a "
 			     "question; with several points and none set for the desk, pick one"),
-			     {K(CTRL('p'), "Ctrl-P")}, "Ctrl-P"},
+			     {K(CTRL('p'), "Ctrl-P")}},
 	[ACT_GOTO_ALARMS] = {KEYS_EVERYWHERE, N_("Alarms"), N_("Go to the alarm queue"),
-			     {KC(KEY_F(2), "F2")}, "F2"},
+			     {KC(KEY_F(2), "F2")}},
 	[ACT_CANCEL] = {KEYS_EVERYWHERE, N_("Search"), N_("Back to the visitor search (there: "
-			"clear it); in a form or window: cancel"), {K(KEY_ESC, "Esc")}, "Esc"},
-	[ACT_NEXT_PANEL] = {KEYS_EVERYWHERE, N_("Panel"), N_("Next panel"), {K('\t', "Tab")},
-			    "Tab"},
+			"clear it); in a form or window: cancel"), {K(KEY_ESC, "Esc")}},
+	[ACT_NEXT_PANEL] = {KEYS_EVERYWHERE, N_("Panel"), N_("Next panel"), {K('\t', "Tab")}},
 	[ACT_PREV_PANEL] = {KEYS_EVERYWHERE, NULL, N_("Previous panel"),
-			    {KC(KEY_BTAB, "Shift-Tab")}, "Shift-Tab"},
+			    {KC(KEY_BTAB, "Shift-Tab")}},
 	[ACT_NOTICE_SEEN] = {KEYS_EVERYWHERE, NULL, N_("The ban notices on the notice strip "
-			     "are seen"), {K(CTRL('o'), "Ctrl-O")}, "Ctrl-O"},
+			     "are seen"), {K(CTRL('o'), "Ctrl-O")}},
 	[ACT_SWITCH_ROLE] = {KEYS_EVERYWHERE, N_("Role"), N_("Switch role (demo only)"),
-			     {KC(KEY_F(9), "F9")}, "F9"},
+			     {KC(KEY_F(9), "F9")}},
 	[ACT_REDRAW] = {KEYS_EVERYWHERE, NULL, N_("Redraw the screen"),
-			{K(CTRL('l'), "Ctrl-L")}, "Ctrl-L"},
+			{K(CTRL('l'), "Ctrl-L")}},
 	[ACT_QUIT] = {KEYS_EVERYWHERE, N_("Quit"), N_("Quit: asks first, and says so when "
 		      "alarms are open or a form has unsaved changes"),
-		      {KC(KEY_F(10), "F10"), K(CTRL('c'), "Ctrl-C")}, "F10, Ctrl-C"},
+		      {KC(KEY_F(10), "F10"), K(CTRL('c'), "Ctrl-C")}},
 
-	[ACT_UP] = {KEYS_MOVING, NULL, N_("Up"), {KC(KEY_UP, "Up")}, "Up"},
-	[ACT_DOWN] = {KEYS_MOVING, NULL, N_("Down"), {KC(KEY_DOWN, "Down")}, "Down"},
-	[ACT_PAGE_UP] = {KEYS_MOVING, NULL, N_("Page up"), {KC(KEY_PPAGE, "PgUp")}, "PgUp"},
-	[ACT_PAGE_DOWN] = {KEYS_MOVING, NULL, N_("Page down"), {KC(KEY_NPAGE, "PgDn")}, "PgDn"},
-	[ACT_HOME] = {KEYS_MOVING, NULL, N_("First"), {KC(KEY_HOME, "Home")}, "Home"},
-	[ACT_END] = {KEYS_MOVING, NULL, N_("Last"), {KC(KEY_END, "End")}, "End"},
+	[ACT_UP] = {KEYS_MOVING, NULL, N_("Up"), {KC(KEY_UP, "Up")}},
+	[ACT_DOWN] = {KEYS_MOVING, NULL, N_("Down"), {KC(KEY_DOWN, "Down")}},
+	[ACT_PAGE_UP] = {KEYS_MOVING, NULL, N_("Page up"), {KC(KEY_PPAGE, "PgUp")}},
+	[ACT_PAGE_DOWN] = {KEYS_MOVING, NULL, N_("Page down"), {KC(KEY_NPAGE, "PgDn")}},
+	[ACT_HOME] = {KEYS_MOVING, NULL, N_("First"), {KC(KEY_HOME, "Home")}},
+	[ACT_END] = {KEYS_MOVING, NULL, N_("Last"), {KC(KEY_END, "End")}},
 	[ACT_SELECT] = {KEYS_MOVING, NULL, N_("Details of the selected line on the status line; "
 			"in the visitor search: record the check now"),
-			{K('\n', "Enter"), K('\r', "Enter"), KC(KEY_ENTER, "Enter")}, "Enter"},
+			{K('\n', "Enter"), K('\r', "Enter"), KC(KEY_ENTER, "Enter")}},
 	[ACT_DETAILS] = {KEYS_MOVING, N_("Details"), N_("Details of the selected line (a ban: "
-			 "its details and history, in a window)"), {KC(KEY_F(3), "F3")}, "F3"},
+			 "its details and history, in a window)"), {KC(KEY_F(3), "F3")}},
 
 	[ACT_ERASE] = {KEYS_SEARCH, NULL, N_("Erase the last character"),
-		       {K(127, "Backspace"), K(8, "Backspace"), KC(KEY_BACKSPACE, "Backspace")},
-		       "Backspace"},
-	[ACT_CLEAR] = {KEYS_SEARCH, NULL, N_("Clear the search"), {K(CTRL('u'), "Ctrl-U")},
-		       "Ctrl-U"},
+		       {K(127, "Backspace"), K(8, "Backspace"),
+			KC(KEY_BACKSPACE, "Backspace")}},
+	[ACT_CLEAR] = {KEYS_SEARCH, NULL, N_("Clear the search"), {K(CTRL('u'), "Ctrl-U")}},
 
 	[ACT_BAN_ADD] = {KEYS_BANS, N_("New ban"), N_("New ban or warning (managers, hr): the "
 			 "form proposes kind and end from the sanction table"),
-			 {KC(KEY_F(4), "F4")}, "F4"},
+			 {KC(KEY_F(4), "F4")}},
 	[ACT_BAN_EXTEND] = {KEYS_BANS, N_("Extend"), N_("Extend or correct the selected ban"),
-			    {KC(KEY_F(5), "F5")}, "F5"},
+			    {KC(KEY_F(5), "F5")}},
 	[ACT_BAN_LIFT] = {KEYS_BANS, N_("Lift"), N_("Lift the selected ban (with a reason)"),
-			  {KC(KEY_F(6), "F6")}, "F6"},
+			  {KC(KEY_F(6), "F6")}},
 	[ACT_BAN_ACTIVATE] = {KEYS_BANS, N_("Activate"), N_("Activate the selected complete "
-			      "draft"), {KC(KEY_F(7), "F7")}, "F7"},
+			      "draft"), {KC(KEY_F(7), "F7")}},
 	[ACT_BAN_DRAFTS] = {KEYS_BANS, N_("Drafts"), N_("Draft bans / active bans"),
-			    {KC(KEY_F(8), "F8")}, "F8"},
+			    {KC(KEY_F(8), "F8")}},
 
 	[ACT_ACK] = {KEYS_ALARMS, N_("On the way"), N_("Acknowledge the selected alarm: you are "
-		     "on the way (porters, managers, hr)"), {KC(KEY_F(5), "F5")}, "F5"},
+		     "on the way (porters, managers, hr)"), {KC(KEY_F(5), "F5")}},
 	[ACT_RESOLVE] = {KEYS_ALARMS, N_("Resolved"), N_("Mark the selected alarm resolved "
-			 "(asks)"), {KC(KEY_F(6), "F6")}, "F6"},
+			 "(asks)"), {KC(KEY_F(6), "F6")}},
 	[ACT_FALSE_ALARM] = {KEYS_ALARMS, N_("False alarm"), N_("Mark the selected alarm as a "
-			     "false alarm (asks)"), {KC(KEY_F(7), "F7")}, "F7"},
+			     "false alarm (asks)"), {KC(KEY_F(7), "F7")}},
 
 	[ACT_FLAG] = {KEYS_APPTS, N_("Mark risky"), N_("Mark the selected appointment risky and "
-		      "pick precautions, or unmark it (managers, hr)"), {KC(KEY_F(5), "F5")},
-		      "F5"},
+		      "pick precautions, or unmark it (managers, hr)"), {KC(KEY_F(5), "F5")}},
 
 	[ACT_CHECK_IN] = {KEYS_STAFF, N_("Check in"), N_("Check the selected member in"),
-			  {KC(KEY_F(4), "F4")}, "F4"},
+			  {KC(KEY_F(4), "F4")}},
 	[ACT_CHECK_OUT] = {KEYS_STAFF, N_("Check out"), N_("Check the selected member out (a "
-			   "stale check-in asks for the time and a note)"), {KC(KEY_F(5), "F5")},
-			   "F5"},
+			   "stale check-in asks for the time and a note)"),
+			   {KC(KEY_F(5), "F5")}},
 	[ACT_ROSTER] = {KEYS_STAFF, N_("Roster"), N_("Evening roster of the coming week"),
-			{KC(KEY_F(6), "F6")}, "F6"},
+			{KC(KEY_F(6), "F6")}},
 	[ACT_UNREACHABLE] = {KEYS_STAFF, N_("Unreachable"), N_("Nobody of the support team "
 			     "reachable, reception informed (managers, hr)"),
-			     {KC(KEY_F(7), "F7")}, "F7"},
+			     {KC(KEY_F(7), "F7")}},
 
 	[ACT_VISIT_OUT] = {KEYS_VISITS, N_("Visit out"), N_("Record a home visit leaving now"),
-			   {KC(KEY_F(4), "F4")}, "F4"},
+			   {KC(KEY_F(4), "F4")}},
 	[ACT_VISIT_BACK] = {KEYS_VISITS, N_("Back"), N_("Record the return of the selected home "
-			    "visit"), {KC(KEY_F(5), "F5")}, "F5"},
+			    "visit"), {KC(KEY_F(5), "F5")}},
 
 	[ACT_INCIDENT_ADD] = {KEYS_INCIDENTS, N_("Incident"), N_("Register an incident (after "
-			      "the selected closed alarm)"), {KC(KEY_F(4), "F4")}, "F4"},
+			      "the selected closed alarm)"), {KC(KEY_F(4), "F4")}},
 	[ACT_ALARM_CANCELLED] = {KEYS_INCIDENTS, N_("Cancelled"), N_("The false alarm was "
-				 "cancelled at the alarm centre"), {KC(KEY_F(5), "F5")}, "F5"},
+				 "cancelled at the alarm centre"), {KC(KEY_F(5), "F5")}},
 	[ACT_FOLLOWUP_DONE] = {KEYS_INCIDENTS, N_("Done"), N_("The selected follow-up step is "
-			       "done (managers, hr)"), {KC(KEY_F(6), "F6")}, "F6"},
+			       "done (managers, hr)"), {KC(KEY_F(6), "F6")}},
 
 	[ACT_FORM_NEXT] = {KEYS_FORM, NULL, N_("Next field"),
-			   {K('\t', "Tab"), KC(KEY_DOWN, "Down")}, "Tab, Down"},
+			   {K('\t', "Tab"), KC(KEY_DOWN, "Down")}},
 	[ACT_FORM_PREV] = {KEYS_FORM, NULL, N_("Previous field"),
-			   {KC(KEY_BTAB, "Shift-Tab"), KC(KEY_UP, "Up")}, "Shift-Tab, Up"},
+			   {KC(KEY_BTAB, "Shift-Tab"), KC(KEY_UP, "Up")}},
 	[ACT_FORM_ENTER] = {KEYS_FORM, NULL, N_("Next field; on the last field: save"),
-			    {K('\n', "Enter"), K('\r', "Enter"), KC(KEY_ENTER, "Enter")}, "Enter"},
+			    {K('\n', "Enter"), K('\r', "Enter"), KC(KEY_ENTER, "Enter")}},
 	[ACT_FORM_SAVE] = {KEYS_FORM, NULL, N_("Save the form"),
-			   {KC(KEY_F(10), "F10"), K(CTRL('s'), "Ctrl-S")}, "F10, Ctrl-S"},
-	[ACT_FORM_CLEAR] = {KEYS_FORM, NULL, N_("Clear the field"), {K(CTRL('u'), "Ctrl-U")},
-			    "Ctrl-U"},
+			   {KC(KEY_F(10), "F10"), K(CTRL('s'), "Ctrl-S")}},
+	[ACT_FORM_CLEAR] = {KEYS_FORM, NULL, N_("Clear the field"), {K(CTRL('u'), "Ctrl-U")}},
 };
 
 bool keys_is_text(wint_t ch, bool is_keycode)
@@ -229,11 +224,35 @@ const char *keys_key_name_in(enum action a, enum keys_place place)
 	return "";
 }
 
+/* "F10, Ctrl-C": the names of e's keys, each once (Enter and Backspace arrive as several
+ * codes), into out. */
+static void join_key_names(const struct key_entry *e, char *out, size_t outsz)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int k = 0; k < KEYS_PER_ACTION && e->keys[k].name; k++) {
+		bool again = false;
+		for (int j = 0; j < k; j++)
+			again = again || strcmp(e->keys[j].name, e->keys[k].name) == 0;
+		if (again)
+			continue;
+		int n = snprintf(out + len, outsz - len, "%s%s", len ? ", " : "",
+				 e->keys[k].name);
+		if (n < 0 || (size_t)n >= outsz - len)
+			return;
+		len += (size_t)n;
+	}
+}
+
 const char *keys_key_names(enum action a)
 {
-	if ((int)a <= ACT_NONE || a >= ACT_COUNT || !keys_table[a].names)
+	/* joined from the bindings on first use, so that each key is named in one place */
+	static char names[ACT_COUNT][KEYS_PER_ACTION * 16];
+	if ((int)a <= ACT_NONE || a >= ACT_COUNT)
 		return "";
-	return keys_table[a].names;
+	if (!names[a][0])
+		join_key_names(&keys_table[a], names[a], sizeof names[a]);
+	return names[a];
 }
 
 const char *keys_place_label(enum keys_place p)
@@ -295,7 +314,8 @@ int keys_write_man(FILE *out)
 		for (int a = 1; a < ACT_COUNT; a++) {
 			if (keys_table[a].place != (enum keys_place)p)
 				continue;
-			if (fputs(".TP 14\n.B ", out) == EOF || put_roff(out, keys_table[a].names) ||
+			if (fputs(".TP 14\n.B ", out) == EOF ||
+			    put_roff(out, keys_key_names((enum action)a)) ||
 			    fputc('\n', out) == EOF || put_roff(out, keys_table[a].label) ||
 			    fputc('\n', out) == EOF)
 				return -1;
