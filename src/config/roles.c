@@ -13,10 +13,14 @@
 #include "config/internal.h"
 #include "i18n.h"
 
+/* The roles that have a list in the section, in the order of its options (each option is
+ * named as roles_name names the role). */
+static const enum role listed[] = {ROLE_RECEPTIONIST, ROLE_PORTER, ROLE_MANAGER, ROLE_HR};
+#define NLISTED (sizeof listed / sizeof *listed)
+
 /* A user or @group in one role list: well formed and named under one role only. */
 static int v_role_list(cfg_t *cfg, cfg_opt_t *opt)
 {
-	static const char *const lists[] = {"receptionist", "porter", "manager", "hr"};
 	unsigned n = cfg_opt_size(opt);
 	for (unsigned i = 0; i < n; i++) {
 		const char *s = cfg_opt_getnstr(opt, i);
@@ -28,8 +32,8 @@ static int v_role_list(cfg_t *cfg, cfg_opt_t *opt)
 		if (strcmp(s, "@") == 0 || s[0] == ' ' || s[len - 1] == ' ' ||
 		    (s[0] != '@' && strchr(s, ' ')) || (s[0] == '@' && s[1] == ' '))
 			return config_failf(cfg, opt, _("\"%s\" is not a login name or @group"), s);
-		for (size_t l = 0; l < sizeof lists / sizeof *lists; l++) {
-			cfg_opt_t *other = cfg_getopt(cfg, lists[l]);
+		for (size_t l = 0; l < NLISTED; l++) {
+			cfg_opt_t *other = cfg_getopt(cfg, roles_name(listed[l]));
 			bool self = other == opt;
 			unsigned m = self ? i : (other ? cfg_opt_size(other) : 0);
 			for (unsigned j = 0; j < m; j++) {
@@ -38,7 +42,7 @@ static int v_role_list(cfg_t *cfg, cfg_opt_t *opt)
 				if (self)
 					return config_failf(cfg, opt, _("\"%s\" is named twice"), s);
 				return config_failf(cfg, opt, _("\"%s\" is already named under %s"),
-						    s, lists[l]);
+						    s, roles_name(listed[l]));
 			}
 		}
 	}
@@ -60,33 +64,30 @@ cfg_opt_t config_roles_opts[] = {
 
 void config_roles_validators(cfg_t *cfg)
 {
-	static const struct config_validator v[] = {
-		{"roles", v_roles},
-		{"roles|receptionist", v_role_list},
-		{"roles|porter", v_role_list},
-		{"roles|manager", v_role_list},
-		{"roles|hr", v_role_list},
-	};
-	config_set_validators(cfg, v, sizeof v / sizeof *v);
+	(void)cfg_set_validate_func(cfg, "roles", v_roles);
+	for (size_t r = 0; r < NLISTED; r++) {
+		char name[64];
+		snprintf(name, sizeof name, "roles|%s", roles_name(listed[r]));
+		(void)cfg_set_validate_func(cfg, name, v_role_list);
+	}
 }
 
 void config_roles_from(struct config *c, cfg_t *roles, bool *oom)
 {
-	static const enum role order[] = {ROLE_RECEPTIONIST, ROLE_PORTER, ROLE_MANAGER, ROLE_HR};
 	size_t total = 0;
-	for (size_t r = 0; r < sizeof order / sizeof *order; r++)
-		total += cfg_size(roles, roles_name(order[r]));
+	for (size_t r = 0; r < NLISTED; r++)
+		total += cfg_size(roles, roles_name(listed[r]));
 	c->roles = calloc(total ? total : 1, sizeof *c->roles);
 	if (!c->roles) {
 		*oom = true;
 		return;
 	}
-	for (size_t r = 0; r < sizeof order / sizeof *order; r++) {
-		const char *list = roles_name(order[r]);
+	for (size_t r = 0; r < NLISTED; r++) {
+		const char *list = roles_name(listed[r]);
 		for (unsigned i = 0; i < cfg_size(roles, list); i++) {
 			struct config_user_role *u = &c->roles[c->nroles++];
 			u->name = config_dup(cfg_getnstr(roles, list, i), oom);
-			u->role = order[r];
+			u->role = listed[r];
 		}
 	}
 }
