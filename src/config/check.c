@@ -189,6 +189,20 @@ int config_check_list_at_most(cfg_t *cfg, cfg_opt_t *opt, unsigned limit, bool u
 	return rc;
 }
 
+int config_list_holding(cfg_t *cfg, cfg_opt_t *opt, unsigned i, const char *const *names,
+			size_t n)
+{
+	const char *s = cfg_opt_getnstr(opt, i);
+	for (size_t l = 0; l < n; l++) {
+		cfg_opt_t *other = cfg_getopt(cfg, names[l]);
+		unsigned m = other == opt ? i : (other ? cfg_opt_size(other) : 0);
+		for (unsigned j = 0; j < m; j++)
+			if (strcmp(s, cfg_opt_getnstr(other, j)) == 0)
+				return (int)l;
+	}
+	return -1;
+}
+
 bool config_valid_id(const char *s)
 {
 	if (!s || !*s)

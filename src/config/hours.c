@@ -171,19 +171,13 @@ static int v_points(cfg_t *cfg, cfg_opt_t *opt)
 {
 	if (config_check_list(cfg, opt, MAX_NAME, true, NULL) != 0)
 		return -1;
+	/* each is named once in its own list (checked above): only the others can hold it */
 	for (unsigned i = 0; i < cfg_opt_size(opt); i++) {
-		const char *s = cfg_opt_getnstr(opt, i);
-		for (size_t l = 0; l < POINT_LISTS; l++) {
-			cfg_opt_t *other = cfg_getopt(cfg, point_lists[l]);
-			if (!other || other == opt)
-				continue;
-			for (unsigned j = 0; j < cfg_opt_size(other); j++) {
-				if (strcmp(s, cfg_opt_getnstr(other, j)) == 0)
-					return config_failf(cfg, opt, _("\"%s\" is in %s as well (a "
-									"point raises one kind of "
-									"alarm)"), s, point_lists[l]);
-			}
-		}
+		int l = config_list_holding(cfg, opt, i, point_lists, POINT_LISTS);
+		if (l >= 0)
+			return config_failf(cfg, opt, _("\"%s\" is in %s as well (a point raises "
+							"one kind of alarm)"),
+					    cfg_opt_getnstr(opt, i), point_lists[l]);
 	}
 	return 0;
 }

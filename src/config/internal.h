@@ -108,6 +108,12 @@ int config_check_list_at_most(cfg_t *cfg, cfg_opt_t *opt, unsigned limit, bool u
 			      config_entry_fn entry, const char *too_many, ...)
 	__attribute__((format(printf, 6, 7)));
 
+/* For lists that must not share an entry (the role lists, the alarm point lists): which of
+ * the n list options names of cfg's section holds entry i of opt as well, the first in
+ * order, where opt itself counts with its entries before i only; -1 when none. */
+int config_list_holding(cfg_t *cfg, cfg_opt_t *opt, unsigned i, const char *const *names,
+			size_t n);
+
 /* An id of a-z, 0-9, _ and -, not empty. */
 bool config_valid_id(const char *s);
 

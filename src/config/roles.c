@@ -21,6 +21,9 @@ static const enum role listed[] = {ROLE_RECEPTIONIST, ROLE_PORTER, ROLE_MANAGER,
 /* A user or @group in one role list: well formed and named under one role only. */
 static int v_role_list(cfg_t *cfg, cfg_opt_t *opt)
 {
+	const char *lists[NLISTED];
+	for (size_t l = 0; l < NLISTED; l++)
+		lists[l] = roles_name(listed[l]);
 	unsigned n = cfg_opt_size(opt);
 	for (unsigned i = 0; i < n; i++) {
 		const char *s = cfg_opt_getnstr(opt, i);
@@ -32,19 +35,12 @@ static int v_role_list(cfg_t *cfg, cfg_opt_t *opt)
 		if (strcmp(s, "@") == 0 || s[0] == ' ' || s[len - 1] == ' ' ||
 		    (s[0] != '@' && strchr(s, ' ')) || (s[0] == '@' && s[1] == ' '))
 			return config_failf(cfg, opt, _("\"%s\" is not a login name or @group"), s);
-		for (size_t l = 0; l < NLISTED; l++) {
-			cfg_opt_t *other = cfg_getopt(cfg, roles_name(listed[l]));
-			bool self = other == opt;
-			unsigned m = self ? i : (other ? cfg_opt_size(other) : 0);
-			for (unsigned j = 0; j < m; j++) {
-				if (strcmp(s, cfg_opt_getnstr(other, j)) != 0)
-					continue;
-				if (self)
-					return config_failf(cfg, opt, _("\"%s\" is named twice"), s);
-				return config_failf(cfg, opt, _("\"%s\" is already named under %s"),
-						    s, roles_name(listed[l]));
-			}
-		}
+		int l = config_list_holding(cfg, opt, i, lists, NLISTED);
+		if (l >= 0 && cfg_getopt(cfg, lists[l]) == opt)
+			return config_failf(cfg, opt, _("\"%s\" is named twice"), s);
+		if (l >= 0)
+			return config_failf(cfg, opt, _("\"%s\" is already named under %s"), s,
+					    lists[l]);
 	}
 	return 0;
 }
