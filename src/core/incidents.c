@@ -65,16 +65,8 @@ NAMED_FUNCTIONS(incidents_channel, enum incident_channel, channels, INCIDENT_CHA
 NAMED_FUNCTIONS(incidents_injury, enum incident_injury, injuries, INCIDENT_INJURY_COUNT)
 NAMED_FUNCTIONS(incidents_police, enum incident_police, police, INCIDENT_POLICE_COUNT)
 NAMED_FUNCTIONS(incidents_answer, enum incident_answer, answers, INCIDENT_ANSWER_COUNT)
-
-void incidents_category_list(char *out, size_t outsz)
-{
-	named_list(categories, INCIDENT_CATEGORY_COUNT, out, outsz);
-}
-
-void incidents_channel_list(char *out, size_t outsz)
-{
-	named_list(channels, INCIDENT_CHANNEL_COUNT, out, outsz);
-}
+NAMED_LIST_FUNCTION(incidents_category_list, categories, INCIDENT_CATEGORY_COUNT)
+NAMED_LIST_FUNCTION(incidents_channel_list, channels, INCIDENT_CHANNEL_COUNT)
 
 enum ban_reason incidents_default_sanction(enum incident_category c)
 {

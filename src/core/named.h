@@ -52,6 +52,14 @@ void named_list(const struct named *t, size_t n, char *out, size_t outsz);
 		return 0;                                                                  \
 	}
 
+/* Defines void FN(char *out, size_t outsz): the names of table t of n entries joined as
+ * named_list joins them, for an enum whose header declares such a list function. */
+#define NAMED_LIST_FUNCTION(fn, t, n)                                                       \
+	void fn(char *out, size_t outsz)                                                   \
+	{                                                                                  \
+		named_list(t, n, out, outsz);                                              \
+	}
+
 /* Defines PREFIX_name, PREFIX_label and PREFIX_parse of enum TYPE over table t of n
  * entries, as NAMED_DECLARE declares them.
  * PREFIX_parse: 0 and *out set, or -1 when s names no value (named_find). */

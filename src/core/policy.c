@@ -42,16 +42,8 @@ NAMED_FUNCTIONS(policy_reason, enum ban_reason, reasons, REASON_COUNT)
 
 NAMED_VALUE_FUNCTION(policy_kind_read, named_read, enum ban_kind, kinds, BAN_KIND_COUNT)
 NAMED_VALUE_FUNCTION(policy_reason_read, named_read, enum ban_reason, reasons, REASON_COUNT)
-
-void policy_kind_list(char *out, size_t outsz)
-{
-	named_list(kinds, BAN_KIND_COUNT, out, outsz);
-}
-
-void policy_reason_list(char *out, size_t outsz)
-{
-	named_list(reasons, REASON_COUNT, out, outsz);
-}
+NAMED_LIST_FUNCTION(policy_kind_list, kinds, BAN_KIND_COUNT)
+NAMED_LIST_FUNCTION(policy_reason_list, reasons, REASON_COUNT)
 
 bool policy_ban_active(const char *starts, const char *ends, bool lifted, const char *today)
 {
