@@ -14,21 +14,24 @@
 
 #define DAYS_MAX 365
 
-/* Defaults as in data/balie.conf; they must parse (tests/test_config_incidents.c). */
-static cfg_opt_t sanction_opts[] = {
-	CFG_STR("verbal", "verbal", CFGF_NONE),
-	CFG_STR("discrimination", "verbal", CFGF_NONE),
-	CFG_STR("sexual", "verbal", CFGF_NONE),
-	CFG_STR("threat", "threat", CFGF_NONE),
-	CFG_STR("obstruction", "obstruction", CFGF_NONE),
-	CFG_STR("property", "property", CFGF_NONE),
-	CFG_STR("attempt", "attempt", CFGF_NONE),
-	CFG_STR("physical", "physical", CFGF_NONE),
-	CFG_STR("robbery", "physical", CFGF_NONE),
-	CFG_STR("other", "other", CFGF_NONE),
-	CFG_END(),
-};
+/* The sanctions section: an option per incident category, named as the core names it, with
+ * the core's default row of the sanction table (as in data/balie.conf). Made from the core's
+ * list by config_incidents_prepare, so that a category cannot be missing here. */
+static cfg_opt_t sanction_opts[INCIDENT_CATEGORY_COUNT + 1];
 
+void config_incidents_prepare(void)
+{
+	for (int i = 0; i < INCIDENT_CATEGORY_COUNT; i++) {
+		enum incident_category c = (enum incident_category)i;
+		const char *sanction = policy_reason_name(incidents_default_sanction(c));
+		cfg_opt_t o = CFG_STR(incidents_category_name(c), sanction, CFGF_NONE);
+		sanction_opts[i] = o;
+	}
+	cfg_opt_t end = CFG_END();
+	sanction_opts[INCIDENT_CATEGORY_COUNT] = end;
+}
+
+/* Defaults as in data/balie.conf; they must parse (tests/test_config_incidents.c). */
 cfg_opt_t config_incidents_opts[] = {
 	CFG_SEC("sanctions", sanction_opts, CFGF_NONE),
 	CFG_STR_LIST("places", "{\"Hal\", \"Parkeerplaats\", \"Huisbezoek\"}", CFGF_NONE),

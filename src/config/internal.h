@@ -162,6 +162,10 @@ void config_roles_from(struct config *c, cfg_t *roles, bool *oom);
 
 extern cfg_opt_t config_incidents_opts[];
 
+/* Make the options of the sanctions section (one per incident category) before a tree of
+ * config_incidents_opts is made; the same every time. */
+void config_incidents_prepare(void);
+
 void config_incidents_validators(cfg_t *cfg);
 
 /* Fill c->incidents from the validated incidents section. */
