@@ -153,6 +153,10 @@ bool config_point_in_building(cfg_t *cfg, const char *here, const char *point);
 
 extern cfg_opt_t config_roles_opts[];
 
+/* Make config_roles_opts (a list per role, named as the core names the role) before a tree
+ * of them is made; the same every time. */
+void config_roles_prepare(void);
+
 void config_roles_validators(cfg_t *cfg);
 
 /* Fill c->roles from the validated roles section. */

@@ -13,8 +13,8 @@
 #include "config/internal.h"
 #include "i18n.h"
 
-/* The roles that have a list in the section, in the order of its options (each option is
- * named as roles_name names the role). */
+/* The roles that have a list in the section, in the order of its options; each option is
+ * named as roles_name names the role (config_roles_prepare makes them). */
 static const enum role listed[] = {ROLE_RECEPTIONIST, ROLE_PORTER, ROLE_MANAGER, ROLE_HR};
 #define NLISTED (sizeof listed / sizeof *listed)
 
@@ -50,13 +50,17 @@ static int v_roles(cfg_t *cfg, cfg_opt_t *opt)
 	return config_section_once(cfg, opt, &config_ctx->roles_seen);
 }
 
-cfg_opt_t config_roles_opts[] = {
-	CFG_STR_LIST("receptionist", "{}", CFGF_NONE),
-	CFG_STR_LIST("porter", "{}", CFGF_NONE),
-	CFG_STR_LIST("manager", "{}", CFGF_NONE),
-	CFG_STR_LIST("hr", "{}", CFGF_NONE),
-	CFG_END(),
-};
+cfg_opt_t config_roles_opts[NLISTED + 1];
+
+void config_roles_prepare(void)
+{
+	for (size_t r = 0; r < NLISTED; r++) {
+		cfg_opt_t o = CFG_STR_LIST(roles_name(listed[r]), "{}", CFGF_NONE);
+		config_roles_opts[r] = o;
+	}
+	cfg_opt_t end = CFG_END();
+	config_roles_opts[NLISTED] = end;
+}
 
 void config_roles_validators(cfg_t *cfg)
 {

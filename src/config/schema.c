@@ -232,8 +232,9 @@ cfg_t *config_schema_new(void)
 		{"protocol|understaffed", v_protocol_text},
 		{SENTINEL, config_v_sentinel},
 	};
-	/* cfg_init copies the tables, so the static ones are never written; only the sanctions
-	 * section's options are made first, from the core's incident categories. */
+	/* cfg_init copies the tables, so the static ones are never written; only the options
+	 * named by the core are made first: the role lists and the sanctions section's. */
+	config_roles_prepare();
 	config_incidents_prepare();
 	cfg_t *cfg = config_tree_new(root_opts, config_on_cfg_error, v, sizeof v / sizeof *v);
 	if (!cfg)
