@@ -24,6 +24,7 @@ int main(void)
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, store_db_suite());
 	srunner_add_suite(sr, store_bans_suite());
+	srunner_add_suite(sr, store_bans_life_suite());
 	srunner_add_suite(sr, store_names_suite());
 	srunner_add_suite(sr, store_changes_suite());
 	srunner_add_suite(sr, store_alarms_suite());

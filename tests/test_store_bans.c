@@ -1,6 +1,6 @@
 /* test_store_bans — bans and their persons in the store: validation, round trip, lists and
- * filters, counts, optimistic concurrency, lifting, all-or-nothing and bulk import; the life
- * cycle (draft, activate, extend) with its history, exceptions, notices, the migration. */
+ * filters, counts, optimistic concurrency, lifting, all-or-nothing and bulk import. The life
+ * cycle (draft, activate, extend) is in test_store_bans_life.c. */
 #include "autoconfig.h"
 
 #include <sqlite3.h>
@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "store/lib.h"
 #include "tests.h"
@@ -19,11 +18,6 @@ static char path[4096];
 static void setup(void)
 {
 	testutil_store_setup(&st, path, sizeof path, "2026-06-01T10:00:00Z");
-}
-
-static struct ban_new sample(const char *surname, const char *starts, const char *ends)
-{
-	return testutil_ban("Jan", "de", surname, "1980-02-29", starts, ends);
 }
 
 /* The surnames of a list of bans in its order, separated by spaces; frees the list. */
@@ -90,29 +84,29 @@ static void insert_refused(const struct ban_new *b, const char *why)
 
 TEST(test_store_bans__insert_refuses_invalid_input)
 {
-	struct ban_new b = sample("", "2026-01-01", "2026-12-31");
+	struct ban_new b = testutil_ban_jan("", "2026-01-01", "2026-12-31");
 	insert_refused(&b, "surname");
 
-	b = sample("Vries", "2026-01-01", "2026-12-31");
+	b = testutil_ban_jan("Vries", "2026-01-01", "2026-12-31");
 	b.born = "1980-02-30";
 	insert_refused(&b, "born");
 	ck_assert_ptr_nonnull(strstr(store_error(st), "1980-02-30"));
 
-	b = sample("Vries", "2026-12-31", "2026-01-01");
+	b = testutil_ban_jan("Vries", "2026-12-31", "2026-01-01");
 	insert_refused(&b, "ends");
 
-	b = sample("Vries", "", "2026-01-01");
+	b = testutil_ban_jan("Vries", "", "2026-01-01");
 	insert_refused(&b, "starts");
 
-	b = sample("Vries", "2026-01-01", "2026-12-31");
+	b = testutil_ban_jan("Vries", "2026-01-01", "2026-12-31");
 	b.letter_sent = "yesterday";
 	insert_refused(&b, "letter_sent");
 
-	b = sample("Vries", "2026-01-01", "2026-12-31");
+	b = testutil_ban_jan("Vries", "2026-01-01", "2026-12-31");
 	b.kind = (enum ban_kind)BAN_KIND_COUNT;
 	insert_refused(&b, "kind");
 
-	b = sample("Vries", "2026-01-01", "2026-12-31");
+	b = testutil_ban_jan("Vries", "2026-01-01", "2026-12-31");
 	b.reason = (enum ban_reason)REASON_COUNT;
 	insert_refused(&b, "reason");
 
@@ -181,13 +175,13 @@ END_TEST
 TEST(test_store_bans__list_filters_and_order)
 {
 	/* today is 2026-06-01 */
-	insert(sample("Active", "2026-01-01", "2026-12-31"));
-	insert(sample("Future", "2026-07-01", "2026-08-01"));
-	insert(sample("Past", "2025-01-01", "2025-12-31"));
-	int64_t lifted = insert(sample("Lifted", "2026-01-01", "2026-09-01"));
+	insert(testutil_ban_jan("Active", "2026-01-01", "2026-12-31"));
+	insert(testutil_ban_jan("Future", "2026-07-01", "2026-08-01"));
+	insert(testutil_ban_jan("Past", "2025-01-01", "2025-12-31"));
+	int64_t lifted = insert(testutil_ban_jan("Lifted", "2026-01-01", "2026-09-01"));
 	ck_assert_int_eq(store_ban_lift(st, lifted, "apologised", -1), STORE_OK);
-	insert(sample("Aaa", "2026-06-01", "2026-06-01")); /* the last day is today */
-	insert(sample("Zzz", "2026-05-01", "2026-06-01"));
+	insert(testutil_ban_jan("Aaa", "2026-06-01", "2026-06-01")); /* the last day is today */
+	insert(testutil_ban_jan("Zzz", "2026-05-01", "2026-06-01"));
 
 	/* By end date, then surname. */
 	ck_assert_str_eq(listed(BAN_FILTER_ACTIVE, "2026-06-01", 0, 0), "Aaa Zzz Active");
@@ -222,10 +216,10 @@ TEST(test_store_bans__list_by_date_of_birth)
 	struct ban_list l;
 	ck_assert_int_eq(store_ban_list_born(st, "2026-06-01", "1980-02-30", 0, &l), STORE_INVALID);
 	ck_assert_int_eq(store_ban_list_born(st, "someday", "1980-02-29", 0, &l), STORE_INVALID);
-	insert(sample("Later", "2026-01-01", "2026-12-31"));
-	insert(sample("Sooner", "2026-01-01", "2026-07-31"));
-	insert(sample("Past", "2025-01-01", "2025-12-31"));
-	struct ban_new other = sample("Other", "2026-01-01", "2026-12-31");
+	insert(testutil_ban_jan("Later", "2026-01-01", "2026-12-31"));
+	insert(testutil_ban_jan("Sooner", "2026-01-01", "2026-07-31"));
+	insert(testutil_ban_jan("Past", "2025-01-01", "2025-12-31"));
+	struct ban_new other = testutil_ban_jan("Other", "2026-01-01", "2026-12-31");
 	other.born = "1980-03-01";
 	insert(other);
 	ck_assert_int_eq(store_ban_list_born(st, "2026-06-01", "1980-02-29", 0, &l), STORE_OK);
@@ -239,9 +233,9 @@ END_TEST
 
 TEST(test_store_bans__list_after_pages_by_id)
 {
-	int64_t a = insert(sample("Late", "2026-01-01", "2026-12-31"));
-	insert(sample("Past", "2025-01-01", "2025-12-31"));
-	int64_t c = insert(sample("Early", "2026-01-01", "2026-07-01"));
+	int64_t a = insert(testutil_ban_jan("Late", "2026-01-01", "2026-12-31"));
+	insert(testutil_ban_jan("Past", "2025-01-01", "2025-12-31"));
+	int64_t c = insert(testutil_ban_jan("Early", "2026-01-01", "2026-07-01"));
 	struct ban_list l;
 	/* A bad filter date is refused as by store_ban_list. */
 	ck_assert_int_eq(store_ban_list_after(st, BAN_FILTER_CURRENT, "x", 0, 0, &l),
@@ -257,7 +251,7 @@ TEST(test_store_bans__list_after_pages_by_id)
 	ck_assert_int_eq(l.items[0].id, c);
 	store_ban_list_free(&l);
 	/* A ban added between two pages comes on a later page, never shifts one. */
-	int64_t d = insert(sample("New", "2026-01-01", "2026-08-01"));
+	int64_t d = insert(testutil_ban_jan("New", "2026-01-01", "2026-08-01"));
 	ck_assert_int_eq(store_ban_list_after(st, BAN_FILTER_ALL, NULL, c, 0, &l), STORE_OK);
 	ck_assert_uint_eq(l.count, 1);
 	ck_assert_int_eq(l.items[0].id, d);
@@ -278,7 +272,7 @@ END_TEST
 
 TEST(test_store_bans__update_refuses_invalid_and_changes_nothing)
 {
-	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
+	int64_t id = insert(testutil_ban_jan("Berg", "2026-01-01", "2026-12-31"));
 	struct ban b;
 	ck_assert_int_eq(store_ban_get(st, id, &b), STORE_OK);
 	testutil_replace(&b.ends, "2025-01-01");
@@ -294,7 +288,7 @@ END_TEST
 
 TEST(test_store_bans__update_second_copy_conflicts)
 {
-	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
+	int64_t id = insert(testutil_ban_jan("Berg", "2026-01-01", "2026-12-31"));
 	struct ban a, b;
 	ck_assert_int_eq(store_ban_get(st, id, &a), STORE_OK);
 	ck_assert_int_eq(store_ban_get(st, id, &b), STORE_OK);
@@ -337,7 +331,7 @@ END_TEST
 TEST(test_store_bans__lift)
 {
 	ck_assert_int_eq(store_ban_lift(st, 99, "apologised", -1), STORE_NOT_FOUND);
-	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
+	int64_t id = insert(testutil_ban_jan("Berg", "2026-01-01", "2026-12-31"));
 	ck_assert_int_eq(store_ban_lift(st, id, "", -1), STORE_INVALID);
 	ck_assert_int_eq(store_ban_lift(st, id, NULL, 1), STORE_INVALID);
 	ck_assert_int_eq(store_ban_lift(st, id, "apologised", 5), STORE_CONFLICT);
@@ -366,14 +360,14 @@ END_TEST
 
 TEST(test_store_bans__import_bad_row_changes_nothing)
 {
-	insert(sample("Existing", "2026-01-01", "2026-12-31"));
+	insert(testutil_ban_jan("Existing", "2026-01-01", "2026-12-31"));
 	size_t lines = audit_lines();
 	struct ban_new rows[5];
-	rows[0] = sample("One", "2026-01-01", "2026-12-31");
-	rows[1] = sample("Two", "2026-01-01", "2026-12-31");
-	rows[2] = sample("Three", "2026-12-31", "2026-01-01"); /* ends before starts */
-	rows[3] = sample("Four", "2026-01-01", "2026-12-31");
-	rows[4] = sample("Five", "2026-01-01", "2026-12-31");
+	rows[0] = testutil_ban_jan("One", "2026-01-01", "2026-12-31");
+	rows[1] = testutil_ban_jan("Two", "2026-01-01", "2026-12-31");
+	rows[2] = testutil_ban_jan("Three", "2026-12-31", "2026-01-01"); /* ends before starts */
+	rows[3] = testutil_ban_jan("Four", "2026-01-01", "2026-12-31");
+	rows[4] = testutil_ban_jan("Five", "2026-01-01", "2026-12-31");
 	ck_assert_int_eq(store_ban_import(st, rows, 5), STORE_INVALID);
 	ck_assert_ptr_nonnull(strstr(store_error(st), "row 3"));
 	ck_assert_ptr_nonnull(strstr(store_error(st), "ends"));
@@ -385,7 +379,7 @@ END_TEST
 TEST(test_store_bans__import_lifted_row_stays_lifted)
 {
 	struct ban_new rows[2];
-	rows[0] = sample("Opgeheven", "2026-01-01", "2026-12-31");
+	rows[0] = testutil_ban_jan("Opgeheven", "2026-01-01", "2026-12-31");
 	rows[0].lifted_at = "2026-05-20";
 	rows[0].lifted_by = "B. Hoofd";
 	/* Half a lifting or a malformed date is refused, nothing written. (A lifted draft is
@@ -398,7 +392,7 @@ TEST(test_store_bans__import_lifted_row_stays_lifted)
 	rows[0].lifted_at = "2026-05-20";
 	ck_assert_uint_eq(count(BAN_FILTER_ALL), 0);
 
-	rows[1] = sample("Actief", "2026-01-01", "2026-12-31");
+	rows[1] = testutil_ban_jan("Actief", "2026-01-01", "2026-12-31");
 	ck_assert_msg(store_ban_import(st, rows, 2) == STORE_OK, "%s", store_error(st));
 	ck_assert_uint_eq(count(BAN_FILTER_ALL), 2);
 	ck_assert_uint_eq(count(BAN_FILTER_ACTIVE), 1);
@@ -439,9 +433,9 @@ TEST(test_store_bans__import_failing_in_sql_rolls_back)
 
 	size_t lines = audit_lines();
 	struct ban_new rows[3] = {
-		sample("One", "2026-01-01", "2026-12-31"),
-		sample("Boom", "2026-01-01", "2026-12-31"),
-		sample("Three", "2026-01-01", "2026-12-31"),
+		testutil_ban_jan("One", "2026-01-01", "2026-12-31"),
+		testutil_ban_jan("Boom", "2026-01-01", "2026-12-31"),
+		testutil_ban_jan("Three", "2026-01-01", "2026-12-31"),
 	};
 	rows[0].scope = "townhall";
 	ck_assert_int_ne(store_ban_import(st, rows, 3), STORE_OK);
@@ -466,7 +460,8 @@ TEST(test_store_bans__import_many_with_one_audit_line)
 	ck_assert_ptr_nonnull(names);
 	for (size_t i = 0; i < N; i++) {
 		snprintf(names[i], sizeof names[i], "Name%05zu", i);
-		rows[i] = sample(names[i], "2026-01-01", i % 2 ? "2026-12-31" : "2026-03-01");
+		rows[i] = testutil_ban_jan(names[i], "2026-01-01",
+					   i % 2 ? "2026-12-31" : "2026-03-01");
 		rows[i].scope = i % 3 ? "" : "townhall,yard";
 	}
 	size_t lines = audit_lines();
@@ -526,10 +521,10 @@ static void counts_agree(void)
 TEST(test_store_bans__counts_follow_every_change)
 {
 	counts_agree();
-	int64_t a = insert(sample("Active", "2026-01-01", "2026-12-31"));
-	insert(sample("Future", "2026-07-01", "2027-06-30"));
-	insert(sample("Past", "2025-01-01", "2025-12-31"));
-	struct ban_new d = sample("Draft", "2026-01-01", "2026-12-31");
+	int64_t a = insert(testutil_ban_jan("Active", "2026-01-01", "2026-12-31"));
+	insert(testutil_ban_jan("Future", "2026-07-01", "2027-06-30"));
+	insert(testutil_ban_jan("Past", "2025-01-01", "2025-12-31"));
+	struct ban_new d = testutil_ban_jan("Draft", "2026-01-01", "2026-12-31");
 	d.draft = true;
 	int64_t draft = insert(d);
 	counts_agree();
@@ -545,8 +540,8 @@ TEST(test_store_bans__counts_follow_every_change)
 	counts_agree();
 	ck_assert_int_eq(store_ban_lift(st, a, "apology", -1), STORE_OK);
 	counts_agree();
-	struct ban_new rows[2] = { sample("One", "2026-01-01", "2026-12-31"),
-				   sample("Two", "2026-03-01", "2026-03-31") };
+	struct ban_new rows[2] = { testutil_ban_jan("One", "2026-01-01", "2026-12-31"),
+				   testutil_ban_jan("Two", "2026-03-01", "2026-03-31") };
 	rows[1].lifted_at = "2026-03-10";
 	rows[1].lifted_by = "A. Hoofd";
 	rows[1].lifted_reason = "apology";
@@ -567,7 +562,7 @@ TEST(test_store_bans__big_import_works_in_bulk)
 		/* letters only: digits in a name are read as a date */
 		snprintf(names[i], sizeof names[i], "Naam%c%c%c%c", 'a' + i / 17576 % 26,
 			 'a' + i / 676 % 26, 'a' + i / 26 % 26, 'a' + i % 26);
-		rows[i] = sample(names[i], i % 3 ? "2026-01-01" : "2026-09-01",
+		rows[i] = testutil_ban_jan(names[i], i % 3 ? "2026-01-01" : "2026-09-01",
 				 i % 5 ? "2026-12-31" : "2027-03-31");
 		if (i % 7 == 0) {
 			rows[i].lifted_at = "2026-05-01";
@@ -575,7 +570,7 @@ TEST(test_store_bans__big_import_works_in_bulk)
 			rows[i].lifted_reason = "apology";
 		}
 	}
-	int64_t before = insert(sample("Before", "2026-01-01", "2026-12-31"));
+	int64_t before = insert(testutil_ban_jan("Before", "2026-01-01", "2026-12-31"));
 	ck_assert_msg(store_ban_import(st, rows, N) == STORE_OK, "%s", store_error(st));
 	counts_agree();
 	sqlite3 *db = NULL;
@@ -615,400 +610,10 @@ TEST(test_store_bans__big_import_works_in_bulk)
 	ck_assert(n >= 1 && h[0].ban.id == before);
 	store_ban_hits_clear(h, n);
 	/* and the triggers are back: a ban written afterwards is counted */
-	insert(sample("After", "2026-01-01", "2026-12-31"));
+	insert(testutil_ban_jan("After", "2026-01-01", "2026-12-31"));
 	counts_agree();
 	free(rows);
 	free(names);
-}
-END_TEST
-
-/* ------------------------------------------------------------------ life cycle (issue 5) */
-
-/* The history rows of a ban (count asserted by the caller); free with store_ban_history_free. */
-/* The life-cycle status of ban id in s; fails the test when s cannot read it. */
-static enum ban_status status_of(struct store *s, int64_t id)
-{
-	struct ban b;
-	ck_assert_msg(store_ban_get(s, id, &b) == STORE_OK, "%s", store_error(s));
-	enum ban_status status = b.status;
-	store_ban_clear(&b);
-	return status;
-}
-
-/* The history of ban id in s, oldest first, n rows; fails the test when s refuses. */
-static struct ban_history *history(struct store *s, int64_t id, size_t *n)
-{
-	struct ban_history *h = NULL;
-	ck_assert_msg(store_ban_history(s, id, &h, n) == STORE_OK, "%s", store_error(s));
-	return h;
-}
-
-static size_t unseen(const char *user, struct ban_notice **out)
-{
-	size_t n = 99;
-	ck_assert_msg(store_ban_notice_unseen(st, user, 0, out, &n) == STORE_OK, "%s",
-		      store_error(st));
-	return n;
-}
-
-TEST(test_store_bans__draft_until_every_answer_is_given)
-{
-	struct ban_new b = sample("Draft", "2026-05-01", "2026-12-31");
-	b.letter_sent = "";
-	b.notes = " ";
-	int64_t id = insert(b);
-	ck_assert_int_eq(status_of(st, id), BAN_STATUS_DRAFT);
-	/* A draft is on no receptionist's list. */
-	ck_assert_uint_eq(count(BAN_FILTER_ACTIVE), 0);
-	ck_assert_uint_eq(count(BAN_FILTER_CURRENT), 0);
-	ck_assert_uint_eq(count(BAN_FILTER_DRAFT), 1);
-	ck_assert_uint_eq(count(BAN_FILTER_ALL), 1);
-	struct ban_notice *nt;
-	ck_assert_uint_eq(unseen("anna", &nt), 0);
-	free(nt);
-
-	/* Activation refuses while answers are missing, naming them. */
-	ck_assert_int_eq(store_ban_activate(st, 999, -1), STORE_NOT_FOUND);
-	ck_assert_int_eq(store_ban_activate(st, id, -1), STORE_INVALID);
-	ck_assert_ptr_nonnull(strstr(store_error(st), "notes"));
-	ck_assert_ptr_nonnull(strstr(store_error(st), "letter_sent"));
-	ck_assert_ptr_null(strstr(store_error(st), "imposed_by"));
-
-	/* A complete ban saved with draft set stays a draft until activated. */
-	b = sample("Wanted", "2026-05-01", "2026-12-31");
-	b.draft = true;
-	int64_t id2 = insert(b);
-	ck_assert_uint_eq(count(BAN_FILTER_DRAFT), 2);
-	ck_assert_int_eq(store_ban_activate(st, id2, 5), STORE_CONFLICT);
-	ck_assert_int_eq(store_ban_activate(st, id2, 1), STORE_OK);
-	ck_assert_int_eq(store_ban_activate(st, id2, -1), STORE_CONFLICT);
-	ck_assert_uint_eq(count(BAN_FILTER_ACTIVE), 1);
-	char action[64], detail[256];
-	last_audit(action, sizeof action, detail, sizeof detail);
-	ck_assert_str_eq(action, "ban.activate");
-	ck_assert_uint_eq(unseen("anna", &nt), 1);
-	ck_assert_int_eq(nt[0].ban_id, id2);
-	ck_assert_int_eq(nt[0].event, BAN_NOTICE_ACTIVE);
-	ck_assert_str_eq(nt[0].name, "Jan de Wanted");
-	free(nt);
-
-	/* Filling in the answers (an update) and activating. */
-	struct ban g;
-	ck_assert_int_eq(store_ban_get(st, id, &g), STORE_OK);
-	testutil_replace(&g.letter_sent, "2026-05-02");
-	testutil_replace(&g.notes, "shouted and threatened");
-	ck_assert_int_eq(store_ban_update(st, &g), STORE_OK);
-	ck_assert_int_eq(store_ban_activate(st, id, g.version + 1), STORE_OK);
-	store_ban_clear(&g);
-	ck_assert_int_eq(store_ban_get(st, id, &g), STORE_OK);
-	ck_assert_int_eq(g.status, BAN_STATUS_ACTIVE);
-	/* An active ban cannot lose a mandatory answer. */
-	testutil_replace(&g.imposed_by, "");
-	ck_assert_int_eq(store_ban_update(st, &g), STORE_INVALID);
-	ck_assert_ptr_nonnull(strstr(store_error(st), "imposed_by"));
-	store_ban_clear(&g);
-	size_t n;
-	struct ban_history *h = history(st, id, &n);
-	ck_assert_uint_eq(n, 3);
-	ck_assert_str_eq(h[0].action, "insert");
-	ck_assert_int_eq(h[0].status, BAN_STATUS_DRAFT);
-	ck_assert_str_eq(h[0].letter_sent, "");
-	ck_assert_str_eq(h[1].action, "update");
-	ck_assert_str_eq(h[1].letter_sent, "2026-05-02");
-	ck_assert_str_eq(h[2].action, "activate");
-	ck_assert_int_eq(h[2].status, BAN_STATUS_ACTIVE);
-	ck_assert_str_eq(h[2].actor, "tester");
-	ck_assert_str_eq(h[2].at, "2026-06-01T10:00:00Z");
-	store_ban_history_free(h, n);
-}
-END_TEST
-
-TEST(test_store_bans__new_fields_round_trip)
-{
-	struct ban_new b = sample("Combi", "2026-05-01", "2026-12-31");
-	b.kind = BAN_SERVICE;
-	b.reason = REASON_PHYSICAL;
-	b.reasons = "threat,physical";
-	b.until_conversation = true;
-	b.repeat_offence = true;
-	b.enforcement = "porter at the door on Thursdays";
-	b.justification = "longer: third incident this year";
-	int64_t id = insert(b);
-	struct ban g;
-	ck_assert_int_eq(store_ban_get(st, id, &g), STORE_OK);
-	ck_assert_int_eq(g.status, BAN_STATUS_ACTIVE);
-	ck_assert_str_eq(g.reasons, "threat,physical");
-	ck_assert(g.until_conversation);
-	ck_assert(g.repeat_offence);
-	ck_assert_str_eq(g.enforcement, "porter at the door on Thursdays");
-	ck_assert_str_eq(g.justification, "longer: third incident this year");
-	store_ban_clear(&g);
-	b.reasons = "threat,wall";
-	ck_assert_int_eq(store_ban_insert(st, &b, NULL), STORE_INVALID);
-	ck_assert_ptr_nonnull(strstr(store_error(st), "wall"));
-}
-END_TEST
-
-TEST(test_store_bans__extend_keeps_history)
-{
-	int64_t id = insert(sample("Berg", "2026-01-01", "2026-07-31"));
-	ck_assert_int_eq(store_ban_extend(st, 999, "2026-09-30", "again", NULL, -1),
-			 STORE_NOT_FOUND);
-	ck_assert_int_eq(store_ban_extend(st, id, "2026-09-31", "again", NULL, -1), STORE_INVALID);
-	ck_assert_int_eq(store_ban_extend(st, id, "2026-09-30", "", NULL, -1), STORE_INVALID);
-	ck_assert_int_eq(store_ban_extend(st, id, "2026-07-31", "again", NULL, -1), STORE_INVALID);
-	ck_assert_ptr_nonnull(strstr(store_error(st), "not later"));
-	ck_assert_int_eq(store_ban_extend(st, id, "2026-09-30", "again", NULL, 7), STORE_CONFLICT);
-	ck_assert_int_eq(store_ban_extend(st, id, "2026-09-30", "came back twice", NULL, 1),
-			 STORE_OK);
-	ck_assert_int_eq(store_ban_extend(st, id, "2027-03-31", "again", "third time", -1),
-			 STORE_OK);
-	struct ban g;
-	ck_assert_int_eq(store_ban_get(st, id, &g), STORE_OK);
-	ck_assert_str_eq(g.ends, "2027-03-31");
-	ck_assert_str_eq(g.justification, "third time");
-	ck_assert_int_eq(g.version, 3);
-	store_ban_clear(&g);
-	size_t n;
-	struct ban_history *h = history(st, id, &n);
-	ck_assert_uint_eq(n, 3);
-	ck_assert_str_eq(h[0].ends, "2026-07-31");
-	ck_assert_str_eq(h[1].action, "extend");
-	ck_assert_str_eq(h[1].ends, "2026-09-30");
-	ck_assert_str_eq(h[1].detail, "2026-07-31 -> 2026-09-30: came back twice");
-	ck_assert_str_eq(h[2].ends, "2027-03-31");
-	store_ban_history_free(h, n);
-	struct ban_notice *nt;
-	ck_assert_uint_eq(unseen("anna", &nt), 3);
-	ck_assert_int_eq(nt[1].event, BAN_NOTICE_EXTENDED);
-	free(nt);
-	/* A lifted ban is not extended. */
-	ck_assert_int_eq(store_ban_lift(st, id, "apology", -1), STORE_OK);
-	ck_assert_int_eq(store_ban_extend(st, id, "2027-06-30", "again", NULL, -1), STORE_CONFLICT);
-	h = history(st, id, &n);
-	ck_assert_uint_eq(n, 4);
-	ck_assert_str_eq(h[3].action, "lift");
-	ck_assert_str_eq(h[3].detail, "apology");
-	ck_assert_str_ne(h[3].lifted_at, "");
-	store_ban_history_free(h, n);
-}
-END_TEST
-
-TEST(test_store_bans__history_is_append_only)
-{
-	int64_t id = insert(sample("Berg", "2026-01-01", "2026-07-31"));
-	struct ban_history *h = NULL;
-	size_t n = 5;
-	ck_assert_int_eq(store_ban_history(st, 4242, &h, &n), STORE_NOT_FOUND);
-	ck_assert_uint_eq(n, 0);
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
-	ck_assert_int_ne(sqlite3_exec(db, "UPDATE ban_history SET ends = '2099-01-01'", NULL, NULL,
-				      NULL), SQLITE_OK);
-	ck_assert_int_ne(sqlite3_exec(db, "DELETE FROM ban_history", NULL, NULL, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
-	h = history(st, id, &n);
-	ck_assert_uint_eq(n, 1);
-	store_ban_history_free(h, n);
-	/* Every import row starts its history. */
-	struct ban_new rows[2] = {sample("A", "2026-01-01", "2026-02-01"),
-				  sample("B", "2026-01-01", "2026-02-01")};
-	ck_assert_int_eq(store_ban_import(st, rows, 2), STORE_OK);
-	h = history(st, id + 2, &n);
-	ck_assert_uint_eq(n, 1);
-	ck_assert_str_eq(h[0].action, "import");
-	store_ban_history_free(h, n);
-}
-END_TEST
-
-TEST(test_store_bans__earlier_bans_of_the_same_person)
-{
-	size_t n = 9;
-	ck_assert_int_eq(store_ban_earlier(st, "Jan", "", "", "", 0, &n), STORE_INVALID);
-	ck_assert_int_eq(store_ban_earlier_for_ban(st, 77, &n), STORE_NOT_FOUND);
-	ck_assert_int_eq(store_ban_earlier_for_person(st, 77, &n), STORE_NOT_FOUND);
-	ck_assert_int_eq(store_ban_earlier(st, "Jan", "de", "Vries", "1980-02-29", 0, &n),
-			 STORE_OK);
-	ck_assert_uint_eq(n, 0);
-	int64_t first = insert(sample("Vries", "2025-01-01", "2025-03-31"));
-	ck_assert_int_eq(store_ban_lift(st, first, "apology", -1), STORE_OK);
-	/* Case, unknown date of birth, initials: the same person. */
-	ck_assert_int_eq(store_ban_earlier(st, "J.", "De", "VRIES", "", 0, &n), STORE_OK);
-	ck_assert_uint_eq(n, 1);
-	/* Another date of birth, another initial, another prefix: someone else. */
-	ck_assert_int_eq(store_ban_earlier(st, "Jan", "de", "Vries", "1990-01-01", 0, &n),
-			 STORE_OK);
-	ck_assert_uint_eq(n, 0);
-	ck_assert_int_eq(store_ban_earlier(st, "Piet", "de", "Vries", "", 0, &n), STORE_OK);
-	ck_assert_uint_eq(n, 0);
-	ck_assert_int_eq(store_ban_earlier(st, "Jan", "", "Vries", "", 0, &n), STORE_OK);
-	ck_assert_uint_eq(n, 0);
-	/* Drafts do not count; the ban itself is left out. */
-	struct ban_new d = sample("Vries", "2026-01-01", "2026-03-31");
-	d.draft = true;
-	int64_t draft = insert(d);
-	int64_t second = insert(sample("Vries", "2026-04-01", "2026-06-30"));
-	ck_assert_int_eq(store_ban_earlier_for_ban(st, second, &n), STORE_OK);
-	ck_assert_uint_eq(n, 1);
-	ck_assert_int_eq(store_ban_earlier_for_ban(st, draft, &n), STORE_OK);
-	ck_assert_uint_eq(n, 2);
-	struct ban g;
-	ck_assert_int_eq(store_ban_get(st, second, &g), STORE_OK);
-	ck_assert_int_eq(store_ban_earlier_for_person(st, g.person_id, &n), STORE_OK);
-	ck_assert_uint_eq(n, 2);
-	store_ban_clear(&g);
-}
-END_TEST
-
-TEST(test_store_bans__exceptions)
-{
-	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
-	int64_t eid = 0;
-	ck_assert_int_eq(store_ban_exception_add(st, 999, BAN_EXCEPTION_APPOINTMENT, "2026-06-01",
-						 "2026-06-01", "14:00", &eid), STORE_NOT_FOUND);
-	ck_assert_int_eq(store_ban_exception_add(st, id, BAN_EXCEPTION_KIND_COUNT, "2026-06-01",
-						 "2026-06-01", "14:00", &eid), STORE_INVALID);
-	ck_assert_int_eq(store_ban_exception_add(st, id, BAN_EXCEPTION_APPOINTMENT, "2026-06-31",
-						 "2026-06-31", "14:00", &eid), STORE_INVALID);
-	ck_assert_int_eq(store_ban_exception_add(st, id, BAN_EXCEPTION_APPOINTMENT, "2026-06-02",
-						 "2026-06-01", "14:00", &eid), STORE_INVALID);
-	ck_assert_int_eq(store_ban_exception_add(st, id, BAN_EXCEPTION_APPOINTMENT, "2026-06-01",
-						 "2026-06-01", "", &eid), STORE_INVALID);
-	struct ban_exception e;
-	ck_assert_int_eq(store_ban_exception_on(st, id, "2026-06-01", &e), STORE_NOT_FOUND);
-	ck_assert_int_eq(store_ban_exception_add(st, id, BAN_EXCEPTION_REPRESENTATIVE,
-						 "2026-05-01", "2026-08-31",
-						 "P. Gemachtigde, signed 2026-04-30", &eid), STORE_OK);
-	ck_assert_int_eq(store_ban_exception_on(st, id, "2026-06-01", &e), STORE_OK);
-	ck_assert_int_eq(e.kind, BAN_EXCEPTION_REPRESENTATIVE);
-	ck_assert_int_eq(store_ban_exception_add(st, id, BAN_EXCEPTION_APPOINTMENT, "2026-06-01",
-						 "2026-06-01", "14:00 Burgerzaken, J. Jansen", &eid),
-			 STORE_OK);
-	/* On the day of the appointment the appointment is what reception needs to see. */
-	ck_assert_int_eq(store_ban_exception_on(st, id, "2026-06-01", &e), STORE_OK);
-	ck_assert_int_eq(e.kind, BAN_EXCEPTION_APPOINTMENT);
-	ck_assert_int_eq(e.id, eid);
-	ck_assert_str_eq(e.detail, "14:00 Burgerzaken, J. Jansen");
-	ck_assert_str_eq(e.created_by, "tester");
-	ck_assert_int_eq(store_ban_exception_on(st, id, "2026-06-02", &e), STORE_OK);
-	ck_assert_int_eq(e.kind, BAN_EXCEPTION_REPRESENTATIVE);
-	ck_assert_int_eq(store_ban_exception_on(st, id, "2026-09-01", &e), STORE_NOT_FOUND);
-	struct ban_exception *l = NULL;
-	size_t n = 0;
-	ck_assert_int_eq(store_ban_exception_list(st, id, &l, &n), STORE_OK);
-	ck_assert_uint_eq(n, 2);
-	ck_assert_str_eq(l[0].starts, "2026-05-01");
-	free(l);
-	ck_assert_int_eq(store_ban_exception_list(st, id + 1, &l, &n), STORE_OK);
-	ck_assert_uint_eq(n, 0);
-	free(l);
-	char action[64], detail[256];
-	last_audit(action, sizeof action, detail, sizeof detail);
-	ck_assert_str_eq(action, "ban.exception");
-	struct ban_history *h = history(st, id, &n);
-	ck_assert_uint_eq(n, 3);
-	ck_assert_str_eq(h[2].action, "exception");
-	store_ban_history_free(h, n);
-	enum ban_exception_kind k;
-	ck_assert_int_eq(store_ban_exception_kind_parse("gemachtigde", &k), -1);
-	ck_assert_int_eq(store_ban_exception_kind_parse("appointment", &k), 0);
-	ck_assert_str_eq(store_ban_exception_kind_name(k), "appointment");
-}
-END_TEST
-
-TEST(test_store_bans__notices_seen_per_receptionist)
-{
-	ck_assert_int_eq(store_ban_notice_seen(st, 1, "anna"), STORE_NOT_FOUND);
-	ck_assert_int_eq(store_ban_notice_seen(st, 1, ""), STORE_INVALID);
-	int64_t id = insert(sample("Berg", "2026-01-01", "2026-12-31"));
-	struct ban_notice *nt;
-	ck_assert_uint_eq(unseen("anna", &nt), 1);
-	int64_t nid = nt[0].id;
-	free(nt);
-	ck_assert_int_eq(store_ban_notice_seen(st, nid, "anna"), STORE_OK);
-	ck_assert_int_eq(store_ban_notice_seen(st, nid, "anna"), STORE_OK);
-	ck_assert_uint_eq(unseen("anna", &nt), 0);
-	free(nt);
-	ck_assert_uint_eq(unseen("bram", &nt), 1);
-	free(nt);
-	/* "" asks for the notices nobody has seen yet. */
-	ck_assert_uint_eq(unseen("", &nt), 0);
-	free(nt);
-	ck_assert_int_eq(store_ban_lift(st, id, "apology", -1), STORE_OK);
-	ck_assert_uint_eq(unseen("anna", &nt), 1);
-	ck_assert_int_eq(nt[0].event, BAN_NOTICE_LIFTED);
-	free(nt);
-	/* Notices before since are left out. */
-	size_t n;
-	ck_assert_int_eq(store_ban_notice_unseen(st, "bram", (time_t)1893456000, &nt, &n),
-			 STORE_OK); /* 2030 */
-	ck_assert_uint_eq(n, 0);
-	free(nt);
-	ck_assert_str_eq(store_ban_notice_event_name(BAN_NOTICE_ENDED), "ended");
-}
-END_TEST
-
-TEST(test_store_bans__sweep_adds_ended_once)
-{
-	size_t added = 9;
-	ck_assert_int_eq(store_ban_notice_sweep(st, "2026-02-30", &added), STORE_INVALID);
-	/* Imports make no notices; the sweep tells about bans that ended this past week. */
-	struct ban_new rows[4] = {
-		sample("Yesterday", "2026-01-01", "2026-05-31"),
-		sample("Week", "2026-01-01", "2026-05-25"),
-		sample("Long", "2026-01-01", "2026-05-01"),
-		sample("Today", "2026-01-01", "2026-06-01"),
-	};
-	ck_assert_int_eq(store_ban_import(st, rows, 4), STORE_OK);
-	struct ban_notice *nt;
-	ck_assert_uint_eq(unseen("anna", &nt), 0);
-	free(nt);
-	/* The last day is part of the ban: it leaves the list the day after. */
-	ck_assert_uint_eq(count(BAN_FILTER_ACTIVE), 1);
-	ck_assert_int_eq(store_ban_notice_sweep(st, "2026-06-01", &added), STORE_OK);
-	ck_assert_uint_eq(added, 2);
-	ck_assert_int_eq(store_ban_notice_sweep(st, "2026-06-01", &added), STORE_OK);
-	ck_assert_uint_eq(added, 0);
-	ck_assert_uint_eq(unseen("anna", &nt), 2);
-	ck_assert_int_eq(nt[0].event, BAN_NOTICE_ENDED);
-	free(nt);
-	ck_assert_int_eq(store_ban_notice_sweep(st, "2026-06-02", &added), STORE_OK);
-	ck_assert_uint_eq(added, 1);
-}
-END_TEST
-
-TEST(test_store_bans__migration_makes_existing_bans_active)
-{
-	/* A database at version 2 with one ban, opened by this program. */
-	char dir[1024], old[1200], err[512];
-	testutil_tmpdir(dir, sizeof dir);
-	snprintf(old, sizeof old, "%s/old.db", dir);
-	sqlite3 *db;
-	ck_assert_int_eq(sqlite3_open(old, &db), SQLITE_OK);
-	for (int i = 1; i <= 2; i++)
-		ck_assert_int_eq(sqlite3_exec(db, store_migration_sql(i), NULL, NULL, NULL),
-				 SQLITE_OK);
-	ck_assert_int_eq(sqlite3_exec(db,
-		"PRAGMA user_version = 2;"
-		"INSERT INTO person (id, surname, created_at) VALUES (1, 'Oud', '2025-01-01T00:00:00Z');"
-		"INSERT INTO ban (id, person_id, kind, reason, starts, ends, created_at, created_by)"
-		" VALUES (1, 1, 'building', 'threat', '2026-01-01', '2026-12-31',"
-		" '2025-01-01T00:00:00Z', 'hr');"
-		"INSERT INTO ban_scope VALUES (1, 'stadhuis');", NULL, NULL, NULL), SQLITE_OK);
-	ck_assert_int_eq(sqlite3_close(db), SQLITE_OK);
-	ck_assert_int_eq(chmod(old, 0660), 0);
-	struct store *s2 = store_open(old, 0, err, sizeof err);
-	ck_assert_msg(s2 != NULL, "%s", err);
-	ck_assert_int_ge(store_schema_version(s2), 3);
-	ck_assert_int_eq(status_of(s2, 1), BAN_STATUS_ACTIVE);
-	size_t n;
-	struct ban_history *h = history(s2, 1, &n);
-	ck_assert_uint_eq(n, 1);
-	ck_assert_str_eq(h[0].actor, "hr");
-	ck_assert_str_eq(h[0].scope, "stadhuis");
-	store_ban_history_free(h, n);
-	store_close(s2);
-	testutil_rmdir(dir);
 }
 END_TEST
 

@@ -20,6 +20,7 @@ Suite *keys_suite(void);
 Suite *config_suite(void);
 Suite *store_db_suite(void);
 Suite *store_bans_suite(void);
+Suite *store_bans_life_suite(void);
 Suite *store_names_suite(void);
 Suite *store_changes_suite(void);
 Suite *store_alarms_suite(void);
@@ -175,6 +176,10 @@ void testutil_audit_line(struct store *st, size_t age, const char *action, const
  * so it is in force once inserted). Change fields before inserting it for other cases. */
 struct ban_new testutil_ban(const char *given, const char *prefix, const char *surname,
 			    const char *born, const char *starts, const char *ends);
+
+/* testutil_ban for Jan de <surname>, born 1980-02-29: the one person the store's ban tests
+ * vary only by surname and period. */
+struct ban_new testutil_ban_jan(const char *surname, const char *starts, const char *ends);
 
 /* Insert b into st, failing the test (with the store's message) when it is refused; the
  * new ban's id. */

@@ -151,6 +151,11 @@ struct ban_new testutil_ban(const char *given, const char *prefix, const char *s
 	return b;
 }
 
+struct ban_new testutil_ban_jan(const char *surname, const char *starts, const char *ends)
+{
+	return testutil_ban("Jan", "de", surname, "1980-02-29", starts, ends);
+}
+
 int64_t testutil_ban_insert(struct store *st, struct ban_new b)
 {
 	int64_t id = 0;
