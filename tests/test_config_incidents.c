@@ -18,7 +18,8 @@ TEST(test_config_incidents__bad_sanctions)
 	expect_error("incidents {\n  sanctions {\n    robbery = \"robbery\"\n  }\n}\n", 3,
 		     "incidents: sanctions: robbery", "\"robbery\" is not a category of the sanction");
 	expect_error("incidents {\n  sanctions {\n    verbal = \"\"\n  }\n}\n", 3,
-		     "incidents: sanctions: verbal", "one of: verbal, threat");
+		     "incidents: sanctions: verbal",
+		     "one of: verbal, threat, obstruction, attempt, physical, property, other)");
 	expect_error("incidents {\n  sanctions {\n    shouting = \"verbal\"\n  }\n}\n", 3,
 		     "shouting", NULL);
 	expect_error("incidents {\n  sanctions {\n  }\n  sanctions {\n  }\n}\n", 5, "sanctions",

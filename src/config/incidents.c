@@ -79,10 +79,10 @@ static int v_sanction(cfg_t *cfg, cfg_opt_t *opt)
 	enum ban_reason r;
 	if (policy_reason_parse(s, &r) == 0)
 		return 0;
-	char shown[128];
-	return fail(cfg, opt, _("\"%s\" is not a category of the sanction table (one of: verbal, "
-				"threat, obstruction, attempt, physical, property, other)"),
-		    text_shown(s, shown, sizeof shown));
+	char shown[128], list[256];
+	policy_reason_list(list, sizeof list);
+	return fail(cfg, opt, _("\"%s\" is not a category of the sanction table (one of: %s)"),
+		    text_shown(s, shown, sizeof shown), list);
 }
 
 static int v_places(cfg_t *cfg, cfg_opt_t *opt)
