@@ -312,6 +312,31 @@ TEST(test_text__list_item)
 }
 END_TEST
 
+TEST(test_text__join_whole_items_only)
+{
+	char out[12] = "";
+	size_t len = 0;
+	/* no separator before the first item; only the given bytes of an item */
+	ck_assert_int_eq(text_join(out, sizeof out, &len, ", ", "halxx", 3), 0);
+	ck_assert_str_eq(out, "hal");
+	ck_assert_uint_eq(len, 3);
+	ck_assert_int_eq(text_join(out, sizeof out, &len, ", ", "yard", 4), 0);
+	ck_assert_str_eq(out, "hal, yard");
+	/* ", ab" would leave no room for the terminator: refused, nothing of it written */
+	ck_assert_int_eq(text_join(out, sizeof out, &len, ", ", "ab", 2), -1);
+	ck_assert_str_eq(out, "hal, yard");
+	ck_assert_uint_eq(len, 9);
+	/* the last byte that fits */
+	ck_assert_int_eq(text_join(out, sizeof out, &len, ",", "a", 1), 0);
+	ck_assert_str_eq(out, "hal, yard,a");
+	ck_assert_uint_eq(len, 11);
+	char none[1] = "";
+	len = 0;
+	ck_assert_int_eq(text_join(none, sizeof none, &len, ",", "a", 1), -1);
+	ck_assert_str_eq(none, "");
+}
+END_TEST
+
 Suite *text_suite(void)
 {
 	return testutil_suite("text", NULL, NULL);

@@ -156,20 +156,6 @@ int bancheck_dates(const char *const v[BANF_COUNT], const char *today, enum banf
 	return 0;
 }
 
-/* Append "sep item" to out[0..*len) when it fits; -1 when it does not. */
-static int append(char *out, size_t outsz, size_t *len, const char *sep, const char *item,
-		  size_t itemlen)
-{
-	size_t seplen = *len ? strlen(sep) : 0;
-	if (*len + seplen + itemlen + 1 > outsz)
-		return -1;
-	memcpy(out + *len, sep, seplen);
-	memcpy(out + *len + seplen, item, itemlen);
-	*len += seplen + itemlen;
-	out[*len] = '\0';
-	return 0;
-}
-
 int bancheck_scope(const char *scope, const char *const *known, size_t nknown, char *norm,
 		   size_t normsz, char *why, size_t whysz)
 {
@@ -199,7 +185,7 @@ int bancheck_scope(const char *scope, const char *const *known, size_t nknown, c
 			size_t kl = 0;
 			list[0] = '\0';
 			for (size_t i = 0; i < nknown; i++)
-				if (append(list, sizeof list, &kl, ", ", known[i], strlen(known[i])) != 0)
+				if (text_join(list, sizeof list, &kl, ", ", known[i], strlen(known[i])) != 0)
 					break;
 			snprintf(why, whysz, _("unknown building %s (configured: %s)"),
 				 quoted(id, q, sizeof q), list);
@@ -210,7 +196,7 @@ int bancheck_scope(const char *scope, const char *const *known, size_t nknown, c
 			snprintf(why, whysz, _("building %s is listed twice"), quoted(id, q, sizeof q));
 			return -1;
 		}
-		if (append(norm, normsz, &len, ",", id, idlen) != 0) {
+		if (text_join(norm, normsz, &len, ",", id, idlen) != 0) {
 			snprintf(why, whysz, "%s", text_problem_message(TEXT_TOO_LONG));
 			return -1;
 		}

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "core/named.h"
+#include "core/text.h"
 #include "i18n.h"
 
 const char *named_name(const struct named *t, size_t n, int v)
@@ -48,12 +49,7 @@ void named_list(const struct named *t, size_t n, char *out, size_t outsz)
 	if (outsz == 0)
 		return;
 	out[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		int k = snprintf(out + len, outsz - len, "%s%s", i ? ", " : "", t[i].name);
-		if (k < 0 || (size_t)k >= outsz - len) {
-			out[len] = '\0'; /* whole names only */
+	for (size_t i = 0; i < n; i++)
+		if (text_join(out, outsz, &len, ", ", t[i].name, strlen(t[i].name)) != 0)
 			return;
-		}
-		len += (size_t)k;
-	}
 }

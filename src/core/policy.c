@@ -478,13 +478,9 @@ void policy_reasons_join(const enum ban_reason *r, size_t n, char *out, size_t o
 	size_t used = 0;
 	out[0] = '\0';
 	for (size_t i = 0; n >= 2 && i < n; i++) {
-		int w = snprintf(out + used, outsz - used, "%s%s", used ? "," : "",
-				 policy_reason_name(r[i]));
-		if (w < 0 || (size_t)w >= outsz - used) {
-			out[used] = '\0';   /* no half name */
+		const char *name = policy_reason_name(r[i]);
+		if (text_join(out, outsz, &used, ",", name, strlen(name)) != 0)
 			break;
-		}
-		used += (size_t)w;
 	}
 }
 

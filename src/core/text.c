@@ -228,6 +228,19 @@ const char *text_list_item(const char *s, const char **item, size_t *n)
 	return s[len] == ',' ? s + len + 1 : NULL;
 }
 
+int text_join(char *out, size_t outsz, size_t *len, const char *sep, const char *item,
+	      size_t itemlen)
+{
+	size_t seplen = *len ? strlen(sep) : 0;
+	if (*len + seplen + itemlen + 1 > outsz)
+		return -1;
+	memcpy(out + *len, sep, seplen);
+	memcpy(out + *len + seplen, item, itemlen);
+	*len += seplen + itemlen;
+	out[*len] = '\0';
+	return 0;
+}
+
 bool text_list_has(const char *list, const char *id)
 {
 	size_t idlen = strlen(id);

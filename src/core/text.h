@@ -58,6 +58,12 @@ const char *text_list_item(const char *s, const char **item, size_t *n);
 /* Whether the comma-separated list holds id as one of its items (trimmed of spaces). */
 bool text_list_has(const char *list, const char *id);
 
+/* Append sep (unless the list is still empty) and the itemlen bytes of item to the list in
+ * out, of which *len bytes are used; whole items only, so that a cut list never ends in half
+ * a name. 0, or -1 with out and *len unchanged when it does not fit in outsz. */
+int text_join(char *out, size_t outsz, size_t *len, const char *sep, const char *item,
+	      size_t itemlen);
+
 /* The next item of a comma-separated list at *s, spaces around it trimmed, into item (cut
  * to itemsz - 1 bytes); *s moves past it and its comma. False when the list is done ("a,"
  * is one item, "a,,b" three, the second empty). */

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "i18n.h"
 #include "ui/keys.h"
 
@@ -231,16 +232,10 @@ static void join_key_names(const struct key_entry *e, char *out, size_t outsz)
 	size_t len = 0;
 	out[0] = '\0';
 	for (int k = 0; k < KEYS_PER_ACTION && e->keys[k].name; k++) {
-		bool again = false;
-		for (int j = 0; j < k; j++)
-			again = again || strcmp(e->keys[j].name, e->keys[k].name) == 0;
-		if (again)
-			continue;
-		int n = snprintf(out + len, outsz - len, "%s%s", len ? ", " : "",
-				 e->keys[k].name);
-		if (n < 0 || (size_t)n >= outsz - len)
+		const char *name = e->keys[k].name;
+		if (!text_list_has(out, name) &&
+		    text_join(out, outsz, &len, ", ", name, strlen(name)) != 0)
 			return;
-		len += (size_t)n;
 	}
 }
 
