@@ -334,6 +334,12 @@ static const struct cli_command *const tables[] = {
 	cli_report_commands,
 };
 
+const struct cli_command *const *cli_command_tables(size_t *n)
+{
+	*n = sizeof tables / sizeof *tables;
+	return tables;
+}
+
 /* Command groups, for "balie GROUP --help" and for naming an unknown subcommand. */
 static const struct {
 	const char *name;

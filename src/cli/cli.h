@@ -64,6 +64,10 @@ extern const struct cli_command cli_staff_commands[];  /* cli/staff.c */
 extern const struct cli_command cli_visit_commands[];
 extern const struct cli_command cli_admin_commands[];
 
+/* Every table the dispatcher runs commands from (*n of them): what balie(1) must describe
+ * (tests/test_cli_man.c holds the page to it). */
+const struct cli_command *const *cli_command_tables(size_t *n);
+
 /* 'staff status' (cli/staff_status.c), listed in cli_staff_commands. */
 int cli_staff_status(struct cli_ctx *ctx, const struct cli_args *a);
 extern const struct cli_opt cli_staff_status_opts[];
