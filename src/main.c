@@ -149,30 +149,6 @@ out:
 	return status;
 }
 
-/* --role values, in enum role order from ROLE_RECEPTIONIST. */
-static const char *const role_names[] = {"receptionist", "porter", "manager", "hr", NULL};
-
-static const struct cli_opt global_opts[] = {
-	{.name = "db", .letter = 'd', .type = CLI_TEXT, .arg = "FILE",
-	 .help = N_("the database file (direct mode)"), .max = 4095},
-	{.name = "config", .letter = 'c', .type = CLI_TEXT, .arg = "FILE",
-	 .help = N_("the configuration file"), .max = 4095},
-	{.name = "socket", .letter = 's', .type = CLI_TEXT, .arg = "PATH",
-	 .help = N_("the service's socket"), .max = 107},
-	{.name = "role", .letter = 'r', .type = CLI_CHOICE, .arg = "ROLE",
-	 .help = N_("act as this role (never more than you may)"), .choices = role_names},
-	{.name = "demo", .type = CLI_FLAG, .help = N_("the demo console")},
-	{.name = "help", .letter = 'h', .type = CLI_FLAG, .help = N_("show this help and exit")},
-	{.name = "version", .letter = 'V', .type = CLI_FLAG,
-	 .help = N_("show the version and exit")},
-	{.name = NULL},
-};
-
-static const struct cli_command global = {
-	.name = "balie", .summary = N_("The reception-desk console."), .opts = global_opts,
-	.max_args = -1, .no_service = true, .leading_only = true,
-};
-
 int main(int argc, char **argv)
 {
 	i18n_init();
@@ -186,7 +162,7 @@ int main(int argc, char **argv)
 		return CLI_ERROR;
 	}
 	struct cli_args g;
-	int rc = cli_args_parse(&global, argc - 1, argv + 1, &g);
+	int rc = cli_args_parse(&cli_global_command, argc - 1, argv + 1, &g);
 	if (rc != 0)
 		return CLI_ERROR;
 	if (cli_has(&g, "help")) {

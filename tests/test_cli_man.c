@@ -2,8 +2,8 @@
  * --help texts come from the option tables (src/cli); the page is written by hand, with more
  * to say. These tests keep the two equal: every command has a section and a line in the
  * synopsis, every long option of a command is named in its section (or in the section of
- * the command it refers to, as 'incident update' takes the options of 'incident add'), and
- * the synopses name only options their command has. */
+ * the command it refers to, as 'incident update' takes the options of 'incident add'), the
+ * synopses name only options their command has, and so for balie's own options. */
 #include "autoconfig.h"
 
 #include <ctype.h>
@@ -293,6 +293,38 @@ TEST(test_cli_man__synopses_name_only_options_of_their_command)
 		}
 	}
 	ck_assert_uint_ge(headings, ncommands - 8);
+}
+END_TEST
+
+/* balie's own options (before the command) are each described under OPTIONS, and the
+ * synopsis's .OP lines name only those. */
+TEST(test_cli_man__global_options_are_described)
+{
+	load();
+	size_t first = 0;
+	while (first < man_lines && strcmp(man_line[first], ".SH OPTIONS") != 0)
+		first++;
+	ck_assert_msg(first < man_lines, "balie(1) has no OPTIONS section");
+	size_t end = first + 1;
+	while (end < man_lines && strncmp(man_line[end], ".SH ", 4) != 0)
+		end++;
+	for (const struct cli_opt *o = cli_global_command.opts; o->name; o++) {
+		bool found = false;
+		for (size_t l = first; l < end && !found; l++)
+			found = names_option(man_line[l], strlen(man_line[l]), o->name);
+		ck_assert_msg(found, "balie(1)'s OPTIONS do not describe --%s", o->name);
+	}
+	size_t op = 0;
+	for (size_t l = 0; l < first; l++) {
+		const char *s = man_line[l];
+		if (strncmp(s, ".OP --", 6) != 0)
+			continue;
+		size_t n = strcspn(s + 6, " ");
+		ck_assert_msg(option_of(&cli_global_command, s + 6, n) != NULL,
+			      "balie(1) line %zu: balie has no option --%.*s", l + 1, (int)n, s + 6);
+		op++;
+	}
+	ck_assert_uint_gt(op, 4);
 }
 END_TEST
 

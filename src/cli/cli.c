@@ -334,6 +334,31 @@ static const struct cli_command *const tables[] = {
 	cli_report_commands,
 };
 
+/* balie's own options, before the command (main.c parses them, balie(1) OPTIONS). The
+ * --role values, in enum role order from ROLE_RECEPTIONIST. */
+static const char *const role_names[] = {"receptionist", "porter", "manager", "hr", NULL};
+
+static const struct cli_opt global_opts[] = {
+	{.name = "db", .letter = 'd', .type = CLI_TEXT, .arg = "FILE",
+	 .help = N_("the database file (direct mode)"), .max = 4095},
+	{.name = "config", .letter = 'c', .type = CLI_TEXT, .arg = "FILE",
+	 .help = N_("the configuration file"), .max = 4095},
+	{.name = "socket", .letter = 's', .type = CLI_TEXT, .arg = "PATH",
+	 .help = N_("the service's socket"), .max = 107},
+	{.name = "role", .letter = 'r', .type = CLI_CHOICE, .arg = "ROLE",
+	 .help = N_("act as this role (never more than you may)"), .choices = role_names},
+	{.name = "demo", .type = CLI_FLAG, .help = N_("the demo console")},
+	{.name = "help", .letter = 'h', .type = CLI_FLAG, .help = N_("show this help and exit")},
+	{.name = "version", .letter = 'V', .type = CLI_FLAG,
+	 .help = N_("show the version and exit")},
+	{.name = NULL},
+};
+
+const struct cli_command cli_global_command = {
+	.name = "balie", .summary = N_("The reception-desk console."), .opts = global_opts,
+	.max_args = -1, .no_service = true, .leading_only = true,
+};
+
 const struct cli_command *const *cli_command_tables(size_t *n)
 {
 	*n = sizeof tables / sizeof *tables;

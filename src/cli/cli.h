@@ -64,6 +64,9 @@ extern const struct cli_command cli_staff_commands[];  /* cli/staff.c */
 extern const struct cli_command cli_visit_commands[];
 extern const struct cli_command cli_admin_commands[];
 
+/* balie's global options (--db, --config, ...), before the command; main.c parses them. */
+extern const struct cli_command cli_global_command;
+
 /* Every table the dispatcher runs commands from (*n of them): what balie(1) must describe
  * (tests/test_cli_man.c holds the page to it). */
 const struct cli_command *const *cli_command_tables(size_t *n);
