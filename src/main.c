@@ -18,43 +18,6 @@
 #include "i18n.h"
 #include "ui/console.h"
 
-static void usage(FILE *out)
-{
-	fprintf(out, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
-	fputs(_("The reception-desk console of the town hall: visitor check against the ban list,\n"
-		"alarms, risky appointments and staffing. Without COMMAND it starts the console.\n\n"),
-	      out);
-	fputs(_("Options:\n"
-		"  -d, --db FILE       work on this database file directly (direct mode: a demo,\n"
-		"                      tests, a desk of one); without it balie asks the service\n"
-		"                      balied, which keeps the shared database\n"
-		"  -c, --config FILE   read this configuration file\n"
-		"  -s, --socket PATH   the service's socket (default: from the configuration)\n"
-		"  -r, --role ROLE     act as a lesser role than yours (receptionist, porter,\n"
-		"                      manager, hr): see what that role sees\n"
-		"      --demo          start the console on fictional demo data (in FILE with --db,\n"
-		"                      so that a second console and the commands can join)\n"
-		"  -h, --help          show this help and exit\n"
-		"  -V, --version       show the version and exit\n\n"),
-	      out);
-	fputs(_("Commands:\n"
-		"  init                          create or upgrade the database\n"
-		"  ban import|add|list|lift|export ...   the ban list\n"
-		"  ban propose|activate|extend|history|letter|exception|notices ...\n"
-		"                                the life cycle of a ban\n"
-		"  check [--born DATE] [--tsv] NAME...  check a visitor against the ban list\n"
-		"  check --batch [--tsv] < FILE   check many visitors (name TAB born per line)\n"
-		"  alarm raise|ack|resolve|false|list ... the alarm queue\n"
-		"  appt add|flag|list ...        appointments and risky meetings\n"
-		"  staff add|in|out|roster|status|unreachable ... support team, counter staff\n"
-		"  visit out|back|list ...       the home-visit back-up board\n"
-		"  audit, purge, backup, restore, person export ...  accountability (hr)\n\n"),
-	      out);
-	fputs(_("Run 'balie COMMAND --help' for the options of a command.\n"
-		"Exit status: 0 success (check: visitor clear), 1 check found a candidate, 2 error.\n"),
-	      out);
-}
-
 /* Make a private temporary directory holding the demo database; 0 on success. */
 static int demo_dir(char *dir, size_t dirsz, char *db, size_t dbsz)
 {
@@ -166,7 +129,7 @@ int main(int argc, char **argv)
 	if (rc != 0)
 		return CLI_ERROR;
 	if (cli_has(&g, "help")) {
-		usage(stdout);
+		cli_usage(stdout);
 		cli_args_free(&g);
 		return fflush(stdout) == 0 ? CLI_OK : CLI_ERROR;
 	}

@@ -328,6 +328,87 @@ TEST(test_cli_man__global_options_are_described)
 }
 END_TEST
 
+/* The entries of balie --help's command list, each its left column ("check NAME...",
+ * "alarm raise|ack|... ...") with the lines it was wrapped onto joined again. */
+static size_t usage_entries(char *usage, char **left, size_t max)
+{
+	char *p = strstr(usage, "\nCommands:\n");
+	ck_assert_ptr_nonnull(p);
+	size_t n = 0;
+	for (char *line = strtok(p + strlen("\nCommands:\n"), "\n"); line;
+	     line = strtok(NULL, "\n")) {
+		size_t indent = strspn(line, " ");
+		if (indent == 0)
+			break;
+		if (indent == 2) {
+			ck_assert_uint_lt(n, max);
+			left[n] = line + 2;
+			char *gap = strstr(left[n], "  ");
+			if (gap)
+				*gap = '\0';
+			n++;
+		} else if (indent < 20 && n > 0) {
+			/* a command list broken after a '|': joined in place */
+			size_t len = strlen(left[n - 1]);
+			memmove(left[n - 1] + len, line + indent, strlen(line + indent) + 1);
+		}
+	}
+	return n;
+}
+
+/* Whether the overview entry left names command c: itself ("check NAME..."), or its group
+ * followed by a list holding its last word ("alarm raise|ack|... ..."). */
+static bool entry_names(const char *left, const struct cli_command *c)
+{
+	size_t len = strlen(c->name);
+	if (strncmp(left, c->name, len) == 0 && (left[len] == ' ' || left[len] == '\0'))
+		return true;
+	const char *last = strrchr(c->name, ' ');
+	if (!last || strncmp(left, c->name, (size_t)(last - c->name) + 1) != 0)
+		return false;
+	const char *list = left + (last - c->name) + 1, *word = last + 1;
+	size_t wl = strlen(word), ll = strcspn(list, " ");
+	for (const char *q = list; q < list + ll; q += strcspn(q, "|") + 1) {
+		if (strncmp(q, word, wl) == 0 && (q[wl] == '|' || q[wl] == ' '))
+			return true;
+		if (q[strcspn(q, "|")] == '\0')
+			break;
+	}
+	return false;
+}
+
+/* balie --help lists every command of the tables (it is made from them: incident and report
+ * were once missing from a list written by hand), and no line is wider than 80 columns. */
+TEST(test_cli_man__usage_lists_every_command)
+{
+	load();
+	char *usage = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&usage, &len);
+	ck_assert_ptr_nonnull(m);
+	cli_usage(m);
+	ck_assert_int_eq(fclose(m), 0);
+	for (const char *l = usage; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0))
+		ck_assert_msg(strcspn(l, "\n") <= 80, "balie --help: a line wider than 80: %.*s",
+			      (int)strcspn(l, "\n"), l);
+	for (const struct cli_opt *o = cli_global_command.opts; o->name; o++)
+		ck_assert_msg(names_option(usage, len, o->name), "balie --help lacks --%s",
+			      o->name);
+	char *left[COMMANDS_MAX];
+	size_t n = usage_entries(usage, left, COMMANDS_MAX);
+	ck_assert_uint_gt(n, 10);
+	for (size_t i = 0; i < ncommands; i++) {
+		bool found = false;
+		for (size_t e = 0; e < n && !found; e++)
+			found = entry_names(left[e], commands[i]);
+		ck_assert_msg(found, "balie --help does not list 'balie %s'", commands[i]->name);
+	}
+	ck_assert(!entry_names("alarm raise|ack ...", command_at("alarm list")));
+	ck_assert(entry_names("alarm raise|list ...", command_at("alarm list")));
+	free(usage);
+}
+END_TEST
+
 /* A control character in a page is a typing slip ("\\f" written as a form feed): troff
  * warns and prints nothing useful there. Tabs stand in the TSV examples. */
 TEST(test_cli_man__pages_hold_no_control_characters)

@@ -340,14 +340,19 @@ static const char *const role_names[] = {"receptionist", "porter", "manager", "h
 
 static const struct cli_opt global_opts[] = {
 	{.name = "db", .letter = 'd', .type = CLI_TEXT, .arg = "FILE",
-	 .help = N_("the database file (direct mode)"), .max = 4095},
+	 .help = N_("work on this database file directly (direct mode: a demo, tests, a desk of "
+		    "one); without it balie asks the service balied, which keeps the shared "
+		    "database"), .max = 4095},
 	{.name = "config", .letter = 'c', .type = CLI_TEXT, .arg = "FILE",
-	 .help = N_("the configuration file"), .max = 4095},
+	 .help = N_("read this configuration file"), .max = 4095},
 	{.name = "socket", .letter = 's', .type = CLI_TEXT, .arg = "PATH",
-	 .help = N_("the service's socket"), .max = 107},
+	 .help = N_("the service's socket (default: from the configuration)"), .max = 107},
 	{.name = "role", .letter = 'r', .type = CLI_CHOICE, .arg = "ROLE",
-	 .help = N_("act as this role (never more than you may)"), .choices = role_names},
-	{.name = "demo", .type = CLI_FLAG, .help = N_("the demo console")},
+	 .help = N_("act as a lesser role than yours: see what that role sees"),
+	 .choices = role_names},
+	{.name = "demo", .type = CLI_FLAG,
+	 .help = N_("start the console on fictional demo data (in FILE with --db, so that a "
+		    "second console and the commands can join)")},
 	{.name = "help", .letter = 'h', .type = CLI_FLAG, .help = N_("show this help and exit")},
 	{.name = "version", .letter = 'V', .type = CLI_FLAG,
 	 .help = N_("show the version and exit")},
@@ -423,6 +428,69 @@ static int run_group(int argc, char **argv, int *status)
 		cli_error(_("%s: unknown command '%s' (see 'balie %s --help')"), name, esc, name);
 	}
 	return 0;
+}
+
+/* The group command name belongs to: the longest of groups[] it starts with as whole
+ * words ("ban exception add": "ban exception"), or -1. */
+static int group_of(const char *name)
+{
+	int best = -1;
+	size_t bestlen = 0;
+	for (size_t g = 0; g < sizeof groups / sizeof *groups; g++) {
+		size_t len = strlen(groups[g].name);
+		if (len > bestlen && strncmp(name, groups[g].name, len) == 0 && name[len] == ' ') {
+			best = (int)g;
+			bestlen = len;
+		}
+	}
+	return best;
+}
+
+/* "alarm raise|ack|resolve|false|cancelled|list ...": group g and its commands. */
+static void group_synopsis(int g, char *out, size_t outsz)
+{
+	size_t glen = strlen(groups[g].name), len = 0;
+	char words[256] = "";
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+		for (const struct cli_command *c = tables[t]; c->name; c++) {
+			if (group_of(c->name) != g)
+				continue;
+			const char *word = c->name + glen + 1; /* past the group's name */
+			(void)text_join(words, sizeof words, &len, "|", word, strlen(word));
+		}
+	}
+	if (snprintf(out, outsz, "%s %s ...", groups[g].name, words) >= (int)outsz)
+		snprintf(out, outsz, "%s ...", groups[g].name);
+}
+
+void cli_usage(FILE *out)
+{
+	fprintf(out, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
+	fputs(_("The reception-desk console of the town hall: visitor check against the ban list,\n"
+		"alarms, risky appointments and staffing. Without COMMAND it starts the console.\n"),
+	      out);
+	cli_options_help(out, cli_global_command.opts);
+	fprintf(out, "\n%s\n", _("Commands:"));
+	bool shown[sizeof groups / sizeof *groups] = {false};
+	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+		for (const struct cli_command *c = tables[t]; c->name; c++) {
+			int g = group_of(c->name);
+			char left[256];
+			if (g < 0) {
+				snprintf(left, sizeof left, "%s%s%s", c->name, c->args ? " " : "",
+					 c->args ? _(c->args) : "");
+				cli_help_line(out, left, c->summary, true);
+			} else if (!shown[g]) {
+				group_synopsis(g, left, sizeof left);
+				cli_help_line(out, left, groups[g].summary, false);
+				shown[g] = true;
+			}
+		}
+	}
+	fputs(_("\nRun 'balie COMMAND --help' for the options of a command.\n"
+		"Exit status: 0 success (check: visitor clear), 1 check found a candidate,\n"
+		"2 error.\n"),
+	      out);
 }
 
 /* Run argv as a table command: 1 when argv[0] is not one of them (nothing done), else the

@@ -67,6 +67,9 @@ extern const struct cli_command cli_admin_commands[];
 /* balie's global options (--db, --config, ...), before the command; main.c parses them. */
 extern const struct cli_command cli_global_command;
 
+/* balie --help: the global options and every command, made from the tables. */
+void cli_usage(FILE *out);
+
 /* Every table the dispatcher runs commands from (*n of them): what balie(1) must describe
  * (tests/test_cli_man.c holds the page to it). */
 const struct cli_command *const *cli_command_tables(size_t *n);

@@ -329,13 +329,41 @@ fail:
 
 /* ------------------------------------------------------------------ help */
 
-void cli_command_help(FILE *out, const struct cli_command *cmd)
+/* The help's columns: an option's text starts at HELP_COLUMN, a command's summary at
+ * SUMMARY_COLUMN, and both wrap before HELP_WIDTH (an 80-column terminal). */
+enum { HELP_COLUMN = 27, SUMMARY_COLUMN = 33, HELP_WIDTH = 79 };
+
+/* text after what fills the line up to column col, wrapped at blanks to HELP_WIDTH and
+ * continued at column indent; a word wider than a line stands alone on its own. */
+static void put_wrapped(FILE *out, const char *text, int col, int indent)
 {
-	const struct cli_opt *o = cmd->opts;
-	fprintf(out, _("Usage: balie [--db FILE] %s%s%s%s\n"), cmd->name,
-		o && o->name ? _(" [OPTION]...") : "", cmd->args ? " " : "",
-		cmd->args ? cmd->args : "");
-	fprintf(out, "%s\n", _(cmd->summary));
+	bool first = true;
+	for (const char *p = text + strspn(text, " "); *p; p += strspn(p, " ")) {
+		size_t len = strcspn(p, " ");
+		char word[256];
+		int w = (int)len;
+		if (len < sizeof word) {
+			memcpy(word, p, len);
+			word[len] = '\0';
+			w = text_width(word);
+		}
+		if (!first && col + 1 + w > HELP_WIDTH) {
+			fprintf(out, "\n%*s", indent, "");
+			col = indent;
+		} else if (!first) {
+			fputc(' ', out);
+			col++;
+		}
+		fwrite(p, 1, len, out);
+		col += w;
+		first = false;
+		p += len;
+	}
+	fputc('\n', out);
+}
+
+void cli_options_help(FILE *out, const struct cli_opt *o)
+{
 	if (o && o->name)
 		fprintf(out, "\n%s\n", _("Options:"));
 	for (size_t i = 0; o && o[i].name; i++) {
@@ -353,13 +381,66 @@ void cli_command_help(FILE *out, const struct cli_command *cmd)
 			snprintf(left, sizeof left, "-%c, --%s%s", o[i].letter, o[i].name, optarg_text);
 		else
 			snprintf(left, sizeof left, "    --%s%s", o[i].name, optarg_text);
-		fprintf(out, "  %-24s %s\n", left, _(o[i].help));
+		int col = fprintf(out, "  %-*s ", HELP_COLUMN - 3, left);
+		put_wrapped(out, _(o[i].help), col, HELP_COLUMN);
 		if (o[i].type == CLI_CHOICE) {
-			char list[256];
+			char list[256], in_brackets[260];
 			choice_list(o[i].choices, list, sizeof list);
-			fprintf(out, "  %-24s (%s)\n", "", list);
+			snprintf(in_brackets, sizeof in_brackets, "(%s)", list);
+			fprintf(out, "%*s", HELP_COLUMN, "");
+			put_wrapped(out, in_brackets, HELP_COLUMN, HELP_COLUMN);
 		}
 	}
+}
+
+void cli_help_line(FILE *out, const char *left, const char *summary, bool first_clause)
+{
+	/* A command's first clause is enough for an overview (up to its first '.', ':' or
+	 * ';'); the line breaks of a summary were made for a column of its own. */
+	char text[512];
+	size_t n = 0;
+	for (const char *s = _(summary); *s && n + 1 < sizeof text; s++) {
+		if (first_clause && strchr(".:;", *s) &&
+		    (s[1] == ' ' || s[1] == '\n' || s[1] == '\0'))
+			break;
+		text[n++] = *s == '\n' ? ' ' : *s;
+	}
+	if (n > 0 && text[n - 1] == '.')
+		n--; /* an overview's entries end alike, with or without a second clause */
+	text[n] = '\0';
+	int col = SUMMARY_COLUMN;
+	if ((int)strlen(left) <= SUMMARY_COLUMN - 3) {
+		col = fprintf(out, "  %-*s ", SUMMARY_COLUMN - 3, left);
+	} else {
+		/* A long list of commands ("ban list|show|...") breaks after a '|', going on
+		 * under the first command; the text starts on a line of its own. */
+		const char *p = left, *blank = strchr(left, ' ');
+		int indent = 2, more = blank ? 3 + (int)(blank - left) : 4;
+		while (indent + (int)strlen(p) > HELP_WIDTH) {
+			const char *cut = NULL;
+			for (const char *q = p; *q && indent + (q - p) < HELP_WIDTH; q++) {
+				if (*q == '|')
+					cut = q + 1;
+			}
+			if (!cut)
+				break;
+			fprintf(out, "%*s%.*s\n", indent, "", (int)(cut - p), p);
+			p = cut;
+			indent = more;
+		}
+		fprintf(out, "%*s%s\n%*s", indent, "", p, SUMMARY_COLUMN, "");
+	}
+	put_wrapped(out, text, col, SUMMARY_COLUMN);
+}
+
+void cli_command_help(FILE *out, const struct cli_command *cmd)
+{
+	const struct cli_opt *o = cmd->opts;
+	fprintf(out, _("Usage: balie [--db FILE] %s%s%s%s\n"), cmd->name,
+		o && o->name ? _(" [OPTION]...") : "", cmd->args ? " " : "",
+		cmd->args ? _(cmd->args) : "");
+	fprintf(out, "%s\n", _(cmd->summary));
+	cli_options_help(out, o);
 	if (cmd->more)
 		fprintf(out, "\n%s\n", _(cmd->more));
 }
@@ -373,11 +454,8 @@ static void group_commands(FILE *out, const char *group, const struct cli_comman
 			continue;
 		char left[96];
 		snprintf(left, sizeof left, "%s%s%s", c->name[g] ? c->name + g + 1 : c->name,
-			 c->args ? " " : "", c->args ? c->args : "");
-		/* The first line of the summary is enough here. */
-		const char *s = _(c->summary);
-		const char *nl = strchr(s, '\n');
-		fprintf(out, "  %-30s %.*s\n", left, nl ? (int)(nl - s) : (int)strlen(s), s);
+			 c->args ? " " : "", c->args ? _(c->args) : "");
+		cli_help_line(out, left, c->summary, true);
 	}
 }
 

@@ -110,6 +110,15 @@ const char *cli_date(const struct cli_args *a, const char *name);   /* NULL when
 int64_t cli_num(const struct cli_args *a, const char *name, int64_t absent);
 int cli_choice(const struct cli_args *a, const char *name, int absent);
 
+/* Print "Options:" and the options of table o, one each, their texts wrapped to 80
+ * columns (nothing when o is NULL or empty). */
+void cli_options_help(FILE *out, const struct cli_opt *o);
+
+/* Print one entry of an overview: left, then the (untranslated) summary in a column of its
+ * own, on the next line when left is too wide for it; of a command's summary
+ * (first_clause) only what comes before its first '.', ':' or ';'. */
+void cli_help_line(FILE *out, const char *left, const char *summary, bool first_clause);
+
 /* Print the --help of one command. */
 void cli_command_help(FILE *out, const struct cli_command *cmd);
 
