@@ -377,6 +377,32 @@ static bool entry_names(const char *left, const struct cli_command *c)
 	return false;
 }
 
+/* No line of help text (what) is wider than an 80-column terminal (the English texts are
+ * ASCII: a byte is a column). */
+static void check_width(const char *text, const char *what)
+{
+	for (const char *l = text; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0))
+		ck_assert_msg(strcspn(l, "\n") <= 80, "%s --help: a line wider than 80: %.*s",
+			      what, (int)strcspn(l, "\n"), l);
+}
+
+TEST(test_cli_man__every_help_fits_80_columns)
+{
+	load();
+	for (size_t i = 0; i < ncommands; i++) {
+		char *help = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&help, &len);
+		ck_assert_ptr_nonnull(m);
+		cli_command_help(m, commands[i]);
+		ck_assert_int_eq(fclose(m), 0);
+		ck_assert_uint_gt(len, strlen(commands[i]->name));
+		check_width(help, commands[i]->name);
+		free(help);
+	}
+}
+END_TEST
+
 /* balie --help lists every command of the tables (it is made from them: incident and report
  * were once missing from a list written by hand), and no line is wider than 80 columns. */
 TEST(test_cli_man__usage_lists_every_command)
@@ -388,9 +414,7 @@ TEST(test_cli_man__usage_lists_every_command)
 	ck_assert_ptr_nonnull(m);
 	cli_usage(m);
 	ck_assert_int_eq(fclose(m), 0);
-	for (const char *l = usage; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0))
-		ck_assert_msg(strcspn(l, "\n") <= 80, "balie --help: a line wider than 80: %.*s",
-			      (int)strcspn(l, "\n"), l);
+	check_width(usage, "balie");
 	for (const struct cli_opt *o = cli_global_command.opts; o->name; o++)
 		ck_assert_msg(names_option(usage, len, o->name), "balie --help lacks --%s",
 			      o->name);

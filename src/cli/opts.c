@@ -362,6 +362,18 @@ static void put_wrapped(FILE *out, const char *text, int col, int indent)
 	fputc('\n', out);
 }
 
+/* Prose of the help (a summary, more), filled to HELP_WIDTH: the line breaks a text was
+ * written with (in English or by a translator) are blanks here. */
+static void put_prose(FILE *out, const char *text)
+{
+	char buf[4096];
+	size_t n = 0;
+	for (const char *s = text; *s && n + 1 < sizeof buf; s++)
+		buf[n++] = *s == '\n' ? ' ' : *s;
+	buf[n] = '\0';
+	put_wrapped(out, buf, 0, 0);
+}
+
 void cli_options_help(FILE *out, const struct cli_opt *o)
 {
 	if (o && o->name)
@@ -439,10 +451,12 @@ void cli_command_help(FILE *out, const struct cli_command *cmd)
 	fprintf(out, _("Usage: balie [--db FILE] %s%s%s%s\n"), cmd->name,
 		o && o->name ? _(" [OPTION]...") : "", cmd->args ? " " : "",
 		cmd->args ? _(cmd->args) : "");
-	fprintf(out, "%s\n", _(cmd->summary));
+	put_prose(out, _(cmd->summary));
 	cli_options_help(out, o);
-	if (cmd->more)
-		fprintf(out, "\n%s\n", _(cmd->more));
+	if (cmd->more) {
+		fputc('\n', out);
+		put_prose(out, _(cmd->more));
+	}
 }
 
 /* One line per command of the group in table. */
@@ -463,7 +477,8 @@ void cli_group_help(FILE *out, const char *group, const char *summary,
 		    const struct cli_command *const *tables, size_t n)
 {
 	fprintf(out, _("Usage: balie [--db FILE] %s COMMAND [OPTION]... [ARG]...\n"), group);
-	fprintf(out, "%s\n\n", _(summary));
+	put_prose(out, _(summary));
+	fputc('\n', out);
 	for (size_t t = 0; t < n; t++)
 		group_commands(out, group, tables[t]);
 	fprintf(out, _("\nRun 'balie %s COMMAND --help' for the options of a command.\n"), group);
