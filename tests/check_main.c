@@ -48,7 +48,7 @@ int main(void)
 	srunner_add_suite(sr, store_incidents_suite());
 	srunner_add_suite(sr, named_suite());
 	srunner_add_suite(sr, grow_suite());
-	srunner_add_suite(sr, cli_man_suite());
+	srunner_add_suite(sr, man_suite());
 	if (testutil_all_taken() != 0) {
 		srunner_free(sr);
 		return EXIT_FAILURE;

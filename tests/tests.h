@@ -44,7 +44,7 @@ Suite *config_incidents_suite(void);
 Suite *store_incidents_suite(void);
 Suite *named_suite(void);
 Suite *grow_suite(void);
-Suite *cli_man_suite(void);
+Suite *man_suite(void);
 
 /* ---------------------------------------------------------------- tests and test cases */
 

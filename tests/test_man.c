@@ -1,9 +1,11 @@
-/* test_cli_man — balie(1) as built describes the command line the dispatcher runs. The
- * --help texts come from the option tables (src/cli); the page is written by hand, with more
- * to say. These tests keep the two equal: every command has a section and a line in the
+/* test_man — the man pages as built describe what the programs do. balie(1): the --help
+ * texts come from the option tables (src/cli); the page is written by hand, with more to
+ * say. These tests keep the two equal: every command has a section and a line in the
  * synopsis, every long option of a command is named in its section (or in the section of
  * the command it refers to, as 'incident update' takes the options of 'incident add'), the
- * synopses name only options their command has, and so for balie's own options. */
+ * synopses name only options their command has, and so for balie's own options; balie
+ * --help lists every command. balie.conf(5): every option and section of the configuration's
+ * schema is named. No page holds a control character. */
 #include "autoconfig.h"
 
 #include <ctype.h>
@@ -13,6 +15,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "config/internal.h"
 #include "tests.h"
 
 #define MAN_LINES_MAX 4096
@@ -235,7 +238,7 @@ static void synopsis_list(size_t *first, size_t *end)
 
 static const char *const synopsis_prefix = "balie [--db FILE] ";
 
-TEST(test_cli_man__every_command_has_a_section_naming_its_options)
+TEST(test_man__every_command_has_a_section_naming_its_options)
 {
 	load();
 	for (size_t i = 0; i < ncommands; i++) {
@@ -252,7 +255,7 @@ TEST(test_cli_man__every_command_has_a_section_naming_its_options)
 }
 END_TEST
 
-TEST(test_cli_man__every_command_is_in_the_synopsis)
+TEST(test_man__every_command_is_in_the_synopsis)
 {
 	load();
 	size_t first, end;
@@ -274,7 +277,7 @@ TEST(test_cli_man__every_command_is_in_the_synopsis)
 END_TEST
 
 /* The headings of the sections and the SYNOPSIS lines name only real options. */
-TEST(test_cli_man__synopses_name_only_options_of_their_command)
+TEST(test_man__synopses_name_only_options_of_their_command)
 {
 	load();
 	size_t first, end, headings = 0;
@@ -298,7 +301,7 @@ END_TEST
 
 /* balie's own options (before the command) are each described under OPTIONS, and the
  * synopsis's .OP lines name only those. */
-TEST(test_cli_man__global_options_are_described)
+TEST(test_man__global_options_are_described)
 {
 	load();
 	size_t first = 0;
@@ -386,7 +389,7 @@ static void check_width(const char *text, const char *what)
 			      what, (int)strcspn(l, "\n"), l);
 }
 
-TEST(test_cli_man__every_help_fits_80_columns)
+TEST(test_man__every_help_fits_80_columns)
 {
 	load();
 	for (size_t i = 0; i < ncommands; i++) {
@@ -405,7 +408,7 @@ END_TEST
 
 /* balie --help lists every command of the tables (it is made from them: incident and report
  * were once missing from a list written by hand), and no line is wider than 80 columns. */
-TEST(test_cli_man__usage_lists_every_command)
+TEST(test_man__usage_lists_every_command)
 {
 	load();
 	char *usage = NULL;
@@ -433,9 +436,61 @@ TEST(test_cli_man__usage_lists_every_command)
 }
 END_TEST
 
+/* Whether text names word as a whole (not as part of a longer name_with_underscores). */
+static bool names_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
+		bool before = p == text || (!isalnum((unsigned char)p[-1]) && p[-1] != '_');
+		bool after = !isalnum((unsigned char)p[n]) && p[n] != '_';
+		if (before && after)
+			return true;
+	}
+	return false;
+}
+
+/* Every option of opts (and of its sections, recursively) is named in text; the number of
+ * options seen. */
+static size_t check_config_options(const cfg_opt_t *opts, const char *text, const char *path)
+{
+	size_t n = 0;
+	for (const cfg_opt_t *o = opts; o && o->name; o++) {
+		if (strcmp(o->name, SENTINEL) == 0)
+			continue; /* the reader's own mark of the file's end, no option */
+		ck_assert_msg(names_word(text, o->name), "balie.conf(5) does not name %s%s%s",
+			      path, *path ? "|" : "", o->name);
+		n++;
+		if (o->type == CFGT_SEC) {
+			char sub[256];
+			snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "|" : "", o->name);
+			n += check_config_options(o->subopts, text, sub);
+		}
+	}
+	return n;
+}
+
+/* balie.conf(5) names every option and section of the schema balie reads (the role lists
+ * and the sanctions per incident category included, which are made from the core's names). */
+TEST(test_man__config_page_names_every_option)
+{
+	size_t len = read_page("balie.conf.5");
+	char *text = malloc(len + 1);
+	ck_assert_ptr_nonnull(text);
+	memcpy(text, man_text, len + 1);
+	plain(text);
+	cfg_t *cfg = config_schema_new();
+	ck_assert_ptr_nonnull(cfg);
+	ck_assert_uint_gt(check_config_options(cfg->opts, text, ""), 30);
+	ck_assert(!names_word("support_minimum_x", "support_minimum"));
+	ck_assert(names_word("x support_minimum.", "support_minimum"));
+	cfg_free(cfg);
+	free(text);
+}
+END_TEST
+
 /* A control character in a page is a typing slip ("\\f" written as a form feed): troff
  * warns and prints nothing useful there. Tabs stand in the TSV examples. */
-TEST(test_cli_man__pages_hold_no_control_characters)
+TEST(test_man__pages_hold_no_control_characters)
 {
 	static const char *const pages[] = {"balie.1", "balie.conf.5", "balied.8"};
 	for (size_t p = 0; p < sizeof pages / sizeof *pages; p++) {
@@ -453,7 +508,7 @@ TEST(test_cli_man__pages_hold_no_control_characters)
 END_TEST
 
 /* The checks can fail: a made-up page without an option, and one naming a false one. */
-TEST(test_cli_man__the_checks_see_what_is_missing)
+TEST(test_man__the_checks_see_what_is_missing)
 {
 	load();
 	const struct cli_command *c = command_at("ban lift");
@@ -473,7 +528,7 @@ TEST(test_cli_man__the_checks_see_what_is_missing)
 }
 END_TEST
 
-Suite *cli_man_suite(void)
+Suite *man_suite(void)
 {
-	return testutil_suite("cli_man", NULL, NULL);
+	return testutil_suite("man", NULL, NULL);
 }
