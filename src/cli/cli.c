@@ -361,7 +361,7 @@ static const struct cli_opt global_opts[] = {
 
 const struct cli_command cli_global_command = {
 	.name = "balie", .summary = N_("The reception-desk console."), .opts = global_opts,
-	.max_args = -1, .no_service = true, .leading_only = true,
+	.max_args = -1, .no_service = true, .leading_only = true, .program = true,
 };
 
 const struct cli_command *const *cli_command_tables(size_t *n)

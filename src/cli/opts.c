@@ -3,6 +3,7 @@
 #include "autoconfig.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,35 @@ int cli_choice(const struct cli_args *a, const char *name, int absent)
 	return a->given[i] ? (int)a->num[i] : absent;
 }
 
+/* An error of the parser: "balie: ban list: ..." for a command; for a program's own options
+ * (cmd->program, the table named after the program) "balie: ...", the program's name being
+ * the message's first word already. */
+__attribute__((format(printf, 2, 3)))
+static void opt_error(const struct cli_command *cmd, const char *fmt, ...)
+{
+	char buf[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	if (vsnprintf(buf, sizeof buf, fmt, ap) < 0)
+		buf[0] = '\0';
+	va_end(ap);
+	if (!cmd->program) {
+		cli_error("%s", buf);
+		return;
+	}
+	(void)cli_put_escaped(stderr, buf);
+	fputc('\n', stderr);
+}
+
+/* What to run for cmd's help: "balie ban list", or the program ("balie"). */
+static const char *help_command(const struct cli_command *cmd, char *buf, size_t bufsz)
+{
+	if (cmd->program)
+		return cmd->name;
+	snprintf(buf, bufsz, "%s %s", PACKAGE, cmd->name);
+	return buf;
+}
+
 void cli_args_free(struct cli_args *a)
 {
 	free(a->argv);
@@ -112,7 +142,7 @@ static int take_value(const struct cli_command *cmd, size_t i, char *v, struct c
 							  : text_check_lines(v, max, o->allow_empty);
 		if (p != TEXT_OK) {
 			char why[128];
-			cli_error("%s: --%s: %s", cmd->name, o->name,
+			opt_error(cmd, "%s: --%s: %s", cmd->name, o->name,
 				  text_problem_said(p, v, max, why, sizeof why));
 			return -1;
 		}
@@ -121,8 +151,8 @@ static int take_value(const struct cli_command *cmd, size_t i, char *v, struct c
 	}
 	case CLI_ID:
 		if (cli_parse_id(v, &a->num[i]) != 0) {
-			cli_error(_("%s: --%s: \"%s\" is not a record number"), cmd->name, o->name,
-				  shown);
+			opt_error(cmd, _("%s: --%s: \"%s\" is not a record number"), cmd->name,
+				  o->name, shown);
 			return -1;
 		}
 		break;
@@ -131,8 +161,10 @@ static int take_value(const struct cli_command *cmd, size_t i, char *v, struct c
 		errno = 0;
 		long long n = strtoll(v, &end, 10);
 		if (errno || end == v || *end || n < o->min || n > o->maxval) {
-			cli_error(_("%s: --%s: \"%s\" is not a whole number from %lld to %lld"),
-				  cmd->name, o->name, shown, (long long)o->min, (long long)o->maxval);
+			opt_error(cmd,
+				  _("%s: --%s: \"%s\" is not a whole number from %lld to %lld"),
+				  cmd->name, o->name, shown, (long long)o->min,
+				  (long long)o->maxval);
 			return -1;
 		}
 		a->num[i] = n;
@@ -143,11 +175,13 @@ static int take_value(const struct cli_command *cmd, size_t i, char *v, struct c
 		if (cli_read_date(v, o->past ? DATES_PAST : DATES_NEAR, a->date[i]) != 0) {
 			/* the example fits what is asked: a date of birth looks like one */
 			if (o->past)
-				cli_error(_("%s: --%s: \"%s\" is not a date (such as 3-2-1980 or "
-					    "1980-02-03)"), cmd->name, o->name, shown);
+				opt_error(cmd, _("%s: --%s: \"%s\" is not a date (such as "
+						 "3-2-1980 or 1980-02-03)"),
+					  cmd->name, o->name, shown);
 			else
-				cli_error(_("%s: --%s: \"%s\" is not a date (such as 3-2-2027 or "
-					    "2027-02-03)"), cmd->name, o->name, shown);
+				opt_error(cmd, _("%s: --%s: \"%s\" is not a date (such as "
+						 "3-2-2027 or 2027-02-03)"),
+					  cmd->name, o->name, shown);
 			return -1;
 		}
 		break;
@@ -161,8 +195,8 @@ static int take_value(const struct cli_command *cmd, size_t i, char *v, struct c
 		{
 			char list[256];
 			choice_list(o->choices, list, sizeof list);
-			cli_error(_("%s: --%s: \"%s\" is not one of %s"), cmd->name, o->name, shown,
-				  list);
+			opt_error(cmd, _("%s: --%s: \"%s\" is not one of %s"), cmd->name,
+				  o->name, shown, list);
 		}
 		return -1;
 	}
@@ -184,16 +218,16 @@ static long find_long(const struct cli_command *cmd, const char *name, size_t le
 			prefixes++;
 		}
 	}
-	char shown[128];
+	char shown[128], help[128];
 	char word[128];
 	snprintf(word, sizeof word, "--%.*s", (int)(len < 100 ? len : 100), name);
 	(void)text_escape(word, shown, sizeof shown);
 	if (prefixes == 1)
-		cli_error(_("%s: unknown option '%s' (options are spelt out in full: did you "
+		opt_error(cmd, _("%s: unknown option '%s' (options are spelt out in full: did you "
 			    "mean --%s?)"), cmd->name, shown, o[prefix_of].name);
 	else
-		cli_error(_("%s: unknown option '%s' (see 'balie %s --help')"), cmd->name, shown,
-			  cmd->name);
+		opt_error(cmd, _("%s: unknown option '%s' (see '%s --help')"), cmd->name, shown,
+			  help_command(cmd, help, sizeof help));
 	return -1;
 }
 
@@ -203,18 +237,18 @@ static long find_short(const struct cli_command *cmd, char c)
 	for (size_t i = 0; o && o[i].name; i++)
 		if (o[i].letter && o[i].letter == c)
 			return (long)i;
-	char shown[16];
+	char shown[16], help[128];
 	char word[3] = {'-', c, '\0'};
 	(void)text_escape(word, shown, sizeof shown);
-	cli_error(_("%s: unknown option '%s' (see 'balie %s --help')"), cmd->name, shown,
-		  cmd->name);
+	opt_error(cmd, _("%s: unknown option '%s' (see '%s --help')"), cmd->name, shown,
+		  help_command(cmd, help, sizeof help));
 	return -1;
 }
 
 static int mark_given(const struct cli_command *cmd, size_t i, struct cli_args *a)
 {
 	if (a->given[i]) {
-		cli_error(_("%s: --%s is given twice"), cmd->name, cmd->opts[i].name);
+		opt_error(cmd, _("%s: --%s is given twice"), cmd->name, cmd->opts[i].name);
 		return -1;
 	}
 	a->given[i] = true;
@@ -229,7 +263,7 @@ int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cl
 		abort();
 	a->argv = calloc((size_t)n + 1, sizeof *a->argv);
 	if (!a->argv) {
-		cli_error("%s: %s", cmd->name, strerror(ENOMEM));
+		opt_error(cmd, "%s: %s", cmd->name, strerror(ENOMEM));
 		return -1;
 	}
 	bool options = true;
@@ -258,7 +292,8 @@ int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cl
 			const struct cli_opt *o = &cmd->opts[i];
 			if (o->type == CLI_FLAG) {
 				if (eq) {
-					cli_error(_("%s: --%s takes no value"), cmd->name, o->name);
+					opt_error(cmd, _("%s: --%s takes no value"), cmd->name,
+						  o->name);
 					goto fail;
 				}
 				continue;
@@ -269,7 +304,8 @@ int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cl
 			}
 			char *v = eq ? eq + 1 : w + 1 < n ? words[++w] : NULL;
 			if (!v) {
-				cli_error(_("%s: option '--%s' needs an argument"), cmd->name, o->name);
+				opt_error(cmd, _("%s: option '--%s' needs an argument"),
+					  cmd->name, o->name);
 				goto fail;
 			}
 			if (take_value(cmd, (size_t)i, v, a) != 0)
@@ -291,7 +327,8 @@ int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cl
 			}
 			char *v = p[1] ? p + 1 : w + 1 < n ? words[++w] : NULL;
 			if (!v) {
-				cli_error(_("%s: option '-%c' needs an argument"), cmd->name, *p);
+				opt_error(cmd, _("%s: option '-%c' needs an argument"), cmd->name,
+					  *p);
 				goto fail;
 			}
 			if (take_value(cmd, (size_t)i, v, a) != 0)
@@ -300,14 +337,16 @@ int cli_args_parse(const struct cli_command *cmd, int n, char **words, struct cl
 		}
 	}
 	if (a->argc < cmd->min_args) {
-		cli_error(_("%s: missing %s (see 'balie %s --help')"), cmd->name,
-			  cmd->args ? cmd->args : _("an argument"), cmd->name);
+		char help[128];
+		opt_error(cmd, _("%s: missing %s (see '%s --help')"), cmd->name,
+			  cmd->args ? _(cmd->args) : _("an argument"),
+			  help_command(cmd, help, sizeof help));
 		goto fail;
 	}
 	if (cmd->max_args >= 0 && a->argc > cmd->max_args) {
 		char shown[128];
 		(void)text_escape(a->argv[cmd->max_args], shown, sizeof shown);
-		cli_error(_("%s: unexpected argument '%s'"), cmd->name, shown);
+		opt_error(cmd, _("%s: unexpected argument '%s'"), cmd->name, shown);
 		goto fail;
 	}
 	if (cmd->id_arg != CLI_RECORD_NONE && a->argc > 0 &&

@@ -77,6 +77,8 @@ struct cli_command {
 	bool session_first;            /* the parser checks all its input: the session is
 					* opened before run (cli_ctx.client), and a failure
 					* to open it ends the command there */
+	bool program;                  /* the program's own options (name: the program's):
+					* messages name no command, help is "NAME --help" */
 };
 
 struct cli_args {

@@ -82,6 +82,33 @@ for cmd in "frobnicate" "ban burn" "alarm ring" "appt move" "staff fire"; do
 	expect_rc 2 "unknown command '$cmd' exits 2"
 done
 
+# --- balie's own options (before the command): the messages name balie once, and the help
+# they point to is one that exists
+global() {
+	"$BALIE" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+global --nope
+expect_rc 2 "an unknown global option exits 2"
+expect_err_has "balie: unknown option '--nope' (see 'balie --help')" \
+	"an unknown global option is named, with the help to read"
+global --rol porter
+expect_rc 2 "an abbreviated global option exits 2"
+expect_err_has "balie: unknown option '--rol' (options are spelt out in full: did you mean --role?)" \
+	"an abbreviated global option names the one meant"
+global --db "$tmp/a.db" --db "$tmp/b.db" init
+expect_rc 2 "a global option given twice exits 2"
+expect_err_has "balie: --db is given twice" "a global option given twice is named"
+global --demo=yes
+expect_err_has "balie: --demo takes no value" "a global flag with a value is refused"
+if grep -q 'balie: balie' "$tmp/err"; then not_ok "the program is named once"
+else ok "the program is named once"; fi
+global --help
+expect_rc 0 "balie --help exits 0"
+for word in "Commands:" "incident add|" "report" "alarm raise|" "--role ROLE"; do
+	expect_out_has "$word" "balie --help shows $word"
+done
+
 # --- '--' ends the options
 run ban add --surname Test --kind warning --reason other --ends 2027-01-01
 run check --tsv -- --born
