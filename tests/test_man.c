@@ -4,8 +4,8 @@
  * synopsis, every long option of a command is named in its section (or in the section of
  * the command it refers to, as 'incident update' takes the options of 'incident add'), the
  * synopses name only options their command has, and so for balie's own options; balie
- * --help lists every command. balie.conf(5): every option and section of the configuration's
- * schema is named. No page holds a control character. */
+ * --help lists every command. balied(8): balied's options. balie.conf(5): every option and
+ * section of the configuration's schema is named. No page holds a control character. */
 #include "autoconfig.h"
 
 #include <ctype.h>
@@ -61,14 +61,13 @@ static size_t read_page(const char *name)
 	return n;
 }
 
-/* Read balie(1) as built and every command of the dispatcher's tables. */
-static void load(void)
+/* Read the built page man/NAME into man_line, each line made plain. */
+static void load_page(const char *name)
 {
-	const char *path = "man/balie.1";
-	(void)read_page("balie.1");
+	(void)read_page(name);
 	man_lines = 0;
 	for (char *p = man_text; *p;) {
-		ck_assert_msg(man_lines < MAN_LINES_MAX, "%s: more lines than the test reads", path);
+		ck_assert_msg(man_lines < MAN_LINES_MAX, "%s: more lines than the test reads", name);
 		char *end = strchr(p, '\n');
 		if (end)
 			*end = '\0';
@@ -78,6 +77,12 @@ static void load(void)
 			break;
 		p = end + 1;
 	}
+}
+
+/* Read balie(1) as built and every command of the dispatcher's tables. */
+static void load(void)
+{
+	load_page("balie.1");
 	size_t ntables;
 	const struct cli_command *const *tables = cli_command_tables(&ntables);
 	ncommands = 0;
@@ -299,35 +304,50 @@ TEST(test_man__synopses_name_only_options_of_their_command)
 }
 END_TEST
 
-/* balie's own options (before the command) are each described under OPTIONS, and the
- * synopsis's .OP lines name only those. */
-TEST(test_man__global_options_are_described)
+/* A program's own options (prog) are each described under OPTIONS of its page, and the
+ * synopsis names only those (".OP --db FILE", ".B --check"). */
+static void check_program_options(const char *page, const struct cli_command *prog)
 {
-	load();
+	load_page(page);
 	size_t first = 0;
 	while (first < man_lines && strcmp(man_line[first], ".SH OPTIONS") != 0)
 		first++;
-	ck_assert_msg(first < man_lines, "balie(1) has no OPTIONS section");
+	ck_assert_msg(first < man_lines, "%s has no OPTIONS section", page);
 	size_t end = first + 1;
 	while (end < man_lines && strncmp(man_line[end], ".SH ", 4) != 0)
 		end++;
-	for (const struct cli_opt *o = cli_global_command.opts; o->name; o++) {
+	for (const struct cli_opt *o = prog->opts; o->name; o++) {
 		bool found = false;
 		for (size_t l = first; l < end && !found; l++)
 			found = names_option(man_line[l], strlen(man_line[l]), o->name);
-		ck_assert_msg(found, "balie(1)'s OPTIONS do not describe --%s", o->name);
+		ck_assert_msg(found, "%s's OPTIONS do not describe --%s", page, o->name);
 	}
-	size_t op = 0;
+	size_t named = 0;
 	for (size_t l = 0; l < first; l++) {
 		const char *s = man_line[l];
-		if (strncmp(s, ".OP --", 6) != 0)
+		size_t skip = strncmp(s, ".OP --", 6) == 0 ? 6 : strncmp(s, ".B --", 5) == 0 ? 5 : 0;
+		if (skip == 0)
 			continue;
-		size_t n = strcspn(s + 6, " ");
-		ck_assert_msg(option_of(&cli_global_command, s + 6, n) != NULL,
-			      "balie(1) line %zu: balie has no option --%.*s", l + 1, (int)n, s + 6);
-		op++;
+		size_t n = strcspn(s + skip, " ");
+		if (n == 0)
+			continue; /* "--" alone: the end of the options */
+		ck_assert_msg(option_of(prog, s + skip, n) != NULL,
+			      "%s line %zu: %s has no option --%.*s", page, l + 1, prog->name,
+			      (int)n, s + skip);
+		named++;
 	}
-	ck_assert_uint_gt(op, 4);
+	ck_assert_uint_gt(named, 3);
+}
+
+TEST(test_man__global_options_are_described)
+{
+	check_program_options("balie.1", &cli_global_command);
+}
+END_TEST
+
+TEST(test_man__balied_options_are_described)
+{
+	check_program_options("balied.8", &cli_balied_command);
 }
 END_TEST
 

@@ -334,36 +334,6 @@ static const struct cli_command *const tables[] = {
 	cli_report_commands,
 };
 
-/* balie's own options, before the command (main.c parses them, balie(1) OPTIONS). The
- * --role values, in enum role order from ROLE_RECEPTIONIST. */
-static const char *const role_names[] = {"receptionist", "porter", "manager", "hr", NULL};
-
-static const struct cli_opt global_opts[] = {
-	{.name = "db", .letter = 'd', .type = CLI_TEXT, .arg = "FILE",
-	 .help = N_("work on this database file directly (direct mode: a demo, tests, a desk of "
-		    "one); without it balie asks the service balied, which keeps the shared "
-		    "database"), .max = 4095},
-	{.name = "config", .letter = 'c', .type = CLI_TEXT, .arg = "FILE",
-	 .help = N_("read this configuration file"), .max = 4095},
-	{.name = "socket", .letter = 's', .type = CLI_TEXT, .arg = "PATH",
-	 .help = N_("the service's socket (default: from the configuration)"), .max = 107},
-	{.name = "role", .letter = 'r', .type = CLI_CHOICE, .arg = "ROLE",
-	 .help = N_("act as a lesser role than yours: see what that role sees"),
-	 .choices = role_names},
-	{.name = "demo", .type = CLI_FLAG,
-	 .help = N_("start the console on fictional demo data (in FILE with --db, so that a "
-		    "second console and the commands can join)")},
-	{.name = "help", .letter = 'h', .type = CLI_FLAG, .help = N_("show this help and exit")},
-	{.name = "version", .letter = 'V', .type = CLI_FLAG,
-	 .help = N_("show the version and exit")},
-	{.name = NULL},
-};
-
-const struct cli_command cli_global_command = {
-	.name = "balie", .summary = N_("The reception-desk console."), .opts = global_opts,
-	.max_args = -1, .no_service = true, .leading_only = true, .program = true,
-};
-
 const struct cli_command *const *cli_command_tables(size_t *n)
 {
 	*n = sizeof tables / sizeof *tables;
@@ -465,11 +435,7 @@ static void group_synopsis(int g, char *out, size_t outsz)
 
 void cli_usage(FILE *out)
 {
-	fprintf(out, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE);
-	fputs(_("The reception-desk console of the town hall: visitor check against the ban list,\n"
-		"alarms, risky appointments and staffing. Without COMMAND it starts the console.\n"),
-	      out);
-	cli_options_help(out, cli_global_command.opts);
+	cli_command_help(out, &cli_global_command);
 	fprintf(out, "\n%s\n", _("Commands:"));
 	bool shown[sizeof groups / sizeof *groups] = {false};
 	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {

@@ -64,8 +64,10 @@ extern const struct cli_command cli_staff_commands[];  /* cli/staff.c */
 extern const struct cli_command cli_visit_commands[];
 extern const struct cli_command cli_admin_commands[];
 
-/* balie's global options (--db, --config, ...), before the command; main.c parses them. */
+/* The programs' own options (cli/programs.c): balie's, before the command (main.c parses
+ * them), and balied's. */
 extern const struct cli_command cli_global_command;
+extern const struct cli_command cli_balied_command;
 
 /* balie --help: the global options and every command, made from the tables. */
 void cli_usage(FILE *out);

@@ -487,9 +487,13 @@ void cli_help_line(FILE *out, const char *left, const char *summary, bool first_
 void cli_command_help(FILE *out, const struct cli_command *cmd)
 {
 	const struct cli_opt *o = cmd->opts;
-	fprintf(out, _("Usage: balie [--db FILE] %s%s%s%s\n"), cmd->name,
-		o && o->name ? _(" [OPTION]...") : "", cmd->args ? " " : "",
-		cmd->args ? _(cmd->args) : "");
+	if (cmd->program)
+		fprintf(out, _("Usage: %s [OPTION]...%s%s\n"), cmd->name, cmd->args ? " " : "",
+			cmd->args ? _(cmd->args) : "");
+	else
+		fprintf(out, _("Usage: balie [--db FILE] %s%s%s%s\n"), cmd->name,
+			o && o->name ? _(" [OPTION]...") : "", cmd->args ? " " : "",
+			cmd->args ? _(cmd->args) : "");
 	put_prose(out, _(cmd->summary));
 	cli_options_help(out, o);
 	if (cmd->more) {

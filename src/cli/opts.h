@@ -121,7 +121,7 @@ void cli_options_help(FILE *out, const struct cli_opt *o);
  * (first_clause) only what comes before its first '.', ':' or ';'. */
 void cli_help_line(FILE *out, const char *left, const char *summary, bool first_clause);
 
-/* Print the --help of one command. */
+/* Print the --help of one command, or of a program's own options (cmd->program). */
 void cli_command_help(FILE *out, const struct cli_command *cmd);
 
 /* Print the usage of a group ("alarm": every command whose name starts with "alarm ", in

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/cli.h"
 #include "clock.h"
 #include "config.h"
 #include "core/lib.h"
@@ -34,21 +35,6 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	stop = 1;
-}
-
-static void usage(FILE *out)
-{
-	fprintf(out, _("Usage: balied [--config FILE] [--db FILE] [--socket PATH]\n"
-		       "The service that keeps balie's shared database: run it as the account\n"
-		       "balie (the systemd unit balied.service does). See balied(8).\n\n"
-		       "  --config FILE   the configuration (default %s)\n"
-		       "  --db FILE       the database, an absolute path (default: the\n"
-		       "                  configuration's database)\n"
-		       "  --socket PATH   where to listen (default: the configuration's socket)\n"
-		       "  --init          create the database when it is missing\n"
-		       "  --check         read the configuration, say what is wrong or OK, and\n"
-		       "                  exit (before a restart: balied reads it only at start)\n"
-		       "  --help, --version\n"), DEFAULT_CONFIG);
 }
 
 /* The process a service must be: no descriptors it did not open (but systemd's socket),
@@ -100,23 +86,6 @@ static size_t warn_unknown_roles(const struct config *cfg, const char *path)
 	return unknown;
 }
 
-/* Exact long options only: a service's command line is short and written by root. */
-static const char *option_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		log_msg(_("option '%s' needs an argument"), name);
-		exit(2);
-	}
-	return argv[++*i];
-}
-
 /* The configuration at path as the service takes it, said the same at start and in --check:
  * read, what would surprise an administrator logged, and its database (db_path, or the
  * configuration's own) named by an absolute path. NULL (said) when it cannot be used;
@@ -164,35 +133,28 @@ static int check_config(const char *path)
 int main(int argc, char **argv)
 {
 	i18n_init();
-	const char *config_path = DEFAULT_CONFIG, *db_path = NULL, *socket_path = NULL;
-	bool init = false, check = false;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		if ((v = option_value(argc, argv, &i, "--config")))
-			config_path = v;
-		else if ((v = option_value(argc, argv, &i, "--db")))
-			db_path = v;
-		else if ((v = option_value(argc, argv, &i, "--socket")))
-			socket_path = v;
-		else if (strcmp(argv[i], "--init") == 0)
-			init = true;
-		else if (strcmp(argv[i], "--check") == 0)
-			check = true;
-		else if (strcmp(argv[i], "--help") == 0) {
-			usage(stdout);
-			return 0;
-		} else if (strcmp(argv[i], "--version") == 0) {
-			printf("balied %s\n", VERSION);
-			return 0;
-		} else {
-			log_msg(_("unknown option '%s' (see 'balied --help')"), argv[i]);
-			return 2;
-		}
-	}
-	/* Messages follow each client's language (i18n_use_language), and LANGUAGE for
-	 * --check; either needs a message locale other than "C". */
+	/* Messages follow each client's language (i18n_use_language), and LANGUAGE for the
+	 * command line and --check; either needs a message locale other than "C". */
 	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
 		(void)setlocale(LC_MESSAGES, "C.utf8");
+	struct cli_args a;
+	int rc = cli_args_parse(&cli_balied_command, argc - 1, argv + 1, &a);
+	if (rc > 0) /* --help, printed from the table */
+		printf(_("\nWithout --config: %s\n"), DEFAULT_CONFIG);
+	if (rc != 0)
+		return rc > 0 && fflush(stdout) == 0 ? 0 : 2;
+	if (cli_has(&a, "version")) {
+		printf("balied %s\n", VERSION);
+		cli_args_free(&a);
+		return fflush(stdout) == 0 ? 0 : 2;
+	}
+	const char *config_path = cli_text(&a, "config"), *db_path = cli_text(&a, "db"),
+		   *socket_path = cli_text(&a, "socket");
+	if (!config_path)
+		config_path = DEFAULT_CONFIG;
+	bool init = cli_has(&a, "init"), check = cli_has(&a, "check");
+	/* The values point into argv, which lives as long as the process. */
+	cli_args_free(&a);
 	/* --check only reads the configuration (root may, to check before a restart). */
 	if (check)
 		return check_config(config_path);

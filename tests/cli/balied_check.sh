@@ -4,7 +4,7 @@
 # takes no alarms): OK with what it found, a broken file named by line with exit 2, a
 # relative database refused, and names in the roles section that are no account or group
 # on this machine warned about (they give nobody a role). Root may run it; nothing is opened
-# but the file.
+# but the file. And balied's command line: what is no option of it is refused by name.
 # shellcheck source=tests/cli/testlib.sh
 . "${BALIE_SRCDIR:-$(dirname "$0")/../..}/tests/cli/testlib.sh"
 BALIED=${BALIED:-$(dirname "$BALIE")/balied}
@@ -47,5 +47,39 @@ expect_err_has "balie.db: the database must be named by an absolute path" "a rel
 check_run "$tmp/missing.conf"
 expect_rc 2 "a missing configuration fails"
 expect_err_has "$tmp/missing.conf" "a missing configuration is named"
+
+# --- balied's command line: the one option layer of balie (src/cli/programs.c); what is
+# not an option of it stops it before anything is read or opened
+daemon_run() {
+	LANGUAGE=en "$BALIED" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+daemon_run --nope
+expect_rc 2 "balied: an unknown option exits 2"
+expect_err_has "balied: unknown option '--nope' (see 'balied --help')" "balied names the unknown option"
+daemon_run --conf "$tmp/good.conf" --check
+expect_rc 2 "balied: an abbreviation exits 2"
+expect_err_has "balied: unknown option '--conf' (options are spelt out in full: did you mean --config?)" \
+	"balied names the option an abbreviation meant"
+expect_empty "$tmp/out" "balied: nothing is checked after a refused option"
+daemon_run --config "$tmp/good.conf" --config "$tmp/other.conf" --check
+expect_rc 2 "balied: an option given twice exits 2"
+expect_err_has "balied: --config is given twice" "balied names the repeated option"
+daemon_run --config "$tmp/good.conf" --check surplus
+expect_rc 2 "balied: an argument exits 2"
+expect_err_has "balied: unexpected argument 'surplus'" "balied names the surplus argument"
+daemon_run --config= --check
+expect_rc 2 "balied: an empty value exits 2"
+expect_err_has "balied: --config: is empty" "balied names the empty option"
+daemon_run --config="$tmp/good.conf" --check
+expect_rc 0 "balied: --config=FILE is read as --config FILE"
+daemon_run --help
+expect_rc 0 "balied --help exits 0"
+for opt in --config --db --socket --init --check --version "Without --config:"; do
+	expect_out_has "$opt" "balied --help shows $opt"
+done
+daemon_run --version
+expect_rc 0 "balied --version exits 0"
+expect_out_has "balied " "balied --version names it"
 
 finish
