@@ -315,23 +315,24 @@ const struct cli_command cli_init_commands[] = {
 };
 
 /* The commands declared as option tables; they reach the data through the service, which
- * checks the role on the parsed request. */
+ * checks the role on the parsed request. In the order balie --help lists them: the desk's
+ * first, the accountability commands (hr) last. */
 static const struct cli_command *const tables[] = {
 	cli_init_commands,
-	cli_alarm_commands,
-	cli_appt_commands,
-	cli_staff_commands,
-	cli_visit_commands,
-	cli_admin_commands,
+	cli_check_commands,
 	cli_ban_commands,
 	cli_ban_import_commands,
 	cli_ban_lifecycle_commands,
 	cli_ban_letter_commands,
 	cli_ban_exception_commands,
-	cli_check_commands,
+	cli_alarm_commands,
+	cli_appt_commands,
+	cli_staff_commands,
+	cli_visit_commands,
 	cli_incident_commands,
 	cli_incident_due_commands,
 	cli_report_commands,
+	cli_admin_commands,
 };
 
 const struct cli_command *const *cli_command_tables(size_t *n)
