@@ -73,7 +73,7 @@ extern const struct cli_command cli_balied_command;
 void cli_usage(FILE *out);
 
 /* Every table the dispatcher runs commands from (*n of them): what balie(1) must describe
- * (tests/test_cli_man.c holds the page to it). */
+ * (tests/test_man.c holds the page to it). */
 const struct cli_command *const *cli_command_tables(size_t *n);
 
 /* 'staff status' (cli/staff_status.c), listed in cli_staff_commands. */

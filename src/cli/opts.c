@@ -401,15 +401,28 @@ static void put_wrapped(FILE *out, const char *text, int col, int indent)
 	fputc('\n', out);
 }
 
-/* Prose of the help (a summary, more), filled to HELP_WIDTH: the line breaks a text was
- * written with (in English or by a translator) are blanks here. */
+/* text into out (cut to outsz - 1 bytes) with its line breaks as blanks: they were made for
+ * a column of the writer's (in English or by a translator), the help fills its own. With
+ * first_clause only what comes before the first '.', ':' or ';' that ends a word. Returns
+ * the length. */
+static size_t flatten(const char *text, bool first_clause, char *out, size_t outsz)
+{
+	size_t n = 0;
+	for (const char *s = text; *s && n + 1 < outsz; s++) {
+		if (first_clause && strchr(".:;", *s) &&
+		    (s[1] == ' ' || s[1] == '\n' || s[1] == '\0'))
+			break;
+		out[n++] = *s == '\n' ? ' ' : *s;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+/* Prose of the help (a summary, more), filled to HELP_WIDTH. */
 static void put_prose(FILE *out, const char *text)
 {
 	char buf[4096];
-	size_t n = 0;
-	for (const char *s = text; *s && n + 1 < sizeof buf; s++)
-		buf[n++] = *s == '\n' ? ' ' : *s;
-	buf[n] = '\0';
+	(void)flatten(text, false, buf, sizeof buf);
 	put_wrapped(out, buf, 0, 0);
 }
 
@@ -446,16 +459,9 @@ void cli_options_help(FILE *out, const struct cli_opt *o)
 
 void cli_help_line(FILE *out, const char *left, const char *summary, bool first_clause)
 {
-	/* A command's first clause is enough for an overview (up to its first '.', ':' or
-	 * ';'); the line breaks of a summary were made for a column of its own. */
+	/* A command's first clause is enough for an overview. */
 	char text[512];
-	size_t n = 0;
-	for (const char *s = _(summary); *s && n + 1 < sizeof text; s++) {
-		if (first_clause && strchr(".:;", *s) &&
-		    (s[1] == ' ' || s[1] == '\n' || s[1] == '\0'))
-			break;
-		text[n++] = *s == '\n' ? ' ' : *s;
-	}
+	size_t n = flatten(_(summary), first_clause, text, sizeof text);
 	if (n > 0 && text[n - 1] == '.')
 		n--; /* an overview's entries end alike, with or without a second clause */
 	text[n] = '\0';
