@@ -99,17 +99,11 @@ TEST(test_keys__every_key_is_in_the_man_page)
 	ck_assert_ptr_nonnull(m);
 	ck_assert_int_eq(keys_write_man(m), 0);
 	ck_assert_int_eq(fclose(m), 0);
-	const char *dir = getenv("BALIE_BUILDDIR");
-	char path[4096];
-	snprintf(path, sizeof path, "%s/man/balie.1", dir && *dir ? dir : ".");
-	FILE *f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
 	static char man[1 << 17];
-	size_t n = fread(man, 1, sizeof man - 1, f);
-	man[n] = '\0';
-	ck_assert_int_eq(fclose(f), 0);
-	ck_assert_msg(strstr(man, gen) != NULL, "%s does not hold the key list of the table", path);
-	ck_assert_msg(strstr(man, "@BALIE_KEYS@") == NULL, "%s still has the marker", path);
+	(void)testutil_read_built("man/balie.1", man, sizeof man);
+	ck_assert_msg(strstr(man, gen) != NULL,
+		      "man/balie.1 does not hold the key list of the table");
+	ck_assert_msg(strstr(man, "@BALIE_KEYS@") == NULL, "man/balie.1 still has the marker");
 	for (int a = ACT_NONE + 1; a < ACT_COUNT; a++) {
 		const char *names = keys_key_names((enum action)a);
 		ck_assert_msg(names && *names, "action %d has no key", a);

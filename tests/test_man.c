@@ -49,16 +49,9 @@ static void plain(char *s)
 /* Read the built page man/NAME into man_text (NUL-terminated); its length. */
 static size_t read_page(const char *name)
 {
-	const char *dir = getenv("BALIE_BUILDDIR");
-	char path[4096];
-	snprintf(path, sizeof path, "%s/man/%s", dir && *dir ? dir : ".", name);
-	FILE *f = fopen(path, "r");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	size_t n = fread(man_text, 1, sizeof man_text - 1, f);
-	ck_assert_msg(feof(f) && !ferror(f), "%s: unreadable or larger than the test reads", path);
-	ck_assert_int_eq(fclose(f), 0);
-	man_text[n] = '\0';
-	return n;
+	char rel[256];
+	snprintf(rel, sizeof rel, "man/%s", name);
+	return testutil_read_built(rel, man_text, sizeof man_text);
 }
 
 /* Read the built page man/NAME into man_line, each line made plain. */
@@ -67,7 +60,8 @@ static void load_page(const char *name)
 	(void)read_page(name);
 	man_lines = 0;
 	for (char *p = man_text; *p;) {
-		ck_assert_msg(man_lines < MAN_LINES_MAX, "%s: more lines than the test reads", name);
+		ck_assert_msg(man_lines < MAN_LINES_MAX, "%s: more lines than the test reads",
+			      name);
 		char *end = strchr(p, '\n');
 		if (end)
 			*end = '\0';
@@ -128,22 +122,32 @@ static const char *next_alternative(const char *s, size_t *len)
 	return NULL;
 }
 
-static bool is_word_char(char c)
+/* A character of a name: a letter, a digit or joiner ('-' in options, '_' in the
+ * configuration). */
+static bool is_word_char(char c, char joiner)
 {
-	return isalnum((unsigned char)c) || c == '-';
+	return isalnum((unsigned char)c) || c == joiner;
+}
+
+/* Whether text (len bytes) holds word as a whole, not as part of a longer name
+ * (is_word_char with joiner on neither side). */
+static bool names_whole(const char *text, size_t len, const char *word, char joiner)
+{
+	size_t n = strlen(word);
+	for (const char *p = text; p + n <= text + len; p++) {
+		if (strncmp(p, word, n) == 0 && (p == text || !is_word_char(p[-1], joiner)) &&
+		    (p + n == text + len || !is_word_char(p[n], joiner)))
+			return true;
+	}
+	return false;
 }
 
 /* Whether text (len bytes) names the option --name as a whole word. */
 static bool names_option(const char *text, size_t len, const char *name)
 {
-	size_t n = strlen(name);
-	for (const char *p = text; p + 2 + n <= text + len; p++) {
-		if (p[0] == '-' && p[1] == '-' && strncmp(p + 2, name, n) == 0 &&
-		    (p == text || !is_word_char(p[-1])) &&
-		    (p + 2 + n == text + len || !is_word_char(p[2 + n])))
-			return true;
-	}
-	return false;
+	char word[128];
+	snprintf(word, sizeof word, "--%s", name);
+	return names_whole(text, len, word, '-');
 }
 
 static const struct cli_opt *option_of(const struct cli_command *c, const char *name,
@@ -213,10 +217,10 @@ static void check_synopsis(const char *s, size_t l)
 		ck_assert_msg(c != NULL, "balie(1) line %zu: \"%.*s\" names no command", l + 1,
 			      (int)len, alt);
 		for (const char *p = alt; p + 2 < alt + len; p++) {
-			if (p[0] != '-' || p[1] != '-' || (p > alt && is_word_char(p[-1])))
+			if (p[0] != '-' || p[1] != '-' || (p > alt && is_word_char(p[-1], '-')))
 				continue;
 			size_t n = 0;
-			while (p + 2 + n < alt + len && is_word_char(p[2 + n]))
+			while (p + 2 + n < alt + len && is_word_char(p[2 + n], '-'))
 				n++;
 			ck_assert_msg(n > 0 && option_of(c, p + 2, n) != NULL,
 				      "balie(1) line %zu: 'balie %s' has no option --%.*s", l + 1,
@@ -325,8 +329,12 @@ static void check_program_options(const char *page, const struct cli_command *pr
 	size_t named = 0;
 	for (size_t l = 0; l < first; l++) {
 		const char *s = man_line[l];
-		size_t skip = strncmp(s, ".OP --", 6) == 0 ? 6 : strncmp(s, ".B --", 5) == 0 ? 5 : 0;
-		if (skip == 0)
+		size_t skip;
+		if (strncmp(s, ".OP --", 6) == 0)
+			skip = 6;
+		else if (strncmp(s, ".B --", 5) == 0)
+			skip = 5;
+		else
 			continue;
 		size_t n = strcspn(s + skip, " ");
 		if (n == 0)
@@ -456,35 +464,22 @@ TEST(test_man__usage_lists_every_command)
 }
 END_TEST
 
-/* Whether text names word as a whole (not as part of a longer name_with_underscores). */
-static bool names_word(const char *text, const char *word)
-{
-	size_t n = strlen(word);
-	for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
-		bool before = p == text || (!isalnum((unsigned char)p[-1]) && p[-1] != '_');
-		bool after = !isalnum((unsigned char)p[n]) && p[n] != '_';
-		if (before && after)
-			return true;
-	}
-	return false;
-}
-
-/* Every option of opts (and of its sections, recursively) is named in text; the number of
- * options seen. */
-static size_t check_config_options(const cfg_opt_t *opts, const char *text, const char *path)
+/* Every option of opts (and of its sections, recursively) is named in text (len bytes);
+ * path is the section they are in ("" at the top). The number of options seen. */
+static size_t check_config_options(const cfg_opt_t *opts, const char *text, size_t len,
+				   const char *path)
 {
 	size_t n = 0;
 	for (const cfg_opt_t *o = opts; o && o->name; o++) {
 		if (strcmp(o->name, SENTINEL) == 0)
 			continue; /* the reader's own mark of the file's end, no option */
-		ck_assert_msg(names_word(text, o->name), "balie.conf(5) does not name %s%s%s",
-			      path, *path ? "|" : "", o->name);
+		char name[256];
+		snprintf(name, sizeof name, "%s%s%s", path, *path ? "|" : "", o->name);
+		ck_assert_msg(names_whole(text, len, o->name, '_'),
+			      "balie.conf(5) does not name %s", name);
 		n++;
-		if (o->type == CFGT_SEC) {
-			char sub[256];
-			snprintf(sub, sizeof sub, "%s%s%s", path, *path ? "|" : "", o->name);
-			n += check_config_options(o->subopts, text, sub);
-		}
+		if (o->type == CFGT_SEC)
+			n += check_config_options(o->subopts, text, len, name);
 	}
 	return n;
 }
@@ -493,18 +488,14 @@ static size_t check_config_options(const cfg_opt_t *opts, const char *text, cons
  * and the sanctions per incident category included, which are made from the core's names). */
 TEST(test_man__config_page_names_every_option)
 {
-	size_t len = read_page("balie.conf.5");
-	char *text = malloc(len + 1);
-	ck_assert_ptr_nonnull(text);
-	memcpy(text, man_text, len + 1);
-	plain(text);
+	(void)read_page("balie.conf.5");
+	plain(man_text);
 	cfg_t *cfg = config_schema_new();
 	ck_assert_ptr_nonnull(cfg);
-	ck_assert_uint_gt(check_config_options(cfg->opts, text, ""), 30);
-	ck_assert(!names_word("support_minimum_x", "support_minimum"));
-	ck_assert(names_word("x support_minimum.", "support_minimum"));
+	ck_assert_uint_gt(check_config_options(cfg->opts, man_text, strlen(man_text), ""), 30);
+	ck_assert(!names_whole("support_minimum_x", 17, "support_minimum", '_'));
+	ck_assert(names_whole("x support_minimum.", 18, "support_minimum", '_'));
 	cfg_free(cfg);
-	free(text);
 }
 END_TEST
 

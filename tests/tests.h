@@ -227,4 +227,9 @@ void testutil_config_file_refused(const char *rel, int line, const char *after,
 /* $BALIE_SRCDIR (the source tree) or "." — for tests/data files. */
 const char *testutil_srcdir(void);
 
+/* Read the built file rel below $BALIE_BUILDDIR (or ".") whole into buf, NUL-terminated
+ * (the test fails when it cannot, or when the file does not fit); its length. For what the
+ * build makes, such as the man pages. */
+size_t testutil_read_built(const char *rel, char *buf, size_t bufsz);
+
 #endif

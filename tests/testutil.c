@@ -315,6 +315,20 @@ const char *testutil_srcdir(void)
 	return s && *s ? s : ".";
 }
 
+size_t testutil_read_built(const char *rel, char *buf, size_t bufsz)
+{
+	const char *dir = getenv("BALIE_BUILDDIR");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : ".", rel);
+	FILE *f = fopen(path, "r");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	size_t n = fread(buf, 1, bufsz - 1, f);
+	ck_assert_msg(feof(f) && !ferror(f), "%s: unreadable or larger than the test reads", path);
+	ck_assert_int_eq(fclose(f), 0);
+	buf[n] = '\0';
+	return n;
+}
+
 /* Write len bytes of text as dir/balie.conf; the full path goes to path. */
 static void write_conf(const char *dir, const char *text, size_t len, char *path,
 		       size_t pathsz)
